@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { auditRoutes } from './audit/audit.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import type { SessionKeys } from './auth/sessions.js';
+import type { Db, Engine } from './db/client.js';
+import { healthRoutes } from './health/health.routes.js';
+import { AppError } from './platform/errors.js';
+import { registerAccess } from './platform/http/access.js';
+import { registerProblems, sendProblem } from './platform/http/problem.js';
+import { registryRoutes } from './registry/registry.routes.js';
+import { userRoutes } from './users/user.routes.js';
+
+export type AppOptions = {
+  db: Db;
+  engine: Engine;
+  keys: SessionKeys;
+  logger?: Logger | false;
+  bodyLimit?: number;
+  publicUrl?: string;
+  trustProxy?: boolean;
+  /** Serve the built web app from this folder (absent in API-only tests). */
+  webDir?: string;
+};
+
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const defaultWebDir = path.join(rootDir, 'dist/web');
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const behindTls = Boolean(options.publicUrl?.startsWith('https://'));
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    // HSTS and upgrade-insecure-requests only make sense behind TLS; on plain HTTP they break the app.
+    hsts: behindTls,
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'form-action': ["'self'"],
+        'upgrade-insecure-requests': behindTls ? [] : null,
+      },
+    },
+  });
+  await app.register(cookie);
+  registerProblems(app);
+  registerAccess(app, { db: options.db, keys: options.keys, publicUrl: options.publicUrl });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Partnerskap API',
+        version: '1',
+        description:
+          'Partnership agreements between a county and its municipal regions. Errors are application/problem+json (RFC 9457). Writes need the session cookie and a same-origin Origin header.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'partnerskap_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+    uiHooks: {
+      onRequest: (request, _reply, done) => {
+        request.routeOptions.config.access = 'public';
+        done();
+      },
+    },
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  await app.register(healthRoutes, { engine: options.engine });
+  await app.register(authRoutes, { keys: options.keys });
+  await app.register(registryRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+
+  const webDir = options.webDir;
+  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsApp = request.method === 'GET' && !request.url.startsWith('/api/');
+    if (wantsApp && webDir && existsSync(path.join(webDir, 'index.html'))) {
+      // Client-side routing: every page of the app is served by index.html.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir);
+    }
+    return sendProblem(request, reply, new AppError('notFound'));
+  });
+  return app;
+}

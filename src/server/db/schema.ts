@@ -1,0 +1,5 @@
+// The whole schema, for Drizzle's typed queries and drizzle-kit's migrations.
+export * from '../audit/audit.table.js';
+export * from '../auth/session.table.js';
+export * from '../registry/registry.table.js';
+export * from '../users/user.table.js';

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { buildApp, defaultWebDir } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { FolderLockedError } from './db/folder-lock.js';
+import { isEmpty, loadDemo } from './demo/load-demo.js';
+import { createLogger } from './logger.js';
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = config.databaseUrl
+    ? await openDatabase({ kind: 'postgresql', url: config.databaseUrl })
+    : await openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') });
+  logger.info({ engine: database.engine }, 'database opened; running migrations');
+  await database.migrate();
+
+  if (config.seedDemo && (await isEmpty(database.db))) {
+    logger.info('empty embedded database: loading the Viken demo');
+    const signIns = await loadDemo(database.db, config.demoPassword);
+    printSignIns(signIns, config.demoPassword);
+  }
+
+  const app = await buildApp({
+    db: database.db,
+    engine: database.engine,
+    keys: { secret: config.sessionSecret, ttlHours: config.sessionTtlHours },
+    logger,
+    bodyLimit: config.bodyLimit,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
+    webDir: defaultWebDir,
+  });
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(`\nPartnerskap is running on http://localhost:${config.port}\n\n`);
+}
+
+function printSignIns(signIns: { email: string; role: string; scope: string }[], password: string) {
+  const lines = [
+    '',
+    'Demo sign-ins (password for all: ' + password + '):',
+    ...signIns.map((s) => `  ${s.role.padEnd(10)} ${s.email.padEnd(48)} ${s.scope}`),
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof FolderLockedError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(
+    `Partnerskap could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import type { Locale, Role } from '../../shared/contracts/common.js';
+import type { Db } from '../db/client.js';
+
+/** The signed-in person a use case acts for. */
+export type Actor = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  departmentId: string | null;
+  regionId: string | null;
+  locale: Locale;
+};
+
+/** What every use case gets: the database, who acts, and the request that caused it (for the audit). */
+export type Ctx = { db: Db; actor: Actor | null; requestId: string | null };
+export type ActorCtx = Ctx & { actor: Actor };
+
+/** A system actor for imports and the demo loader run from the command line. */
+export const systemActor: Actor = {
+  id: '00000000-0000-0000-0000-000000000000',
+  name: 'Partnerskap (system)',
+  email: 'system@partnerskap.invalid',
+  role: 'admin',
+  departmentId: null,
+  regionId: null,
+  locale: 'nb',
+};

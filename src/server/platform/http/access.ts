@@ -1,0 +1,70 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '../../../shared/contracts/common.js';
+import { localeFromHeader } from '../../../shared/i18n/translate.js';
+import { actorForSession, type SessionKeys } from '../../auth/sessions.js';
+import type { Db } from '../../db/client.js';
+import type { Actor, Ctx } from '../context.js';
+import { AppError } from '../errors.js';
+
+/** Who may call a route: anyone (`public`), or a signed-in person with one of the roles. */
+export type Access = 'public' | readonly Role[];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    /** The use-case context for this request: database, actor and request id. */
+    ctx: Ctx;
+  }
+}
+
+export const sessionCookie = 'partnerskap_session';
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Runs before the body is read: authenticates the session, refuses cross-site writes, and enforces the
+ * route's declared access. A route under /api that declares no access is refused: the default is closed.
+ */
+export function registerAccess(
+  app: FastifyInstance,
+  deps: { db: Db; keys: SessionKeys; publicUrl?: string },
+) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    const token = request.cookies[sessionCookie];
+    request.actor = token ? await actorForSession(deps.db, deps.keys, token) : null;
+    request.ctx = { db: deps.db, actor: request.actor, requestId: String(request.id) };
+
+    if (unsafeMethods.has(request.method) && !isSameOrigin(request, deps.publicUrl)) {
+      throw new AppError('crossSite');
+    }
+
+    if (!request.url.startsWith('/api/')) return;
+    const access = request.routeOptions.config.access;
+    if (access === 'public') return;
+    if (!request.routeOptions.url) return; // unknown route: the not-found handler answers
+    if (!access) {
+      request.log.error({ route: request.routeOptions.url }, 'route declares no access; refused');
+      throw new AppError('forbidden');
+    }
+    if (!request.actor) throw new AppError('unauthenticated');
+    if (!access.includes(request.actor.role)) throw new AppError('forbidden');
+  });
+}
+
+/** Cross-site request protection: a write must show, by Origin or Sec-Fetch-Site, that it comes from the app. */
+function isSameOrigin(request: FastifyRequest, publicUrl?: string): boolean {
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (fetchSite === 'same-origin') return true;
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  if (publicUrl && origin === new URL(publicUrl).origin) return true;
+  return origin === `${request.protocol}://${request.host}`;
+}
+
+export function requestLocale(request: FastifyRequest) {
+  return request.actor?.locale ?? localeFromHeader(request.headers['accept-language']);
+}

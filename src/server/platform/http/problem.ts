@@ -1,0 +1,67 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { FieldError, Problem } from '../../../shared/contracts/common.js';
+import { type FieldIssue, fieldIssues } from '../../../shared/contracts/field-errors.js';
+import { translate } from '../../../shared/i18n/translate.js';
+import { AppError, type ErrorCode } from '../errors.js';
+import { requestLocale } from './access.js';
+
+/** Maps every error to RFC 9457 problem+json in the caller's language, once, here. Internals never leave. */
+export function registerProblems(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error, request);
+    if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
+    else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
+    return sendProblem(request, reply, appError);
+  });
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  const locale = requestLocale(request);
+  const errors: FieldError[] = error.fields.map((f) => ({
+    field: f.field,
+    code: f.code,
+    message: translate(locale, f.code, f.params),
+  }));
+  const body: Problem = {
+    type: `/api/problems/${error.code}`,
+    title: translate(locale, `errors.${error.code}`),
+    status: error.status,
+    code: error.code,
+    requestId: String(request.id),
+    ...(errors.length > 0 ? { errors } : {}),
+  };
+  if (error.code === 'rateLimited') reply.header('retry-after', '900');
+  return reply.status(error.status).type('application/problem+json').send(body);
+}
+
+function toAppError(error: FastifyError, request: FastifyRequest): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    // A malformed id in the path names nothing that exists.
+    if (error.validationContext === 'params') return new AppError('notFound');
+    const issues: FieldIssue[] = fieldIssues(
+      error.validation.map((v) => ({
+        path: v.instancePath.split('/').filter(Boolean),
+        message: v.message ?? '',
+        code: v.keyword,
+        ...(v.params as Record<string, unknown>),
+      })),
+    );
+    return new AppError('validation', issues);
+  }
+  const byFastifyCode: Record<string, ErrorCode> = {
+    FST_ERR_CTP_BODY_TOO_LARGE: 'tooLarge',
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupportedMediaType',
+    FST_ERR_CTP_EMPTY_JSON_BODY: 'badJson',
+    FST_ERR_CTP_INVALID_JSON_BODY: 'badJson',
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'badJson',
+  };
+  const mapped = error.code ? byFastifyCode[error.code] : undefined;
+  if (mapped) return new AppError(mapped);
+  if (error instanceof SyntaxError && error.statusCode === 400) return new AppError('badJson');
+  if (error.statusCode === 413) return new AppError('tooLarge');
+  if (error.statusCode === 415) return new AppError('unsupportedMediaType');
+  request.log.debug({ code: error.code }, 'mapping unknown error to 500');
+  return new AppError('internal');
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { Id, IsoDate, ListQuery } from './common.js';
+
+export const AuditEvent = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  requestId: z.string().nullable(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const AuditQuery = ListQuery.extend({
+  actorId: Id.optional(),
+  action: z.string().trim().max(100).optional(),
+  entityType: z.string().trim().max(100).optional(),
+  entityId: z.string().trim().max(100).optional(),
+  /** Calendar dates in Europe/Oslo, both inclusive. */
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;

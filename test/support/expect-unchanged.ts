@@ -1,0 +1,27 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../src/server/db/client.js';
+
+const tables = [
+  'county',
+  'departments',
+  'regions',
+  'municipalities',
+  'region_memberships',
+  'people',
+  'users',
+  'audit_events',
+] as const;
+
+/** A fingerprint of every registry table and the audit log, to show that a refused write changed nothing. */
+export async function snapshot(db: Db): Promise<string> {
+  const parts: string[] = [];
+  for (const table of tables) {
+    const result = (await db.execute(
+      sql.raw(
+        `select coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as h, count(*)::int as n from ${table} t`,
+      ),
+    )) as { rows: { h: string; n: number }[] };
+    parts.push(`${table}:${result.rows[0]?.n}:${result.rows[0]?.h}`);
+  }
+  return parts.join('\n');
+}
