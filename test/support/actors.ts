@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { Locale, Role } from '../../src/shared/contracts/common.js';
 import type { Db } from '../../src/server/db/client.js';
 import type { Actor } from '../../src/server/platform/context.js';
 import { users } from '../../src/server/users/user.table.js';
+import { Locale, Role } from '../../src/shared/contracts/common.js';
 
 export type DemoActors = {
   admin: Actor;

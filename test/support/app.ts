@@ -3,8 +3,8 @@ import { buildApp } from '../../src/server/app.js';
 import type { Database } from '../../src/server/db/client.js';
 import { loadDemo } from '../../src/server/demo/load-demo.js';
 import type { Actor, Ctx } from '../../src/server/platform/context.js';
+import { type DemoActors, demoActors } from './actors.js';
 import { openTestDatabase } from './database.js';
-import { demoActors, type DemoActors } from './actors.js';
 
 export const testPassword = 'test-passord-123';
 export const origin = 'http://partnerskap.test';

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { buildApp, defaultWebDir } from '../../src/server/app.js';
+import { loadDemo } from '../../src/server/demo/load-demo.js';
+import { openTestDatabase } from '../../test/support/database.js';
+
+/** Debian's Chromium, or the one CHROMIUM_PATH names. Browser journeys are skipped (with one line) without it. */
+export const chromiumPath = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+].find((p): p is string => Boolean(p && existsSync(p)));
+if (!chromiumPath) {
+  console.warn(
+    'Browser tests skipped: no Chromium found. Install it with `apt-get install chromium` (or set CHROMIUM_PATH).',
+  );
+}
+
+export const demoPassword = 'demo-passord-e2e';
+
+export type Journey = {
+  baseUrl: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+};
+
+/**
+ * The real server (built web app, API, a fresh PGlite database with the Viken demo) on a free port, and a
+ * Chromium page in Norwegian bokmål and Oslo time.
+ */
+export async function startJourney(): Promise<Journey> {
+  if (!chromiumPath) throw new Error('no Chromium');
+  if (!existsSync(`${defaultWebDir}/index.html`))
+    throw new Error('The web app is not built: run `npm run build` first.');
+  const database = await openTestDatabase();
+  await loadDemo(database.db, demoPassword);
+  const app = await buildApp({
+    db: database.db,
+    engine: database.engine,
+    keys: { secret: 'e2e-secret-e2e-secret-e2e-secret-e2e', ttlHours: 1 },
+    logger: false,
+    webDir: defaultWebDir,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', baseURL: baseUrl });
+  const page = await context.newPage();
+  return {
+    baseUrl,
+    browser,
+    context,
+    page,
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Fails on any WCAG 2.0/2.1 A or AA violation on the page as it is now. */
+export async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const violations = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(violations, `axe violations on ${what}`).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, password = demoPassword) {
+  await page.goto('/');
+  await page.getByLabel('E-postadresse').fill(email);
+  await page.getByLabel('Passord').fill(password);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
+}

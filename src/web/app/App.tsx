@@ -1,0 +1,49 @@
+import { Spinner } from '@digdir/designsystemet-react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AdminRoutes } from '../features/admin/AdminRoutes';
+import { LoginPage } from '../features/auth/LoginPage';
+import { useMe } from '../features/auth/use-me';
+import { StartPage } from '../features/home/StartPage';
+import { RegistryRoutes } from '../features/registry/RegistryRoutes';
+import { ApiError } from '../shared/api';
+import { Layout } from './Layout';
+import { NotFoundPage } from './NotFoundPage';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Shell />
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (me.isPending) return <Spinner aria-label={t('app.loading')} />;
+  // Signing in keeps the address, so a shared link opens where it points after sign-in.
+  if (!me.data) return <LoginPage />;
+  return (
+    <Layout me={me.data}>
+      <Routes>
+        <Route path="/" element={<StartPage me={me.data} />} />
+        <Route path="/register/*" element={<RegistryRoutes me={me.data} />} />
+        <Route path="/admin/*" element={<AdminRoutes me={me.data} />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Layout>
+  );
+}

@@ -1,0 +1,68 @@
+import { Button, Paragraph, SkipLink } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useLocation } from 'react-router';
+import type { Me } from '../../shared/contracts/auth';
+import type { County } from '../../shared/contracts/registry';
+import { useLogout } from '../features/auth/use-me';
+import { api } from '../shared/api';
+import { LanguageSelect } from './LanguageSelect';
+import { sections } from './navigation';
+
+export function Layout({ me, children }: { me: Me; children: ReactNode }) {
+  const { t } = useTranslation();
+  const logout = useLogout();
+  const county = useQuery({ queryKey: ['county'], queryFn: () => api<County>('GET', '/api/v1/county') });
+  const main = useRef<HTMLElement>(null);
+  const location = useLocation();
+
+  // After client-side navigation, move focus to the new page so screen readers announce it.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
+
+  return (
+    <>
+      <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>
+      <header className="app-header">
+        <div className="app-header__bar">
+          <NavLink to="/" className="app-header__brand">
+            {t('app.name')}
+          </NavLink>
+          {county.data && <span className="app-header__county">{county.data.name}</span>}
+          <div className="app-header__tools">
+            <LanguageSelect />
+            <Paragraph data-size="sm">
+              {t('header.signedInAs', { name: me.name })} ({t(`roles.${me.role}`)})
+            </Paragraph>
+            <Button variant="secondary" data-size="sm" onClick={() => logout.mutate()}>
+              {t('header.signOut')}
+            </Button>
+          </div>
+        </div>
+        <nav className="app-nav" aria-label={t('header.mainNav')}>
+          <ul>
+            {sections
+              .filter((s) => s.roles.includes(me.role))
+              .map((s) => (
+                <li key={s.path}>
+                  <NavLink to={s.path} end={s.path === '/'}>
+                    {t(s.key)}
+                  </NavLink>
+                </li>
+              ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="app-main" ref={main} tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoginInput } from '../../../shared/contracts/auth';
+import { LanguageSelect } from '../../app/LanguageSelect';
+import { useForm } from '../../shared/use-form';
+import { useLogin } from './use-me';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const login = useLogin();
+  const form = useForm(LoginInput, { email: '', password: '' });
+  useEffect(() => {
+    document.title = `${t('login.title')} – ${t('app.name')}`;
+  }, [t]);
+
+  return (
+    <main id="main" className="login stack" tabIndex={-1}>
+      <div className="row" style={{ justifyContent: 'flex-end' }}>
+        <LanguageSelect />
+      </div>
+      <Heading level={1} data-size="lg">
+        {t('login.title')}
+      </Heading>
+      <Paragraph>{t('login.intro')}</Paragraph>
+      <form
+        className="stack"
+        noValidate
+        onSubmit={form.submit(async (data) => {
+          await login.mutateAsync(data);
+        })}
+      >
+        {form.formError && (
+          <Alert data-color="danger" role="alert">
+            {form.formError}
+          </Alert>
+        )}
+        <Textfield
+          label={t('login.email')}
+          type="email"
+          autoComplete="username"
+          value={form.values.email}
+          onChange={(e) => form.set('email', e.target.value)}
+          onBlur={() => form.blur('email')}
+          error={form.errors.email}
+        />
+        <Textfield
+          label={t('login.password')}
+          type="password"
+          autoComplete="current-password"
+          value={form.values.password}
+          onChange={(e) => form.set('password', e.target.value)}
+          onBlur={() => form.blur('password')}
+          error={form.errors.password}
+        />
+        <div>
+          <Button type="submit" disabled={form.submitting}>
+            {form.submitting ? t('login.submitting') : t('login.submit')}
+          </Button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ZodType, z } from 'zod';
+import { fieldIssues } from '../../shared/contracts/field-errors';
+import { ApiError } from './api';
+
+/**
+ * Form state validated with the same zod schema the server uses. Errors are shown on their field; when the
+ * server refuses, its field errors land on the same fields and what was typed is kept. Written here rather
+ * than taken from a form library because it is small and must speak the shared schemas' catalogue keys.
+ */
+export function useForm<S extends ZodType, V extends Record<string, unknown>>(schema: S, initial: V) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<V>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const errorsFrom = useCallback(
+    (input: unknown): Record<string, string> => {
+      const result = schema.safeParse(input);
+      if (result.success) return {};
+      const out: Record<string, string> = {};
+      for (const issue of fieldIssues(result.error.issues)) {
+        if (!out[issue.field]) out[issue.field] = t(issue.code, issue.params);
+      }
+      return out;
+    },
+    [schema, t],
+  );
+
+  const set = <K extends keyof V>(field: K, value: V[K]) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setDirty(true);
+    // Validate as the person types once the field has shown an error, so it clears as soon as it is fixed.
+    setErrors((current) => {
+      if (!current[field as string]) return current;
+      const next = { ...current };
+      const fresh = errorsFrom({ ...values, [field]: value })[field as string];
+      if (fresh) next[field as string] = fresh;
+      else delete next[field as string];
+      return next;
+    });
+  };
+
+  /** Validates one field when it loses focus. */
+  const blur = (field: keyof V) => {
+    const fresh = errorsFrom(values)[field as string];
+    setErrors((current) => {
+      const next = { ...current };
+      if (fresh) next[field as string] = fresh;
+      else delete next[field as string];
+      return next;
+    });
+  };
+
+  const submit =
+    (onValid: (data: z.output<S>) => Promise<unknown>) => async (e?: { preventDefault(): void }) => {
+      e?.preventDefault();
+      setFormError(null);
+      const result = schema.safeParse(values);
+      if (!result.success) {
+        setErrors(errorsFrom(values));
+        return;
+      }
+      setSubmitting(true);
+      try {
+        await onValid(result.data);
+        setDirty(false);
+        setErrors({});
+      } catch (error) {
+        if (error instanceof ApiError) {
+          const fields = error.fieldErrors();
+          setErrors(fields);
+          setFormError(error.problem.title || t('errors.internal'));
+        } else {
+          setFormError(t('errors.internal'));
+        }
+      } finally {
+        setSubmitting(false);
+      }
+    };
+
+  const reset = (next: V) => {
+    setValues(next);
+    setErrors({});
+    setFormError(null);
+    setDirty(false);
+  };
+
+  return { values, set, blur, errors, formError, submitting, submit, reset, dirty };
+}
