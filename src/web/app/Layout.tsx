@@ -19,6 +19,7 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
 
   // After client-side navigation, move focus to the new page so screen readers announce it.
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not an input.
   useEffect(() => {
     if (first.current) {
       first.current = false;
