@@ -48,6 +48,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // The API speaks JSON only. Fastify's default text/plain parser is removed: text/plain is a content type a
+  // browser sends cross-site without a preflight, so accepting it would widen the door for forged writes.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
@@ -91,16 +94,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, {
-    routePrefix: '/api/docs',
-    staticCSP: true,
-    uiConfig: { docExpansion: 'list', deepLinking: true },
-    uiHooks: {
-      onRequest: (request, _reply, done) => {
-        request.routeOptions.config.access = 'public';
-        done();
-      },
-    },
+  // The documentation pages are public. Their access is declared when each route is added, because a
+  // route's own onRequest hook would run after the access hook has already refused the undeclared route.
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, access: 'public' };
+    });
+    await docs.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      staticCSP: true,
+      // The UI's own policy asks browsers to upgrade to https, which breaks the page on plain HTTP.
+      transformStaticCSP: (header) =>
+        behindTls ? header : header.replace(/\s*upgrade-insecure-requests;?/g, '').trim(),
+      uiConfig: { docExpansion: 'list', deepLinking: true },
+    });
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

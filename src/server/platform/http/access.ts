@@ -42,12 +42,14 @@ export function registerAccess(
       throw new AppError('crossSite');
     }
 
-    if (!request.url.startsWith('/api/')) return;
+    // Decided by the matched route, never by the raw URL: `/%61pi/v1/…` reaches the same route as `/api/v1/…`.
+    const route = request.routeOptions.url;
+    if (!route) return; // unknown route: the not-found handler answers
     const access = request.routeOptions.config.access;
     if (access === 'public') return;
-    if (!request.routeOptions.url) return; // unknown route: the not-found handler answers
     if (!access) {
-      request.log.error({ route: request.routeOptions.url }, 'route declares no access; refused');
+      if (!route.startsWith('/api/')) return; // the web app's files
+      request.log.error({ route }, 'route declares no access; refused');
       throw new AppError('forbidden');
     }
     if (!request.actor) throw new AppError('unauthenticated');
