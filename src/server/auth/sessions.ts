@@ -54,3 +54,12 @@ export async function actorForSession(db: Db, keys: SessionKeys, token: string):
 export async function logout(ctx: Ctx, keys: SessionKeys, token: string): Promise<void> {
   await ctx.db.delete(sessions).where(eq(sessions.id, sessionId(keys.secret, token)));
 }
+
+/**
+ * Ends every session of a user, inside the caller's transaction: used when an account is deactivated or its
+ * password reset, so that a stolen or forgotten session does not outlive the decision.
+ */
+export async function endSessions(tx: Tx, userId: string): Promise<number> {
+  const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  return ended.length;
+}
