@@ -2,6 +2,7 @@ import type { Tx } from '../db/client.js';
 import type { Actor } from '../platform/context.js';
 
 export type AuditCtx = { actor: Pick<Actor, 'id' | 'name'>; requestId: string | null };
+
 import { auditEvents } from './audit.table.js';
 
 export type AuditEntry = {

@@ -25,3 +25,7 @@ export const AuditQuery = ListQuery.extend({
   to: IsoDate.optional(),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
+
+/** The action names that occur in the log, for a filter's choices. */
+export const AuditActions = z.object({ items: z.array(z.string()) });
+export type AuditActions = z.infer<typeof AuditActions>;
