@@ -1,0 +1,544 @@
+/**
+ * `npm run bench`: how fast the API answers on a county 100 times the Viken demo.
+ *
+ *   npm run bench                                   PGlite in a temporary folder
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench
+ *                                                   PostgreSQL: a fresh database `partnerskap_bench` on that
+ *                                                   server (DATABASE_URL is used when BENCH_DATABASE_URL is
+ *                                                   not set), dropped again at the end
+ *
+ * Settings (environment): BENCH_SECONDS (measured seconds per route, default 10), BENCH_WARMUP_SECONDS
+ * (unmeasured load before each route, default 2), BENCH_CONNECTIONS (default 50), BENCH_KEEP_DATABASE=1
+ * (keep the generated database or PGlite folder afterwards, to EXPLAIN a slow route's queries on it).
+ *
+ * Steps: generate the dataset (bench/dataset.ts: 700 departments, 1,200 regions, 5,600 municipalities,
+ * ~6,000 dated memberships, ~2,000 users, 100,000 audit events) with the real migrations; start the real
+ * app (bench/server.ts) in a child process on 127.0.0.1 and a free port; sign in as the admin; load each
+ * route of bench/routes.ts with autocannon, the session cookie sent on every request, /api/health first as
+ * the baseline. A route that does not answer 200 is reported as an error, not measured.
+ *
+ * Latency percentiles are exact: every response's latency (autocannon's per-response `response` event,
+ * high-resolution timer) is kept and sorted; p95 is the nearest-rank 95th percentile of the 200 responses.
+ *
+ * Prints a table and writes the same to bench/results/latest.json. A budget that fails is printed as FAIL
+ * but the exit code stays 0: this is a measurement. It exits 1 only when the benchmark itself cannot run.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon, { type Instance } from 'autocannon';
+import pg from 'pg';
+import { openDatabase, serverVersion } from '../src/server/db/client.js';
+import { adminEmail, benchPassword, type DatasetSizes, generateDataset } from './dataset.js';
+import { type BenchRoute, type Budget, type Fixtures, routes } from './routes.js';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const rootDir = path.resolve(benchDir, '..');
+const resultsFile = path.join(benchDir, 'results', 'latest.json');
+const benchDatabaseName = 'partnerskap_bench';
+const latencyMethod =
+  'exact nearest-rank percentiles of every 200 response, recorded from autocannon’s per-response event';
+
+function envNumber(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min)
+    throw new Error(`${name} must be a number ≥ ${min}, not "${raw}"`);
+  return value;
+}
+
+const settings = {
+  seconds: envNumber('BENCH_SECONDS', 10, 1),
+  warmupSeconds: envNumber('BENCH_WARMUP_SECONDS', 2, 0),
+  connections: Math.round(envNumber('BENCH_CONNECTIONS', 50, 1)),
+  serverUrl: process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined,
+  /** Keep the generated database afterwards, e.g. to EXPLAIN a slow route's queries on it. */
+  keepDatabase: process.env.BENCH_KEEP_DATABASE === '1',
+};
+
+// ---------------------------------------------------------------------------------------------- cleanup
+
+const cleanups: (() => Promise<void> | void)[] = [];
+let cleanedUp = false;
+async function cleanUp() {
+  if (cleanedUp) return;
+  cleanedUp = true;
+  for (const step of cleanups.reverse()) {
+    try {
+      await step();
+    } catch (error) {
+      console.error(`clean-up: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+let running: Instance | null = null;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the benchmark`);
+    running?.stop();
+    void cleanUp().then(() => process.exit(130));
+  });
+}
+
+// -------------------------------------------------------------------------------------------- database
+
+type ServerDatabase = { kind: 'postgresql'; url: string } | { kind: 'pglite'; dataDir: string };
+
+/** A fresh, empty database for this run, dropped or deleted again by the clean-up. */
+async function freshDatabase(): Promise<ServerDatabase> {
+  if (settings.serverUrl) {
+    const serverUrl = settings.serverUrl;
+    const dropBenchDatabase = async () => {
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      try {
+        await admin.query(`drop database if exists ${benchDatabaseName} with (force)`);
+      } finally {
+        await admin.end();
+      }
+    };
+    await dropBenchDatabase(); // left over from an interrupted run
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      await admin.query(`create database ${benchDatabaseName}`);
+    } finally {
+      await admin.end();
+    }
+    if (settings.keepDatabase) cleanups.push(() => console.log(`Kept the database ${benchDatabaseName}.`));
+    else cleanups.push(dropBenchDatabase);
+    const url = new URL(serverUrl);
+    url.pathname = `/${benchDatabaseName}`;
+    return { kind: 'postgresql', url: url.toString() };
+  }
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'partnerskap-bench-'));
+  if (settings.keepDatabase) cleanups.push(() => console.log(`Kept the PGlite folder ${folder}/pglite.`));
+  else cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
+  return { kind: 'pglite', dataDir: path.join(folder, 'pglite') };
+}
+
+type Generated = {
+  engineVersion: string;
+  sizes: DatasetSizes;
+  fixtures: Fixtures;
+  generationSeconds: number;
+};
+
+/** Migrates and fills the database, then closes it: a PGlite folder may be open in one process only. */
+async function generate(target: ServerDatabase): Promise<Generated> {
+  const started = performance.now();
+  const database = await openDatabase(target);
+  try {
+    await database.migrate();
+    const { sizes, fixtures } = await generateDataset(database.db);
+    const engineVersion = await serverVersion(database.db);
+    return { engineVersion, sizes, fixtures, generationSeconds: (performance.now() - started) / 1000 };
+  } finally {
+    await database.close();
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ server
+
+type Server = { origin: string; child: ChildProcess; exited: () => string | null };
+
+async function startServer(target: ServerDatabase): Promise<Server> {
+  const child = fork(path.join(benchDir, 'server.ts'), [], {
+    cwd: rootDir,
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      BENCH_SERVER_DATABASE: JSON.stringify(target),
+      BENCH_SERVER_SECRET: randomBytes(32).toString('base64url'),
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let exit: string | null = null;
+  const exitedPromise = new Promise<void>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exit = signal ? `signal ${signal}` : `exit code ${code}`;
+      resolve();
+    });
+  });
+  cleanups.push(async () => {
+    if (exit !== null) return;
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exitedPromise;
+    clearTimeout(killer);
+  });
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the bench server did not start within 60 s')), 60_000);
+    child.once('message', (message: unknown) => {
+      clearTimeout(timer);
+      const { type, port } = (message ?? {}) as { type?: unknown; port?: unknown };
+      if (type === 'listening' && typeof port === 'number') resolve(port);
+      else reject(new Error(`unexpected message from the bench server: ${JSON.stringify(message)}`));
+    });
+    void exitedPromise.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`the bench server stopped before listening (${exit})`));
+    });
+  });
+  return { origin: `http://127.0.0.1:${port}`, child, exited: () => exit };
+}
+
+/** The server process's CPU time so far, in milliseconds. */
+function serverCpuMs(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      server.child.off('message', onMessage);
+      reject(new Error('the bench server did not report its CPU time'));
+    }, 10_000);
+    const onMessage = (message: unknown) => {
+      const { type, ms } = (message ?? {}) as { type?: unknown; ms?: unknown };
+      if (type !== 'cpu' || typeof ms !== 'number') return;
+      clearTimeout(timer);
+      server.child.off('message', onMessage);
+      resolve(ms);
+    };
+    server.child.on('message', onMessage);
+    server.child.send({ type: 'cpu' });
+  });
+}
+
+async function signIn(origin: string): Promise<string> {
+  const response = await fetch(`${origin}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ email: adminEmail, password: benchPassword }),
+  });
+  if (response.status !== 200) {
+    throw new Error(`signing in as ${adminEmail} failed: HTTP ${response.status} ${await response.text()}`);
+  }
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.startsWith('partnerskap_session='));
+  if (!session) throw new Error('signing in set no partnerskap_session cookie');
+  return session;
+}
+
+/** Why a GET did not answer 200, in one line: the status and the problem's code and title when there is one. */
+async function describeFailure(response: Response): Promise<string> {
+  const text = await response.text();
+  try {
+    const problem = JSON.parse(text) as { code?: unknown; title?: unknown };
+    if (typeof problem.code === 'string')
+      return `HTTP ${response.status} ${problem.code}: ${String(problem.title)}`;
+  } catch {
+    // not JSON: show the start of the body
+  }
+  return `HTTP ${response.status} ${text.slice(0, 120)}`;
+}
+
+// ------------------------------------------------------------------------------------------------- load
+
+type Load = {
+  /** Milliseconds, one per 200 response. */
+  latencies: number[];
+  /** Responses other than 200, by status. */
+  otherStatuses: Map<number, number>;
+  connectionErrors: number;
+  timeouts: number;
+  seconds: number;
+};
+
+function load(url: string, cookie: string, seconds: number): Promise<Load> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    const otherStatuses = new Map<number, number>();
+    const instance = autocannon(
+      {
+        url,
+        connections: settings.connections,
+        duration: seconds,
+        timeout: 10,
+        headers: { cookie, accept: 'application/json' },
+      },
+      (error, result) => {
+        running = null;
+        if (error) return reject(error);
+        resolve({
+          latencies,
+          otherStatuses,
+          connectionErrors: result.errors - result.timeouts,
+          timeouts: result.timeouts,
+          seconds: result.duration,
+        });
+      },
+    );
+    running = instance;
+    instance.on('response', (_client, statusCode, _bytes, ms) => {
+      if (statusCode === 200) latencies.push(ms);
+      else otherStatuses.set(statusCode, (otherStatuses.get(statusCode) ?? 0) + 1);
+    });
+  });
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1] ?? Number.NaN;
+}
+
+// ---------------------------------------------------------------------------------------------- results
+
+type RouteResult = {
+  route: string;
+  path: string | null;
+  budget: Budget | 'baseline';
+  verdict: 'BASELINE' | 'PASS' | 'FAIL' | 'ERROR';
+  /** Why the route failed its budget, or why it could not be measured. */
+  reasons: string[];
+  requests: number;
+  seconds: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+  maxMs: number | null;
+  requestsPerSecond: number | null;
+  ratioToBaseline: number | null;
+  /** The server process's CPU use during the measured run (100 = one whole core). */
+  serverCpuPercent: number | null;
+  serverCpuMsPerRequest: number | null;
+  /** The machine's 1-minute load average just before the measured run. */
+  loadAverageBefore: number | null;
+};
+
+function errorResult(route: BenchRoute, routePath: string | null, reason: string): RouteResult {
+  return {
+    route: route.name,
+    path: routePath,
+    budget: route.budget,
+    verdict: 'ERROR',
+    reasons: [reason],
+    requests: 0,
+    seconds: 0,
+    p50Ms: null,
+    p95Ms: null,
+    p99Ms: null,
+    maxMs: null,
+    requestsPerSecond: null,
+    ratioToBaseline: null,
+    serverCpuPercent: null,
+    serverCpuMsPerRequest: null,
+    loadAverageBefore: null,
+  };
+}
+
+async function benchRoute(
+  route: BenchRoute,
+  server: Server,
+  cookie: string,
+  fixtures: Fixtures,
+  baselineRps: number | null,
+): Promise<RouteResult> {
+  const getJson = async (p: string): Promise<unknown> => {
+    const response = await fetch(`${server.origin}${p}`, { headers: { cookie, accept: 'application/json' } });
+    if (response.status !== 200) throw new Error(`GET ${p}: ${await describeFailure(response)}`);
+    return response.json();
+  };
+  let routePath: string;
+  try {
+    routePath = typeof route.path === 'string' ? route.path : await route.path({ fixtures, getJson });
+  } catch (error) {
+    return errorResult(route, null, error instanceof Error ? error.message : String(error));
+  }
+
+  const probe = await fetch(`${server.origin}${routePath}`, {
+    headers: { cookie, accept: 'application/json' },
+  });
+  if (probe.status !== 200) return errorResult(route, routePath, await describeFailure(probe));
+  await probe.arrayBuffer();
+
+  const url = `${server.origin}${routePath}`;
+  if (settings.warmupSeconds > 0) await load(url, cookie, settings.warmupSeconds);
+  const loadAverage = os.loadavg()[0] ?? 0;
+  const cpuBefore = await serverCpuMs(server);
+  const measured = await load(url, cookie, settings.seconds);
+  const exited = server.exited();
+  if (exited) return errorResult(route, routePath, `the server process stopped during the run (${exited})`);
+
+  if (measured.otherStatuses.size > 0) {
+    const statuses = [...measured.otherStatuses].map(([status, n]) => `${n}× HTTP ${status}`).join(', ');
+    return errorResult(route, routePath, `not every response was 200 under load: ${statuses}`);
+  }
+  if (measured.latencies.length === 0)
+    return errorResult(route, routePath, 'no response in the measured time');
+
+  const cpuMs = (await serverCpuMs(server)) - cpuBefore;
+  const sorted = Float64Array.from(measured.latencies).sort();
+  const rps = sorted.length / measured.seconds;
+  const result: RouteResult = {
+    route: route.name,
+    path: routePath,
+    budget: route.budget,
+    verdict: route.budget === 'baseline' ? 'BASELINE' : 'PASS',
+    reasons: [],
+    requests: sorted.length,
+    seconds: measured.seconds,
+    p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    p99Ms: percentile(sorted, 99),
+    maxMs: sorted[sorted.length - 1] ?? null,
+    requestsPerSecond: rps,
+    ratioToBaseline: baselineRps ? rps / baselineRps : null,
+    serverCpuPercent: (cpuMs / (measured.seconds * 1000)) * 100,
+    serverCpuMsPerRequest: cpuMs / sorted.length,
+    loadAverageBefore: loadAverage,
+  };
+  if (measured.timeouts > 0 || measured.connectionErrors > 0) {
+    result.reasons.push(
+      `${measured.timeouts} requests timed out (10 s) and ${measured.connectionErrors} failed to connect`,
+    );
+  }
+  if (route.budget !== 'baseline') {
+    const budget = route.budget;
+    if ((result.p95Ms ?? 0) > budget.p95Ms) {
+      result.reasons.push(`p95 ${fmt(result.p95Ms)} ms > ${budget.p95Ms} ms`);
+    }
+    if (result.ratioToBaseline === null) {
+      result.reasons.push('no baseline to compare the throughput with');
+    } else if (result.ratioToBaseline < budget.minRatio) {
+      result.reasons.push(`${pct(result.ratioToBaseline)} of the baseline's req/s < ${pct(budget.minRatio)}`);
+    }
+  }
+  if (result.reasons.length > 0) result.verdict = route.budget === 'baseline' ? 'ERROR' : 'FAIL';
+  return result;
+}
+
+const fmt = (ms: number | null) => (ms === null ? '–' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+const pct = (ratio: number) => `${Math.round(ratio * 100)} %`;
+
+function printTable(results: RouteResult[]) {
+  const header = ['route', 'p50 ms', 'p95 ms', 'req/s', 'vs health', 'server CPU', 'budget', 'result'];
+  const rows = results.map((r) => [
+    r.route,
+    fmt(r.p50Ms),
+    fmt(r.p95Ms),
+    r.requestsPerSecond === null ? '–' : String(Math.round(r.requestsPerSecond)),
+    r.ratioToBaseline === null ? '–' : pct(r.ratioToBaseline),
+    r.serverCpuPercent === null ? '–' : `${Math.round(r.serverCpuPercent)} %`,
+    r.budget === 'baseline' ? 'baseline' : `p95 ≤ ${r.budget.p95Ms} ms, ≥ ${pct(r.budget.minRatio)}`,
+    r.verdict,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const numeric = new Set([1, 2, 3, 4, 5]);
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+// ------------------------------------------------------------------------------------------------- main
+
+async function main() {
+  if (routes[0]?.budget !== 'baseline' || routes.filter((r) => r.budget === 'baseline').length !== 1) {
+    throw new Error('bench/routes.ts must list exactly one baseline route, first');
+  }
+  const target = await freshDatabase();
+  const engine = target.kind;
+  console.log(
+    `Generating the dataset on ${engine === 'pglite' ? `PGlite in ${target.kind === 'pglite' ? target.dataDir : ''}` : `PostgreSQL (database ${benchDatabaseName})`} …`,
+  );
+  const generated = await generate(target);
+  console.log(
+    `  ${Object.entries(generated.sizes)
+      .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
+      .join(', ')} in ${generated.generationSeconds.toFixed(1)} s`,
+  );
+
+  const server = await startServer(target);
+  const cookie = await signIn(server.origin);
+  console.log(
+    `Server on ${server.origin} (${engine} ${generated.engineVersion}); ${settings.connections} connections, ` +
+      `${settings.warmupSeconds} s warm-up + ${settings.seconds} s per route\n`,
+  );
+
+  const results: RouteResult[] = [];
+  let baselineRps: number | null = null;
+  for (const route of routes) {
+    process.stdout.write(`  ${route.name} … `);
+    const result = await benchRoute(route, server, cookie, generated.fixtures, baselineRps);
+    if (route.budget === 'baseline') baselineRps = result.requestsPerSecond;
+    results.push(result);
+    console.log(
+      result.verdict === 'ERROR' ? `error: ${result.reasons.join('; ')}` : `${result.requests} requests`,
+    );
+  }
+  await cleanUp();
+
+  console.log(`\nLatency: ${latencyMethod}.`);
+  console.log(
+    `Server CPU: the server process's use of one core during the run (the database server's own CPU is not in it${
+      engine === 'pglite'
+        ? '; PGlite runs inside the server process, so well below 100 % means other processes took the CPU'
+        : ''
+    }). Load average before the runs: ${results
+      .map((r) => r.loadAverageBefore)
+      .filter((l) => l !== null)
+      .map((l) => l.toFixed(1))
+      .join(', ')} on ${os.cpus().length} cores.\n`,
+  );
+  printTable(results);
+  const failed = results.filter((r) => r.verdict === 'FAIL' || r.verdict === 'ERROR');
+  console.log('');
+  for (const r of failed)
+    console.log(`${r.verdict === 'ERROR' ? 'ERROR' : 'FAIL '} ${r.route}: ${r.reasons.join('; ')}`);
+  console.log(
+    failed.length === 0
+      ? 'All budgets met.'
+      : `FAIL: ${failed.length} of ${results.length - 1} routes missed their budget or could not be measured.`,
+  );
+
+  const report = {
+    engine,
+    engineVersion: generated.engineVersion,
+    date: new Date().toISOString(),
+    node: process.version,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      platform: process.platform,
+    },
+    connections: settings.connections,
+    warmupSeconds: settings.warmupSeconds,
+    secondsPerRoute: settings.seconds,
+    latencyMethod,
+    dataset: generated.sizes,
+    generationSeconds: Number(generated.generationSeconds.toFixed(2)),
+    routes: results.map((r) => ({
+      ...r,
+      p50Ms: round(r.p50Ms),
+      p95Ms: round(r.p95Ms),
+      p99Ms: round(r.p99Ms),
+      maxMs: round(r.maxMs),
+      requestsPerSecond: round(r.requestsPerSecond),
+      ratioToBaseline: r.ratioToBaseline === null ? null : Number(r.ratioToBaseline.toFixed(3)),
+      serverCpuPercent: round(r.serverCpuPercent),
+      serverCpuMsPerRequest:
+        r.serverCpuMsPerRequest === null ? null : Number(r.serverCpuMsPerRequest.toFixed(3)),
+      loadAverageBefore: round(r.loadAverageBefore),
+    })),
+  };
+  mkdirSync(path.dirname(resultsFile), { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nWritten to ${path.relative(rootDir, resultsFile)}`);
+}
+
+const round = (n: number | null) => (n === null ? null : Number(n.toFixed(2)));
+
+main().catch(async (error: unknown) => {
+  console.error(
+    `\nThe benchmark could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  await cleanUp();
+  process.exit(1);
+});
