@@ -1,0 +1,137 @@
+import { Textfield } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { CreatePersonInput, type Person, UpdatePersonInput } from '../../../shared/contracts/registry';
+import { Page } from '../../shared/components/Page';
+import { useForm } from '../../shared/use-form';
+import { DetailState } from './DetailState';
+import { FormAlert, useConflict } from './FormAlert';
+import { FormButtons } from './FormButtons';
+import { useCreatePerson, usePerson, useUpdatePerson } from './people.api';
+
+type Values = { name: string; email: string | null; organisation: string | null; phone: string | null };
+
+export function NewPersonPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreatePerson();
+  const initial: Values = { name: '', email: null, organisation: null, phone: null };
+  const form = useForm(CreatePersonInput, initial);
+  return (
+    <Page title={t('registry.person.createTitle')}>
+      <form
+        className="stack"
+        noValidate
+        onSubmit={form.submit(async (data) => {
+          const p = await create.mutateAsync(data);
+          navigate(`/register/people/${p.id}`, {
+            state: { notice: t('registry.person.created', { name: p.name }) },
+          });
+        })}
+      >
+        <FormAlert error={form.formError} conflict={false} onReload={() => undefined} />
+        <PersonFields form={form} />
+        <FormButtons submitting={form.submitting} submit={t('registry.person.createSubmit')} cancelTo=".." />
+      </form>
+    </Page>
+  );
+}
+
+export function EditPersonPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const person = usePerson(id);
+  return (
+    <DetailState query={person} back={{ to: '/register/people', label: t('registry.person.back') }}>
+      {(p) => <EditPersonForm person={p} />}
+    </DetailState>
+  );
+}
+
+function EditPersonForm({ person }: { person: Person }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const update = useUpdatePerson(person.id);
+  const fresh = usePerson(person.id);
+  const { conflict, guard, clear } = useConflict();
+  const valuesOf = (p: Person) => ({
+    name: p.name,
+    email: p.email,
+    organisation: p.organisation,
+    phone: p.phone,
+    version: p.version,
+  });
+  const form = useForm(UpdatePersonInput, valuesOf(person));
+  const reload = async () => {
+    const result = await fresh.refetch();
+    if (result.data) form.reset(valuesOf(result.data));
+    clear();
+  };
+  return (
+    <Page title={t('registry.person.editTitle', { name: person.name })}>
+      <form
+        className="stack"
+        noValidate
+        onSubmit={form.submit(async (data) => {
+          const p = await guard(update.mutateAsync(data));
+          navigate(`/register/people/${p.id}`, { state: { notice: t('common.saved') } });
+        })}
+      >
+        <FormAlert error={form.formError} conflict={conflict} onReload={() => void reload()} />
+        <PersonFields form={form} />
+        <FormButtons submitting={form.submitting} submit={t('common.save')} cancelTo=".." />
+      </form>
+    </Page>
+  );
+}
+
+type PersonForm = {
+  values: Values;
+  errors: Record<string, string>;
+  // Method syntax: a form with more fields (a version) may fill these ones.
+  set<K extends keyof Values>(field: K, value: Values[K]): void;
+  blur(field: keyof Values): void;
+};
+
+function PersonFields({ form }: { form: PersonForm }) {
+  const { t } = useTranslation();
+  const { values, errors } = form;
+  return (
+    <div className="form-grid">
+      <Textfield
+        label={t('registry.people.name')}
+        autoComplete="off"
+        value={values.name}
+        onChange={(e) => form.set('name', e.target.value)}
+        onBlur={() => form.blur('name')}
+        error={errors.name}
+      />
+      <Textfield
+        label={`${t('registry.people.email')} ${t('common.optional')}`}
+        type="email"
+        autoComplete="off"
+        value={values.email ?? ''}
+        onChange={(e) => form.set('email', e.target.value || null)}
+        onBlur={() => form.blur('email')}
+        error={errors.email}
+      />
+      <Textfield
+        label={`${t('registry.people.organisation')} ${t('common.optional')}`}
+        autoComplete="off"
+        value={values.organisation ?? ''}
+        onChange={(e) => form.set('organisation', e.target.value || null)}
+        onBlur={() => form.blur('organisation')}
+        error={errors.organisation}
+      />
+      <Textfield
+        label={`${t('registry.people.phone')} ${t('common.optional')}`}
+        type="tel"
+        autoComplete="off"
+        value={values.phone ?? ''}
+        onChange={(e) => form.set('phone', e.target.value || null)}
+        onBlur={() => form.blur('phone')}
+        error={errors.phone}
+      />
+    </div>
+  );
+}

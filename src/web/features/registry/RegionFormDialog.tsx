@@ -1,0 +1,162 @@
+import { Button, Field, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import {
+  CreateRegionInput,
+  type Region,
+  UpdateRegionInput,
+  WrittenStandard,
+} from '../../../shared/contracts/registry';
+import { useForm } from '../../shared/use-form';
+import { FormAlert, useConflict } from './FormAlert';
+import { FormDialog } from './FormDialog';
+import { useCreateRegion, useRegion, useUpdateRegion } from './regions.api';
+
+type Values = { name: string; writtenStandard: Region['writtenStandard'] };
+
+/** Creates a region (and opens it, to add its members), or changes an existing region's name and written standard. */
+export function RegionFormDialog({
+  open,
+  onClose,
+  onSaved,
+  region,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onSaved?: () => void;
+  region?: Region;
+}) {
+  const { t } = useTranslation();
+  return (
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={region ? t('registry.region.editTitle') : t('registry.regions.createTitle')}
+    >
+      {region ? (
+        <EditRegionForm
+          region={region}
+          onCancel={onClose}
+          onSaved={() => {
+            onSaved?.();
+            onClose();
+          }}
+        />
+      ) : (
+        <CreateRegionForm onCancel={onClose} />
+      )}
+    </FormDialog>
+  );
+}
+
+function CreateRegionForm({ onCancel }: { onCancel: () => void }) {
+  const { t } = useTranslation();
+  const create = useCreateRegion();
+  const navigate = useNavigate();
+  const initial: Values = { name: '', writtenStandard: 'nb' };
+  const form = useForm(CreateRegionInput, initial);
+  return (
+    <form
+      className="stack"
+      noValidate
+      onSubmit={form.submit(async (data) => {
+        const region = await create.mutateAsync(data);
+        navigate(`/register/regions/${region.id}`, {
+          state: { notice: t('registry.regions.created', { name: region.name }) },
+        });
+      })}
+    >
+      <FormAlert error={form.formError} conflict={false} onReload={onCancel} />
+      <RegionFields form={form} />
+      <div className="row">
+        <Button type="submit" disabled={form.submitting}>
+          {form.submitting ? t('common.saving') : t('registry.regions.createSubmit')}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function EditRegionForm({
+  region,
+  onCancel,
+  onSaved,
+}: {
+  region: Region;
+  onCancel: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const update = useUpdateRegion(region.id);
+  const fresh = useRegion(region.id);
+  const { conflict, guard, clear } = useConflict();
+  const valuesOf = (r: Region) => ({ name: r.name, writtenStandard: r.writtenStandard, version: r.version });
+  const form = useForm(UpdateRegionInput, valuesOf(region));
+
+  const reload = async () => {
+    const result = await fresh.refetch();
+    if (result.data) form.reset(valuesOf(result.data));
+    clear();
+  };
+
+  return (
+    <form
+      className="stack"
+      noValidate
+      onSubmit={form.submit(async (data) => {
+        await guard(update.mutateAsync(data));
+        onSaved();
+      })}
+    >
+      <FormAlert error={form.formError} conflict={conflict} onReload={() => void reload()} />
+      <RegionFields form={form} />
+      <div className="row">
+        <Button type="submit" disabled={form.submitting}>
+          {form.submitting ? t('common.saving') : t('common.save')}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+type RegionForm = {
+  values: Values;
+  errors: Record<string, string>;
+  // Method syntax: a form with more fields (a version) may fill these ones.
+  set<K extends keyof Values>(field: K, value: Values[K]): void;
+  blur(field: keyof Values): void;
+};
+
+function RegionFields({ form }: { form: RegionForm }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Textfield
+        label={t('registry.regions.name')}
+        value={form.values.name}
+        onChange={(e) => form.set('name', e.target.value)}
+        onBlur={() => form.blur('name')}
+        error={form.errors.name}
+        autoComplete="off"
+      />
+      <Field>
+        <Label>{t('registry.regions.writtenStandard')}</Label>
+        <Select
+          value={form.values.writtenStandard}
+          onChange={(e) => form.set('writtenStandard', WrittenStandard.parse(e.target.value))}
+          aria-invalid={Boolean(form.errors.writtenStandard) || undefined}
+        >
+          <Select.Option value="nb">{t('registry.writtenStandard.nb')}</Select.Option>
+          <Select.Option value="nn">{t('registry.writtenStandard.nn')}</Select.Option>
+        </Select>
+        {form.errors.writtenStandard && <ValidationMessage>{form.errors.writtenStandard}</ValidationMessage>}
+      </Field>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { api, query } from '../../shared/api';
+
+/** A page of a list, as every list endpoint answers (DESIGN.md "API conventions"). */
+type Paged<T> = { items: T[]; nextCursor: string | null };
+
+const pageSize = 100;
+
+/**
+ * A list read page by page with `limit` and `cursor`. The rows of the pages fetched so far are shown
+ * together, and `loadMore` fetches the next page, so a long list stays quick to open.
+ */
+export function usePagedList<T>(key: readonly unknown[], path: string, params: Record<string, string>) {
+  const list = useInfiniteQuery({
+    queryKey: [...key, params],
+    queryFn: ({ pageParam }) =>
+      api<Paged<T>>('GET', `${path}${query({ ...params, limit: pageSize, cursor: pageParam })}`),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // A new search keeps the rows of the last one on screen until its answer comes.
+    placeholderData: keepPreviousData,
+  });
+  return {
+    list,
+    items: list.data?.pages.flatMap((p) => p.items) ?? [],
+    hasMore: list.hasNextPage,
+    loadingMore: list.isFetchingNextPage,
+    loadMore: () => void list.fetchNextPage(),
+  };
+}
