@@ -1,9 +1,8 @@
 import type { Tx } from '../db/client.js';
 import type { Actor } from '../platform/context.js';
+import { auditEvents } from './audit.table.js';
 
 export type AuditCtx = { actor: Pick<Actor, 'id' | 'name'>; requestId: string | null };
-
-import { auditEvents } from './audit.table.js';
 
 export type AuditEntry = {
   /** `entity.verb`, e.g. `region.update`, `membership.create`. */

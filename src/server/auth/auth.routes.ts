@@ -56,7 +56,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ keys: SessionKeys }> = async (a
     '/api/v1/auth/me/preferences',
     {
       config: { access: everyone },
-      schema: { tags, summary: 'Remember the signed-in person’s language', body: UpdatePreferencesInput },
+      schema: {
+        tags,
+        summary: 'Remember the signed-in person’s language',
+        body: UpdatePreferencesInput,
+        response: { 200: UpdatePreferencesInput },
+      },
     },
     async (request) => updatePreferences(request.ctx, request.body),
   );

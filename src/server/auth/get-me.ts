@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Me } from '../../shared/contracts/auth.js';
-import { everyone, authorize } from '../platform/authorize.js';
+import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { departments, regions } from '../registry/registry.table.js';
 

@@ -1,8 +1,8 @@
-import { and, count, eq, gt } from 'drizzle-orm';
+import { and, count, eq, gt, sql } from 'drizzle-orm';
 import { LoginInput } from '../../shared/contracts/auth.js';
+import { Locale, Role } from '../../shared/contracts/common.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { parse } from '../platform/authorize.js';
-import { Locale, Role } from '../../shared/contracts/common.js';
 import type { Actor, Ctx } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { users } from '../users/user.table.js';
@@ -36,7 +36,8 @@ export async function login(
     throw new AppError('rateLimited');
   }
 
-  const [user] = await ctx.db.select().from(users).where(eq(users.email, email)).limit(1);
+  // Matched like the unique index (lower(email)), which this lookup then uses.
+  const [user] = await ctx.db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok) {
     await ctx.db.insert(loginFailures).values({ email, address });

@@ -6,7 +6,7 @@ import type { Ctx } from '../platform/context.js';
 import { users } from '../users/user.table.js';
 
 /** Remembers the signed-in person's language. */
-export async function updatePreferences(ctx: Ctx, raw: unknown): Promise<{ locale: string }> {
+export async function updatePreferences(ctx: Ctx, raw: unknown): Promise<UpdatePreferencesInput> {
   const actx = authorize(ctx, everyone);
   const input = parse(UpdatePreferencesInput, raw);
   return actx.db.transaction(async (tx) => {
