@@ -17,9 +17,16 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Engine = 'pglite' | 'postgresql';
 
+/**
+ * The driver under Drizzle, for a library that speaks SQL itself (the job queue): the embedded PGlite
+ * instance, or the server's connection string so that it can keep its own small pool.
+ */
+export type Driver = { engine: 'pglite'; client: PGlite } | { engine: 'postgresql'; url: string };
+
 export type Database = {
   db: Db;
   engine: Engine;
+  driver: Driver;
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
@@ -39,6 +46,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db,
       engine: 'postgresql',
+      driver: { engine: 'postgresql', url: options.url },
       migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
       close: () => pool.end(),
     };
@@ -50,6 +58,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db,
       engine: 'pglite',
+      driver: { engine: 'pglite', client },
       migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
       close: async () => {
         await client.close();

@@ -1,0 +1,149 @@
+import { type ConstructorOptions, fromPglite, PgBoss } from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Database, Driver } from '../db/client.js';
+import type { JobWorker } from './define-job.js';
+import { relayJobRequests } from './relay-job-requests.js';
+import { jobRequestChannel } from './request-job.js';
+
+/**
+ * The job queue: pg-boss in its own schema (`pgboss`, created and migrated by pg-boss at start), on the
+ * same database as the application. Jobs are claimed with `FOR UPDATE SKIP LOCKED`, so any number of
+ * server processes can run workers; retries, backoff and delays are pg-boss's.
+ */
+export type Jobs = {
+  /** Hands the committed job requests to the queue now; otherwise done on their notification. */
+  relay(): Promise<number>;
+  /** Stops taking jobs, lets running ones finish (up to 30 s) and closes the queue's connections. */
+  stop(): Promise<void>;
+};
+
+export type JobsOptions = {
+  log: Logger;
+  workers: readonly JobWorker[];
+  /** How often an idle worker looks for jobs (pg-boss's default is 2 s; 0.5 at least). */
+  pollingIntervalSeconds?: number;
+  /** A sweep for job requests whose notification was missed (a dropped connection, say). */
+  relayIntervalMs?: number;
+};
+
+const stopTimeoutMs = 30_000;
+
+function bossOptions(driver: Driver): ConstructorOptions {
+  const common: ConstructorOptions = { schema: 'pgboss', schedule: false, instanceName: 'partnerskap' };
+  if (driver.engine === 'pglite') return { ...common, db: fromPglite(driver.client), backend: 'pglite' };
+  // pg-boss keeps a small pool of its own beside the application's, and one connection to LISTEN on.
+  return { ...common, connectionString: driver.url, max: 4, application_name: 'partnerskap-jobs' };
+}
+
+/**
+ * Starts the queue on a migrated database: installs or migrates pg-boss's schema (it takes a lock, so
+ * processes starting together do not collide), creates a queue per worker with the job's rules, starts
+ * the workers, and relays the job requests committed while no queue ran (the demo loader's, say).
+ */
+export async function startJobs(database: Database, options: JobsOptions): Promise<Jobs> {
+  const { log, workers } = options;
+  const names = workers.map((w) => w.job.name);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice) throw new Error(`two workers for the job ${twice}`);
+
+  const boss = new PgBoss(bossOptions(database.driver));
+  boss.on('error', (err) => log.error({ err }, 'job queue error'));
+  boss.on('warning', (warning) => log.warn({ warning }, 'job queue warning'));
+  await boss.start();
+
+  try {
+    for (const worker of workers) {
+      const { name, policy } = worker.job;
+      const rules = { ...worker.job.queue, ...worker.queue };
+      await boss.createQueue(name, { ...rules, policy });
+      // createQueue leaves an existing queue as it was: bring its rules in step with the code.
+      await boss.updateQueue(name, rules);
+      await boss.work(
+        name,
+        {
+          includeMetadata: true,
+          localConcurrency: worker.concurrency ?? 1,
+          pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+        },
+        async (jobs) => {
+          for (const job of jobs) {
+            await worker.handle(job.data, {
+              db: database.db,
+              log: log.child({ job: name, jobId: job.id }),
+              jobId: job.id,
+              retryCount: job.retryCount,
+              retryLimit: job.retryLimit,
+            });
+          }
+        },
+      );
+    }
+  } catch (error) {
+    await boss.stop({ graceful: false });
+    throw error;
+  }
+
+  const relay = serialised(() => relayJobRequests(database.db, boss, names, log));
+  const kick = () => {
+    relay().catch((err: unknown) => log.error({ err }, 'job request relay failed'));
+  };
+  let listener: { close(): Promise<void> } | undefined;
+  try {
+    // NOTIFY is delivered on commit: a request is relayed as soon as the change that made it is visible.
+    // `onReconnect` sweeps too, for notifications sent while the connection was down.
+    listener = await boss.getDb().listen?.(jobRequestChannel, kick, kick);
+  } catch (err) {
+    log.warn({ err }, 'job requests: no notifications; relaying on the interval only');
+  }
+  const sweep = setInterval(kick, options.relayIntervalMs ?? 10_000);
+  sweep.unref();
+  await relay();
+
+  let stopping: Promise<void> | undefined;
+  return {
+    relay,
+    stop() {
+      stopping ??= (async () => {
+        clearInterval(sweep);
+        await listener?.close();
+        await relay.idle();
+        await boss.stop({ graceful: true, timeout: stopTimeoutMs });
+      })();
+      return stopping;
+    },
+  };
+}
+
+/**
+ * One run at a time. A call during a run asks for one more run after it (the caller's request may have
+ * committed after the running one read the table) and gets the promise that covers it.
+ */
+function serialised(run: () => Promise<number>): (() => Promise<number>) & { idle(): Promise<void> } {
+  let current: Promise<number> | undefined;
+  let again = false;
+  const start = (): Promise<number> => {
+    if (current) {
+      again = true;
+      return current;
+    }
+    current = (async () => {
+      let total = 0;
+      try {
+        do {
+          again = false;
+          total += await run();
+        } while (again);
+        return total;
+      } finally {
+        // In the same step as the last look at `again`, so no call falls between the two.
+        current = undefined;
+      }
+    })();
+    return current;
+  };
+  return Object.assign(start, {
+    idle: async () => {
+      await current?.catch(() => undefined);
+    },
+  });
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ListQuery } from './common.js';
+
+/** queued: waiting to be sent; sent; failed: refused after every retry; kept: no mail server is set. */
+export const mailStatuses = ['queued', 'sent', 'failed', 'kept'] as const;
+export const MailStatus = z.enum(mailStatuses, { error: 'validation.invalid' });
+export type MailStatus = z.infer<typeof MailStatus>;
+
+/** A message as the outbox list shows it (without its body). */
+export const OutboxSummary = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  status: MailStatus,
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  createdAt: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+});
+export type OutboxSummary = z.infer<typeof OutboxSummary>;
+
+export const OutboxMessage = OutboxSummary.extend({
+  text: z.string(),
+  html: z.string().nullable(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
+
+export const OutboxQuery = ListQuery.extend({
+  status: MailStatus.optional(),
+  /** Part of the recipient's address. */
+  to: z.string().trim().max(254, { error: 'validation.tooLong' }).optional(),
+});
+export type OutboxQuery = z.infer<typeof OutboxQuery>;
