@@ -25,7 +25,7 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -282,6 +282,41 @@ function load(url: string, cookie: string, seconds: number): Promise<Load> {
   });
 }
 
+type MachineCpu = { busy: number; total: number; busyCores(since: MachineCpu): number };
+
+/** The machine's CPU counters (Linux /proc/stat), to tell how much of the CPU other processes took. */
+function machineCpu(): MachineCpu | null {
+  try {
+    const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    // user nice system idle iowait irq softirq steal (guest time is already counted in user)
+    const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
+    const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+    if (!Number.isFinite(total) || total === 0) return null;
+    const cores = os.cpus().length;
+    const busy = total - idle;
+    return {
+      busy,
+      total,
+      busyCores: (since) => ((busy - since.busy) / Math.max(1, total - since.total)) * cores,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** One request after a load run: it is answered once the requests still queued in the server are. */
+async function drain(url: string, cookie: string): Promise<void> {
+  try {
+    await (await fetch(url, { headers: { cookie } })).arrayBuffer();
+  } catch {
+    // The server is gone: the caller sees that from the process's exit.
+  }
+}
+
 function percentile(sorted: Float64Array, p: number): number {
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1] ?? Number.NaN;
@@ -307,8 +342,11 @@ type RouteResult = {
   /** The server process's CPU use during the measured run (100 = one whole core). */
   serverCpuPercent: number | null;
   serverCpuMsPerRequest: number | null;
-  /** The machine's 1-minute load average just before the measured run. */
-  loadAverageBefore: number | null;
+  /**
+   * CPU used during the measured run by every process but the benchmark's own two (100 = one core): other
+   * work on the machine, and on PostgreSQL the database server. Null where /proc/stat cannot be read.
+   */
+  otherCpuPercent: number | null;
 };
 
 function errorResult(route: BenchRoute, routePath: string | null, reason: string): RouteResult {
@@ -328,7 +366,7 @@ function errorResult(route: BenchRoute, routePath: string | null, reason: string
     ratioToBaseline: null,
     serverCpuPercent: null,
     serverCpuMsPerRequest: null,
-    loadAverageBefore: null,
+    otherCpuPercent: null,
   };
 }
 
@@ -358,10 +396,19 @@ async function benchRoute(
   await probe.arrayBuffer();
 
   const url = `${server.origin}${routePath}`;
-  if (settings.warmupSeconds > 0) await load(url, cookie, settings.warmupSeconds);
-  const loadAverage = os.loadavg()[0] ?? 0;
+  if (settings.warmupSeconds > 0) {
+    await load(url, cookie, settings.warmupSeconds);
+    // Requests still queued in the server when the load stopped would slow the measured run: one more
+    // request, answered after them, tells that they are done.
+    await drain(url, cookie);
+  }
   const cpuBefore = await serverCpuMs(server);
+  const ownBefore = process.cpuUsage();
+  const machineBefore = machineCpu();
+  const wallBefore = performance.now();
   const measured = await load(url, cookie, settings.seconds);
+  // The same after the measured run, so that the next route starts on an idle server.
+  await drain(url, cookie);
   const exited = server.exited();
   if (exited) return errorResult(route, routePath, `the server process stopped during the run (${exited})`);
 
@@ -370,9 +417,15 @@ async function benchRoute(
     return errorResult(route, routePath, `not every response was 200 under load: ${statuses}`);
   }
   if (measured.latencies.length === 0)
-    return errorResult(route, routePath, 'no response in the measured time');
+    return errorResult(route, routePath, `no response completed within the measured ${settings.seconds} s`);
 
   const cpuMs = (await serverCpuMs(server)) - cpuBefore;
+  const wallMs = performance.now() - wallBefore;
+  const machineAfter = machineCpu();
+  const ownCpu = process.cpuUsage(ownBefore);
+  const benchCores = (cpuMs + (ownCpu.user + ownCpu.system) / 1000) / wallMs;
+  const otherCores =
+    machineBefore && machineAfter ? Math.max(0, machineAfter.busyCores(machineBefore) - benchCores) : null;
   const sorted = Float64Array.from(measured.latencies).sort();
   const rps = sorted.length / measured.seconds;
   const result: RouteResult = {
@@ -391,7 +444,7 @@ async function benchRoute(
     ratioToBaseline: baselineRps ? rps / baselineRps : null,
     serverCpuPercent: (cpuMs / (measured.seconds * 1000)) * 100,
     serverCpuMsPerRequest: cpuMs / sorted.length,
-    loadAverageBefore: loadAverage,
+    otherCpuPercent: otherCores === null ? null : otherCores * 100,
   };
   if (measured.timeouts > 0 || measured.connectionErrors > 0) {
     result.reasons.push(
@@ -417,7 +470,18 @@ const fmt = (ms: number | null) => (ms === null ? '–' : ms < 10 ? ms.toFixed(2
 const pct = (ratio: number) => `${Math.round(ratio * 100)} %`;
 
 function printTable(results: RouteResult[]) {
-  const header = ['route', 'p50 ms', 'p95 ms', 'req/s', 'vs health', 'server CPU', 'budget', 'result'];
+  const header = [
+    'route',
+    'p50 ms',
+    'p95 ms',
+    'req/s',
+    'vs health',
+    'server CPU',
+    'CPU ms/req',
+    'other CPU',
+    'budget',
+    'result',
+  ];
   const rows = results.map((r) => [
     r.route,
     fmt(r.p50Ms),
@@ -425,11 +489,13 @@ function printTable(results: RouteResult[]) {
     r.requestsPerSecond === null ? '–' : String(Math.round(r.requestsPerSecond)),
     r.ratioToBaseline === null ? '–' : pct(r.ratioToBaseline),
     r.serverCpuPercent === null ? '–' : `${Math.round(r.serverCpuPercent)} %`,
+    fmt(r.serverCpuMsPerRequest),
+    r.otherCpuPercent === null ? '–' : `${Math.round(r.otherCpuPercent)} %`,
     r.budget === 'baseline' ? 'baseline' : `p95 ≤ ${r.budget.p95Ms} ms, ≥ ${pct(r.budget.minRatio)}`,
     r.verdict,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const numeric = new Set([1, 2, 3, 4, 5]);
+  const numeric = new Set([1, 2, 3, 4, 5, 6, 7]);
   const line = (cells: string[]) =>
     cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
   console.log(line(header));
@@ -477,16 +543,24 @@ async function main() {
 
   console.log(`\nLatency: ${latencyMethod}.`);
   console.log(
-    `Server CPU: the server process's use of one core during the run (the database server's own CPU is not in it${
+    `Server CPU: the server process's use of one core during the run; CPU ms/req: its CPU time per answer${
       engine === 'pglite'
-        ? '; PGlite runs inside the server process, so well below 100 % means other processes took the CPU'
-        : ''
-    }). Load average before the runs: ${results
-      .map((r) => r.loadAverageBefore)
-      .filter((l) => l !== null)
-      .map((l) => l.toFixed(1))
-      .join(', ')} on ${os.cpus().length} cores.\n`,
+        ? ' (PGlite runs inside the server process, so all database work is in it)'
+        : ' (the PostgreSQL server’s own CPU is not in it)'
+    }.`,
   );
+  const others = results.map((r) => r.otherCpuPercent).filter((l) => l !== null);
+  console.log(
+    `Other CPU: what every other process used meanwhile (100 % = one of ${os.cpus().length} cores)${
+      engine === 'pglite' ? '' : ', the PostgreSQL server included'
+    }.`,
+  );
+  if (engine === 'pglite' && others.some((l) => l > 30)) {
+    console.log(
+      'WARNING: other processes took CPU during the runs: latencies and req/s are worse than the server alone gives; CPU ms/req is the least affected figure.',
+    );
+  }
+  console.log('');
   printTable(results);
   const failed = results.filter((r) => r.verdict === 'FAIL' || r.verdict === 'ERROR');
   console.log('');
@@ -514,8 +588,15 @@ async function main() {
     latencyMethod,
     dataset: generated.sizes,
     generationSeconds: Number(generated.generationSeconds.toFixed(2)),
-    routes: results.map((r) => ({
+    summary: {
+      pass: results.filter((r) => r.verdict === 'PASS').length,
+      fail: results.filter((r) => r.verdict === 'FAIL').length,
+      error: results.filter((r) => r.verdict === 'ERROR').length,
+    },
+    // One string rather than a list, so that the file is already as Biome formats it (bench/** is checked).
+    routes: results.map(({ reasons, ...r }) => ({
       ...r,
+      problem: reasons.length > 0 ? reasons.join('; ') : null,
       p50Ms: round(r.p50Ms),
       p95Ms: round(r.p95Ms),
       p99Ms: round(r.p99Ms),
@@ -525,7 +606,7 @@ async function main() {
       serverCpuPercent: round(r.serverCpuPercent),
       serverCpuMsPerRequest:
         r.serverCpuMsPerRequest === null ? null : Number(r.serverCpuMsPerRequest.toFixed(3)),
-      loadAverageBefore: round(r.loadAverageBefore),
+      otherCpuPercent: round(r.otherCpuPercent),
     })),
   };
   mkdirSync(path.dirname(resultsFile), { recursive: true });
