@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../src/shared/contracts/common.js';
+import { startTestApp, type TestApp } from './support/app.js';
+
+/**
+ * Who may call what, written down here from DESIGN.md's role table and the issues, NOT copied from the
+ * route declarations: the walker below checks every operation the API publishes against it, so a route
+ * that is added, or whose access changes, must be decided here too.
+ *
+ * `ownership: true` marks a route where an allowed role may still be refused for a resource that is not
+ * theirs (their department's contribution, their region's input): there a 403 for a placeholder id is
+ * correct, and only the role check is walked.
+ */
+type Expected = { access: 'public' | readonly Role[]; ownership?: true };
+
+const everyone: readonly Role[] = ['admin', 'department', 'region', 'viewer'];
+const admin: readonly Role[] = ['admin'];
+const adminAndViewer: readonly Role[] = ['admin', 'viewer'];
+
+const expected: Record<string, Expected> = {
+  // System
+  'GET /api/health': { access: 'public' },
+  // Sign-in
+  'POST /api/v1/auth/login': { access: 'public' },
+  'POST /api/v1/auth/logout': { access: 'public' },
+  'GET /api/v1/auth/me': { access: everyone },
+  'PUT /api/v1/auth/me/preferences': { access: everyone },
+  // Registry: everyone signed in reads it, only the coordinator changes it
+  'GET /api/v1/county': { access: everyone },
+  'PATCH /api/v1/county': { access: admin },
+  'GET /api/v1/departments': { access: everyone },
+  'POST /api/v1/departments': { access: admin },
+  'PATCH /api/v1/departments/{id}': { access: admin },
+  'GET /api/v1/municipalities': { access: everyone },
+  'POST /api/v1/municipalities': { access: admin },
+  'GET /api/v1/municipalities/{id}': { access: everyone },
+  'PATCH /api/v1/municipalities/{id}': { access: admin },
+  'GET /api/v1/regions': { access: everyone },
+  'POST /api/v1/regions': { access: admin },
+  'GET /api/v1/regions/{id}': { access: everyone },
+  'PATCH /api/v1/regions/{id}': { access: admin },
+  'POST /api/v1/regions/{id}/members': { access: admin },
+  'PATCH /api/v1/regions/{id}/members/{membershipId}': { access: admin },
+  'DELETE /api/v1/regions/{id}/members/{membershipId}': { access: admin },
+  'GET /api/v1/people': { access: everyone },
+  'POST /api/v1/people': { access: admin },
+  'GET /api/v1/people/{id}': { access: everyone },
+  'PATCH /api/v1/people/{id}': { access: admin },
+  'DELETE /api/v1/people/{id}': { access: admin },
+  // Users: the coordinator manages them; auditors and leadership may see who has access
+  'GET /api/v1/users': { access: adminAndViewer },
+  'POST /api/v1/users': { access: admin },
+  'GET /api/v1/users/{id}': { access: adminAndViewer },
+  'PATCH /api/v1/users/{id}': { access: admin },
+  'POST /api/v1/users/{id}/password': { access: admin },
+  // Audit log: the coordinator and the viewers (auditors)
+  'GET /api/v1/audit-events': { access: adminAndViewer },
+  'GET /api/v1/audit-events/actions': { access: adminAndViewer },
+};
+
+/** Public routes that are deliberately not operations of the published API. */
+const undocumentedPublic = ['/api/openapi.json', '/api/docs', '/api/docs/json'];
+
+type Caller = { name: string; role: Role | null; cookie?: string };
+const writes = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+let t: TestApp;
+let callers: Caller[];
+let operations: string[];
+beforeAll(async () => {
+  t = await startTestApp();
+  callers = [
+    { name: 'nobody', role: null },
+    { name: 'admin', role: 'admin', cookie: await t.cookieFor('admin@demo.partnerskap.no') },
+    { name: 'department', role: 'department', cookie: await t.cookieFor('samferdsel@demo.partnerskap.no') },
+    { name: 'region', role: 'region', cookie: await t.cookieFor('indre-ostfold@demo.partnerskap.no') },
+    { name: 'viewer', role: 'viewer', cookie: await t.cookieFor('leser@demo.partnerskap.no') },
+  ];
+  const res = await t.request({ method: 'GET', url: '/api/openapi.json' });
+  const doc = res.json() as { paths: Record<string, Record<string, unknown>> };
+  const methods = new Set(['get', 'post', 'put', 'patch', 'delete']);
+  operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.keys(item)
+      .filter((m) => methods.has(m))
+      .map((m) => `${m.toUpperCase()} ${path}`),
+  );
+});
+afterAll(async () => t.close());
+
+/** What a caller must get: a status that is refused, or "anything but 401/403". */
+function verdict(entry: Expected, caller: Caller, status: number): string | null {
+  if (entry.access === 'public') {
+    return status === 401 || status === 403 ? `got ${status} on a public route` : null;
+  }
+  if (!caller.role) return status === 401 ? null : `got ${status}, expected 401`;
+  if (!entry.access.includes(caller.role)) return status === 403 ? null : `got ${status}, expected 403`;
+  if (entry.ownership) return status === 401 ? `got 401 with a valid session` : null;
+  return status === 401 || status === 403 ? `got ${status}, but the role is allowed` : null;
+}
+
+describe('authorization of every published operation', () => {
+  it('has an expected access for every operation, and no expectation without an operation', () => {
+    const published = new Set(operations);
+    expect({
+      missingFromTable: operations.filter((op) => !(op in expected)).sort(),
+      notPublished: Object.keys(expected)
+        .filter((op) => !published.has(op))
+        .sort(),
+    }).toEqual({ missingFromTable: [], notPublished: [] });
+  });
+
+  it('refuses everyone outside the allowed roles (401 without a session, 403 for a wrong role), and lets the allowed in', async () => {
+    const failures: string[] = [];
+    let calls = 0;
+    // Signing out ends the caller's session, so it is walked last.
+    const ordered = [...operations]
+      .filter((op) => op in expected)
+      .sort((a, b) => Number(a.endsWith('/auth/logout')) - Number(b.endsWith('/auth/logout')));
+    for (const op of ordered) {
+      const entry = expected[op];
+      if (!entry) continue;
+      const [method = 'GET', path = ''] = op.split(' ');
+      const url = path.replace(/\{[^}]+\}/g, () => randomUUID());
+      for (const caller of callers) {
+        const res = await t.request({
+          method: method as 'GET',
+          url,
+          cookie: caller.cookie,
+          ...(writes.has(method) ? { payload: {} } : {}),
+        });
+        calls++;
+        const problem = verdict(entry, caller, res.statusCode);
+        if (problem) failures.push(`${op} as ${caller.name}: ${problem}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(calls).toBe(ordered.length * callers.length);
+    expect(ordered.length).toBeGreaterThanOrEqual(Object.keys(expected).length);
+  });
+
+  it('serves the API description and its documentation to anyone', async () => {
+    for (const url of undocumentedPublic) {
+      const res = await t.request({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+    }
+  });
+});
