@@ -89,6 +89,7 @@ export const webEn: WebCatalogue = {
       adminAudit: 'See who changed what, and when, in the audit log.',
       readRegistry:
         'See the regions with their member municipalities, the municipalities, departments and people.',
+      viewerUsers: 'See who has access to Partnerskap, and with which role.',
       viewerAudit: 'Read the audit log.',
       department: 'See which regions and municipalities your department works with.',
       region: 'See your region and its member municipalities.',
@@ -301,12 +302,13 @@ export const webEn: WebCatalogue = {
       heading: 'Add a member municipality',
       choose: 'Choose a municipality',
       chooseMunicipality: 'Choose the municipality that is to become a member.',
+      municipalityHelp: 'The municipality may also be a member of other regions or lie in another county.',
       option: '{{number}} {{name}}',
       optionOutside: '{{number}} {{name}} (outside the county)',
       validFrom: 'Valid from',
+      validFromHelp: 'The first day the municipality is a member.',
       validTo: 'Valid to',
-      validToHelp:
-        'The first day the municipality is no longer a member. Leave it empty if the membership has no end date.',
+      validToHelp: 'The first day the municipality is no longer a member. Empty means no end date.',
       submit: 'Add the municipality',
       added: '{{name}} has been added as a member from {{date}}.',
     },

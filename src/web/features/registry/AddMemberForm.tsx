@@ -45,30 +45,32 @@ export function AddMemberForm({ region }: { region: Region }) {
       })}
     >
       <FormAlert error={form.formError} conflict={false} onReload={() => undefined} />
-      <div className="form-grid">
-        <Field>
-          <Label>{t('registry.members.municipality')}</Label>
-          <Select
-            value={form.values.municipalityId}
-            onChange={(e) => form.set('municipalityId', e.target.value)}
-            onBlur={() => form.blur('municipalityId')}
-            aria-invalid={Boolean(municipalityError) || undefined}
-            disabled={!municipalities.data}
-          >
-            <Select.Option value="">{t('registry.add.choose')}</Select.Option>
-            {municipalities.data?.map((m) => (
-              <Select.Option key={m.id} value={m.id}>
-                {m.outsideCounty
-                  ? t('registry.add.optionOutside', { number: m.number, name: m.name })
-                  : t('registry.add.option', { number: m.number, name: m.name })}
-              </Select.Option>
-            ))}
-          </Select>
-          {municipalityError && <ValidationMessage>{municipalityError}</ValidationMessage>}
-        </Field>
+      <Field className="registry-wide-field">
+        <Label>{t('registry.members.municipality')}</Label>
+        <Field.Description>{t('registry.add.municipalityHelp')}</Field.Description>
+        <Select
+          value={form.values.municipalityId}
+          onChange={(e) => form.set('municipalityId', e.target.value)}
+          onBlur={() => form.blur('municipalityId')}
+          aria-invalid={Boolean(municipalityError) || undefined}
+          disabled={!municipalities.data}
+        >
+          <Select.Option value="">{t('registry.add.choose')}</Select.Option>
+          {municipalities.data?.map((m) => (
+            <Select.Option key={m.id} value={m.id}>
+              {m.outsideCounty
+                ? t('registry.add.optionOutside', { number: m.number, name: m.name })
+                : t('registry.add.option', { number: m.number, name: m.name })}
+            </Select.Option>
+          ))}
+        </Select>
+        {municipalityError && <ValidationMessage>{municipalityError}</ValidationMessage>}
+      </Field>
+      <div className="form-grid registry-dates">
         <Textfield
           type="date"
           label={t('registry.add.validFrom')}
+          description={t('registry.add.validFromHelp')}
           value={form.values.validFrom}
           onChange={(e) => form.set('validFrom', e.target.value)}
           onBlur={() => form.blur('validFrom')}

@@ -12,7 +12,7 @@ import { QueryState } from '../../shared/components/QueryState';
 import { useForm } from '../../shared/use-form';
 import { useCreateDepartment, useDepartments, useUpdateDepartment } from './departments.api';
 import { FormAlert, useConflict } from './FormAlert';
-import { FormDialog } from './FormDialog';
+import { DialogButtons, FormDialog } from './FormDialog';
 import { ListCount } from './ListCount';
 import { Notice } from './Notice';
 import { useSort } from './use-sort';
@@ -259,27 +259,5 @@ function RenameDepartmentForm({
       />
       <DialogButtons submitting={form.submitting} submit={t('common.save')} onCancel={onCancel} />
     </form>
-  );
-}
-
-function DialogButtons({
-  submitting,
-  submit,
-  onCancel,
-}: {
-  submitting: boolean;
-  submit: string;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="row">
-      <Button type="submit" disabled={submitting}>
-        {submitting ? t('common.saving') : submit}
-      </Button>
-      <Button variant="secondary" onClick={onCancel}>
-        {t('common.cancel')}
-      </Button>
-    </div>
   );
 }

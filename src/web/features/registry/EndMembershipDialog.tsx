@@ -1,11 +1,11 @@
-import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { type Membership, UpdateMemberInput } from '../../../shared/contracts/registry';
 import { formatDate, todayInOslo } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useForm } from '../../shared/use-form';
 import { FormAlert, useConflict } from './FormAlert';
-import { FormDialog } from './FormDialog';
+import { DialogButtons, FormDialog } from './FormDialog';
 import { useRegion, useUpdateMember } from './regions.api';
 
 /** Ends a membership on a date (or moves or clears the end date); the start stays as it was. */
@@ -94,14 +94,7 @@ function EndForm({
         // The start is fixed here, so a clash with another period is the end date's doing.
         error={form.errors.validTo ?? form.errors.validFrom}
       />
-      <div className="row">
-        <Button type="submit" disabled={form.submitting}>
-          {form.submitting ? t('common.saving') : t('registry.end.submit')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <DialogButtons submitting={form.submitting} submit={t('registry.end.submit')} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { Dialog, Heading } from '@digdir/designsystemet-react';
+import { Button, Dialog, Heading } from '@digdir/designsystemet-react';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -30,5 +30,28 @@ export function FormDialog({
         </div>
       )}
     </Dialog>
+  );
+}
+
+/** A dialog form's submit button, saying what happens, and the way out without saving. */
+export function DialogButtons({
+  submitting,
+  submit,
+  onCancel,
+}: {
+  submitting: boolean;
+  submit: string;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="row">
+      <Button type="submit" disabled={submitting}>
+        {submitting ? t('common.saving') : submit}
+      </Button>
+      <Button variant="secondary" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+    </div>
   );
 }

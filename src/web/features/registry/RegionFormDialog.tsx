@@ -1,4 +1,4 @@
-import { Button, Field, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Field, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
@@ -9,7 +9,7 @@ import {
 } from '../../../shared/contracts/registry';
 import { useForm } from '../../shared/use-form';
 import { FormAlert, useConflict } from './FormAlert';
-import { FormDialog } from './FormDialog';
+import { DialogButtons, FormDialog } from './FormDialog';
 import { useCreateRegion, useRegion, useUpdateRegion } from './regions.api';
 
 type Values = { name: string; writtenStandard: Region['writtenStandard'] };
@@ -68,14 +68,11 @@ function CreateRegionForm({ onCancel }: { onCancel: () => void }) {
     >
       <FormAlert error={form.formError} conflict={false} onReload={onCancel} />
       <RegionFields form={form} />
-      <div className="row">
-        <Button type="submit" disabled={form.submitting}>
-          {form.submitting ? t('common.saving') : t('registry.regions.createSubmit')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <DialogButtons
+        submitting={form.submitting}
+        submit={t('registry.regions.createSubmit')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -113,14 +110,7 @@ function EditRegionForm({
     >
       <FormAlert error={form.formError} conflict={conflict} onReload={() => void reload()} />
       <RegionFields form={form} />
-      <div className="row">
-        <Button type="submit" disabled={form.submitting}>
-          {form.submitting ? t('common.saving') : t('common.save')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <DialogButtons submitting={form.submitting} submit={t('common.save')} onCancel={onCancel} />
     </form>
   );
 }

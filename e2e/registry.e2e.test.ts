@@ -1,0 +1,274 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
+
+/** The texts that describe a field (its help text and its error), as a screen reader reads them with it. */
+async function descriptionOf(field: Locator): Promise<string> {
+  return field.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
+      .join(' '),
+  );
+}
+
+async function openRegion(page: Page, name: string) {
+  await page.goto('/register/regions');
+  await page.getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  const members = page.getByRole('table', { name: 'Medlemskommuner over tid' });
+  await members.waitFor();
+  return members;
+}
+
+/** Waits until a dialog has finished opening: while it fades in, its text has too little contrast for axe. */
+async function settled(dialog: Locator) {
+  await dialog.waitFor();
+  await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+}
+
+/** Presses Tab until the element the predicate names has focus; fails if it is not reachable by keyboard. */
+async function tabTo(page: Page, target: Locator, what: string) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`${what} cannot be reached with the Tab key`);
+}
+
+// One server and one browser for the whole file: the steps follow each other as one working session would.
+describe.skipIf(!chromiumPath)('the registry in the browser', () => {
+  let j: Journey;
+  beforeAll(async () => {
+    j = await startJourney();
+  });
+  afterAll(async () => j?.close());
+
+  it('lets the coordinator add a municipality to a region, see it in the change log, and read the registry in nynorsk', async () => {
+    const { page } = j;
+    await signIn(page, 'admin@demo.partnerskap.no');
+    await expectAccessible(page, 'start page');
+
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Register' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Regioner' }).waitFor();
+    await page.getByText('Viser 12 regioner').waitFor();
+    const registryNav = page.getByRole('navigation', { name: 'Register' });
+    expect(await registryNav.getByRole('link', { name: 'Regioner' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    await expectAccessible(page, 'region list');
+
+    // The search narrows the list and is kept in the address, so it can be shared.
+    await page.getByLabel('Søk etter region').fill('Indre');
+    await page.getByText('Viser 1 region', { exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Indre');
+    await expectAccessible(page, 'region list searched');
+
+    await page.getByRole('link', { name: 'Indre Østfold regionråd' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Indre Østfold regionråd' }).waitFor();
+    const members = page.getByRole('table', { name: 'Medlemskommuner over tid' });
+    await members.waitFor();
+    expect(await members.getByRole('row').count()).toBe(1 + 4);
+    await expectAccessible(page, 'region page');
+
+    await page.getByLabel('Kommune', { exact: true }).selectOption({ label: '3012 Aremark' });
+    await page.getByLabel('Gyldig fra').fill('2025-01-01');
+    await page.getByRole('button', { name: 'Legg til kommunen' }).click();
+    await page.getByText('Aremark er lagt til som medlem fra 1. januar 2025.').waitFor();
+    const aremark = members.getByRole('row').filter({ hasText: 'Aremark' });
+    await aremark.waitFor();
+    const cells = await aremark.getByRole('cell').allTextContents();
+    expect(cells.slice(0, 6)).toEqual([
+      '3012',
+      'Aremark',
+      'Innenfor fylket',
+      '1. januar 2025',
+      'Ingen sluttdato',
+      'Nåværende',
+    ]);
+    expect(await members.getByRole('row').count()).toBe(1 + 5);
+    await expectAccessible(page, 'region page with the added member');
+
+    await page
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .getByRole('link', { name: 'Administrasjon' })
+      .click();
+    await page.getByRole('link', { name: 'Endringslogg' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Endringslogg' }).waitFor();
+    const event = page
+      .getByRole('row')
+      .filter({ hasText: 'Medlemskap opprettet' })
+      .filter({ hasText: 'Aremark' });
+    await event.waitFor();
+    expect(await event.textContent()).toContain('Prosesskoordinator (demo)');
+    await expectAccessible(page, 'change log with the new membership');
+
+    await page.getByLabel('Språk').selectOption('nn');
+    await page.getByRole('navigation', { name: 'Hovudmeny' }).getByRole('link', { name: 'Register' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Regionar' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Register' })
+      .getByRole('link', { name: 'Kommunar' })
+      .waitFor();
+    await page.getByRole('columnheader', { name: 'Noverande medlemskommunar' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nn');
+    await expectAccessible(page, 'region list in nynorsk');
+
+    await page.getByLabel('Språk').selectOption('nb');
+    await page.getByRole('heading', { level: 1, name: 'Regioner' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
+  });
+
+  it('shows a wrong period next to the field, keeps what was typed, and adds nothing', async () => {
+    const { page } = j;
+    const members = await openRegion(page, 'Indre Østfold regionråd');
+    const rowsBefore = await members.getByRole('row').count();
+
+    // End before start: refused in the browser by the same rule the server uses.
+    await page.getByLabel('Kommune', { exact: true }).selectOption({ label: '3011 Hvaler' });
+    await page.getByLabel('Gyldig fra').fill('2026-06-01');
+    const validTo = page.getByLabel('Gyldig til (valgfritt)');
+    await validTo.fill('2026-01-01');
+    await page.getByRole('button', { name: 'Legg til kommunen' }).click();
+    await page.getByText('Sluttdatoen må være etter startdatoen.').waitFor();
+    expect(await validTo.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(validTo)).toContain('Sluttdatoen må være etter startdatoen.');
+    expect(await validTo.inputValue()).toBe('2026-01-01');
+    await expectAccessible(page, 'add-member form with an end before the start');
+
+    // An overlapping period: refused by the server, and its message lands on the field too.
+    await page.getByLabel('Kommune', { exact: true }).selectOption({ label: '3013 Marker' });
+    await page.getByLabel('Gyldig fra').fill('2025-03-01');
+    await validTo.fill('');
+    await page.getByRole('button', { name: 'Legg til kommunen' }).click();
+    const validFrom = page.getByLabel('Gyldig fra');
+    await page.getByText('Kommunen er allerede medlem av regionen i denne perioden.').waitFor();
+    expect(await validFrom.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(validFrom)).toContain(
+      'Kommunen er allerede medlem av regionen i denne perioden.',
+    );
+    expect(await validFrom.inputValue()).toBe('2025-03-01');
+    await page.getByRole('alert').filter({ hasText: 'Noen felt er ikke riktig fylt ut.' }).waitFor();
+    await expectAccessible(page, 'add-member form refused by the server');
+
+    await page.reload();
+    await members.waitFor();
+    expect(await members.getByRole('row').count()).toBe(rowsBefore);
+    expect(await members.getByRole('row').filter({ hasText: 'Hvaler' }).count()).toBe(0);
+  });
+
+  it('lets the member form be filled and sent with the keyboard alone', async () => {
+    const { page } = j;
+    const members = await openRegion(page, 'Haldenregionen');
+    expect(await members.getByRole('row').filter({ hasText: 'Hvaler' }).count()).toBe(0);
+
+    const municipality = page.getByLabel('Kommune', { exact: true });
+    await page.getByRole('heading', { level: 1, name: 'Haldenregionen' }).click();
+    await tabTo(page, municipality, 'the municipality choice');
+    // Typing on a focused choice picks the first option that starts with what was typed.
+    await page.keyboard.type('3011');
+    expect(await municipality.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text)).toBe(
+      '3011 Hvaler',
+    );
+    const validFrom = page.getByLabel('Gyldig fra');
+    await tabTo(page, validFrom, 'the start date');
+    // Day and month are the same, so the date reads right in either order a browser may ask for them.
+    await page.keyboard.type('01012025');
+    expect(await validFrom.inputValue()).toBe('2025-01-01');
+    await tabTo(page, page.getByRole('button', { name: 'Legg til kommunen' }), 'the add button');
+    await page.keyboard.press('Enter');
+
+    await page.getByText('Hvaler er lagt til som medlem fra 1. januar 2025.').waitFor();
+    await members.getByRole('row').filter({ hasText: 'Hvaler' }).waitFor();
+    await expectAccessible(page, 'region page after adding by keyboard');
+  });
+
+  it('ends a membership on a date and removes one recorded by mistake, after asking', async () => {
+    const { page } = j;
+    const members = await openRegion(page, 'Indre Østfold regionråd');
+    const aremark = () => members.getByRole('row').filter({ hasText: 'Aremark' });
+
+    await page.getByRole('button', { name: 'Avslutt medlemskapet til Aremark' }).click();
+    const endDialog = page.getByRole('dialog', { name: 'Avslutt medlemskapet til Aremark' });
+    await settled(endDialog);
+    await expectAccessible(page, 'end-membership dialog');
+    await endDialog.getByLabel('Gyldig til').fill('2025-06-01');
+    await endDialog.getByRole('button', { name: 'Lagre sluttdato' }).click();
+    await page.getByText('Medlemskapet til Aremark slutter 1. juni 2025.').waitFor();
+    expect(await endDialog.isVisible()).toBe(false);
+    expect(await aremark().getByRole('cell').nth(4).textContent()).toBe('1. juni 2025');
+    expect(await aremark().getByRole('cell').nth(5).textContent()).toBe('Tidligere');
+
+    await page.getByRole('button', { name: 'Fjern medlemskapet til Aremark' }).click();
+    const removeDialog = page.getByRole('dialog', { name: 'Fjerne Aremark fra Indre Østfold regionråd?' });
+    await settled(removeDialog);
+    await removeDialog.getByText('Fjerningen kan ikke angres.', { exact: false }).waitFor();
+    await expectAccessible(page, 'remove-membership dialog');
+    // Cancelling keeps it.
+    await removeDialog.getByRole('button', { name: 'Avbryt' }).click();
+    expect(await aremark().count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Fjern medlemskapet til Aremark' }).click();
+    await removeDialog.getByRole('button', { name: 'Fjern medlemskapet' }).click();
+    await page.getByText('Medlemskapet til Aremark er fjernet.').waitFor();
+    expect(await aremark().count()).toBe(0);
+    await expectAccessible(page, 'region page after removing a membership');
+  });
+
+  it('offers to reload when someone else changed the region first, and saves on the fresh version', async () => {
+    const { page } = j;
+    await openRegion(page, 'Indre Østfold regionråd');
+    const regionId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+
+    await page.getByRole('button', { name: 'Endre region' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Endre region' });
+    await settled(dialog);
+    await expectAccessible(page, 'edit-region dialog');
+
+    // Someone else renames the region while the dialog is open.
+    const status = await page.evaluate(async (id) => {
+      const current = await (await fetch(`/api/v1/regions/${id}`)).json();
+      const res = await fetch(`/api/v1/regions/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Indre Østfold regionråd (endret)', version: current.version }),
+      });
+      return res.status;
+    }, regionId);
+    expect(status).toBe(200);
+
+    await dialog.getByLabel('Målform').selectOption('nn');
+    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await dialog.getByText('Noen andre har endret dette etter at du åpnet det.', { exact: false }).waitFor();
+    await expectAccessible(page, 'edit-region dialog with an edit conflict');
+
+    await dialog.getByRole('button', { name: 'Last inn på nytt' }).click();
+    const name = dialog.getByLabel('Navn');
+    await expect.poll(() => name.inputValue()).toBe('Indre Østfold regionråd (endret)');
+    await name.fill('Indre Østfold regionråd');
+    await dialog.getByLabel('Målform').selectOption('nn');
+    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByText('Endringene er lagret.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Indre Østfold regionråd' }).waitFor();
+    await page.getByRole('definition').filter({ hasText: 'Nynorsk' }).waitFor();
+  });
+
+  it('shows a region contact their own region read-only, straight from the start page', async () => {
+    const { page } = j;
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await signIn(page, 'indre-ostfold@demo.partnerskap.no');
+    await page.getByRole('link', { name: 'Se regionen din og medlemskommunene.' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Indre Østfold regionråd' }).waitFor();
+    await page.getByRole('table', { name: 'Medlemskommuner over tid' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Endre region' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Avslutt|Fjern/ }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Legg til medlemskommune' }).count()).toBe(0);
+    await expectAccessible(page, 'region page for the region contact');
+
+    await page.getByRole('navigation', { name: 'Register' }).getByRole('link', { name: 'Kommuner' }).click();
+    await page.getByText('Viser 56 kommuner').waitFor();
+    expect(await page.getByRole('button', { name: 'Ny kommune' }).count()).toBe(0);
+    await expectAccessible(page, 'municipality list for the region contact');
+  });
+});
