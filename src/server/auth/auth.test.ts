@@ -195,6 +195,16 @@ describe('signing in', () => {
     expect((await login(email, testPassword, '192.0.2.20')).statusCode).toBe(200);
   });
 
+  it('lets no more of a burst of parallel guesses reach the password check than the limit allows', async () => {
+    const email = 'folloregionen@demo.partnerskap.no';
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login(email, `feil-passord-${i}`, '192.0.2.30')),
+    );
+    const statuses = burst.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(loginLimits.perAccount);
+  });
+
   it(`slows guessing from one address: after ${loginLimits.perAddress} failures, 429`, async () => {
     const address = '198.51.100.7';
     for (let i = 0; i < loginLimits.perAddress; i++) {

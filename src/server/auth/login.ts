@@ -21,7 +21,17 @@ export async function login(
 ): Promise<{ token: string; actor: Actor }> {
   const input = parse(LoginInput, raw);
   const email = input.email.toLowerCase();
-  const since = new Date(Date.now() - loginLimits.windowMinutes * 60_000);
+
+  // The attempt is written before it is counted, and counted before the password is checked: a burst of
+  // parallel guesses then sees itself, and no more than the limit of them ever reaches the password check.
+  // (Counting first and writing after the check would let every request of a burst through.)
+  const [attempt] = await ctx.db
+    .insert(loginFailures)
+    .values({ email, address })
+    .returning({ id: loginFailures.id });
+  if (!attempt) throw new Error('insert returned nothing');
+  // The window is measured by the database's clock, the one that stamped the attempts.
+  const since = sql`now() - make_interval(mins => ${loginLimits.windowMinutes})`;
   const [[byAccount], [byAddress]] = await Promise.all([
     ctx.db
       .select({ n: count() })
@@ -32,18 +42,21 @@ export async function login(
       .from(loginFailures)
       .where(and(eq(loginFailures.address, address), gt(loginFailures.at, since))),
   ]);
-  if ((byAccount?.n ?? 0) >= loginLimits.perAccount || (byAddress?.n ?? 0) >= loginLimits.perAddress) {
+  if ((byAccount?.n ?? 0) > loginLimits.perAccount || (byAddress?.n ?? 0) > loginLimits.perAddress) {
+    // A refused attempt does not count: the lock-out ends a window after the last real failure.
+    await ctx.db.delete(loginFailures).where(eq(loginFailures.id, attempt.id));
     throw new AppError('rateLimited');
   }
 
   // Matched like the unique index (lower(email)), which this lookup then uses.
   const [user] = await ctx.db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || !ok) {
-    await ctx.db.insert(loginFailures).values({ email, address });
-    throw new AppError('invalidCredentials');
+  // A wrong password or an unknown account: the attempt stays, as a failure.
+  if (!user || !ok) throw new AppError('invalidCredentials');
+  if (!user.active) {
+    await ctx.db.delete(loginFailures).where(eq(loginFailures.id, attempt.id));
+    throw new AppError('accountInactive');
   }
-  if (!user.active) throw new AppError('accountInactive');
 
   return ctx.db.transaction(async (tx) => {
     await tx.delete(loginFailures).where(eq(loginFailures.email, email));
