@@ -9,7 +9,9 @@
  *
  * Settings (environment): BENCH_SECONDS (measured seconds per route, default 10), BENCH_WARMUP_SECONDS
  * (unmeasured load before each route, default 2), BENCH_CONNECTIONS (default 50), BENCH_KEEP_DATABASE=1
- * (keep the generated database or PGlite folder afterwards, to EXPLAIN a slow route's queries on it).
+ * (keep the generated database or PGlite folder afterwards, to EXPLAIN a slow route's queries on it),
+ * BENCH_ANALYZE=0 (skip the ANALYZE after generating: the planner then has no statistics, as in a PGlite
+ * database, which runs no autovacuum, until something analyzes it).
  *
  * Steps: generate the dataset (bench/dataset.ts: 700 departments, 1,200 regions, 5,600 municipalities,
  * ~6,000 dated memberships, ~2,000 users, 100,000 audit events) with the real migrations; start the real
@@ -58,6 +60,8 @@ const settings = {
   serverUrl: process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined,
   /** Keep the generated database afterwards, e.g. to EXPLAIN a slow route's queries on it. */
   keepDatabase: process.env.BENCH_KEEP_DATABASE === '1',
+  /** Run ANALYZE after generating (default): the statistics autovacuum keeps on a PostgreSQL server. */
+  analyze: process.env.BENCH_ANALYZE !== '0',
 };
 
 // ---------------------------------------------------------------------------------------------- cleanup
@@ -134,7 +138,7 @@ async function generate(target: ServerDatabase): Promise<Generated> {
   const database = await openDatabase(target);
   try {
     await database.migrate();
-    const { sizes, fixtures } = await generateDataset(database.db);
+    const { sizes, fixtures } = await generateDataset(database.db, { analyze: settings.analyze });
     const engineVersion = await serverVersion(database.db);
     return { engineVersion, sizes, fixtures, generationSeconds: (performance.now() - started) / 1000 };
   } finally {
@@ -512,7 +516,7 @@ async function main() {
   const target = await freshDatabase();
   const engine = target.kind;
   console.log(
-    `Generating the dataset on ${engine === 'pglite' ? `PGlite in ${target.kind === 'pglite' ? target.dataDir : ''}` : `PostgreSQL (database ${benchDatabaseName})`} …`,
+    `Generating the dataset on ${target.kind === 'pglite' ? `PGlite in ${target.dataDir}` : `PostgreSQL (database ${benchDatabaseName})`}${settings.analyze ? '' : ', without ANALYZE'} …`,
   );
   const generated = await generate(target);
   console.log(
@@ -587,6 +591,7 @@ async function main() {
     secondsPerRoute: settings.seconds,
     latencyMethod,
     dataset: generated.sizes,
+    analyzed: settings.analyze,
     generationSeconds: Number(generated.generationSeconds.toFixed(2)),
     summary: {
       pass: results.filter((r) => r.verdict === 'PASS').length,
