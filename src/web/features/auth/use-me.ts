@@ -40,8 +40,10 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api<void>('POST', '/api/v1/auth/logout'),
     onSuccess: () => {
-      qc.clear();
+      // Forget everything read as this person. The me query is set to null rather than removed: clearing
+      // the cache would detach the shell's observer from it, and the page would stay as if still signed in.
       qc.setQueryData(meKey, null);
+      qc.removeQueries({ predicate: (q) => !(q.queryKey[0] === meKey[0] && q.queryKey[1] === meKey[1]) });
     },
   });
 }
