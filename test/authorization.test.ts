@@ -57,6 +57,9 @@ const expected: Record<string, Expected> = {
   // Audit log: the coordinator and the viewers (auditors)
   'GET /api/v1/audit-events': { access: adminAndViewer },
   'GET /api/v1/audit-events/actions': { access: adminAndViewer },
+  // E-mail outbox: the coordinator reads what was sent, kept or failed
+  'GET /api/v1/outbox': { access: admin },
+  'GET /api/v1/outbox/{id}': { access: admin },
 };
 
 /** Public routes that are deliberately not operations of the published API. */

@@ -15,6 +15,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import type { SessionKeys } from './auth/sessions.js';
 import type { Db, Engine } from './db/client.js';
 import { healthRoutes } from './health/health.routes.js';
+import { outboxRoutes } from './mail/outbox.routes.js';
 import { AppError } from './platform/errors.js';
 import { registerAccess } from './platform/http/access.js';
 import { registerProblems, sendProblem } from './platform/http/problem.js';
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registryRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(outboxRoutes);
 
   const webDir = options.webDir;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {

@@ -4,6 +4,8 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { FolderLockedError } from './db/folder-lock.js';
 import { isEmpty, loadDemo } from './demo/load-demo.js';
+import { startJobs } from './jobs/jobs.js';
+import { appWorkers } from './jobs/workers.js';
 import { createLogger } from './logger.js';
 
 async function main() {
@@ -32,9 +34,14 @@ async function main() {
     webDir: defaultWebDir,
   });
 
+  // After the migrations: pg-boss installs its own schema (pgboss) and runs the background jobs (e-mail).
+  const jobs = await startJobs(database, { log: logger, workers: appWorkers(config) });
+  if (!config.mailUrl) logger.warn('MAIL_URL is not set: e-mail is kept in the outbox, not sent');
+
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await app.close();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };

@@ -9,6 +9,7 @@ const tables = [
   'region_memberships',
   'people',
   'users',
+  'mail_outbox',
   'audit_events',
 ] as const;
 

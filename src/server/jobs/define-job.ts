@@ -44,14 +44,16 @@ export type JobWorker = {
   handle(data: unknown, ctx: JobContext): Promise<void>;
   /** Overrides the job's queue rules, e.g. short retry delays in tests. */
   queue?: QueueOptions;
-  /** How many of these jobs one process runs at once. */
+  /** How many of these jobs one process runs at once (each takes a batch and runs it in turn). */
   concurrency?: number;
+  /** How many jobs a worker takes at a time. */
+  batchSize?: number;
 };
 
 export function defineWorker<S extends ZodType<object>>(
   job: JobDef<S>,
   handle: (data: z.output<S>, ctx: JobContext) => Promise<void>,
-  options: { queue?: QueueOptions; concurrency?: number } = {},
+  options: Pick<JobWorker, 'queue' | 'concurrency' | 'batchSize'> = {},
 ): JobWorker {
   return {
     job,

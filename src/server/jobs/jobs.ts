@@ -1,4 +1,4 @@
-import { type ConstructorOptions, fromPglite, PgBoss } from 'pg-boss';
+import { type ConstructorOptions, fromPglite, type JobResult, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database, Driver } from '../db/client.js';
 import type { JobWorker } from './define-job.js';
@@ -20,7 +20,10 @@ export type Jobs = {
 export type JobsOptions = {
   log: Logger;
   workers: readonly JobWorker[];
-  /** How often an idle worker looks for jobs (pg-boss's default is 2 s; 0.5 at least). */
+  /**
+   * How often an idle worker looks for jobs. New jobs wake the workers at once (LISTEN/NOTIFY), so this
+   * only bounds how late a delayed job (startAfter) starts, and the wait when notifications are down.
+   */
   pollingIntervalSeconds?: number;
   /** A sweep for job requests whose notification was missed (a dropped connection, say). */
   relayIntervalMs?: number;
@@ -29,7 +32,13 @@ export type JobsOptions = {
 const stopTimeoutMs = 30_000;
 
 function bossOptions(driver: Driver): ConstructorOptions {
-  const common: ConstructorOptions = { schema: 'pgboss', schedule: false, instanceName: 'partnerskap' };
+  const common: ConstructorOptions = {
+    schema: 'pgboss',
+    schedule: false,
+    instanceName: 'partnerskap',
+    // A job inserted on a queue with `notify` wakes the workers of every process when it commits.
+    useListenNotify: true,
+  };
   if (driver.engine === 'pglite') return { ...common, db: fromPglite(driver.client), backend: 'pglite' };
   // pg-boss keeps a small pool of its own beside the application's, and one connection to LISTEN on.
   return { ...common, connectionString: driver.url, max: 4, application_name: 'partnerskap-jobs' };
@@ -52,32 +61,7 @@ export async function startJobs(database: Database, options: JobsOptions): Promi
   await boss.start();
 
   try {
-    for (const worker of workers) {
-      const { name, policy } = worker.job;
-      const rules = { ...worker.job.queue, ...worker.queue };
-      await boss.createQueue(name, { ...rules, policy });
-      // createQueue leaves an existing queue as it was: bring its rules in step with the code.
-      await boss.updateQueue(name, rules);
-      await boss.work(
-        name,
-        {
-          includeMetadata: true,
-          localConcurrency: worker.concurrency ?? 1,
-          pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
-        },
-        async (jobs) => {
-          for (const job of jobs) {
-            await worker.handle(job.data, {
-              db: database.db,
-              log: log.child({ job: name, jobId: job.id }),
-              jobId: job.id,
-              retryCount: job.retryCount,
-              retryLimit: job.retryLimit,
-            });
-          }
-        },
-      );
-    }
+    for (const worker of workers) await startWorker(boss, worker, database, options);
   } catch (error) {
     await boss.stop({ graceful: false });
     throw error;
@@ -112,6 +96,50 @@ export async function startJobs(database: Database, options: JobsOptions): Promi
       return stopping;
     },
   };
+}
+
+async function startWorker(boss: PgBoss, worker: JobWorker, database: Database, options: JobsOptions) {
+  const { name, policy } = worker.job;
+  const rules = { ...worker.job.queue, ...worker.queue, notify: true };
+  await boss.createQueue(name, { ...rules, policy });
+  // createQueue leaves an existing queue as it was: bring its rules in step with the code.
+  await boss.updateQueue(name, rules);
+  const polling = options.pollingIntervalSeconds ?? 15;
+  await boss.work(
+    name,
+    {
+      includeMetadata: true,
+      // Each job of a batch succeeds or fails on its own: one failure must not retry the others.
+      perJobResults: true,
+      batchSize: worker.batchSize ?? 5,
+      // A full batch means more are waiting: fetch again at once instead of after the polling interval.
+      burstWhenBatchFull: true,
+      localConcurrency: worker.concurrency ?? 1,
+      pollingIntervalSeconds: Math.min(polling, 2),
+      notifyPollingIntervalSeconds: polling,
+    },
+    async (jobs) => {
+      const results: JobResult[] = [];
+      for (const job of jobs) {
+        const log = options.log.child({ job: name, jobId: job.id });
+        try {
+          await worker.handle(job.data, {
+            db: database.db,
+            log,
+            jobId: job.id,
+            retryCount: job.retryCount,
+            retryLimit: job.retryLimit,
+          });
+          results.push({ id: job.id, status: 'completed' });
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          log.warn({ retryCount: job.retryCount, retryLimit: job.retryLimit, error: message }, 'job failed');
+          results.push({ id: job.id, status: 'failed', output: { message } });
+        }
+      }
+      return results;
+    },
+  );
 }
 
 /**
