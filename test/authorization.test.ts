@@ -60,6 +60,17 @@ const expected: Record<string, Expected> = {
   // E-mail outbox: the coordinator reads what was sent, kept or failed
   'GET /api/v1/outbox': { access: admin },
   'GET /api/v1/outbox/{id}': { access: admin },
+  // Cycles and the general part: everyone signed in reads them, only the coordinator writes
+  'GET /api/v1/cycles': { access: everyone },
+  'POST /api/v1/cycles': { access: admin },
+  'GET /api/v1/cycles/{id}': { access: everyone },
+  'PATCH /api/v1/cycles/{id}': { access: admin },
+  'GET /api/v1/cycles/{id}/general-part': { access: everyone },
+  'GET /api/v1/general-part-versions/compare': { access: everyone },
+  'GET /api/v1/general-part-versions/{id}': { access: everyone },
+  'POST /api/v1/general-part-versions/{id}/drafts': { access: admin },
+  'PUT /api/v1/general-part-versions/{id}/sections': { access: admin },
+  'POST /api/v1/general-part-versions/{id}/approve': { access: admin },
 };
 
 /** Public routes that are deliberately not operations of the published API. */

@@ -8,12 +8,18 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import type { SessionKeys } from './auth/sessions.js';
 import type { Db, Engine } from './db/client.js';
+import { generalPartRoutes } from './general-part/general-part.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { outboxRoutes } from './mail/outbox.routes.js';
 import { AppError } from './platform/errors.js';
@@ -94,6 +100,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+    // Emits the schemas registered with an id (recursive ones, such as rich text) as components.
+    transformObject: jsonSchemaTransformObject,
   });
   // The documentation pages are public. Their access is declared when each route is added, because a
   // route's own onRequest hook would run after the access hook has already refused the undeclared route.
@@ -119,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registryRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(generalPartRoutes);
   await app.register(outboxRoutes);
 
   const webDir = options.webDir;

@@ -9,6 +9,9 @@ const tables = [
   'region_memberships',
   'people',
   'users',
+  'cycles',
+  'document_versions',
+  'document_sections',
   'mail_outbox',
   'audit_events',
 ] as const;

@@ -1,6 +1,7 @@
 // The whole schema, for Drizzle's typed queries and drizzle-kit's migrations.
 export * from '../audit/audit.table.js';
 export * from '../auth/session.table.js';
+export * from '../general-part/general-part.table.js';
 export * from '../jobs/job.table.js';
 export * from '../mail/mail.table.js';
 export * from '../registry/registry.table.js';

@@ -1,0 +1,72 @@
+import type {
+  Cycle,
+  CycleStatus,
+  GeneralPartVersionSummary,
+  Section,
+  VersionState,
+} from '../../shared/contracts/general-part.js';
+import type { cycles, documentSections, documentVersions } from './general-part.table.js';
+
+type VersionRow = typeof documentVersions.$inferSelect;
+
+export const toCycle = (row: typeof cycles.$inferSelect): Cycle => ({
+  id: row.id,
+  name: row.name,
+  periodFrom: row.periodFrom,
+  periodTo: row.periodTo,
+  // The CHECK constraint holds the column to these values.
+  status: row.status as CycleStatus,
+  version: row.version,
+});
+
+const person = (id: string | null, name: string | null) => (id && name ? { id, name } : null);
+
+export function toVersionSummary(
+  row: VersionRow,
+  names: { creatorName: string | null; recorderName: string | null },
+): GeneralPartVersionSummary {
+  const approval =
+    row.approvedOn &&
+    row.approvalBody &&
+    row.approvalCaseNumber &&
+    row.approvalDecisionText &&
+    row.approvalRecordedAt
+      ? {
+          date: row.approvedOn,
+          body: row.approvalBody,
+          caseNumber: row.approvalCaseNumber,
+          decisionText: row.approvalDecisionText,
+          recordedAt: row.approvalRecordedAt.toISOString(),
+          recordedBy: person(row.approvalRecordedBy, names.recorderName),
+        }
+      : null;
+  return {
+    id: row.id,
+    cycleId: row.cycleId,
+    number: row.number,
+    state: row.state as VersionState,
+    basedOnVersionId: row.basedOnVersionId,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: person(row.createdBy, names.creatorName),
+    version: row.version,
+    approval,
+  };
+}
+
+export const toSection = (row: typeof documentSections.$inferSelect): Section => ({
+  id: row.id,
+  key: row.key,
+  title: row.title,
+  body: row.body,
+  position: row.position,
+  required: row.required,
+});
+
+/** What the audit keeps of a version: its identity and state, not its text (the version itself keeps that). */
+export const auditedVersion = (row: VersionRow) => ({
+  cycleId: row.cycleId,
+  number: row.number,
+  state: row.state,
+  basedOnVersionId: row.basedOnVersionId,
+  version: row.version,
+});

@@ -1,0 +1,9 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { cycleRoutes } from './cycle.routes.js';
+import { versionRoutes } from './version.routes.js';
+
+/** Agreement cycles and their general part: versions of ordered sections, drafts, approval, compare. */
+export const generalPartRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(cycleRoutes);
+  await app.register(versionRoutes);
+};

@@ -1,0 +1,23 @@
+import { eq } from 'drizzle-orm';
+import { Id } from '../../shared/contracts/common.js';
+import type { GeneralPart } from '../../shared/contracts/general-part.js';
+import { authorize, everyone } from '../platform/authorize.js';
+import type { Ctx } from '../platform/context.js';
+import { notFound } from '../platform/errors.js';
+import { cycles, documentVersions } from './general-part.table.js';
+import { selectVersionSummaries } from './version-reads.js';
+
+/** A cycle's general part: every version, newest first; the approved one is the cycle's current text. */
+export async function getGeneralPart(ctx: Ctx, cycleId: string): Promise<GeneralPart> {
+  const { db } = authorize(ctx, everyone);
+  if (!Id.safeParse(cycleId).success) throw notFound();
+  const [cycle] = await db.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, cycleId));
+  if (!cycle) throw notFound();
+  const versions = await selectVersionSummaries(db, eq(documentVersions.cycleId, cycleId));
+  return {
+    cycleId,
+    currentVersionId: versions.find((v) => v.state === 'approved')?.id ?? null,
+    draftVersionId: versions.find((v) => v.state === 'draft')?.id ?? null,
+    versions,
+  };
+}

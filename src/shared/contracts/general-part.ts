@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { Id, IsoDate, requiredText, Version } from './common.js';
+import { RichTextDoc, RichTextInput } from './rich-text.js';
+
+// ---- Cycles ----
+
+export const cycleStatuses = ['planning', 'active', 'closed'] as const;
+export const CycleStatus = z.enum(cycleStatuses);
+export type CycleStatus = z.infer<typeof CycleStatus>;
+
+export const Cycle = z.object({
+  id: z.string(),
+  name: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  status: CycleStatus,
+  version: z.number(),
+});
+export type Cycle = z.infer<typeof Cycle>;
+
+const periodRule = (v: { periodFrom?: string; periodTo?: string }) =>
+  !v.periodFrom || !v.periodTo || v.periodTo > v.periodFrom;
+const periodIssue = { error: 'validation.endBeforeStart', path: ['periodTo'] };
+
+export const CreateCycleInput = z
+  .object({
+    name: requiredText(200),
+    periodFrom: IsoDate,
+    periodTo: IsoDate,
+    status: CycleStatus.default('planning'),
+  })
+  .refine(periodRule, periodIssue);
+export type CreateCycleInput = z.infer<typeof CreateCycleInput>;
+
+export const UpdateCycleInput = z
+  .object({
+    name: requiredText(200).optional(),
+    periodFrom: IsoDate.optional(),
+    periodTo: IsoDate.optional(),
+    status: CycleStatus.optional(),
+    version: Version,
+  })
+  .refine(periodRule, periodIssue);
+export type UpdateCycleInput = z.infer<typeof UpdateCycleInput>;
+
+// ---- The general part: versions of ordered sections ----
+
+/**
+ * The sections every general part must have (the seed document: parties, period, purpose, anchoring,
+ * implementation). Their keys are stable across versions and cycles; their titles are what a new cycle
+ * starts with, in bokmål.
+ */
+export const requiredSections = [
+  { key: 'parties', title: 'Avtalepartnere' },
+  { key: 'period', title: 'Avtaleperiode' },
+  { key: 'purpose', title: 'Formål' },
+  { key: 'anchoring', title: 'Forankring' },
+  { key: 'implementation', title: 'Gjennomføring' },
+] as const;
+export const requiredSectionKeys: readonly string[] = requiredSections.map((s) => s.key);
+
+export const versionStates = ['draft', 'on_hearing', 'approved', 'superseded'] as const;
+export const VersionState = z.enum(versionStates);
+export type VersionState = z.infer<typeof VersionState>;
+
+/** A section's identity across versions: compare matches sections on it. */
+export const SectionKey = z
+  .string({ error: 'validation.sectionKey' })
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, { error: 'validation.sectionKey' });
+
+export const PersonRef = z.object({ id: z.string(), name: z.string() });
+export type PersonRef = z.infer<typeof PersonRef>;
+
+export const Section = z.object({
+  id: z.string(),
+  key: z.string(),
+  title: z.string(),
+  body: RichTextDoc,
+  position: z.number(),
+  required: z.boolean(),
+});
+export type Section = z.infer<typeof Section>;
+
+/** The county executive board's decision that made a version the cycle's general part. */
+export const Approval = z.object({
+  date: z.string(),
+  body: z.string(),
+  caseNumber: z.string(),
+  decisionText: z.string(),
+  recordedAt: z.string(),
+  recordedBy: PersonRef.nullable(),
+});
+export type Approval = z.infer<typeof Approval>;
+
+export const GeneralPartVersionSummary = z.object({
+  id: z.string(),
+  cycleId: z.string(),
+  number: z.number(),
+  state: VersionState,
+  basedOnVersionId: z.string().nullable(),
+  createdAt: z.string(),
+  createdBy: PersonRef.nullable(),
+  /** For optimistic concurrency: send it back with a change to the sections or an approval. */
+  version: z.number(),
+  approval: Approval.nullable(),
+});
+export type GeneralPartVersionSummary = z.infer<typeof GeneralPartVersionSummary>;
+
+export const GeneralPartVersion = GeneralPartVersionSummary.extend({ sections: z.array(Section) });
+export type GeneralPartVersion = z.infer<typeof GeneralPartVersion>;
+
+/** A cycle's general part: its versions, newest first, with the current (approved) one and the draft named. */
+export const GeneralPart = z.object({
+  cycleId: z.string(),
+  currentVersionId: z.string().nullable(),
+  draftVersionId: z.string().nullable(),
+  versions: z.array(GeneralPartVersionSummary),
+});
+export type GeneralPart = z.infer<typeof GeneralPart>;
+
+export const maxSections = 100;
+
+export const SectionInput = z.object({
+  /** Absent for a new section: the server gives it a key. */
+  key: SectionKey.optional(),
+  title: requiredText(200),
+  body: RichTextInput,
+});
+export type SectionInput = z.infer<typeof SectionInput>;
+
+export const UpdateSectionsInput = z
+  .object({
+    version: Version,
+    sections: z.array(SectionInput).max(maxSections, { error: 'validation.tooManySections' }),
+  })
+  .superRefine((input, ctx) => {
+    const seen = new Set<string>();
+    input.sections.forEach((section, i) => {
+      if (!section.key) return;
+      if (seen.has(section.key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sections', i, 'key'],
+          message: 'validation.duplicateSectionKey',
+        });
+      }
+      seen.add(section.key);
+    });
+  });
+export type UpdateSectionsInput = z.infer<typeof UpdateSectionsInput>;
+
+export const ApproveVersionInput = z.object({
+  date: IsoDate,
+  /** The body that decided, e.g. "Fylkesrådet". */
+  body: requiredText(200),
+  /** The body's case number, e.g. "123/20". */
+  caseNumber: requiredText(50),
+  decisionText: requiredText(20_000),
+  version: Version,
+});
+export type ApproveVersionInput = z.infer<typeof ApproveVersionInput>;
+
+// ---- Compare ----
+
+export const CompareQuery = z.object({ from: Id, to: Id });
+export type CompareQuery = z.infer<typeof CompareQuery>;
+
+export const DiffOp = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+export type DiffOp = z.infer<typeof DiffOp>;
+
+/**
+ * One block of a compared section: `equal` and `insert`/`delete` whole blocks, or `changed` with the words
+ * that were inserted and deleted. `level` (headings), `marker` and `depth` (list items) help lay it out.
+ */
+export const BlockDiff = z.object({
+  type: z.enum(['paragraph', 'heading', 'listItem', 'tableCell']),
+  status: z.enum(['equal', 'insert', 'delete', 'changed']),
+  level: z.number().optional(),
+  marker: z.string().optional(),
+  depth: z.number().optional(),
+  ops: z.array(DiffOp),
+});
+export type BlockDiff = z.infer<typeof BlockDiff>;
+
+/**
+ * A section matched on its key. `changed` (title or body differ) wins over `moved` (the section left its
+ * place among the sections both versions have); `moved` is also given as a flag, since both can be true.
+ */
+export const SectionComparison = z.object({
+  key: z.string(),
+  status: z.enum(['added', 'removed', 'moved', 'changed', 'unchanged']),
+  moved: z.boolean(),
+  fromPosition: z.number().nullable(),
+  toPosition: z.number().nullable(),
+  fromTitle: z.string().nullable(),
+  toTitle: z.string().nullable(),
+  titleChanged: z.boolean(),
+  bodyChanged: z.boolean(),
+  blocks: z.array(BlockDiff),
+});
+export type SectionComparison = z.infer<typeof SectionComparison>;
+
+export const VersionRef = z.object({
+  id: z.string(),
+  cycleId: z.string(),
+  number: z.number(),
+  state: VersionState,
+});
+export type VersionRef = z.infer<typeof VersionRef>;
+
+export const Comparison = z.object({
+  from: VersionRef,
+  to: VersionRef,
+  /** In the order of the `to` version, each removed section right after the one it followed in `from`. */
+  sections: z.array(SectionComparison),
+});
+export type Comparison = z.infer<typeof Comparison>;
