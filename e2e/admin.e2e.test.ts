@@ -1,0 +1,245 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
+
+/** The texts a screen reader reads with a field: its description and its error. */
+const descriptionOf = (field: Locator) =>
+  field.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
+      .join(' '),
+  );
+
+/** Axe measures colours as they are: let a dialog's opening animation finish first. */
+async function settled(dialog: Locator) {
+  await dialog.waitFor();
+  await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+}
+
+async function signOut(page: Page, label = 'Logg ut') {
+  await page.getByRole('button', { name: label }).click();
+  await page.getByRole('button', { name: 'Logg inn' }).waitFor();
+}
+
+const shots = process.env.SCREENSHOTS;
+async function shot(page: Page, name: string) {
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+describe.skipIf(!chromiumPath)('administration', () => {
+  let j: Journey;
+  beforeAll(async () => {
+    j = await startJourney();
+    await j.page.setViewportSize({ width: 1280, height: 900 });
+  });
+  afterAll(async () => j?.close());
+  // Each journey starts signed out, whatever the one before it left behind.
+  beforeEach(async () => {
+    await j.context.clearCookies();
+    await j.page.goto('/');
+    await j.page.evaluate(() => localStorage.clear());
+  });
+
+  it('lets the admin create a department editor, shows bad input on the fields, and deactivates the user so they cannot sign in', async () => {
+    const { page } = j;
+    await signIn(page, 'admin@demo.partnerskap.no');
+    await page
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .getByRole('link', { name: 'Administrasjon' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Brukere' }).waitFor();
+    await page.getByRole('table', { name: 'Brukere' }).waitFor();
+    await expectAccessible(page, 'users list');
+    await shot(page, 'users');
+
+    await page.getByRole('button', { name: 'Ny bruker' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ny bruker' }).waitFor();
+    await page.getByLabel('Navn').fill('Siri Samferdsel');
+    await page.getByLabel('E-postadresse').fill('samferdsel@demo.partnerskap.no');
+    await page.getByLabel('Rolle').selectOption({ label: 'Rådsområde' });
+    // The department select appears for the department role only.
+    expect(await page.getByLabel('Kommuneregion').count()).toBe(0);
+    await page.getByLabel('Rådsområde', { exact: true }).selectOption({ label: 'Samferdsel' });
+    const password = page.getByLabel('Passord');
+    await password.fill('for-kort');
+    await password.blur();
+    await page.getByText('Passordet må ha minst 12 tegn.').waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(password)).toContain('Passordet må ha minst 12 tegn.');
+
+    // The server's refusal lands on the field it concerns, and what was typed stays.
+    await password.fill('samferdsel-passord-2024');
+    await page.getByRole('button', { name: 'Opprett bruker' }).click();
+    const email = page.getByLabel('E-postadresse');
+    await page.getByText('E-postadressen er allerede i bruk.').waitFor();
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(email)).toContain('E-postadressen er allerede i bruk.');
+    expect(await page.getByLabel('Navn').inputValue()).toBe('Siri Samferdsel');
+    await expectAccessible(page, 'new user form with errors');
+    await shot(page, 'new-user-errors');
+
+    await email.fill('siri.samferdsel@viken.no');
+    await page.getByRole('button', { name: 'Opprett bruker' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Siri Samferdsel' }).waitFor();
+    await page.getByText('Brukeren Siri Samferdsel er opprettet.').waitFor();
+    await expectAccessible(page, 'user page');
+
+    await page.getByRole('link', { name: 'Tilbake til brukerne' }).click();
+    await page.getByLabel('Søk etter navn eller e-postadresse').fill('siri');
+    await page.getByText('Viser 1 bruker').waitFor();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('siri');
+    const row = page.getByRole('row', { name: /Siri Samferdsel/ });
+    await row.waitFor();
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual([
+      'Siri Samferdsel',
+      'siri.samferdsel@viken.no',
+      'Rådsområde',
+      'Samferdsel',
+      'Aktiv',
+    ]);
+
+    await row.getByRole('link', { name: 'Siri Samferdsel' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Siri Samferdsel' }).waitFor();
+    await page.getByRole('button', { name: 'Deaktiver bruker' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Deaktivere Siri Samferdsel?' });
+    await dialog.getByText('blir logget ut med en gang').waitFor();
+    await settled(dialog);
+    await expectAccessible(page, 'deactivate dialog');
+    await shot(page, 'deactivate-dialog');
+    await dialog.getByRole('button', { name: 'Deaktiver bruker' }).click();
+    await page.getByText('Siri Samferdsel er deaktivert og logget ut.').waitFor();
+    expect(await page.getByRole('definition').filter({ hasText: 'Deaktivert' }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Sett nytt passord' }).click();
+    const reset = page.getByRole('dialog', { name: 'Nytt passord for Siri Samferdsel' });
+    await reset.getByLabel('Nytt passord').fill('kort');
+    await reset.getByRole('button', { name: 'Lagre nytt passord' }).click();
+    await reset.getByText('Passordet må ha minst 12 tegn.').waitFor();
+    await settled(reset);
+    await expectAccessible(page, 'new password dialog with an error');
+    await reset.getByRole('button', { name: 'Avbryt' }).click();
+    await expect.poll(() => reset.isVisible()).toBe(false);
+
+    await page
+      .getByRole('navigation', { name: 'Administrasjon' })
+      .getByRole('link', { name: 'Endringslogg' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Endringslogg' }).waitFor();
+    await page.getByLabel('Handling').selectOption({ label: 'Bruker deaktivert' });
+    await page.getByText('Viser 1 endring', { exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.get('action')).toBe('user.deactivate');
+    const event = page.getByRole('row', { name: /Bruker deaktivert/ });
+    await event.getByText('Kode: user.deactivate').waitFor();
+    await event.getByText('Vis hva som ble endret').click();
+    const activeRow = event
+      .getByRole('table', { name: 'Hva som ble endret' })
+      .getByRole('row', { name: /Aktiv/ });
+    await activeRow.waitFor();
+    expect(await activeRow.getByRole('cell').allInnerTexts()).toEqual(['Ja', 'Nei']);
+    await expectAccessible(page, 'audit log with a change opened');
+    await shot(page, 'audit');
+
+    await signOut(page);
+    await page.getByLabel('E-postadresse').fill('siri.samferdsel@viken.no');
+    await page.getByLabel('Passord').fill('samferdsel-passord-2024');
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByText('Brukeren er deaktivert. Kontakt koordinatoren i fylkeskommunen.').waitFor();
+    await expectAccessible(page, 'sign-in refused for a deactivated user');
+  });
+
+  it('shows a viewer the users and the audit log without edit buttons, and the API refuses their writes', async () => {
+    const { page, baseUrl } = j;
+    await signIn(page, 'leser@demo.partnerskap.no');
+    await page
+      .getByRole('link', { name: 'Se hvem som har tilgang til Partnerskap, og med hvilken rolle.' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Brukere' }).waitFor();
+    await page.getByRole('row', { name: /samferdsel@demo\.partnerskap\.no/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Ny bruker' }).count()).toBe(0);
+    await expectAccessible(page, 'users list for a viewer');
+
+    await page
+      .getByRole('row', { name: /samferdsel@demo\.partnerskap\.no/ })
+      .getByRole('link')
+      .click();
+    await page.getByRole('heading', { level: 2, name: 'Om brukeren' }).waitFor();
+    for (const name of ['Lagre', 'Sett nytt passord', 'Deaktiver bruker', 'Aktiver bruker igjen']) {
+      expect(await page.getByRole('button', { name }).count(), name).toBe(0);
+    }
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    await expectAccessible(page, 'user page for a viewer');
+
+    await page.getByRole('link', { name: 'Endringslogg' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Endringslogg' }).waitFor();
+    await page.getByRole('table', { name: 'Endringer, nyeste først' }).waitFor();
+    await expectAccessible(page, 'audit log for a viewer');
+
+    // Hiding buttons is not security: the viewer's own session, with the app's Origin, is refused by role.
+    const write = await page.request.post(`${baseUrl}/api/v1/departments`, {
+      data: { name: 'Lesernes eget rådsområde' },
+      headers: { origin: baseUrl },
+    });
+    expect(write.status()).toBe(403);
+    expect((await write.json()).code).toBe('forbidden');
+    const departments = await page.request.get(`${baseUrl}/api/v1/departments`);
+    expect(departments.status()).toBe(200);
+    expect(JSON.stringify(await departments.json())).not.toContain('Lesernes eget rådsområde');
+    await signOut(page);
+  });
+
+  it('remembers the language on the server: nynorsk survives a reload, then English, then back to bokmål', async () => {
+    const { page } = j;
+    await signIn(page, 'admin@demo.partnerskap.no');
+    await page.getByLabel('Språk').selectOption('nn');
+    await page.getByRole('heading', { level: 1, name: 'Mine oppgåver' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Hovudmeny' })
+      .getByRole('link', { name: 'Administrasjon' })
+      .click();
+    await page
+      .getByRole('navigation', { name: 'Administrasjon' })
+      .getByRole('link', { name: 'Brukarar' })
+      .waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Brukarar' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nn');
+    await expectAccessible(page, 'users list in nynorsk');
+
+    // The browser forgets; the server remembers the choice for this person.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Brukarar' }).waitFor();
+    await page.getByRole('navigation', { name: 'Hovudmeny' }).waitFor();
+    expect(await page.getByLabel('Språk').inputValue()).toBe('nn');
+
+    await page.getByLabel('Språk').selectOption('en');
+    await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Main menu' })
+      .getByRole('link', { name: 'Registry' })
+      .waitFor();
+    await page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'Audit log' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    await page
+      .getByRole('row', { name: /Language choice changed/ })
+      .first()
+      .waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expectAccessible(page, 'audit log in English');
+
+    await page.getByLabel('Language').selectOption('nb');
+    await page.getByRole('heading', { level: 1, name: 'Endringslogg' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .getByRole('link', { name: 'Administrasjon' })
+      .waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Endringslogg' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
+    await expectAccessible(page, 'audit log in bokmål');
+    await signOut(page);
+  });
+});

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+
+/** The administration's own menu; the part being shown (also a user's page under Brukere) is marked. */
+export function AdminNav() {
+  const { t } = useTranslation();
+  return (
+    <nav className="admin-nav" aria-label={t('admin.subNav')}>
+      <ul>
+        <li>
+          <NavLink to="/admin/users">{t('admin.nav.users')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/admin/audit">{t('admin.nav.audit')}</NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}

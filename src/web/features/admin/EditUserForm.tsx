@@ -1,0 +1,84 @@
+import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../shared/contracts/common';
+import { UpdateUserInput, type User } from '../../../shared/contracts/users';
+import { ApiError } from '../../shared/api';
+import { useForm } from '../../shared/use-form';
+import { useUpdateUser } from './admin-api';
+import { bindingFor, RoleFields } from './RoleFields';
+
+type Values = {
+  name: string;
+  role: Role;
+  departmentId: string | null;
+  regionId: string | null;
+  version: number;
+};
+
+/**
+ * Name, role and binding of one user. The version read with the user goes along, so a change someone else
+ * saved in between is refused (409) instead of overwritten; the person can then fetch the latest version.
+ */
+export function EditUserForm({
+  user,
+  onSaved,
+  onReload,
+}: {
+  user: User;
+  onSaved: (user: User) => void;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation();
+  const update = useUpdateUser(user.id);
+  const [stale, setStale] = useState(false);
+  const initial: Values = {
+    name: user.name,
+    role: user.role,
+    departmentId: user.departmentId,
+    regionId: user.regionId,
+    version: user.version,
+  };
+  const form = useForm(UpdateUserInput, initial);
+
+  return (
+    <form
+      className="stack admin-form"
+      noValidate
+      onSubmit={form.submit(async (data) => {
+        if (!form.dirty) return;
+        try {
+          onSaved(await update.mutateAsync(bindingFor({ ...data, role: data.role ?? user.role })));
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 409 && error.problem.code === 'stale')
+            setStale(true);
+          throw error;
+        }
+      })}
+    >
+      {form.formError && (
+        <Alert data-color={stale ? 'warning' : 'danger'} role="alert">
+          <Paragraph>{form.formError}</Paragraph>
+          {stale && (
+            <Button variant="secondary" data-size="sm" type="button" onClick={onReload}>
+              {t('admin.users.reload')}
+            </Button>
+          )}
+        </Alert>
+      )}
+      <Textfield
+        label={t('admin.users.name')}
+        value={form.values.name}
+        onChange={(e) => form.set('name', e.target.value)}
+        onBlur={() => form.blur('name')}
+        error={form.errors.name}
+      />
+      <RoleFields form={form} />
+      <div>
+        <Button type="submit" disabled={form.submitting}>
+          {form.submitting ? t('common.saving') : t('common.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}

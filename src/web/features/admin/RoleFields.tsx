@@ -1,0 +1,90 @@
+import { Select } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { Role, roles } from '../../../shared/contracts/common';
+import { useBindings } from './admin-api';
+import { SelectField } from './SelectField';
+
+export type RoleValues = { role: Role; departmentId: string | null; regionId: string | null };
+
+/** The part of a useForm this needs; method syntax lets a form with more fields pass. */
+type Form = {
+  values: RoleValues;
+  errors: Record<string, string>;
+  set(field: 'role', value: Role): void;
+  set(field: 'departmentId' | 'regionId', value: string | null): void;
+  blur(field: keyof RoleValues): void;
+};
+
+/**
+ * The role, and what it binds the user to: a department editor's department, a region contact's region.
+ * The second select appears only for the role that needs it.
+ */
+export function RoleFields({ form }: { form: Form }) {
+  const { t } = useTranslation();
+  const bindings = useBindings();
+  const { role, departmentId, regionId } = form.values;
+  // A deactivated department is no longer offered, but stays shown for a user still bound to it.
+  const departments = bindings.departments.filter((d) => d.active || d.id === departmentId);
+
+  return (
+    <>
+      <SelectField
+        label={t('admin.users.role')}
+        description={t(`admin.users.roleHelp.${role}`)}
+        value={role}
+        onChange={(v) => form.set('role', Role.parse(v))}
+        onBlur={() => form.blur('role')}
+        error={form.errors.role}
+      >
+        {roles.map((r) => (
+          <Select.Option key={r} value={r}>
+            {t(`roles.${r}`)}
+          </Select.Option>
+        ))}
+      </SelectField>
+      {role === 'department' && (
+        <SelectField
+          label={t('admin.users.department')}
+          value={departmentId ?? ''}
+          onChange={(v) => form.set('departmentId', v || null)}
+          onBlur={() => form.blur('departmentId')}
+          error={form.errors.departmentId}
+        >
+          <Select.Option value="">{t('admin.users.chooseDepartment')}</Select.Option>
+          {departments.map((d) => (
+            <Select.Option key={d.id} value={d.id}>
+              {d.name}
+            </Select.Option>
+          ))}
+        </SelectField>
+      )}
+      {role === 'region' && (
+        <SelectField
+          label={t('admin.users.region')}
+          value={regionId ?? ''}
+          onChange={(v) => form.set('regionId', v || null)}
+          onBlur={() => form.blur('regionId')}
+          error={form.errors.regionId}
+        >
+          <Select.Option value="">{t('admin.users.chooseRegion')}</Select.Option>
+          {bindings.regions.map((r) => (
+            <Select.Option key={r.id} value={r.id}>
+              {r.name}
+            </Select.Option>
+          ))}
+        </SelectField>
+      )}
+    </>
+  );
+}
+
+/** Only the binding the role needs is sent; the server would drop another anyway. */
+export function bindingFor<V extends { role: Role; departmentId?: string | null; regionId?: string | null }>(
+  values: V,
+): V {
+  return {
+    ...values,
+    departmentId: values.role === 'department' ? (values.departmentId ?? null) : null,
+    regionId: values.role === 'region' ? (values.regionId ?? null) : null,
+  };
+}

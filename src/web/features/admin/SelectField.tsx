@@ -1,0 +1,37 @@
+import { Field, Label, Select, ValidationMessage } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
+
+/** A labelled select with an optional description and the error of its field, as Textfield has for text. */
+export function SelectField({
+  label,
+  description,
+  error,
+  value,
+  onChange,
+  onBlur,
+  children,
+}: {
+  label: string;
+  description?: string;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Field>
+      <Label>{label}</Label>
+      {description && <Field.Description>{description}</Field.Description>}
+      <Select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
+        aria-invalid={error ? true : undefined}
+      >
+        {children}
+      </Select>
+      {error && <ValidationMessage>{error}</ValidationMessage>}
+    </Field>
+  );
+}

@@ -1,0 +1,115 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type { AuditActions, AuditEvent } from '../../../shared/contracts/audit';
+import type { Department, Region } from '../../../shared/contracts/registry';
+import type {
+  CreateUserInput,
+  ResetPasswordInput,
+  UpdateUserInput,
+  User,
+} from '../../../shared/contracts/users';
+import { api, query } from '../../shared/api';
+
+type Paged<T> = { items: T[]; nextCursor: string | null };
+
+/**
+ * Every query of this feature starts with this key, so a change to a user reads the lists, the user and the
+ * audit log again (each change writes an audit event).
+ */
+export const adminKey = ['admin'] as const;
+const pageSize = 100;
+
+/**
+ * A list read page by page with `limit` and `cursor`: the rows fetched so far are shown together, and
+ * `loadMore` adds the next page below them.
+ */
+export function usePagedList<T>(name: string, path: string, params: Record<string, string>) {
+  const list = useInfiniteQuery({
+    queryKey: [...adminKey, name, params],
+    queryFn: ({ pageParam }) =>
+      api<Paged<T>>('GET', `${path}${query({ ...params, limit: pageSize, cursor: pageParam })}`),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // A new filter keeps the rows of the last one on screen until its answer comes.
+    placeholderData: keepPreviousData,
+  });
+  return {
+    list,
+    items: list.data?.pages.flatMap((p) => p.items) ?? [],
+    hasMore: list.hasNextPage,
+    loadingMore: list.isFetchingNextPage,
+    loadMore: () => void list.fetchNextPage(),
+  };
+}
+export type PagedList = ReturnType<typeof usePagedList>;
+
+export const useUserList = (params: Record<string, string>) =>
+  usePagedList<User>('users', '/api/v1/users', params);
+
+export const useAuditList = (params: Record<string, string>) =>
+  usePagedList<AuditEvent>('audit', '/api/v1/audit-events', params);
+
+export function useUser(id: string) {
+  return useQuery({
+    queryKey: [...adminKey, 'user', id],
+    queryFn: () => api<User>('GET', `/api/v1/users/${encodeURIComponent(id)}`),
+  });
+}
+
+export function useAuditActions() {
+  return useQuery({
+    queryKey: [...adminKey, 'audit-actions'],
+    queryFn: async () => (await api<AuditActions>('GET', '/api/v1/audit-events/actions')).items,
+  });
+}
+
+/** The departments and regions a user can be bound to, and the names shown for the ids. */
+export function useBindings() {
+  const departments = useQuery({
+    queryKey: [...adminKey, 'departments'],
+    queryFn: async () => (await api<Paged<Department>>('GET', '/api/v1/departments')).items,
+    staleTime: 60_000,
+  });
+  const regions = useQuery({
+    queryKey: [...adminKey, 'regions'],
+    queryFn: async () => (await api<Paged<Region>>('GET', `/api/v1/regions${query({ limit: 500 })}`)).items,
+    staleTime: 60_000,
+  });
+  const names = new Map<string, string>();
+  for (const d of departments.data ?? []) names.set(d.id, d.name);
+  for (const r of regions.data ?? []) names.set(r.id, r.name);
+  return {
+    departments: departments.data ?? [],
+    regions: regions.data ?? [],
+    nameOf: (id: string | null) => (id ? names.get(id) : undefined),
+  };
+}
+export type Bindings = ReturnType<typeof useBindings>;
+
+function useAdminMutation<I, O>(fn: (input: I) => Promise<O>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: adminKey }) });
+}
+
+export const useCreateUser = () =>
+  useAdminMutation((input: CreateUserInput) => api<User>('POST', '/api/v1/users', input));
+
+/** Reads everything again afterwards: the admin may have changed their own name or role. */
+export function useUpdateUser(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateUserInput) =>
+      api<User>('PATCH', `/api/v1/users/${encodeURIComponent(id)}`, input),
+    onSuccess: () => qc.invalidateQueries(),
+  });
+}
+
+export const useResetPassword = (id: string) =>
+  useAdminMutation((input: ResetPasswordInput) =>
+    api<void>('POST', `/api/v1/users/${encodeURIComponent(id)}/password`, input),
+  );

@@ -1,0 +1,66 @@
+import { useSearchParams } from 'react-router';
+
+const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
+
+/**
+ * Filters kept in the URL, so a filtered list can be shared as a link and survives going back. Changing a
+ * filter replaces the history entry rather than adding one per change.
+ */
+export function useUrlFilters<K extends string>(keys: readonly K[]) {
+  const [params, setParams] = useSearchParams();
+  const values = Object.fromEntries(keys.map((k) => [k, params.get(k)?.trim() ?? ''])) as Record<K, string>;
+  const set = (key: K, value: string) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value.trim()) next.set(key, value.trim());
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const clear = () =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        for (const k of keys) next.delete(k);
+        return next;
+      },
+      { replace: true },
+    );
+  /** The filters that are set, as the API's query parameters. */
+  const active = Object.fromEntries(Object.entries(values).filter(([, v]) => v)) as Record<string, string>;
+  return { values, set, clear, active, any: Object.keys(active).length > 0 };
+}
+
+/**
+ * Sorting a table by one column, kept in the URL (`sort`, `dir`). `header(key)` gives a Table.HeaderCell its
+ * `sort` state and the click that changes it.
+ */
+export function useSort<K extends string>(keys: readonly K[], fallback: K) {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('sort');
+  const key = keys.find((k) => k === raw) ?? fallback;
+  const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
+
+  const header = (k: K) => ({
+    sort: k === key ? (dir === 'asc' ? ('ascending' as const) : ('descending' as const)) : ('none' as const),
+    onClick: () =>
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p);
+          next.set('sort', k);
+          next.set('dir', k === key && dir === 'asc' ? 'desc' : 'asc');
+          return next;
+        },
+        { replace: true },
+      ),
+  });
+
+  function sorted<T>(rows: readonly T[], textOf: (row: T, key: K) => string): T[] {
+    const sign = dir === 'asc' ? 1 : -1;
+    return [...rows].sort((a, b) => sign * collator.compare(textOf(a, key), textOf(b, key)));
+  }
+
+  return { header, sorted };
+}
