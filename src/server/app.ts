@@ -123,12 +123,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   await app.register(healthRoutes, { engine: options.engine });
-  await app.register(authRoutes, { keys: options.keys });
+  await app.register(authRoutes, { keys: options.keys, secureCookie: behindTls });
   await app.register(registryRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
-  await app.register(generalPartRoutes);
   await app.register(outboxRoutes);
+  await app.register(generalPartRoutes);
 
   const webDir = options.webDir;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {

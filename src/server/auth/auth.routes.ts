@@ -10,7 +10,11 @@ import { updatePreferences } from './update-preferences.js';
 
 const tags = ['auth'];
 
-export const authRoutes: FastifyPluginAsyncZod<{ keys: SessionKeys }> = async (app, { keys }) => {
+/** `secureCookie`: the app is reached over https (PUBLIC_URL), even when the proxy in front is not trusted. */
+export const authRoutes: FastifyPluginAsyncZod<{ keys: SessionKeys; secureCookie?: boolean }> = async (
+  app,
+  { keys, secureCookie },
+) => {
   app.post(
     '/api/v1/auth/login',
     {
@@ -28,7 +32,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ keys: SessionKeys }> = async (a
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure: request.protocol === 'https',
+        secure: secureCookie === true || request.protocol === 'https',
         maxAge: keys.ttlHours * 3600,
       });
       return getMe({ ...request.ctx, actor });
