@@ -253,6 +253,110 @@ describe.skipIf(!chromiumPath)('the registry in the browser', () => {
     await page.getByRole('definition').filter({ hasText: 'Nynorsk' }).waitFor();
   });
 
+  it('lets the coordinator register and change municipalities, departments and people', async () => {
+    const { page } = j;
+    const registryNav = page.getByRole('navigation', { name: 'Register' });
+
+    // Municipalities: list → new → detail → edit, with the server's refusal on the field.
+    await page.goto('/register/regions');
+    await registryNav.getByRole('link', { name: 'Kommuner' }).click();
+    await page.getByText('Viser 56 kommuner').waitFor();
+    await expectAccessible(page, 'municipality list');
+    // Sorting by a column is kept in the address like the search.
+    await page.getByRole('button', { name: 'Navn' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('name');
+    expect(await page.getByRole('row').nth(1).getByRole('cell').nth(1).textContent()).toBe('Aremark');
+    expect(await page.getByRole('row').last().getByRole('cell').nth(1).textContent()).toBe('Ås');
+    await page.getByRole('button', { name: 'Ny kommune' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ny kommune' }).waitFor();
+    const number = page.getByLabel('Kommunenummer');
+    await number.fill('30');
+    await page.getByLabel('Navn').fill('Prøvekommune');
+    await page.getByRole('button', { name: 'Registrer kommunen' }).click();
+    await page.getByText('Kommunenummeret må ha fire sifre.').waitFor();
+    expect(await number.getAttribute('aria-invalid')).toBe('true');
+    await number.fill('3012');
+    await page.getByRole('button', { name: 'Registrer kommunen' }).click();
+    await page.getByText('Kommunenummeret er allerede registrert.').waitFor();
+    expect(await descriptionOf(number)).toContain('Kommunenummeret er allerede registrert.');
+    await expectAccessible(page, 'new-municipality form refused');
+    await number.fill('3099');
+    await page.getByLabel('Kommunen ligger utenfor fylket').check();
+    await page.getByLabel('Hvilket fylke (valgfritt)').fill('Innlandet');
+    await page.getByRole('button', { name: 'Registrer kommunen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Prøvekommune (3099)' }).waitFor();
+    await page.getByText('Prøvekommune er registrert.').waitFor();
+    await page.getByText('Kommunen er ikke medlem av noen region.').waitFor();
+    await expectAccessible(page, 'municipality page');
+    await page.getByRole('button', { name: 'Endre kommune' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Endre Prøvekommune' }).waitFor();
+    await page.getByLabel('Navn').fill('Prøvekommunen');
+    await page.getByLabel('Gyldig fra (valgfritt)').fill('2024-01-01');
+    await page.getByLabel('Gyldig til (valgfritt)').fill('2023-01-01');
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByText('Sluttdatoen må være etter startdatoen.').waitFor();
+    await expectAccessible(page, 'edit-municipality form with an error');
+    await page.getByLabel('Gyldig til (valgfritt)').fill('');
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Prøvekommunen (3099)' }).waitFor();
+    await page.getByText('Endringene er lagret.').waitFor();
+    await page.getByRole('definition').filter({ hasText: '1. januar 2024' }).waitFor();
+
+    // Departments: create, rename and deactivate in place.
+    await registryNav.getByRole('link', { name: 'Rådsområder' }).click();
+    await page.getByText('Viser 7 rådsområder').waitFor();
+    await expectAccessible(page, 'department list');
+    await page.getByRole('button', { name: 'Nytt rådsområde' }).click();
+    const createDialog = page.getByRole('dialog', { name: 'Nytt rådsområde' });
+    await settled(createDialog);
+    await expectAccessible(page, 'new-department dialog');
+    await createDialog.getByLabel('Navn').fill('Digitalisering');
+    await createDialog.getByRole('button', { name: 'Opprett rådsområdet' }).click();
+    await page.getByText('Digitalisering er opprettet.').waitFor();
+    await page.getByText('Viser 8 rådsområder').waitFor();
+    await page.getByRole('button', { name: 'Gi nytt navn til Digitalisering' }).click();
+    const renameDialog = page.getByRole('dialog', { name: 'Gi nytt navn til Digitalisering' });
+    await settled(renameDialog);
+    await renameDialog.getByLabel('Nytt navn').fill('Samferdsel');
+    await renameDialog.getByRole('button', { name: 'Lagre' }).click();
+    await renameDialog.getByText('Navnet er allerede i bruk.').waitFor();
+    await expectAccessible(page, 'rename-department dialog refused');
+    await renameDialog.getByLabel('Nytt navn').fill('Digitalisering og innovasjon');
+    await renameDialog.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByText('Rådsområdet heter nå Digitalisering og innovasjon.').waitFor();
+    await page.getByRole('button', { name: 'Deaktiver Digitalisering og innovasjon' }).click();
+    await page.getByText('Digitalisering og innovasjon er deaktivert.').waitFor();
+    const department = page.getByRole('row').filter({ hasText: 'Digitalisering og innovasjon' });
+    expect(await department.getByRole('cell').nth(1).textContent()).toBe('Deaktivert');
+    await expectAccessible(page, 'department list with a deactivated department');
+
+    // People: create (with a wrong e-mail first), then delete after confirming.
+    await registryNav.getByRole('link', { name: 'Personer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Personer' }).waitFor();
+    await page.getByRole('button', { name: 'Ny person' }).click();
+    await page.getByLabel('Navn').fill('Kari Nordmann');
+    const email = page.getByLabel('E-post (valgfritt)');
+    await email.fill('kari@');
+    await email.blur();
+    await page.getByText('Skriv en gyldig e-postadresse.').waitFor();
+    await expectAccessible(page, 'new-person form with an error');
+    await email.fill('kari.nordmann@aremark.kommune.no');
+    await page.getByLabel('Organisasjon (valgfritt)').fill('Aremark kommune');
+    await page.getByRole('button', { name: 'Registrer personen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kari Nordmann' }).waitFor();
+    await page.getByText('Kari Nordmann er registrert.').waitFor();
+    await expectAccessible(page, 'person page');
+    await page.getByRole('button', { name: 'Slett person' }).click();
+    const deleteDialog = page.getByRole('dialog', { name: 'Slette Kari Nordmann?' });
+    await settled(deleteDialog);
+    await expectAccessible(page, 'delete-person dialog');
+    await deleteDialog.getByRole('button', { name: 'Slett personen' }).click();
+    await page.getByText('Kari Nordmann er slettet.').waitFor();
+    await page.getByLabel('Søk etter navn, e-post eller organisasjon').fill('Nordmann');
+    await page.getByText('Ingen treff på «Nordmann».', { exact: false }).waitFor();
+    await expectAccessible(page, 'person list searched without a match');
+  });
+
   it('shows a region contact their own region read-only, straight from the start page', async () => {
     const { page } = j;
     await page.goto('/');
@@ -267,7 +371,8 @@ describe.skipIf(!chromiumPath)('the registry in the browser', () => {
     await expectAccessible(page, 'region page for the region contact');
 
     await page.getByRole('navigation', { name: 'Register' }).getByRole('link', { name: 'Kommuner' }).click();
-    await page.getByText('Viser 56 kommuner').waitFor();
+    // The 56 of the demo and the one the coordinator registered above.
+    await page.getByText('Viser 57 kommuner').waitFor();
     expect(await page.getByRole('button', { name: 'Ny kommune' }).count()).toBe(0);
     await expectAccessible(page, 'municipality list for the region contact');
   });
