@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { Id } from '../../shared/contracts/common.js';
 import { ApproveVersionInput, type GeneralPartVersion } from '../../shared/contracts/general-part.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -70,7 +70,7 @@ export async function approveVersion(ctx: Ctx, id: string, raw: unknown): Promis
       .set({
         state: 'approved',
         ...approval,
-        approvalRecordedAt: new Date(),
+        approvalRecordedAt: sql`now()`,
         ...nextVersion(documentVersions),
       })
       .where(eq(documentVersions.id, id))

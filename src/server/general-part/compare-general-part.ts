@@ -1,5 +1,10 @@
 import { inArray } from 'drizzle-orm';
-import { CompareQuery, type Comparison, type VersionRef } from '../../shared/contracts/general-part.js';
+import {
+  CompareQuery,
+  type Comparison,
+  type VersionRef,
+  VersionState,
+} from '../../shared/contracts/general-part.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
@@ -20,10 +25,10 @@ export async function compareGeneralPart(ctx: Ctx, raw: unknown): Promise<Compar
     })
     .from(documentVersions)
     .where(inArray(documentVersions.id, [query.from, query.to]));
-  const refOf = (id: string) => {
+  const refOf = (id: string): VersionRef => {
     const row = rows.find((r) => r.id === id);
     if (!row) throw notFound();
-    return row as VersionRef;
+    return { ...row, state: VersionState.parse(row.state) };
   };
   const from = refOf(query.from);
   const to = refOf(query.to);
