@@ -55,9 +55,10 @@ describe.skipIf(!chromiumPath)('administration', () => {
 
     await page.getByRole('button', { name: 'Ny bruker' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ny bruker' }).waitFor();
+    await expectAccessible(page, 'new user form');
     await page.getByLabel('Navn').fill('Siri Samferdsel');
     await page.getByLabel('E-postadresse').fill('samferdsel@demo.partnerskap.no');
-    await page.getByLabel('Rolle').selectOption({ label: 'Rådsområde' });
+    await page.getByLabel('Rolle', { exact: true }).selectOption({ label: 'Rådsområde' });
     // The department select appears for the department role only.
     expect(await page.getByLabel('Kommuneregion').count()).toBe(0);
     await page.getByLabel('Rådsområde', { exact: true }).selectOption({ label: 'Samferdsel' });
@@ -84,6 +85,7 @@ describe.skipIf(!chromiumPath)('administration', () => {
     await page.getByRole('heading', { level: 1, name: 'Siri Samferdsel' }).waitFor();
     await page.getByText('Brukeren Siri Samferdsel er opprettet.').waitFor();
     await expectAccessible(page, 'user page');
+    await shot(page, 'user-admin');
 
     await page.getByRole('link', { name: 'Tilbake til brukerne' }).click();
     await page.getByLabel('Søk etter navn eller e-postadresse').fill('siri');
@@ -101,6 +103,26 @@ describe.skipIf(!chromiumPath)('administration', () => {
 
     await row.getByRole('link', { name: 'Siri Samferdsel' }).click();
     await page.getByRole('heading', { level: 1, name: 'Siri Samferdsel' }).waitFor();
+
+    // A new role asks for its own binding before it is saved.
+    await page.getByLabel('Rolle', { exact: true }).selectOption({ label: 'Kommuneregion' });
+    expect(await page.getByLabel('Rådsområde', { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    const region = page.getByLabel('Kommuneregion', { exact: true });
+    await page.getByText('Velg regionen brukeren er kontaktperson for.').waitFor();
+    expect(await region.getAttribute('aria-invalid')).toBe('true');
+    await region.selectOption({ label: 'Regionrådet for Hallingdal' });
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByText('Endringene for Siri Samferdsel er lagret.').waitFor();
+    await page.getByRole('definition').filter({ hasText: 'Regionrådet for Hallingdal' }).waitFor();
+    await page.getByLabel('Rolle', { exact: true }).selectOption({ label: 'Rådsområde' });
+    await page.getByLabel('Rådsområde', { exact: true }).selectOption({ label: 'Samferdsel' });
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await page
+      .getByRole('definition')
+      .filter({ hasText: /^Samferdsel$/ })
+      .waitFor();
+
     await page.getByRole('button', { name: 'Deaktiver bruker' }).click();
     const dialog = page.getByRole('dialog', { name: 'Deaktivere Siri Samferdsel?' });
     await dialog.getByText('blir logget ut med en gang').waitFor();
@@ -151,6 +173,7 @@ describe.skipIf(!chromiumPath)('administration', () => {
   it('shows a viewer the users and the audit log without edit buttons, and the API refuses their writes', async () => {
     const { page, baseUrl } = j;
     await signIn(page, 'leser@demo.partnerskap.no');
+    await expectAccessible(page, 'start page for a viewer');
     await page
       .getByRole('link', { name: 'Se hvem som har tilgang til Partnerskap, og med hvilken rolle.' })
       .click();
@@ -169,6 +192,7 @@ describe.skipIf(!chromiumPath)('administration', () => {
     }
     expect(await page.getByRole('textbox').count()).toBe(0);
     await expectAccessible(page, 'user page for a viewer');
+    await shot(page, 'user-viewer');
 
     await page.getByRole('link', { name: 'Endringslogg' }).click();
     await page.getByRole('heading', { level: 1, name: 'Endringslogg' }).waitFor();
@@ -193,6 +217,7 @@ describe.skipIf(!chromiumPath)('administration', () => {
     await signIn(page, 'admin@demo.partnerskap.no');
     await page.getByLabel('Språk').selectOption('nn');
     await page.getByRole('heading', { level: 1, name: 'Mine oppgåver' }).waitFor();
+    await expectAccessible(page, 'start page in nynorsk');
     await page
       .getByRole('navigation', { name: 'Hovudmeny' })
       .getByRole('link', { name: 'Administrasjon' })
@@ -204,6 +229,7 @@ describe.skipIf(!chromiumPath)('administration', () => {
     await page.getByRole('heading', { level: 1, name: 'Brukarar' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nn');
     await expectAccessible(page, 'users list in nynorsk');
+    await shot(page, 'users-nn');
 
     // The browser forgets; the server remembers the choice for this person.
     await page.evaluate(() => localStorage.clear());
@@ -240,6 +266,34 @@ describe.skipIf(!chromiumPath)('administration', () => {
     await page.getByRole('heading', { level: 1, name: 'Endringslogg' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
     await expectAccessible(page, 'audit log in bokmål');
+    await signOut(page);
+  });
+
+  it('leads a region contact to their own region and shows a department editor their department', async () => {
+    const { page } = j;
+    await signIn(page, 'indre-ostfold@demo.partnerskap.no');
+    await page.getByRole('heading', { level: 2, name: 'Din region: Indre Østfold regionråd' }).waitFor();
+    await expectAccessible(page, 'start page for a region contact');
+    await shot(page, 'start-region');
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Hovedmeny' })
+        .getByRole('link', { name: 'Administrasjon' })
+        .count(),
+    ).toBe(0);
+    await page.getByRole('link', { name: 'Gå til Indre Østfold regionråd' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Indre Østfold regionråd' }).waitFor();
+    await signOut(page);
+
+    await signIn(page, 'samferdsel@demo.partnerskap.no');
+    await page.getByRole('heading', { level: 2, name: 'Ditt rådsområde: Samferdsel' }).waitFor();
+    await page.getByText('Du har ingen oppgaver som venter på deg nå.', { exact: false }).waitFor();
+    await expectAccessible(page, 'start page for a department editor');
+    await shot(page, 'start-department');
+    // Typing the address is no way around the role: the page says so instead of showing an empty list.
+    await page.goto('/admin/users');
+    await page.getByText('Du har ikke tilgang til dette.').waitFor();
+    await expectAccessible(page, 'administration refused for a department editor');
     await signOut(page);
   });
 });

@@ -71,7 +71,7 @@ function AuditRow({ event, bindings }: { event: AuditEvent; bindings: Bindings }
       <Table.Cell>{event.actorName ?? t('admin.audit.system')}</Table.Cell>
       <Table.Cell>
         <div>{actionLabel(t, i18n, event.action)}</div>
-        <div className="admin-code">{t('admin.audit.code', { code: event.action })}</div>
+        <div className="admin-code admin-code--short">{t('admin.audit.code', { code: event.action })}</div>
       </Table.Cell>
       <Table.Cell>
         <div>

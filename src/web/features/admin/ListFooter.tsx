@@ -6,8 +6,7 @@ import type { PagedList } from './admin-api';
 export function ListCount({ count, more, paged }: { count: string; more: string; paged: PagedList }) {
   return (
     <Paragraph role="status" className="muted">
-      {count}
-      {paged.hasMore ? ` ${more}` : ''}
+      {paged.hasMore ? `${count}. ${more}` : count}
     </Paragraph>
   );
 }
