@@ -47,7 +47,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       db,
       engine: 'postgresql',
       driver: { engine: 'postgresql', url: options.url },
-      migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
+      migrate: () => migrateLocked(pool),
       close: () => pool.end(),
     };
   }
@@ -68,6 +68,24 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   } catch (error) {
     release();
     throw error;
+  }
+}
+
+/** Any fixed number, the same in every process: the key of the advisory lock migrations run under. */
+const migrationLock = 7_301_947_112;
+
+/**
+ * Several server processes may start at once on a new release. One migrates; the others wait on the lock
+ * and then find every migration applied. Without it, two would run the same CREATE TABLE and one fail.
+ */
+async function migrateLocked(pool: pg.Pool): Promise<void> {
+  const lock = await pool.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [migrationLock]);
+    await migratePg(drizzlePg(pool), { migrationsFolder });
+  } finally {
+    await lock.query('select pg_advisory_unlock($1)', [migrationLock]).catch(() => undefined);
+    lock.release();
   }
 }
 

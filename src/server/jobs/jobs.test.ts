@@ -1,13 +1,16 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openTestDatabase } from '../../../test/support/database.js';
 import { waitFor } from '../../../test/support/wait-for.js';
-import type { Database } from '../db/client.js';
+import { type Database, openDatabase } from '../db/client.js';
 import { defineJob, defineWorker, type JobContext } from './define-job.js';
 import { jobRequests } from './job.table.js';
-import { startJobs } from './jobs.js';
+import { type Jobs, startJobs } from './jobs.js';
 import { requestJob } from './request-job.js';
 
 const log = pino({ level: 'silent' });
@@ -46,6 +49,44 @@ async function jobsIn(queue: string): Promise<{ n: number; singletonKey: string 
     sql`select (data->>'n')::int as n, singleton_key as "singletonKey" from pgboss.job where name = ${queue} order by created_on`,
   )) as { rows: { n: number; singletonKey: string | null }[] };
   return result.rows;
+}
+
+/**
+ * A new, unmigrated database opened by `count` server processes (each its own pool) on PostgreSQL. PGlite
+ * belongs to one process (its folder is locked), so there it is opened once.
+ */
+async function freshDatabase(count: number): Promise<{ handles: Database[]; close(): Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const only = await openDatabase({ kind: 'pglite' });
+    return { handles: [only], close: () => only.close() };
+  }
+  const name = `partnerskap_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handles = await Promise.all(
+    Array.from({ length: count }, () =>
+      openDatabase({ kind: 'postgresql', url: url.toString(), poolSize: 3 }),
+    ),
+  );
+  return {
+    handles,
+    async close() {
+      await Promise.all(handles.map((h) => h.close()));
+      // A closed pool's connections say goodbye after it resolves: drop the database once they have.
+      await waitFor('the connections to close', async () => {
+        const left = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
+          name,
+        ]);
+        return left.rows[0]?.n === 0;
+      });
+      await admin.query(`drop database ${name}`);
+      await admin.end();
+    },
+  };
 }
 
 async function waitingRequests(queue: string): Promise<number> {
@@ -191,6 +232,39 @@ describe('job queue', () => {
       expect(await waitingRequests('test.shared')).toBe(0);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+
+  it('starts when several processes migrate and start the queue on a new database at once (three on PostgreSQL; PGlite has one)', async () => {
+    const fresh = await freshDatabase(3);
+    const { job, runs, worker } = recorder('test.start');
+    const started: Jobs[] = [];
+    try {
+      const [first] = fresh.handles;
+      if (!first) throw new Error('no database');
+      await Promise.all(fresh.handles.map((h) => h.migrate()));
+      const journal = JSON.parse(readFileSync('drizzle/meta/_journal.json', 'utf8')) as {
+        entries: unknown[];
+      };
+      const applied = (await first.db.execute(
+        sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+      )) as { rows: { n: number }[] };
+      expect(applied.rows[0]?.n).toBe(journal.entries.length);
+
+      started.push(
+        ...(await Promise.all(
+          fresh.handles.map((h, i) =>
+            startJobs(h, { log, workers: [worker(`p${i}`)], pollingIntervalSeconds: 0.5 }),
+          ),
+        )),
+      );
+      await first.db.transaction(async (tx) => requestJob(tx, job, { n: 1 }));
+      await waitFor('the job', () => runs.length === 1);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(runs.map((r) => r.n)).toEqual([1]);
+    } finally {
+      await Promise.all(started.map((j) => j.stop()));
+      await fresh.close();
     }
   });
 
