@@ -3,9 +3,10 @@ import { type Municipality, SearchQuery } from '../../shared/contracts/registry.
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { toMunicipality } from './municipality.mapper.js';
-import { containsPattern, decodeCursor, prefixPattern, toPage } from './paging.js';
+import { containsPattern, decodeCursor, LongCursor, prefixPattern, toPage } from './paging.js';
 import { municipalities } from './registry.table.js';
 
+export const MunicipalityListQuery = SearchQuery.extend({ cursor: LongCursor });
 /**
  * Municipalities in number order, optionally searched by name (anywhere in it) or number (from its start).
  * The number is unique, so it alone is the cursor.
@@ -15,7 +16,7 @@ export async function listMunicipalities(
   raw: unknown,
 ): Promise<{ items: Municipality[]; nextCursor: string | null }> {
   const { db } = authorize(ctx, everyone);
-  const query = parse(SearchQuery, raw ?? {});
+  const query = parse(MunicipalityListQuery, raw ?? {});
   const after = decodeCursor(query.cursor, 1);
   const rows = await db
     .select()

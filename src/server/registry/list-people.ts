@@ -2,10 +2,11 @@ import { and, asc, ilike, or, sql } from 'drizzle-orm';
 import { type Person, SearchQuery } from '../../shared/contracts/registry.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { containsPattern, decodeCursorWithId, toPage } from './paging.js';
+import { containsPattern, decodeCursorWithId, LongCursor, toPage } from './paging.js';
 import { toPerson } from './person.mapper.js';
 import { people } from './registry.table.js';
 
+export const PersonListQuery = SearchQuery.extend({ cursor: LongCursor });
 /**
  * People by name, searched in name, e-mail and organisation. Names repeat, so the id breaks ties in both
  * the order and the cursor.
@@ -15,7 +16,7 @@ export async function listPeople(
   raw: unknown,
 ): Promise<{ items: Person[]; nextCursor: string | null }> {
   const { db } = authorize(ctx, everyone);
-  const query = parse(SearchQuery, raw ?? {});
+  const query = parse(PersonListQuery, raw ?? {});
   const after = decodeCursorWithId(query.cursor, 2);
   const pattern = query.q ? containsPattern(query.q) : null;
   const rows = await db

@@ -2,11 +2,12 @@ import { and, asc, gt, ilike, sql } from 'drizzle-orm';
 import { type Region, RegionListQuery } from '../../shared/contracts/registry.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { containsPattern, decodeCursor, toPage } from './paging.js';
+import { containsPattern, decodeCursor, LongCursor, toPage } from './paging.js';
 import { toRegion } from './region.mapper.js';
 import { membersOf } from './region-members.js';
 import { regions } from './registry.table.js';
 
+export const RegionPageQuery = RegionListQuery.extend({ cursor: LongCursor });
 /**
  * Regions by name, each with all its memberships. Two queries per page whatever its size: the regions,
  * then the members of exactly those regions. Names are unique ignoring case (regions_name_unique), so the
@@ -17,7 +18,7 @@ export async function listRegions(
   raw: unknown,
 ): Promise<{ items: Region[]; nextCursor: string | null }> {
   const { db } = authorize(ctx, everyone);
-  const query = parse(RegionListQuery, raw ?? {});
+  const query = parse(RegionPageQuery, raw ?? {});
   const after = decodeCursor(query.cursor, 1);
   const sortKey = sql<string>`lower(${regions.name})`;
   const rows = await db

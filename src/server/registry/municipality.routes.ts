@@ -3,13 +3,12 @@ import { IdParams, page } from '../../shared/contracts/common.js';
 import {
   CreateMunicipalityInput,
   Municipality,
-  SearchQuery,
   UpdateMunicipalityInput,
 } from '../../shared/contracts/registry.js';
 import { adminOnly, everyone } from '../platform/authorize.js';
 import { createMunicipality } from './create-municipality.js';
 import { getMunicipality } from './get-municipality.js';
-import { listMunicipalities } from './list-municipalities.js';
+import { listMunicipalities, MunicipalityListQuery } from './list-municipalities.js';
 import { updateMunicipality } from './update-municipality.js';
 
 const tags = ['registry'];
@@ -22,7 +21,7 @@ export const municipalityRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'List municipalities by number, optionally searched by name or number',
-        querystring: SearchQuery,
+        querystring: MunicipalityListQuery,
         response: { 200: page(Municipality) },
       },
     },

@@ -12,6 +12,12 @@ export function encodeCursor(key: readonly string[]): string {
 
 const keyOf = (length: number) => z.array(z.string().max(400)).length(length);
 
+/**
+ * The `cursor` of a list query. A key holds a name of up to 200 characters, which base64url-encoded JSON
+ * makes longer than ListQuery's 200, so the registry's lists accept longer cursors.
+ */
+export const LongCursor = z.string().max(2000).optional();
+
 /** Reads a cursor made by `encodeCursor` with a key of `length` parts; anything else is a 400 on `cursor`. */
 export function decodeCursor(cursor: string | undefined, length: number): string[] | null {
   if (cursor === undefined || cursor === '') return null;

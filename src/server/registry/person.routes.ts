@@ -1,18 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, page } from '../../shared/contracts/common.js';
-import {
-  CreatePersonInput,
-  Person,
-  SearchQuery,
-  UpdatePersonInput,
-} from '../../shared/contracts/registry.js';
+import { CreatePersonInput, Person, UpdatePersonInput } from '../../shared/contracts/registry.js';
 import { adminOnly, everyone } from '../platform/authorize.js';
 import { createPerson } from './create-person.js';
 import { deletePerson } from './delete-person.js';
 import { DeleteQuery } from './delete-query.js';
 import { getPerson } from './get-person.js';
-import { listPeople } from './list-people.js';
+import { listPeople, PersonListQuery } from './list-people.js';
 import { updatePerson } from './update-person.js';
 
 const tags = ['registry'];
@@ -25,7 +20,7 @@ export const personRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'List people by name, optionally searched by name, e-mail or organisation',
-        querystring: SearchQuery,
+        querystring: PersonListQuery,
         response: { 200: page(Person) },
       },
     },

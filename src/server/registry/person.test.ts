@@ -59,6 +59,28 @@ describe('listing people', () => {
     expect(karis.map((p) => p.id)).toEqual(karis.map((p) => p.id).sort());
   });
 
+  it('pages past a person with a name of the longest allowed length', async () => {
+    const cookie = await t.cookieFor('leser@demo.partnerskap.no');
+    // Sorts between the demo people whatever the database's collation does with å.
+    const long = await createPerson(adminCtx(), { name: `Kontaktperson ${'å'.repeat(186)}` });
+    const all = (await listPeople(adminCtx(), { limit: 500 })).items;
+    const position = all.findIndex((p) => p.id === long.id);
+    expect(position).toBeGreaterThan(0);
+    expect(position).toBeLessThan(all.length - 1);
+    const first = await t.request({ method: 'GET', url: `/api/v1/people?limit=${position + 1}`, cookie });
+    const firstPage: { items: Person[]; nextCursor: string | null } = first.json();
+    expect(firstPage.items.at(-1)?.id).toBe(long.id);
+    expect(firstPage.nextCursor?.length).toBeGreaterThan(200);
+    const next = await t.request({
+      method: 'GET',
+      url: `/api/v1/people?limit=500&cursor=${firstPage.nextCursor}`,
+      cookie,
+    });
+    expect(next.statusCode).toBe(200);
+    expect(next.json().items).toEqual(all.slice(position + 1));
+    await deletePerson(adminCtx(), long.id);
+  });
+
   it('finds people by part of their name, e-mail or organisation', async () => {
     const viewer = t.ctx(t.actors.viewer);
     const byName = await listPeople(viewer, { q: 'nordmann' });

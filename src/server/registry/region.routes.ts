@@ -1,15 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams, page } from '../../shared/contracts/common.js';
-import {
-  CreateRegionInput,
-  Region,
-  RegionListQuery,
-  UpdateRegionInput,
-} from '../../shared/contracts/registry.js';
+import { CreateRegionInput, Region, UpdateRegionInput } from '../../shared/contracts/registry.js';
 import { adminOnly, everyone } from '../platform/authorize.js';
 import { createRegion } from './create-region.js';
 import { getRegion } from './get-region.js';
-import { listRegions } from './list-regions.js';
+import { listRegions, RegionPageQuery } from './list-regions.js';
 import { updateRegion } from './update-region.js';
 
 const tags = ['registry'];
@@ -22,7 +17,7 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'List regions by name, each with all its dated memberships',
-        querystring: RegionListQuery,
+        querystring: RegionPageQuery,
         response: { 200: page(Region) },
       },
     },

@@ -114,6 +114,29 @@ describe('listing regions', () => {
     expect(names).toEqual(vikenRegions);
   });
 
+  it('pages past a region with a name of the longest allowed length', async () => {
+    const cookie = await t.cookieFor('leser@demo.partnerskap.no');
+    // Sorts between the Viken regions whatever the database's collation does with ø.
+    const longName = `Kongsberg${'ø'.repeat(191)}`;
+    const long = await createRegion(t.ctx(t.actors.admin), { name: longName });
+    const all = (await listRegions(t.ctx(t.actors.viewer), { limit: 500 })).items.map((r) => r.name);
+    const position = all.indexOf(longName);
+    expect(position).toBeGreaterThanOrEqual(0);
+    // A page that ends on the long name hands out a cursor made of it, and the next page must accept it.
+    const first = await t.request({ method: 'GET', url: `/api/v1/regions?limit=${position + 1}`, cookie });
+    const firstPage: { items: Region[]; nextCursor: string | null } = first.json();
+    expect(firstPage.items.at(-1)?.id).toBe(long.id);
+    expect(firstPage.nextCursor?.length).toBeGreaterThan(200);
+    const next = await t.request({
+      method: 'GET',
+      url: `/api/v1/regions?limit=500&cursor=${firstPage.nextCursor}`,
+      cookie,
+    });
+    expect(next.statusCode).toBe(200);
+    expect(next.json().items.map((r: Region) => r.name)).toEqual(all.slice(position + 1));
+    await updateRegion(t.ctx(t.actors.admin), long.id, { name: 'Kortere navn', version: long.version });
+  });
+
   it('finds regions by part of their name', async () => {
     const { items } = await listRegions(t.ctx(t.actors.region), { q: 'REGIONRÅDET FOR' });
     expect(items.map((r) => r.name)).toEqual(['Regionrådet for Hadeland', 'Regionrådet for Hallingdal']);
