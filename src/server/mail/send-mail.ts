@@ -59,8 +59,8 @@ async function deliverMail(ctx: JobContext, mailer: Mailer | null, messageId: st
       .update(mailOutbox)
       .set({ ...attempt, lastError: described, status: lastTry ? 'failed' : 'queued' })
       .where(stillQueued);
-    log.warn({ messageId, error: described, lastTry }, 'sending e-mail failed');
-    // The described error, not the original: the queue stores what is thrown, and it must hold no secret.
+    // The described error, not the original: the queue stores and logs what is thrown, and it must hold
+    // no secret.
     throw new Error(described);
   }
   await db
