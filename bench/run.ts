@@ -21,6 +21,8 @@
  *
  * Latency percentiles are exact: every response's latency (autocannon's per-response `response` event,
  * high-resolution timer) is kept and sorted; p95 is the nearest-rank 95th percentile of the 200 responses.
+ * Each row also shows the server process's CPU (share of one core, and milliseconds per answer) and the CPU
+ * every other process used meanwhile: on a shared machine they tell the server's cost from the neighbours'.
  *
  * Prints a table and writes the same to bench/results/latest.json. A budget that fails is printed as FAIL
  * but the exit code stays 0: this is a measurement. It exits 1 only when the benchmark itself cannot run.
