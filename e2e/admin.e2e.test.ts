@@ -197,7 +197,26 @@ describe.skipIf(!chromiumPath)('administration', () => {
     await page.getByRole('link', { name: 'Endringslogg' }).click();
     await page.getByRole('heading', { level: 1, name: 'Endringslogg' }).waitFor();
     await page.getByRole('table', { name: 'Endringer, nyeste først' }).waitFor();
+    await page.getByText('Viser 100 endringer. Det finnes eldre endringer.', { exact: false }).waitFor();
     await expectAccessible(page, 'audit log for a viewer');
+    await page.getByRole('button', { name: 'Vis flere' }).click();
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Endringer, nyeste først' }).locator('tbody > tr').count())
+      .toBeGreaterThan(100);
+
+    // Dates are filters in the URL too; a to-date before the from-date is said on the field.
+    await page.getByLabel('Fra og med').fill('2099-03-10');
+    await page.getByLabel('Til og med').fill('2099-03-01');
+    const to = page.getByLabel('Til og med');
+    await page.getByText('Til-datoen må være samme dag som eller etter fra-datoen.').waitFor();
+    expect(await to.getAttribute('aria-invalid')).toBe('true');
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2099-03-10');
+    await page.getByText('Ingen endringer passer med filtrene.', { exact: false }).waitFor();
+    await expectAccessible(page, 'audit log with a date error');
+    await page.getByRole('button', { name: 'Nullstill filtre' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await page.getByRole('table', { name: 'Endringer, nyeste først' }).waitFor();
+    expect(await page.getByText('Til-datoen må være', { exact: false }).count()).toBe(0);
 
     // Hiding buttons is not security: the viewer's own session, with the app's Origin, is refused by role.
     const write = await page.request.post(`${baseUrl}/api/v1/departments`, {

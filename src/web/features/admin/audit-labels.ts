@@ -49,18 +49,16 @@ export function valueText(
   return JSON.stringify(value);
 }
 
-/** The name the record had, if it has one: "Kari Nordmann", "Hallingdal". */
+const namingFields = ['name', 'municipalityName', 'email'];
+
+/** What the record is called, if the event says: "Kari Nordmann", "Hallingdal", or a sign-in's e-mail. */
 export function recordName(before: unknown, after: unknown): string | null {
-  for (const v of [after, before]) {
-    if (typeof v === 'object' && v !== null && 'name' in v && typeof v.name === 'string' && v.name)
-      return v.name;
-    if (
-      typeof v === 'object' &&
-      v !== null &&
-      'municipalityName' in v &&
-      typeof v.municipalityName === 'string'
-    )
-      return v.municipalityName;
+  for (const field of namingFields) {
+    for (const v of [after, before]) {
+      if (typeof v !== 'object' || v === null) continue;
+      const value: unknown = (v as Record<string, unknown>)[field];
+      if (typeof value === 'string' && value) return value;
+    }
   }
   return null;
 }

@@ -3,6 +3,13 @@ import { useSearchParams } from 'react-router';
 const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
 
 /**
+ * The search parameters as they are now. React Router hands an updater the parameters of the last render,
+ * so two changes before the next render (a quick second filter while a long table renders) would lose the
+ * first; the address bar already has it.
+ */
+const latest = () => new URLSearchParams(window.location.search);
+
+/**
  * Filters kept in the URL, so a filtered list can be shared as a link and survives going back. Changing a
  * filter replaces the history entry rather than adding one per change.
  */
@@ -11,8 +18,8 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
   const values = Object.fromEntries(keys.map((k) => [k, params.get(k)?.trim() ?? ''])) as Record<K, string>;
   const set = (key: K, value: string) =>
     setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
+      () => {
+        const next = latest();
         if (value.trim()) next.set(key, value.trim());
         else next.delete(key);
         return next;
@@ -21,8 +28,8 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
     );
   const clear = () =>
     setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
+      () => {
+        const next = latest();
         for (const k of keys) next.delete(k);
         return next;
       },
@@ -47,8 +54,8 @@ export function useSort<K extends string>(keys: readonly K[], fallback: K) {
     sort: k === key ? (dir === 'asc' ? ('ascending' as const) : ('descending' as const)) : ('none' as const),
     onClick: () =>
       setParams(
-        (p) => {
-          const next = new URLSearchParams(p);
+        () => {
+          const next = latest();
           next.set('sort', k);
           next.set('dir', k === key && dir === 'asc' ? 'desc' : 'asc');
           return next;
