@@ -14,10 +14,14 @@ export type Locale = z.infer<typeof Locale>;
 
 export const Id = z.string().uuid({ error: 'validation.id' });
 
+/** A missing value is "required"; a value of the wrong type is "must be text". */
+export const missingOrText = (issue: { input?: unknown }) =>
+  issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.text';
+
 /** A required, trimmed line of text. */
 export const requiredText = (max: number) =>
   z
-    .string({ error: 'validation.required' })
+    .string({ error: missingOrText })
     .trim()
     .min(1, { error: 'validation.required' })
     .max(max, { error: 'validation.tooLong' });
@@ -47,7 +51,7 @@ export const IsoDate = z
 export const optionalIsoDate = IsoDate.nullish().transform((v) => v ?? null);
 
 export const Email = z
-  .string({ error: 'validation.required' })
+  .string({ error: missingOrText })
   .trim()
   .min(1, { error: 'validation.required' })
   .max(254, { error: 'validation.tooLong' })

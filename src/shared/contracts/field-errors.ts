@@ -17,7 +17,11 @@ export function fieldIssues(issues: readonly IssueLike[]): FieldIssue[] {
     if (issue.message.startsWith('validation.')) {
       return { field, code: issue.message, params: paramsOf(issue) };
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
+    // zod 4 leaves `input` out unless asked, but says "received undefined" in its own message.
+    if (
+      issue.code === 'invalid_type' &&
+      (issue.input === undefined || /received undefined/.test(issue.message))
+    ) {
       return { field, code: 'validation.required', params: {} };
     }
     if (issue.code === 'too_big') return { field, code: 'validation.tooLong', params: paramsOf(issue) };

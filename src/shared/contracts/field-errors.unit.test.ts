@@ -44,3 +44,18 @@ describe('fieldIssues', () => {
     ]);
   });
 });
+
+describe('type errors from the shared schemas', () => {
+  it('calls a missing value required and a number where text belongs "must be text"', () => {
+    const schema = z.object({ name: requiredText(10) });
+    const missing = schema.safeParse({});
+    const wrongType = schema.safeParse({ name: 42 });
+    expect(missing.success || fieldIssues(missing.error.issues)[0]?.code).toBe('validation.required');
+    expect(wrongType.success || fieldIssues(wrongType.error.issues)[0]?.code).toBe('validation.text');
+  });
+
+  it('maps zod’s own "received undefined" to required even without the input reported', () => {
+    const result = z.object({ active: z.boolean() }).safeParse({});
+    expect(result.success || fieldIssues(result.error.issues)[0]?.code).toBe('validation.required');
+  });
+});

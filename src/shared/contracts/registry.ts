@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { Id, IsoDate, ListQuery, optionalIsoDate, optionalText, requiredText, Version } from './common.js';
+import {
+  Id,
+  IsoDate,
+  ListQuery,
+  missingOrText,
+  optionalIsoDate,
+  optionalText,
+  requiredText,
+  Version,
+} from './common.js';
 
 export const WrittenStandard = z.enum(['nb', 'nn']);
 
@@ -32,7 +41,7 @@ export const UpdateDepartmentInput = z.object({
 export type UpdateDepartmentInput = z.infer<typeof UpdateDepartmentInput>;
 
 export const MunicipalityNumber = z
-  .string({ error: 'validation.required' })
+  .string({ error: missingOrText })
   .trim()
   .regex(/^\d{4}$/, { error: 'validation.municipalityNumber' });
 

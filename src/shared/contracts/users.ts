@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, ListQuery, Locale, Role, requiredText, Version } from './common.js';
+import { Email, Id, ListQuery, Locale, missingOrText, Role, requiredText, Version } from './common.js';
 
 export const User = z.object({
   id: z.string(),
@@ -15,7 +15,7 @@ export const User = z.object({
 export type User = z.infer<typeof User>;
 
 export const Password = z
-  .string({ error: 'validation.required' })
+  .string({ error: missingOrText })
   .min(12, { error: 'validation.passwordTooShort' })
   .max(200, { error: 'validation.tooLong' });
 

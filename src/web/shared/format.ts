@@ -14,7 +14,7 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
   }).format(date);
 }
 
-/** "15.09.2020 kl. 14:03": a moment, for logs. */
+/** "15.09.2020, 14:03": a moment, for logs. */
 export function formatDateTime(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale[locale], {
     day: '2-digit',
