@@ -1,0 +1,337 @@
+import { describe, expect, it } from 'vitest';
+import type { RichTextDoc } from '../../shared/contracts/rich-text.js';
+import type { DocumentModel } from './document-model.js';
+import { renderDocx } from './render-docx.js';
+import { renderPdf } from './render-pdf.js';
+import { readDocx, readPdfFonts, readPdfPages, squash } from './testing/read-document.js';
+
+const text = (value: string, marks?: ({ type: 'bold' } | { type: 'italic' })[]) => ({
+  type: 'text' as const,
+  text: value,
+  ...(marks ? { marks } : {}),
+});
+const para = (value: string) => ({ type: 'paragraph' as const, content: [text(value)] });
+const item = (...content: RichTextDoc['content']) => ({ type: 'listItem' as const, content });
+
+const body: RichTextDoc = {
+  type: 'doc',
+  content: [
+    { type: 'heading', attrs: { level: 2 }, content: [text('Mål for samarbeidet')] },
+    {
+      type: 'paragraph',
+      content: [
+        text('Regionrådet og fylkeskommunen skal ', [{ type: 'bold' }]),
+        text('samarbeide tett', [{ type: 'italic' }]),
+        { type: 'hardBreak' },
+        text('om næringsutvikling. Les mer på '),
+        {
+          type: 'text',
+          text: 'viken.no',
+          marks: [{ type: 'link', attrs: { href: 'https://viken.no/avtaler' } }],
+        },
+      ],
+    },
+    {
+      type: 'bulletList',
+      content: [
+        item(para('Samferdsel'), {
+          type: 'bulletList',
+          content: [item(para('Kollektivtrafikk på Østlandet'))],
+        }),
+        item(para('Kompetanse'), para('Også fagskole.')),
+      ],
+    },
+    {
+      type: 'orderedList',
+      attrs: { start: 3 },
+      content: [
+        item(para('Tredje punkt'), { type: 'orderedList', content: [item(para('Underpunkt én'))] }),
+        item(para('Fjerde punkt')),
+      ],
+    },
+    { type: 'orderedList', content: [item(para('Ny liste, første'))] },
+    {
+      type: 'table',
+      content: [
+        {
+          type: 'tableRow',
+          content: [
+            { type: 'tableHeader', content: [para('Tiltak')] },
+            { type: 'tableHeader', content: [para('Ansvar')] },
+            { type: 'tableHeader', content: [para('År')] },
+          ],
+        },
+        {
+          type: 'tableRow',
+          content: [
+            { type: 'tableCell', attrs: { rowspan: 2 }, content: [para('Etablerertjeneste')] },
+            { type: 'tableCell', attrs: { colspan: 2 }, content: [para('Næring og regionråd')] },
+          ],
+        },
+        {
+          type: 'tableRow',
+          content: [
+            { type: 'tableCell', content: [para('Næringsavdelingen')] },
+            { type: 'tableCell', content: [para('2026')] },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+const model = (overrides: Partial<DocumentModel> = {}): DocumentModel => ({
+  language: 'nb',
+  county: 'Viken fylkeskommune',
+  title: 'Partnerskapsavtale Indre Østfold',
+  version: 'Versjon 3',
+  titlePage: {
+    title: 'Partnerskapsavtale',
+    subtitle: 'Indre Østfold regionråd',
+    facts: [
+      { label: 'Avtaleperiode', value: '01.01.2025–31.12.2028' },
+      { label: 'Parter', value: 'Viken fylkeskommune, Marker, Aremark, Rakkestad' },
+    ],
+  },
+  body: [
+    { type: 'heading', level: 1, text: '1 Formål' },
+    { type: 'richText', doc: body },
+    { type: 'paragraph', content: 'Første linje.\nAndre linje med ÆØÅ.' },
+    {
+      type: 'paragraph',
+      content: [
+        { text: 'Merk: ', bold: true },
+        { text: 'kursiv', italic: true },
+      ],
+    },
+    { type: 'note', text: 'Ingen innspill til denne delen.' },
+    { type: 'list', ordered: false, items: ['Rakkestad kommune', 'Aremark kommune'] },
+    { type: 'facts', items: [{ label: 'Innspill', value: '12' }] },
+    {
+      type: 'heading',
+      level: 2,
+      text: 'Innspill & <svar>',
+      pageBreakBefore: true,
+    },
+    {
+      type: 'table',
+      header: ['Region', 'Innspill', 'Disposisjon'],
+      widths: [2, 5, 2],
+      rows: [
+        ['Indre Østfold', 'Ta inn «samferdsel» & <kollektiv>.\nOg kompetanse.', 'Tatt inn'],
+        ['Hallingdal', 'Nynorsk: kvar region skal høyrast.', 'Delvis tatt inn'],
+      ],
+    },
+  ],
+  ...overrides,
+});
+
+describe('DOCX', () => {
+  it('has the title page, the body with æøå and escaped text, and the header and footer on every page', async () => {
+    const docx = readDocx(await renderDocx(model()));
+    for (const words of [
+      'Viken fylkeskommune',
+      'Partnerskapsavtale',
+      'Indre Østfold regionråd',
+      'Avtaleperiode',
+      'Marker, Aremark, Rakkestad',
+      'Mål for samarbeidet',
+      'Kollektivtrafikk på Østlandet',
+      'Etablerertjeneste',
+      'Næringsavdelingen',
+      'Andre linje med ÆØÅ.',
+      'Ingen innspill til denne delen.',
+      'Innspill & <svar>',
+      'Ta inn «samferdsel» & <kollektiv>.',
+      'Nynorsk: kvar region skal høyrast.',
+    ]) {
+      expect(docx.body).toContain(words);
+    }
+    expect(docx.headers).toContain('Viken fylkeskommune\tPartnerskapsavtale Indre Østfold');
+    expect(docx.footers).toContain('Versjon 3\tSide  av ');
+    const footer = docx.parts.get('word/footer1.xml') ?? '';
+    expect(footer).toMatch(
+      /<w:instrText[^>]*>PAGE<\/w:instrText>[\s\S]*<w:instrText[^>]*>NUMPAGES<\/w:instrText>/,
+    );
+  });
+
+  it('starts the body on a page of its own, after a title page without header', async () => {
+    const xml = readDocx(await renderDocx(model())).parts.get('word/document.xml') ?? '';
+    const sections = xml.match(/<w:sectPr[\s\S]*?<\/w:sectPr>/g) ?? [];
+    expect(sections).toHaveLength(2);
+    expect(sections[0]).not.toContain('w:headerReference');
+    expect(sections[1]).toContain('w:headerReference');
+    expect(sections[1]).toContain('w:footerReference');
+  });
+
+  it('uses Word heading styles, bold, italic, hyperlinks, line breaks and the document language', async () => {
+    const parts = readDocx(await renderDocx(model())).parts;
+    const xml = parts.get('word/document.xml') ?? '';
+    expect(xml).toMatch(/<w:pStyle w:val="Heading1"\/>[\s\S]*?1 Formål/);
+    expect(xml).toMatch(/<w:pStyle w:val="Heading2"\/>[\s\S]*?Mål for samarbeidet/);
+    expect(xml).toMatch(/<w:b\/>[\s\S]*?Regionrådet og fylkeskommunen skal/);
+    expect(xml).toMatch(/<w:i\/>[\s\S]*?samarbeide tett/);
+    expect(xml).toMatch(/<w:br\/><w:t[^>]*>om næringsutvikling/);
+    const link = xml.match(/<w:hyperlink[^>]*r:id="([^"]+)"[^>]*>[\s\S]*?viken\.no<\/w:t>/);
+    expect(link?.[1]).toBeDefined();
+    const rels = parts.get('word/_rels/document.xml.rels') ?? '';
+    expect(rels).toContain(`Id="${link?.[1]}"`);
+    expect(rels).toMatch(/Target="https:\/\/viken\.no\/avtaler" TargetMode="External"/);
+    expect(parts.get('word/styles.xml')).toContain('<w:lang w:val="nb-NO"/>');
+    const nynorsk = readDocx(await renderDocx(model({ language: 'nn' }))).parts;
+    expect(nynorsk.get('word/styles.xml')).toContain('<w:lang w:val="nn-NO"/>');
+  });
+
+  it('numbers each numbered list from its own start, nests list levels, and bullets the rest', async () => {
+    const parts = readDocx(await renderDocx(model())).parts;
+    const xml = parts.get('word/document.xml') ?? '';
+    const numbering = parts.get('word/numbering.xml') ?? '';
+    const listOf = (words: string) => {
+      const paragraph = xml.match(new RegExp(`<w:p>(?:(?!</w:p>).)*?${words}`))?.[0] ?? '';
+      const level = paragraph.match(/<w:ilvl w:val="(\d+)"\/>/)?.[1];
+      const numId = paragraph.match(/<w:numId w:val="(\d+)"\/>/)?.[1];
+      return { level: Number(level), numId };
+    };
+    const third = listOf('Tredje punkt');
+    const fourth = listOf('Fjerde punkt');
+    const nested = listOf('Underpunkt én');
+    const next = listOf('Ny liste, første');
+    expect(fourth).toEqual(third);
+    expect(nested.level).toBe(1);
+    expect(next.numId).not.toBe(third.numId);
+    const startOf = (numId: string | undefined) =>
+      numbering.match(new RegExp(`<w:num w:numId="${numId}">.*?<w:startOverride w:val="(\\d+)"/>`))?.[1];
+    expect(startOf(third.numId)).toBe('3');
+    expect(startOf(next.numId)).toBe('1');
+    expect(listOf('Kollektivtrafikk på Østlandet').level).toBe(1);
+    const bullet = listOf('Samferdsel');
+    const abstractOf = (numId: string | undefined) =>
+      numbering.match(new RegExp(`<w:num w:numId="${numId}"><w:abstractNumId w:val="(\\d+)"/>`))?.[1];
+    const abstract = numbering.match(
+      new RegExp(`<w:abstractNum w:abstractNumId="${abstractOf(bullet.numId)}"[^>]*>.*?</w:abstractNum>`),
+    )?.[0];
+    expect(abstract).toContain('<w:numFmt w:val="bullet"/>');
+    expect(listOf('Rakkestad kommune').numId).toBe(bullet.numId);
+    // The second paragraph of an item has no marker of its own.
+    expect(xml).toMatch(
+      /<w:p><w:pPr><w:pStyle w:val="ListParagraph"\/><w:ind w:left="360"\/><\/w:pPr>.*?Også fagskole/,
+    );
+  });
+
+  it('repeats table header rows, shades them, and merges spanned cells', async () => {
+    const xml = readDocx(await renderDocx(model())).parts.get('word/document.xml') ?? '';
+    const tables = xml.match(/<w:tbl>.*?<\/w:tbl>/g) ?? [];
+    const rich = tables.find((t) => t.includes('Etablerertjeneste')) ?? '';
+    const plain = tables.find((t) => t.includes('Disposisjon')) ?? '';
+    expect(rich).toMatch(/<w:tblHeader\/>.*?Tiltak/);
+    expect(rich).toContain('<w:gridSpan w:val="2"/>');
+    expect(rich).toContain('<w:vMerge w:val="restart"/>');
+    expect(rich).toContain('<w:vMerge w:val="continue"/>');
+    expect(plain).toMatch(/<w:tblHeader\/>.*?Region.*?Innspill.*?Disposisjon/);
+    expect(plain).toMatch(/<w:shd [^>]*w:fill="E6ECF2"/);
+    expect(plain).toMatch(/<w:gridCol w:w="2091"\/><w:gridCol w:w="5228"\/><w:gridCol w:w="2091"\/>/);
+  });
+
+  it('renders a document without a title page in one section with header and footer', async () => {
+    const docx = readDocx(await renderDocx(model({ titlePage: undefined, body: [] })));
+    const sections = docx.parts.get('word/document.xml')?.match(/<w:sectPr[\s\S]*?<\/w:sectPr>/g) ?? [];
+    expect(sections).toHaveLength(1);
+    expect(sections[0]).toContain('w:headerReference');
+    expect(docx.headers).toContain('Partnerskapsavtale Indre Østfold');
+  });
+});
+
+describe('PDF', () => {
+  it('embeds its font, so æøå are drawn and extractable on any machine', async () => {
+    const pdf = await renderPdf(model());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const fonts = (await readPdfFonts(pdf)).split('\n').filter((line) => line.includes('Roboto'));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font).toMatch(/\s+yes\s+yes\s+yes\s+/); // embedded, subset, unicode map
+  });
+
+  it('has the title page without header, then the body with county, title, version and "Side X av Y"', async () => {
+    const pages = await readPdfPages(await renderPdf(model()));
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    const [title, first] = pages.map(squash);
+    expect(title).toContain('Viken fylkeskommune');
+    expect(title).toContain('Partnerskapsavtale Indre Østfold regionråd');
+    expect(title).toContain('Avtaleperiode 01.01.2025–31.12.2028');
+    expect(title).toContain('Versjon 3');
+    expect(title).not.toContain('Side 1');
+    pages.slice(1).forEach((page, i) => {
+      const words = squash(page);
+      expect(words).toContain('Viken fylkeskommune');
+      expect(words).toContain('Partnerskapsavtale Indre Østfold');
+      expect(words).toContain('Versjon 3');
+      expect(words).toContain(`Side ${i + 2} av ${pages.length}`);
+    });
+    expect(first).toContain('1 Formål');
+  });
+
+  it('lays out rich text: headings, runs, lists with their numbers, tables with spans', async () => {
+    const pdf = await renderPdf(model());
+    const words = squash((await readPdfPages(pdf)).join('\n'));
+    for (const expected of [
+      'Mål for samarbeidet',
+      'Regionrådet og fylkeskommunen skal samarbeide tett om næringsutvikling. Les mer på viken.no',
+      'Samferdsel Kollektivtrafikk på Østlandet Kompetanse Også fagskole.',
+      '3. Tredje punkt 1. Underpunkt én 4. Fjerde punkt 1. Ny liste, første',
+      'Etablerertjeneste',
+      'Næring og regionråd',
+      'Næringsavdelingen',
+      'Første linje. Andre linje med ÆØÅ.',
+      'Merk: kursiv',
+      'Ingen innspill til denne delen.',
+      'Innspill & <svar>',
+      'Ta inn «samferdsel» & <kollektiv>.',
+      'Nynorsk: kvar region skal høyrast.',
+      'Delvis tatt inn',
+    ]) {
+      expect(words).toContain(expected);
+    }
+    // Links are annotations a reader can follow (dictionaries are not compressed, only content streams).
+    expect(pdf.toString('latin1')).toContain('/URI (https://viken.no/avtaler)');
+  });
+
+  it('starts a heading marked so on a new page', async () => {
+    const pages = await readPdfPages(await renderPdf(model()));
+    const at = pages.findIndex((page) => page.includes('Innspill & <svar>'));
+    expect(at).toBeGreaterThan(1);
+    expect(pages[at - 1]).toContain('Innspill');
+    expect(squash(pages[at] ?? '')).toMatch(/Partnerskapsavtale Indre Østfold Innspill & <svar>/);
+  });
+
+  it('never leaves a heading alone at the foot of a page, nor an empty page at the end', async () => {
+    const filler = Array.from({ length: 60 }, (_, i) => ({
+      type: 'paragraph' as const,
+      content: `Linje ${i}`,
+    }));
+    const placements: { lines: number; pages: number; together: boolean; blankPage: boolean }[] = [];
+    // About 37 lines fill a page: between them, these counts put the heading at every spot near the foot.
+    for (let lines = 30; lines <= 42; lines++) {
+      const pages = await readPdfPages(
+        await renderPdf(
+          model({
+            titlePage: undefined,
+            body: [
+              ...filler.slice(0, lines),
+              { type: 'heading', level: 1, text: 'Overskrift nederst' },
+              { type: 'paragraph', content: 'Teksten under overskriften.' },
+            ],
+          }),
+        ),
+      );
+      const page = pages.find((p) => p.includes('Overskrift nederst')) ?? '';
+      placements.push({
+        lines,
+        pages: pages.length,
+        together: page.includes('Teksten under overskriften.'),
+        blankPage: pages.some((p) => !/Linje|Teksten/.test(p)),
+      });
+    }
+    expect(placements.filter((p) => !p.together || p.blankPage)).toEqual([]);
+    expect(placements.some((p) => p.pages === 1)).toBe(true);
+    expect(placements.some((p) => p.pages === 2)).toBe(true);
+  });
+});

@@ -1,0 +1,233 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  Header,
+  HeadingLevel,
+  type ISectionOptions,
+  Packer,
+  PageNumber,
+  Paragraph,
+  type ParagraphChild,
+  Tab,
+  Table,
+  TableBorders,
+  TableCell,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { Run } from '../../shared/contracts/rich-text.js';
+import {
+  type DocumentBlock,
+  type DocumentModel,
+  type Fact,
+  languageTag,
+  pageLabel,
+  type TitlePage,
+  textLines,
+} from './document-model.js';
+import { bulletReference, DocxLists, docxHeading, headerFill, richTextToDocx } from './docx-rich-text.js';
+import { docxStyles } from './docx-styles.js';
+
+// A4 in twips (1/20 pt), with 2.2 cm side margins: the width tables and the header's right tab stop use.
+const page = { width: 11906, height: 16838, top: 1300, bottom: 1200, side: 1247 };
+export const docxContentWidth = page.width - 2 * page.side;
+
+/** The model as a Word document (DOCX): a title page when it has one, then the body with header and footer. */
+export async function renderDocx(model: DocumentModel): Promise<Buffer> {
+  const lists = new DocxLists();
+  const body = model.body.flatMap((block) => blockToDocx(block, lists));
+  const properties = {
+    page: {
+      size: { width: page.width, height: page.height },
+      margin: {
+        top: page.top,
+        bottom: page.bottom,
+        left: page.side,
+        right: page.side,
+        header: 600,
+        footer: 600,
+      },
+    },
+  };
+  const sections: ISectionOptions[] = [];
+  if (model.titlePage) sections.push({ properties, children: titlePageToDocx(model, model.titlePage) });
+  sections.push({
+    properties,
+    headers: { default: pageHeader(model) },
+    footers: { default: pageFooter(model) },
+    // Word wants at least one paragraph in a section.
+    children: body.length > 0 ? body : [new Paragraph({})],
+  });
+  const document = new Document({
+    creator: model.county,
+    title: model.title,
+    description: `${model.title}, ${model.version}`,
+    styles: docxStyles(languageTag[model.language]),
+    numbering: { config: lists.config() },
+    sections,
+  });
+  return Packer.toBuffer(document);
+}
+
+function blockToDocx(block: DocumentBlock, lists: DocxLists): (Paragraph | Table)[] {
+  switch (block.type) {
+    case 'heading':
+      return [
+        new Paragraph({
+          text: block.text,
+          heading: docxHeading[block.level],
+          pageBreakBefore: block.pageBreakBefore,
+        }),
+      ];
+    case 'paragraph':
+      return [
+        new Paragraph({
+          children: typeof block.content === 'string' ? plainRuns(block.content) : runsToDocx(block.content),
+        }),
+      ];
+    case 'note':
+      return [new Paragraph({ style: 'Note', children: plainRuns(block.text) })];
+    case 'richText':
+      return richTextToDocx(block.doc, block.headingShift ?? 0, lists);
+    case 'facts':
+      return [factsTable(block.items)];
+    case 'list': {
+      const target = block.ordered ? lists.nextOrdered(1) : { reference: bulletReference, instance: 0 };
+      return block.items.map(
+        (item) => new Paragraph({ children: plainRuns(item), numbering: { ...target, level: 0 } }),
+      );
+    }
+    case 'table':
+      return [plainTable(block.header, block.rows, block.widths)];
+    case 'pageBreak':
+      return [new Paragraph({ pageBreakBefore: true })];
+  }
+}
+
+function titlePageToDocx(model: DocumentModel, title: TitlePage): (Paragraph | Table)[] {
+  return [
+    new Paragraph({ style: 'TitlePageCounty', text: model.county }),
+    new Paragraph({ heading: HeadingLevel.TITLE, text: title.title }),
+    ...(title.subtitle
+      ? [new Paragraph({ style: 'TitlePageSubtitle', children: plainRuns(title.subtitle) })]
+      : []),
+    ...(title.facts.length > 0 ? [factsTable(title.facts)] : []),
+    new Paragraph({ style: 'TitlePageVersion', text: model.version }),
+  ];
+}
+
+function pageHeader(model: DocumentModel): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        style: 'PageHeader',
+        tabStops: [{ type: TabStopType.RIGHT, position: docxContentWidth }],
+        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'A6B4C4', space: 4 } },
+        children: [new TextRun(model.county), new TextRun({ children: [new Tab(), model.title] })],
+      }),
+    ],
+  });
+}
+
+function pageFooter(model: DocumentModel): Footer {
+  const words = pageLabel(model.language);
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: 'PageHeader',
+        tabStops: [{ type: TabStopType.RIGHT, position: docxContentWidth }],
+        children: [
+          new TextRun(model.version),
+          new TextRun({
+            children: [
+              new Tab(),
+              `${words.page} `,
+              PageNumber.CURRENT,
+              ` ${words.of} `,
+              PageNumber.TOTAL_PAGES,
+            ],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** Plain text with its line breaks kept. */
+function plainRuns(text: string, options: { bold?: boolean } = {}): TextRun[] {
+  return textLines(text).map(
+    (line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...options }),
+  );
+}
+
+function runsToDocx(runs: readonly Run[]): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  for (const run of runs) {
+    textLines(run.text).forEach((line, i) => {
+      const options = { text: line, bold: run.bold, italics: run.italic, break: i > 0 ? 1 : undefined };
+      out.push(
+        run.href
+          ? new ExternalHyperlink({
+              link: run.href,
+              children: [new TextRun({ ...options, style: 'Hyperlink' })],
+            })
+          : new TextRun(options),
+      );
+    });
+  }
+  return out;
+}
+
+/** Columns in twips from relative widths; equal shares without them. */
+function columnWidths(columns: number, widths: readonly number[] | undefined): number[] {
+  const weights = widths?.length === columns ? widths : Array.from({ length: columns }, () => 1);
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  return weights.map((w) => Math.floor((docxContentWidth * w) / total));
+}
+
+const cellMargins = { top: 60, bottom: 60, left: 100, right: 100 };
+
+function plainTable(header: readonly string[], rows: readonly string[][], widths?: readonly number[]): Table {
+  const columns = columnWidths(header.length, widths);
+  const cell = (text: string, isHeader: boolean) =>
+    new TableCell({
+      shading: isHeader ? { fill: headerFill } : undefined,
+      children: [new Paragraph({ style: 'TableText', children: plainRuns(text, { bold: isHeader }) })],
+    });
+  return new Table({
+    width: { size: docxContentWidth, type: WidthType.DXA },
+    columnWidths: columns,
+    margins: cellMargins,
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: header.map((text) => cell(text, true)) }),
+      ...rows.map((row) => new TableRow({ children: header.map((_, c) => cell(row[c] ?? '', false)) })),
+    ],
+  });
+}
+
+function factsTable(items: readonly Fact[]): Table {
+  const columns = columnWidths(2, [1, 2.6]);
+  const cell = (runs: TextRun[]) =>
+    new TableCell({
+      children: [new Paragraph({ style: 'TableText', children: runs })],
+    });
+  return new Table({
+    width: { size: docxContentWidth, type: WidthType.DXA },
+    columnWidths: columns,
+    margins: { ...cellMargins, left: 0 },
+    borders: TableBorders.NONE,
+    alignment: AlignmentType.LEFT,
+    rows: items.map(
+      (fact) =>
+        new TableRow({
+          cantSplit: true,
+          children: [cell(plainRuns(fact.label, { bold: true })), cell(plainRuns(fact.value))],
+        }),
+    ),
+  });
+}
