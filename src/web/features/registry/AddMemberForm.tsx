@@ -44,7 +44,7 @@ export function AddMemberForm({ region }: { region: Region }) {
         );
       })}
     >
-      <FormAlert error={form.formError} conflict={false} onReload={() => undefined} />
+      <FormAlert error={form.formError} />
       <Field className="registry-wide-field">
         <Label>{t('registry.members.municipality')}</Label>
         <Field.Description>{t('registry.add.municipalityHelp')}</Field.Description>

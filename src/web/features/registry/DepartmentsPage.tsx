@@ -1,18 +1,13 @@
-import { Alert, Button, Card, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CreateDepartmentInput,
-  type Department,
-  UpdateDepartmentInput,
-} from '../../../shared/contracts/registry';
+import type { Department } from '../../../shared/contracts/registry';
 import { ApiError } from '../../shared/api';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
-import { useForm } from '../../shared/use-form';
-import { useCreateDepartment, useDepartments, useUpdateDepartment } from './departments.api';
-import { FormAlert, useConflict } from './FormAlert';
-import { DialogButtons, FormDialog } from './FormDialog';
+import { CreateDepartmentForm, RenameDepartmentForm } from './DepartmentForms';
+import { useDepartments, useUpdateDepartment } from './departments.api';
+import { FormDialog } from './FormDialog';
 import { ListCount } from './ListCount';
 import { Notice } from './Notice';
 import { useSort } from './use-sort';
@@ -183,81 +178,5 @@ export function DepartmentsPage({ canEdit }: { canEdit: boolean }) {
         </>
       )}
     </Page>
-  );
-}
-
-function CreateDepartmentForm({
-  onCancel,
-  onSaved,
-}: {
-  onCancel: () => void;
-  onSaved: (d: Department) => void;
-}) {
-  const { t } = useTranslation();
-  const create = useCreateDepartment();
-  const form = useForm(CreateDepartmentInput, { name: '' });
-  return (
-    <form
-      className="stack"
-      noValidate
-      onSubmit={form.submit(async (data) => onSaved(await create.mutateAsync(data)))}
-    >
-      <FormAlert error={form.formError} conflict={false} onReload={onCancel} />
-      <Textfield
-        label={t('registry.departments.name')}
-        autoComplete="off"
-        value={form.values.name}
-        onChange={(e) => form.set('name', e.target.value)}
-        onBlur={() => form.blur('name')}
-        error={form.errors.name}
-      />
-      <DialogButtons
-        submitting={form.submitting}
-        submit={t('registry.departments.createSubmit')}
-        onCancel={onCancel}
-      />
-    </form>
-  );
-}
-
-function RenameDepartmentForm({
-  department,
-  onCancel,
-  onSaved,
-}: {
-  department: Department;
-  onCancel: () => void;
-  onSaved: (d: Department) => void;
-}) {
-  const { t } = useTranslation();
-  const update = useUpdateDepartment();
-  const departments = useDepartments();
-  const { conflict, guard, clear } = useConflict();
-  const form = useForm(UpdateDepartmentInput, { name: department.name, version: department.version });
-  const reload = async () => {
-    const result = await departments.refetch();
-    const fresh = result.data?.find((d) => d.id === department.id);
-    if (fresh) form.reset({ name: fresh.name, version: fresh.version });
-    clear();
-  };
-  return (
-    <form
-      className="stack"
-      noValidate
-      onSubmit={form.submit(async (data) =>
-        onSaved(await guard(update.mutateAsync({ id: department.id, ...data }))),
-      )}
-    >
-      <FormAlert error={form.formError} conflict={conflict} onReload={() => void reload()} />
-      <Textfield
-        label={t('registry.departments.newName')}
-        autoComplete="off"
-        value={form.values.name}
-        onChange={(e) => form.set('name', e.target.value)}
-        onBlur={() => form.blur('name')}
-        error={form.errors.name}
-      />
-      <DialogButtons submitting={form.submitting} submit={t('common.save')} onCancel={onCancel} />
-    </form>
   );
 }

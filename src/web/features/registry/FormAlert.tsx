@@ -23,15 +23,15 @@ export function useConflict() {
 /** The form's own message: an edit conflict with the offer to reload, or what the server said went wrong. */
 export function FormAlert({
   error,
-  conflict,
+  conflict = false,
   onReload,
 }: {
   error: string | null;
-  conflict: boolean;
-  onReload: () => void;
+  conflict?: boolean;
+  onReload?: () => void;
 }) {
   const { t } = useTranslation();
-  if (conflict) {
+  if (conflict && onReload) {
     return (
       <Alert data-color="warning" role="alert">
         <Paragraph>{t('registry.conflict')}</Paragraph>

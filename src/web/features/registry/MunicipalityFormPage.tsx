@@ -47,7 +47,7 @@ export function NewMunicipalityPage() {
           });
         })}
       >
-        <FormAlert error={form.formError} conflict={false} onReload={() => undefined} />
+        <FormAlert error={form.formError} />
         <MunicipalityFields form={form} />
         <FormButtons
           submitting={form.submitting}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Municipality } from '../../../shared/contracts/registry';
 import { Page } from '../../shared/components/Page';
+import { QueryState } from '../../shared/components/QueryState';
 import { formatDate, todayInOslo } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { DetailState } from './DetailState';
@@ -79,25 +80,32 @@ function RegionsOf({ municipalityId }: { municipalityId: string }) {
   const regions = useAllRegions();
   const locale = currentLocale();
   const today = todayInOslo();
-  if (!regions.data) return null;
-  const rows = regions.data.flatMap((r) =>
-    r.members.filter((m) => m.municipalityId === municipalityId).map((m) => ({ region: r, membership: m })),
-  );
-  if (rows.length === 0) return <Paragraph>{t('registry.municipality.noRegions')}</Paragraph>;
   return (
-    <List.Unordered>
-      {rows.map(({ region, membership }) => (
-        <List.Item key={membership.id}>
-          <Link to={`/register/regions/${region.id}`}>{region.name}</Link>{' '}
-          {membership.validTo
-            ? t('registry.municipality.period', {
-                from: formatDate(membership.validFrom, locale),
-                to: formatDate(membership.validTo, locale),
-              })
-            : t('registry.municipality.since', { from: formatDate(membership.validFrom, locale) })}{' '}
-          <MembershipStatusTag status={membershipStatus(membership, today)} />
-        </List.Item>
-      ))}
-    </List.Unordered>
+    <QueryState query={regions}>
+      {(all) => {
+        const rows = all.flatMap((r) =>
+          r.members
+            .filter((m) => m.municipalityId === municipalityId)
+            .map((m) => ({ region: r, membership: m })),
+        );
+        if (rows.length === 0) return <Paragraph>{t('registry.municipality.noRegions')}</Paragraph>;
+        return (
+          <List.Unordered>
+            {rows.map(({ region, membership }) => (
+              <List.Item key={membership.id}>
+                <Link to={`/register/regions/${region.id}`}>{region.name}</Link>{' '}
+                {membership.validTo
+                  ? t('registry.municipality.period', {
+                      from: formatDate(membership.validFrom, locale),
+                      to: formatDate(membership.validTo, locale),
+                    })
+                  : t('registry.municipality.since', { from: formatDate(membership.validFrom, locale) })}{' '}
+                <MembershipStatusTag status={membershipStatus(membership, today)} />
+              </List.Item>
+            ))}
+          </List.Unordered>
+        );
+      }}
+    </QueryState>
   );
 }

@@ -29,7 +29,7 @@ export function NewPersonPage() {
           });
         })}
       >
-        <FormAlert error={form.formError} conflict={false} onReload={() => undefined} />
+        <FormAlert error={form.formError} />
         <PersonFields form={form} />
         <FormButtons submitting={form.submitting} submit={t('registry.person.createSubmit')} cancelTo=".." />
       </form>

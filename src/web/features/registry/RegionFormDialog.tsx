@@ -66,7 +66,7 @@ function CreateRegionForm({ onCancel }: { onCancel: () => void }) {
         });
       })}
     >
-      <FormAlert error={form.formError} conflict={false} onReload={onCancel} />
+      <FormAlert error={form.formError} />
       <RegionFields form={form} />
       <DialogButtons
         submitting={form.submitting}
