@@ -5,6 +5,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { AdminRoutes } from '../features/admin/AdminRoutes';
 import { LoginPage } from '../features/auth/LoginPage';
 import { useMe } from '../features/auth/use-me';
+import { GeneralPartRoutes } from '../features/general-part/GeneralPartRoutes';
 import { StartPage } from '../features/home/StartPage';
 import { RegistryRoutes } from '../features/registry/RegistryRoutes';
 import { ApiError } from '../shared/api';
@@ -40,6 +41,7 @@ function Shell() {
     <Layout me={me.data}>
       <Routes>
         <Route path="/" element={<StartPage me={me.data} />} />
+        <Route path="/general-part/*" element={<GeneralPartRoutes me={me.data} />} />
         <Route path="/register/*" element={<RegistryRoutes me={me.data} />} />
         <Route path="/admin/*" element={<AdminRoutes me={me.data} />} />
         <Route path="*" element={<NotFoundPage />} />

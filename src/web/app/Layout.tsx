@@ -7,6 +7,7 @@ import type { Me } from '../../shared/contracts/auth';
 import type { County } from '../../shared/contracts/registry';
 import { useLogout } from '../features/auth/use-me';
 import { api } from '../shared/api';
+import { CyclePicker } from './CyclePicker';
 import { LanguageSelect } from './LanguageSelect';
 import { sections } from './navigation';
 
@@ -37,6 +38,7 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
             {t('app.name')}
           </NavLink>
           {county.data && <span className="app-header__county">{county.data.name}</span>}
+          <CyclePicker me={me} />
           <div className="app-header__tools">
             <LanguageSelect />
             <Paragraph data-size="sm">

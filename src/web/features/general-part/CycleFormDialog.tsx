@@ -1,0 +1,210 @@
+import {
+  Alert,
+  Button,
+  Field,
+  Label,
+  Paragraph,
+  Select,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CreateCycleInput,
+  type Cycle,
+  CycleStatus,
+  cycleStatuses,
+  UpdateCycleInput,
+} from '../../../shared/contracts/general-part';
+import { ApiError } from '../../shared/api';
+import { chooseCycle } from '../../shared/current-cycle';
+import { useForm } from '../../shared/use-form';
+import { GpDialog } from './GpDialog';
+import { useCreateCycle, useUpdateCycle } from './general-part.api';
+
+type Values = { name: string; periodFrom: string; periodTo: string; status: CycleStatus };
+
+/**
+ * Creates an agreement cycle (which starts its general part as a draft of the five required sections) and
+ * makes it the current cycle, or changes a cycle's name, period or status.
+ */
+export function CycleFormDialog({
+  open,
+  onClose,
+  onSaved,
+  cycle,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onSaved: (message: string) => void;
+  cycle?: Cycle;
+}) {
+  const { t } = useTranslation();
+  return (
+    <GpDialog
+      open={open}
+      onClose={onClose}
+      title={
+        cycle ? t('generalPart.cycle.editTitle', { name: cycle.name }) : t('generalPart.cycle.createTitle')
+      }
+    >
+      {cycle ? (
+        <EditCycleForm cycle={cycle} onCancel={onClose} onSaved={onSaved} />
+      ) : (
+        <CreateCycleForm onCancel={onClose} onSaved={onSaved} />
+      )}
+    </GpDialog>
+  );
+}
+
+function CreateCycleForm({
+  onCancel,
+  onSaved,
+}: {
+  onCancel: () => void;
+  onSaved: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateCycle();
+  const initial: Values = { name: '', periodFrom: '', periodTo: '', status: 'planning' };
+  const form = useForm(CreateCycleInput, initial);
+  return (
+    <form
+      className="stack"
+      noValidate
+      onSubmit={form.submit(async (data) => {
+        const cycle = await create.mutateAsync(data);
+        chooseCycle(cycle.id);
+        onSaved(t('generalPart.cycle.created', { name: cycle.name }));
+      })}
+    >
+      <Paragraph>{t('generalPart.cycle.createIntro')}</Paragraph>
+      {form.formError && (
+        <Alert data-color="danger" role="alert">
+          {form.formError}
+        </Alert>
+      )}
+      <CycleFields form={form} />
+      <div className="row">
+        <Button type="submit" disabled={form.submitting}>
+          {form.submitting ? t('common.saving') : t('generalPart.cycle.createSubmit')}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function EditCycleForm({
+  cycle,
+  onCancel,
+  onSaved,
+}: {
+  cycle: Cycle;
+  onCancel: () => void;
+  onSaved: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const update = useUpdateCycle(cycle.id);
+  const [stale, setStale] = useState(false);
+  const form = useForm(UpdateCycleInput, {
+    name: cycle.name,
+    periodFrom: cycle.periodFrom,
+    periodTo: cycle.periodTo,
+    status: cycle.status,
+    version: cycle.version,
+  });
+  return (
+    <form
+      className="stack"
+      noValidate
+      onSubmit={form.submit(async (data) => {
+        setStale(false);
+        try {
+          const saved = await update.mutateAsync(data);
+          onSaved(t('generalPart.cycle.saved', { name: saved.name }));
+        } catch (e) {
+          if (e instanceof ApiError && e.status === 409 && e.problem.code === 'stale') setStale(true);
+          throw e;
+        }
+      })}
+    >
+      {form.formError && (
+        <Alert data-color={stale ? 'warning' : 'danger'} role="alert">
+          {stale ? t('generalPart.cycle.stale') : form.formError}
+        </Alert>
+      )}
+      <CycleFields form={form} />
+      <div className="row">
+        <Button type="submit" disabled={form.submitting}>
+          {form.submitting ? t('common.saving') : t('common.save')}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+type CycleForm = {
+  values: Values;
+  errors: Record<string, string>;
+  // Method syntax: the edit form's values also carry a version.
+  set<K extends keyof Values>(field: K, value: Values[K]): void;
+  blur(field: keyof Values): void;
+};
+
+function CycleFields({ form }: { form: CycleForm }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Textfield
+        label={t('generalPart.cycle.name')}
+        description={t('generalPart.cycle.nameHelp')}
+        value={form.values.name}
+        onChange={(e) => form.set('name', e.target.value)}
+        onBlur={() => form.blur('name')}
+        error={form.errors.name}
+        autoComplete="off"
+      />
+      <div className="form-grid">
+        <Textfield
+          label={t('generalPart.cycle.periodFrom')}
+          type="date"
+          value={form.values.periodFrom}
+          onChange={(e) => form.set('periodFrom', e.target.value)}
+          onBlur={() => form.blur('periodFrom')}
+          error={form.errors.periodFrom}
+        />
+        <Textfield
+          label={t('generalPart.cycle.periodTo')}
+          type="date"
+          value={form.values.periodTo}
+          onChange={(e) => form.set('periodTo', e.target.value)}
+          onBlur={() => form.blur('periodTo')}
+          error={form.errors.periodTo}
+        />
+      </div>
+      <Field>
+        <Label>{t('generalPart.cycle.status')}</Label>
+        <Field.Description>{t('generalPart.cycle.statusHelp')}</Field.Description>
+        <Select
+          value={form.values.status}
+          onChange={(e) => form.set('status', CycleStatus.parse(e.target.value))}
+          aria-invalid={Boolean(form.errors.status) || undefined}
+        >
+          {cycleStatuses.map((s) => (
+            <Select.Option key={s} value={s}>
+              {t(`generalPart.cycleStatus.${s}`)}
+            </Select.Option>
+          ))}
+        </Select>
+        {form.errors.status && <ValidationMessage>{form.errors.status}</ValidationMessage>}
+      </Field>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ApproveVersionInput,
+  Comparison,
+  CreateCycleInput,
+  Cycle,
+  GeneralPart,
+  GeneralPartVersion,
+  UpdateCycleInput,
+  UpdateSectionsInput,
+} from '../../../shared/contracts/general-part';
+import { api, query } from '../../shared/api';
+import { cyclesKey } from '../../shared/current-cycle';
+
+const generalPartKey = ['general-part'] as const;
+const partKey = (cycleId: string) => [...generalPartKey, 'cycle', cycleId] as const;
+const versionKey = (id: string) => [...generalPartKey, 'version', id] as const;
+
+export function useGeneralPart(cycleId: string) {
+  return useQuery({
+    queryKey: partKey(cycleId),
+    queryFn: () => api<GeneralPart>('GET', `/api/v1/cycles/${cycleId}/general-part`),
+    enabled: cycleId !== '',
+  });
+}
+
+export function useVersion(id: string) {
+  return useQuery({
+    queryKey: versionKey(id),
+    queryFn: () => api<GeneralPartVersion>('GET', `/api/v1/general-part-versions/${id}`),
+  });
+}
+
+export function useComparison(from: string, to: string) {
+  return useQuery({
+    queryKey: [...generalPartKey, 'compare', from, to],
+    queryFn: () => api<Comparison>('GET', `/api/v1/general-part-versions/compare${query({ from, to })}`),
+    enabled: Boolean(from && to),
+  });
+}
+
+/**
+ * After a change to a version, every list and comparison is read again; the changed version itself is put
+ * in the cache as the server answered, so the screen shows it (with its new `version`) at once.
+ */
+function useVersionChanged() {
+  const client = useQueryClient();
+  return (saved: GeneralPartVersion) => {
+    client.setQueryData(versionKey(saved.id), saved);
+    return client.invalidateQueries({
+      queryKey: generalPartKey,
+      predicate: (q) => !(q.queryKey[1] === 'version' && q.queryKey[2] === saved.id),
+    });
+  };
+}
+
+export function useCreateCycle() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateCycleInput) => api<Cycle>('POST', '/api/v1/cycles', input),
+    onSuccess: () => client.invalidateQueries({ queryKey: cyclesKey }),
+  });
+}
+
+export function useUpdateCycle(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateCycleInput) => api<Cycle>('PATCH', `/api/v1/cycles/${id}`, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: cyclesKey }),
+  });
+}
+
+export function useCreateDraft() {
+  const changed = useVersionChanged();
+  return useMutation({
+    mutationFn: (sourceId: string) =>
+      api<GeneralPartVersion>('POST', `/api/v1/general-part-versions/${sourceId}/drafts`),
+    onSuccess: changed,
+  });
+}
+
+export function useSaveSections(id: string) {
+  const changed = useVersionChanged();
+  return useMutation({
+    mutationFn: (input: UpdateSectionsInput) =>
+      api<GeneralPartVersion>('PUT', `/api/v1/general-part-versions/${id}/sections`, input),
+    onSuccess: changed,
+  });
+}
+
+export function useApproveVersion(id: string) {
+  const changed = useVersionChanged();
+  return useMutation({
+    mutationFn: (input: ApproveVersionInput) =>
+      api<GeneralPartVersion>('POST', `/api/v1/general-part-versions/${id}/approve`, input),
+    onSuccess: changed,
+  });
+}
