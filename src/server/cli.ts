@@ -36,8 +36,9 @@ class UsageError extends Error {
 
 async function openConfigured(): Promise<Database> {
   const config = loadConfig();
+  // Two connections: migrations hold an advisory lock on one and run on the other.
   return config.databaseUrl
-    ? openDatabase({ kind: 'postgresql', url: config.databaseUrl, poolSize: 1 })
+    ? openDatabase({ kind: 'postgresql', url: config.databaseUrl, poolSize: 2 })
     : openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') });
 }
 
