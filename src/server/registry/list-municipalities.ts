@@ -7,6 +7,7 @@ import { containsPattern, decodeCursor, LongCursor, prefixPattern, toPage } from
 import { municipalities } from './registry.table.js';
 
 export const MunicipalityListQuery = SearchQuery.extend({ cursor: LongCursor });
+
 /**
  * Municipalities in number order, optionally searched by name (anywhere in it) or number (from its start).
  * The number is unique, so it alone is the cursor.

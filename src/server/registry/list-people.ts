@@ -7,6 +7,7 @@ import { toPerson } from './person.mapper.js';
 import { people } from './registry.table.js';
 
 export const PersonListQuery = SearchQuery.extend({ cursor: LongCursor });
+
 /**
  * People by name, searched in name, e-mail and organisation. Names repeat, so the id breaks ties in both
  * the order and the cursor.

@@ -8,6 +8,7 @@ import { membersOf } from './region-members.js';
 import { regions } from './registry.table.js';
 
 export const RegionPageQuery = RegionListQuery.extend({ cursor: LongCursor });
+
 /**
  * Regions by name, each with all its memberships. Two queries per page whatever its size: the regions,
  * then the members of exactly those regions. Names are unique ignoring case (regions_name_unique), so the
