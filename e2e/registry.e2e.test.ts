@@ -276,12 +276,31 @@ describe.skipIf(!chromiumPath)('the registry in the browser', () => {
     await page.getByRole('definition').filter({ hasText: 'Nynorsk' }).waitFor();
   });
 
-  it('lets the coordinator register and change municipalities, departments and people', async () => {
+  it('lets the coordinator create a region and keep municipalities, departments and people', async () => {
     const { page } = j;
     const registryNav = page.getByRole('navigation', { name: 'Register' });
 
-    // Municipalities: list → new → detail → edit, with the server's refusal on the field.
+    // A new region: a name the server refuses because it is taken, then one that is free.
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Register' }).click();
+    await page.getByRole('button', { name: 'Ny region' }).click();
+    const regionDialog = page.getByRole('dialog', { name: 'Ny region' });
+    await settled(regionDialog);
+    await expectAccessible(page, 'new-region dialog');
+    await regionDialog.getByRole('button', { name: 'Opprett regionen' }).click();
+    await regionDialog.getByText('Feltet må fylles ut.').waitFor();
+    await regionDialog.getByLabel('Navn').fill('Haldenregionen');
+    await regionDialog.getByRole('button', { name: 'Opprett regionen' }).click();
+    await regionDialog.getByText('Navnet er allerede i bruk.').waitFor();
+    await expectAccessible(page, 'new-region dialog refused');
+    await regionDialog.getByLabel('Navn').fill('Vestviken regionråd');
+    await regionDialog.getByLabel('Målform').selectOption('nn');
+    await regionDialog.getByRole('button', { name: 'Opprett regionen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Vestviken regionråd' }).waitFor();
+    await page.getByText('Vestviken regionråd er opprettet. Legg til medlemskommunene nedenfor.').waitFor();
+    await page.getByText('Regionen har ingen medlemskommuner ennå.').waitFor();
+    await expectAccessible(page, 'new region without members');
+
+    // Municipalities: list → new → detail → edit, with the server's refusal on the field.
     await registryNav.getByRole('link', { name: 'Kommuner' }).click();
     await page.getByText('Viser 56 kommuner').waitFor();
     await expectAccessible(page, 'municipality list');
