@@ -17,6 +17,8 @@ type Expected = { access: 'public' | readonly Role[]; ownership?: true };
 const everyone: readonly Role[] = ['admin', 'department', 'region', 'viewer'];
 const admin: readonly Role[] = ['admin'];
 const adminAndViewer: readonly Role[] = ['admin', 'viewer'];
+const adminAndRegion: readonly Role[] = ['admin', 'region'];
+const adminAndDepartment: readonly Role[] = ['admin', 'department'];
 
 const expected: Record<string, Expected> = {
   // System
@@ -71,6 +73,23 @@ const expected: Record<string, Expected> = {
   'POST /api/v1/general-part-versions/{id}/drafts': { access: admin },
   'PUT /api/v1/general-part-versions/{id}/sections': { access: admin },
   'POST /api/v1/general-part-versions/{id}/approve': { access: admin },
+  // Hearings: everyone signed in reads them (a region contact only those their region is invited to, and
+  // while open only its own input); the coordinator opens, extends and closes them and answers input; a
+  // region contact gives input for their own region; a department editor answers what is assigned to them
+  'GET /api/v1/hearings': { access: everyone },
+  'POST /api/v1/hearings': { access: admin },
+  'GET /api/v1/hearings/{id}': { access: everyone, ownership: true },
+  'POST /api/v1/hearings/{id}/extend': { access: admin },
+  'POST /api/v1/hearings/{id}/close': { access: admin },
+  'GET /api/v1/hearings/{id}/overview': { access: everyone, ownership: true },
+  'GET /api/v1/hearings/{id}/inputs': { access: everyone, ownership: true },
+  'POST /api/v1/hearings/{id}/inputs': { access: adminAndRegion, ownership: true },
+  'PATCH /api/v1/hearing-inputs/{id}': { access: adminAndRegion, ownership: true },
+  'DELETE /api/v1/hearing-inputs/{id}': { access: adminAndRegion, ownership: true },
+  'POST /api/v1/hearing-inputs/{id}/attachments': { access: adminAndRegion, ownership: true },
+  'GET /api/v1/input-attachments/{id}': { access: everyone, ownership: true },
+  'POST /api/v1/hearings/{id}/dispositions': { access: admin },
+  'PATCH /api/v1/dispositions/{id}': { access: adminAndDepartment, ownership: true },
 };
 
 /** Public routes that are deliberately not operations of the published API. */

@@ -12,6 +12,12 @@ const tables = [
   'cycles',
   'document_versions',
   'document_sections',
+  'hearings',
+  'hearing_invitations',
+  'hearing_inputs',
+  'input_attachments',
+  'dispositions',
+  'disposition_inputs',
   'mail_outbox',
   'audit_events',
 ] as const;

@@ -2,6 +2,7 @@
 export * from '../audit/audit.table.js';
 export * from '../auth/session.table.js';
 export * from '../general-part/general-part.table.js';
+export * from '../hearings/hearing.table.js';
 export * from '../jobs/job.table.js';
 export * from '../mail/mail.table.js';
 export * from '../registry/registry.table.js';

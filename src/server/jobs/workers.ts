@@ -1,8 +1,9 @@
 import type { Config } from '../config.js';
+import { hearingReminderWorker } from '../hearings/hearing-reminders.js';
 import { sendMailWorker } from '../mail/send-mail.js';
 import type { JobWorker } from './define-job.js';
 
 /** Every kind of job this server runs. A feature with background work adds its worker here. */
 export function appWorkers(config: Pick<Config, 'mailUrl' | 'mailFrom'>): JobWorker[] {
-  return [sendMailWorker({ url: config.mailUrl, from: config.mailFrom })];
+  return [sendMailWorker({ url: config.mailUrl, from: config.mailFrom }), hearingReminderWorker()];
 }

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
+import {
+  type AttachmentMediaType,
+  attachmentMaxBytes,
+  attachmentMediaTypes,
+} from '../../shared/contracts/hearings.js';
+import { AppError, fieldError } from '../platform/errors.js';
+
+const extensionOf: Record<AttachmentMediaType, string> = {
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+};
+
+const isAttachmentType = (type: string): type is AttachmentMediaType =>
+  (attachmentMediaTypes as readonly string[]).includes(type);
+
+/**
+ * A file name as it may be stored and sent back: the last part of a path only (a browser may send
+ * `C:\fakepath\…`), without control characters, at most 255 characters.
+ */
+export function cleanFilename(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? '';
+  const printable = [...base].filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f).join('');
+  return printable.trim().slice(0, 255);
+}
+
+export type CheckedFile = {
+  filename: string;
+  mediaType: AttachmentMediaType;
+  size: number;
+  sha256: string;
+};
+
+/**
+ * Checks an uploaded file by what it contains, not by what it claims: the bytes must be a PDF or a Word
+ * document (DOCX), the same type as the request's Content-Type, with a file name ending to match. A PDF
+ * renamed .docx, or a text file sent as application/pdf, is refused (400 naming the field).
+ */
+export async function checkFile(
+  filename: string,
+  declaredType: string,
+  content: Buffer,
+): Promise<CheckedFile> {
+  const name = cleanFilename(filename);
+  if (!name) throw fieldError('filename', 'validation.required');
+  if (content.length === 0) throw fieldError('file', 'validation.fileEmpty');
+  if (content.length > attachmentMaxBytes) throw new AppError('tooLarge');
+  if (!isAttachmentType(declaredType)) throw fieldError('file', 'validation.fileType');
+  const detected = await fileTypeFromBuffer(content);
+  if (!detected || detected.mime !== declaredType) throw fieldError('file', 'validation.fileType');
+  const extension = name.includes('.') ? name.split('.').pop()?.toLowerCase() : undefined;
+  if (extension !== extensionOf[declaredType]) {
+    throw fieldError('filename', 'validation.fileExtension', { extension: extensionOf[declaredType] });
+  }
+  return {
+    filename: name,
+    mediaType: declaredType,
+    size: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+  };
+}
+
+/**
+ * Content-Disposition for a download: `attachment`, so the browser saves the file rather than showing it
+ * in the app's origin, with the name as ASCII for old clients and in full as UTF-8 (RFC 6266, RFC 8187).
+ */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

@@ -1,0 +1,113 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParams, page } from '../../shared/contracts/common.js';
+import {
+  CloseHearingInput,
+  ExtendHearingInput,
+  Hearing,
+  HearingListQuery,
+  HearingOverview,
+  HearingSummary,
+  InputListQuery,
+  OpenHearingInput,
+} from '../../shared/contracts/hearings.js';
+import { adminOnly, everyone } from '../platform/authorize.js';
+import { closeHearing } from './close-hearing.js';
+import { extendHearing } from './extend-hearing.js';
+import { getHearing } from './get-hearing.js';
+import { getOverview } from './get-overview.js';
+import { listHearings } from './list-hearings.js';
+import { openHearing } from './open-hearing.js';
+
+const tags = ['hearings'];
+
+export type HearingRouteOptions = { publicUrl?: string };
+
+export const hearingRoutes: FastifyPluginAsyncZod<HearingRouteOptions> = async (app, options) => {
+  /**
+   * The app's address for the links in e-mails: PUBLIC_URL when set; else the address the admin reached
+   * the app at (a write has already shown, by Origin or Sec-Fetch-Site, that it comes from the app).
+   */
+  const links = (request: FastifyRequest) => ({
+    appUrl: options.publicUrl ?? `${request.protocol}://${request.host}`,
+  });
+
+  app.get(
+    '/api/v1/hearings',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        summary: "Hearings, newest first, by cycle and state (a region contact: their region's only)",
+        querystring: HearingListQuery,
+        response: { 200: page(HearingSummary) },
+      },
+    },
+    async (request) => listHearings(request.ctx, request.query),
+  );
+  app.post(
+    '/api/v1/hearings',
+    {
+      config: { access: adminOnly },
+      schema: {
+        tags,
+        summary:
+          'Open a hearing on a version (sent on hearing): invited regions are e-mailed, reminders scheduled',
+        body: OpenHearingInput,
+        response: { 201: Hearing },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await openHearing(request.ctx, request.body, links(request))),
+  );
+  app.get(
+    '/api/v1/hearings/:id',
+    {
+      config: { access: everyone },
+      schema: { tags, summary: 'Show a hearing', params: IdParams, response: { 200: Hearing } },
+    },
+    async (request) => getHearing(request.ctx, request.params.id),
+  );
+  app.post(
+    '/api/v1/hearings/:id/extend',
+    {
+      config: { access: adminOnly },
+      schema: {
+        tags,
+        summary: "Move an open hearing's deadline later; invited regions are told, reminders move",
+        params: IdParams,
+        body: ExtendHearingInput,
+        response: { 200: Hearing },
+      },
+    },
+    async (request) => extendHearing(request.ctx, request.params.id, request.body, links(request)),
+  );
+  app.post(
+    '/api/v1/hearings/:id/close',
+    {
+      config: { access: adminOnly },
+      schema: {
+        tags,
+        summary: 'Close an open hearing before its deadline',
+        params: IdParams,
+        body: CloseHearingInput,
+        response: { 200: Hearing },
+      },
+    },
+    async (request) => closeHearing(request.ctx, request.params.id, request.body),
+  );
+  app.get(
+    '/api/v1/hearings/:id/overview',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        summary: 'Per region and per section: what came in and what is unanswered, with the filtered inputs',
+        params: IdParams,
+        querystring: InputListQuery,
+        response: { 200: HearingOverview },
+      },
+    },
+    async (request) => getOverview(request.ctx, request.params.id, request.query),
+  );
+};

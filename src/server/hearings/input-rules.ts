@@ -1,0 +1,51 @@
+import { eq } from 'drizzle-orm';
+import { Id } from '../../shared/contracts/common.js';
+import type { Tx } from '../db/client.js';
+import type { Actor } from '../platform/context.js';
+import { forbidden, notFound } from '../platform/errors.js';
+import { dispositionInputs, type hearingInputs } from './hearing.table.js';
+import { conflict, hearingClosed } from './hearing-rules.js';
+
+type InputRow = typeof hearingInputs.$inferSelect;
+
+/** What the audit keeps of an input. */
+export const auditedInput = (row: InputRow) => ({
+  hearingId: row.hearingId,
+  regionId: row.regionId,
+  sectionKey: row.sectionKey,
+  text: row.text,
+  late: row.late,
+  withdrawnAt: row.withdrawnAt,
+  version: row.version,
+});
+
+export const assertInputId = (id: string) => {
+  if (!Id.safeParse(id).success) throw notFound();
+};
+
+/**
+ * Who may change (edit, withdraw, attach to) an input, checked in this order so that nobody learns more
+ * than they may: a region contact changes their own region's input (another region's: 403) while the
+ * hearing takes input (after: 409 hearingClosed). The admin does not rewrite a region's words: they
+ * correct only the late input they registered, and only until it has a disposition.
+ */
+export async function assertMayChangeInput(
+  tx: Tx,
+  actor: Actor,
+  input: InputRow,
+  closed: boolean,
+): Promise<void> {
+  if (actor.role === 'region') {
+    if (!actor.regionId || input.regionId !== actor.regionId) throw forbidden();
+    if (input.withdrawnAt) throw conflict('validation.inputWithdrawn');
+    if (closed) throw hearingClosed();
+    return;
+  }
+  if (actor.role !== 'admin' || !input.late) throw forbidden();
+  if (input.withdrawnAt) throw conflict('validation.inputWithdrawn');
+  const [answered] = await tx
+    .select({ id: dispositionInputs.dispositionId })
+    .from(dispositionInputs)
+    .where(eq(dispositionInputs.inputId, input.id));
+  if (answered) throw conflict('validation.inputHasDisposition');
+}

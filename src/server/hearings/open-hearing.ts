@@ -1,0 +1,108 @@
+import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { type Hearing, OpenHearingInput } from '../../shared/contracts/hearings.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { cycles, documentVersions } from '../general-part/general-part.table.js';
+import { markOnHearing } from '../general-part/mark-on-hearing.js';
+import { adminOnly, authorize, parse } from '../platform/authorize.js';
+import type { Ctx } from '../platform/context.js';
+import { fieldError } from '../platform/errors.js';
+import { regions } from '../registry/registry.table.js';
+import { osloDate } from './deadline.js';
+import { auditedHearing } from './hearing.mapper.js';
+import { hearingInvitations, hearings } from './hearing.table.js';
+import { hearingLink, openedMail, queueHearingMails, regionContacts } from './hearing-mail.js';
+import { loadHearing } from './hearing-reads.js';
+import { scheduleReminders } from './hearing-reminders.js';
+import { conflict, databaseNow, userIdOf } from './hearing-rules.js';
+
+/** Where the app is reached, for the links in the e-mails. */
+export type Links = { appUrl: string };
+
+/**
+ * Opens a hearing on a version of a cycle's general part. In one transaction: the version is sent on
+ * hearing (frozen from now on), the hearing and its invitations are written, every invited region's
+ * contacts get an e-mail, and the reminders are scheduled; if any of it fails, none of it happened.
+ * One hearing of a cycle is open at a time, so regions never answer two texts at once.
+ */
+export async function openHearing(ctx: Ctx, raw: unknown, links: Links): Promise<Hearing> {
+  const actx = authorize(ctx, adminOnly);
+  const input = parse(OpenHearingInput, raw);
+  return actx.db.transaction(async (tx) => {
+    const now = await databaseNow(tx);
+    const today = osloDate(now);
+    if (input.deadline < today) throw fieldError('deadline', 'validation.deadlineInPast');
+    const [cycle] = await tx.select().from(cycles).where(eq(cycles.id, input.cycleId));
+    if (!cycle) throw fieldError('cycleId', 'validation.unknownCycle');
+    const [target] = await tx
+      .select({ cycleId: documentVersions.cycleId })
+      .from(documentVersions)
+      .where(eq(documentVersions.id, input.versionId));
+    if (target?.cycleId !== cycle.id) throw fieldError('versionId', 'validation.versionNotInCycle');
+
+    // Locks the cycle and the version: a second admin opening a hearing on the same cycle waits here and
+    // then sees this one.
+    const version = await markOnHearing(tx, actx, input.versionId);
+    const [open] = await tx
+      .select({ id: hearings.id })
+      .from(hearings)
+      .where(and(eq(hearings.cycleId, cycle.id), isNull(hearings.closedAt), gte(hearings.deadline, today)))
+      .limit(1);
+    if (open) throw conflict('validation.hearingAlreadyOpen');
+
+    const invited = await tx
+      .select({ id: regions.id })
+      .from(regions)
+      .where(input.invitedRegionIds ? inArray(regions.id, input.invitedRegionIds) : undefined)
+      .orderBy(asc(regions.name));
+    if (input.invitedRegionIds && invited.length !== input.invitedRegionIds.length) {
+      throw fieldError('invitedRegionIds', 'validation.unknownRegion');
+    }
+    if (invited.length === 0) throw fieldError('invitedRegionIds', 'validation.noRegions');
+    const regionIds = invited.map((r) => r.id);
+
+    const [row] = await tx
+      .insert(hearings)
+      .values({
+        cycleId: cycle.id,
+        versionId: input.versionId,
+        kind: input.kind,
+        deadline: input.deadline,
+        coverLetter: input.coverLetter,
+        openedBy: userIdOf(actx.actor),
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await tx
+      .insert(hearingInvitations)
+      .values(regionIds.map((regionId) => ({ hearingId: row.id, regionId })));
+    await appendAudit(tx, actx, {
+      action: 'hearing.open',
+      entityType: 'hearing',
+      entityId: row.id,
+      before: null,
+      after: { ...auditedHearing(row), coverLetter: row.coverLetter, invitedRegionIds: regionIds },
+    });
+
+    const facts = {
+      hearingId: row.id,
+      cycleName: cycle.name,
+      kind: input.kind,
+      versionNumber: version.number,
+      deadline: row.deadline,
+      coverLetter: row.coverLetter,
+    };
+    const link = hearingLink(links.appUrl, row.id);
+    await queueHearingMails(
+      tx,
+      await regionContacts(tx, regionIds),
+      row.id,
+      (r) => openedMail(r, facts, link),
+      (r) => `hearing:${row.id}:open:${r.userId}`,
+    );
+    await scheduleReminders(tx, row, now, links.appUrl);
+
+    const hearing = await loadHearing(tx, actx.actor, now, row.id);
+    if (!hearing) throw new Error('hearing vanished');
+    return hearing;
+  });
+}

@@ -1,0 +1,290 @@
+import { z } from 'zod';
+import { Id, IsoDate, requiredText, Version } from './common.js';
+import { PersonRef, SectionKey } from './general-part.js';
+
+/**
+ * Hearings on a version of the general part: invited regions give input until the deadline, the county
+ * answers every input with a disposition. Dates are calendar dates in Europe/Oslo; a deadline accepts input
+ * until the end of that day in Oslo.
+ */
+
+// ---- Hearings ----
+
+export const hearingKinds = ['informal', 'formal'] as const;
+export const HearingKind = z.enum(hearingKinds, { error: 'validation.invalid' });
+export type HearingKind = z.infer<typeof HearingKind>;
+
+/** `open`: input is taken; `closed`: the deadline has passed or the admin closed it early. */
+export const hearingStates = ['open', 'closed'] as const;
+export const HearingState = z.enum(hearingStates, { error: 'validation.invalid' });
+export type HearingState = z.infer<typeof HearingState>;
+
+export const RegionRef = z.object({ id: z.string(), name: z.string() });
+export type RegionRef = z.infer<typeof RegionRef>;
+
+export const DepartmentRef = z.object({ id: z.string(), name: z.string() });
+export type DepartmentRef = z.infer<typeof DepartmentRef>;
+
+/**
+ * Counts of the inputs the caller may see (a region contact sees only its own region's input while the
+ * hearing is open), withdrawn input left out. `unanswered`: inputs without a final disposition.
+ */
+export const HearingCounts = z.object({
+  invitedRegions: z.number(),
+  regionsWithInput: z.number(),
+  inputs: z.number(),
+  lateInputs: z.number(),
+  unanswered: z.number(),
+});
+export type HearingCounts = z.infer<typeof HearingCounts>;
+
+export const HearingSummary = z.object({
+  id: z.string(),
+  cycleId: z.string(),
+  cycleName: z.string(),
+  /** The general part version on hearing, and its number in the cycle (1, 2, …). */
+  versionId: z.string(),
+  versionNumber: z.number(),
+  kind: HearingKind,
+  /** The last calendar day (Europe/Oslo) input is accepted. */
+  deadline: z.string(),
+  /** The instant input stops: the end of the deadline day in Oslo, or when the admin closed it early. */
+  closesAt: z.string(),
+  state: HearingState,
+  /** Calendar days from today (Oslo) to the deadline: 0 on the last day; null once closed. */
+  daysLeft: z.number().nullable(),
+  /** Set when the admin closed the hearing before its deadline. */
+  closedAt: z.string().nullable(),
+  openedAt: z.string(),
+  openedBy: PersonRef.nullable(),
+  counts: HearingCounts,
+  /** For optimistic concurrency: send it back when extending or closing. */
+  version: z.number(),
+});
+export type HearingSummary = z.infer<typeof HearingSummary>;
+
+export const Hearing = HearingSummary.extend({
+  coverLetter: z.string(),
+  invitedRegions: z.array(RegionRef),
+  closedBy: PersonRef.nullable(),
+});
+export type Hearing = z.infer<typeof Hearing>;
+
+const uniqueIds = (ids: readonly string[]) => new Set(ids).size === ids.length;
+
+export const OpenHearingInput = z.object({
+  cycleId: Id,
+  versionId: Id,
+  kind: HearingKind,
+  deadline: IsoDate,
+  /** Absent: every region. */
+  invitedRegionIds: z
+    .array(Id, { error: 'validation.invalid' })
+    .min(1, { error: 'validation.noRegions' })
+    .max(500, { error: 'validation.invalid' })
+    .refine(uniqueIds, { error: 'validation.duplicateRegion' })
+    .optional(),
+  /** Plain text; line breaks are kept. */
+  coverLetter: requiredText(20_000),
+});
+export type OpenHearingInput = z.infer<typeof OpenHearingInput>;
+
+export const HearingListQuery = z.object({
+  cycle: Id.optional(),
+  state: HearingState.optional(),
+});
+export type HearingListQuery = z.infer<typeof HearingListQuery>;
+
+export const ExtendHearingInput = z.object({ deadline: IsoDate, version: Version });
+export type ExtendHearingInput = z.infer<typeof ExtendHearingInput>;
+
+export const CloseHearingInput = z.object({ version: Version });
+export type CloseHearingInput = z.infer<typeof CloseHearingInput>;
+
+/** Where the web app shows a hearing; the e-mails link here. */
+export const hearingPath = (id: string) => `/horinger/${id}`;
+
+// ---- Input ----
+
+export const attachmentMediaTypes = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+] as const;
+export const AttachmentMediaType = z.enum(attachmentMediaTypes);
+export type AttachmentMediaType = z.infer<typeof AttachmentMediaType>;
+/** The most one attachment may take. */
+export const attachmentMaxBytes = 10 * 1024 * 1024;
+export const maxAttachmentsPerInput = 10;
+
+export const Attachment = z.object({
+  id: z.string(),
+  inputId: z.string(),
+  filename: z.string(),
+  mediaType: AttachmentMediaType,
+  size: z.number(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const AttachmentQuery = z.object({
+  filename: z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(255, { error: 'validation.tooLong' }),
+});
+export type AttachmentQuery = z.infer<typeof AttachmentQuery>;
+
+export const dispositionOutcomes = ['taken_in', 'partly_taken_in', 'not_taken_in', 'noted'] as const;
+export const DispositionOutcome = z.enum(dispositionOutcomes, { error: 'validation.invalid' });
+export type DispositionOutcome = z.infer<typeof DispositionOutcome>;
+/** Only an input that was (partly) taken in can point to where it was taken in. */
+export const takesIn = (outcome: DispositionOutcome) =>
+  outcome === 'taken_in' || outcome === 'partly_taken_in';
+
+export const Disposition = z.object({
+  id: z.string(),
+  hearingId: z.string(),
+  inputIds: z.array(z.string()),
+  outcome: DispositionOutcome,
+  reason: z.string(),
+  /**
+   * false while the department it is assigned to may still answer it (or the admin has not settled it);
+   * an input is answered when its disposition is final.
+   */
+  final: z.boolean(),
+  assignedDepartment: DepartmentRef.nullable(),
+  takenIn: z
+    .object({ versionId: z.string(), versionNumber: z.number(), sectionKey: z.string().nullable() })
+    .nullable(),
+  decidedAt: z.string(),
+  decidedBy: PersonRef.nullable(),
+  version: z.number(),
+});
+export type Disposition = z.infer<typeof Disposition>;
+
+export const HearingInput = z.object({
+  id: z.string(),
+  hearingId: z.string(),
+  region: RegionRef,
+  /** The section of the version on hearing the input is about; null: the whole document. */
+  sectionKey: z.string().nullable(),
+  sectionTitle: z.string().nullable(),
+  text: z.string(),
+  /** Registered by the admin after the hearing closed. */
+  late: z.boolean(),
+  submittedAt: z.string(),
+  submittedBy: PersonRef.nullable(),
+  updatedAt: z.string(),
+  attachments: z.array(Attachment),
+  /** The county's answer; a region contact sees it only once it is final. */
+  disposition: Disposition.nullable(),
+  version: z.number(),
+});
+export type HearingInput = z.infer<typeof HearingInput>;
+
+export const inputMaxLength = 50_000;
+
+export const SubmitInputInput = z.object({
+  /** A region contact's input is for their own region (absent or equal); the admin names the region. */
+  regionId: Id.optional(),
+  sectionKey: SectionKey.nullish().transform((v) => v ?? null),
+  text: requiredText(inputMaxLength),
+});
+export type SubmitInputInput = z.infer<typeof SubmitInputInput>;
+
+export const UpdateInputInput = z.object({
+  sectionKey: SectionKey.nullish(),
+  text: requiredText(inputMaxLength).optional(),
+  version: Version,
+});
+export type UpdateInputInput = z.infer<typeof UpdateInputInput>;
+
+export const WithdrawInputQuery = z.object({
+  version: z.coerce.number({ error: 'validation.version' }).int().min(1).optional(),
+});
+export type WithdrawInputQuery = z.infer<typeof WithdrawInputQuery>;
+
+/** `_document`: input on the whole document (a section key never starts with an underscore). */
+export const wholeDocument = '_document';
+
+export const InputListQuery = z.object({
+  region: Id.optional(),
+  section: z.union([SectionKey, z.literal(wholeDocument)]).optional(),
+  /** `answered`: the input has a final disposition. */
+  status: z.enum(['answered', 'unanswered'], { error: 'validation.invalid' }).optional(),
+  /** Inputs whose disposition is assigned to this department. */
+  department: Id.optional(),
+});
+export type InputListQuery = z.infer<typeof InputListQuery>;
+
+// ---- Dispositions ----
+
+export const CreateDispositionInput = z
+  .object({
+    inputIds: z
+      .array(Id, { error: 'validation.invalid' })
+      .min(1, { error: 'validation.noInputs' })
+      .max(1000, { error: 'validation.invalid' })
+      .refine(uniqueIds, { error: 'validation.invalid' }),
+    outcome: DispositionOutcome,
+    reason: requiredText(20_000),
+    assignedDepartmentId: Id.nullish().transform((v) => v ?? null),
+    takenInVersionId: Id.nullish().transform((v) => v ?? null),
+    takenInSectionKey: SectionKey.nullish().transform((v) => v ?? null),
+    /** Default: final unless it is assigned to a department to answer first. */
+    final: z.boolean({ error: 'validation.invalid' }).optional(),
+  })
+  .refine((v) => !v.takenInSectionKey || Boolean(v.takenInVersionId), {
+    error: 'validation.takenInVersionRequired',
+    path: ['takenInVersionId'],
+  })
+  .refine((v) => !v.takenInVersionId || takesIn(v.outcome), {
+    error: 'validation.takenInOutcome',
+    path: ['takenInVersionId'],
+  });
+export type CreateDispositionInput = z.infer<typeof CreateDispositionInput>;
+
+export const UpdateDispositionInput = z.object({
+  outcome: DispositionOutcome.optional(),
+  reason: requiredText(20_000).optional(),
+  assignedDepartmentId: Id.nullish(),
+  takenInVersionId: Id.nullish(),
+  takenInSectionKey: SectionKey.nullish(),
+  final: z.boolean({ error: 'validation.invalid' }).optional(),
+  version: Version,
+});
+export type UpdateDispositionInput = z.infer<typeof UpdateDispositionInput>;
+
+// ---- Overview ----
+
+export const RegionTally = z.object({
+  region: RegionRef,
+  inputs: z.number(),
+  late: z.number(),
+  unanswered: z.number(),
+});
+export type RegionTally = z.infer<typeof RegionTally>;
+
+export const SectionTally = z.object({
+  /** null: input on the whole document. */
+  key: z.string().nullable(),
+  title: z.string().nullable(),
+  inputs: z.number(),
+  unanswered: z.number(),
+});
+export type SectionTally = z.infer<typeof SectionTally>;
+
+/**
+ * The hearing screen: per invited region and per section of the version on hearing, what came in and
+ * what is still unanswered (of what the caller may see, before the filters), and the inputs the filters
+ * select.
+ */
+export const HearingOverview = z.object({
+  hearing: HearingSummary,
+  regions: z.array(RegionTally),
+  sections: z.array(SectionTally),
+  inputs: z.array(HearingInput),
+});
+export type HearingOverview = z.infer<typeof HearingOverview>;
