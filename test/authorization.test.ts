@@ -89,6 +89,9 @@ const expected: Record<string, Expected> = {
   'POST /api/v1/hearing-inputs/{id}/attachments': { access: adminAndRegion, ownership: true },
   'GET /api/v1/input-attachments/{id}': { access: everyone, ownership: true },
   'POST /api/v1/hearings/{id}/dispositions': { access: admin },
+  // The input summary: the county's document for the political case; a region contact of an invited region
+  // reads it once the hearing is closed (likeverdighet), a department editor answers on the hearing screen
+  'GET /api/v1/hearings/{id}/summary': { access: ['admin', 'viewer', 'region'], ownership: true },
   'PATCH /api/v1/dispositions/{id}': { access: adminAndDepartment, ownership: true },
 };
 

@@ -22,6 +22,7 @@ import type { Db, Engine } from './db/client.js';
 import { generalPartRoutes } from './general-part/general-part.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { hearingsRoutes } from './hearings/hearings.routes.js';
+import { hearingSummaryRoutes } from './hearings-summary/hearing-summary.routes.js';
 import { outboxRoutes } from './mail/outbox.routes.js';
 import { AppError } from './platform/errors.js';
 import { registerAccess } from './platform/http/access.js';
@@ -131,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(outboxRoutes);
   await app.register(generalPartRoutes);
   await app.register(hearingsRoutes, { publicUrl: options.publicUrl });
+  await app.register(hearingSummaryRoutes);
 
   const webDir = options.webDir;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {

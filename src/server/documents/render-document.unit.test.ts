@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RichTextDoc } from '../../shared/contracts/rich-text.js';
-import type { DocumentModel } from './document-model.js';
+import type { DocumentBlock, DocumentModel } from './document-model.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
 import { readDocx, readPdfFonts, readPdfPages, squash } from './testing/read-document.js';
@@ -302,36 +302,44 @@ describe('PDF', () => {
     expect(squash(pages[at] ?? '')).toMatch(/Partnerskapsavtale Indre Østfold Innspill & <svar>/);
   });
 
-  it('never leaves a heading alone at the foot of a page, nor an empty page at the end', async () => {
-    const filler = Array.from({ length: 60 }, (_, i) => ({
-      type: 'paragraph' as const,
-      content: `Linje ${i}`,
-    }));
-    const placements: { lines: number; pages: number; together: boolean; blankPage: boolean }[] = [];
-    // About 37 lines fill a page: between them, these counts put the heading at every spot near the foot.
-    for (let lines = 30; lines <= 42; lines++) {
-      const pages = await readPdfPages(
-        await renderPdf(
-          model({
-            titlePage: undefined,
-            body: [
-              ...filler.slice(0, lines),
-              { type: 'heading', level: 1, text: 'Overskrift nederst' },
-              { type: 'paragraph', content: 'Teksten under overskriften.' },
-            ],
-          }),
-        ),
-      );
-      const page = pages.find((p) => p.includes('Overskrift nederst')) ?? '';
-      placements.push({
-        lines,
-        pages: pages.length,
-        together: page.includes('Teksten under overskriften.'),
-        blankPage: pages.some((p) => !/Linje|Teksten/.test(p)),
-      });
-    }
-    expect(placements.filter((p) => !p.together || p.blankPage)).toEqual([]);
-    expect(placements.some((p) => p.pages === 1)).toBe(true);
-    expect(placements.some((p) => p.pages === 2)).toBe(true);
-  });
+  const followers: [string, DocumentBlock][] = [
+    ['paragraph', { type: 'paragraph', content: 'Teksten under overskriften.' }],
+    ['table', { type: 'table', header: ['Kolonne'], rows: [['Teksten under overskriften.'], ['Mer']] }],
+    ['list', { type: 'list', ordered: true, items: ['Teksten under overskriften.'] }],
+  ];
+  it.each(followers)(
+    'never leaves a heading alone at the foot of a page when a %s follows, nor an empty page at the end',
+    async (_kind, follower) => {
+      const filler = Array.from({ length: 60 }, (_, i) => ({
+        type: 'paragraph' as const,
+        content: `Linje ${i}`,
+      }));
+      const placements: { lines: number; pages: number; together: boolean; blankPage: boolean }[] = [];
+      // About 37 lines fill a page: between them, these counts put the heading at every spot near the foot.
+      for (let lines = 29; lines <= 40; lines++) {
+        const pages = await readPdfPages(
+          await renderPdf(
+            model({
+              titlePage: undefined,
+              body: [
+                ...filler.slice(0, lines),
+                { type: 'heading', level: 1, text: 'Overskrift nederst' },
+                follower,
+              ],
+            }),
+          ),
+        );
+        const page = pages.find((p) => p.includes('Overskrift nederst')) ?? '';
+        placements.push({
+          lines,
+          pages: pages.length,
+          together: page.includes('Teksten under overskriften.'),
+          blankPage: pages.some((p) => !/Linje|Teksten/.test(p)),
+        });
+      }
+      expect(placements.filter((p) => !p.together || p.blankPage)).toEqual([]);
+      expect(placements.some((p) => p.pages === 1)).toBe(true);
+      expect(placements.some((p) => p.pages === 2)).toBe(true);
+    },
+  );
 });

@@ -4,6 +4,7 @@ import type {
   Node,
   NodeQueries,
   StyleDictionary,
+  Table,
   TDocumentDefinitions,
 } from 'pdfmake/interfaces';
 import type { Run } from '../../shared/contracts/rich-text.js';
@@ -78,15 +79,29 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
 }
 
 /**
- * A heading never ends a page: when nothing of the body follows it on its page, it moves to the next one.
- * pdfmake lays the document out again for each heading it moves, so this only looks at headings. pdfmake
- * lists the page header and footer among a page's nodes too (with positions that say nothing), so their
- * nodes carry a headline level of 0 to be told apart.
+ * A heading never ends a page: when what follows it starts on the next page, it moves there too. pdfmake
+ * lays the document out again for each heading it moves, so this only looks at headings. What follows is
+ * the next node of the body on the page: pdfmake lists the page header and footer among a page's nodes
+ * (with positions that say nothing), so their nodes carry a headline level of 0 to be told apart. A table
+ * whose first rows do not fit is moved whole to the next page, but its header cells keep the positions
+ * of the page it was first tried on, so for a table what counts is where its first body row went.
  */
 function keepHeadingWithNext(node: Node, queries: NodeQueries): boolean {
   if (!node.headlineLevel) return false;
+  const page = node.pageNumbers?.[0] ?? 0;
   const inBody = (other: Node) => other.headlineLevel !== furnitureLevel;
-  return !queries.getFollowingNodesOnPage().some(inBody) && queries.getNodesOnNextPage().some(inBody);
+  const next = queries.getFollowingNodesOnPage().find((other) => inBody(other) && !other.stack);
+  if (!next) return queries.getNodesOnNextPage().some(inBody);
+  return next.table ? firstBodyRowPage(next.table, page) > page : false;
+}
+
+type Placed = { nodeInfo?: { pageNumbers?: number[] } };
+
+/** The page the first row after a table's header rows starts on (laid-out cells carry where they went). */
+function firstBodyRowPage(table: Table, fallback: number): number {
+  const row = table.body[table.headerRows ?? 0] ?? [];
+  const pages = row.flatMap((cell) => (cell as Placed).nodeInfo?.pageNumbers?.slice(0, 1) ?? []);
+  return pages.length > 0 ? Math.min(...pages) : fallback;
 }
 
 const furnitureLevel = 0;

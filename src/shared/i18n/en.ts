@@ -68,6 +68,7 @@ export const en: Catalogue = {
     hearingAlreadyOpen: 'The cycle already has an open hearing. Close it before you open a new one.',
     hearingClosed: 'The hearing is closed. Input can no longer be given, changed or withdrawn.',
     hearingStillOpen: 'Input can be answered only once the hearing is closed.',
+    summaryWhileOpen: 'The input summary becomes available to the regions once the hearing has closed.',
     regionNotInvited: 'The region is not invited to this hearing.',
     unknownSection: 'The section is not in the version.',
     inputExists: 'The region already has input on this section. Edit it instead.',

@@ -66,6 +66,7 @@ export const nb = {
     hearingAlreadyOpen: 'Avtalesyklusen har allerede en åpen høring. Lukk den før du åpner en ny.',
     hearingClosed: 'Høringen er lukket. Innspill kan ikke lenger sendes, endres eller trekkes tilbake.',
     hearingStillOpen: 'Innspill kan behandles først når høringen er lukket.',
+    summaryWhileOpen: 'Innspillsoppsummeringen blir tilgjengelig for regionene når høringen er avsluttet.',
     regionNotInvited: 'Regionen er ikke invitert til denne høringen.',
     unknownSection: 'Avsnittet finnes ikke i versjonen.',
     inputExists: 'Regionen har allerede et innspill til dette avsnittet. Endre det i stedet.',

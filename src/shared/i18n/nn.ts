@@ -68,6 +68,7 @@ export const nn: Catalogue = {
     hearingAlreadyOpen: 'Avtalesyklusen har alt ei open høyring. Lukk ho før du opnar ei ny.',
     hearingClosed: 'Høyringa er lukka. Innspel kan ikkje lenger sendast, endrast eller trekkjast tilbake.',
     hearingStillOpen: 'Innspel kan handsamast først når høyringa er lukka.',
+    summaryWhileOpen: 'Innspelsoppsummeringa blir tilgjengeleg for regionane når høyringa er avslutta.',
     regionNotInvited: 'Regionen er ikkje invitert til denne høyringa.',
     unknownSection: 'Avsnittet finst ikkje i versjonen.',
     inputExists: 'Regionen har alt eit innspel til dette avsnittet. Endre det i staden.',
