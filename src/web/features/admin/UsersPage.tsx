@@ -5,12 +5,13 @@ import { roles } from '../../../shared/contracts/common';
 import type { User } from '../../../shared/contracts/users';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
+import { useUrlFilters } from '../../shared/url-state';
+import { useSort } from '../../shared/use-sort';
 import { type Bindings, useBindings, useUserList } from './admin-api';
 import { ListCount, LoadMore } from './ListFooter';
 import { Notice } from './Notice';
 import { SearchText } from './SearchText';
 import { SelectField } from './SelectField';
-import { useSort, useUrlFilters } from './url-state';
 
 const filterKeys = ['q', 'role', 'active'] as const;
 const sortKeys = ['name', 'email', 'role', 'binding', 'status'] as const;

@@ -5,12 +5,12 @@ import type { Department } from '../../../shared/contracts/registry';
 import { ApiError } from '../../shared/api';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
+import { useSort } from '../../shared/use-sort';
 import { CreateDepartmentForm, RenameDepartmentForm } from './DepartmentForms';
 import { useDepartments, useUpdateDepartment } from './departments.api';
 import { FormDialog } from './FormDialog';
 import { ListCount } from './ListCount';
 import { Notice } from './Notice';
-import { useSort } from './use-sort';
 
 const sortKeys = ['name', 'active'] as const;
 

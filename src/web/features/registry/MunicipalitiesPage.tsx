@@ -4,12 +4,12 @@ import { Link, useNavigate } from 'react-router';
 import { Page } from '../../shared/components/Page';
 import { formatDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
+import { useSort } from '../../shared/use-sort';
 import { LoadMore } from './ListCount';
 import { ListState } from './ListState';
 import { CountyTag } from './MembershipStatusTag';
 import { useMunicipalities } from './municipalities.api';
 import { SearchForm, useSearchText } from './SearchForm';
-import { useSort } from './use-sort';
 
 const sortKeys = ['number', 'name', 'validFrom', 'validTo', 'county'] as const;
 

@@ -2,12 +2,12 @@ import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Page } from '../../shared/components/Page';
+import { useSort } from '../../shared/use-sort';
 import { LoadMore } from './ListCount';
 import { ListState } from './ListState';
 import { Notice } from './Notice';
 import { usePeople } from './people.api';
 import { SearchForm, useSearchText } from './SearchForm';
-import { useSort } from './use-sort';
 
 const sortKeys = ['name', 'email', 'organisation', 'phone'] as const;
 

@@ -5,13 +5,13 @@ import { Link } from 'react-router';
 import type { Region } from '../../../shared/contracts/registry';
 import { Page } from '../../shared/components/Page';
 import { todayInOslo } from '../../shared/format';
+import { useSort } from '../../shared/use-sort';
 import { LoadMore } from './ListCount';
 import { ListState } from './ListState';
 import { currentMembers } from './membership';
 import { RegionFormDialog } from './RegionFormDialog';
 import { useRegions } from './regions.api';
 import { SearchForm, useSearchText } from './SearchForm';
-import { useSort } from './use-sort';
 
 const sortKeys = ['name', 'writtenStandard', 'memberCount'] as const;
 

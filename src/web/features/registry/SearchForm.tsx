@@ -2,6 +2,7 @@ import { Button, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../../shared/url-state';
 
 /** The `q` of the URL, so a search can be shared as a link and survives going back. */
 export function useSearchText(): string {
@@ -15,23 +16,14 @@ export function useSearchText(): string {
  */
 export function SearchForm({ label, description }: { label: string; description?: string }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, change } = useUrlParams();
   const inUrl = params.get('q') ?? '';
   const [text, setText] = useState(inUrl);
 
   // Going back or following a link changes the URL: the field follows it.
   useEffect(() => setText((current) => (current.trim() === inUrl.trim() ? current : inUrl)), [inUrl]);
 
-  const apply = (value: string) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value.trim()) next.set('q', value.trim());
-        else next.delete('q');
-        return next;
-      },
-      { replace: true },
-    );
+  const apply = (value: string) => change({ q: value });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed text starts a new pause.
   useEffect(() => {
