@@ -1,6 +1,7 @@
 import { Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../shared/contracts/audit';
+import { ListCount, LoadMore } from '../../shared/components/ListCount';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { formatDateTime } from '../../shared/format';
@@ -9,7 +10,6 @@ import { AuditChanges } from './AuditChanges';
 import { AuditFilters, useAuditFilters } from './AuditFilters';
 import { type Bindings, useAuditList, useBindings } from './admin-api';
 import { actionLabel, entityTypeLabel, recordName } from './audit-labels';
-import { ListCount, LoadMore } from './ListFooter';
 
 /** Who changed what, and when: every write in Partnerskap, newest first, with what it changed. */
 export function AuditPage() {

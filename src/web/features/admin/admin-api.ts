@@ -1,10 +1,4 @@
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AuditActions, AuditEvent } from '../../../shared/contracts/audit';
 import type { Department, Region } from '../../../shared/contracts/registry';
 import type {
@@ -14,45 +8,19 @@ import type {
   User,
 } from '../../../shared/contracts/users';
 import { api, query } from '../../shared/api';
-
-type Paged<T> = { items: T[]; nextCursor: string | null };
+import { type Paged, usePagedList } from '../../shared/use-paged-list';
 
 /**
  * Every query of this feature starts with this key, so a change to a user reads the lists, the user and the
  * audit log again (each change writes an audit event).
  */
 export const adminKey = ['admin'] as const;
-const pageSize = 100;
-
-/**
- * A list read page by page with `limit` and `cursor`: the rows fetched so far are shown together, and
- * `loadMore` adds the next page below them.
- */
-export function usePagedList<T>(name: string, path: string, params: Record<string, string>) {
-  const list = useInfiniteQuery({
-    queryKey: [...adminKey, name, params],
-    queryFn: ({ pageParam }) =>
-      api<Paged<T>>('GET', `${path}${query({ ...params, limit: pageSize, cursor: pageParam })}`),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    // A new filter keeps the rows of the last one on screen until its answer comes.
-    placeholderData: keepPreviousData,
-  });
-  return {
-    list,
-    items: list.data?.pages.flatMap((p) => p.items) ?? [],
-    hasMore: list.hasNextPage,
-    loadingMore: list.isFetchingNextPage,
-    loadMore: () => void list.fetchNextPage(),
-  };
-}
-export type PagedList = ReturnType<typeof usePagedList>;
 
 export const useUserList = (params: Record<string, string>) =>
-  usePagedList<User>('users', '/api/v1/users', params);
+  usePagedList<User>([...adminKey, 'users'], '/api/v1/users', params);
 
 export const useAuditList = (params: Record<string, string>) =>
-  usePagedList<AuditEvent>('audit', '/api/v1/audit-events', params);
+  usePagedList<AuditEvent>([...adminKey, 'audit'], '/api/v1/audit-events', params);
 
 export function useUser(id: string) {
   return useQuery({

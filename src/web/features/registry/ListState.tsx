@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ListCount } from './ListCount';
-import type { usePagedList } from './paged-list';
+import { ListCount } from '../../shared/components/ListCount';
+import type { usePagedList } from '../../shared/use-paged-list';
 
 type Paged = Pick<ReturnType<typeof usePagedList>, 'list' | 'items' | 'hasMore' | 'loadingMore' | 'loadMore'>;
 
@@ -38,7 +38,7 @@ export function ListState({
   }
   return (
     <>
-      <ListCount paged={paged} count={count} />
+      <ListCount paged={paged} count={count} more={t('registry.moreExist')} />
       {paged.items.length === 0 ? (
         <Card data-color="neutral">{q ? <Paragraph>{t('registry.noMatch', { q })}</Paragraph> : empty}</Card>
       ) : (

@@ -1,11 +1,11 @@
 import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { LoadMore } from '../../shared/components/ListCount';
 import { Page } from '../../shared/components/Page';
 import { formatDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useSort } from '../../shared/use-sort';
-import { LoadMore } from './ListCount';
 import { ListState } from './ListState';
 import { CountyTag } from './MembershipStatusTag';
 import { useMunicipalities } from './municipalities.api';

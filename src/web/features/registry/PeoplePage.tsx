@@ -1,9 +1,9 @@
 import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { LoadMore } from '../../shared/components/ListCount';
 import { Page } from '../../shared/components/Page';
 import { useSort } from '../../shared/use-sort';
-import { LoadMore } from './ListCount';
 import { ListState } from './ListState';
 import { Notice } from './Notice';
 import { usePeople } from './people.api';

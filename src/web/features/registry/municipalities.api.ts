@@ -5,7 +5,7 @@ import type {
   UpdateMunicipalityInput,
 } from '../../../shared/contracts/registry';
 import { api, query } from '../../shared/api';
-import { usePagedList } from './paged-list';
+import { usePagedList } from '../../shared/use-paged-list';
 import { registryKey } from './registry-key';
 
 const municipalitiesKey = [...registryKey, 'municipalities'] as const;

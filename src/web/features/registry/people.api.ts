@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreatePersonInput, Person, UpdatePersonInput } from '../../../shared/contracts/registry';
 import { api, query } from '../../shared/api';
-import { usePagedList } from './paged-list';
+import { usePagedList } from '../../shared/use-paged-list';
 import { registryKey } from './registry-key';
 
 export function usePeople(q: string) {

@@ -8,7 +8,7 @@ import type {
   UpdateRegionInput,
 } from '../../../shared/contracts/registry';
 import { api, query } from '../../shared/api';
-import { usePagedList } from './paged-list';
+import { usePagedList } from '../../shared/use-paged-list';
 import { registryKey } from './registry-key';
 
 const regionsKey = [...registryKey, 'regions'] as const;

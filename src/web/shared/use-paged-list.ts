@@ -1,14 +1,15 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { api, query } from '../../shared/api';
+import { api, query } from './api';
 
 /** A page of a list, as every list endpoint answers (DESIGN.md "API conventions"). */
-type Paged<T> = { items: T[]; nextCursor: string | null };
+export type Paged<T> = { items: T[]; nextCursor: string | null };
 
 const pageSize = 100;
 
 /**
  * A list read page by page with `limit` and `cursor`. The rows of the pages fetched so far are shown
- * together, and `loadMore` fetches the next page, so a long list stays quick to open.
+ * together, and `loadMore` adds the next page below them, so a long list stays quick to open. `params` are
+ * the filters; they are part of the query's key, so a new filter starts from the first page.
  */
 export function usePagedList<T>(key: readonly unknown[], path: string, params: Record<string, string>) {
   const list = useInfiniteQuery({
@@ -28,3 +29,6 @@ export function usePagedList<T>(key: readonly unknown[], path: string, params: R
     loadMore: () => void list.fetchNextPage(),
   };
 }
+
+/** What the list's count and "Vis flere" need to know of a paged list. */
+export type PagedList = Pick<ReturnType<typeof usePagedList>, 'hasMore' | 'loadingMore' | 'loadMore'>;

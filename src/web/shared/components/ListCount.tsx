@@ -1,12 +1,18 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import type { PagedList } from './admin-api';
+import type { PagedList } from '../use-paged-list';
 
-/** How many rows the table shows, said politely to screen readers when a filter changes it. */
-export function ListCount({ count, more, paged }: { count: string; more: string; paged: PagedList }) {
+/**
+ * How many rows the table shows, said politely to screen readers when a filter changes it. When the list
+ * has more pages, `more` follows as a sentence of its own and says how to get them.
+ */
+export function ListCount(
+  props: { count: string } & ({ paged?: never } | { paged: PagedList; more: string }),
+) {
+  const text = props.paged?.hasMore && 'more' in props ? `${props.count}. ${props.more}` : props.count;
   return (
     <Paragraph role="status" className="muted">
-      {paged.hasMore ? `${count}. ${more}` : count}
+      {text}
     </Paragraph>
   );
 }
