@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { User } from '../../../shared/contracts/users';
+import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { ConfirmDialog } from './AdminDialog';
 import { useBindings, useUpdateUser, useUser } from './admin-api';
 import { EditUserForm } from './EditUserForm';
-import { Notice } from './Notice';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { bindingOf, UserStatusTag } from './UsersPage';
 
@@ -45,7 +45,7 @@ function UserDetails({ user, canEdit, onReload }: { user: User; canEdit: boolean
       <Paragraph>
         <Link to="/admin/users">{t('admin.users.back')}</Link>
       </Paragraph>
-      <Notice text={notice} />
+      <Notice text={notice} fromNavigation />
       <section className="stack" aria-labelledby="user-details">
         <Heading id="user-details" level={2} data-size="sm">
           {t('admin.users.details')}

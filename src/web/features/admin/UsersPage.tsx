@@ -4,12 +4,12 @@ import { Link, useNavigate } from 'react-router';
 import { roles } from '../../../shared/contracts/common';
 import type { User } from '../../../shared/contracts/users';
 import { ListCount, LoadMore } from '../../shared/components/ListCount';
+import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { useUrlFilters } from '../../shared/url-state';
 import { useSort } from '../../shared/use-sort';
 import { type Bindings, useBindings, useUserList } from './admin-api';
-import { Notice } from './Notice';
 import { SearchText } from './SearchText';
 import { SelectField } from './SelectField';
 
@@ -38,7 +38,7 @@ export function UsersPage({ canEdit }: { canEdit: boolean }) {
         canEdit && <Button onClick={() => navigate('/admin/users/new')}>{t('admin.users.new')}</Button>
       }
     >
-      <Notice />
+      <Notice fromNavigation />
       <Paragraph>{t('admin.users.intro')}</Paragraph>
       <div className="admin-filters">
         <SearchText

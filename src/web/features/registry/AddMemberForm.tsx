@@ -2,12 +2,12 @@ import { Button, Field, Label, Select, Textfield, ValidationMessage } from '@dig
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddMemberInput, type Region } from '../../../shared/contracts/registry';
+import { Notice } from '../../shared/components/Notice';
 import { formatDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useForm } from '../../shared/use-form';
 import { FormAlert } from './FormAlert';
 import { useAllMunicipalities } from './municipalities.api';
-import { Notice } from './Notice';
 import { useAddMember } from './regions.api';
 
 type Values = { municipalityId: string; validFrom: string; validTo: string | null };

@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/contracts/registry';
 import { ApiError } from '../../shared/api';
 import { ListCount } from '../../shared/components/ListCount';
+import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { useSort } from '../../shared/use-sort';
 import { CreateDepartmentForm, RenameDepartmentForm } from './DepartmentForms';
 import { useDepartments, useUpdateDepartment } from './departments.api';
 import { FormDialog } from './FormDialog';
-import { Notice } from './Notice';
 
 const sortKeys = ['name', 'active'] as const;
 

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Municipality } from '../../../shared/contracts/registry';
+import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { formatDate, todayInOslo } from '../../shared/format';
@@ -11,7 +12,6 @@ import { DetailState } from './DetailState';
 import { CountyTag, MembershipStatusTag } from './MembershipStatusTag';
 import { membershipStatus } from './membership';
 import { useMunicipality } from './municipalities.api';
-import { Notice } from './Notice';
 import { useAllRegions } from './regions.api';
 
 /** One municipality: its number, name and period, and the regions it is or was a member of. */

@@ -2,10 +2,10 @@ import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { LoadMore } from '../../shared/components/ListCount';
+import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { useSort } from '../../shared/use-sort';
 import { ListState } from './ListState';
-import { Notice } from './Notice';
 import { usePeople } from './people.api';
 import { SearchForm, useSearchText } from './SearchForm';
 

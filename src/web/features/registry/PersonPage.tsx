@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Person } from '../../../shared/contracts/registry';
+import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DetailState } from './DetailState';
-import { Notice } from './Notice';
 import { useDeletePerson, usePerson } from './people.api';
 
 /** One person's contact details; the coordinator changes or deletes them here. */

@@ -3,13 +3,13 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Region } from '../../../shared/contracts/registry';
+import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { todayInOslo } from '../../shared/format';
 import { AddMemberForm } from './AddMemberForm';
 import { DetailState } from './DetailState';
 import { MemberTable } from './MemberTable';
 import { currentMembers } from './membership';
-import { Notice } from './Notice';
 import { RegionFormDialog } from './RegionFormDialog';
 import { useRegion } from './regions.api';
 
