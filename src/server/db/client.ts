@@ -40,6 +40,9 @@ export type DatabaseOptions =
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgresql') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection the server closes (restart, failover, a dropped test database) is discarded by the
+    // pool; without a listener its error would end the process. Queries in flight get their own errors.
+    pool.on('error', () => {});
     // node-postgres returns bigint as string; our only bigint is the audit id, which stays well inside 2^53.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
     const db = drizzlePg(pool, { schema }) as unknown as Db;

@@ -62,7 +62,8 @@ export const Version = z.number({ error: 'validation.version' }).int().min(1);
 
 export const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(200).optional(),
+  // A cursor holds the last row's sort key, which may be a 200-character name.
+  cursor: z.string().max(2000).optional(),
 });
 
 export const page = <T extends z.ZodType>(item: T) =>
