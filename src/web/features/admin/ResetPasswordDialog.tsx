@@ -1,8 +1,8 @@
-import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { ResetPasswordInput, type User } from '../../../shared/contracts/users';
+import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { useForm } from '../../shared/use-form';
-import { AdminDialog } from './AdminDialog';
 import { useResetPassword } from './admin-api';
 
 /** The admin sets a new password for someone who has lost theirs; the server ends the user's sessions. */
@@ -19,7 +19,7 @@ export function ResetPasswordDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <AdminDialog
+    <ModalDialog
       open={open}
       onClose={onClose}
       title={t('admin.users.resetPasswordTitle', { name: user.name })}
@@ -32,7 +32,7 @@ export function ResetPasswordDialog({
           onClose();
         }}
       />
-    </AdminDialog>
+    </ModalDialog>
   );
 }
 
@@ -73,14 +73,11 @@ function PasswordForm({
         onBlur={() => form.blur('password')}
         error={form.errors.password}
       />
-      <div className="row">
-        <Button type="submit" disabled={form.submitting}>
-          {form.submitting ? t('common.saving') : t('admin.users.savePassword')}
-        </Button>
-        <Button variant="secondary" type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <DialogButtons
+        submitting={form.submitting}
+        submit={t('admin.users.savePassword')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -5,10 +5,10 @@ import {
   type Department,
   UpdateDepartmentInput,
 } from '../../../shared/contracts/registry';
+import { DialogButtons } from '../../shared/components/ModalDialog';
 import { useForm } from '../../shared/use-form';
 import { useCreateDepartment, useDepartments, useUpdateDepartment } from './departments.api';
 import { FormAlert, useConflict } from './FormAlert';
-import { DialogButtons } from './FormDialog';
 
 /** A new department: only its name; it starts active. */
 export function CreateDepartmentForm({

@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/contracts/registry';
 import { ApiError } from '../../shared/api';
 import { ListCount } from '../../shared/components/ListCount';
+import { ModalDialog } from '../../shared/components/ModalDialog';
 import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { useSort } from '../../shared/use-sort';
 import { CreateDepartmentForm, RenameDepartmentForm } from './DepartmentForms';
 import { useDepartments, useUpdateDepartment } from './departments.api';
-import { FormDialog } from './FormDialog';
 
 const sortKeys = ['name', 'active'] as const;
 
@@ -146,7 +146,7 @@ export function DepartmentsPage({ canEdit }: { canEdit: boolean }) {
       </QueryState>
       {canEdit && (
         <>
-          <FormDialog
+          <ModalDialog
             open={creating}
             onClose={() => setCreating(false)}
             title={t('registry.departments.createTitle')}
@@ -158,8 +158,8 @@ export function DepartmentsPage({ canEdit }: { canEdit: boolean }) {
                 setNotice(t('registry.departments.created', { name: d.name }));
               }}
             />
-          </FormDialog>
-          <FormDialog
+          </ModalDialog>
+          <ModalDialog
             open={renaming !== null}
             onClose={() => setRenaming(null)}
             title={t('registry.departments.renameTitle', { name: renaming?.name })}
@@ -174,7 +174,7 @@ export function DepartmentsPage({ canEdit }: { canEdit: boolean }) {
                 }}
               />
             )}
-          </FormDialog>
+          </ModalDialog>
         </>
       )}
     </Page>

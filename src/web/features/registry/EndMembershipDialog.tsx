@@ -1,11 +1,11 @@
 import { Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { type Membership, UpdateMemberInput } from '../../../shared/contracts/registry';
+import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { formatDate, todayInOslo } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useForm } from '../../shared/use-form';
 import { FormAlert, useConflict } from './FormAlert';
-import { DialogButtons, FormDialog } from './FormDialog';
 import { useRegion, useUpdateMember } from './regions.api';
 
 /** Ends a membership on a date (or moves or clears the end date); the start stays as it was. */
@@ -22,7 +22,7 @@ export function EndMembershipDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <FormDialog
+    <ModalDialog
       open={membership !== null}
       onClose={onClose}
       title={t('registry.end.title', { name: membership?.municipalityName })}
@@ -38,7 +38,7 @@ export function EndMembershipDialog({
           }}
         />
       )}
-    </FormDialog>
+    </ModalDialog>
   );
 }
 

@@ -2,9 +2,9 @@ import { Button, Card, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Membership, Region } from '../../../shared/contracts/registry';
+import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { formatDate, todayInOslo } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
-import { ConfirmDialog } from './ConfirmDialog';
 import { EndMembershipDialog } from './EndMembershipDialog';
 import { CountyTag, MembershipStatusTag } from './MembershipStatusTag';
 import { byStatusThenStart, membershipStatus } from './membership';
@@ -118,6 +118,7 @@ export function MemberTable({
             }
           />
           <ConfirmDialog
+            danger
             open={removing !== null}
             onClose={() => setRemoving(null)}
             title={t('registry.remove.title', { name: removing?.municipalityName, region: region.name })}

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Person } from '../../../shared/contracts/registry';
+import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
-import { ConfirmDialog } from './ConfirmDialog';
 import { DetailState } from './DetailState';
 import { useDeletePerson, usePerson } from './people.api';
 
@@ -59,6 +59,7 @@ function PersonView({ person, canEdit }: { person: Person; canEdit: boolean }) {
       </dl>
       {canEdit && (
         <ConfirmDialog
+          danger
           open={confirming}
           onClose={() => setConfirming(false)}
           title={t('registry.person.deleteTitle', { name: person.name })}

@@ -7,9 +7,9 @@ import {
   UpdateRegionInput,
   WrittenStandard,
 } from '../../../shared/contracts/registry';
+import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { useForm } from '../../shared/use-form';
 import { FormAlert, useConflict } from './FormAlert';
-import { DialogButtons, FormDialog } from './FormDialog';
 import { useCreateRegion, useRegion, useUpdateRegion } from './regions.api';
 
 type Values = { name: string; writtenStandard: Region['writtenStandard'] };
@@ -28,7 +28,7 @@ export function RegionFormDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <FormDialog
+    <ModalDialog
       open={open}
       onClose={onClose}
       title={region ? t('registry.region.editTitle') : t('registry.regions.createTitle')}
@@ -45,7 +45,7 @@ export function RegionFormDialog({
       ) : (
         <CreateRegionForm onCancel={onClose} />
       )}
-    </FormDialog>
+    </ModalDialog>
   );
 }
 

@@ -3,10 +3,10 @@ import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
- * A modal dialog with a heading that names it. Its content is mounted only while it is open, so a form in
- * it starts afresh every time; the browser returns focus to the button that opened it when it closes.
+ * A modal dialog named by its heading. Its content is mounted only while it is open, so a form in it starts
+ * afresh every time; the browser gives focus back to the button that opened it when it closes.
  */
-export function FormDialog({
+export function ModalDialog({
   open,
   onClose,
   title,
@@ -49,7 +49,7 @@ export function DialogButtons({
       <Button type="submit" disabled={submitting}>
         {submitting ? t('common.saving') : submit}
       </Button>
-      <Button variant="secondary" onClick={onCancel}>
+      <Button type="button" variant="secondary" onClick={onCancel}>
         {t('common.cancel')}
       </Button>
     </div>

@@ -1,49 +1,20 @@
-import { Alert, Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { type ReactNode, useId, useState } from 'react';
+import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../shared/api';
+import { ApiError } from '../api';
+import { ModalDialog } from './ModalDialog';
 
-/**
- * A modal dialog named by its heading. Its content is mounted only while it is open, so a form in it starts
- * afresh each time; the browser gives focus back to the button that opened it when it closes.
- */
-export function AdminDialog({
-  open,
-  onClose,
-  title,
-  children,
-}: {
-  open: boolean;
-  onClose: () => void;
-  title: string;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const headingId = useId();
-  return (
-    <Dialog open={open} onClose={onClose} closeButton={t('common.close')} aria-labelledby={headingId}>
-      {open && (
-        <div className="stack">
-          <Heading id={headingId} level={2} data-size="sm">
-            {title}
-          </Heading>
-          {children}
-        </div>
-      )}
-    </Dialog>
-  );
-}
-
-/** What the server said when it refused: its field errors (e.g. the last admin) or its title. */
-export function refusalOf(error: unknown, fallback: string): string {
+/** What the server said when it refused: its field errors (e.g. "the last admin") or its title. */
+function refusalOf(error: unknown, fallback: string): string {
   if (!(error instanceof ApiError)) return fallback;
   const fields = Object.values(error.fieldErrors());
   return fields.length ? fields.join(' ') : error.problem.title || fallback;
 }
 
 /**
- * Asks before an action with consequences, and says them in words. A refusal of the server is shown in the
- * dialog, which then stays open.
+ * Asks before an action with consequences, and says them in words. `danger` colours the button of an
+ * action that removes or shuts out. A refusal of the server (e.g. "in use") is shown in the dialog, which
+ * then stays open.
  */
 export function ConfirmDialog({
   open,
@@ -51,7 +22,7 @@ export function ConfirmDialog({
   title,
   body,
   confirmLabel,
-  danger,
+  danger = false,
   onConfirm,
 }: {
   open: boolean;
@@ -82,7 +53,7 @@ export function ConfirmDialog({
     }
   };
   return (
-    <AdminDialog open={open} onClose={close} title={title}>
+    <ModalDialog open={open} onClose={close} title={title}>
       <Paragraph>{body}</Paragraph>
       {error && (
         <Alert data-color="danger" role="alert">
@@ -97,6 +68,6 @@ export function ConfirmDialog({
           {t('common.cancel')}
         </Button>
       </div>
-    </AdminDialog>
+    </ModalDialog>
   );
 }
