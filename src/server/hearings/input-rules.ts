@@ -3,6 +3,7 @@ import { Id } from '../../shared/contracts/common.js';
 import type { Tx } from '../db/client.js';
 import type { Actor } from '../platform/context.js';
 import { forbidden, notFound } from '../platform/errors.js';
+import { users } from '../users/user.table.js';
 import { dispositionInputs, type hearingInputs } from './hearing.table.js';
 import { conflict, hearingClosed } from './hearing-rules.js';
 
@@ -24,11 +25,22 @@ export const assertInputId = (id: string) => {
 };
 
 /**
- * Who may change (edit, withdraw, attach to) an input, checked in this order so that nobody learns more
- * than they may: a region contact changes their own region's input (another region's: 403) while the
- * hearing takes input (after: 409 hearingClosed). The admin does not rewrite a region's words: they
- * correct only the late input they registered, and only until it has a disposition.
+ * Who may change (edit, withdraw) an input, checked in this order so that nobody learns more than they
+ * may: a region contact changes their own region's input (another region's: 403) while the hearing takes
+ * input (after: 409 hearingClosed). The admin does not rewrite a region's own words: they correct only the
+ * input the county registered on a region's behalf (late, or sent by post or e-mail), and only until it
+ * has a disposition.
  */
+/** Input the admin (or an import) registered, rather than the region's contact. */
+async function registeredByCounty(tx: Tx, input: InputRow): Promise<boolean> {
+  if (input.late || input.submittedBy === null) return true;
+  const [submitter] = await tx
+    .select({ role: users.role })
+    .from(users)
+    .where(eq(users.id, input.submittedBy));
+  return submitter?.role === 'admin';
+}
+
 export async function assertMayChangeInput(
   tx: Tx,
   actor: Actor,
@@ -41,7 +53,7 @@ export async function assertMayChangeInput(
     if (closed) throw hearingClosed();
     return;
   }
-  if (actor.role !== 'admin' || !input.late) throw forbidden();
+  if (actor.role !== 'admin' || !(await registeredByCounty(tx, input))) throw forbidden();
   if (input.withdrawnAt) throw conflict('validation.inputWithdrawn');
   const [answered] = await tx
     .select({ id: dispositionInputs.dispositionId })

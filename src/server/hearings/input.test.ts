@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { snapshot } from '../../../test/support/expect-unchanged.js';
 import { closeHearing } from './close-hearing.js';
-import { auditOf, inDays, openedHearing, passDeadline, regionId, unknownId } from './hearing.fixtures.js';
+import { auditOf, openedHearing, passDeadline, regionId, unknownId } from './hearing.fixtures.js';
 import { hearingInputs } from './hearing.table.js';
 import { listInputs } from './list-inputs.js';
 import { submitInput } from './submit-input.js';
