@@ -1,7 +1,8 @@
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { buildApp, defaultWebDir } from './app.js';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/client.js';
+import { type Db, openDatabase } from './db/client.js';
 import { FolderLockedError } from './db/folder-lock.js';
 import { isEmpty, loadDemo } from './demo/load-demo.js';
 import { startJobs } from './jobs/jobs.js';
@@ -21,6 +22,16 @@ async function main() {
     logger.info('empty embedded database: loading the Viken demo');
     const signIns = await loadDemo(database.db, config.demoPassword);
     printSignIns(signIns, config.demoPassword);
+  }
+
+  if (database.engine === 'pglite') {
+    // PGlite runs no autovacuum, so without this the planner never has statistics and picks poor plans
+    // (a filtered audit page went from 0.5 ms to 135 ms). Refreshed hourly while the server runs.
+    await analyze(database.db);
+    setInterval(
+      () => void analyze(database.db).catch((err) => logger.warn({ err }, 'analyze failed')),
+      3600_000,
+    ).unref();
   }
 
   const app = await buildApp({
@@ -52,10 +63,14 @@ async function main() {
   process.stdout.write(`\nPartnerskap is running on http://localhost:${config.port}\n\n`);
 }
 
+async function analyze(db: Db) {
+  await db.execute(sql`analyze`);
+}
+
 function printSignIns(signIns: { email: string; role: string; scope: string }[], password: string) {
   const lines = [
     '',
-    'Demo sign-ins (password for all: ' + password + '):',
+    `Demo sign-ins (password for all: ${password}):`,
     ...signIns.map((s) => `  ${s.role.padEnd(10)} ${s.email.padEnd(48)} ${s.scope}`),
     '',
   ];
