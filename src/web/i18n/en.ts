@@ -11,6 +11,9 @@ export const webEn: WebCatalogue = {
     notFoundBody: 'Check the address, or go to the start page.',
     toStart: 'To the start page',
     unsavedChanges: 'You have unsaved changes. Leave the page?',
+    unsavedTitle: 'Your changes are not saved',
+    stay: 'Stay on the page',
+    leave: 'Leave without saving',
   },
   header: {
     language: 'Language',
@@ -543,6 +546,7 @@ export const webEn: WebCatalogue = {
       decisionText: 'Decision',
       decisionTextHelp: 'The decision as it stands in the minutes.',
       submit: 'Record the approval',
+      incomplete: 'The version cannot be approved yet:',
       stale:
         'Someone else changed the version after you opened it. Reload to include their changes. What you have written here stays.',
       done: 'The approval has been recorded. Version {{number}} is now the general part in force.',

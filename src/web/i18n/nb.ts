@@ -10,6 +10,9 @@ export const webNb = {
     notFoundBody: 'Sjekk adressen, eller gå til forsiden.',
     toStart: 'Til forsiden',
     unsavedChanges: 'Du har endringer som ikke er lagret. Vil du forlate siden?',
+    unsavedTitle: 'Endringene er ikke lagret',
+    stay: 'Bli på siden',
+    leave: 'Forlat siden uten å lagre',
   },
   header: {
     language: 'Språk',
@@ -539,6 +542,7 @@ export const webNb = {
       decisionText: 'Vedtak',
       decisionTextHelp: 'Vedtaket slik det står i protokollen.',
       submit: 'Registrer vedtaket',
+      incomplete: 'Versjonen kan ikke godkjennes ennå:',
       stale:
         'Noen andre har endret versjonen etter at du åpnet den. Last inn på nytt for å få med endringene. Det du har skrevet her, blir stående.',
       done: 'Vedtaket er registrert. Versjon {{number}} er nå den gjeldende generelle delen.',

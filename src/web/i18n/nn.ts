@@ -11,6 +11,9 @@ export const webNn: WebCatalogue = {
     notFoundBody: 'Sjekk adressa, eller gå til framsida.',
     toStart: 'Til framsida',
     unsavedChanges: 'Du har endringar som ikkje er lagra. Vil du forlate sida?',
+    unsavedTitle: 'Endringane er ikkje lagra',
+    stay: 'Bli på sida',
+    leave: 'Forlat sida utan å lagre',
   },
   header: {
     language: 'Språk',
@@ -540,6 +543,7 @@ export const webNn: WebCatalogue = {
       decisionText: 'Vedtak',
       decisionTextHelp: 'Vedtaket slik det står i protokollen.',
       submit: 'Registrer vedtaket',
+      incomplete: 'Versjonen kan ikkje godkjennast enno:',
       stale:
         'Nokon andre har endra versjonen etter at du opna han. Last inn på nytt for å få med endringane. Det du har skrive her, blir ståande.',
       done: 'Vedtaket er registrert. Versjon {{number}} er no den gjeldande generelle delen.',

@@ -119,7 +119,9 @@ function ApproveForm({
         ) : (
           form.formError && (
             <Alert data-color="danger" role="alert">
-              <Paragraph>{form.formError}</Paragraph>
+              <Paragraph>
+                {documentErrors.length > 0 ? t('generalPart.approve.incomplete') : form.formError}
+              </Paragraph>
               {documentErrors.length > 0 && (
                 <>
                   <ul>

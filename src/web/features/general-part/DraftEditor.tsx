@@ -1,20 +1,20 @@
-import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { useId, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { fieldIssues } from '../../../shared/contracts/field-errors';
 import {
   type GeneralPartVersion,
   SectionInput,
   UpdateSectionsInput,
 } from '../../../shared/contracts/general-part';
-import { sameRichText } from '../../../shared/contracts/rich-text';
 import { ApiError, api } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { ConfirmDialog } from './ConfirmDialog';
+import { type Problem, ProblemAlert, SaveBar } from './DraftStatus';
 import {
   type DraftSection,
+  differingFrom,
   draftReducer,
   errorsBySection,
   initialDraft,
@@ -26,11 +26,6 @@ import { SectionEditor, type SectionErrors } from './SectionEditor';
 import { UnsavedCopies } from './UnsavedCopies';
 import { useLeaveGuard } from './use-leave-guard';
 
-type Problem =
-  | { kind: 'stale' }
-  | { kind: 'frozen'; message: string }
-  | { kind: 'error'; messages: string[] };
-
 /**
  * The editor of a draft: every section with its title and text, in order. Saving sends the whole ordered
  * list with the `version` the screen was loaded with; if someone saved in between, the server says 409 and
@@ -40,7 +35,6 @@ type Problem =
 export function DraftEditor({ draft }: { draft: GeneralPartVersion }) {
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(draftReducer, draft, initialDraft);
-  const [generation, setGeneration] = useState(0);
   const [sectionErrors, setSectionErrors] = useState(new Map<string, SectionErrors>());
   const [problem, setProblem] = useState<Problem | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
@@ -123,14 +117,9 @@ export function DraftEditor({ draft }: { draft: GeneralPartVersion }) {
         showProblem({ kind: 'frozen', message: t('generalPart.editor.noLongerDraft') });
         return;
       }
-      const theirs = new Map(fresh.sections.map((s) => [s.key, s]));
-      const mine = state.sections.filter((s) => {
-        const other = s.key ? theirs.get(s.key) : undefined;
-        return !other || other.title !== s.title || !sameRichText(other.body, s.body);
-      });
-      setUnsaved(mine);
+      setUnsaved(differingFrom(fresh.sections, state.sections));
+      // Loading gives every section a new id on this screen, so each editor starts afresh with the saved text.
       dispatch({ type: 'load', draft: fresh });
-      setGeneration((g) => g + 1);
       setSectionErrors(new Map());
       setProblem(null);
       setAnnouncement(t('generalPart.editor.reloaded'));
@@ -194,7 +183,6 @@ export function DraftEditor({ draft }: { draft: GeneralPartVersion }) {
             count={state.sections.length}
             errors={sectionErrors.get(section.id)}
             helpId={helpId}
-            generation={generation}
             onTitle={(title) => {
               dispatch({ type: 'title', id: section.id, title });
               const errors = sectionErrors.get(section.id);
@@ -218,19 +206,13 @@ export function DraftEditor({ draft }: { draft: GeneralPartVersion }) {
           {t('generalPart.editor.add')}
         </Button>
       </div>
-      <div className="draft-savebar">
-        <Button onClick={() => void onSave()} disabled={save.isPending}>
-          {save.isPending ? t('common.saving') : t('generalPart.editor.save')}
-        </Button>
-        <Paragraph data-size="sm" role="status">
-          {state.dirty
-            ? t('generalPart.editor.unsaved')
-            : savedAt
-              ? t('generalPart.editor.savedAt', { time: savedAt })
-              : t('generalPart.editor.allSaved')}
-        </Paragraph>
-        <Link to={`/general-part/versions/${draft.id}`}>{t('generalPart.editor.toVersion')}</Link>
-      </div>
+      <SaveBar
+        onSave={() => void onSave()}
+        saving={save.isPending}
+        dirty={state.dirty}
+        savedAt={savedAt}
+        draftId={draft.id}
+      />
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
@@ -254,47 +236,5 @@ export function DraftEditor({ draft }: { draft: GeneralPartVersion }) {
         }}
       />
     </div>
-  );
-}
-
-function ProblemAlert({
-  problem,
-  draftId,
-  onReload,
-  reloading,
-}: {
-  problem: Problem | null;
-  draftId: string;
-  onReload: () => void;
-  reloading: boolean;
-}) {
-  const { t } = useTranslation();
-  if (!problem) return null;
-  if (problem.kind === 'stale') {
-    return (
-      <Alert data-color="warning">
-        <Paragraph>{t('generalPart.editor.conflict')}</Paragraph>
-        <Paragraph>{t('generalPart.editor.conflictKeep')}</Paragraph>
-        <Button variant="secondary" data-size="sm" onClick={onReload} disabled={reloading}>
-          {t('generalPart.editor.conflictReload')}
-        </Button>
-      </Alert>
-    );
-  }
-  if (problem.kind === 'frozen') {
-    return (
-      <Alert data-color="danger">
-        <Paragraph>{problem.message}</Paragraph>
-        <Paragraph>{t('generalPart.editor.frozenKeep')}</Paragraph>
-        <Link to={`/general-part/versions/${draftId}`}>{t('generalPart.editor.toVersion')}</Link>
-      </Alert>
-    );
-  }
-  return (
-    <Alert data-color="danger">
-      {problem.messages.map((m) => (
-        <Paragraph key={m}>{m}</Paragraph>
-      ))}
-    </Alert>
   );
 }

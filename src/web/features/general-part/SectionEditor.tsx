@@ -26,7 +26,6 @@ export function SectionEditor({
   count,
   errors,
   helpId,
-  generation,
   onTitle,
   onTitleBlur,
   onBody,
@@ -38,7 +37,6 @@ export function SectionEditor({
   count: number;
   errors: SectionErrors | undefined;
   helpId: string;
-  generation: number;
   onTitle: (title: string) => void;
   onTitleBlur: () => void;
   onBody: (body: RichTextDoc) => void;
@@ -79,7 +77,7 @@ export function SectionEditor({
           <span id={textLabelId}>{t('generalPart.editor.text', { title: name })}</span>
         </Label>
         <RichTextEditor
-          key={`${generation}:${section.revision}`}
+          key={section.revision}
           content={section.body}
           onChange={onBody}
           labelId={textLabelId}

@@ -1,5 +1,5 @@
 import type { GeneralPartVersion, Section, SectionInput } from '../../../shared/contracts/general-part';
-import { emptyRichText, type RichTextDoc } from '../../../shared/contracts/rich-text';
+import { emptyRichText, type RichTextDoc, sameRichText } from '../../../shared/contracts/rich-text';
 
 /**
  * One section as the editor holds it. `id` names it on this screen only (a new section has no key until it
@@ -137,4 +137,16 @@ export function errorsBySection(
     bySection.set(section.id, entry);
   }
   return { bySection, general };
+}
+
+/**
+ * After an edit conflict: the sections typed here that differ from the saved draft (or are not in it at
+ * all), to be kept aside and offered back, so nothing typed is lost.
+ */
+export function differingFrom(saved: readonly Section[], mine: readonly DraftSection[]): DraftSection[] {
+  const theirs = new Map(saved.map((s) => [s.key, s]));
+  return mine.filter((s) => {
+    const other = s.key ? theirs.get(s.key) : undefined;
+    return !other || other.title !== s.title || !sameRichText(other.body, s.body);
+  });
 }

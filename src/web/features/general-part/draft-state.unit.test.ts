@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GeneralPartVersion, Section } from '../../../shared/contracts/general-part';
 import { emptyRichText, type RichTextDoc } from '../../../shared/contracts/rich-text';
-import { draftReducer, errorsBySection, initialDraft, toSectionInputs } from './draft-state';
+import { differingFrom, draftReducer, errorsBySection, initialDraft, toSectionInputs } from './draft-state';
 
 const text = (words: string): RichTextDoc => ({
   type: 'doc',
@@ -96,6 +96,17 @@ describe('the draft being edited', () => {
     const restored = state.sections.find((s) => s.id === purpose);
     expect(restored?.revision).toBe(1);
     expect(restored?.body).toEqual(text('Min tekst'));
+  });
+});
+
+describe('after an edit conflict', () => {
+  it('keeps aside the sections typed here that differ from the saved draft, and new ones', () => {
+    let state = initialDraft(draft);
+    state = draftReducer(state, { type: 'body', id: idOf(state, 'Formål'), body: text('Min tekst') });
+    state = draftReducer(state, { type: 'add', id: 'new-1' });
+    // The saved draft has the same parties, another purpose text, and its keys in another order.
+    const saved = [draft.sections[1], draft.sections[0], draft.sections[2]].flatMap((s) => (s ? [s] : []));
+    expect(differingFrom(saved, state.sections).map((s) => s.id)).toEqual([idOf(state, 'Formål'), 'new-1']);
   });
 });
 
