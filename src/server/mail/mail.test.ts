@@ -184,9 +184,13 @@ describe('a mail server that refuses the message', () => {
       expect(row.lastError).not.toContain(secret);
     }
     // The queue keeps what the worker threw: the same described error, no secret either.
-    const stored = (await database.db.execute(
-      sql`select state, output::text as output from pgboss.job where name = 'mail.send' and data->>'messageId' = ${id}`,
-    )) as { rows: { state: string; output: string }[] };
+    // The outbox row is marked before the worker throws, so pg-boss records the failure a moment later.
+    const stored = await waitFor('the queue to record the failed job', async () => {
+      const result = (await database.db.execute(
+        sql`select state, output::text as output from pgboss.job where name = 'mail.send' and data->>'messageId' = ${id}`,
+      )) as { rows: { state: string; output: string }[] };
+      return result.rows[0]?.state === 'failed' ? result : undefined;
+    });
     expect(stored.rows).toHaveLength(1);
     expect(stored.rows[0]?.state).toBe('failed');
     expect(stored.rows[0]?.output).toContain('policy violation');
