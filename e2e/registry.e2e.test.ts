@@ -178,6 +178,24 @@ describe.skipIf(!chromiumPath)('the registry in the browser', () => {
     const stored = await membershipsOf(page);
     expect(stored.length).toBe(rowsBefore - 1);
     expect(stored.map((m) => m.municipalityName)).not.toContain('Hvaler');
+
+    // Leaving what was typed asks first: staying keeps it; going back asks again, and leaving goes.
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Register' }).click();
+    const leave = page.getByRole('dialog', { name: 'Endringene er ikke lagret' });
+    await settled(leave);
+    await leave.getByText('Du har endringer som ikke er lagret. Vil du forlate siden?').waitFor();
+    await expectAccessible(page, 'unsaved-changes dialog');
+    await leave.getByRole('button', { name: 'Bli på siden' }).click();
+    await expect.poll(() => leave.isVisible()).toBe(false);
+    await page.getByRole('heading', { level: 1, name: 'Indre Østfold regionråd' }).waitFor();
+    expect(await validFrom.inputValue()).toBe('2025-03-01');
+    expect(new URL(page.url()).pathname).toMatch(/^\/register\/regions\/./);
+
+    await page.evaluate(() => window.history.back());
+    await settled(leave);
+    await leave.getByRole('button', { name: 'Forlat siden uten å lagre' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Regioner' }).waitFor();
+    expect(await leave.isVisible()).toBe(false);
   });
 
   it('lets the member form be filled and sent with the keyboard alone', async () => {

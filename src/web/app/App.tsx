@@ -1,7 +1,8 @@
 import { Spinner } from '@digdir/designsystemet-react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { createBrowserRouter, Route, RouterProvider, Routes } from 'react-router';
 import { AdminRoutes } from '../features/admin/AdminRoutes';
 import { LoginPage } from '../features/auth/LoginPage';
 import { useMe } from '../features/auth/use-me';
@@ -9,6 +10,7 @@ import { GeneralPartRoutes } from '../features/general-part/GeneralPartRoutes';
 import { StartPage } from '../features/home/StartPage';
 import { RegistryRoutes } from '../features/registry/RegistryRoutes';
 import { ApiError } from '../shared/api';
+import { LeaveGuard } from '../shared/components/LeaveGuard';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -21,12 +23,26 @@ const queryClient = new QueryClient({
   },
 });
 
+/**
+ * A data router (rather than <BrowserRouter>) so that a form with unsaved changes can hold a navigation
+ * back (useBlocker in LeaveGuard). The sections still declare their routes with <Routes> below.
+ */
 export function App() {
+  const [router] = useState(() =>
+    createBrowserRouter([
+      {
+        path: '*',
+        element: (
+          <LeaveGuard>
+            <Shell />
+          </LeaveGuard>
+        ),
+      },
+    ]),
+  );
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <Shell />
-      </BrowserRouter>
+      <RouterProvider router={router} />
     </QueryClientProvider>
   );
 }

@@ -1,13 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ZodType, z } from 'zod';
 import { fieldIssues } from '../../shared/contracts/field-errors';
 import { ApiError } from './api';
+import { useUnsavedChanges } from './unsaved-changes';
 
 /**
  * Form state validated with the same zod schema the server uses. Errors are shown on their field; when the
  * server refuses, its field errors land on the same fields and what was typed is kept. Written here rather
  * than taken from a form library because it is small and must speak the shared schemas' catalogue keys.
+ * Once something is typed, leaving the page (closing the tab, or a navigation inside the app) asks first,
+ * until the form is saved or reset.
  */
 export function useForm<S extends ZodType, V extends Record<string, unknown>>(schema: S, initial: V) {
   const { t } = useTranslation();
@@ -17,12 +20,7 @@ export function useForm<S extends ZodType, V extends Record<string, unknown>>(sc
   const [dirty, setDirty] = useState(false);
   const [submitting, setSubmitting] = useState(false);
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  const { whileSaving } = useUnsavedChanges(dirty);
 
   const errorsFrom = useCallback(
     (input: unknown): Record<string, string> => {
@@ -73,7 +71,7 @@ export function useForm<S extends ZodType, V extends Record<string, unknown>>(sc
       }
       setSubmitting(true);
       try {
-        await onValid(result.data);
+        await whileSaving(() => onValid(result.data));
         setDirty(false);
         setErrors({});
       } catch (error) {
