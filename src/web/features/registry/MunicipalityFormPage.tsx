@@ -6,9 +6,9 @@ import {
   type Municipality,
   UpdateMunicipalityInput,
 } from '../../../shared/contracts/registry';
+import { DetailState } from '../../shared/components/DetailState';
 import { Page } from '../../shared/components/Page';
 import { useForm } from '../../shared/use-form';
-import { DetailState } from './DetailState';
 import { FormAlert, useConflict } from './FormAlert';
 import { FormButtons } from './FormButtons';
 import { useCreateMunicipality, useMunicipality, useUpdateMunicipality } from './municipalities.api';
@@ -65,6 +65,7 @@ export function EditMunicipalityPage() {
   const municipality = useMunicipality(id);
   return (
     <DetailState
+      notFound={t('registry.notFound')}
       query={municipality}
       back={{ to: '/register/municipalities', label: t('registry.municipality.back') }}
     >

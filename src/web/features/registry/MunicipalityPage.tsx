@@ -3,12 +3,12 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Municipality } from '../../../shared/contracts/registry';
+import { DetailState } from '../../shared/components/DetailState';
 import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { formatDate, todayInOslo } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
-import { DetailState } from './DetailState';
 import { CountyTag, MembershipStatusTag } from './MembershipStatusTag';
 import { membershipStatus } from './membership';
 import { useMunicipality } from './municipalities.api';
@@ -21,6 +21,7 @@ export function MunicipalityPage({ canEdit }: { canEdit: boolean }) {
   const municipality = useMunicipality(id);
   return (
     <DetailState
+      notFound={t('registry.notFound')}
       query={municipality}
       back={{ to: '/register/municipalities', label: t('registry.municipality.back') }}
     >

@@ -2,9 +2,9 @@ import { Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { CreatePersonInput, type Person, UpdatePersonInput } from '../../../shared/contracts/registry';
+import { DetailState } from '../../shared/components/DetailState';
 import { Page } from '../../shared/components/Page';
 import { useForm } from '../../shared/use-form';
-import { DetailState } from './DetailState';
 import { FormAlert, useConflict } from './FormAlert';
 import { FormButtons } from './FormButtons';
 import { useCreatePerson, usePerson, useUpdatePerson } from './people.api';
@@ -42,7 +42,11 @@ export function EditPersonPage() {
   const { id = '' } = useParams();
   const person = usePerson(id);
   return (
-    <DetailState query={person} back={{ to: '/register/people', label: t('registry.person.back') }}>
+    <DetailState
+      notFound={t('registry.notFound')}
+      query={person}
+      back={{ to: '/register/people', label: t('registry.person.back') }}
+    >
       {(p) => <EditPersonForm person={p} />}
     </DetailState>
   );

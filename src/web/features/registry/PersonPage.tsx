@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Person } from '../../../shared/contracts/registry';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
+import { DetailState } from '../../shared/components/DetailState';
 import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
-import { DetailState } from './DetailState';
 import { useDeletePerson, usePerson } from './people.api';
 
 /** One person's contact details; the coordinator changes or deletes them here. */
@@ -15,7 +15,11 @@ export function PersonPage({ canEdit }: { canEdit: boolean }) {
   const { id = '' } = useParams();
   const person = usePerson(id);
   return (
-    <DetailState query={person} back={{ to: '/register/people', label: t('registry.person.back') }}>
+    <DetailState
+      notFound={t('registry.notFound')}
+      query={person}
+      back={{ to: '/register/people', label: t('registry.person.back') }}
+    >
       {(p) => <PersonView person={p} canEdit={canEdit} />}
     </DetailState>
   );

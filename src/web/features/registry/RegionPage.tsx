@@ -3,11 +3,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Region } from '../../../shared/contracts/registry';
+import { DetailState } from '../../shared/components/DetailState';
 import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { todayInOslo } from '../../shared/format';
 import { AddMemberForm } from './AddMemberForm';
-import { DetailState } from './DetailState';
 import { MemberTable } from './MemberTable';
 import { currentMembers } from './membership';
 import { RegionFormDialog } from './RegionFormDialog';
@@ -19,7 +19,11 @@ export function RegionPage({ canEdit }: { canEdit: boolean }) {
   const { id = '' } = useParams();
   const region = useRegion(id);
   return (
-    <DetailState query={region} back={{ to: '/register/regions', label: t('registry.region.back') }}>
+    <DetailState
+      notFound={t('registry.notFound')}
+      query={region}
+      back={{ to: '/register/regions', label: t('registry.region.back') }}
+    >
       {(r) => <RegionView region={r} canEdit={canEdit} />}
     </DetailState>
   );
