@@ -49,6 +49,13 @@ export function docxStyles(language: string): IStylesOptions {
         paragraph: { spacing: { after: 40, line: 252 } },
       },
       {
+        id: 'Fact',
+        name: 'Fact',
+        basedOn: 'Normal',
+        run: { size: 20 },
+        paragraph: { spacing: { after: 60, line: 252 } },
+      },
+      {
         id: 'PageHeader',
         name: 'Page Header',
         basedOn: 'Normal',

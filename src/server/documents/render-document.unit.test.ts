@@ -147,6 +147,7 @@ describe('DOCX', () => {
     ]) {
       expect(docx.body).toContain(words);
     }
+    expect(docx.body).toContain('Avtaleperiode\t01.01.2025–31.12.2028');
     expect(docx.headers).toContain('Viken fylkeskommune\tPartnerskapsavtale Indre Østfold');
     expect(docx.footers).toContain('Versjon 3\tSide  av ');
     const footer = docx.parts.get('word/footer1.xml') ?? '';

@@ -1,12 +1,4 @@
-import type {
-  Content,
-  ContentText,
-  Node,
-  NodeQueries,
-  StyleDictionary,
-  Table,
-  TDocumentDefinitions,
-} from 'pdfmake/interfaces';
+import type { Content, ContentText, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Run } from '../../shared/contracts/rich-text.js';
 import {
   type DocumentBlock,
@@ -17,6 +9,7 @@ import {
   type TitlePage,
 } from './document-model.js';
 import { cellPadding, pdfEngine, pdfFont, rule } from './pdf-engine.js';
+import { endWithoutSpace, furniture, keepHeadingsWithNext, movesLoneHeadings } from './pdf-page-flow.js';
 import { linkStyle, richTextToPdf, tableHeaderFill } from './pdf-rich-text.js';
 
 // A4 in points, with the same margins as the DOCX (2.2 cm at the sides).
@@ -30,7 +23,8 @@ const quiet = '#595959';
 export async function renderPdf(model: DocumentModel): Promise<Buffer> {
   const content: Content[] = [];
   if (model.titlePage) content.push(...titlePageToPdf(model, model.titlePage));
-  content.push(...model.body.map(blockToPdf));
+  // A body's blocks join the document's own, so a heading in it is kept with what follows it too.
+  content.push(...keepHeadingsWithNext(model.body.flatMap(blockToPdf)));
   const skipFirst = Boolean(model.titlePage);
   const words = pageLabel(model.language);
   const definition: TDocumentDefinitions = {
@@ -73,70 +67,9 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
     content: endWithoutSpace(content),
     defaultStyle: { font: pdfFont, fontSize: 10.5, lineHeight: 1.2, color: ink },
     styles,
-    pageBreakBefore: keepHeadingWithNext,
+    pageBreakBefore: movesLoneHeadings,
   };
   return pdfEngine().createPdf(definition).getBuffer();
-}
-
-/**
- * A heading never ends a page: when what follows it starts on the next page, it moves there too. pdfmake
- * lays the document out again for each heading it moves, so this only looks at headings. What follows is
- * the next node of the body on the page: pdfmake lists the page header and footer among a page's nodes
- * (with positions that say nothing), so their nodes carry a headline level of 0 to be told apart. A table
- * whose first rows do not fit is moved whole to the next page, but its header cells keep the positions
- * of the page it was first tried on, so for a table what counts is where its first body row went.
- */
-function keepHeadingWithNext(node: Node, queries: NodeQueries): boolean {
-  if (!node.headlineLevel) return false;
-  const page = node.pageNumbers?.[0] ?? 0;
-  const inBody = (other: Node) => other.headlineLevel !== furnitureLevel;
-  const next = queries.getFollowingNodesOnPage().find((other) => inBody(other) && !other.stack);
-  if (!next) return queries.getNodesOnNextPage().some(inBody);
-  return next.table ? firstBodyRowPage(next.table, page) > page : false;
-}
-
-type Placed = { nodeInfo?: { pageNumbers?: number[] } };
-
-/** The page the first row after a table's header rows starts on (laid-out cells carry where they went). */
-function firstBodyRowPage(table: Table, fallback: number): number {
-  const row = table.body[table.headerRows ?? 0] ?? [];
-  const pages = row.flatMap((cell) => (cell as Placed).nodeInfo?.pageNumbers?.slice(0, 1) ?? []);
-  return pages.length > 0 ? Math.min(...pages) : fallback;
-}
-
-const furnitureLevel = 0;
-
-/** Marks every node of a page header or footer as such (see keepHeadingWithNext). */
-function furniture(content: Content): Content {
-  const visit = (node: unknown) => {
-    if (typeof node !== 'object' || node === null) return;
-    if (Array.isArray(node)) {
-      node.forEach(visit);
-      return;
-    }
-    const parts = node as { headlineLevel?: number; stack?: unknown; columns?: unknown };
-    parts.headlineLevel = furnitureLevel;
-    visit(parts.stack);
-    visit(parts.columns);
-  };
-  visit(content);
-  return content;
-}
-
-type Spaced = { stack?: unknown[]; ul?: unknown[]; ol?: unknown[]; marginBottom?: number };
-
-/**
- * pdfmake starts a new page when a node's space below does not fit on the page, even after the last node,
- * which would leave an empty last page. The last node, and the last node inside it, get no space below.
- */
-function endWithoutSpace(content: Content[]): Content[] {
-  let last: unknown = content.at(-1);
-  while (typeof last === 'object' && last !== null && !Array.isArray(last)) {
-    const node = last as Spaced;
-    node.marginBottom = 0;
-    last = (node.stack ?? node.ul ?? node.ol)?.at(-1);
-  }
-  return content;
 }
 
 const styles: StyleDictionary = {
@@ -158,7 +91,7 @@ const styles: StyleDictionary = {
   titleVersion: { fontSize: 11, color: quiet, margin: [0, 24, 0, 0] },
 };
 
-function blockToPdf(block: DocumentBlock): Content {
+function blockToPdf(block: DocumentBlock): Content | Content[] {
   switch (block.type) {
     case 'heading':
       return {
@@ -175,7 +108,7 @@ function blockToPdf(block: DocumentBlock): Content {
     case 'note':
       return { text: block.text, style: 'note' };
     case 'richText':
-      return { stack: richTextToPdf(block.doc, block.headingShift ?? 0) };
+      return richTextToPdf(block.doc, block.headingShift ?? 0);
     case 'facts':
       return factsTable(block.items);
     case 'list':
