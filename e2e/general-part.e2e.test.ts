@@ -323,6 +323,18 @@ describe.skipIf(!chromiumPath)('the general part in the browser', () => {
     const link = textOf(page, 'Økonomi').getByRole('link', { name: 'nettsidene' });
     expect(await link.getAttribute('href')).toBe('https://www.viken.no');
 
+    // A table: Tab moves between its cells, and the toolbar offers rows and columns while in it.
+    await toolbar.getByRole('button', { name: 'Sett inn tabell' }).click();
+    await page.keyboard.type('Post');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Beløp');
+    await toolbar.getByRole('button', { name: 'Ny rad' }).waitFor();
+    expect(await textOf(page, 'Økonomi').getByRole('columnheader').allTextContents()).toEqual([
+      'Post',
+      'Beløp',
+      '',
+    ]);
+
     await page.getByRole('button', { name: 'Flytt opp «Økonomi»' }).click();
     const headings = () => page.locator('.draft-section h2').allTextContents();
     await expect
