@@ -343,4 +343,26 @@ describe('PDF', () => {
       expect(placements.some((p) => p.pages === 2)).toBe(true);
     },
   );
+
+  it('keeps every word of a block too long to move with its heading', async () => {
+    const sentences = Array.from({ length: 400 }, (_, i) => `Setning nummer ${i + 1} i et langt avsnitt.`);
+    const facts = Array.from({ length: 60 }, (_, i) => ({ label: `Felt ${i + 1}`, value: `Verdi ${i + 1}` }));
+    const pages = await readPdfPages(
+      await renderPdf(
+        model({
+          titlePage: undefined,
+          body: [
+            { type: 'heading', level: 1, text: 'Langt avsnitt' },
+            { type: 'paragraph', content: sentences.join(' ') },
+            { type: 'heading', level: 2, text: 'Mange felt' },
+            { type: 'facts', items: facts },
+          ],
+        }),
+      ),
+    );
+    const words = squash(pages.join('\n'));
+    expect(pages.length).toBeGreaterThan(3);
+    for (const sentence of [sentences[0], sentences[199], sentences[399]]) expect(words).toContain(sentence);
+    for (const n of [1, 30, 60]) expect(words).toContain(`Felt ${n} Verdi ${n}`);
+  });
 });
