@@ -8,7 +8,8 @@ import { defineJob, defineWorker, type JobWorker } from '../jobs/define-job.js';
 import { requestJob } from '../jobs/request-job.js';
 import { addDays, osloInstant } from './deadline.js';
 import { hearingInputs, hearingInvitations, hearings } from './hearing.table.js';
-import { hearingLink, queueHearingMails, regionContacts, reminderMail } from './hearing-mail.js';
+import { hearingLink, reminderMail } from './hearing-mail.js';
+import { queueHearingMails, regionContacts } from './hearing-recipients.js';
 import { closedForInput, databaseNow } from './hearing-rules.js';
 
 /** Invited regions that have not given input are reminded this many days before the deadline. */

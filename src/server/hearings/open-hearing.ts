@@ -10,8 +10,9 @@ import { regions } from '../registry/registry.table.js';
 import { osloDate } from './deadline.js';
 import { auditedHearing } from './hearing.mapper.js';
 import { hearingInvitations, hearings } from './hearing.table.js';
-import { hearingLink, openedMail, queueHearingMails, regionContacts } from './hearing-mail.js';
+import { hearingLink, openedMail } from './hearing-mail.js';
 import { loadHearing } from './hearing-reads.js';
+import { queueHearingMails, regionContacts } from './hearing-recipients.js';
 import { scheduleReminders } from './hearing-reminders.js';
 import { conflict, databaseNow, userIdOf } from './hearing-rules.js';
 
