@@ -107,12 +107,13 @@ describe.skipIf(!chromiumPath)('the general part in the browser', () => {
     await expectAccessible(page, 'editor with text written');
 
     // Leaving with unsaved text asks first; staying keeps the text.
-    const asked = page.waitForEvent('dialog');
-    void page.getByRole('link', { name: 'Se versjonen slik den er lagret' }).click();
-    const question = await asked;
-    expect(question.message()).toBe('Du har endringer som ikke er lagret. Vil du forlate siden?');
-    await question.dismiss();
+    await page.getByRole('link', { name: 'Se versjonen slik den er lagret' }).click();
+    const leave = page.getByRole('dialog', { name: 'Endringene er ikke lagret' });
+    await settled(leave);
+    await expectAccessible(page, 'leave dialog over the editor');
+    await leave.getByRole('button', { name: 'Bli på siden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Endre utkast til versjon 1' }).waitFor();
+    expect(await textOf(page, 'Forankring').textContent()).toBe('Avtalen bygger på regional planstrategi.');
 
     await save(page);
     await page.getByRole('link', { name: 'Se versjonen slik den er lagret' }).click();

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApproveVersionInput, type GeneralPartVersion } from '../../../shared/contracts/general-part';
 import { ApiError } from '../../shared/api';
+import { ModalDialog } from '../../shared/components/ModalDialog';
 import { todayInOslo } from '../../shared/format';
 import { useForm } from '../../shared/use-form';
-import { GpDialog } from './GpDialog';
 import { useApproveVersion, useVersion } from './general-part.api';
 
 const formFields = ['date', 'body', 'caseNumber', 'decisionText', 'version'];
@@ -31,13 +31,13 @@ export function ApproveDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <GpDialog
+    <ModalDialog
       open={open}
       onClose={onClose}
       title={t('generalPart.approve.title', { number: version.number })}
     >
       <ApproveForm version={version} current={current} onCancel={onClose} onApproved={onApproved} />
-    </GpDialog>
+    </ModalDialog>
   );
 }
 

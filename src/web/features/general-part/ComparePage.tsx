@@ -7,13 +7,13 @@ import type {
   GeneralPartVersionSummary,
   SectionComparison,
 } from '../../../shared/contracts/general-part';
+import { DetailState } from '../../shared/components/DetailState';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { useCurrentCycle } from '../../shared/current-cycle';
 import { DiffBlock, DiffText } from './DiffText';
 import { each } from './each';
 import { useComparison, useGeneralPart } from './general-part.api';
-import { VersionState } from './VersionState';
 import { VersionStateTag } from './VersionStateTag';
 
 /**
@@ -52,7 +52,13 @@ export function ComparePage() {
         )}
       </div>
       {from && to ? (
-        <VersionState query={comparison}>{(c) => <ComparisonView comparison={c} />}</VersionState>
+        <DetailState
+          query={comparison}
+          back={{ to: '/general-part', label: t('generalPart.backToOverview') }}
+          notFound={t('generalPart.version.notFound')}
+        >
+          {(c) => <ComparisonView comparison={c} />}
+        </DetailState>
       ) : (
         <QueryState query={part}>
           {(p) => (

@@ -18,9 +18,9 @@ import {
   UpdateCycleInput,
 } from '../../../shared/contracts/general-part';
 import { ApiError } from '../../shared/api';
+import { ModalDialog } from '../../shared/components/ModalDialog';
 import { chooseCycle } from '../../shared/current-cycle';
 import { useForm } from '../../shared/use-form';
-import { GpDialog } from './GpDialog';
 import { useCreateCycle, useUpdateCycle } from './general-part.api';
 
 type Values = { name: string; periodFrom: string; periodTo: string; status: CycleStatus };
@@ -42,7 +42,7 @@ export function CycleFormDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <GpDialog
+    <ModalDialog
       open={open}
       onClose={onClose}
       title={
@@ -54,7 +54,7 @@ export function CycleFormDialog({
       ) : (
         <CreateCycleForm onCancel={onClose} onSaved={onSaved} />
       )}
-    </GpDialog>
+    </ModalDialog>
   );
 }
 

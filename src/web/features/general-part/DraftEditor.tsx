@@ -8,9 +8,10 @@ import {
   UpdateSectionsInput,
 } from '../../../shared/contracts/general-part';
 import { ApiError, api } from '../../shared/api';
+import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
-import { ConfirmDialog } from './ConfirmDialog';
+import { useUnsavedChanges } from '../../shared/unsaved-changes';
 import { type Problem, ProblemAlert, SaveBar } from './DraftStatus';
 import {
   type DraftSection,
@@ -24,7 +25,6 @@ import {
 import { useSaveSections } from './general-part.api';
 import { SectionEditor, type SectionErrors } from './SectionEditor';
 import { UnsavedCopies } from './UnsavedCopies';
-import { useLeaveGuard } from './use-leave-guard';
 
 /**
  * The editor of a draft: every section with its title and text, in order. Saving sends the whole ordered
@@ -46,7 +46,7 @@ export function DraftEditor({ draft }: { draft: GeneralPartVersion }) {
   const helpId = useId();
   const list = useRef<HTMLDivElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
-  useLeaveGuard(state.dirty, t('app.unsavedChanges'));
+  useUnsavedChanges(state.dirty);
 
   /** Moves the focus to a control of a section once React has put it in place. */
   const focusLater = (id: string | undefined, selector: string) =>
@@ -224,6 +224,7 @@ export function DraftEditor({ draft }: { draft: GeneralPartVersion }) {
         })}
         body={t('generalPart.editor.removeBody')}
         confirmLabel={t('generalPart.editor.removeConfirm')}
+        danger
         onConfirm={async () => {
           if (!removing) return;
           const index = state.sections.findIndex((s) => s.id === removing.id);

@@ -1,11 +1,11 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DetailState } from '../../shared/components/DetailState';
+import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { DraftEditor } from './DraftEditor';
 import { useVersion } from './general-part.api';
-import { Notice } from './Notice';
-import { VersionState } from './VersionState';
 
 /** Writing a draft of the general part (admin). A version on hearing or approved is never edited. */
 export function EditorPage() {
@@ -13,11 +13,15 @@ export function EditorPage() {
   const { id = '' } = useParams();
   const version = useVersion(id);
   return (
-    <VersionState query={version}>
+    <DetailState
+      query={version}
+      back={{ to: '/general-part', label: t('generalPart.backToOverview') }}
+      notFound={t('generalPart.version.notFound')}
+    >
       {(v) =>
         v.state === 'draft' ? (
           <Page title={t('generalPart.editor.pageTitle', { number: v.number })}>
-            <Notice />
+            <Notice fromNavigation />
             <DraftEditor draft={v} />
           </Page>
         ) : (
@@ -31,6 +35,6 @@ export function EditorPage() {
           </Page>
         )
       }
-    </VersionState>
+    </DetailState>
   );
 }

@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSafeHref } from '../../../shared/contracts/rich-text';
-import { GpDialog } from './GpDialog';
+import { ModalDialog } from '../../shared/components/ModalDialog';
 
 /** An address as typed: `www.example.no` is read as https, as a browser's address bar would. */
 export function normaliseHref(typed: string): string {
@@ -28,9 +28,9 @@ export function LinkDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <GpDialog open={open} onClose={onClose} title={t('generalPart.link.title')}>
+    <ModalDialog open={open} onClose={onClose} title={t('generalPart.link.title')}>
       <LinkForm editor={editor} onClose={onClose} />
-    </GpDialog>
+    </ModalDialog>
   );
 }
 

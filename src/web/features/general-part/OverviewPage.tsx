@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Me } from '../../../shared/contracts/auth';
 import type { Cycle, GeneralPart } from '../../../shared/contracts/general-part';
+import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { useCurrentCycle } from '../../shared/current-cycle';
@@ -12,7 +13,6 @@ import { currentLocale } from '../../shared/i18n';
 import { CreateDraftButton } from './CreateDraftButton';
 import { CycleFormDialog } from './CycleFormDialog';
 import { useGeneralPart } from './general-part.api';
-import { Notice } from './Notice';
 import { CycleStatusTag } from './VersionStateTag';
 import { VersionTable } from './VersionTable';
 

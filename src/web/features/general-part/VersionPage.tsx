@@ -5,6 +5,8 @@ import { Link, useParams } from 'react-router';
 import type { Me } from '../../../shared/contracts/auth';
 import type { GeneralPartVersion } from '../../../shared/contracts/general-part';
 import { isEmptyRichText } from '../../../shared/contracts/rich-text';
+import { DetailState } from '../../shared/components/DetailState';
+import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { useCycles } from '../../shared/current-cycle';
 import { formatDateTime } from '../../shared/format';
@@ -13,16 +15,23 @@ import { ApprovalDetails } from './ApprovalDetails';
 import { ApproveDialog } from './ApproveDialog';
 import { CreateDraftButton } from './CreateDraftButton';
 import { useGeneralPart, useVersion } from './general-part.api';
-import { Notice } from './Notice';
 import { RichText } from './RichText';
-import { VersionState } from './VersionState';
 import { VersionStateTag } from './VersionStateTag';
 
 /** One version of the general part, read-only: its sections in order, and the approval when it has one. */
 export function VersionPage({ me }: { me: Me }) {
   const { id = '' } = useParams();
+  const { t } = useTranslation();
   const version = useVersion(id);
-  return <VersionState query={version}>{(v) => <VersionView version={v} me={me} />}</VersionState>;
+  return (
+    <DetailState
+      query={version}
+      back={{ to: '/general-part', label: t('generalPart.backToOverview') }}
+      notFound={t('generalPart.version.notFound')}
+    >
+      {(v) => <VersionView version={v} me={me} />}
+    </DetailState>
+  );
 }
 
 function VersionView({ version, me }: { version: GeneralPartVersion; me: Me }) {
