@@ -15,18 +15,31 @@ export function withChanges(search: string | URLSearchParams, changes: ParamChan
 }
 
 /**
- * Applies changes to the address as it is when the change is made, not as it was at the last render.
- * React Router hands `setSearchParams((p) => …)` the parameters of the last render, so a second change made
- * before the next render (a quick second filter while a long table renders) would start from the old
- * address and lose the first. The router writes the address before the next event is handled, so reading
- * it back here sees every change made so far; changes made together go in one call.
+ * Changes to the address that start from the address as it is when the change is made, not as it was at
+ * the last render. React Router hands `setSearchParams((p) => …)` the parameters of the last render, so a
+ * second change made before the next render (a quick second filter while a long table renders) would start
+ * from the old address and lose the first. The router writes the address a moment later (after the
+ * current event's own work), so changes made in the same turn build on the one asked for just before; from
+ * the next turn on, the address itself is read again.
  */
-export function changeAddress(
-  current: () => string,
-  write: (next: URLSearchParams) => void,
-): (changes: ParamChanges) => void {
-  return (changes) => write(withChanges(current(), changes));
+export function addressChanger(read: () => string) {
+  let askedThisTurn: string | null = null;
+  /** The parameters as they are, or will be once the router has written what was asked for. */
+  const current = () => new URLSearchParams(askedThisTurn ?? read());
+  const change = (changes: ParamChanges, write: (next: URLSearchParams) => void) => {
+    const next = withChanges(current(), changes);
+    if (askedThisTurn === null)
+      setTimeout(() => {
+        askedThisTurn = null;
+      }, 0);
+    askedThisTurn = `?${next}`;
+    write(next);
+  };
+  return { current, change };
 }
+
+/** The browser's address: one for the whole page, like the address bar it stands for. */
+const windowAddress = addressChanger(() => window.location.search);
 
 /**
  * The search parameters, and a way to change some of them that keeps the rest. A change replaces the
@@ -34,11 +47,9 @@ export function changeAddress(
  */
 export function useUrlParams() {
   const [params, setParams] = useSearchParams();
-  const change = changeAddress(
-    () => window.location.search,
-    (next) => setParams(next, { replace: true }),
-  );
-  return { params, change };
+  const change = (changes: ParamChanges) =>
+    windowAddress.change(changes, (next) => setParams(next, { replace: true }));
+  return { params, change, current: windowAddress.current };
 }
 
 /**

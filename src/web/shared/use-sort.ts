@@ -44,7 +44,7 @@ export function sortRows<T, K>(
  * the same order. `header(key)` gives a Table.HeaderCell its `sort` state and the click that changes it.
  */
 export function useSort<K extends string>(keys: readonly K[], fallback: K) {
-  const { params, change } = useUrlParams();
+  const { params, change, current: address } = useUrlParams();
   const current = readSort(params, keys, fallback);
 
   const header = (k: K) => ({
@@ -55,7 +55,7 @@ export function useSort<K extends string>(keys: readonly K[], fallback: K) {
           : ('descending' as const)
         : ('none' as const),
     // The click reads the address again: a filter changed just before is kept.
-    onClick: () => change(nextSort(readSort(new URLSearchParams(window.location.search), keys, fallback), k)),
+    onClick: () => change(nextSort(readSort(address(), keys, fallback), k)),
   });
 
   const sorted = <T>(rows: readonly T[], sortValue: (row: T, key: K) => string | number): T[] =>
