@@ -231,11 +231,25 @@ describe.skipIf(!chromiumPath)('the general part in the browser', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
-  it('keeps the text of a stale save, says someone else saved, and lets it be taken back in after reloading', async () => {
+  it('changes a cycle'\''s period, and keeps the text of a stale save, says someone else saved and lets it be taken back in', async () => {
     const { page, context } = j;
     const cycleDialog = await createCycle(page, 'Konfliktsyklus 2033–2036', '2033-01-01', '2036-12-31');
     await cycleDialog.getByRole('button', { name: 'Opprett avtalesyklusen' }).click();
     await page.getByText('Avtalesyklusen Konfliktsyklus 2033–2036 er opprettet', { exact: false }).waitFor();
+
+    // Changing the cycle: a period that ends before it starts is refused on the field, as on the server.
+    await page.getByRole('button', { name: 'Endre avtalesyklus' }).click();
+    const edit = page.getByRole('dialog', { name: 'Endre Konfliktsyklus 2033–2036' });
+    await settled(edit);
+    await edit.getByLabel('Avtaleperiode til').fill('2032-12-31');
+    await edit.getByRole('button', { name: 'Lagre' }).click();
+    await edit.getByText('Sluttdatoen må være etter startdatoen.').waitFor();
+    expect(await edit.getByLabel('Avtaleperiode til').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'edit-cycle dialog with a wrong period');
+    await edit.getByLabel('Avtaleperiode til').fill('2036-06-30');
+    await edit.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByText('Endringene i Konfliktsyklus 2033–2036 er lagret.').waitFor();
+    await page.getByText('Avtaleperiode: 1. januar 2033 til 30. juni 2036').waitFor();
     await page.getByRole('link', { name: 'Endre utkastet' }).click();
     await page.getByRole('heading', { level: 1, name: 'Endre utkast til versjon 1' }).waitFor();
     const editorUrl = page.url();
