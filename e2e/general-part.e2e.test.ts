@@ -231,7 +231,7 @@ describe.skipIf(!chromiumPath)('the general part in the browser', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
-  it('changes a cycle'\''s period, and keeps the text of a stale save, says someone else saved and lets it be taken back in', async () => {
+  it("changes a cycle's period, and keeps the text of a stale save, says someone else saved and lets it be taken back in", async () => {
     const { page, context } = j;
     const cycleDialog = await createCycle(page, 'Konfliktsyklus 2033–2036', '2033-01-01', '2036-12-31');
     await cycleDialog.getByRole('button', { name: 'Opprett avtalesyklusen' }).click();
