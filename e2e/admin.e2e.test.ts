@@ -1,5 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type Cycle,
+  type GeneralPart,
+  type GeneralPartVersion,
+  requiredSections,
+} from '../src/shared/contracts/general-part.js';
+import type { OutboxSummary } from '../src/shared/contracts/mail.js';
 import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
 
 /** The texts a screen reader reads with a field: its description and its error. */
@@ -20,6 +27,52 @@ async function settled(dialog: Locator) {
 async function signOut(page: Page, label = 'Logg ut') {
   await page.getByRole('button', { name: label }).click();
   await page.getByRole('button', { name: 'Logg inn' }).waitFor();
+}
+
+/** One request to the API with the signed-in page's session, as the app sends it; fails the test if refused. */
+async function send<T>(page: Page, baseUrl: string, method: string, url: string, data?: unknown): Promise<T> {
+  const res = await page.request.fetch(`${baseUrl}${url}`, { method, data, headers: { origin: baseUrl } });
+  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
+  return res.json();
+}
+
+/**
+ * Sends the general part of a new cycle on a formal hearing, through the API as the signed-in admin: every
+ * region's contact person is sent an invitation. (There is no other way for a journey to queue e-mail.)
+ */
+async function openHearing(page: Page, baseUrl: string, coverLetter: string) {
+  const cycle = await send<Cycle>(page, baseUrl, 'POST', '/api/v1/cycles', {
+    name: 'Partnerskapsavtaler 2029–2032',
+    periodFrom: '2029-01-01',
+    periodTo: '2032-12-31',
+  });
+  const part = await send<GeneralPart>(page, baseUrl, 'GET', `/api/v1/cycles/${cycle.id}/general-part`);
+  const draft = await send<GeneralPartVersion>(
+    page,
+    baseUrl,
+    'GET',
+    `/api/v1/general-part-versions/${part.draftVersionId}`,
+  );
+  await send(page, baseUrl, 'PUT', `/api/v1/general-part-versions/${draft.id}/sections`, {
+    version: draft.version,
+    sections: requiredSections.map((s) => ({
+      key: s.key,
+      title: s.title,
+      body: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: `${s.title}.` }] }],
+      },
+    })),
+  });
+  const inThreeWeeks = new Date(Date.now() + 21 * 24 * 60 * 60 * 1000);
+  const deadline = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(inThreeWeeks);
+  await send(page, baseUrl, 'POST', '/api/v1/hearings', {
+    cycleId: cycle.id,
+    versionId: draft.id,
+    kind: 'formal',
+    deadline,
+    coverLetter,
+  });
 }
 
 const shots = process.env.SCREENSHOTS;
@@ -182,6 +235,26 @@ describe.skipIf(!chromiumPath)('administration', () => {
     expect(await page.getByRole('button', { name: 'Ny bruker' }).count()).toBe(0);
     await expectAccessible(page, 'users list for a viewer');
 
+    // Two filters changed in the same moment, before the list renders again, both stay in the address.
+    await page.evaluate(() => {
+      const choices = [
+        ['Rolle', 'region'],
+        ['Status', 'true'],
+      ] as const;
+      for (const [label, value] of choices) {
+        const select = [...document.querySelectorAll('select')].find(
+          (s) => s.labels?.[0]?.textContent === label,
+        );
+        if (!select) throw new Error(`no select labelled ${label}`);
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    });
+    await expect.poll(() => new URL(page.url()).search).toBe('?role=region&active=true');
+    await page.getByText('Viser 12 brukere', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Nullstill filtre' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+
     await page
       .getByRole('row', { name: /samferdsel@demo\.partnerskap\.no/ })
       .getByRole('link')
@@ -313,6 +386,96 @@ describe.skipIf(!chromiumPath)('administration', () => {
     await page.goto('/admin/users');
     await page.getByText('Du har ikke tilgang til dette.').waitFor();
     await expectAccessible(page, 'administration refused for a department editor');
+    await signOut(page);
+  });
+
+  // Last: the hearing it opens sends e-mail and would show on the start pages of the journeys above.
+  it('shows the coordinator the outbox, empty at first, then the invitations of a hearing with their text; a viewer has none', async () => {
+    const { page, baseUrl } = j;
+    await signIn(page, 'admin@demo.partnerskap.no');
+    await page
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .getByRole('link', { name: 'Administrasjon' })
+      .click();
+    await page
+      .getByRole('navigation', { name: 'Administrasjon' })
+      .getByRole('link', { name: 'Utboks' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Utboks' }).waitFor();
+    await page
+      .getByText('Utboksen er tom. Her kommer e-postene Partnerskap sender', { exact: false })
+      .waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+    await expectAccessible(page, 'empty outbox');
+    await shot(page, 'outbox-empty');
+
+    const coverLetter =
+      'Fylkeskommunen sender generell del på høring. Vi ber særlig om innspill til formålet.';
+    await openHearing(page, baseUrl, coverLetter);
+    const queued = await send<{ items: OutboxSummary[] }>(page, baseUrl, 'GET', '/api/v1/outbox');
+    expect(queued.items.length).toBeGreaterThanOrEqual(12);
+    await page.reload();
+    const table = page.getByRole('table', { name: 'E-poster, nyeste først' });
+    await table.waitFor();
+    await page.getByText(`Viser ${queued.items.length} e-poster`, { exact: true }).waitFor();
+    expect(await table.locator('tbody > tr').count()).toBe(queued.items.length);
+    const indre = table.getByRole('row', { name: /indre-ostfold@demo\.partnerskap\.no/ });
+    const [time, ...cells] = await indre.getByRole('cell').allInnerTexts();
+    expect(time).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
+    expect(cells).toEqual([
+      'indre-ostfold@demo.partnerskap.no',
+      expect.stringMatching(/^Formell høring om generell del av partnerskapsavtalene – frist /),
+      'I kø',
+    ]);
+    await expectAccessible(page, 'outbox with the invitations');
+    await shot(page, 'outbox');
+
+    // The filters are kept in the address, so a filtered outbox can be shared as a link.
+    await page.getByLabel('Status').selectOption({ label: 'Sendt' });
+    await page.getByText('Ingen e-poster passer med filtrene.', { exact: false }).waitFor();
+    expect(new URL(page.url()).searchParams.get('status')).toBe('sent');
+    await page.getByLabel('Status').selectOption({ label: 'I kø' });
+    await page.getByLabel('Søk etter mottaker').fill('hallingdal');
+    await page.getByText('Viser 1 e-post', { exact: true }).waitFor();
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({
+      status: 'queued',
+      to: 'hallingdal',
+    });
+    await expectAccessible(page, 'outbox filtered');
+
+    // Hallingdal writes nynorsk, and is written to in nynorsk.
+    await table.getByRole('link', { name: /^Formell høyring om generell del/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^Formell høyring om generell del/ }).waitFor();
+    await page.getByRole('definition').filter({ hasText: 'I kø' }).waitFor();
+    await page.getByRole('definition').filter({ hasText: 'hallingdal@demo.partnerskap.no' }).waitFor();
+    await page.getByRole('definition').filter({ hasText: 'Høring' }).waitFor();
+    const text = page.getByRole('region', { name: 'Teksten i e-posten' });
+    await text
+      .getByText('Regionrådet for Hallingdal er invitert til å gje innspel', { exact: false })
+      .waitFor();
+    await text.getByText(coverLetter).waitFor();
+    await expectAccessible(page, 'an e-mail in the outbox');
+    await shot(page, 'outbox-message');
+    await page.getByRole('link', { name: 'Tilbake til utboksen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Utboks' }).waitFor();
+    await page.goto('/admin/outbox/00000000-0000-4000-8000-000000000000');
+    await page.getByText('Vi fant ikke denne e-posten i utboksen.', { exact: false }).waitFor();
+    await signOut(page);
+
+    // A viewer reads users and the log, but not the e-mails: no menu item, no page, and the API refuses.
+    await signIn(page, 'leser@demo.partnerskap.no');
+    await page
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .getByRole('link', { name: 'Administrasjon' })
+      .click();
+    const adminNav = page.getByRole('navigation', { name: 'Administrasjon' });
+    await adminNav.getByRole('link', { name: 'Endringslogg' }).waitFor();
+    expect(await adminNav.getByRole('link', { name: 'Utboks' }).count()).toBe(0);
+    await page.goto('/admin/outbox');
+    await page.getByText('Du har ikke tilgang til dette.').waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+    expect((await page.request.get(`${baseUrl}/api/v1/outbox`)).status()).toBe(403);
+    await expectAccessible(page, 'outbox refused for a viewer');
     await signOut(page);
   });
 });

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { User } from '../../../shared/contracts/users';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
+import { DetailState } from '../../shared/components/DetailState';
 import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
-import { QueryState } from '../../shared/components/QueryState';
 import { useBindings, useUpdateUser, useUser } from './admin-api';
 import { EditUserForm } from './EditUserForm';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
@@ -14,12 +14,17 @@ import { bindingOf, UserStatusTag } from './UsersPage';
 
 /** One user: what they can do, and for the admin the changes to name, role, password and access. */
 export function UserPage({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const user = useUser(id);
   return (
-    <QueryState query={user}>
+    <DetailState
+      query={user}
+      notFound={t('admin.users.notFound')}
+      back={{ to: '/admin/users', label: t('admin.users.back') }}
+    >
       {(u) => <UserDetails user={u} canEdit={canEdit} onReload={() => void user.refetch()} />}
-    </QueryState>
+    </DetailState>
   );
 }
 
