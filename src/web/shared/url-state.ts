@@ -18,9 +18,10 @@ export function withChanges(search: string | URLSearchParams, changes: ParamChan
  * Changes to the address that start from the address as it is when the change is made, not as it was at
  * the last render. React Router hands `setSearchParams((p) => …)` the parameters of the last render, so a
  * second change made before the next render (a quick second filter while a long table renders) would start
- * from the old address and lose the first. The router writes the address a moment later (after the
- * current event's own work), so changes made in the same turn build on the one asked for just before; from
- * the next turn on, the address itself is read again.
+ * from the old address and lose the first. The router writes the address during the navigation: at once
+ * for routes without loaders (all of this app's), only after the loaders for routes with them. So changes
+ * made in the same turn build on the one asked for just before, and from the next turn on the address
+ * itself is read again.
  */
 export function addressChanger(read: () => string) {
   let askedThisTurn: string | null = null;

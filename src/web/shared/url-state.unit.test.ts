@@ -12,7 +12,7 @@ describe('withChanges', () => {
 
 describe('addressChanger', () => {
   it('keeps both of two changes made before the router has written the address', () => {
-    // The router writes the address after the event's own work, and the last render lags further behind.
+    // A router that writes the address only after its loaders; the last render lags further behind.
     const address = '?sort=name';
     const writes: string[] = [];
     const { change, current } = addressChanger(() => address);
