@@ -1,27 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { SubNav } from '../../shared/components/SubNav';
 
 /**
- * The administration's own menu; the part being shown (also a user's page under Brukere) is marked. The
- * outbox is the coordinator's only: the e-mails name people and say what they were sent.
+ * The administration's own menu. The outbox is the coordinator's only: the e-mails name people and say
+ * what they were sent.
  */
 export function AdminNav({ showOutbox }: { showOutbox: boolean }) {
   const { t } = useTranslation();
-  return (
-    <nav className="admin-nav" aria-label={t('admin.subNav')}>
-      <ul>
-        <li>
-          <NavLink to="/admin/users">{t('admin.nav.users')}</NavLink>
-        </li>
-        <li>
-          <NavLink to="/admin/audit">{t('admin.nav.audit')}</NavLink>
-        </li>
-        {showOutbox && (
-          <li>
-            <NavLink to="/admin/outbox">{t('admin.nav.outbox')}</NavLink>
-          </li>
-        )}
-      </ul>
-    </nav>
-  );
+  const items = [
+    { to: '/admin/users', text: t('admin.nav.users') },
+    { to: '/admin/audit', text: t('admin.nav.audit') },
+    ...(showOutbox ? [{ to: '/admin/outbox', text: t('admin.nav.outbox') }] : []),
+  ];
+  return <SubNav label={t('admin.subNav')} items={items} />;
 }

@@ -41,7 +41,7 @@ function MessageView({ message: m }: { message: OutboxMessage }) {
         <Heading id="outbox-details" level={2} data-size="sm">
           {t('admin.outbox.details')}
         </Heading>
-        <dl className="admin-facts">
+        <dl className="facts">
           <dt>{t('admin.outbox.to')}</dt>
           <dd>{m.to}</dd>
           <dt>{t('admin.outbox.status')}</dt>
@@ -85,7 +85,7 @@ function MessageView({ message: m }: { message: OutboxMessage }) {
           )}
         </dl>
       </section>
-      <section className="stack admin-section" aria-labelledby="outbox-text">
+      <section className="stack page-section" aria-labelledby="outbox-text">
         <Heading id="outbox-text" level={2} data-size="sm">
           {t('admin.outbox.text')}
         </Heading>

@@ -55,7 +55,7 @@ function UserDetails({ user, canEdit, onReload }: { user: User; canEdit: boolean
         <Heading id="user-details" level={2} data-size="sm">
           {t('admin.users.details')}
         </Heading>
-        <dl className="admin-facts">
+        <dl className="facts">
           <dt>{t('admin.users.email')}</dt>
           <dd>{user.email}</dd>
           <dt>{t('admin.users.role')}</dt>
@@ -80,7 +80,7 @@ function UserDetails({ user, canEdit, onReload }: { user: User; canEdit: boolean
 
       {canEdit && (
         <>
-          <section className="stack admin-section" aria-labelledby="user-edit">
+          <section className="stack page-section" aria-labelledby="user-edit">
             <Heading id="user-edit" level={2} data-size="sm">
               {t('admin.users.editTitle')}
             </Heading>
@@ -91,7 +91,7 @@ function UserDetails({ user, canEdit, onReload }: { user: User; canEdit: boolean
               onReload={onReload}
             />
           </section>
-          <section className="stack admin-section" aria-labelledby="user-access">
+          <section className="stack page-section" aria-labelledby="user-access">
             <Heading id="user-access" level={2} data-size="sm">
               {t('admin.users.stateTitle')}
             </Heading>

@@ -50,7 +50,7 @@ function MunicipalityView({ municipality: m, canEdit }: { municipality: Municipa
         <Link to="/register/municipalities">{t('registry.municipality.back')}</Link>
       </Paragraph>
       <Notice fromNavigation />
-      <dl className="registry-facts">
+      <dl className="facts">
         <dt>{t('registry.municipalities.number')}</dt>
         <dd>{m.number}</dd>
         <dt>{t('registry.municipalities.name')}</dt>
@@ -65,7 +65,7 @@ function MunicipalityView({ municipality: m, canEdit }: { municipality: Municipa
           {m.countyName ? ` ${m.countyName}` : ''}
         </dd>
       </dl>
-      <section className="stack registry-section" aria-labelledby={regionsHeading}>
+      <section className="stack page-section" aria-labelledby={regionsHeading}>
         <Heading id={regionsHeading} level={2} data-size="md">
           {t('registry.municipality.regions')}
         </Heading>

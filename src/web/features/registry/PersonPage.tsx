@@ -51,7 +51,7 @@ function PersonView({ person, canEdit }: { person: Person; canEdit: boolean }) {
         <Link to="/register/people">{t('registry.person.back')}</Link>
       </Paragraph>
       <Notice fromNavigation />
-      <dl className="registry-facts">
+      <dl className="facts">
         <dt>{t('registry.people.email')}</dt>
         <dd>{person.email ? <a href={`mailto:${person.email}`}>{person.email}</a> : none}</dd>
         <dt>{t('registry.people.organisation')}</dt>

@@ -53,14 +53,14 @@ function RegionView({ region, canEdit }: { region: Region; canEdit: boolean }) {
         <Link to="/register/regions">{t('registry.region.back')}</Link>
       </Paragraph>
       <Notice text={notice} fromNavigation />
-      <dl className="registry-facts">
+      <dl className="facts">
         <dt>{t('registry.regions.writtenStandard')}</dt>
         <dd>{t(`registry.writtenStandard.${region.writtenStandard}`)}</dd>
         <dt>{t('registry.regions.memberCount')}</dt>
         <dd>{now.length}</dd>
       </dl>
 
-      <section className="stack registry-section" aria-labelledby={membersHeading}>
+      <section className="stack page-section" aria-labelledby={membersHeading}>
         <Heading id={membersHeading} level={2} data-size="md">
           {t('registry.members.heading')}
         </Heading>
@@ -74,7 +74,7 @@ function RegionView({ region, canEdit }: { region: Region; canEdit: boolean }) {
       </section>
 
       {canEdit && (
-        <section className="stack registry-section" aria-labelledby={addHeading}>
+        <section className="stack page-section" aria-labelledby={addHeading}>
           <Heading id={addHeading} level={2} data-size="md">
             {t('registry.add.heading')}
           </Heading>
