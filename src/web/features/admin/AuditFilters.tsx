@@ -1,10 +1,10 @@
 import { Button, Select, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { IsoDate } from '../../../shared/contracts/common';
+import { SelectField } from '../../shared/components/SelectField';
 import { useUrlFilters } from '../../shared/url-state';
 import { useAuditActions } from './admin-api';
 import { actionLabel, entityTypeLabel } from './audit-labels';
-import { SelectField } from './SelectField';
 
 const filterKeys = ['action', 'entityType', 'from', 'to'] as const;
 /** The kinds of records the log knows words for; kinds from newer features come from the actions. */

@@ -5,13 +5,13 @@ import { MailStatus, mailStatuses, OutboxQuery } from '../../../shared/contracts
 import { ListCount, LoadMore } from '../../shared/components/ListCount';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
+import { SelectField } from '../../shared/components/SelectField';
 import { formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useUrlFilters } from '../../shared/url-state';
 import { OutboxStatusTag } from './OutboxStatusTag';
 import { useOutboxList } from './outbox-api';
 import { SearchText } from './SearchText';
-import { SelectField } from './SelectField';
 
 const filterKeys = ['status', 'to'] as const;
 

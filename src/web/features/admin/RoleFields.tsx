@@ -1,8 +1,8 @@
 import { Select } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Role, roles } from '../../../shared/contracts/common';
+import { SelectField } from '../../shared/components/SelectField';
 import { useBindings } from './admin-api';
-import { SelectField } from './SelectField';
 
 export type RoleValues = { role: Role; departmentId: string | null; regionId: string | null };
 

@@ -7,11 +7,11 @@ import { ListCount, LoadMore } from '../../shared/components/ListCount';
 import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
+import { SelectField } from '../../shared/components/SelectField';
 import { useUrlFilters } from '../../shared/url-state';
 import { useSort } from '../../shared/use-sort';
 import { type Bindings, useBindings, useUserList } from './admin-api';
 import { SearchText } from './SearchText';
-import { SelectField } from './SelectField';
 
 const filterKeys = ['q', 'role', 'active'] as const;
 const sortKeys = ['name', 'email', 'role', 'binding', 'status'] as const;

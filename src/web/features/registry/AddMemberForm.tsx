@@ -1,8 +1,9 @@
-import { Button, Field, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Select, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddMemberInput, type Region } from '../../../shared/contracts/registry';
 import { Notice } from '../../shared/components/Notice';
+import { SelectField } from '../../shared/components/SelectField';
 import { formatDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useForm } from '../../shared/use-form';
@@ -45,27 +46,25 @@ export function AddMemberForm({ region }: { region: Region }) {
       })}
     >
       <FormAlert error={form.formError} />
-      <Field className="registry-wide-field">
-        <Label>{t('registry.members.municipality')}</Label>
-        <Field.Description>{t('registry.add.municipalityHelp')}</Field.Description>
-        <Select
-          value={form.values.municipalityId}
-          onChange={(e) => form.set('municipalityId', e.target.value)}
-          onBlur={() => form.blur('municipalityId')}
-          aria-invalid={Boolean(municipalityError) || undefined}
-          disabled={!municipalities.data}
-        >
-          <Select.Option value="">{t('registry.add.choose')}</Select.Option>
-          {municipalities.data?.map((m) => (
-            <Select.Option key={m.id} value={m.id}>
-              {m.outsideCounty
-                ? t('registry.add.optionOutside', { number: m.number, name: m.name })
-                : t('registry.add.option', { number: m.number, name: m.name })}
-            </Select.Option>
-          ))}
-        </Select>
-        {municipalityError && <ValidationMessage>{municipalityError}</ValidationMessage>}
-      </Field>
+      <SelectField
+        className="registry-wide-field"
+        label={t('registry.members.municipality')}
+        description={t('registry.add.municipalityHelp')}
+        value={form.values.municipalityId}
+        onChange={(v) => form.set('municipalityId', v)}
+        onBlur={() => form.blur('municipalityId')}
+        error={municipalityError}
+        disabled={!municipalities.data}
+      >
+        <Select.Option value="">{t('registry.add.choose')}</Select.Option>
+        {municipalities.data?.map((m) => (
+          <Select.Option key={m.id} value={m.id}>
+            {m.outsideCounty
+              ? t('registry.add.optionOutside', { number: m.number, name: m.name })
+              : t('registry.add.option', { number: m.number, name: m.name })}
+          </Select.Option>
+        ))}
+      </SelectField>
       <div className="form-grid registry-dates">
         <Textfield
           type="date"

@@ -1,4 +1,4 @@
-import { Field, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Select, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
@@ -8,6 +8,7 @@ import {
   WrittenStandard,
 } from '../../../shared/contracts/registry';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
+import { SelectField } from '../../shared/components/SelectField';
 import { useForm } from '../../shared/use-form';
 import { FormAlert, useConflict } from './FormAlert';
 import { useCreateRegion, useRegion, useUpdateRegion } from './regions.api';
@@ -135,18 +136,15 @@ function RegionFields({ form }: { form: RegionForm }) {
         error={form.errors.name}
         autoComplete="off"
       />
-      <Field>
-        <Label>{t('registry.regions.writtenStandard')}</Label>
-        <Select
-          value={form.values.writtenStandard}
-          onChange={(e) => form.set('writtenStandard', WrittenStandard.parse(e.target.value))}
-          aria-invalid={Boolean(form.errors.writtenStandard) || undefined}
-        >
-          <Select.Option value="nb">{t('registry.writtenStandard.nb')}</Select.Option>
-          <Select.Option value="nn">{t('registry.writtenStandard.nn')}</Select.Option>
-        </Select>
-        {form.errors.writtenStandard && <ValidationMessage>{form.errors.writtenStandard}</ValidationMessage>}
-      </Field>
+      <SelectField
+        label={t('registry.regions.writtenStandard')}
+        value={form.values.writtenStandard}
+        onChange={(v) => form.set('writtenStandard', WrittenStandard.parse(v))}
+        error={form.errors.writtenStandard}
+      >
+        <Select.Option value="nb">{t('registry.writtenStandard.nb')}</Select.Option>
+        <Select.Option value="nn">{t('registry.writtenStandard.nn')}</Select.Option>
+      </SelectField>
     </>
   );
 }

@@ -9,6 +9,8 @@ export function SelectField({
   value,
   onChange,
   onBlur,
+  disabled,
+  className,
   children,
 }: {
   label: string;
@@ -17,16 +19,19 @@ export function SelectField({
   value: string;
   onChange: (value: string) => void;
   onBlur?: () => void;
+  disabled?: boolean;
+  className?: string;
   children: ReactNode;
 }) {
   return (
-    <Field>
+    <Field className={className}>
       <Label>{label}</Label>
       {description && <Field.Description>{description}</Field.Description>}
       <Select
         value={value}
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}
+        disabled={disabled}
         aria-invalid={error ? true : undefined}
       >
         {children}
