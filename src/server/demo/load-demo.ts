@@ -10,12 +10,15 @@ import { systemActor } from '../platform/context.js';
 import { importViken } from '../registry/import-viken.js';
 import { county, departments, people, regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
+import { loadDemoGeneralPart } from './demo-general-part.js';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The demo county's registry ships with the project's shared data. */
 export const vikenFile = path.resolve(rootDir, '../shared/data/viken-2020.json');
 
 export type DemoSignIn = { email: string; role: string; scope: string };
+
+const adminEmail = 'admin@demo.partnerskap.no';
 
 export function demoSlug(name: string): string {
   const drop = new Set([
@@ -46,7 +49,9 @@ export async function isEmpty(db: Db): Promise<boolean> {
 
 /**
  * The demo: Viken 2020's registry, one admin, one editor per department, one contact per region and one
- * viewer, all with the same password. Loaded only into an empty embedded database.
+ * viewer, all with the same password, and the cycle 2021–2024 with its general part as it came about in
+ * 2020 (two hearings, the regions' input and the county's answers, version 2 approved). Loaded only into
+ * an empty embedded database, and into every test database.
  */
 export async function loadDemo(db: Db, password: string, file = vikenFile): Promise<DemoSignIn[]> {
   const ctx = { db, actor: systemActor, requestId: 'demo' } satisfies Ctx;
@@ -66,7 +71,7 @@ export async function loadDemo(db: Db, password: string, file = vikenFile): Prom
   };
   const wanted: NewUser[] = [
     {
-      email: 'admin@demo.partnerskap.no',
+      email: adminEmail,
       name: 'Prosesskoordinator (demo)',
       role: 'admin',
       organisation: 'Viken fylkeskommune',
@@ -132,5 +137,6 @@ export async function loadDemo(db: Db, password: string, file = vikenFile): Prom
       });
     }
   });
+  await loadDemoGeneralPart(db, adminEmail);
   return wanted.map((u) => ({ email: u.email, role: u.role, scope: u.scope }));
 }
