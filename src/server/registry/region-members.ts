@@ -4,7 +4,15 @@ import type { Membership } from '../../shared/contracts/registry.js';
 import type { Db, Tx } from '../db/client.js';
 import { notFound } from '../platform/errors.js';
 import { toMembership } from './region.mapper.js';
-import { municipalities, regionMemberships } from './registry.table.js';
+import { municipalities, regionMemberships, regions } from './registry.table.js';
+
+/** A region's own columns that the API shows (see toRegion), for the reads that list or get regions. */
+export const regionColumns = {
+  id: regions.id,
+  name: regions.name,
+  writtenStandard: regions.writtenStandard,
+  version: regions.version,
+};
 
 /**
  * The members with their municipality's number and name. The municipality is looked up per membership by
@@ -25,7 +33,15 @@ function selectMembers(db: Db | Tx) {
     .as('municipality');
   return db
     .select({
-      membership: regionMemberships,
+      // Only what the API shows: the timestamps would cost a Date per row and are never sent.
+      membership: {
+        id: regionMemberships.id,
+        regionId: regionMemberships.regionId,
+        municipalityId: regionMemberships.municipalityId,
+        validFrom: regionMemberships.validFrom,
+        validTo: regionMemberships.validTo,
+        version: regionMemberships.version,
+      },
       municipality: {
         number: municipality.number,
         name: municipality.name,

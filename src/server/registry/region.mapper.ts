@@ -2,7 +2,8 @@ import type { Membership, Region } from '../../shared/contracts/registry.js';
 import { WrittenStandard } from '../../shared/contracts/registry.js';
 import type { municipalities, regionMemberships, regions } from './registry.table.js';
 
-type RegionRow = typeof regions.$inferSelect;
+/** The columns a region's API shape is made of: reads select these and no more. */
+type RegionRow = Pick<typeof regions.$inferSelect, 'id' | 'name' | 'writtenStandard' | 'version'>;
 
 /** A region without its members: what the audit records for region.create and region.update. */
 export const regionFields = (row: RegionRow) => ({
@@ -19,7 +20,10 @@ export const toRegion = (row: RegionRow, members: Membership[]): Region => ({
 });
 
 export type MembershipRow = {
-  membership: typeof regionMemberships.$inferSelect;
+  membership: Pick<
+    typeof regionMemberships.$inferSelect,
+    'id' | 'regionId' | 'municipalityId' | 'validFrom' | 'validTo' | 'version'
+  >;
   municipality: Pick<typeof municipalities.$inferSelect, 'number' | 'name' | 'outsideCounty'>;
 };
 

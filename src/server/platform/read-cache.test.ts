@@ -1,0 +1,231 @@
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { origin, startTestApp, type TestApp } from '../../../test/support/app.js';
+import type { Region } from '../../shared/contracts/registry.js';
+import { buildApp } from '../app.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { type Database, type Db, openDatabase } from '../db/client.js';
+import * as schema from '../db/schema.js';
+import { systemActor } from './context.js';
+import { createReadCache } from './read-cache.js';
+
+let t: TestApp;
+/** A second handle on the same database, as a second server process has: its own connections, its own cache. */
+let other: { db: Db; close(): Promise<void> };
+let admin: string;
+const secret = 'test-secret-test-secret-test-secret';
+
+async function secondHandle(database: Database): Promise<{ db: Db; close(): Promise<void> }> {
+  if (database.driver.engine === 'pglite') {
+    // PGlite is one connection in this process; a second Drizzle instance on it is a second cache owner.
+    return { db: drizzlePglite(database.driver.client, { schema }) as unknown as Db, close: async () => {} };
+  }
+  const handle = await openDatabase({ kind: 'postgresql', url: database.driver.url, poolSize: 3 });
+  return { db: handle.db, close: () => handle.close() };
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  other = await secondHandle(t.database);
+  admin = await t.cookieFor('admin@demo.partnerskap.no');
+});
+afterAll(async () => {
+  await other.close();
+  await t.close();
+});
+
+/** Any write: every use case appends an audit event in its transaction, and that is all the cache looks at. */
+const write = (db: Db) =>
+  db.transaction((tx) =>
+    appendAudit(
+      tx,
+      { actor: systemActor, requestId: 'read-cache-test' },
+      { action: 'county.update', entityType: 'county', entityId: 'county', before: null, after: null },
+    ),
+  );
+
+/** A cache whose loads are counted, each answering with the number of loads so far. */
+function countingCache(maxEntries = 8) {
+  const cache = createReadCache<{ load: number; key: string }>({ maxEntries });
+  let loads = 0;
+  const read = (db: Db, key: string) =>
+    cache.read(db, key, async () => {
+      loads += 1;
+      return { load: loads, key };
+    });
+  return { read, loads: () => loads };
+}
+
+describe('read cache', () => {
+  it('serves the value it read while nothing was written, without loading it again', async () => {
+    const cache = countingCache();
+    const first = await cache.read(t.database.db, 'a');
+    const second = await cache.read(t.database.db, 'a');
+    expect(first).toEqual({ load: 1, key: 'a' });
+    expect(second).toBe(first);
+    expect(cache.loads()).toBe(1);
+  });
+
+  it('loads again after a write, made in this process or through another connection', async () => {
+    const cache = countingCache();
+    await cache.read(t.database.db, 'a');
+    await write(t.database.db);
+    expect(await cache.read(t.database.db, 'a')).toEqual({ load: 2, key: 'a' });
+    await write(other.db);
+    expect(await cache.read(t.database.db, 'a')).toEqual({ load: 3, key: 'a' });
+    expect(await cache.read(t.database.db, 'a')).toEqual({ load: 3, key: 'a' });
+  });
+
+  it('keeps each key apart, and each database handle apart', async () => {
+    const cache = countingCache();
+    expect(await cache.read(t.database.db, 'a')).toEqual({ load: 1, key: 'a' });
+    expect(await cache.read(t.database.db, 'b')).toEqual({ load: 2, key: 'b' });
+    expect(await cache.read(other.db, 'a')).toEqual({ load: 3, key: 'a' });
+    expect(await cache.read(t.database.db, 'a')).toEqual({ load: 1, key: 'a' });
+  });
+
+  it('keeps at most its number of entries, dropping the one used longest ago', async () => {
+    const cache = countingCache(2);
+    await cache.read(t.database.db, 'a'); // load 1
+    await cache.read(t.database.db, 'b'); // load 2
+    await cache.read(t.database.db, 'a'); // kept: a is now the most recently used
+    await cache.read(t.database.db, 'c'); // load 3, drops b
+    expect(await cache.read(t.database.db, 'a')).toEqual({ load: 1, key: 'a' });
+    expect(await cache.read(t.database.db, 'c')).toEqual({ load: 3, key: 'c' });
+    expect(await cache.read(t.database.db, 'b')).toEqual({ load: 4, key: 'b' });
+    expect(cache.loads()).toBe(4);
+  });
+
+  it('keeps nothing when the load fails, and loads again on the next read', async () => {
+    const cache = createReadCache<string>({ maxEntries: 2 });
+    await expect(
+      cache.read(t.database.db, 'a', async () => {
+        throw new Error('the read failed');
+      }),
+    ).rejects.toThrow('the read failed');
+    expect(await cache.read(t.database.db, 'a', async () => 'read again')).toBe('read again');
+  });
+
+  it('hands out a frozen value, so that no caller can change what the next one gets', async () => {
+    const cache = createReadCache<{ items: { name: string }[] }>({ maxEntries: 2 });
+    const value = await cache.read(t.database.db, 'a', async () => ({ items: [{ name: 'Halden' }] }));
+    expect(Object.isFrozen(value)).toBe(true);
+    expect(Object.isFrozen(value.items[0])).toBe(true);
+    expect(() => {
+      (value.items as { name: string }[]).push({ name: 'Moss' });
+    }).toThrow(TypeError);
+  });
+
+  it('refuses a size below one entry', () => {
+    expect(() => createReadCache({ maxEntries: 0 })).toThrow('at least one entry');
+  });
+
+  // Only a server has several connections: on PGlite a transaction holds the one connection, so no read can
+  // run while a write is in flight, and audit events commit in the order of their ids.
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'on PostgreSQL, keeps no value read while a write is in flight, so a write that commits after a later one is still seen',
+    async () => {
+      const cache = countingCache();
+      await cache.read(t.database.db, 'a');
+      let commit = () => {};
+      const released = new Promise<void>((resolve) => {
+        commit = resolve;
+      });
+      let inFlight = () => {};
+      const appended = new Promise<void>((resolve) => {
+        inFlight = resolve;
+      });
+      // The slow write takes the lower audit id and commits last.
+      const slow = other.db.transaction(async (tx) => {
+        await appendAudit(
+          tx,
+          { actor: systemActor, requestId: 'slow' },
+          { action: 'county.update', entityType: 'county', entityId: 'county', before: null, after: null },
+        );
+        inFlight();
+        await released;
+      });
+      await appended;
+      await write(t.database.db); // a higher id, committed first
+
+      const whileInFlight = await cache.read(t.database.db, 'a');
+      expect(whileInFlight.load).toBe(2);
+      expect(await cache.read(t.database.db, 'a')).toEqual({ load: 3, key: 'a' }); // not kept
+      commit();
+      await slow;
+      expect(await cache.read(t.database.db, 'a')).toEqual({ load: 4, key: 'a' });
+      expect(await cache.read(t.database.db, 'a')).toEqual({ load: 4, key: 'a' });
+    },
+  );
+});
+
+describe('cached registry reads', () => {
+  let second: FastifyInstance;
+  beforeAll(async () => {
+    second = await buildApp({
+      db: other.db,
+      engine: t.database.engine,
+      keys: { secret, ttlHours: 1 },
+      logger: false,
+    });
+    await second.ready();
+  });
+  afterAll(async () => second.close());
+
+  const get = async (app: FastifyInstance, url: string) => {
+    const res = await app.inject({
+      method: 'GET',
+      url,
+      headers: { host: 'partnerskap.test', cookie: admin },
+    });
+    expect(res.statusCode).toBe(200);
+    return res.json();
+  };
+  const regions = async (app: FastifyInstance): Promise<Region[]> =>
+    (await get(app, '/api/v1/regions')).items;
+
+  it('show a rename at once, in the process that made it and in a second app on the same database', async () => {
+    const before = await regions(t.app);
+    expect(await regions(second)).toEqual(before);
+    const halden = before.find((r) => r.name === 'Haldenregionen');
+    if (!halden) throw new Error('no Haldenregionen in the demo');
+    expect(await get(second, `/api/v1/regions/${halden.id}`)).toEqual(halden);
+
+    const renamed = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/regions/${halden.id}`,
+      cookie: admin,
+      payload: { name: 'Haldenregionen IPR', version: halden.version },
+    });
+    expect(renamed.statusCode).toBe(200);
+
+    for (const app of [t.app, second]) {
+      const names = (await regions(app)).map((r) => r.name);
+      expect(names).toContain('Haldenregionen IPR');
+      expect(names).not.toContain('Haldenregionen');
+      expect((await get(app, `/api/v1/regions/${halden.id}`)).name).toBe('Haldenregionen IPR');
+    }
+  });
+
+  it('show a member added through the second app in the first', async () => {
+    const [hallingdal] = (await get(t.app, '/api/v1/regions?q=Hallingdal')).items as Region[];
+    if (!hallingdal) throw new Error('no Hallingdal in the demo');
+    const outsider = (await get(t.app, '/api/v1/municipalities?limit=500')).items.find(
+      (m: { id: string }) => !hallingdal.members.some((member) => member.municipalityId === m.id),
+    );
+    const added = await second.inject({
+      method: 'POST',
+      url: `/api/v1/regions/${hallingdal.id}/members`,
+      headers: { host: 'partnerskap.test', origin, cookie: admin },
+      payload: { municipalityId: outsider.id, validFrom: '2026-01-01' },
+    });
+    expect(added.statusCode).toBe(201);
+
+    const after: Region = await get(t.app, `/api/v1/regions/${hallingdal.id}`);
+    expect(after.members).toHaveLength(hallingdal.members.length + 1);
+    expect(after.members.map((m) => m.municipalityId)).toContain(outsider.id);
+    const [listed] = (await get(t.app, '/api/v1/regions?q=Hallingdal')).items as Region[];
+    expect(listed).toEqual(after);
+  });
+});
