@@ -7,6 +7,7 @@ import { AdminRoutes } from '../features/admin/AdminRoutes';
 import { LoginPage } from '../features/auth/LoginPage';
 import { useMe } from '../features/auth/use-me';
 import { GeneralPartRoutes } from '../features/general-part/GeneralPartRoutes';
+import { HearingsRoutes } from '../features/hearings/HearingsRoutes';
 import { StartPage } from '../features/home/StartPage';
 import { RegistryRoutes } from '../features/registry/RegistryRoutes';
 import { ApiError } from '../shared/api';
@@ -58,6 +59,7 @@ function Shell() {
       <Routes>
         <Route path="/" element={<StartPage me={me.data} />} />
         <Route path="/general-part/*" element={<GeneralPartRoutes me={me.data} />} />
+        <Route path="/horinger/*" element={<HearingsRoutes me={me.data} />} />
         <Route path="/register/*" element={<RegistryRoutes me={me.data} />} />
         <Route path="/admin/*" element={<AdminRoutes me={me.data} />} />
         <Route path="*" element={<NotFoundPage />} />

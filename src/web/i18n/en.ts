@@ -892,6 +892,7 @@ export const webEn: WebCatalogue = {
     input: {
       heading: '{{region}} on {{about}}',
       wholeDocument: 'The whole document',
+      aboutWholeDocument: 'the whole document',
       late: 'Late',
       submitted: 'Sent {{time}}.',
       submittedBy: 'Sent {{time}} by {{name}}.',
@@ -947,6 +948,7 @@ export const webEn: WebCatalogue = {
       selection: 'Selected inputs',
       selected_one: '{{count}} input selected.',
       selected_other: '{{count}} inputs selected.',
+      answerNone: 'Answer the selected inputs',
       answerSelected_one: 'Answer the selected input',
       answerSelected_other: 'Answer the {{count}} selected inputs',
       selectAllOpen_one: 'Select the input not answered',

@@ -892,6 +892,7 @@ export const webNb = {
     input: {
       heading: '{{region}} om {{about}}',
       wholeDocument: 'Hele dokumentet',
+      aboutWholeDocument: 'hele dokumentet',
       late: 'For sent',
       submitted: 'Sendt {{time}}.',
       submittedBy: 'Sendt {{time}} av {{name}}.',
@@ -946,6 +947,7 @@ export const webNb = {
       selection: 'Valgte innspill',
       selected_one: '{{count}} innspill er valgt.',
       selected_other: '{{count}} innspill er valgt.',
+      answerNone: 'Behandle valgte innspill',
       answerSelected_one: 'Behandle det valgte innspillet',
       answerSelected_other: 'Behandle de {{count}} valgte innspillene',
       selectAllOpen_one: 'Velg det ubehandlede innspillet',

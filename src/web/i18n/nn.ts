@@ -894,6 +894,7 @@ export const webNn: WebCatalogue = {
     input: {
       heading: '{{region}} om {{about}}',
       wholeDocument: 'Heile dokumentet',
+      aboutWholeDocument: 'heile dokumentet',
       late: 'For seint',
       submitted: 'Sendt {{time}}.',
       submittedBy: 'Sendt {{time}} av {{name}}.',
@@ -948,6 +949,7 @@ export const webNn: WebCatalogue = {
       selection: 'Valde innspel',
       selected_one: '{{count}} innspel er valt.',
       selected_other: '{{count}} innspel er valde.',
+      answerNone: 'Handsam valde innspel',
       answerSelected_one: 'Handsam det valde innspelet',
       answerSelected_other: 'Handsam dei {{count}} valde innspela',
       selectAllOpen_one: 'Vel innspelet som ikkje er handsama',

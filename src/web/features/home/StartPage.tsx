@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../../shared/contracts/auth';
 import { Page } from '../../shared/components/Page';
+import { HearingTasks } from '../hearings/HearingTasks';
 
 /**
  * "Mine oppgaver": who you are, what waits for you, and what you can do. A region contact and a department
@@ -22,9 +23,14 @@ export function StartPage({ me }: { me: Me }) {
         {me.regionName && t('start.youAreRegion', { region: me.regionName })}
       </Paragraph>
       <OwnPart me={me} />
-      <Card data-color="neutral">
-        <Paragraph>{me.role === 'viewer' ? t('start.noTasksViewer') : t('start.noTasks')}</Paragraph>
-      </Card>
+      <HearingTasks
+        me={me}
+        none={
+          <Card data-color="neutral">
+            <Paragraph>{me.role === 'viewer' ? t('start.noTasksViewer') : t('start.noTasks')}</Paragraph>
+          </Card>
+        }
+      />
       <Heading level={2} data-size="sm">
         {t('start.whatYouCanDo')}
       </Heading>

@@ -1,0 +1,399 @@
+import { type Locator, type Page, request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chromiumPath,
+  demoPassword,
+  expectAccessible,
+  type Journey,
+  signIn,
+  startJourney,
+} from './support/browser.js';
+
+const admin = 'admin@demo.partnerskap.no';
+const indreOstfold = 'indre-ostfold@demo.partnerskap.no';
+const hallingdal = 'hallingdal@demo.partnerskap.no';
+const cycleName = 'Partnerskapsavtaler 2029–2032';
+
+const indreOstfoldText = 'Indre Østfold ber om at avtalen sier mer om kollektivtrafikken mellom byene.';
+const hallingdalText = 'Hallingdal vil ha reiseliv med i formålet, slik regionrådet vedtok i juni.';
+const lateText = 'Haldenregionen sender innspillet sitt etter fristen: grensehandelen bør nevnes.';
+
+/** A small real PDF: what file-type recognises as one. */
+const pdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+  'latin1',
+);
+
+/** A calendar date (Oslo) some days from today, as ISO and as the app writes it. */
+function osloDate(days: number) {
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  const iso = d.toISOString().slice(0, 10);
+  const [y, m, day] = iso.split('-');
+  return { iso, shown: `${day}.${m}.${y}` };
+}
+
+/** Waits until a dialog has finished opening: while it fades in, its text has too little contrast for axe. */
+async function settled(dialog: Locator) {
+  await dialog.waitFor();
+  await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+}
+
+const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Hovedmeny' });
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await page.getByRole('button', { name: 'Logg inn' }).waitFor();
+}
+
+/**
+ * Saves time: the coordinator makes a cycle and writes the five required sections of its first draft
+ * through the API (the general part's own journey does that in the editor).
+ */
+async function cycleWithDraft(baseUrl: string) {
+  const api = await request.newContext({ baseURL: baseUrl, extraHTTPHeaders: { origin: baseUrl } });
+  try {
+    const ok = async <T>(
+      response: Promise<{ ok(): boolean; status(): number; json(): Promise<unknown> }>,
+    ) => {
+      const r = await response;
+      expect(r.ok(), `status ${r.status()}`).toBe(true);
+      return (await r.json()) as T;
+    };
+    await ok(api.post('/api/v1/auth/login', { data: { email: admin, password: demoPassword } }));
+    const cycle = await ok<{ id: string }>(
+      api.post('/api/v1/cycles', {
+        data: { name: cycleName, periodFrom: '2029-01-01', periodTo: '2032-12-31', status: 'active' },
+      }),
+    );
+    const part = await ok<{ draftVersionId: string }>(api.get(`/api/v1/cycles/${cycle.id}/general-part`));
+    const draft = await ok<{ id: string; version: number; sections: { key: string; title: string }[] }>(
+      api.get(`/api/v1/general-part-versions/${part.draftVersionId}`),
+    );
+    await ok(
+      api.put(`/api/v1/general-part-versions/${draft.id}/sections`, {
+        data: {
+          version: draft.version,
+          sections: draft.sections.map((s) => ({
+            key: s.key,
+            title: s.title,
+            body: {
+              type: 'doc',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: `${s.title} i avtalen.` }] }],
+            },
+          })),
+        },
+      }),
+    );
+  } finally {
+    await api.dispose();
+  }
+}
+
+// One server and one browser for the whole file: the steps follow each other as the hearing would.
+describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
+  let j: Journey;
+  let hearingUrl = '';
+  const deadline = osloDate(14);
+  const extended = osloDate(21);
+
+  beforeAll(async () => {
+    j = await startJourney();
+    await cycleWithDraft(j.baseUrl);
+  });
+  afterAll(async () => j?.close());
+
+  it('lets the coordinator send version 1 on a formal hearing, refusing a deadline in the past', async () => {
+    const { page } = j;
+    await signIn(page, admin);
+    await mainNav(page).getByRole('link', { name: 'Høringer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Høringer' }).waitFor();
+    await page.getByRole('heading', { name: `Høringer i ${cycleName}` }).waitFor();
+    await page.getByText('Det er ingen høringer i denne avtalesyklusen ennå.', { exact: false }).waitFor();
+    await expectAccessible(page, 'empty hearing list');
+
+    await page.getByRole('link', { name: 'Send på høring' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Send generell del på høring' }).waitFor();
+    expect(await page.getByLabel('Versjon av generell del').inputValue()).not.toBe('');
+    await expectAccessible(page, 'the form that opens a hearing');
+
+    // Nothing chosen and a deadline in the past: the errors are on their fields.
+    await page.getByLabel('Frist for innspill').fill(osloDate(-1).iso);
+    await page.getByLabel('Frist for innspill').blur();
+    await page.getByText('Fristen kan ikke være tilbake i tid.').waitFor();
+    expect(await page.getByLabel('Frist for innspill').getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('button', { name: 'Velg ingen' }).click();
+    await page.getByText('0 av 12 regioner er valgt.').waitFor();
+    await page.getByRole('button', { name: 'Send på høring' }).click();
+    await page.getByText('Velg om høringen er uformell eller formell.').waitFor();
+    await page.getByText('Velg minst én region.').waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await expectAccessible(page, 'the form with errors');
+
+    await page.getByRole('radio', { name: 'Formell høring', exact: true }).check();
+    await page.getByLabel('Frist for innspill').fill(deadline.iso);
+    await page.getByLabel('Frist for innspill').blur();
+    await page.getByText('Fristen kan ikke være tilbake i tid.').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Velg alle' }).click();
+    await page.getByText('12 av 12 regioner er valgt.').waitFor();
+    await page
+      .getByLabel('Følgebrev')
+      .fill('Fylkeskommunen sender generell del på formell høring.\nVi ber særlig om innspill til formålet.');
+
+    await page.getByRole('button', { name: 'Send på høring' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Sende versjon 1 på høring?' });
+    await settled(confirm);
+    expect(await confirm.textContent()).toContain('kan ikke endres etter at den er sendt på høring');
+    expect(await confirm.textContent()).toContain(
+      `De 12 regionene får en e-post med følgebrevet og fristen ${deadline.shown}`,
+    );
+    await expectAccessible(page, 'the confirmation before sending on hearing');
+    await confirm.getByRole('button', { name: 'Send på høring' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Formell høring: generell del, versjon 1' }).waitFor();
+    await page.getByText('Versjon 1 er sendt på høring. 12 regioner har fått e-post.').waitFor();
+    await page.getByText(`${deadline.shown} (14 dager igjen)`).waitFor();
+    await page.getByText('Vi ber særlig om innspill til formålet.', { exact: false }).waitFor();
+    expect(await page.getByText('Åpen', { exact: true }).count()).toBe(1);
+    hearingUrl = new URL(page.url()).pathname;
+    expect(hearingUrl).toMatch(/^\/horinger\/[0-9a-f-]{36}$/);
+    await expectAccessible(page, 'the new hearing');
+
+    // The deadline moves later; every invited region is told.
+    await page.getByRole('button', { name: 'Utsett fristen' }).click();
+    const extend = page.getByRole('dialog', { name: 'Utsett fristen' });
+    await settled(extend);
+    expect(await extend.textContent()).toContain('Alle de 12 inviterte regionene får en e-post');
+    await expectAccessible(page, 'the dialog that extends the deadline');
+    await extend.getByLabel('Ny frist').fill(extended.iso);
+    await extend.getByRole('button', { name: 'Utsett fristen' }).click();
+    await page.getByText(`Fristen er utsatt til ${extended.shown}.`, { exact: false }).waitFor();
+    await page.getByText(`${extended.shown} (21 dager igjen)`).waitFor();
+    await signOut(page);
+  });
+
+  it('lets Indre Østfold give input on the whole document with a PDF, after a file that only claims to be one', async () => {
+    const { page } = j;
+    await signIn(page, indreOstfold);
+    const task = page.getByRole('link', { name: `Formell høring på generell del, versjon 1 (${cycleName})` });
+    await task.waitFor();
+    await page.getByText(`Frist ${extended.shown} (21 dager igjen).`, { exact: false }).waitFor();
+    await page.getByText('Regionen din har ikke gitt innspill ennå.').waitFor();
+    await expectAccessible(page, 'a region contact’s start page with an open hearing');
+    await task.click();
+
+    await page.getByRole('heading', { level: 1, name: 'Formell høring: generell del, versjon 1' }).waitFor();
+    await page.getByRole('heading', { name: 'Gi innspill' }).waitFor();
+    expect(await page.getByLabel('Innspillet gjelder').inputValue()).toBe('');
+    await page.getByLabel('Innspill', { exact: true }).fill(indreOstfoldText);
+    const file = page.getByLabel('Vedlegg (valgfritt)');
+    await file.setInputFiles({
+      name: 'innspill.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('ikke en pdf'),
+    });
+    await page.getByText('innspill.pdf (11 B)').waitFor();
+    await expectAccessible(page, 'the input form with a file chosen');
+    await page.getByRole('button', { name: 'Send innspillet' }).click();
+
+    // The server reads the content: the input is kept, the file is refused on its field.
+    await page
+      .getByText('Innspillet er lagret, men vedlegget innspill.pdf ble ikke lagt ved.', { exact: false })
+      .waitFor();
+    await page
+      .getByText('innspill.pdf: Filen må være en PDF eller et Word-dokument (DOCX)', { exact: false })
+      .waitFor();
+    expect(await file.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'the input form with the file refused');
+
+    await file.setInputFiles({ name: 'innspill.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByRole('button', { name: 'Send innspillet' }).click();
+    await page.getByText('Innspillet om hele dokumentet er sendt.', { exact: false }).waitFor();
+    const own = page.getByRole('article', { name: 'Hele dokumentet' });
+    await own.getByText(indreOstfoldText).waitFor();
+    await own.getByRole('link', { name: 'innspill.pdf' }).waitFor();
+    // The whole document has its input: the form offers the sections only.
+    expect(await page.getByLabel('Innspillet gjelder').locator('option').allTextContents()).not.toContain(
+      'Hele dokumentet',
+    );
+    await expectAccessible(page, 'the region’s own input');
+
+    await own.getByRole('button', { name: 'Endre innspillet om hele dokumentet' }).click();
+    const edit = page.getByRole('dialog', { name: 'Endre innspillet om hele dokumentet' });
+    await settled(edit);
+    await expectAccessible(page, 'the dialog that edits an input');
+    await edit.getByLabel('Innspill', { exact: true }).fill(`${indreOstfoldText} Og om skolene.`);
+    await edit.getByRole('button', { name: 'Lagre endringene' }).click();
+    await page.getByText('Innspillet om hele dokumentet er endret.').waitFor();
+    await own.getByText(`${indreOstfoldText} Og om skolene.`).waitFor();
+    await signOut(page);
+  });
+
+  it('lets Hallingdal give input on one section without seeing Indre Østfold’s while the hearing is open', async () => {
+    const { page } = j;
+    await signIn(page, hallingdal);
+    await page.goto(hearingUrl);
+    await page.getByRole('heading', { name: 'Gi innspill' }).waitFor();
+    await page.getByText('ser du bare innspillene fra din egen region', { exact: false }).waitFor();
+    await page.getByText('Regionen din har ikke gitt innspill ennå.').waitFor();
+    expect(await page.getByText(indreOstfoldText, { exact: false }).count()).toBe(0);
+    expect(await page.getByRole('table', { name: 'Inviterte regioner og hvem som har svart' }).count()).toBe(
+      0,
+    );
+
+    await page.getByLabel('Innspillet gjelder').selectOption({ label: 'Formål' });
+    await page.getByLabel('Innspill', { exact: true }).fill(hallingdalText);
+    await page.getByRole('button', { name: 'Send innspillet' }).click();
+    await page.getByText('Innspillet om Formål er sendt.', { exact: false }).waitFor();
+    await page.getByRole('article', { name: 'Formål' }).getByText(hallingdalText).waitFor();
+    expect(await page.getByText(indreOstfoldText, { exact: false }).count()).toBe(0);
+    await expectAccessible(page, 'a second region’s hearing page');
+    await signOut(page);
+  });
+
+  it('lets the coordinator close the hearing early and register input that came late', async () => {
+    const { page } = j;
+    await signIn(page, admin);
+    await mainNav(page).getByRole('link', { name: 'Høringer' }).click();
+    const row = page
+      .getByRole('table', { name: `Høringer i ${cycleName}` })
+      .getByRole('row')
+      .nth(1);
+    await row.getByText('Åpen', { exact: true }).waitFor();
+    expect(await row.getByRole('cell').allTextContents()).toEqual([
+      'Formell høring',
+      'Versjon 1',
+      `${extended.shown}21 dager igjen`,
+      'Åpen',
+      '12',
+      '2',
+      '2',
+      '2',
+    ]);
+    await expectAccessible(page, 'the hearing list');
+    await row.getByRole('link', { name: 'Formell høring' }).click();
+
+    const regions = page.getByRole('table', { name: 'Inviterte regioner og hvem som har svart' });
+    await regions
+      .getByRole('row', { name: /Indre Østfold regionråd/ })
+      .getByText('Har svart')
+      .waitFor();
+    await regions
+      .getByRole('row', { name: /Regionrådet for Hallingdal/ })
+      .getByText('Har svart')
+      .waitFor();
+    await regions
+      .getByRole('row', { name: /Haldenregionen/ })
+      .getByText('Ikke svart')
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Lukk høringen nå' }).click();
+    const close = page.getByRole('dialog', { name: 'Lukke høringen før fristen?' });
+    await settled(close);
+    expect(await close.textContent()).toContain('Du kan ikke åpne høringen igjen.');
+    await expectAccessible(page, 'the confirmation before closing early');
+    await close.getByRole('button', { name: 'Lukk høringen' }).click();
+    await page.getByText('Høringen er lukket. Nå kan innspillene behandles.').waitFor();
+    await page.getByText('Lukket', { exact: true }).first().waitFor();
+    await page.getByText(/Lukket \d\d\.\d\d\.\d{4}, før fristen/).waitFor();
+
+    await page.getByRole('button', { name: 'Registrer innspill som kom for sent' }).click();
+    const late = page.getByRole('dialog', { name: 'Registrer innspill som kom for sent' });
+    await settled(late);
+    await expectAccessible(page, 'the dialog that registers late input');
+    await late.getByLabel('Region').selectOption({ label: 'Haldenregionen' });
+    await late.getByLabel('Innspill', { exact: true }).fill(lateText);
+    await late.getByRole('button', { name: 'Registrer innspillet' }).click();
+    await page.getByText('Innspillet fra Haldenregionen er registrert og merket «For sent».').waitFor();
+    await page.getByRole('article', { name: 'Haldenregionen' }).getByText('For sent').waitFor();
+    await expectAccessible(page, 'the closed hearing with all input');
+    await signOut(page);
+  });
+
+  it('shows a region every invited region’s input once the hearing is closed, and no form', async () => {
+    const { page } = j;
+    await signIn(page, indreOstfold);
+    await page.goto(hearingUrl);
+    await page.getByText(/Høringen ble lukket \d\d\.\d\d\.\d{4}\. Du kan ikke lenger gi, endre/).waitFor();
+    await page.getByText(hallingdalText).waitFor();
+    await page.getByText(lateText).waitFor();
+    expect(await page.getByRole('button', { name: 'Send innspillet' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Endre innspillet/ }).count()).toBe(0);
+    await expectAccessible(page, 'a closed hearing as a region sees it');
+    await signOut(page);
+  });
+
+  it('lets the coordinator answer the input, take one in, and download the summary as DOCX', async () => {
+    const { page } = j;
+    await signIn(page, admin);
+    await page.getByRole('link', { name: `3 innspill i formell høring på versjon 1 (${cycleName})` }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Behandling av innspill: Formell høring, versjon 1' })
+      .waitFor();
+    expect(new URL(page.url()).searchParams.get('status')).toBe('unanswered');
+    await page.getByText('Viser 3 av 3 innspill').waitFor();
+    await expectAccessible(page, 'the dispositions page');
+
+    await page
+      .getByRole('checkbox', { name: 'Velg innspillet fra Indre Østfold regionråd om hele dokumentet' })
+      .check();
+    await page.getByText('1 innspill er valgt.').waitFor();
+    await page.getByRole('button', { name: 'Behandle det valgte innspillet' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Behandle innspillet' });
+    await settled(dialog);
+    await dialog.getByRole('button', { name: 'Lagre behandlingen' }).click();
+    await dialog.getByText('Velg hvordan innspillet er behandlet.').waitFor();
+    await dialog.getByRole('radio', { name: 'Tatt inn', exact: true }).check();
+    await dialog
+      .getByLabel('Begrunnelse')
+      .fill('Kollektivtrafikken mellom byene er tatt inn under gjennomføring i neste utkast.');
+    await expectAccessible(page, 'the disposition dialog');
+    await dialog.getByRole('button', { name: 'Lagre behandlingen' }).click();
+    await page.getByText('Innspillet er behandlet: Tatt inn.').waitFor();
+    await page.getByText('Viser 2 av 3 innspill').waitFor();
+
+    // The region filter in the address: only Hallingdal's input, which gets its answer alone.
+    await page.getByLabel('Region', { exact: true }).selectOption({ label: 'Regionrådet for Hallingdal' });
+    await page.getByText('Viser 1 av 3 innspill').waitFor();
+    expect(new URL(page.url()).searchParams.get('region')).not.toBeNull();
+    await page.getByRole('button', { name: 'Velg det ubehandlede innspillet' }).click();
+    await page.getByRole('button', { name: 'Behandle det valgte innspillet' }).click();
+    dialog = page.getByRole('dialog', { name: 'Behandle innspillet' });
+    await settled(dialog);
+    expect(await dialog.textContent()).toContain(hallingdalText);
+    await dialog.getByRole('radio', { name: 'Tatt til orientering', exact: true }).check();
+    await dialog
+      .getByLabel('Begrunnelse')
+      .fill('Reiselivet hører hjemme i den spesielle delen for Hallingdal.');
+    await dialog.getByRole('button', { name: 'Lagre behandlingen' }).click();
+    await page.getByText('Innspillet er behandlet: Tatt til orientering.').waitFor();
+    await page.getByText('Ingen innspill passer med filtrene.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Nullstill filtre' }).click();
+    await page.getByText('Viser 3 av 3 innspill').waitFor();
+    await expectAccessible(page, 'the dispositions page with answers');
+
+    await page.getByRole('link', { name: 'Tilbake til høringen' }).click();
+    await page.getByRole('link', { name: 'Innspillsoppsummering' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Innspillsoppsummering: Formell høring, versjon 1' })
+      .waitFor();
+    const purpose = page.getByRole('table', { name: 'Formål' });
+    await purpose.getByText(hallingdalText).waitFor();
+    await purpose.getByText('Tatt til orientering').waitFor();
+    const whole = page.getByRole('table', { name: 'Innspill til hele dokumentet' });
+    await whole.getByText('Tatt inn', { exact: true }).waitFor();
+    await whole.getByText('For sent').waitFor();
+    await expectAccessible(page, 'the input summary');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Last ned DOCX' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Innspillsoppsummering Formell høring generell del v1.docx');
+    const path = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    const bytes = await readFile(path);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+});

@@ -1,0 +1,142 @@
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../shared/contracts/auth';
+import type { Hearing, HearingInput, HearingOverview } from '../../../shared/contracts/hearings';
+import { ModalDialog } from '../../shared/components/ModalDialog';
+import { todayInOslo } from '../../shared/format';
+import { currentLocale } from '../../shared/i18n';
+import { deadlineStatus, formatShortDate } from './deadline';
+import { InputCard } from './InputCard';
+import { InputForm, type SectionOption } from './InputForm';
+import { OwnInputs } from './OwnInputs';
+
+/**
+ * The input part of the hearing page. A region contact gives, edits and withdraws their region's input
+ * while the hearing is open; after that the form is gone and everybody reads all the input of the
+ * invited regions. What each person sees is what the server returns for them.
+ */
+export function HearingInputs({
+  hearing,
+  overview,
+  me,
+  onNotice,
+}: {
+  hearing: Hearing;
+  overview: HearingOverview;
+  me: Me;
+  onNotice: (text: string) => void;
+}) {
+  const { t } = useTranslation();
+  const open = hearing.state === 'open';
+  const sections: SectionOption[] = overview.sections.flatMap((s) =>
+    s.key ? [{ key: s.key, title: s.title ?? s.key }] : [],
+  );
+
+  if (me.role === 'region' && open) {
+    return <OwnInputs hearing={hearing} sections={sections} inputs={overview.inputs} onNotice={onNotice} />;
+  }
+  return (
+    <section aria-labelledby="inputs-heading" className="stack">
+      <Heading level={2} data-size="sm" id="inputs-heading">
+        {t('hearings.inputs.title', { count: overview.inputs.length })}
+      </Heading>
+      {me.role === 'region' && <ClosedMessage hearing={hearing} />}
+      {me.role === 'admin' && !open && (
+        <LateInput hearing={hearing} sections={sections} onNotice={onNotice} />
+      )}
+      {overview.inputs.length === 0 ? (
+        <Paragraph>
+          {me.role === 'department' && open
+            ? t('hearings.inputs.hiddenWhileOpen')
+            : t('hearings.inputs.none')}
+        </Paragraph>
+      ) : (
+        <InputsBySection sections={sections} inputs={overview.inputs} />
+      )}
+    </section>
+  );
+}
+
+/** After the deadline (or an early close) a region contact is told plainly that input is over. */
+function ClosedMessage({ hearing }: { hearing: Hearing }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const status = deadlineStatus(hearing, todayInOslo());
+  return (
+    <Alert data-color="info">
+      <Paragraph>
+        {status.kind === 'closedEarly'
+          ? t('hearings.inputs.closedEarly', { date: formatShortDate(status.closedOn, locale) })
+          : t('hearings.inputs.deadlinePassed', { deadline: formatShortDate(hearing.deadline, locale) })}
+      </Paragraph>
+      <Paragraph>{t('hearings.inputs.allCanRead')}</Paragraph>
+    </Alert>
+  );
+}
+
+/** The inputs in the document's order: on the whole document first, then section by section. */
+export function InputsBySection({
+  sections,
+  inputs,
+}: {
+  sections: readonly SectionOption[];
+  inputs: readonly HearingInput[];
+}) {
+  const { t } = useTranslation();
+  const groups = [{ key: null, title: t('hearings.input.wholeDocument') }, ...sections]
+    .map((s) => ({ ...s, inputs: inputs.filter((i) => i.sectionKey === s.key) }))
+    .filter((g) => g.inputs.length > 0);
+  return (
+    <>
+      {groups.map((g) => (
+        <section key={g.key ?? ''} aria-labelledby={`inputs-${g.key ?? 'document'}`} className="stack">
+          <Heading level={3} data-size="xs" id={`inputs-${g.key ?? 'document'}`}>
+            {t('hearings.inputs.about', { title: g.title, count: g.inputs.length })}
+          </Heading>
+          {g.inputs.map((i) => (
+            <InputCard key={i.id} input={i} heading="region" level={4} />
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}
+
+const noSections: ReadonlySet<string | null> = new Set();
+
+/** The coordinator registers input that came too late (or by post or e-mail): it is marked late. */
+function LateInput({
+  hearing,
+  sections,
+  onNotice,
+}: {
+  hearing: Hearing;
+  sections: readonly SectionOption[];
+  onNotice: (text: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <div>
+      <Button variant="secondary" onClick={() => setOpen(true)} aria-haspopup="dialog">
+        {t('hearings.late.action')}
+      </Button>
+      <ModalDialog open={open} onClose={() => setOpen(false)} title={t('hearings.late.title')}>
+        <Paragraph>{t('hearings.late.body')}</Paragraph>
+        <InputForm
+          hearingId={hearing.id}
+          sections={sections}
+          taken={noSections}
+          regions={hearing.invitedRegions}
+          submitLabel={t('hearings.late.submit')}
+          onCancel={() => setOpen(false)}
+          onSaved={(input) => {
+            setOpen(false);
+            onNotice(t('hearings.late.done', { region: input.region.name }));
+          }}
+        />
+      </ModalDialog>
+    </div>
+  );
+}

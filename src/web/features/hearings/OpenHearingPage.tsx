@@ -1,0 +1,243 @@
+import { Button, Card, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { IsoDate } from '../../../shared/contracts/common';
+import type { Cycle, GeneralPartVersionSummary } from '../../../shared/contracts/general-part';
+import {
+  type HearingKind,
+  hearingKinds,
+  hearingPath,
+  OpenHearingInput,
+  type RegionRef,
+} from '../../../shared/contracts/hearings';
+import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
+import { Page } from '../../shared/components/Page';
+import { QueryState } from '../../shared/components/QueryState';
+import { SelectField } from '../../shared/components/SelectField';
+import { useCurrentCycle } from '../../shared/current-cycle';
+import { todayInOslo } from '../../shared/format';
+import { currentLocale } from '../../shared/i18n';
+import { useForm } from '../../shared/use-form';
+import { useGeneralPart } from '../general-part/general-part.api';
+import { formatShortDate } from './deadline';
+import { FormProblem } from './FormProblem';
+import { useHearings, useOpenHearing, useRegions } from './hearings.api';
+import { RadioGroup } from './RadioGroup';
+import { RegionChecklist } from './RegionChecklist';
+
+const formFields = ['cycleId', 'versionId', 'kind', 'deadline', 'invitedRegionIds', 'coverLetter'];
+
+/** A version can go on hearing while it is a draft, or already on hearing (a formal round after an informal). */
+const readyForHearing = (v: GeneralPartVersionSummary) => v.state === 'draft' || v.state === 'on_hearing';
+
+/**
+ * "Send på høring" (admin): a version of the cycle's general part, the kind of hearing, the deadline, the
+ * invited regions and the cover letter. Sending freezes the version and e-mails the regions, so a
+ * confirmation says so first.
+ */
+export function OpenHearingPage() {
+  const { t } = useTranslation();
+  const { cycles, cycle } = useCurrentCycle();
+  return (
+    <Page title={t('hearings.open.title')}>
+      <QueryState query={cycles}>
+        {() =>
+          cycle ? (
+            <CycleForm cycle={cycle} />
+          ) : (
+            <Card>
+              <Paragraph>{t('hearings.list.noCycleAdmin')}</Paragraph>
+            </Card>
+          )
+        }
+      </QueryState>
+    </Page>
+  );
+}
+
+function CycleForm({ cycle }: { cycle: Cycle }) {
+  const { t } = useTranslation();
+  const part = useGeneralPart(cycle.id);
+  const regions = useRegions();
+  const open = useHearings({ cycle: cycle.id, state: 'open' });
+  return (
+    <QueryState query={open}>
+      {(openNow) => {
+        const current = openNow[0];
+        if (current) {
+          return (
+            <Card className="stack">
+              <Paragraph>{t('hearings.open.alreadyOpen', { cycle: cycle.name })}</Paragraph>
+              <Link to={hearingPath(current.id)}>{t('hearings.open.toOpenHearing')}</Link>
+            </Card>
+          );
+        }
+        return (
+          <QueryState query={part}>
+            {(p) => (
+              <QueryState query={regions}>
+                {(all) => {
+                  const ready = p.versions.filter(readyForHearing);
+                  if (ready.length === 0) {
+                    return (
+                      <Card className="stack">
+                        <Paragraph>{t('hearings.open.noVersion')}</Paragraph>
+                        <Link to="/general-part">{t('hearings.open.toGeneralPart')}</Link>
+                      </Card>
+                    );
+                  }
+                  const preferred = ready.find((v) => v.id === p.draftVersionId) ?? ready[0];
+                  return (
+                    <OpenForm
+                      cycle={cycle}
+                      versions={ready}
+                      initialVersionId={preferred?.id ?? ''}
+                      regions={all.map((r) => ({ id: r.id, name: r.name }))}
+                    />
+                  );
+                }}
+              </QueryState>
+            )}
+          </QueryState>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+function OpenForm({
+  cycle,
+  versions,
+  initialVersionId,
+  regions,
+}: {
+  cycle: Cycle;
+  versions: GeneralPartVersionSummary[];
+  initialVersionId: string;
+  regions: RegionRef[];
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const locale = currentLocale();
+  const openHearing = useOpenHearing();
+  const [confirming, setConfirming] = useState(false);
+  // The server's rule, checked as the date is typed: a deadline cannot lie in the past (Oslo time).
+  const schema = useMemo(
+    () =>
+      OpenHearingInput.extend({
+        deadline: IsoDate.refine((d) => d >= todayInOslo(), { error: 'validation.deadlineInPast' }),
+      }),
+    [],
+  );
+  const form = useForm(schema, {
+    cycleId: cycle.id,
+    versionId: initialVersionId,
+    kind: '' as HearingKind | '',
+    deadline: '',
+    invitedRegionIds: regions.map((r) => r.id),
+    coverLetter: '',
+  });
+  const { values, errors } = form;
+  const version = versions.find((v) => v.id === values.versionId);
+
+  const send = form.submit(async (data) => {
+    const hearing = await openHearing.mutateAsync(data);
+    navigate(hearingPath(hearing.id), {
+      state: {
+        notice: t('hearings.open.done', {
+          number: hearing.versionNumber,
+          count: hearing.invitedRegions.length,
+        }),
+      },
+    });
+  });
+
+  /** The confirmation comes only once the form is valid; otherwise submitting shows the errors. */
+  const ask = (e: { preventDefault(): void }) => {
+    e.preventDefault();
+    if (schema.safeParse(values).success) setConfirming(true);
+    else void send();
+  };
+
+  return (
+    <>
+      <form className="stack hearings-form" noValidate onSubmit={ask}>
+        <Paragraph>{t('hearings.open.intro', { cycle: cycle.name })}</Paragraph>
+        <FormProblem formError={form.formError} errors={errors} fields={formFields} />
+        <SelectField
+          label={t('hearings.open.version')}
+          description={t('hearings.open.versionHelp')}
+          value={values.versionId}
+          onChange={(v) => form.set('versionId', v)}
+          onBlur={() => form.blur('versionId')}
+          error={errors.versionId}
+        >
+          {versions.map((v) => (
+            <Select.Option key={v.id} value={v.id}>
+              {t('hearings.open.versionOption', {
+                number: v.number,
+                state: t(`generalPart.state.${v.state}`),
+              })}
+            </Select.Option>
+          ))}
+        </SelectField>
+        <RadioGroup
+          legend={t('hearings.open.kind')}
+          description={t('hearings.open.kindHelp')}
+          name="kind"
+          options={hearingKinds.map((k) => ({ value: k, label: t(`hearings.kind.${k}`) }))}
+          value={values.kind}
+          onChange={(k) => form.set('kind', k)}
+          error={errors.kind ? t('hearings.open.chooseKind') : undefined}
+        />
+        <Textfield
+          label={t('hearings.open.deadline')}
+          description={t('hearings.open.deadlineHelp')}
+          type="date"
+          min={todayInOslo()}
+          value={values.deadline}
+          onChange={(e) => form.set('deadline', e.target.value)}
+          onBlur={() => form.blur('deadline')}
+          error={errors.deadline}
+        />
+        <RegionChecklist
+          regions={regions}
+          selected={values.invitedRegionIds}
+          onChange={(ids) => form.set('invitedRegionIds', ids)}
+          error={errors.invitedRegionIds}
+        />
+        <Textfield
+          label={t('hearings.open.coverLetter')}
+          description={t('hearings.open.coverLetterHelp')}
+          multiline
+          rows={8}
+          value={values.coverLetter}
+          onChange={(e) => form.set('coverLetter', e.target.value)}
+          onBlur={() => form.blur('coverLetter')}
+          error={errors.coverLetter}
+        />
+        <div className="row">
+          <Button type="submit" disabled={form.submitting} aria-haspopup="dialog">
+            {form.submitting ? t('hearings.open.sending') : t('hearings.open.submit')}
+          </Button>
+          <Button asChild variant="secondary">
+            <Link to="/horinger">{t('common.cancel')}</Link>
+          </Button>
+        </div>
+      </form>
+      <ConfirmDialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('hearings.open.confirmTitle', { number: version?.number ?? '' })}
+        body={t('hearings.open.confirmBody', {
+          number: version?.number ?? '',
+          count: values.invitedRegionIds.length,
+          deadline: values.deadline ? formatShortDate(values.deadline, locale) : '',
+        })}
+        confirmLabel={t('hearings.open.confirm')}
+        onConfirm={send}
+      />
+    </>
+  );
+}

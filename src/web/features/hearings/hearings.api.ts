@@ -1,0 +1,235 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Problem } from '../../../shared/contracts/common';
+import type { InputSummary } from '../../../shared/contracts/hearing-summary';
+import type {
+  Attachment,
+  AttachmentMediaType,
+  CloseHearingInput,
+  CreateDispositionInput,
+  Disposition,
+  ExtendHearingInput,
+  Hearing,
+  HearingInput,
+  HearingOverview,
+  HearingState,
+  HearingSummary,
+  OpenHearingInput,
+  SubmitInputInput,
+  UpdateDispositionInput,
+  UpdateInputInput,
+} from '../../../shared/contracts/hearings';
+import type { Department, Region } from '../../../shared/contracts/registry';
+import { ApiError, api, query } from '../../shared/api';
+import { currentLocale } from '../../shared/i18n';
+import type { Paged } from '../../shared/use-paged-list';
+
+/**
+ * Every query of this feature starts with this key: any change to a hearing, an input or a disposition
+ * reads the lists, the hearing, its overview and its summary again, since each change moves their counts.
+ */
+export const hearingsKey = ['hearings'] as const;
+
+/** A cycle's hearings (all cycles without one), optionally only open or closed ones. Not paged: a handful. */
+export function useHearings(params: { cycle?: string; state?: HearingState }, enabled = true) {
+  return useQuery({
+    queryKey: [...hearingsKey, 'list', params],
+    queryFn: () => api<Paged<HearingSummary>>('GET', `/api/v1/hearings${query(params)}`),
+    select: (page) => page.items,
+    enabled,
+  });
+}
+
+export function useHearing(id: string) {
+  return useQuery({
+    queryKey: [...hearingsKey, 'hearing', id],
+    queryFn: () => api<Hearing>('GET', `/api/v1/hearings/${encodeURIComponent(id)}`),
+  });
+}
+
+/** The hearing screen: tallies per region and per section, and the inputs the filters select. */
+export function useOverview(id: string, filters: Record<string, string> = {}) {
+  return useQuery({
+    queryKey: [...hearingsKey, 'overview', id, filters],
+    queryFn: () =>
+      api<HearingOverview>('GET', `/api/v1/hearings/${encodeURIComponent(id)}/overview${query(filters)}`),
+  });
+}
+
+export function useSummary(id: string) {
+  return useQuery({
+    queryKey: [...hearingsKey, 'summary', id],
+    queryFn: () => api<InputSummary>('GET', `/api/v1/hearings/${encodeURIComponent(id)}/summary`),
+  });
+}
+
+/** Where the summary is downloaded as a document; the server names the file. */
+export const summaryFileUrl = (id: string, format: 'docx' | 'pdf') =>
+  `/api/v1/hearings/${encodeURIComponent(id)}/summary${query({ format })}`;
+
+export const attachmentUrl = (id: string) => `/api/v1/input-attachments/${encodeURIComponent(id)}`;
+
+/** The regions that can be invited: every region of the county (a dozen or two, one request). */
+export function useRegions() {
+  return useQuery({
+    queryKey: [...hearingsKey, 'regions'],
+    queryFn: () => api<Paged<Region>>('GET', `/api/v1/regions${query({ limit: 500 })}`),
+    select: (page) => page.items,
+    staleTime: 60_000,
+  });
+}
+
+/** The active departments, to assign a disposition to one. */
+export function useDepartments() {
+  return useQuery({
+    queryKey: [...hearingsKey, 'departments'],
+    queryFn: () => api<Paged<Department>>('GET', '/api/v1/departments'),
+    select: (page) => page.items,
+    staleTime: 60_000,
+  });
+}
+
+/**
+ * After a change, everything about hearings is read again, and so is the general part: opening a hearing
+ * sends its version on hearing, which the general part's screens show.
+ */
+function useChanged() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: hearingsKey }),
+      client.invalidateQueries({ queryKey: ['general-part'] }),
+    ]);
+}
+
+export function useOpenHearing() {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: (input: OpenHearingInput) => api<Hearing>('POST', '/api/v1/hearings', input),
+    onSuccess: changed,
+  });
+}
+
+export function useExtendHearing(id: string) {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: (input: ExtendHearingInput) =>
+      api<Hearing>('POST', `/api/v1/hearings/${encodeURIComponent(id)}/extend`, input),
+    onSuccess: changed,
+  });
+}
+
+export function useCloseHearing(id: string) {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: (input: CloseHearingInput) =>
+      api<Hearing>('POST', `/api/v1/hearings/${encodeURIComponent(id)}/close`, input),
+    onSuccess: changed,
+  });
+}
+
+export function useSubmitInput(hearingId: string) {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: (input: SubmitInputInput) =>
+      api<HearingInput>('POST', `/api/v1/hearings/${encodeURIComponent(hearingId)}/inputs`, input),
+    onSuccess: changed,
+  });
+}
+
+export function useUpdateInput() {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: ({ id, ...input }: UpdateInputInput & { id: string }) =>
+      api<HearingInput>('PATCH', `/api/v1/hearing-inputs/${encodeURIComponent(id)}`, input),
+    onSuccess: changed,
+  });
+}
+
+export function useWithdrawInput() {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: (input: Pick<HearingInput, 'id' | 'version'>) =>
+      api<void>(
+        'DELETE',
+        `/api/v1/hearing-inputs/${encodeURIComponent(input.id)}${query({ version: input.version })}`,
+      ),
+    onSuccess: changed,
+  });
+}
+
+export function useUploadAttachment() {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: ({
+      inputId,
+      file,
+      mediaType,
+    }: {
+      inputId: string;
+      file: File;
+      mediaType: AttachmentMediaType;
+    }) => uploadAttachment(inputId, file, mediaType),
+    onSuccess: changed,
+  });
+}
+
+export function useCreateDisposition(hearingId: string) {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: (input: CreateDispositionInput) =>
+      api<Disposition>('POST', `/api/v1/hearings/${encodeURIComponent(hearingId)}/dispositions`, input),
+    onSuccess: changed,
+  });
+}
+
+export function useUpdateDisposition() {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: ({ id, ...input }: UpdateDispositionInput & { id: string }) =>
+      api<Disposition>('PATCH', `/api/v1/dispositions/${encodeURIComponent(id)}`, input),
+    onSuccess: changed,
+  });
+}
+
+/**
+ * Sends one file as it is (the API takes the raw bytes with their type as Content-Type, not a form), and
+ * reads a refusal the way `api` does, so its field errors land on the form's file field.
+ */
+async function uploadAttachment(
+  inputId: string,
+  file: File,
+  mediaType: AttachmentMediaType,
+): Promise<Attachment> {
+  let res: Response;
+  try {
+    res = await fetch(
+      `/api/v1/hearing-inputs/${encodeURIComponent(inputId)}/attachments${query({ filename: file.name })}`,
+      {
+        method: 'POST',
+        headers: {
+          accept: 'application/json',
+          'accept-language': currentLocale(),
+          'content-type': mediaType,
+        },
+        credentials: 'same-origin',
+        body: file,
+      },
+    );
+  } catch {
+    throw new ApiError(0, { type: 'network', title: '', status: 0, code: 'network' });
+  }
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const problem: Problem =
+      data && typeof data === 'object' && 'code' in data
+        ? (data as Problem)
+        : {
+            type: 'unknown',
+            title: '',
+            status: res.status,
+            code: res.status === 413 ? 'tooLarge' : 'internal',
+          };
+    throw new ApiError(res.status, problem);
+  }
+  return data as Attachment;
+}
