@@ -10,7 +10,7 @@ import {
 import type { Department } from '../../../shared/contracts/registry';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { useForm } from '../../shared/use-form';
-import { DispositionFields, dispositionFields } from './DispositionFields';
+import { DispositionFields, type DispositionValues, dispositionFields } from './DispositionFields';
 import { FormProblem } from './FormProblem';
 import { useCreateDisposition, useUpdateDisposition } from './hearings.api';
 import { aboutText } from './InputCard';
@@ -102,21 +102,15 @@ function CreateForm({
 }) {
   const { t } = useTranslation();
   const create = useCreateDisposition(hearingId);
-  const form = useForm(CreateDispositionInput, {
+  const initial: DispositionValues & { inputIds: string[] } = {
     inputIds: inputs.map((i) => i.id),
     outcome: '',
     reason: '',
     assignedDepartmentId: null,
     takenInVersionId: null,
     takenInSectionKey: null,
-  } as {
-    inputIds: string[];
-    outcome: '' | CreateDispositionInput['outcome'];
-    reason: string;
-    assignedDepartmentId: string | null;
-    takenInVersionId: string | null;
-    takenInSectionKey: string | null;
-  });
+  };
+  const form = useForm(CreateDispositionInput, initial);
   return (
     <form
       className="stack"
@@ -163,7 +157,7 @@ function UpdateForm({
 }) {
   const { t } = useTranslation();
   const update = useUpdateDisposition();
-  const form = useForm(UpdateDispositionInput, {
+  const initial: DispositionValues & { final: boolean; version: number } = {
     outcome: disposition.outcome,
     reason: disposition.reason,
     assignedDepartmentId: disposition.assignedDepartment?.id ?? null,
@@ -171,15 +165,8 @@ function UpdateForm({
     takenInSectionKey: disposition.takenIn?.sectionKey ?? null,
     final: disposition.final,
     version: disposition.version,
-  } as {
-    outcome: '' | CreateDispositionInput['outcome'];
-    reason: string;
-    assignedDepartmentId: string | null;
-    takenInVersionId: string | null;
-    takenInSectionKey: string | null;
-    final: boolean;
-    version: number;
-  });
+  };
+  const form = useForm(UpdateDispositionInput, initial);
   return (
     <form
       className="stack"

@@ -144,14 +144,12 @@ export function InputForm({
   const fileRefusal = (e: unknown, name: string) => {
     if (!(e instanceof ApiError)) return e;
     const fields = e.fieldErrors();
-    const message =
-      e.status === 413
-        ? t('hearings.input.fileTooLarge', { name })
-        : (fields.file ?? fields.filename ?? fields._ ?? e.problem.title ?? t('errors.internal'));
+    const reason = fields.file ?? fields.filename ?? fields._ ?? (e.problem.title || t('errors.internal'));
+    const message = e.status === 413 ? t('hearings.input.fileTooLarge', { name }) : `${name}: ${reason}`;
     return new ApiError(e.status, {
       ...e.problem,
       title: t('hearings.input.savedWithoutFile', { name }),
-      errors: [{ field: 'file', code: e.problem.code, message: `${name}: ${message}` }],
+      errors: [{ field: 'file', code: e.problem.code, message }],
     });
   };
 

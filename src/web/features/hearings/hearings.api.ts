@@ -101,6 +101,18 @@ function useChanged() {
     ]);
 }
 
+/**
+ * A change refused because someone else changed the same thing first (409): what is on screen is old, so it
+ * is read again, and the next try starts from what is saved now.
+ */
+function useRefreshOnConflict() {
+  const client = useQueryClient();
+  return (error: unknown) => {
+    if (error instanceof ApiError && error.status === 409)
+      void client.invalidateQueries({ queryKey: hearingsKey });
+  };
+}
+
 export function useOpenHearing() {
   const changed = useChanged();
   return useMutation({
@@ -111,42 +123,51 @@ export function useOpenHearing() {
 
 export function useExtendHearing(id: string) {
   const changed = useChanged();
+  const conflict = useRefreshOnConflict();
   return useMutation({
     mutationFn: (input: ExtendHearingInput) =>
       api<Hearing>('POST', `/api/v1/hearings/${encodeURIComponent(id)}/extend`, input),
     onSuccess: changed,
+    onError: conflict,
   });
 }
 
 export function useCloseHearing(id: string) {
   const changed = useChanged();
+  const conflict = useRefreshOnConflict();
   return useMutation({
     mutationFn: (input: CloseHearingInput) =>
       api<Hearing>('POST', `/api/v1/hearings/${encodeURIComponent(id)}/close`, input),
     onSuccess: changed,
+    onError: conflict,
   });
 }
 
 export function useSubmitInput(hearingId: string) {
   const changed = useChanged();
+  const conflict = useRefreshOnConflict();
   return useMutation({
     mutationFn: (input: SubmitInputInput) =>
       api<HearingInput>('POST', `/api/v1/hearings/${encodeURIComponent(hearingId)}/inputs`, input),
     onSuccess: changed,
+    onError: conflict,
   });
 }
 
 export function useUpdateInput() {
   const changed = useChanged();
+  const conflict = useRefreshOnConflict();
   return useMutation({
     mutationFn: ({ id, ...input }: UpdateInputInput & { id: string }) =>
       api<HearingInput>('PATCH', `/api/v1/hearing-inputs/${encodeURIComponent(id)}`, input),
     onSuccess: changed,
+    onError: conflict,
   });
 }
 
 export function useWithdrawInput() {
   const changed = useChanged();
+  const conflict = useRefreshOnConflict();
   return useMutation({
     mutationFn: (input: Pick<HearingInput, 'id' | 'version'>) =>
       api<void>(
@@ -154,6 +175,7 @@ export function useWithdrawInput() {
         `/api/v1/hearing-inputs/${encodeURIComponent(input.id)}${query({ version: input.version })}`,
       ),
     onSuccess: changed,
+    onError: conflict,
   });
 }
 
@@ -175,19 +197,23 @@ export function useUploadAttachment() {
 
 export function useCreateDisposition(hearingId: string) {
   const changed = useChanged();
+  const conflict = useRefreshOnConflict();
   return useMutation({
     mutationFn: (input: CreateDispositionInput) =>
       api<Disposition>('POST', `/api/v1/hearings/${encodeURIComponent(hearingId)}/dispositions`, input),
     onSuccess: changed,
+    onError: conflict,
   });
 }
 
 export function useUpdateDisposition() {
   const changed = useChanged();
+  const conflict = useRefreshOnConflict();
   return useMutation({
     mutationFn: ({ id, ...input }: UpdateDispositionInput & { id: string }) =>
       api<Disposition>('PATCH', `/api/v1/dispositions/${encodeURIComponent(id)}`, input),
     onSuccess: changed,
+    onError: conflict,
   });
 }
 
