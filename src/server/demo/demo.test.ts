@@ -282,9 +282,10 @@ describe('loading the demo', () => {
       const signIns = await loadDemo(database.db, 'demo-passord-123');
       const elapsed = performance.now() - started;
       expect(signIns.map((s) => s.email)).toContain('admin@demo.partnerskap.no');
-      // About 0.5 s on a laptop, of which the general part and its hearings take 0.2 s; the bound leaves
-      // room for a busy test machine, since every test file loads the demo.
-      expect(elapsed).toBeLessThan(5000);
+      // Every test file loads the demo. On a quiet machine it takes about 0.5 s, of which the general part
+      // and its hearings take 0.2–0.3 s; the slowest seen on a busy two-core machine running the whole
+      // suite was 2.7 s. The bound catches a regression (a query per something that grows), not noise.
+      expect(elapsed).toBeLessThan(6000);
     } finally {
       await database.close();
     }
