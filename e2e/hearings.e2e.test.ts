@@ -233,6 +233,8 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
   it('lets Hallingdal give input on one section without seeing Indre Østfold’s while the hearing is open', async () => {
     const { page } = j;
     await signIn(page, hallingdal);
+    await page.getByText('Regionen din har ikke gitt innspill ennå.').waitFor();
+    await expectAccessible(page, 'the start page of a region that has not answered');
     await page.goto(hearingUrl);
     await page.getByRole('heading', { name: 'Gi innspill' }).waitFor();
     await page.getByText('ser du bare innspillene fra din egen region', { exact: false }).waitFor();
@@ -287,6 +289,7 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
       .getByRole('row', { name: /Haldenregionen/ })
       .getByText('Ikke svart')
       .waitFor();
+    await expectAccessible(page, 'the open hearing with input from two regions');
 
     await page.getByRole('button', { name: 'Lukk høringen nå' }).click();
     const close = page.getByRole('dialog', { name: 'Lukke høringen før fristen?' });
@@ -327,7 +330,12 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
   it('lets the coordinator answer the input, take one in, and download the summary as DOCX', async () => {
     const { page } = j;
     await signIn(page, admin);
-    await page.getByRole('link', { name: `3 innspill i formell høring på versjon 1 (${cycleName})` }).click();
+    const waiting = page.getByRole('link', {
+      name: `3 innspill i formell høring på versjon 1 (${cycleName})`,
+    });
+    await waiting.waitFor();
+    await expectAccessible(page, 'the coordinator’s start page with input waiting');
+    await waiting.click();
     await page
       .getByRole('heading', { level: 1, name: 'Behandling av innspill: Formell høring, versjon 1' })
       .waitFor();
