@@ -73,6 +73,8 @@ const expected: Record<string, Expected> = {
   'POST /api/v1/general-part-versions/{id}/drafts': { access: admin },
   'PUT /api/v1/general-part-versions/{id}/sections': { access: admin },
   'POST /api/v1/general-part-versions/{id}/approve': { access: admin },
+  'POST /api/v1/general-part-versions/{id}/approval-attachments': { access: admin },
+  'GET /api/v1/approval-attachments/{id}': { access: everyone },
   // Hearings: everyone signed in reads them (a region contact only those their region is invited to, and
   // while open only its own input); the coordinator opens, extends and closes them and answers input; a
   // region contact gives input for their own region; a department editor answers what is assigned to them

@@ -12,6 +12,7 @@ const tables = [
   'cycles',
   'document_versions',
   'document_sections',
+  'approval_attachments',
   'hearings',
   'hearing_invitations',
   'hearing_inputs',

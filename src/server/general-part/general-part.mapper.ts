@@ -1,11 +1,18 @@
+import type { AttachmentMediaType } from '../../shared/contracts/common.js';
 import type {
+  ApprovalAttachment,
   Cycle,
   CycleStatus,
   GeneralPartVersionSummary,
   Section,
   VersionState,
 } from '../../shared/contracts/general-part.js';
-import type { cycles, documentSections, documentVersions } from './general-part.table.js';
+import {
+  approvalAttachments,
+  type cycles,
+  type documentSections,
+  type documentVersions,
+} from './general-part.table.js';
 
 type VersionRow = typeof documentVersions.$inferSelect;
 
@@ -69,4 +76,34 @@ export const auditedVersion = (row: VersionRow) => ({
   state: row.state,
   basedOnVersionId: row.basedOnVersionId,
   version: row.version,
+});
+
+/** An approval attachment's columns without its content, which is read only to download it. */
+export const approvalAttachmentColumns = {
+  id: approvalAttachments.id,
+  versionId: approvalAttachments.versionId,
+  filename: approvalAttachments.filename,
+  mediaType: approvalAttachments.mediaType,
+  size: approvalAttachments.size,
+  sha256: approvalAttachments.sha256,
+  uploadedAt: approvalAttachments.uploadedAt,
+};
+
+export const toApprovalAttachment = (row: {
+  id: string;
+  versionId: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: Date;
+}): ApprovalAttachment => ({
+  id: row.id,
+  versionId: row.versionId,
+  filename: row.filename,
+  // The CHECK constraint holds the column to the two types.
+  mediaType: row.mediaType as AttachmentMediaType,
+  size: row.size,
+  sha256: row.sha256,
+  uploadedAt: row.uploadedAt.toISOString(),
 });

@@ -13,7 +13,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { attachmentMaxBytes } from '../../shared/contracts/common.js';
 import type { RichTextDoc } from '../../shared/contracts/rich-text.js';
+import { bytea } from '../platform/files.js';
 import { users } from '../users/user.table.js';
 
 const timestamps = {
@@ -105,5 +107,40 @@ export const documentSections = pgTable(
     index('document_sections_order').on(t.versionId, t.position),
     check('document_sections_key_format', sql`${t.key} ~ '^[a-z][a-z0-9-]{0,39}$'`),
     check('document_sections_position', sql`${t.position} >= 0`),
+  ],
+);
+
+/**
+ * A document that belongs to an approval: the signed decision (saksprotokoll) or the case it was made on,
+ * PDF or DOCX checked by content, kept in the database with its SHA-256. Only an approved version gets
+ * one; it stays with the version when it is later superseded, as the decision does.
+ */
+export const approvalAttachments = pgTable(
+  'approval_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => documentVersions.id, { onDelete: 'restrict' }),
+    filename: text('filename').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'restrict' }),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('approval_attachments_version').on(t.versionId, t.uploadedAt),
+    check(
+      'approval_attachments_media_type',
+      sql`${t.mediaType} in ('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')`,
+    ),
+    check(
+      'approval_attachments_size',
+      sql`${t.size} > 0 and ${t.size} <= ${sql.raw(String(attachmentMaxBytes))} and ${t.size} = octet_length(${t.content})`,
+    ),
+    check('approval_attachments_sha256', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('approval_attachments_filename', sql`length(${t.filename}) between 1 and 255`),
   ],
 );

@@ -1,10 +1,19 @@
 import { asc, desc, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { GeneralPartVersion, GeneralPartVersionSummary } from '../../shared/contracts/general-part.js';
+import type {
+  ApprovalAttachment,
+  GeneralPartVersion,
+  GeneralPartVersionSummary,
+} from '../../shared/contracts/general-part.js';
 import type { Db, Tx } from '../db/client.js';
 import { users } from '../users/user.table.js';
-import { toSection, toVersionSummary } from './general-part.mapper.js';
-import { documentSections, documentVersions } from './general-part.table.js';
+import {
+  approvalAttachmentColumns,
+  toApprovalAttachment,
+  toSection,
+  toVersionSummary,
+} from './general-part.mapper.js';
+import { approvalAttachments, documentSections, documentVersions } from './general-part.table.js';
 
 const creator = alias(users, 'creator');
 const recorder = alias(users, 'recorder');
@@ -30,9 +39,23 @@ export async function loadSections(db: Db | Tx, versionId: string) {
   return rows.map(toSection);
 }
 
+/** The documents attached to a version's approval, oldest first (their content is not read). */
+export async function loadApprovalAttachments(db: Db | Tx, versionId: string): Promise<ApprovalAttachment[]> {
+  const rows = await db
+    .select(approvalAttachmentColumns)
+    .from(approvalAttachments)
+    .where(eq(approvalAttachments.versionId, versionId))
+    .orderBy(asc(approvalAttachments.uploadedAt), asc(approvalAttachments.id));
+  return rows.map(toApprovalAttachment);
+}
+
 /** One version with its sections in order, or null. */
 export async function loadVersion(db: Db | Tx, id: string): Promise<GeneralPartVersion | null> {
   const [summary] = await selectVersionSummaries(db, eq(documentVersions.id, id));
   if (!summary) return null;
-  return { ...summary, sections: await loadSections(db, id) };
+  return {
+    ...summary,
+    sections: await loadSections(db, id),
+    approvalAttachments: await loadApprovalAttachments(db, id),
+  };
 }

@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { authorize } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { forbidden, notFound } from '../platform/errors.js';
-import { checkFile } from './attachment-file.js';
+import { checkFile } from '../platform/files.js';
 import { toAttachment } from './hearing.mapper.js';
 import { hearingInputs, inputAttachments } from './hearing.table.js';
 import { closedForInput, conflict, databaseNow, lockHearing, userIdOf } from './hearing-rules.js';

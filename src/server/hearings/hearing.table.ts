@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  customType,
   date,
   foreignKey,
   index,
@@ -16,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { attachmentMaxBytes } from '../../shared/contracts/hearings.js';
 import { cycles, documentVersions } from '../general-part/general-part.table.js';
+import { bytea } from '../platform/files.js';
 import { departments, regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
 
@@ -118,13 +118,6 @@ export const hearingInputs = pgTable(
     check('hearing_inputs_withdrawn_by', sql`${t.withdrawnBy} is null or ${t.withdrawnAt} is not null`),
   ],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  toDriver: (value) => value,
-  // node-postgres gives a Buffer, PGlite a Uint8Array: one type for the code above.
-  fromDriver: (value) => Buffer.from(value),
-});
 
 /**
  * A file attached to an input (PDF or DOCX, type checked by content), kept in the database so that every

@@ -14,8 +14,8 @@ import {
 } from '../../shared/contracts/hearings.js';
 import { everyone } from '../platform/authorize.js';
 import { fieldError } from '../platform/errors.js';
+import { contentDisposition } from '../platform/files.js';
 import { addAttachment } from './add-attachment.js';
-import { contentDisposition } from './attachment-file.js';
 import { getAttachment } from './get-attachment.js';
 import { listInputs } from './list-inputs.js';
 import { inputWriters, submitInput } from './submit-input.js';

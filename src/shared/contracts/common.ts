@@ -85,3 +85,24 @@ export const Problem = z.object({
   errors: z.array(FieldError).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
+
+// ---- Uploaded files (a hearing input's attachments, an approval's decision document) ----
+
+export const attachmentMediaTypes = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+] as const;
+export const AttachmentMediaType = z.enum(attachmentMediaTypes);
+export type AttachmentMediaType = z.infer<typeof AttachmentMediaType>;
+/** The most one attachment may take. */
+export const attachmentMaxBytes = 10 * 1024 * 1024;
+
+/** An upload's query: the raw file is the body, its type the Content-Type, its name here. */
+export const AttachmentQuery = z.object({
+  filename: z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(255, { error: 'validation.tooLong' }),
+});
+export type AttachmentQuery = z.infer<typeof AttachmentQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, requiredText, Version } from './common.js';
+import { AttachmentMediaType, Id, IsoDate, requiredText, Version } from './common.js';
 import { RichTextDoc, RichTextInput } from './rich-text.js';
 
 // ---- Cycles ----
@@ -106,7 +106,26 @@ export const GeneralPartVersionSummary = z.object({
 });
 export type GeneralPartVersionSummary = z.infer<typeof GeneralPartVersionSummary>;
 
-export const GeneralPartVersion = GeneralPartVersionSummary.extend({ sections: z.array(Section) });
+/** The most documents one approval may have. */
+export const maxApprovalAttachments = 10;
+
+/** A document belonging to a version's approval (the signed decision, say): PDF or DOCX. */
+export const ApprovalAttachment = z.object({
+  id: z.string(),
+  versionId: z.string(),
+  filename: z.string(),
+  mediaType: AttachmentMediaType,
+  size: z.number(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+});
+export type ApprovalAttachment = z.infer<typeof ApprovalAttachment>;
+
+export const GeneralPartVersion = GeneralPartVersionSummary.extend({
+  sections: z.array(Section),
+  /** The approval's documents, oldest first; empty unless the version has been approved. */
+  approvalAttachments: z.array(ApprovalAttachment),
+});
 export type GeneralPartVersion = z.infer<typeof GeneralPartVersion>;
 
 /** A cycle's general part: its versions, newest first, with the current (approved) one and the draft named. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, requiredText, Version } from './common.js';
+import { AttachmentMediaType, Id, IsoDate, requiredText, Version } from './common.js';
 import { PersonRef, SectionKey } from './general-part.js';
 
 /**
@@ -106,14 +106,8 @@ export const hearingPath = (id: string) => `/horinger/${id}`;
 
 // ---- Input ----
 
-export const attachmentMediaTypes = [
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-] as const;
-export const AttachmentMediaType = z.enum(attachmentMediaTypes);
-export type AttachmentMediaType = z.infer<typeof AttachmentMediaType>;
-/** The most one attachment may take. */
-export const attachmentMaxBytes = 10 * 1024 * 1024;
+// An attachment's types, size limit and upload query are shared with the approval's decision document.
+export { AttachmentMediaType, AttachmentQuery, attachmentMaxBytes, attachmentMediaTypes } from './common.js';
 export const maxAttachmentsPerInput = 10;
 
 export const Attachment = z.object({
@@ -126,15 +120,6 @@ export const Attachment = z.object({
   uploadedAt: z.string(),
 });
 export type Attachment = z.infer<typeof Attachment>;
-
-export const AttachmentQuery = z.object({
-  filename: z
-    .string({ error: 'validation.required' })
-    .trim()
-    .min(1, { error: 'validation.required' })
-    .max(255, { error: 'validation.tooLong' }),
-});
-export type AttachmentQuery = z.infer<typeof AttachmentQuery>;
 
 export const dispositionOutcomes = ['taken_in', 'partly_taken_in', 'not_taken_in', 'noted'] as const;
 export const DispositionOutcome = z.enum(dispositionOutcomes, { error: 'validation.invalid' });

@@ -58,6 +58,8 @@ export const en: Catalogue = {
       'A version that has been sent on hearing or approved can never change. Make a new draft from it.',
     versionNotApprovable: 'Only a draft or a version sent on hearing can be approved.',
     olderThanApproved: 'A newer version has already been approved.',
+    versionNotApproved: 'Decision documents can only be attached to an approved version.',
+    tooManyApprovalAttachments: 'An approval can have at most 10 decision documents.',
     versionNotForHearing: 'Only a draft or a version already on hearing can be sent on hearing.',
     noRegions: 'Choose at least one region.',
     duplicateRegion: 'The same region is chosen twice.',

@@ -56,6 +56,8 @@ export const nb = {
       'En versjon som er sendt på høring eller vedtatt, kan aldri endres. Lag et nytt utkast fra den.',
     versionNotApprovable: 'Bare et utkast eller en versjon som er sendt på høring, kan vedtas.',
     olderThanApproved: 'En nyere versjon er allerede vedtatt.',
+    versionNotApproved: 'Vedtaksdokumenter kan bare legges ved en versjon som er vedtatt.',
+    tooManyApprovalAttachments: 'Et vedtak kan ha høyst 10 vedtaksdokumenter.',
     versionNotForHearing: 'Bare et utkast eller en versjon som alt er på høring, kan sendes på høring.',
     noRegions: 'Velg minst én region.',
     duplicateRegion: 'Den samme regionen er valgt to ganger.',

@@ -58,6 +58,8 @@ export const nn: Catalogue = {
       'Ein versjon som er send på høyring eller vedteken, kan aldri endrast. Lag eit nytt utkast frå han.',
     versionNotApprovable: 'Berre eit utkast eller ein versjon som er send på høyring, kan vedtakast.',
     olderThanApproved: 'Ein nyare versjon er alt vedteken.',
+    versionNotApproved: 'Vedtaksdokument kan berre leggjast ved ein versjon som er vedteken.',
+    tooManyApprovalAttachments: 'Eit vedtak kan ha høgst 10 vedtaksdokument.',
     versionNotForHearing: 'Berre eit utkast eller ein versjon som alt er på høyring, kan sendast på høyring.',
     noRegions: 'Vel minst éin region.',
     duplicateRegion: 'Den same regionen er vald to gonger.',

@@ -1,11 +1,24 @@
 import { createHash } from 'node:crypto';
+import { customType } from 'drizzle-orm/pg-core';
 import { fileTypeFromBuffer } from 'file-type';
 import {
   type AttachmentMediaType,
   attachmentMaxBytes,
   attachmentMediaTypes,
-} from '../../shared/contracts/hearings.js';
-import { AppError, fieldError } from '../platform/errors.js';
+} from '../../shared/contracts/common.js';
+import { AppError, fieldError } from './errors.js';
+
+/**
+ * Uploaded files (a hearing input's attachments, an approval's decision document): PDF or DOCX, at most
+ * 10 MB, checked by content and kept in the database (bytea) with their SHA-256.
+ */
+
+/** A bytea column read as a Buffer: node-postgres gives a Buffer, PGlite a Uint8Array. */
+export const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => value,
+  fromDriver: (value) => Buffer.from(value),
+});
 
 const extensionOf: Record<AttachmentMediaType, string> = {
   'application/pdf': 'pdf',
@@ -24,6 +37,16 @@ export function cleanFilename(raw: string): string {
   const printable = [...base].filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f).join('');
   return printable.trim().slice(0, 255);
 }
+
+/** A file as it arrived: the name from the query, the type from Content-Type, the raw body. */
+export type Upload = { filename: string; mediaType: string; content: Buffer };
+
+/** A stored file, as it is sent back for download. */
+export type StoredFile = { filename: string; mediaType: string; content: Buffer };
+
+/** The media type of a Content-Type header, without parameters, in lower case ('' when none). */
+export const declaredMediaType = (header: string | undefined): string =>
+  (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 
 export type CheckedFile = {
   filename: string;
