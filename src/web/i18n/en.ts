@@ -585,6 +585,18 @@ export const webEn: WebCatalogue = {
       decisionText: 'Decision',
       recordedBy: 'Recorded by {{name}} on {{time}}.',
       recorded: 'Recorded on {{time}}.',
+      documents: 'Decision documents',
+      documentsLabel: 'Decision documents, oldest first',
+      noDocuments: 'No decision documents have been attached yet.',
+      noDocumentsAdmin:
+        'No decision documents have been attached yet. Attach the signed minutes or the extract of the decision when you have them.',
+      attach: 'Attach a decision document',
+      attachHelp: 'PDF or Word document (DOCX), at most 10 MB. For example the signed minutes.',
+      upload: 'Upload',
+      uploading: 'Uploading …',
+      chooseFirst: 'Choose a file first.',
+      fileTooLarge: '{{name}} is larger than 10 MB. Choose a smaller file.',
+      attached: 'The decision document “{{name}}” has been attached.',
     },
     approve: {
       open: 'Record approval',

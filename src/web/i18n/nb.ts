@@ -581,6 +581,18 @@ export const webNb = {
       decisionText: 'Vedtak',
       recordedBy: 'Registrert av {{name}} {{time}}.',
       recorded: 'Registrert {{time}}.',
+      documents: 'Vedtaksdokumenter',
+      documentsLabel: 'Vedtaksdokumenter, eldste først',
+      noDocuments: 'Ingen vedtaksdokumenter er lagt ved ennå.',
+      noDocumentsAdmin:
+        'Ingen vedtaksdokumenter er lagt ved ennå. Legg ved den signerte saksprotokollen eller særutskriften når du har den.',
+      attach: 'Legg ved vedtaksdokument',
+      attachHelp: 'PDF eller Word-dokument (DOCX), høyst 10 MB. For eksempel den signerte saksprotokollen.',
+      upload: 'Last opp',
+      uploading: 'Laster opp …',
+      chooseFirst: 'Velg en fil først.',
+      fileTooLarge: '{{name}} er større enn 10 MB. Velg en mindre fil.',
+      attached: 'Vedtaksdokumentet «{{name}}» er lagt ved.',
     },
     approve: {
       open: 'Registrer vedtak',

@@ -583,6 +583,18 @@ export const webNn: WebCatalogue = {
       decisionText: 'Vedtak',
       recordedBy: 'Registrert av {{name}} {{time}}.',
       recorded: 'Registrert {{time}}.',
+      documents: 'Vedtaksdokument',
+      documentsLabel: 'Vedtaksdokument, eldste først',
+      noDocuments: 'Ingen vedtaksdokument er lagde ved enno.',
+      noDocumentsAdmin:
+        'Ingen vedtaksdokument er lagde ved enno. Legg ved den signerte saksprotokollen eller særutskrifta når du har henne.',
+      attach: 'Legg ved vedtaksdokument',
+      attachHelp: 'PDF eller Word-dokument (DOCX), høgst 10 MB. Til dømes den signerte saksprotokollen.',
+      upload: 'Last opp',
+      uploading: 'Lastar opp …',
+      chooseFirst: 'Vel ei fil først.',
+      fileTooLarge: '{{name}} er større enn 10 MB. Vel ei mindre fil.',
+      attached: 'Vedtaksdokumentet «{{name}}» er lagt ved.',
     },
     approve: {
       open: 'Registrer vedtak',

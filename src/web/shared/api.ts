@@ -51,3 +51,36 @@ export function query(params: Record<string, string | number | boolean | undefin
   const s = q.toString();
   return s ? `?${s}` : '';
 }
+
+/**
+ * Sends one file as it is (the API takes the raw bytes with their type as Content-Type and the name in the
+ * query, not a form), and reads a refusal the way `api` does, so its field errors can land on the file field.
+ * A 413 refused by the server before it read the body may come without problem details: it is `tooLarge`.
+ */
+export async function uploadFile<T>(url: string, file: File, mediaType: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`${url}${query({ filename: file.name })}`, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'accept-language': currentLocale(), 'content-type': mediaType },
+      credentials: 'same-origin',
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, { type: 'network', title: '', status: 0, code: 'network' });
+  }
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const problem: Problem =
+      data && typeof data === 'object' && 'code' in data
+        ? (data as Problem)
+        : {
+            type: 'unknown',
+            title: '',
+            status: res.status,
+            code: res.status === 413 ? 'tooLarge' : 'internal',
+          };
+    throw new ApiError(res.status, problem);
+  }
+  return data as T;
+}

@@ -1,11 +1,27 @@
 import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import type { Approval } from '../../../shared/contracts/general-part';
+import type { Approval, ApprovalAttachment } from '../../../shared/contracts/general-part';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
+import { ApprovalDocuments } from './ApprovalDocuments';
 
-/** The executive board's decision that made a version the cycle's general part. */
-export function ApprovalDetails({ approval }: { approval: Approval }) {
+/**
+ * The executive board's decision that made a version the cycle's general part, with its documents; the
+ * admin attaches them while the version is the approved one.
+ */
+export function ApprovalDetails({
+  versionId,
+  approval,
+  attachments,
+  canAttach,
+  onAttached,
+}: {
+  versionId: string;
+  approval: Approval;
+  attachments: ApprovalAttachment[];
+  canAttach: boolean;
+  onAttached: (filename: string) => void;
+}) {
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
@@ -31,6 +47,12 @@ export function ApprovalDetails({ approval }: { approval: Approval }) {
             })
           : t('generalPart.approval.recorded', { time: formatDateTime(approval.recordedAt, locale) })}
       </Paragraph>
+      <ApprovalDocuments
+        versionId={versionId}
+        attachments={attachments}
+        canAttach={canAttach}
+        onAttached={onAttached}
+      />
     </Card>
   );
 }

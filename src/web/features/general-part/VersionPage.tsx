@@ -92,7 +92,15 @@ function VersionView({ version, me }: { version: GeneralPartVersion; me: Me }) {
         )}
         <Link to="/general-part">{t('generalPart.backToOverview')}</Link>
       </div>
-      {version.approval && <ApprovalDetails approval={version.approval} />}
+      {version.approval && (
+        <ApprovalDetails
+          versionId={version.id}
+          approval={version.approval}
+          attachments={version.approvalAttachments}
+          canAttach={isAdmin && version.state === 'approved'}
+          onAttached={(name) => setNotice(t('generalPart.approval.attached', { name }))}
+        />
+      )}
       <nav aria-labelledby="toc-heading" className="gp-toc">
         <Heading level={2} data-size="xs" id="toc-heading">
           {t('generalPart.version.contents')}

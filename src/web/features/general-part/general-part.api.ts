@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AttachmentMediaType } from '../../../shared/contracts/common';
 import type {
+  ApprovalAttachment,
   ApproveVersionInput,
   Comparison,
   CreateCycleInput,
@@ -9,7 +11,7 @@ import type {
   UpdateCycleInput,
   UpdateSectionsInput,
 } from '../../../shared/contracts/general-part';
-import { api, query } from '../../shared/api';
+import { api, query, uploadFile } from '../../shared/api';
 import { cyclesKey } from '../../shared/current-cycle';
 
 const generalPartKey = ['general-part'] as const;
@@ -94,5 +96,21 @@ export function useApproveVersion(id: string) {
     mutationFn: (input: ApproveVersionInput) =>
       api<GeneralPartVersion>('POST', `/api/v1/general-part-versions/${id}/approve`, input),
     onSuccess: changed,
+  });
+}
+
+export const approvalAttachmentUrl = (id: string) => `/api/v1/approval-attachments/${encodeURIComponent(id)}`;
+
+/** Attaches a document to an approved version's approval; the version is read again to list it. */
+export function useUploadApprovalAttachment(versionId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, mediaType }: { file: File; mediaType: AttachmentMediaType }) =>
+      uploadFile<ApprovalAttachment>(
+        `/api/v1/general-part-versions/${encodeURIComponent(versionId)}/approval-attachments`,
+        file,
+        mediaType,
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: versionKey(versionId) }),
   });
 }
