@@ -244,6 +244,19 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
       0,
     );
 
+    // A first input on the period, sent and then withdrawn: it is gone, and the period can be chosen again.
+    await page.getByLabel('Innspillet gjelder').selectOption({ label: 'Avtaleperiode' });
+    await page.getByLabel('Innspill', { exact: true }).fill('Fire år er for kort.');
+    await page.getByRole('button', { name: 'Send innspillet' }).click();
+    await page.getByText('Innspillet om Avtaleperiode er sendt.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Trekk tilbake innspillet om Avtaleperiode' }).click();
+    const withdraw = page.getByRole('dialog', { name: 'Trekke tilbake innspillet om Avtaleperiode?' });
+    await settled(withdraw);
+    await expectAccessible(page, 'the confirmation before withdrawing input');
+    await withdraw.getByRole('button', { name: 'Trekk tilbake innspillet' }).click();
+    await page.getByText('Innspillet om Avtaleperiode er trukket tilbake.').waitFor();
+    expect(await page.getByRole('article', { name: 'Avtaleperiode' }).count()).toBe(0);
+
     await page.getByLabel('Innspillet gjelder').selectOption({ label: 'Formål' });
     await page.getByLabel('Innspill', { exact: true }).fill(hallingdalText);
     await page.getByRole('button', { name: 'Send innspillet' }).click();
