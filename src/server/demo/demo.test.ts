@@ -282,10 +282,11 @@ describe('loading the demo', () => {
       const signIns = await loadDemo(database.db, 'demo-passord-123');
       const elapsed = performance.now() - started;
       expect(signIns.map((s) => s.email)).toContain('admin@demo.partnerskap.no');
-      // Every test file loads the demo. On a quiet machine it takes about 0.5 s, of which the general part
-      // and its hearings take 0.2–0.3 s; the slowest seen on a busy two-core machine running the whole
-      // suite was 2.7 s. The bound catches a regression (a query per something that grows), not noise.
-      expect(elapsed).toBeLessThan(6000);
+      // Every test file loads the demo before its tests (in a hook with 60 s). On a quiet machine it takes
+      // about 0.5 s, of which the general part and its hearings take 0.2–0.3 s; on a two-core machine
+      // running the whole suite next to other work, up to about 4 s. The bound catches a regression (a
+      // query per something that grows, a slow hash per user), not a busy machine.
+      expect(elapsed).toBeLessThan(10_000);
     } finally {
       await database.close();
     }
