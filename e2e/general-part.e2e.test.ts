@@ -3,6 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
 
 const admin = 'admin@demo.partnerskap.no';
+/** A PDF with no pages: enough for the server's check of the content. */
+const minimalPdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+  'latin1',
+);
 
 /** Waits until a dialog has finished opening: while it fades in, its text has too little contrast for axe. */
 async function settled(dialog: Locator) {
@@ -172,6 +177,33 @@ describe.skipIf(!chromiumPath)('the general part in the browser', () => {
     ]);
     expect(await page.getByRole('link', { name: 'Endre utkastet' }).count()).toBe(0);
     await expectAccessible(page, 'approved version 1');
+
+    // The signed minutes are attached to the approval; a text file named .pdf is refused on the field.
+    await page.getByText('Ingen vedtaksdokumenter er lagt ved ennå.', { exact: false }).waitFor();
+    const attach = page.getByLabel('Legg ved vedtaksdokument');
+    await attach.setInputFiles({
+      name: 'protokoll.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('Dette er bare tekst.'),
+    });
+    await page.getByRole('button', { name: 'Last opp' }).click();
+    await page
+      .getByText('protokoll.pdf: Filen må være en PDF eller et Word-dokument', { exact: false })
+      .waitFor();
+    expect(await attach.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'approved version 1 with a refused decision document');
+    await attach.setInputFiles({
+      name: 'Saksprotokoll 123-28.pdf',
+      mimeType: 'application/pdf',
+      buffer: minimalPdf,
+    });
+    await page.getByRole('button', { name: 'Last opp' }).click();
+    await page.getByText('Vedtaksdokumentet «Saksprotokoll 123-28.pdf» er lagt ved.').waitFor();
+    const documents = page.getByRole('list', { name: 'Vedtaksdokumenter, eldste først' });
+    const link = documents.getByRole('link', { name: 'Saksprotokoll 123-28.pdf' });
+    expect(await link.getAttribute('href')).toMatch(/^\/api\/v1\/approval-attachments\/[0-9a-f-]{36}$/);
+    expect(await attach.getAttribute('aria-invalid')).toBeNull();
+    await expectAccessible(page, 'approved version 1 with its decision document');
 
     // A new draft copies version 1; one word changes.
     await page.getByRole('button', { name: 'Lag nytt utkast fra versjon 1' }).click();
