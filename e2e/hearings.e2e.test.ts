@@ -258,6 +258,10 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
     expect(await page.getByRole('article', { name: 'Avtaleperiode' }).count()).toBe(0);
 
     await page.getByLabel('Innspillet gjelder').selectOption({ label: 'Formål' });
+    // The section's text on hearing can be read beside the form.
+    await page.getByText('Les teksten i «Formål»').click();
+    await page.getByText('Formål i avtalen.').waitFor();
+    await expectAccessible(page, 'the input form with the section’s text open');
     await page.getByLabel('Innspill', { exact: true }).fill(hallingdalText);
     await page.getByRole('button', { name: 'Send innspillet' }).click();
     await page.getByText('Innspillet om Formål er sendt.', { exact: false }).waitFor();

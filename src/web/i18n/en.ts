@@ -927,6 +927,8 @@ export const webEn: WebCatalogue = {
       chooseRegion: 'Choose the region the input comes from.',
       chooseRegionOption: 'Choose a region',
       section: 'The input is about',
+      readSection: 'Read the text of “{{title}}”',
+      emptySection: 'This section has no text.',
       sectionHelp: 'The whole document, or one section of the general part.',
       text: 'Input',
       file: 'Attachment (optional)',

@@ -927,6 +927,8 @@ export const webNb = {
       chooseRegion: 'Velg regionen innspillet kommer fra.',
       chooseRegionOption: 'Velg region',
       section: 'Innspillet gjelder',
+      readSection: 'Les teksten i «{{title}}»',
+      emptySection: 'Dette avsnittet har ingen tekst.',
       sectionHelp: 'Hele dokumentet, eller ett avsnitt i generell del.',
       text: 'Innspill',
       file: 'Vedlegg (valgfritt)',

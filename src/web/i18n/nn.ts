@@ -929,6 +929,8 @@ export const webNn: WebCatalogue = {
       chooseRegion: 'Vel regionen innspelet kjem frå.',
       chooseRegionOption: 'Vel region',
       section: 'Innspelet gjeld',
+      readSection: 'Les teksten i «{{title}}»',
+      emptySection: 'Dette avsnittet har ingen tekst.',
       sectionHelp: 'Heile dokumentet, eller eitt avsnitt i generell del.',
       text: 'Innspel',
       file: 'Vedlegg (valfritt)',

@@ -126,6 +126,7 @@ function LateInput({
         <Paragraph>{t('hearings.late.body')}</Paragraph>
         <InputForm
           hearingId={hearing.id}
+          versionId={hearing.versionId}
           sections={sections}
           taken={noSections}
           regions={hearing.invitedRegions}

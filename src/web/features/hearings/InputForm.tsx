@@ -25,6 +25,7 @@ import { useForm } from '../../shared/use-form';
 import { acceptedFiles, formatSize, mediaTypeOf, tooLarge } from './attachment-file';
 import { FormProblem } from './FormProblem';
 import { useSubmitInput, useUpdateInput, useUploadAttachment } from './hearings.api';
+import { SectionPreview } from './SectionPreview';
 
 export type SectionOption = { key: string; title: string };
 
@@ -40,6 +41,7 @@ type Values = { sectionKey: string | null; text: string; regionId?: string };
  */
 export function InputForm({
   hearingId,
+  versionId,
   sections,
   taken,
   existing,
@@ -49,6 +51,8 @@ export function InputForm({
   onCancel,
 }: {
   hearingId: string;
+  /** The version on hearing, whose sections the input can be about. */
+  versionId: string;
   sections: readonly SectionOption[];
   /**
    * Sections the region already has input on (null: the whole document), left out of the choice: a region
@@ -188,6 +192,7 @@ export function InputForm({
           </Select.Option>
         ))}
       </SelectField>
+      {values.sectionKey && <SectionPreview versionId={versionId} sectionKey={values.sectionKey} />}
       <Textfield
         label={t('hearings.input.text')}
         multiline

@@ -92,6 +92,7 @@ export function OwnInputs({
             <InputForm
               key={formKey}
               hearingId={hearing.id}
+              versionId={hearing.versionId}
               sections={sections}
               taken={taken}
               submitLabel={t('hearings.own.send')}
@@ -113,6 +114,7 @@ export function OwnInputs({
         {editing && (
           <InputForm
             hearingId={hearing.id}
+            versionId={hearing.versionId}
             sections={sections}
             taken={taken}
             existing={editing}
