@@ -199,6 +199,15 @@ export const webEn: WebCatalogue = {
       noChanges: 'No field changed.',
       noValue: '(empty)',
       actions: {
+        cycle: { create: 'Cycle created', update: 'Cycle changed' },
+        generalPartVersion: {
+          createDraft: 'New draft of the general part',
+          updateSections: 'General part edited',
+          approve: 'General part approved',
+          supersede: 'General part superseded',
+          markOnHearing: 'General part sent on hearing',
+          addApprovalAttachment: 'Decision document attached',
+        },
         county: { create: 'County registered', update: 'County changed' },
         department: { create: 'Department created', update: 'Department changed' },
         region: { create: 'Municipal region created', update: 'Municipal region changed' },
@@ -228,6 +237,8 @@ export const webEn: WebCatalogue = {
         disposition: { create: 'Input answered', update: 'Answer to input changed' },
       },
       entityTypes: {
+        cycle: 'Cycle',
+        generalPartVersion: 'Version of the general part',
         county: 'County',
         department: 'Department',
         region: 'Municipal region',

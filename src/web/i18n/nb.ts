@@ -197,6 +197,15 @@ export const webNb = {
       noChanges: 'Ingen felt ble endret.',
       noValue: '(tom)',
       actions: {
+        cycle: { create: 'Avtalesyklus opprettet', update: 'Avtalesyklus endret' },
+        generalPartVersion: {
+          createDraft: 'Nytt utkast av generell del',
+          updateSections: 'Generell del redigert',
+          approve: 'Generell del godkjent',
+          supersede: 'Generell del erstattet',
+          markOnHearing: 'Generell del sendt på høring',
+          addApprovalAttachment: 'Vedtaksdokument lagt ved',
+        },
         county: { create: 'Fylke registrert', update: 'Fylke endret' },
         department: { create: 'Rådsområde opprettet', update: 'Rådsområde endret' },
         region: { create: 'Kommuneregion opprettet', update: 'Kommuneregion endret' },
@@ -226,6 +235,8 @@ export const webNb = {
         disposition: { create: 'Innspill behandlet', update: 'Behandling av innspill endret' },
       },
       entityTypes: {
+        cycle: 'Avtalesyklus',
+        generalPartVersion: 'Versjon av generell del',
         county: 'Fylke',
         department: 'Rådsområde',
         region: 'Kommuneregion',

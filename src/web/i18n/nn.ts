@@ -198,6 +198,15 @@ export const webNn: WebCatalogue = {
       noChanges: 'Ingen felt vart endra.',
       noValue: '(tom)',
       actions: {
+        cycle: { create: 'Avtalesyklus oppretta', update: 'Avtalesyklus endra' },
+        generalPartVersion: {
+          createDraft: 'Nytt utkast av generell del',
+          updateSections: 'Generell del redigert',
+          approve: 'Generell del godkjend',
+          supersede: 'Generell del erstatta',
+          markOnHearing: 'Generell del sendt på høyring',
+          addApprovalAttachment: 'Vedtaksdokument lagt ved',
+        },
         county: { create: 'Fylke registrert', update: 'Fylke endra' },
         department: { create: 'Rådsområde oppretta', update: 'Rådsområde endra' },
         region: { create: 'Kommuneregion oppretta', update: 'Kommuneregion endra' },
@@ -227,6 +236,8 @@ export const webNn: WebCatalogue = {
         disposition: { create: 'Innspel handsama', update: 'Handsaming av innspel endra' },
       },
       entityTypes: {
+        cycle: 'Avtalesyklus',
+        generalPartVersion: 'Versjon av generell del',
         county: 'Fylke',
         department: 'Rådsområde',
         region: 'Kommuneregion',
