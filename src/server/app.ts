@@ -27,6 +27,7 @@ import { outboxRoutes } from './mail/outbox.routes.js';
 import { AppError } from './platform/errors.js';
 import { registerAccess } from './platform/http/access.js';
 import { registerProblems, sendProblem } from './platform/http/problem.js';
+import { serializeCachedValuesOnce } from './platform/read-cache.js';
 import { registryRoutes } from './registry/registry.routes.js';
 import { userRoutes } from './users/user.routes.js';
 
@@ -61,7 +62,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // browser sends cross-site without a preflight, so accepting it would widen the door for forged writes.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // A value from a read cache (platform/read-cache.ts) is validated and serialized once, not per request.
+  app.setSerializerCompiler(serializeCachedValuesOnce(serializerCompiler));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

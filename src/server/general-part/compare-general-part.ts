@@ -5,17 +5,29 @@ import {
   type VersionRef,
   VersionState,
 } from '../../shared/contracts/general-part.js';
+import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { createReadCache } from '../platform/read-cache.js';
 import { compareVersions } from './compare-versions.js';
 import { documentVersions } from './general-part.table.js';
 import { loadSections } from './version-reads.js';
+
+/**
+ * Comparing two versions of 50 pages takes tens of milliseconds of word diffing, and the same two are
+ * compared by everyone who follows a revision: kept while nothing is written (an edit of a draft is).
+ */
+const comparisons = createReadCache<Comparison>({ maxEntries: 16 });
 
 /** Any two versions (of one cycle or of two), section by section. Either unknown: 404. */
 export async function compareGeneralPart(ctx: Ctx, raw: unknown): Promise<Comparison> {
   const { db } = authorize(ctx, everyone);
   const query = parse(CompareQuery, raw);
+  return comparisons.read(db, JSON.stringify([query.from, query.to]), (reader) => compare(reader, query));
+}
+
+async function compare(db: Db | Tx, query: CompareQuery): Promise<Comparison> {
   const rows = await db
     .select({
       id: documentVersions.id,

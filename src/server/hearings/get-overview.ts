@@ -6,16 +6,37 @@ import {
   type RegionTally,
   type SectionTally,
 } from '../../shared/contracts/hearings.js';
+import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
-import type { Ctx } from '../platform/context.js';
+import type { Actor, Ctx } from '../platform/context.js';
+import { createReadCache } from '../platform/read-cache.js';
 import { regions } from '../registry/registry.table.js';
 import { hearingInvitations, hearings } from './hearing.table.js';
-import { loadHearingSummaries } from './hearing-reads.js';
-import { assertTakesPart, closedForInput, databaseNow, findHearing } from './hearing-rules.js';
+import { hearingReadKey, loadHearingSummaries } from './hearing-reads.js';
+import { assertTakesPart, closedForInput, findHearing } from './hearing-rules.js';
 import { loadInputs, matchesFilters, sectionsOf } from './input-reads.js';
 import { assertInputId } from './input-rules.js';
 
-const unanswered = (inputs: HearingInput[]) => inputs.filter((i) => i.disposition?.final !== true).length;
+/** The hearing screen is opened again and again while input is answered: kept while nothing is written. */
+const overviews = createReadCache<HearingOverview>({ maxEntries: 16 });
+
+type Tally = { inputs: number; late: number; unanswered: number };
+
+function tally(inputs: readonly HearingInput[], keyOf: (input: HearingInput) => string): Map<string, Tally> {
+  const byKey = new Map<string, Tally>();
+  for (const input of inputs) {
+    const key = keyOf(input);
+    const t = byKey.get(key) ?? { inputs: 0, late: 0, unanswered: 0 };
+    t.inputs += 1;
+    if (input.late) t.late += 1;
+    if (input.disposition?.final !== true) t.unanswered += 1;
+    byKey.set(key, t);
+  }
+  return byKey;
+}
+
+const none: Tally = { inputs: 0, late: 0, unanswered: 0 };
+const wholeDocumentKey = '\u0000';
 
 /**
  * The hearing screen: per invited region and per section (the whole document first), what came in and
@@ -27,9 +48,23 @@ export async function getOverview(ctx: Ctx, hearingId: string, raw: unknown): Pr
   const { db, actor } = authorize(ctx, everyone);
   assertInputId(hearingId);
   const query = parse(InputListQuery, raw ?? {});
-  const hearing = await findHearing(db, hearingId);
+  const row = await findHearing(db, hearingId);
   await assertTakesPart(db, actor, hearingId);
-  const now = await databaseNow(db);
+  return overviews.read(
+    db,
+    (now) => hearingReadKey(row, actor, now, query),
+    (reader, now) => loadOverview(reader, actor, hearingId, query, now),
+  );
+}
+
+async function loadOverview(
+  db: Db | Tx,
+  actor: Actor,
+  hearingId: string,
+  query: InputListQuery,
+  now: Date,
+): Promise<HearingOverview> {
+  const hearing = await findHearing(db, hearingId);
   const closed = closedForInput(hearing, now);
   const [summary] = await loadHearingSummaries(db, actor, now, eq(hearings.id, hearingId));
   if (!summary) throw new Error('hearing vanished');
@@ -42,20 +77,17 @@ export async function getOverview(ctx: Ctx, hearingId: string, raw: unknown): Pr
     .where(eq(hearingInvitations.hearingId, hearingId))
     .orderBy(asc(regions.name));
   const shown = actor.role === 'region' && !closed ? invited.filter((r) => r.id === actor.regionId) : invited;
-  const regionTallies: RegionTally[] = shown.map((region) => {
-    const mine = inputs.filter((i) => i.region.id === region.id);
-    return {
-      region,
-      inputs: mine.length,
-      late: mine.filter((i) => i.late).length,
-      unanswered: unanswered(mine),
-    };
-  });
+  const byRegion = tally(inputs, (i) => i.region.id);
+  const regionTallies: RegionTally[] = shown.map((region) => ({
+    region,
+    ...(byRegion.get(region.id) ?? none),
+  }));
 
   const sections = await sectionsOf(db, hearing.versionId);
+  const bySection = tally(inputs, (i) => i.sectionKey ?? wholeDocumentKey);
   const sectionTallies: SectionTally[] = [{ key: null, title: null }, ...sections].map(({ key, title }) => {
-    const on = inputs.filter((i) => i.sectionKey === key);
-    return { key, title, inputs: on.length, unanswered: unanswered(on) };
+    const on = bySection.get(key ?? wholeDocumentKey) ?? none;
+    return { key, title, inputs: on.inputs, unanswered: on.unanswered };
   });
 
   return {

@@ -15,7 +15,7 @@ import {
   hearingInvitations,
   hearings,
 } from './hearing.table.js';
-import { closedSql, visibleInputs } from './hearing-rules.js';
+import { closedSql, type HearingRow, visibleInputs } from './hearing-rules.js';
 
 const opener = alias(users, 'opener');
 const closer = alias(users, 'closer');
@@ -125,4 +125,27 @@ export async function loadHearing(db: Db | Tx, actor: Actor, now: Date, id: stri
     invitedRegions,
     closedBy: extra.closedBy && extra.closerName ? { id: extra.closedBy, name: extra.closerName } : null,
   };
+}
+
+/**
+ * What a cached read of one hearing (platform/read-cache.ts) depends on besides what the audit trail
+ * versions: who reads (admin and viewer see the same, so do all department editors, a region contact sees
+ * as their region), the day in Oslo (open or closed, days left), and the hearing's deadline and closing as
+ * this request found them, so that even a change made outside the use cases shows as soon as the row does.
+ */
+export function hearingReadKey(hearing: HearingRow, actor: Actor, now: Date, query: unknown = null): string {
+  const reader =
+    actor.role === 'admin' || actor.role === 'viewer'
+      ? 'county'
+      : actor.role === 'region'
+        ? `region:${actor.regionId ?? ''}`
+        : actor.role;
+  return JSON.stringify([
+    hearing.id,
+    reader,
+    osloDate(now),
+    hearing.deadline,
+    hearing.closedAt?.toISOString() ?? null,
+    query,
+  ]);
 }

@@ -1,26 +1,35 @@
 import { type HearingInput, InputListQuery } from '../../shared/contracts/hearings.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { assertTakesPart, closedForInput, databaseNow, findHearing } from './hearing-rules.js';
+import { createReadCache } from '../platform/read-cache.js';
+import { hearingReadKey } from './hearing-reads.js';
+import { assertTakesPart, closedForInput, findHearing } from './hearing-rules.js';
 import { loadInputs, matchesFilters } from './input-reads.js';
 import { assertInputId } from './input-rules.js';
+
+type InputList = { items: HearingInput[]; nextCursor: null };
+
+/** A hearing's input can be a thousand answers long: kept while nothing is written, a few at a time. */
+const inputLists = createReadCache<InputList>({ maxEntries: 16 });
 
 /**
  * A hearing's input, as far as the caller may see it (hearing-rules.ts `visibleInputs`), filtered by
  * region, section, answered or not, and assigned department. Not paged: a region has at most one live
  * input per section, so a hearing has at most (invited regions × sections) of them.
  */
-export async function listInputs(
-  ctx: Ctx,
-  hearingId: string,
-  raw: unknown,
-): Promise<{ items: HearingInput[]; nextCursor: null }> {
+export async function listInputs(ctx: Ctx, hearingId: string, raw: unknown): Promise<InputList> {
   const { db, actor } = authorize(ctx, everyone);
   assertInputId(hearingId);
   const query = parse(InputListQuery, raw ?? {});
-  const hearing = await findHearing(db, hearingId);
+  const row = await findHearing(db, hearingId);
   await assertTakesPart(db, actor, hearingId);
-  const closed = closedForInput(hearing, await databaseNow(db));
-  const inputs = await loadInputs(db, actor, hearing, closed);
-  return { items: inputs.filter((i) => matchesFilters(i, query)), nextCursor: null };
+  return inputLists.read(
+    db,
+    (now) => hearingReadKey(row, actor, now, query),
+    async (reader, now) => {
+      const hearing = await findHearing(reader, hearingId);
+      const inputs = await loadInputs(reader, actor, hearing, closedForInput(hearing, now));
+      return { items: inputs.filter((i) => matchesFilters(i, query)), nextCursor: null };
+    },
+  );
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { type Database, type Db, openDatabase } from '../db/client.js';
 import * as schema from '../db/schema.js';
 import { systemActor } from './context.js';
-import { createReadCache } from './read-cache.js';
+import { createReadCache, serializeCachedValuesOnce } from './read-cache.js';
 
 let t: TestApp;
 /** A second handle on the same database, as a second server process has: its own connections, its own cache. */
@@ -115,6 +116,90 @@ describe('read cache', () => {
     expect(() => {
       (value.items as { name: string }[]).push({ name: 'Moss' });
     }).toThrow(TypeError);
+  });
+
+  it('loads once for requests that miss the same key together', async () => {
+    let loads = 0;
+    const cache = createReadCache<{ load: number }>({ maxEntries: 2 });
+    const load = async () => {
+      loads += 1;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return { load: loads };
+    };
+    const answers = await Promise.all([1, 2, 3, 4].map(() => cache.read(t.database.db, 'a', load)));
+    expect(loads).toBe(1);
+    for (const answer of answers) expect(answer).toBe(answers[0]);
+  });
+
+  it('gives every request waiting for a failed load its error, and keeps nothing', async () => {
+    const cache = createReadCache<string>({ maxEntries: 2 });
+    let loads = 0;
+    const failing = async (): Promise<string> => {
+      loads += 1;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      throw new Error('the read failed');
+    };
+    const answers = await Promise.allSettled([1, 2, 3].map(() => cache.read(t.database.db, 'a', failing)));
+    expect(answers.map((a) => a.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(loads).toBe(1);
+    expect(await cache.read(t.database.db, 'a', async () => 'read again')).toBe('read again');
+  });
+
+  it('gives a value that depends on the time the database clock, and keys it by what the caller names', async () => {
+    const databaseMs = async () => {
+      const result = (await t.database.db.execute(
+        sql`select (extract(epoch from now()) * 1000)::float8 as ms`,
+      )) as { rows: { ms: number | string }[] };
+      return Number(result.rows[0]?.ms);
+    };
+    const cache = createReadCache<{ ms: number }>({ maxEntries: 4 });
+    let keyedAt: Date | null = null;
+    const before = await databaseMs();
+    const value = await cache.read(
+      t.database.db,
+      (now) => {
+        keyedAt = now;
+        return 'today';
+      },
+      async (_reader, now) => ({ ms: now.getTime() }),
+    );
+    const after = await databaseMs();
+    expect(value.ms).toBe((keyedAt as Date | null)?.getTime());
+    expect(value.ms).toBeGreaterThanOrEqual(Math.floor(before));
+    expect(value.ms).toBeLessThanOrEqual(Math.ceil(after));
+    expect(
+      await cache.read(
+        t.database.db,
+        () => 'today',
+        async () => ({ ms: -1 }),
+      ),
+    ).toBe(value);
+    expect(
+      await cache.read(
+        t.database.db,
+        () => 'tomorrow',
+        async () => ({ ms: -1 }),
+      ),
+    ).toEqual({ ms: -1 });
+  });
+
+  it('serializes a cached value once per route, and anything else every time', async () => {
+    let serialized = 0;
+    const compile = serializeCachedValuesOnce((_route: string) => (data: unknown) => {
+      serialized += 1;
+      return JSON.stringify(data);
+    });
+    const serialize = compile('GET /api/v1/regions');
+    const cache = createReadCache<{ name: string }>({ maxEntries: 2 });
+    const value = await cache.read(t.database.db, 'a', async () => ({ name: 'Bø' }));
+    const first = serialize(value);
+    const second = serialize(value);
+    expect(serialized).toBe(1);
+    expect(second).toBe(first);
+    expect(Buffer.from(first).toString('utf8')).toBe('{"name":"Bø"}');
+    expect(serialize({ name: 'Bø' })).toBe('{"name":"Bø"}');
+    expect(serialize({ name: 'Bø' })).toBe('{"name":"Bø"}');
+    expect(serialized).toBe(3);
   });
 
   it('refuses a size below one entry', () => {

@@ -4,14 +4,15 @@ import type { Db, Tx } from '../db/client.js';
 
 /**
  * A per-process cache of read models that is never stale, for reads that many people repeat and few
- * writes change (the registry's regions with their members).
+ * writes change (the registry's regions, a hearing's input, a comparison of two versions).
  *
  * Why it can be trusted: every write appends an audit event in its own transaction (appendAudit), so the
  * highest audit id changes whenever anything was written, by this process or any other on the same
  * database. Each read first asks the database for that id, one index-only read of the primary key's last
  * entry, and serves the cached value only when it was filled at exactly that id; otherwise it loads the
  * value again. Several server processes behind a load balancer each keep their own cache and stay
- * correct, because each asks the database, not its neighbours.
+ * correct, because each asks the database, not its neighbours. A change made outside the use cases (SQL
+ * typed by hand) appends no audit event and is seen from the next write on.
  *
  * Why a fill locks: ids are handed out when a row is inserted, not when it commits, so a transaction
  * holding id 100 can commit after another committed 101. A value read between those two commits would be
@@ -29,17 +30,30 @@ export type ReadCache<T> = {
   /**
    * The value for `key`: from this process's cache while no audit event was appended since it was filled,
    * otherwise from `load`, which is given the connection to read through. The key must name everything
-   * the value depends on (the parsed query, the id); authorisation is the caller's, before reading.
+   * the value depends on besides the database (the parsed query, the id, the kind of reader). A value that
+   * depends on the time (a deadline passed, days left) gets the database's clock, read in the same query
+   * as the audit id: `key` is then a function of it and must name the time as coarsely as the value
+   * changes with it (the Oslo date, say). Whether the caller may read at all is decided before, or by
+   * `load` throwing, which keeps nothing.
    */
-  read(db: Db, key: string, load: (reader: Db | Tx) => Promise<T>): Promise<T>;
+  read(
+    db: Db,
+    key: string | ((now: Date) => string),
+    load: (reader: Db | Tx, now: Date) => Promise<T>,
+  ): Promise<T>;
 };
 
-/** The audit trail's highest id: the version of everything written to the database. */
-async function currentStamp(db: Db | Tx): Promise<bigint> {
+/** The audit trail's highest id, the version of everything written to the database, and its clock. */
+async function currentStamp(db: Db | Tx): Promise<{ stamp: bigint; now: Date }> {
   const result = (await db.execute(
-    sql`select coalesce(max(${auditEvents.id}), 0)::text as stamp from ${auditEvents}`,
-  )) as { rows: { stamp: string }[] };
-  return BigInt(result.rows[0]?.stamp ?? '0');
+    sql`select coalesce(max(${auditEvents.id}), 0)::text as stamp,
+               (extract(epoch from now()) * 1000)::float8 as ms
+        from ${auditEvents}`,
+  )) as { rows: { stamp: string; ms: number | string }[] };
+  const row = result.rows[0];
+  const ms = Number(row?.ms);
+  if (!row || !Number.isFinite(ms)) throw new Error('the database gave no audit id and time');
+  return { stamp: BigInt(row.stamp), now: new Date(ms) };
 }
 
 /** PostgreSQL's lock_not_available, raised by LOCK … NOWAIT; drizzle wraps the driver's error in `cause`. */
@@ -50,49 +64,113 @@ function isLockNotAvailable(error: unknown): boolean {
   return false;
 }
 
-/** Cached values are shared by every request that reads them: freezing makes a change throw, not leak. */
-function deepFreeze<T>(value: T): T {
+/** Values this module handed out: deeply frozen, so what is serialized once is what every reader gets. */
+const cachedValues = new WeakSet<object>();
+
+function deepFreeze(value: unknown): void {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const inner of Object.values(value)) deepFreeze(inner);
   }
+}
+
+/** Cached values are shared by every request that reads them: freezing makes a change throw, not leak. */
+function markCached<T>(value: T): T {
+  deepFreeze(value);
+  if (typeof value === 'object' && value !== null) cachedValues.add(value);
   return value;
+}
+
+/**
+ * Wraps the app's response serializer so that a value from a read cache is validated and serialized once
+ * per route and kept with the value (a WeakMap: it goes when the cache drops the value), instead of on
+ * every request: for a page of regions or a hearing's 1,000 inputs that is most of the work of a cached
+ * answer. It is kept as UTF-8 bytes: Fastify sends a Buffer as it is (reply.js `onSendEnd` takes a string
+ * or a Buffer), where a string of a megabyte would be measured and encoded again on every send. Only
+ * values this module froze are kept; anything else is serialized as before.
+ */
+export function serializeCachedValuesOnce<Route>(
+  compile: (route: Route) => (data: unknown) => string,
+): (route: Route) => (data: unknown) => string {
+  return (route) => {
+    const serialize = compile(route);
+    const serialized = new WeakMap<object, Buffer>();
+    return (data) => {
+      if (typeof data !== 'object' || data === null || !cachedValues.has(data)) return serialize(data);
+      let bytes = serialized.get(data);
+      if (bytes === undefined) {
+        bytes = Buffer.from(serialize(data), 'utf8');
+        serialized.set(data, bytes);
+      }
+      // Fastify's serializer type says string; what it does with the result takes a Buffer as well.
+      return bytes as unknown as string;
+    };
+  };
 }
 
 /**
  * Loads the value together with the stamp it belongs to, or without a stamp when a write is in flight
  * (see the module comment): such a value is served once and not kept.
  */
-async function fill<T>(db: Db, load: (reader: Db | Tx) => Promise<T>): Promise<Entry<T> | { value: T }> {
+async function fill<T>(
+  db: Db,
+  now: Date,
+  load: (reader: Db | Tx, now: Date) => Promise<T>,
+): Promise<Entry<T> | { value: T }> {
   try {
     return await db.transaction(async (tx) => {
       await tx.execute(sql`lock table ${auditEvents} in share mode nowait`);
-      const stamp = await currentStamp(tx);
-      return { stamp, value: deepFreeze(await load(tx)) };
+      const { stamp } = await currentStamp(tx);
+      return { stamp, value: markCached(await load(tx, now)) };
     });
   } catch (error) {
     if (!isLockNotAvailable(error)) throw error;
-    return { value: deepFreeze(await load(db)) };
+    return { value: markCached(await load(db, now)) };
   }
 }
 
+type Filled<T> = Entry<T> | { value: T };
+
+/** One database's entries, and the fills running for them (by key, with the stamp they started at). */
+type Store<T> = {
+  entries: Map<string, Entry<T>>;
+  filling: Map<string, { stamp: bigint; filled: Promise<Filled<T>> }>;
+};
+
 /**
  * A bounded least-recently-used cache; each database (each Db object) has its own entries, so two apps in
- * one process on different databases never share a value.
+ * one process on different databases never share a value. Requests that miss the same key at the same
+ * stamp wait for one fill instead of each reading the same thing (after a write, fifty readers of a
+ * hearing would otherwise run fifty loads of it at once).
  */
 export function createReadCache<T>(options: { maxEntries: number }): ReadCache<T> {
   if (!Number.isInteger(options.maxEntries) || options.maxEntries < 1)
     throw new Error('a read cache holds at least one entry');
-  const byDatabase = new WeakMap<Db, Map<string, Entry<T>>>();
+  const stores = new WeakMap<Db, Store<T>>();
+
+  const keep = (entries: Map<string, Entry<T>>, key: string, entry: Entry<T>) => {
+    // A fill that raced a newer one keeps the newer: it is current for longer.
+    const newest = entries.get(key);
+    if (newest && newest.stamp > entry.stamp) return;
+    entries.delete(key);
+    entries.set(key, entry);
+    while (entries.size > options.maxEntries) {
+      const oldest = entries.keys().next();
+      if (oldest.done) break;
+      entries.delete(oldest.value);
+    }
+  };
 
   return {
-    async read(db, key, load) {
-      let entries = byDatabase.get(db);
-      if (!entries) {
-        entries = new Map();
-        byDatabase.set(db, entries);
+    async read(db, keyOf, load) {
+      let store = stores.get(db);
+      if (!store) {
+        store = { entries: new Map(), filling: new Map() };
+        stores.set(db, store);
       }
-      const stamp = await currentStamp(db);
+      const { entries, filling } = store;
+      const { stamp, now } = await currentStamp(db);
+      const key = typeof keyOf === 'string' ? keyOf : keyOf(now);
       const cached = entries.get(key);
       if (cached && cached.stamp === stamp) {
         // Most recently used last: a Map iterates in insertion order, so the first key is the one to evict.
@@ -101,21 +179,23 @@ export function createReadCache<T>(options: { maxEntries: number }): ReadCache<T
         return cached.value;
       }
 
-      const filled = await fill(db, load);
-      if ('stamp' in filled) {
-        // A fill that raced a newer one keeps the newer: it is current for longer.
-        const newest = entries.get(key);
-        if (!newest || newest.stamp <= filled.stamp) {
-          entries.delete(key);
-          entries.set(key, filled);
-          while (entries.size > options.maxEntries) {
-            const oldest = entries.keys().next();
-            if (oldest.done) break;
-            entries.delete(oldest.value);
-          }
-        }
+      // A fill that started at this stamp and holds the lock reads the state this request saw or a later
+      // one. One that could not lock read while a write was in flight, perhaps before this request began:
+      // its value is not taken over, this request reads for itself.
+      const running = filling.get(key);
+      if (running && running.stamp === stamp) {
+        const shared = await running.filled;
+        if ('stamp' in shared) return shared.value;
       }
-      return filled.value;
+      const filled = fill(db, now, load);
+      filling.set(key, { stamp, filled });
+      try {
+        const result = await filled;
+        if ('stamp' in result) keep(entries, key, result);
+        return result.value;
+      } finally {
+        if (filling.get(key)?.filled === filled) filling.delete(key);
+      }
     },
   };
 }
