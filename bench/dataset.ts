@@ -1,11 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { hashPassword } from '../src/server/auth/password.js';
 import type { Db } from '../src/server/db/client.js';
+import { generateHearing } from './dataset-hearing.js';
 import type { Fixtures } from './routes.js';
 
 /**
- * A registry 100 times the Viken demo (7 departments, 12 regions, 56 municipalities), its users and two
- * years of audit trail. Everything is made by the database itself with `insert … select generate_series`,
+ * A registry 100 times the Viken demo (7 departments, 12 regions, 56 municipalities), its users, two
+ * years of audit trail, and a general part of about 50 pages in two versions with a hearing on it that
+ * all 1,200 regions were invited to and 1,000 inputs came in to (bench/dataset-hearing.ts). Everything is made by the database itself with `insert … select generate_series`,
  * so that the whole set takes seconds, not minutes, on PGlite.
  */
 export const scale = {
@@ -36,13 +38,18 @@ export type DatasetSizes = {
   people: number;
   users: number;
   auditEvents: number;
+  documentSections: number;
+  hearingInvitations: number;
+  hearingInputs: number;
+  dispositions: number;
 };
 
 /**
  * A stable, valid (version 4, RFC 9562 variant) UUID made from a key, so rows can point at each other
  * without a lookup: `uid('region-7')` is the same id wherever it is written.
  */
-const uid = (key: SQL) => sql`overlay(overlay(md5(${key}) placing '4' from 13) placing '8' from 17)::uuid`;
+export const uid = (key: SQL) =>
+  sql`overlay(overlay(md5(${key}) placing '4' from 13) placing '8' from 17)::uuid`;
 const pad = (n: SQL) => sql`lpad((${n})::text, 4, '0')`;
 
 const departmentAreas = sql`(array['Samferdsel', 'Næring', 'Kultur', 'Utdanning', 'Klima og miljø', 'Plan og areal', 'Folkehelse'])`;
@@ -84,7 +91,7 @@ export async function generateDataset(
   const s = scale;
   const actionList = sql.raw(`array[${auditActions.map((a) => `'${a}'`).join(', ')}]`);
 
-  await db.transaction(async (tx) => {
+  const hearing = await db.transaction(async (tx) => {
     await tx.execute(
       sql`insert into county (id, name, number) values ('county', 'Benk fylkeskommune', '30')`,
     );
@@ -230,6 +237,8 @@ export async function generateDataset(
                end as entity_id
       ) e
       order by e.g`);
+
+    return generateHearing(tx, { uid, regions: s.regions, departments: s.departments });
   });
 
   // The planner's statistics, as autovacuum keeps them on a PostgreSQL server. PGlite runs no autovacuum:
@@ -250,6 +259,10 @@ export async function generateDataset(
     people: await count('people'),
     users: await count('users'),
     auditEvents: await count('audit_events'),
+    documentSections: await count('document_sections'),
+    hearingInvitations: await count('hearing_invitations'),
+    hearingInputs: await count('hearing_inputs'),
+    dispositions: await count('dispositions'),
   };
 
   const busiest = (await db.execute(sql`
@@ -257,5 +270,14 @@ export async function generateDataset(
     group by region_id order by count(*) desc, region_id limit 1`)) as { rows: { id: string }[] };
   const regionId = busiest.rows[0]?.id;
   if (!regionId) throw new Error('the generated dataset has no region with members');
-  return { sizes, fixtures: { regionId } };
+  return {
+    sizes,
+    fixtures: {
+      regionId,
+      hearingId: hearing.hearingId,
+      compareFrom: hearing.version1Id,
+      compareTo: hearing.version2Id,
+      comparedPages: hearing.pages,
+    },
+  };
 }

@@ -8,17 +8,33 @@ import { z } from 'zod';
 export type Budget = {
   /** The 95th percentile latency under load may be at most this many milliseconds. */
   p95Ms: number;
-  /** The route must serve at least this share of the baseline's requests per second (0.4 = 40 %). */
-  minRatio: number;
+  /**
+   * The route must serve at least this share of the baseline's requests per second (0.4 = 40 %). Absent
+   * where the issue that set the budget asked for a latency only.
+   */
+  minRatio?: number;
 };
 
 /** What the Foundation promised for every read: p95 ≤ 50 ms and ≥ 40 % of /api/health's throughput. */
 export const foundationBudget: Budget = { p95Ms: 50, minRatio: 0.4 };
 
+/** Issue 3: the hearing screen's API on a hearing with 1,000 inputs answers at p95 ≤ 100 ms. */
+export const hearingScreenBudget: Budget = { p95Ms: 100 };
+
+/** Issue 3: comparing two versions of about 50 pages of text answers at p95 ≤ 200 ms. */
+export const compareBudget: Budget = { p95Ms: 200 };
+
 /** Ids picked from the generated dataset, for routes that address one thing. */
 export type Fixtures = {
   /** The region with the most members (some of them also in another region, some outside the county). */
   regionId: string;
+  /** The closed hearing all 1,200 regions were invited to, with 1,000 inputs (bench/dataset-hearing.ts). */
+  hearingId: string;
+  /** Version 1 (on hearing) and version 2 (the draft taking the input in) of the general part. */
+  compareFrom: string;
+  compareTo: string;
+  /** Their length in pages, for the report. */
+  comparedPages: [number, number];
 };
 
 export type RouteContext = {
@@ -58,5 +74,33 @@ export const routes: readonly BenchRoute[] = [
     name: 'GET /api/v1/audit-events?entityType=region, page 2',
     path: (ctx) => nextPage(ctx, '/api/v1/audit-events?entityType=region'),
     budget: foundationBudget,
+  },
+  // The hearing screen (web: HearingPage) loads the hearing and its overview; the dispositions page loads
+  // the overview with filters, and the inputs list is the same input as a page.
+  {
+    name: 'GET /api/v1/hearings/{id} (1,200 invited)',
+    path: ({ fixtures }) => `/api/v1/hearings/${fixtures.hearingId}`,
+    budget: hearingScreenBudget,
+  },
+  {
+    name: 'GET /api/v1/hearings/{id}/inputs (1,000)',
+    path: ({ fixtures }) => `/api/v1/hearings/${fixtures.hearingId}/inputs`,
+    budget: hearingScreenBudget,
+  },
+  {
+    name: 'GET /api/v1/hearings/{id}/overview (1,000)',
+    path: ({ fixtures }) => `/api/v1/hearings/${fixtures.hearingId}/overview`,
+    budget: hearingScreenBudget,
+  },
+  {
+    name: 'GET /api/v1/hearings/{id}/overview?status=unanswered',
+    path: ({ fixtures }) => `/api/v1/hearings/${fixtures.hearingId}/overview?status=unanswered`,
+    budget: hearingScreenBudget,
+  },
+  {
+    name: 'GET /api/v1/general-part-versions/compare (2 × 50 pages)',
+    path: ({ fixtures }) =>
+      `/api/v1/general-part-versions/compare?from=${fixtures.compareFrom}&to=${fixtures.compareTo}`,
+    budget: compareBudget,
   },
 ];
