@@ -16,8 +16,9 @@ import {
   type DemoHearing,
   formalHearing,
   informalHearing,
+  timeline,
 } from './demo-hearing-inputs.js';
-import { recordPastHearing, recordPastInput } from './demo-past-hearings.js';
+import { backdate, recordPastHearing, recordPastInput } from './demo-past-hearings.js';
 
 export const demoCycle = {
   name: 'Partnerskapsavtaler 2021–2024',
@@ -103,6 +104,21 @@ export async function loadDemoGeneralPart(db: Db, adminEmail: string): Promise<v
     await answer(asAdmin, cast, informal, v2.id);
     await answer(asAdmin, cast, formal, v2.id);
     await approveVersion(asAdmin, v2.id, { ...approvalOfVersion2, version: v2.version });
+
+    const at = (iso: string) => new Date(iso);
+    await backdate(tx, {
+      cycle: { id: cycle.id, at: at(timeline.cycleCreated) },
+      versions: [
+        // Version 1 last changed when it was sent on hearing; version 2 when it was approved.
+        { id: v1.id, createdAt: at(timeline.cycleCreated), updatedAt: at(informalHearing.openedAt) },
+        { id: v2.id, createdAt: at(timeline.version2Created), updatedAt: at(timeline.version2Created) },
+      ],
+      approval: { versionId: v2.id, recordedAt: at(timeline.approvalRecorded) },
+      dispositions: [
+        { hearingId: informal.id, decidedAt: at(timeline.informalAnswered) },
+        { hearingId: formal.id, decidedAt: at(timeline.formalAnswered) },
+      ],
+    });
   });
 }
 

@@ -350,6 +350,19 @@ export const formalHearing: DemoHearing = {
   ],
 };
 
+/**
+ * When the rest happened: the cycle and its first draft after the executive board's meeting of 30.04.2020,
+ * the answers to the informal round before the formal one, version 2 and the answers to the formal round
+ * before the case was signed on 01.10.2020, and the approval recorded the day after the meeting.
+ */
+export const timeline = {
+  cycleCreated: '2020-05-04T09:00:00+02:00',
+  informalAnswered: '2020-06-19T12:00:00+02:00',
+  version2Created: '2020-09-21T09:00:00+02:00',
+  formalAnswered: '2020-09-30T14:00:00+02:00',
+  approvalRecorded: '2020-10-23T10:00:00+02:00',
+} as const;
+
 /** The county executive board's approval of version 2 (the seed: Fylkesrådet, 22.10.2020, point 1). */
 export const approvalOfVersion2 = {
   date: '2020-10-22',

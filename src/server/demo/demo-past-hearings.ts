@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm';
 import type { HearingKind } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { Tx } from '../db/client.js';
+import { cycles, documentVersions } from '../general-part/general-part.table.js';
 import { markOnHearing } from '../general-part/mark-on-hearing.js';
 import { auditedHearing } from '../hearings/hearing.mapper.js';
-import { hearingInputs, hearingInvitations, hearings } from '../hearings/hearing.table.js';
+import { dispositions, hearingInputs, hearingInvitations, hearings } from '../hearings/hearing.table.js';
 import { type HearingRow, userIdOf } from '../hearings/hearing-rules.js';
 import { assertSectionOnHearing } from '../hearings/input-reads.js';
 import { auditedInput } from '../hearings/input-rules.js';
@@ -12,11 +14,12 @@ import type { ActorCtx } from '../platform/context.js';
 /**
  * DEMO ONLY. The demo shows hearings that took place in 2020, as the seed document tells it. The use cases
  * cannot write that history, and rightly so: `openHearing` refuses a deadline in the past and `submitInput`
- * refuses a region's input after the deadline (the admin's would be marked late). So these two functions
- * write the same rows and audit events the use cases would have written then, with the dates of then, and
- * nothing that belongs to now: no e-mails to the invited regions (they would go out today about a hearing
- * of 2020) and no reminders (their time has passed). Everything the rules allow afterwards (the new draft,
- * the dispositions, the approval) goes through the use cases. Nothing but the demo loader calls these.
+ * refuses a region's input after the deadline (the admin's would be marked late). So the first two
+ * functions write the same rows and audit events the use cases would have written then, with the dates of
+ * then, and nothing that belongs to now: no e-mails to the invited regions (they would go out today about a
+ * hearing of 2020) and no reminders (their time has passed). Everything the rules allow afterwards (the new
+ * draft, the dispositions, the approval) goes through the use cases, and `backdate` then gives it the dates
+ * of 2020. Nothing but the demo loader calls these.
  */
 
 export type PastHearing = {
@@ -105,4 +108,40 @@ export async function recordPastInput(
     after: auditedInput(row),
   });
   return row.id;
+}
+
+export type PastDates = {
+  cycle: { id: string; at: Date };
+  versions: { id: string; createdAt: Date; updatedAt: Date }[];
+  approval: { versionId: string; recordedAt: Date };
+  dispositions: { hearingId: string; decidedAt: Date }[];
+};
+
+/**
+ * The use cases stamp what they write with today's date. In a story that took place in 2020 that would
+ * show a version created after the hearings on it, and answers given years after the approval; so the
+ * times the screens show are set to when it happened. The audit events keep today's date: they record when
+ * the demo loader wrote the rows.
+ */
+export async function backdate(tx: Tx, d: PastDates): Promise<void> {
+  await tx
+    .update(cycles)
+    .set({ createdAt: d.cycle.at, updatedAt: d.cycle.at })
+    .where(eq(cycles.id, d.cycle.id));
+  for (const v of d.versions) {
+    await tx
+      .update(documentVersions)
+      .set({ createdAt: v.createdAt, updatedAt: v.updatedAt })
+      .where(eq(documentVersions.id, v.id));
+  }
+  await tx
+    .update(documentVersions)
+    .set({ approvalRecordedAt: d.approval.recordedAt, updatedAt: d.approval.recordedAt })
+    .where(eq(documentVersions.id, d.approval.versionId));
+  for (const { hearingId, decidedAt } of d.dispositions) {
+    await tx
+      .update(dispositions)
+      .set({ decidedAt, createdAt: decidedAt, updatedAt: decidedAt })
+      .where(eq(dispositions.hearingId, hearingId));
+  }
 }

@@ -78,6 +78,14 @@ describe('the demo cycle and its general part', () => {
     });
   });
 
+  it('dates the story as it happened in 2020: version 1 before its hearings, version 2 before its approval', () => {
+    expect(v1.createdAt < informal.openedAt).toBe(true);
+    expect(informal.openedAt < formal.openedAt).toBe(true);
+    expect(formal.closesAt < v2.createdAt).toBe(true);
+    expect(v2.createdAt.slice(0, 10)).toBe('2020-09-21');
+    expect(v2.approval?.recordedAt.slice(0, 10)).toBe('2020-10-23');
+  });
+
   it('keeps version 1 frozen as it went on hearing: it was never approved, so it is not superseded', () => {
     // Only an approved version is ever superseded (approve-version.ts, and a CHECK in the table).
     expect(v1.state).toBe('on_hearing');
@@ -193,6 +201,10 @@ describe('the demo hearings', () => {
       'Indre Østfold regionråd',
       'Ringeriksregionen interkommunale politiske råd',
     ]);
+    // Answered after the deadline, before the case went to the executive board on 22.10.2020.
+    for (const input of inputs.items) {
+      if (input.disposition) expect(input.disposition.decidedAt.slice(0, 10)).toBe('2020-09-30');
+    }
     const assigned = inputs.items.find((i) => i.disposition?.assignedDepartment);
     expect(assigned?.disposition).toMatchObject({ final: false, assignedDepartment: { name: 'Samferdsel' } });
   });
