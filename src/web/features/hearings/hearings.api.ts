@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Problem } from '../../../shared/contracts/common';
 import type { InputSummary } from '../../../shared/contracts/hearing-summary';
 import type {
   Attachment,
@@ -19,8 +18,7 @@ import type {
   UpdateInputInput,
 } from '../../../shared/contracts/hearings';
 import type { Department, Region } from '../../../shared/contracts/registry';
-import { ApiError, api, query } from '../../shared/api';
-import { currentLocale } from '../../shared/i18n';
+import { ApiError, api, query, uploadFile } from '../../shared/api';
 import type { Paged } from '../../shared/use-paged-list';
 
 /**
@@ -190,7 +188,12 @@ export function useUploadAttachment() {
       inputId: string;
       file: File;
       mediaType: AttachmentMediaType;
-    }) => uploadAttachment(inputId, file, mediaType),
+    }) =>
+      uploadFile<Attachment>(
+        `/api/v1/hearing-inputs/${encodeURIComponent(inputId)}/attachments`,
+        file,
+        mediaType,
+      ),
     onSuccess: changed,
   });
 }
@@ -215,47 +218,4 @@ export function useUpdateDisposition() {
     onSuccess: changed,
     onError: conflict,
   });
-}
-
-/**
- * Sends one file as it is (the API takes the raw bytes with their type as Content-Type, not a form), and
- * reads a refusal the way `api` does, so its field errors land on the form's file field.
- */
-async function uploadAttachment(
-  inputId: string,
-  file: File,
-  mediaType: AttachmentMediaType,
-): Promise<Attachment> {
-  let res: Response;
-  try {
-    res = await fetch(
-      `/api/v1/hearing-inputs/${encodeURIComponent(inputId)}/attachments${query({ filename: file.name })}`,
-      {
-        method: 'POST',
-        headers: {
-          accept: 'application/json',
-          'accept-language': currentLocale(),
-          'content-type': mediaType,
-        },
-        credentials: 'same-origin',
-        body: file,
-      },
-    );
-  } catch {
-    throw new ApiError(0, { type: 'network', title: '', status: 0, code: 'network' });
-  }
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const problem: Problem =
-      data && typeof data === 'object' && 'code' in data
-        ? (data as Problem)
-        : {
-            type: 'unknown',
-            title: '',
-            status: res.status,
-            code: res.status === 413 ? 'tooLarge' : 'internal',
-          };
-    throw new ApiError(res.status, problem);
-  }
-  return data as Attachment;
 }
