@@ -57,6 +57,9 @@ export async function loadInputs(
   closed: boolean,
   where?: SQL,
 ): Promise<HearingInput[]> {
+  // The attachments and dispositions are read for the same inputs by this condition again, not by a list of
+  // a thousand ids: building, sending and planning such a list cost more than the join.
+  const shown = and(eq(hearingInputs.hearingId, hearing.id), visibleInputs(actor, closed), where);
   const rows = await db
     .select({
       row: hearingInputs,
@@ -68,7 +71,7 @@ export async function loadInputs(
     .innerJoin(regions, eq(regions.id, hearingInputs.regionId))
     .leftJoin(submitter, eq(submitter.id, hearingInputs.submittedBy))
     .leftJoin(dispositionInputs, eq(dispositionInputs.inputId, hearingInputs.id))
-    .where(and(eq(hearingInputs.hearingId, hearing.id), visibleInputs(actor, closed), where))
+    .where(shown)
     .orderBy(asc(regions.name), asc(hearingInputs.submittedAt), asc(hearingInputs.id));
   if (rows.length === 0) return [];
 
@@ -85,20 +88,27 @@ export async function loadInputs(
       createdAt: inputAttachments.createdAt,
     })
     .from(inputAttachments)
-    .where(
-      inArray(
-        inputAttachments.inputId,
-        rows.map((r) => r.row.id),
-      ),
-    )
+    .innerJoin(hearingInputs, eq(hearingInputs.id, inputAttachments.inputId))
+    .where(shown)
     .orderBy(asc(inputAttachments.createdAt), asc(inputAttachments.id));
   const attachmentsOf = new Map<string, Attachment[]>();
   for (const a of attachments) {
     attachmentsOf.set(a.inputId, [...(attachmentsOf.get(a.inputId) ?? []), toAttachment(a)]);
   }
-  const dispositionIds = [...new Set(rows.flatMap((r) => (r.dispositionId ? [r.dispositionId] : [])))];
-  const found =
-    dispositionIds.length > 0 ? await loadDispositions(db, inArray(dispositions.id, dispositionIds)) : [];
+  const answered = rows.some((r) => r.dispositionId !== null);
+  const found = answered
+    ? await loadDispositions(
+        db,
+        inArray(
+          dispositions.id,
+          db
+            .select({ id: dispositionInputs.dispositionId })
+            .from(dispositionInputs)
+            .innerJoin(hearingInputs, eq(hearingInputs.id, dispositionInputs.inputId))
+            .where(shown),
+        ),
+      )
+    : [];
   const dispositionById = new Map<string, Disposition>(
     found.filter((d) => d.final || seesDraftDispositions(actor)).map((d) => [d.id, d]),
   );
