@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { origin, startTestApp, type TestApp } from '../../../test/support/app.js';
 import type { Region } from '../../shared/contracts/registry.js';
@@ -205,6 +208,29 @@ describe('read cache', () => {
   it('refuses a size below one entry', () => {
     expect(() => createReadCache({ maxEntries: 0 })).toThrow('at least one entry');
   });
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'on PostgreSQL, reads correctly but keeps nothing where the app may only append to the audit trail',
+    async () => {
+      if (t.database.driver.engine !== 'postgresql') throw new Error('a PostgreSQL test database');
+      const role = `partnerskap_appender_${randomBytes(4).toString('hex')}`;
+      await t.database.db.execute(sql.raw(`create role ${role}`));
+      await t.database.db.execute(sql.raw(`grant select, insert on audit_events to ${role}`));
+      const pool = new pg.Pool({ connectionString: t.database.driver.url, max: 2 });
+      // Queued on the new connection before any query it is handed out for.
+      pool.on('connect', (client) => void client.query(`set role ${role}`));
+      try {
+        const appender = drizzlePg(pool, { schema }) as unknown as Db;
+        const cache = countingCache();
+        expect(await cache.read(appender, 'a')).toEqual({ load: 1, key: 'a' });
+        expect(await cache.read(appender, 'a')).toEqual({ load: 2, key: 'a' });
+      } finally {
+        await pool.end();
+        await t.database.db.execute(sql.raw(`revoke all on audit_events from ${role}`));
+        await t.database.db.execute(sql.raw(`drop role ${role}`));
+      }
+    },
+  );
 
   // Only a server has several connections: on PGlite a transaction holds the one connection, so no read can
   // run while a write is in flight, and audit events commit in the order of their ids.

@@ -56,10 +56,16 @@ async function currentStamp(db: Db | Tx): Promise<{ stamp: bigint; now: Date }> 
   return { stamp: BigInt(row.stamp), now: new Date(ms) };
 }
 
-/** PostgreSQL's lock_not_available, raised by LOCK … NOWAIT; drizzle wraps the driver's error in `cause`. */
-function isLockNotAvailable(error: unknown): boolean {
+/**
+ * Why a fill could not take its lock: lock_not_available (a write in flight, LOCK … NOWAIT), or
+ * insufficient_privilege (SHARE needs UPDATE, DELETE or TRUNCATE on audit_events, which an append-only
+ * grant to the app's role would withhold: reads then stay correct, uncached). Drizzle wraps the driver's
+ * error in `cause`.
+ */
+function isLockRefused(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ((e as { code?: unknown }).code === '55P03') return true;
+    const code = (e as { code?: unknown }).code;
+    if (code === '55P03' || code === '42501') return true;
   }
   return false;
 }
@@ -124,7 +130,7 @@ async function fill<T>(
       return { stamp, value: markCached(await load(tx, now)) };
     });
   } catch (error) {
-    if (!isLockNotAvailable(error)) throw error;
+    if (!isLockRefused(error)) throw error;
     return { value: markCached(await load(db, now)) };
   }
 }
