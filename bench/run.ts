@@ -23,8 +23,9 @@
  *
  * Latency percentiles are exact: every response's latency (autocannon's per-response `response` event,
  * high-resolution timer) is kept and sorted; p95 is the nearest-rank 95th percentile of the 200 responses.
- * Each row also shows the server process's CPU (share of one core, and milliseconds per answer) and the CPU
- * every other process used meanwhile: on a shared machine they tell the server's cost from the neighbours'.
+ * Each row also shows the server process's CPU (share of one core, and milliseconds per answer), the load
+ * generator's own CPU per answer, and the CPU every other process used meanwhile: on a shared machine they
+ * tell the server's cost from the load generator's and the neighbours'.
  *
  * Prints a table and writes the same to bench/results/latest.json. A budget that fails is printed as FAIL
  * but the exit code stays 0: this is a measurement. It exits 1 only when the benchmark itself cannot run.
@@ -351,6 +352,12 @@ type RouteResult = {
   serverCpuPercent: number | null;
   serverCpuMsPerRequest: number | null;
   /**
+   * The load generator's (this process's) CPU time per answer. It shares the machine with the server:
+   * autocannon decodes every body into a string, which for an answer of a megabyte costs more than the
+   * server spends on it, and that CPU is missing from the server's.
+   */
+  loadCpuMsPerRequest: number | null;
+  /**
    * CPU used during the measured run by every process but the benchmark's own two (100 = one core): other
    * work on the machine, and on PostgreSQL the database server. Null where /proc/stat cannot be read.
    */
@@ -374,6 +381,7 @@ function errorResult(route: BenchRoute, routePath: string | null, reason: string
     ratioToBaseline: null,
     serverCpuPercent: null,
     serverCpuMsPerRequest: null,
+    loadCpuMsPerRequest: null,
     otherCpuPercent: null,
   };
 }
@@ -452,6 +460,7 @@ async function benchRoute(
     ratioToBaseline: baselineRps ? rps / baselineRps : null,
     serverCpuPercent: (cpuMs / (measured.seconds * 1000)) * 100,
     serverCpuMsPerRequest: cpuMs / sorted.length,
+    loadCpuMsPerRequest: (ownCpu.user + ownCpu.system) / 1000 / sorted.length,
     otherCpuPercent: otherCores === null ? null : otherCores * 100,
   };
   if (measured.timeouts > 0 || measured.connectionErrors > 0) {
@@ -496,6 +505,7 @@ function printTable(results: RouteResult[]) {
     'vs health',
     'server CPU',
     'CPU ms/req',
+    'load ms/req',
     'other CPU',
     'budget',
     'result',
@@ -508,12 +518,13 @@ function printTable(results: RouteResult[]) {
     r.ratioToBaseline === null ? '–' : pct(r.ratioToBaseline),
     r.serverCpuPercent === null ? '–' : `${Math.round(r.serverCpuPercent)} %`,
     fmt(r.serverCpuMsPerRequest),
+    fmt(r.loadCpuMsPerRequest),
     r.otherCpuPercent === null ? '–' : `${Math.round(r.otherCpuPercent)} %`,
     budgetText(r.budget),
     r.verdict,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const numeric = new Set([1, 2, 3, 4, 5, 6, 7]);
+  const numeric = new Set([1, 2, 3, 4, 5, 6, 7, 8]);
   const line = (cells: string[]) =>
     cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
   console.log(line(header));
@@ -570,6 +581,9 @@ async function main() {
         ? ' (PGlite runs inside the server process, so all database work is in it)'
         : ' (the PostgreSQL server’s own CPU is not in it)'
     }.`,
+  );
+  console.log(
+    'Load ms/req: the load generator’s own CPU time per answer, on the same cores (autocannon decodes each body into a string: for a large answer it costs more than the server does).',
   );
   const others = results.map((r) => r.otherCpuPercent).filter((l) => l !== null);
   console.log(
@@ -629,6 +643,7 @@ async function main() {
       serverCpuPercent: round(r.serverCpuPercent),
       serverCpuMsPerRequest:
         r.serverCpuMsPerRequest === null ? null : Number(r.serverCpuMsPerRequest.toFixed(3)),
+      loadCpuMsPerRequest: r.loadCpuMsPerRequest === null ? null : Number(r.loadCpuMsPerRequest.toFixed(3)),
       otherCpuPercent: round(r.otherCpuPercent),
     })),
   };
