@@ -56,6 +56,21 @@ describe('the audit log', () => {
   });
   afterAll(async () => t.close());
 
+  it("shows each event's time as an instant in UTC to the millisecond, cut as JavaScript cuts it", async () => {
+    await insertEvents(t.database.db, 'clock', [
+      '2024-03-31 01:59:59.999999+01',
+      '2024-07-01 12:00:00.1234+02',
+      '2024-12-31 23:59:59+00',
+    ]);
+    const { items } = await listAuditEvents(t.ctx(t.actors.admin), { entityType: 'clock' });
+    expect(items.map((e) => [e.entityId, e.at])).toEqual([
+      ['2', '2024-12-31T23:59:59.000Z'],
+      ['1', '2024-07-01T10:00:00.123Z'],
+      ['0', '2024-03-31T00:59:59.999Z'],
+    ]);
+    expect(items.map((e) => typeof e.id)).toEqual(['string', 'string', 'string']);
+  });
+
   it('shows the admin and the viewer what happened, newest first', async () => {
     const department = await createDepartment(t.ctx(t.actors.admin), { name: 'Revisjon' });
     for (const actor of [t.actors.admin, t.actors.viewer]) {

@@ -26,14 +26,28 @@ export async function listAuditEvents(
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
   return {
-    items: items.map(({ cursorAt: _, ...row }) => ({
-      ...row,
-      id: String(row.id),
-      at: row.at.toISOString(),
-    })),
+    items: items.map((row) => row.event),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null,
   };
 }
+
+/**
+ * The event as the API shows it, built by the database: one JSON value per row for the driver to parse,
+ * instead of eleven columns, two JSON documents and a timestamp turned into a Date and back into text. That
+ * was most of what a page cost the server. `at` is written as JavaScript's toISOString writes it
+ * (milliseconds, cut not rounded, in UTC).
+ */
+const eventJson = sql<AuditEvent>`json_build_object(
+  'id', ${auditEvents.id}::text,
+  'at', to_char(${auditEvents.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'actorId', ${auditEvents.actorId},
+  'actorName', ${auditEvents.actorName},
+  'action', ${auditEvents.action},
+  'entityType', ${auditEvents.entityType},
+  'entityId', ${auditEvents.entityId},
+  'before', ${auditEvents.before},
+  'after', ${auditEvents.after},
+  'requestId', ${auditEvents.requestId})`;
 
 /** The page query (one row more than asked for, to know whether there is a next page). */
 export function selectAuditPage(db: Db, query: AuditQuery) {
@@ -53,19 +67,7 @@ export function selectAuditPage(db: Db, query: AuditQuery) {
   }
   return (
     db
-      .select({
-        id: auditEvents.id,
-        at: auditEvents.at,
-        cursorAt: sql<string>`${auditEvents.at}::text`,
-        actorId: auditEvents.actorId,
-        actorName: auditEvents.actorName,
-        action: auditEvents.action,
-        entityType: auditEvents.entityType,
-        entityId: auditEvents.entityId,
-        before: auditEvents.before,
-        after: auditEvents.after,
-        requestId: auditEvents.requestId,
-      })
+      .select({ id: auditEvents.id, cursorAt: sql<string>`${auditEvents.at}::text`, event: eventJson })
       .from(auditEvents)
       .where(and(...where))
       // Spelled as the index is declared (DESC NULLS LAST) so that PostgreSQL reads the index in order.
