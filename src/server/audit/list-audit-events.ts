@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AuditEvent, AuditQuery } from '../../shared/contracts/audit.js';
 import type { Db } from '../db/client.js';
@@ -22,7 +22,8 @@ export async function listAuditEvents(
   const { db } = authorize(ctx, readers);
   const query = parse(AuditQuery, raw);
   if (query.from && query.to && query.to < query.from) throw fieldError('to', 'validation.endBeforeStart');
-  const rows = await selectAuditPage(db, query);
+  const values = pageValues(query);
+  const rows = await preparedAuditPage(db, values).execute(values);
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
   return {
@@ -49,22 +50,55 @@ const eventJson = sql<AuditEvent>`json_build_object(
   'after', ${auditEvents.after},
   'requestId', ${auditEvents.requestId})`;
 
-/** The page query (one row more than asked for, to know whether there is a next page). */
-export function selectAuditPage(db: Db, query: AuditQuery) {
+type PageValues = {
+  actorId?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+  cursorAt?: string;
+  cursorId?: number;
+  limit: number;
+};
+
+/** The query's values by name: the filters it uses, the cursor's key, and one row more than the page. */
+function pageValues(query: AuditQuery): PageValues {
+  const after = query.cursor ? decodeCursor(AuditCursor, query.cursor) : null;
+  const { actorId, action, entityType, entityId, from, to } = query;
+  return {
+    ...{ actorId, action, entityType, entityId, from, to },
+    ...(after ? { cursorAt: after.at, cursorId: after.id } : {}),
+    limit: query.limit + 1,
+  };
+}
+
+/**
+ * The page query for the filters a query uses, with each value in it (a query to run or to EXPLAIN once) or
+ * as a named placeholder (a statement prepared once per combination of filters).
+ */
+function pageQuery(db: Db, values: PageValues, mode: 'values' | 'placeholders') {
+  const bind = <K extends keyof PageValues>(name: K, value: NonNullable<PageValues[K]>) =>
+    mode === 'values' ? value : sql.placeholder(name);
   const where: SQL[] = [];
-  if (query.actorId) where.push(eq(auditEvents.actorId, query.actorId));
-  if (query.action) where.push(eq(auditEvents.action, query.action));
-  if (query.entityType) where.push(eq(auditEvents.entityType, query.entityType));
-  if (query.entityId) where.push(eq(auditEvents.entityId, query.entityId));
+  if (values.actorId) where.push(sql`${auditEvents.actorId} = ${bind('actorId', values.actorId)}`);
+  if (values.action) where.push(sql`${auditEvents.action} = ${bind('action', values.action)}`);
+  if (values.entityType)
+    where.push(sql`${auditEvents.entityType} = ${bind('entityType', values.entityType)}`);
+  if (values.entityId) where.push(sql`${auditEvents.entityId} = ${bind('entityId', values.entityId)}`);
   // Calendar days in Norway: a day starts at midnight Oslo time (UTC+1 in winter, UTC+2 in summer).
-  if (query.from)
-    where.push(sql`${auditEvents.at} >= (${query.from}::date)::timestamp at time zone 'Europe/Oslo'`);
-  if (query.to)
-    where.push(sql`${auditEvents.at} < (${query.to}::date + 1)::timestamp at time zone 'Europe/Oslo'`);
-  if (query.cursor) {
-    const after = decodeCursor(AuditCursor, query.cursor);
-    where.push(sql`(${auditEvents.at}, ${auditEvents.id}) < (${after.at}::timestamptz, ${after.id}::bigint)`);
-  }
+  if (values.from)
+    where.push(
+      sql`${auditEvents.at} >= (${bind('from', values.from)}::date)::timestamp at time zone 'Europe/Oslo'`,
+    );
+  if (values.to)
+    where.push(
+      sql`${auditEvents.at} < (${bind('to', values.to)}::date + 1)::timestamp at time zone 'Europe/Oslo'`,
+    );
+  if (values.cursorAt !== undefined && values.cursorId !== undefined)
+    where.push(
+      sql`(${auditEvents.at}, ${auditEvents.id}) < (${bind('cursorAt', values.cursorAt)}::timestamptz, ${bind('cursorId', values.cursorId)}::bigint)`,
+    );
   return (
     db
       .select({ id: auditEvents.id, cursorAt: sql<string>`${auditEvents.at}::text`, event: eventJson })
@@ -72,6 +106,40 @@ export function selectAuditPage(db: Db, query: AuditQuery) {
       .where(and(...where))
       // Spelled as the index is declared (DESC NULLS LAST) so that PostgreSQL reads the index in order.
       .orderBy(sql`${auditEvents.at} desc nulls last`, sql`${auditEvents.id} desc nulls last`)
-      .limit(query.limit + 1)
+      .limit(mode === 'values' ? values.limit : sql.placeholder('limit'))
   );
+}
+
+/** The page query (one row more than asked for, to know whether there is a next page), to run or EXPLAIN. */
+export function selectAuditPage(db: Db, query: AuditQuery) {
+  return pageQuery(db, pageValues(query), 'values');
+}
+
+/**
+ * The same query prepared once per database and combination of filters: the log is read page after page,
+ * and building the SQL anew for each took as long as PostgreSQL took to answer it (named statements are
+ * also parsed and planned once per connection).
+ */
+const prepared = new WeakMap<Db, Map<string, ReturnType<typeof prepare>>>();
+
+function prepare(db: Db, values: PageValues, name: string) {
+  return pageQuery(db, values, 'placeholders').prepare(name);
+}
+
+function preparedAuditPage(db: Db, values: PageValues) {
+  const shape = (Object.keys(values) as (keyof PageValues)[])
+    .filter((k) => values[k] !== undefined)
+    .sort()
+    .join('_');
+  let statements = prepared.get(db);
+  if (!statements) {
+    statements = new Map();
+    prepared.set(db, statements);
+  }
+  let statement = statements.get(shape);
+  if (!statement) {
+    statement = prepare(db, values, `audit_page_${shape}`);
+    statements.set(shape, statement);
+  }
+  return statement;
 }
