@@ -26,8 +26,8 @@ import { hearingSummaryRoutes } from './hearings-summary/hearing-summary.routes.
 import { outboxRoutes } from './mail/outbox.routes.js';
 import { AppError } from './platform/errors.js';
 import { registerAccess } from './platform/http/access.js';
+import { encodeCachedBody, serializeCachedValuesOnce } from './platform/http/cached-responses.js';
 import { registerProblems, sendProblem } from './platform/http/problem.js';
-import { serializeCachedValuesOnce } from './platform/read-cache.js';
 import { registryRoutes } from './registry/registry.routes.js';
 import { userRoutes } from './users/user.routes.js';
 
@@ -62,8 +62,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // browser sends cross-site without a preflight, so accepting it would widen the door for forged writes.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
-  // A value from a read cache (platform/read-cache.ts) is validated and serialized once, not per request.
+  // A value from a read cache (platform/read-cache.ts) is validated, serialized and compressed once, not per
+  // request (platform/http/cached-responses.ts).
   app.setSerializerCompiler(serializeCachedValuesOnce(serializerCompiler));
+  app.addHook('onSend', encodeCachedBody);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -12,7 +12,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { type Database, type Db, openDatabase } from '../db/client.js';
 import * as schema from '../db/schema.js';
 import { systemActor } from './context.js';
-import { createReadCache, serializeCachedValuesOnce } from './read-cache.js';
+import { createReadCache } from './read-cache.js';
 
 let t: TestApp;
 /** A second handle on the same database, as a second server process has: its own connections, its own cache. */
@@ -184,25 +184,6 @@ describe('read cache', () => {
         async () => ({ ms: -1 }),
       ),
     ).toEqual({ ms: -1 });
-  });
-
-  it('serializes a cached value once per route, and anything else every time', async () => {
-    let serialized = 0;
-    const compile = serializeCachedValuesOnce((_route: string) => (data: unknown) => {
-      serialized += 1;
-      return JSON.stringify(data);
-    });
-    const serialize = compile('GET /api/v1/regions');
-    const cache = createReadCache<{ name: string }>({ maxEntries: 2 });
-    const value = await cache.read(t.database.db, 'a', async () => ({ name: 'Bø' }));
-    const first = serialize(value);
-    const second = serialize(value);
-    expect(serialized).toBe(1);
-    expect(second).toBe(first);
-    expect(Buffer.from(first).toString('utf8')).toBe('{"name":"Bø"}');
-    expect(serialize({ name: 'Bø' })).toBe('{"name":"Bø"}');
-    expect(serialize({ name: 'Bø' })).toBe('{"name":"Bø"}');
-    expect(serialized).toBe(3);
   });
 
   it('refuses a size below one entry', () => {

@@ -80,38 +80,17 @@ function deepFreeze(value: unknown): void {
   }
 }
 
+/**
+ * Whether a value came from a read cache: deeply frozen and shared by every request that reads it, so its
+ * serialization can be kept with it (platform/http/cached-responses.ts).
+ */
+export const isCachedValue = (value: object): boolean => cachedValues.has(value);
+
 /** Cached values are shared by every request that reads them: freezing makes a change throw, not leak. */
 function markCached<T>(value: T): T {
   deepFreeze(value);
   if (typeof value === 'object' && value !== null) cachedValues.add(value);
   return value;
-}
-
-/**
- * Wraps the app's response serializer so that a value from a read cache is validated and serialized once
- * per route and kept with the value (a WeakMap: it goes when the cache drops the value), instead of on
- * every request: for a page of regions or a hearing's 1,000 inputs that is most of the work of a cached
- * answer. It is kept as UTF-8 bytes: Fastify sends a Buffer as it is (reply.js `onSendEnd` takes a string
- * or a Buffer), where a string of a megabyte would be measured and encoded again on every send. Only
- * values this module froze are kept; anything else is serialized as before.
- */
-export function serializeCachedValuesOnce<Route>(
-  compile: (route: Route) => (data: unknown) => string,
-): (route: Route) => (data: unknown) => string {
-  return (route) => {
-    const serialize = compile(route);
-    const serialized = new WeakMap<object, Buffer>();
-    return (data) => {
-      if (typeof data !== 'object' || data === null || !cachedValues.has(data)) return serialize(data);
-      let bytes = serialized.get(data);
-      if (bytes === undefined) {
-        bytes = Buffer.from(serialize(data), 'utf8');
-        serialized.set(data, bytes);
-      }
-      // Fastify's serializer type says string; what it does with the result takes a Buffer as well.
-      return bytes as unknown as string;
-    };
-  };
 }
 
 /**
