@@ -13,9 +13,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { attachmentMaxBytes } from '../../shared/contracts/common.js';
 import type { RichTextDoc } from '../../shared/contracts/rich-text.js';
-import { bytea } from '../platform/files.js';
+import { storedFileChecks, storedFileColumns } from '../platform/stored-file.table.js';
 import { users } from '../users/user.table.js';
 
 const timestamps = {
@@ -122,25 +121,12 @@ export const approvalAttachments = pgTable(
     versionId: uuid('version_id')
       .notNull()
       .references(() => documentVersions.id, { onDelete: 'restrict' }),
-    filename: text('filename').notNull(),
-    mediaType: text('media_type').notNull(),
-    size: integer('size').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
+    ...storedFileColumns(),
     uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'restrict' }),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('approval_attachments_version').on(t.versionId, t.uploadedAt),
-    check(
-      'approval_attachments_media_type',
-      sql`${t.mediaType} in ('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')`,
-    ),
-    check(
-      'approval_attachments_size',
-      sql`${t.size} > 0 and ${t.size} <= ${sql.raw(String(attachmentMaxBytes))} and ${t.size} = octet_length(${t.content})`,
-    ),
-    check('approval_attachments_sha256', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
-    check('approval_attachments_filename', sql`length(${t.filename}) between 1 and 255`),
+    ...storedFileChecks('approval_attachments', t),
   ],
 );

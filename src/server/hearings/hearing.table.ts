@@ -13,9 +13,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { attachmentMaxBytes } from '../../shared/contracts/hearings.js';
 import { cycles, documentVersions } from '../general-part/general-part.table.js';
-import { bytea } from '../platform/files.js';
+import { storedFileChecks, storedFileColumns } from '../platform/stored-file.table.js';
 import { departments, regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
 
@@ -130,26 +129,13 @@ export const inputAttachments = pgTable(
     inputId: uuid('input_id')
       .notNull()
       .references(() => hearingInputs.id, { onDelete: 'restrict' }),
-    filename: text('filename').notNull(),
-    mediaType: text('media_type').notNull(),
-    size: integer('size').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
+    ...storedFileColumns(),
     uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'restrict' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('input_attachments_input').on(t.inputId, t.createdAt),
-    check(
-      'input_attachments_media_type',
-      sql`${t.mediaType} in ('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')`,
-    ),
-    check(
-      'input_attachments_size',
-      sql`${t.size} > 0 and ${t.size} <= ${sql.raw(String(attachmentMaxBytes))} and ${t.size} = octet_length(${t.content})`,
-    ),
-    check('input_attachments_sha256', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
-    check('input_attachments_filename', sql`length(${t.filename}) between 1 and 255`),
+    ...storedFileChecks('input_attachments', t),
   ],
 );
 
