@@ -21,6 +21,9 @@ if (!chromiumPath) {
 
 export const demoPassword = 'demo-passord-e2e';
 
+/** The built web app the journeys load: `npm run build`'s output, or another build that E2E_WEB_DIR names. */
+const webDir = process.env.E2E_WEB_DIR || defaultWebDir;
+
 export type Journey = {
   baseUrl: string;
   browser: Browser;
@@ -35,7 +38,7 @@ export type Journey = {
  */
 export async function startJourney(): Promise<Journey> {
   if (!chromiumPath) throw new Error('no Chromium');
-  if (!existsSync(`${defaultWebDir}/index.html`))
+  if (!existsSync(`${webDir}/index.html`))
     throw new Error('The web app is not built: run `npm run build` first.');
   const database = await openTestDatabase();
   await loadDemo(database.db, demoPassword);
@@ -44,7 +47,7 @@ export async function startJourney(): Promise<Journey> {
     engine: database.engine,
     keys: { secret: 'e2e-secret-e2e-secret-e2e-secret-e2e', ttlHours: 1 },
     logger: false,
-    webDir: defaultWebDir,
+    webDir,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -1,4 +1,5 @@
 // The whole schema, for Drizzle's typed queries and drizzle-kit's migrations.
+export * from '../agreements/agreement.table.js';
 export * from '../audit/audit.table.js';
 export * from '../auth/session.table.js';
 export * from '../general-part/general-part.table.js';
