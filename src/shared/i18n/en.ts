@@ -85,5 +85,13 @@ export const en: Catalogue = {
     fileExtension: 'The file name must end in .{{extension}}.',
     fileEmpty: 'The file is empty.',
     tooManyAttachments: 'An input can have at most 10 attachments.',
+    budget: 'The budget must be a whole number of kroner.',
+    budgetNegative: 'The budget cannot be negative.',
+    tooMany: 'There can be at most {{max}}.',
+    unknownSubjectArea: 'The subject area does not exist in this cycle.',
+    statusUnchanged: 'The contribution already has this status.',
+    onlyProposedDeleted: 'Only proposed contributions can be deleted. Set the status to "Dropped" instead.',
+    unknownUser: 'The user does not exist or is deactivated.',
+    unknownComment: 'The comment you reply to does not belong to this contribution.',
   },
 };

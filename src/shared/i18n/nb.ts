@@ -83,5 +83,13 @@ export const nb = {
     fileExtension: 'Filnavnet må slutte på .{{extension}}.',
     fileEmpty: 'Filen er tom.',
     tooManyAttachments: 'Et innspill kan ha høyst 10 vedlegg.',
+    budget: 'Budsjettet må være et helt antall kroner.',
+    budgetNegative: 'Budsjettet kan ikke være negativt.',
+    tooMany: 'Det kan være høyst {{max}}.',
+    unknownSubjectArea: 'Fagområdet finnes ikke i denne avtalesyklusen.',
+    statusUnchanged: 'Bidraget har allerede denne statusen.',
+    onlyProposedDeleted: 'Bare foreslåtte bidrag kan slettes. Sett status til «Falt bort» i stedet.',
+    unknownUser: 'Brukeren finnes ikke eller er deaktivert.',
+    unknownComment: 'Kommentaren du svarer på, finnes ikke ved dette bidraget.',
   },
 } as const;

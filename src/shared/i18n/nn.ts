@@ -85,5 +85,13 @@ export const nn: Catalogue = {
     fileExtension: 'Filnamnet må slutte på .{{extension}}.',
     fileEmpty: 'Fila er tom.',
     tooManyAttachments: 'Eit innspel kan ha høgst 10 vedlegg.',
+    budget: 'Budsjettet må vere eit heilt tal kroner.',
+    budgetNegative: 'Budsjettet kan ikkje vere negativt.',
+    tooMany: 'Det kan vere høgst {{max}}.',
+    unknownSubjectArea: 'Fagområdet finst ikkje i denne avtalesyklusen.',
+    statusUnchanged: 'Bidraget har alt denne statusen.',
+    onlyProposedDeleted: 'Berre føreslåtte bidrag kan slettast. Set status til «Fall bort» i staden.',
+    unknownUser: 'Brukaren finst ikkje eller er deaktivert.',
+    unknownComment: 'Kommentaren du svarar på, finst ikkje ved dette bidraget.',
   },
 };
