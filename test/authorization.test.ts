@@ -95,6 +95,34 @@ const expected: Record<string, Expected> = {
   // reads it once the hearing is closed (likeverdighet), a department editor answers on the hearing screen
   'GET /api/v1/hearings/{id}/summary': { access: ['admin', 'viewer', 'region'], ownership: true },
   'PATCH /api/v1/dispositions/{id}': { access: adminAndDepartment, ownership: true },
+  // Agreements and subject areas: everyone signed in reads them, the coordinator makes and changes them;
+  // the region's own contact (or the coordinator) marks the subject areas the region wants
+  'GET /api/v1/agreements': { access: everyone },
+  'POST /api/v1/agreements': { access: admin },
+  'GET /api/v1/agreements/{id}': { access: everyone },
+  'PATCH /api/v1/agreements/{id}': { access: admin },
+  'POST /api/v1/agreements/{id}/general-part': { access: admin },
+  'PUT /api/v1/agreements/{id}/subject-areas/{subjectAreaId}': { access: adminAndRegion, ownership: true },
+  'DELETE /api/v1/agreements/{id}/subject-areas/{subjectAreaId}': { access: adminAndRegion, ownership: true },
+  'GET /api/v1/cycles/{id}/subject-areas': { access: everyone },
+  'POST /api/v1/cycles/{id}/subject-areas': { access: admin },
+  'PATCH /api/v1/subject-areas/{id}': { access: admin },
+  'DELETE /api/v1/subject-areas/{id}': { access: admin },
+  // Contributions: everyone signed in reads and comments on them; a department editor writes their own
+  // department's (in any region's agreement), a region contact the region's own (in its own agreement)
+  'GET /api/v1/agreements/{id}/contributions': { access: everyone },
+  'POST /api/v1/agreements/{id}/contributions': {
+    access: ['admin', 'department', 'region'],
+    ownership: true,
+  },
+  'GET /api/v1/contributions/{id}': { access: everyone },
+  'PATCH /api/v1/contributions/{id}': { access: ['admin', 'department', 'region'], ownership: true },
+  'DELETE /api/v1/contributions/{id}': { access: ['admin', 'department', 'region'], ownership: true },
+  'POST /api/v1/contributions/{id}/status': { access: ['admin', 'department', 'region'], ownership: true },
+  'POST /api/v1/contributions/{id}/move': { access: ['admin', 'department', 'region'], ownership: true },
+  'GET /api/v1/contributions/{id}/comments': { access: everyone },
+  'POST /api/v1/contributions/{id}/comments': { access: everyone },
+  'GET /api/v1/mentionable-users': { access: everyone },
 };
 
 /** Public routes that are deliberately not operations of the published API. */

@@ -17,6 +17,7 @@ import {
 import type { Logger } from 'pino';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { contributionRoutes } from './contributions/contribution.routes.js';
 import type { SessionKeys } from './auth/sessions.js';
 import type { Db, Engine } from './db/client.js';
 import { generalPartRoutes } from './general-part/general-part.routes.js';
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(generalPartRoutes);
   await app.register(hearingsRoutes, { publicUrl: options.publicUrl });
   await app.register(hearingSummaryRoutes);
+  await app.register(contributionRoutes, { publicUrl: options.publicUrl });
 
   const webDir = options.webDir;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {

@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import { ChangeStatusInput, type ContributionDetail } from '../../shared/contracts/contributions.js';
+import { contributionStatusChanges, contributions } from '../agreements/agreement.table.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { authorize, parse } from '../platform/authorize.js';
+import type { Ctx } from '../platform/context.js';
+import { fieldError, stale } from '../platform/errors.js';
+import { nextVersion } from '../platform/versioned.js';
+import { readDetail } from './contribution-reads.js';
+import { assertMayWrite, auditedContribution, lockContribution } from './contribution-rules.js';
+import { contributionWriters, userIdOf } from './create-contribution.js';
+
+/**
+ * Moves a contribution's negotiation status (any status to any other: talks go back and forth), always
+ * with a reason, which the dated history keeps with who changed it.
+ */
+export async function changeStatus(ctx: Ctx, id: string, raw: unknown): Promise<ContributionDetail> {
+  const actx = authorize(ctx, contributionWriters);
+  const input = parse(ChangeStatusInput, raw);
+  return actx.db.transaction(async (tx) => {
+    const { row: before, agreement } = await lockContribution(tx, id);
+    assertMayWrite(actx.actor, agreement.regionId, before.ownerDepartmentId);
+    if (before.version !== input.version) throw stale();
+    if (before.status === input.status) throw fieldError('status', 'validation.statusUnchanged');
+    const [row] = await tx
+      .update(contributions)
+      .set({ status: input.status, ...nextVersion(contributions) })
+      .where(eq(contributions.id, id))
+      .returning();
+    if (!row) throw new Error('update returned nothing');
+    await tx.insert(contributionStatusChanges).values({
+      contributionId: id,
+      fromStatus: before.status,
+      toStatus: input.status,
+      reason: input.reason,
+      changedBy: userIdOf(actx.actor),
+    });
+    await appendAudit(tx, actx, {
+      action: 'contribution.changeStatus',
+      entityType: 'contribution',
+      entityId: id,
+      before: auditedContribution(before),
+      after: { ...auditedContribution(row), reason: input.reason },
+    });
+    return readDetail(tx, actx.actor, id);
+  });
+}

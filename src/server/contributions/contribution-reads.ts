@@ -1,0 +1,128 @@
+import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import type {
+  Contribution,
+  ContributionDetail,
+  ContributionKind,
+  ContributionListQuery,
+  ContributionStatus,
+  StatusChange,
+} from '../../shared/contracts/contributions.js';
+import {
+  agreements,
+  contributionComments,
+  contributionStatusChanges,
+  contributions,
+  subjectAreas,
+} from '../agreements/agreement.table.js';
+import type { Db, Tx } from '../db/client.js';
+import type { Actor } from '../platform/context.js';
+import { departments, regions } from '../registry/registry.table.js';
+import { users } from '../users/user.table.js';
+import { mayWrite } from './contribution-rules.js';
+
+const commentCount = sql<number>`(select count(*)::int from ${contributionComments} where ${contributionComments.contributionId} = ${contributions.id})`;
+
+/**
+ * Contributions as the caller sees them, in the agreement's order: the cycle's subject area order, then
+ * the position within the subject area.
+ */
+export async function readContributions(db: Db | Tx, actor: Actor, where: SQL | undefined) {
+  const rows = await db
+    .select({
+      row: contributions,
+      regionId: agreements.regionId,
+      regionName: regions.name,
+      subjectAreaName: subjectAreas.name,
+      departmentName: departments.name,
+      commentCount,
+    })
+    .from(contributions)
+    .innerJoin(agreements, eq(agreements.id, contributions.agreementId))
+    .innerJoin(regions, eq(regions.id, agreements.regionId))
+    .innerJoin(subjectAreas, eq(subjectAreas.id, contributions.subjectAreaId))
+    .leftJoin(departments, eq(departments.id, contributions.ownerDepartmentId))
+    .where(where)
+    .orderBy(asc(subjectAreas.position), asc(contributions.position), asc(contributions.createdAt));
+  return rows.map(
+    (r): Contribution => ({
+      id: r.row.id,
+      agreementId: r.row.agreementId,
+      cycleId: r.row.cycleId,
+      region: { id: r.regionId, name: r.regionName },
+      subjectArea: { id: r.row.subjectAreaId, name: r.subjectAreaName },
+      // The CHECK constraints hold these columns to the contract's values.
+      kind: r.row.kind as ContributionKind,
+      owner:
+        r.row.ownerDepartmentId === null
+          ? { type: 'region' }
+          : {
+              type: 'department',
+              department: { id: r.row.ownerDepartmentId, name: r.departmentName ?? '' },
+            },
+      title: r.row.title,
+      description: r.row.description,
+      responsible: r.row.responsible,
+      budgetNokPerYear: r.row.budgetNokPerYear,
+      timeFrame: r.row.timeFrame,
+      indicators: r.row.indicators.map((i) => ({
+        name: i.name,
+        baseline: i.baseline ?? null,
+        target: i.target ?? null,
+        unit: i.unit ?? null,
+      })),
+      status: r.row.status as ContributionStatus,
+      position: r.row.position,
+      commentCount: Number(r.commentCount),
+      version: r.row.version,
+      createdAt: r.row.createdAt.toISOString(),
+      updatedAt: r.row.updatedAt.toISOString(),
+      canEdit: mayWrite(actor, r.regionId, r.row.ownerDepartmentId),
+    }),
+  );
+}
+
+/** The filters of an agreement's list. */
+export function listFilter(agreementId: string, query: ContributionListQuery): SQL | undefined {
+  return and(
+    eq(contributions.agreementId, agreementId),
+    query.owner === 'region'
+      ? isNull(contributions.ownerDepartmentId)
+      : query.owner
+        ? eq(contributions.ownerDepartmentId, query.owner)
+        : undefined,
+    query.status ? eq(contributions.status, query.status) : undefined,
+    query.subjectArea ? eq(contributions.subjectAreaId, query.subjectArea) : undefined,
+  );
+}
+
+export async function readContribution(db: Db | Tx, actor: Actor, id: string): Promise<Contribution | null> {
+  const [item] = await readContributions(db, actor, eq(contributions.id, id));
+  return item ?? null;
+}
+
+/** A contribution's status history, oldest first. */
+export async function readStatusHistory(db: Db | Tx, id: string): Promise<StatusChange[]> {
+  const rows = await db
+    .select({ change: contributionStatusChanges, changerName: users.name })
+    .from(contributionStatusChanges)
+    .leftJoin(users, eq(users.id, contributionStatusChanges.changedBy))
+    .where(eq(contributionStatusChanges.contributionId, id))
+    .orderBy(
+      asc(contributionStatusChanges.changedAt),
+      sql`${contributionStatusChanges.fromStatus} asc nulls first`,
+    );
+  return rows.map(({ change, changerName }) => ({
+    from: (change.fromStatus as ContributionStatus | null) ?? null,
+    to: change.toStatus as ContributionStatus,
+    reason: change.reason,
+    changedBy: change.changedBy && changerName ? { id: change.changedBy, name: changerName } : null,
+    changedAt: change.changedAt.toISOString(),
+  }));
+}
+
+/** A contribution with its history, read inside the writer's transaction after a change. */
+export async function readDetail(db: Db | Tx, actor: Actor, id: string): Promise<ContributionDetail> {
+  const item = await readContribution(db, actor, id);
+  if (!item) throw new Error('contribution vanished');
+  return { ...item, statusHistory: await readStatusHistory(db, id) };
+}

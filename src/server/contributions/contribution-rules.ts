@@ -1,0 +1,117 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { OwnerInput } from '../../shared/contracts/contributions.js';
+import { agreements, contributions, subjectAreas } from '../agreements/agreement.table.js';
+import type { Tx } from '../db/client.js';
+import type { Actor } from '../platform/context.js';
+import { fieldError, forbidden, notFound } from '../platform/errors.js';
+import { departments } from '../registry/registry.table.js';
+
+type ContributionRow = typeof contributions.$inferSelect;
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id that cannot be one is simply not found (the use cases are called from the CLI and tests too). */
+export function assertId(id: string): void {
+  if (!uuidPattern.test(id)) throw notFound();
+}
+
+/**
+ * Who may write a contribution: the admin any; a department editor only their own department's, in any
+ * region's agreement; a region contact only the region's own (no department), in their own agreement.
+ */
+export function mayWrite(actor: Actor, agreementRegionId: string, ownerDepartmentId: string | null): boolean {
+  switch (actor.role) {
+    case 'admin':
+      return true;
+    case 'department':
+      return ownerDepartmentId !== null && ownerDepartmentId === actor.departmentId;
+    case 'region':
+      return ownerDepartmentId === null && actor.regionId !== null && agreementRegionId === actor.regionId;
+    default:
+      return false;
+  }
+}
+
+export function assertMayWrite(actor: Actor, agreementRegionId: string, ownerDepartmentId: string | null) {
+  if (!mayWrite(actor, agreementRegionId, ownerDepartmentId)) throw forbidden();
+}
+
+/** The owner's department id as stored: null is the region. */
+export const ownerDepartmentIdOf = (owner: OwnerInput) =>
+  owner.type === 'department' ? owner.departmentId : null;
+
+/**
+ * The agreement, locked against a concurrent reordering of its items (creates, moves and subject area
+ * changes take this lock, so two of them never hand out the same position).
+ */
+export async function lockAgreement(tx: Tx, agreementId: string) {
+  const [row] = await tx
+    .select({ id: agreements.id, cycleId: agreements.cycleId, regionId: agreements.regionId })
+    .from(agreements)
+    .where(eq(agreements.id, agreementId))
+    .for('no key update');
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The subject area must be of the agreement's cycle. */
+export async function assertSubjectArea(tx: Tx, cycleId: string, subjectAreaId: string) {
+  const [row] = await tx
+    .select({ id: subjectAreas.id })
+    .from(subjectAreas)
+    .where(and(eq(subjectAreas.id, subjectAreaId), eq(subjectAreas.cycleId, cycleId)));
+  if (!row) throw fieldError('subjectAreaId', 'validation.unknownSubjectArea');
+}
+
+/** A department owner must be an active department of the county. */
+export async function assertDepartment(tx: Tx, departmentId: string | null) {
+  if (departmentId === null) return;
+  const [row] = await tx
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.id, departmentId), eq(departments.active, true)));
+  if (!row) throw fieldError('owner.departmentId', 'validation.unknownDepartment');
+}
+
+/** The next free position at the end of a subject area in an agreement. */
+export async function nextPosition(tx: Tx, agreementId: string, subjectAreaId: string): Promise<number> {
+  const [row] = await tx
+    .select({ next: sql<number>`coalesce(max(${contributions.position}) + 1, 0)::int` })
+    .from(contributions)
+    .where(and(eq(contributions.agreementId, agreementId), eq(contributions.subjectAreaId, subjectAreaId)));
+  return Number(row?.next ?? 0);
+}
+
+/** What the audit keeps of a contribution: all of it but the timestamps. */
+export const auditedContribution = (row: ContributionRow) => ({
+  agreementId: row.agreementId,
+  subjectAreaId: row.subjectAreaId,
+  kind: row.kind,
+  ownerDepartmentId: row.ownerDepartmentId,
+  title: row.title,
+  description: row.description,
+  responsible: row.responsible,
+  budgetNokPerYear: row.budgetNokPerYear,
+  timeFrame: row.timeFrame,
+  indicators: row.indicators,
+  status: row.status,
+  position: row.position,
+  version: row.version,
+});
+
+/**
+ * A contribution with its agreement's region, locked for a write. Refused with 404 when it does not exist;
+ * the caller checks the version and the ownership (in that order of its choosing) after.
+ */
+export async function lockContribution(tx: Tx, id: string) {
+  assertId(id);
+  const [found] = await tx
+    .select({ agreementId: contributions.agreementId })
+    .from(contributions)
+    .where(eq(contributions.id, id));
+  if (!found) throw notFound();
+  const agreement = await lockAgreement(tx, found.agreementId);
+  const [row] = await tx.select().from(contributions).where(eq(contributions.id, id)).for('update');
+  if (!row) throw notFound();
+  return { row, agreement };
+}

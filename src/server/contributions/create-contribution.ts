@@ -1,0 +1,84 @@
+import type { Locale, Role } from '../../shared/contracts/common.js';
+import { type ContributionDetail, CreateContributionInput } from '../../shared/contracts/contributions.js';
+import { contributionStatusChanges, contributions } from '../agreements/agreement.table.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { authorize, parse } from '../platform/authorize.js';
+import type { Actor, Ctx } from '../platform/context.js';
+import { readDetail } from './contribution-reads.js';
+import {
+  assertDepartment,
+  assertId,
+  assertMayWrite,
+  assertSubjectArea,
+  auditedContribution,
+  lockAgreement,
+  nextPosition,
+  ownerDepartmentIdOf,
+} from './contribution-rules.js';
+
+export const contributionWriters: readonly Role[] = ['admin', 'department', 'region'];
+
+/** The first history entry's reason when the creator gives none, in the creator's language. */
+const createdReason: Record<Locale, string> = { nb: 'Opprettet', nn: 'Oppretta', en: 'Created' };
+
+/** The system actor is no user: the rows it writes name nobody. */
+export const userIdOf = (actor: Actor) =>
+  actor.id === '00000000-0000-0000-0000-000000000000' ? null : actor.id;
+
+/**
+ * Adds a contribution to an agreement, last in its subject area, as proposed. A department editor adds
+ * only their own department's, in any region's agreement; a region contact only the region's own, in
+ * their own agreement; the admin any. The first status history entry (none → proposed) is written with it.
+ */
+export async function createContribution(
+  ctx: Ctx,
+  agreementId: string,
+  raw: unknown,
+): Promise<ContributionDetail> {
+  const actx = authorize(ctx, contributionWriters);
+  assertId(agreementId);
+  const input = parse(CreateContributionInput, raw);
+  const ownerDepartmentId = ownerDepartmentIdOf(input.owner);
+  return actx.db.transaction(async (tx) => {
+    const agreement = await lockAgreement(tx, agreementId);
+    assertMayWrite(actx.actor, agreement.regionId, ownerDepartmentId);
+    await assertSubjectArea(tx, agreement.cycleId, input.subjectAreaId);
+    await assertDepartment(tx, ownerDepartmentId);
+    const position = await nextPosition(tx, agreementId, input.subjectAreaId);
+    const [row] = await tx
+      .insert(contributions)
+      .values({
+        agreementId,
+        cycleId: agreement.cycleId,
+        subjectAreaId: input.subjectAreaId,
+        kind: input.kind,
+        ownerDepartmentId,
+        title: input.title,
+        description: input.description,
+        responsible: input.responsible,
+        budgetNokPerYear: input.budgetNokPerYear,
+        timeFrame: input.timeFrame,
+        indicators: input.indicators,
+        status: 'proposed',
+        position,
+        createdBy: userIdOf(actx.actor),
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await tx.insert(contributionStatusChanges).values({
+      contributionId: row.id,
+      fromStatus: null,
+      toStatus: 'proposed',
+      reason: input.note ?? createdReason[actx.actor.locale],
+      changedBy: userIdOf(actx.actor),
+    });
+    await appendAudit(tx, actx, {
+      action: 'contribution.create',
+      entityType: 'contribution',
+      entityId: row.id,
+      before: null,
+      after: auditedContribution(row),
+    });
+    return readDetail(tx, actx.actor, row.id);
+  });
+}

@@ -1,0 +1,67 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { type ContributionList, ContributionListQuery } from '../../shared/contracts/contributions.js';
+import { agreementSubjectAreas, agreements, subjectAreas } from '../agreements/agreement.table.js';
+import { authorize, everyone, parse } from '../platform/authorize.js';
+import type { Ctx } from '../platform/context.js';
+import { notFound } from '../platform/errors.js';
+import { regions } from '../registry/registry.table.js';
+import { listFilter, readContributions } from './contribution-reads.js';
+import { assertId } from './contribution-rules.js';
+
+/**
+ * An agreement's contributions, grouped by the cycle's subject areas in their order (each marked when the
+ * region wants it), filtered by owner, status and subject area. Everyone signed in reads every agreement.
+ */
+export async function listContributions(
+  ctx: Ctx,
+  agreementId: string,
+  raw: unknown,
+): Promise<ContributionList> {
+  const actx = authorize(ctx, everyone);
+  assertId(agreementId);
+  const query = parse(ContributionListQuery, raw);
+  const [agreement] = await actx.db
+    .select({
+      id: agreements.id,
+      cycleId: agreements.cycleId,
+      regionId: regions.id,
+      regionName: regions.name,
+    })
+    .from(agreements)
+    .innerJoin(regions, eq(regions.id, agreements.regionId))
+    .where(eq(agreements.id, agreementId));
+  if (!agreement) throw notFound();
+  const areas = await actx.db
+    .select({
+      id: subjectAreas.id,
+      name: subjectAreas.name,
+      position: subjectAreas.position,
+      justification: agreementSubjectAreas.justification,
+    })
+    .from(subjectAreas)
+    .leftJoin(
+      agreementSubjectAreas,
+      and(
+        eq(agreementSubjectAreas.subjectAreaId, subjectAreas.id),
+        eq(agreementSubjectAreas.agreementId, agreementId),
+      ),
+    )
+    .where(eq(subjectAreas.cycleId, agreement.cycleId))
+    .orderBy(asc(subjectAreas.position), asc(subjectAreas.name));
+  const items = await readContributions(actx.db, actx.actor, listFilter(agreementId, query));
+  return {
+    agreement: {
+      id: agreement.id,
+      cycleId: agreement.cycleId,
+      region: { id: agreement.regionId, name: agreement.regionName },
+    },
+    subjectAreas: areas.map((a) => ({
+      id: a.id,
+      name: a.name,
+      position: a.position,
+      wanted: a.justification !== null,
+      justification: a.justification,
+    })),
+    items,
+  };
+}
