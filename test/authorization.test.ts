@@ -123,6 +123,20 @@ const expected: Record<string, Expected> = {
   'GET /api/v1/contributions/{id}/comments': { access: everyone },
   'POST /api/v1/contributions/{id}/comments': { access: everyone },
   'GET /api/v1/mentionable-users': { access: everyone },
+  // Special part text: everyone signed in reads every version; the coordinator writes, sends and records it
+  // agreed (departments and regions shape it through their contributions, which its generated section shows)
+  'GET /api/v1/agreements/{id}/special-part': { access: everyone },
+  'POST /api/v1/agreements/{id}/special-part': { access: admin },
+  'GET /api/v1/special-part-versions/compare': { access: everyone },
+  'GET /api/v1/special-part-versions/{id}': { access: everyone },
+  'PUT /api/v1/special-part-versions/{id}/sections': { access: admin },
+  'POST /api/v1/special-part-versions/{id}/drafts': { access: admin },
+  'POST /api/v1/special-part-versions/{id}/send': { access: admin },
+  'POST /api/v1/special-part-versions/{id}/agree': { access: admin },
+  // The departments × regions matrix and the export of a cycle's contributions: everyone signed in reads
+  // every agreement, so everyone reads the whole matrix and may export it
+  'GET /api/v1/matrix': { access: everyone },
+  'GET /api/v1/contributions/export': { access: everyone },
 };
 
 /** Public routes that are deliberately not operations of the published API. */

@@ -15,21 +15,27 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { agreementArchiveRoutes } from './agreement-archive/agreement-archive.routes.js';
+import { agreementDocumentRoutes } from './agreement-document/agreement-document.routes.js';
+import { agreementRoutes } from './agreements/agreement.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
-import { contributionRoutes } from './contributions/contribution.routes.js';
 import type { SessionKeys } from './auth/sessions.js';
+import { contributionExportRoutes } from './contribution-export/contribution-export.routes.js';
+import { contributionRoutes } from './contributions/contribution.routes.js';
 import type { Db, Engine } from './db/client.js';
 import { generalPartRoutes } from './general-part/general-part.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { hearingsRoutes } from './hearings/hearings.routes.js';
 import { hearingSummaryRoutes } from './hearings-summary/hearing-summary.routes.js';
 import { outboxRoutes } from './mail/outbox.routes.js';
+import { matrixRoutes } from './matrix/matrix.routes.js';
 import { AppError } from './platform/errors.js';
 import { registerAccess } from './platform/http/access.js';
 import { encodeCachedBody, serializeCachedValuesOnce } from './platform/http/cached-responses.js';
 import { registerProblems, sendProblem } from './platform/http/problem.js';
 import { registryRoutes } from './registry/registry.routes.js';
+import { specialPartRoutes } from './special-part/special-part.routes.js';
 import { userRoutes } from './users/user.routes.js';
 
 export type AppOptions = {
@@ -138,7 +144,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(generalPartRoutes);
   await app.register(hearingsRoutes, { publicUrl: options.publicUrl });
   await app.register(hearingSummaryRoutes);
+  await app.register(agreementRoutes);
   await app.register(contributionRoutes, { publicUrl: options.publicUrl });
+  await app.register(agreementDocumentRoutes);
+  await app.register(agreementArchiveRoutes);
+  await app.register(specialPartRoutes);
+  await app.register(matrixRoutes);
+  await app.register(contributionExportRoutes);
 
   const webDir = options.webDir;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {

@@ -20,6 +20,12 @@ const tables = [
   'dispositions',
   'disposition_inputs',
   'mail_outbox',
+  'subject_areas',
+  'agreements',
+  'agreement_general_part_moves',
+  'agreement_subject_areas',
+  'special_part_versions',
+  'special_part_sections',
   'audit_events',
 ] as const;
 

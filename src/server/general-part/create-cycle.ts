@@ -1,5 +1,6 @@
 import { CreateCycleInput, type Cycle, requiredSections } from '../../shared/contracts/general-part.js';
 import { emptyRichText } from '../../shared/contracts/rich-text.js';
+import { insertDefaultSubjectAreas } from '../agreements/default-subject-areas.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
@@ -8,7 +9,10 @@ import { auditedVersion, toCycle } from './general-part.mapper.js';
 import { cycles, documentSections, documentVersions } from './general-part.table.js';
 import { userIdOf } from './version-rules.js';
 
-/** A new cycle starts with its general part: version 1, a draft with the five required sections, empty. */
+/**
+ * A new cycle starts with its general part (version 1, a draft with the five required sections, empty) and
+ * the default subject areas.
+ */
 export async function createCycle(ctx: Ctx, raw: unknown): Promise<Cycle> {
   const actx = authorize(ctx, adminOnly);
   const input = parse(CreateCycleInput, raw);
@@ -46,6 +50,7 @@ export async function createCycle(ctx: Ctx, raw: unknown): Promise<Cycle> {
         before: null,
         after: { ...auditedVersion(version), sections: requiredSections.map((s) => s.key) },
       });
+      await insertDefaultSubjectAreas(tx, actx, row.id);
       return cycle;
     });
   } catch (error) {

@@ -20,6 +20,8 @@ export const nn: Catalogue = {
     internal: 'Noko gjekk gale hos oss. Prøv igjen om litt.',
   },
   validation: {
+    noAgreementsToArchive: 'Avtalesyklusen har ingen avtalar å pakke.',
+    archiveNotReady: 'ZIP-fila er ikkje ferdig laga.',
     required: 'Feltet må fyllast ut.',
     tooLong: 'Teksten kan vere høgst {{max}} teikn.',
     text: 'Feltet må vere tekst.',
@@ -85,6 +87,15 @@ export const nn: Catalogue = {
     fileExtension: 'Filnamnet må slutte på .{{extension}}.',
     fileEmpty: 'Fila er tom.',
     tooManyAttachments: 'Eit innspel kan ha høgst 10 vedlegg.',
+    specialPartExists: 'Avtalen har alt ein særskild del. Endra han gjennom eit nytt utkast.',
+    specialPartDraftExists: 'Det finst alt eit utkast til den særskilde delen. Hald fram i det.',
+    specialPartFrozen:
+      'Ein versjon som er send eller avtalt, kan aldri endrast. Lag eit nytt utkast frå han.',
+    specialPartNotDraft: 'Berre eit utkast kan sendast.',
+    specialPartNotSent: 'Berre ein send versjon kan registrerast som avtalt.',
+    specialPartOlderThanAgreed: 'Ein nyare versjon av den særskilde delen er alt avtalt.',
+    contributionsSectionRequired: 'Avsnittet med bidraga blir laga av systemet og kan ikkje fjernast.',
+    differentAgreements: 'Versjonane høyrer til to ulike avtalar.',
     budget: 'Budsjettet må vere eit heilt tal kroner.',
     budgetNegative: 'Budsjettet kan ikkje vere negativt.',
     tooMany: 'Det kan vere høgst {{max}}.',
@@ -93,5 +104,38 @@ export const nn: Catalogue = {
     onlyProposedDeleted: 'Berre føreslåtte bidrag kan slettast. Set status til «Fall bort» i staden.',
     unknownUser: 'Brukaren finst ikkje eller er deaktivert.',
     unknownComment: 'Kommentaren du svarar på, finst ikkje ved dette bidraget.',
+    noApprovedGeneralPart:
+      'Avtalesyklusen har ingen vedteken generell del enno. Vedta han før avtalane blir oppretta.',
+    agreementExists: 'Ein av regionane har allereie ein avtale i denne avtalesyklusen.',
+    generalPartNotApproved:
+      'Avtalen kan berre flyttast til ein versjon av den generelle delen som er vedteken.',
+    generalPartNotNewer: 'Avtalen kan berre flyttast til ein nyare versjon enn den han brukar no.',
+    subjectAreaInUse:
+      'Fagområdet er i bruk ({{contributions}} bidrag, ønskt av {{wanted}} regionar) og kan ikkje slettast.',
+  },
+  contributionExport: {
+    fileName: 'Bidrag {{cycle}}',
+    sheet: 'Bidrag',
+    region: 'Regionen',
+    columns: {
+      region: 'Region',
+      owner: 'Eigar',
+      subjectArea: 'Fagområde',
+      kind: 'Type',
+      title: 'Tittel',
+      description: 'Skildring',
+      responsible: 'Ansvarleg',
+      budget: 'Budsjett (kr per år)',
+      timeFrame: 'Tidsramme',
+      status: 'Status',
+      indicators: 'Indikatorar',
+      updatedAt: 'Sist endra',
+    },
+    kinds: { measure: 'Tiltak', project: 'Prosjekt', instrument: 'Verkemiddel', commitment: 'Forplikting' },
+    statuses: { proposed: 'Føreslått', discussed: 'Drøfta', agreed: 'Semje', dropped: 'Fall bort' },
+    indicator: {
+      baseline: 'utgangspunkt {{value}}',
+      target: 'mål {{value}}',
+    },
   },
 };
