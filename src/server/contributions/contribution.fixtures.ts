@@ -48,13 +48,11 @@ export async function agreementsFixture(t: TestApp) {
   const other = rows.find((r) => r.regionId === t.actors.otherRegion.regionId);
   if (!own || !other) throw new Error('agreements missing');
   // Indre Østfold wants business development.
-  await db
-    .insert(agreementSubjectAreas)
-    .values({
-      agreementId: own.id,
-      subjectAreaId: business.id,
-      justification: 'Flere arbeidsplasser i regionen.',
-    });
+  await db.insert(agreementSubjectAreas).values({
+    agreementId: own.id,
+    subjectAreaId: business.id,
+    justification: 'Flere arbeidsplasser i regionen.',
+  });
   return { cycle, areas: { transport, business, culture }, own, other };
 }
 
