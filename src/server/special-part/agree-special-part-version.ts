@@ -1,0 +1,85 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { Id } from '../../shared/contracts/common.js';
+import { SpecialPartTransitionInput, type SpecialPartVersion } from '../../shared/contracts/special-part.js';
+import { agreements, specialPartVersions } from '../agreements/agreement.table.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { conflict, userIdOf } from '../general-part/version-rules.js';
+import { adminOnly, authorize, parse } from '../platform/authorize.js';
+import type { Ctx } from '../platform/context.js';
+import { notFound } from '../platform/errors.js';
+import { lockVersioned, nextVersion } from '../platform/versioned.js';
+import { auditedVersion, loadSpecialPartVersion } from './special-part-reads.js';
+
+/**
+ * Records that the parties agreed a sent version (who recorded it and when): it becomes the agreement's
+ * special part and the version agreed before it is superseded, in one transaction. Its contributions stay
+ * the ones frozen when it was sent. Never a version older than the one agreed already.
+ */
+export async function agreeSpecialPartVersion(
+  ctx: Ctx,
+  id: string,
+  raw: unknown,
+): Promise<SpecialPartVersion> {
+  const actx = authorize(ctx, adminOnly);
+  if (!Id.safeParse(id).success) throw notFound();
+  const input = parse(SpecialPartTransitionInput, raw);
+  return actx.db.transaction(async (tx) => {
+    const [target] = await tx
+      .select({ agreementId: specialPartVersions.agreementId })
+      .from(specialPartVersions)
+      .where(eq(specialPartVersions.id, id));
+    if (!target) throw notFound();
+    await tx
+      .select({ id: agreements.id })
+      .from(agreements)
+      .where(eq(agreements.id, target.agreementId))
+      .for('update');
+    const before = await lockVersioned(tx, specialPartVersions, id, input.version);
+    if (before.state !== 'sent') throw conflict('validation.specialPartNotSent');
+    const [current] = await tx
+      .select()
+      .from(specialPartVersions)
+      .where(
+        and(eq(specialPartVersions.agreementId, before.agreementId), eq(specialPartVersions.state, 'agreed')),
+      );
+    if (current && current.number > before.number) throw conflict('validation.specialPartOlderThanAgreed');
+
+    if (current) {
+      // First: the partial unique index allows one agreed version per agreement at any moment.
+      const [superseded] = await tx
+        .update(specialPartVersions)
+        .set({ state: 'superseded', ...nextVersion(specialPartVersions) })
+        .where(eq(specialPartVersions.id, current.id))
+        .returning();
+      if (!superseded) throw new Error('update returned nothing');
+      await appendAudit(tx, actx, {
+        action: 'specialPartVersion.supersede',
+        entityType: 'specialPartVersion',
+        entityId: current.id,
+        before: auditedVersion(current),
+        after: { ...auditedVersion(superseded), supersededBy: id },
+      });
+    }
+    const [row] = await tx
+      .update(specialPartVersions)
+      .set({
+        state: 'agreed',
+        agreedAt: sql`now()`,
+        agreedBy: userIdOf(actx.actor),
+        ...nextVersion(specialPartVersions),
+      })
+      .where(eq(specialPartVersions.id, id))
+      .returning();
+    if (!row) throw new Error('update returned nothing');
+    await appendAudit(tx, actx, {
+      action: 'specialPartVersion.agree',
+      entityType: 'specialPartVersion',
+      entityId: id,
+      before: auditedVersion(before),
+      after: { ...auditedVersion(row), agreedAt: row.agreedAt, supersedes: current?.id ?? null },
+    });
+    const agreed = await loadSpecialPartVersion(tx, id);
+    if (!agreed) throw new Error('version vanished');
+    return agreed;
+  });
+}
