@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { Id } from './common.js';
+import { ContributionStatus } from './contributions.js';
+
+/**
+ * The departments × regions matrix of a cycle and the export of its contributions. Both take the same
+ * filters: subject areas and negotiation statuses, each repeatable (`status=agreed&status=discussed`) or a
+ * comma list (`status=agreed,discussed`); absent means all.
+ */
+
+export const exportFormats = ['csv', 'xlsx'] as const;
+export const ExportFormat = z.enum(exportFormats, { error: 'validation.invalid' });
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** A repeatable query parameter that also takes a comma list: one value, several, or none. */
+const listParam = <T extends z.ZodType>(item: T) =>
+  z
+    .union([z.string(), z.array(z.string())], { error: 'validation.invalid' })
+    .optional()
+    .transform((v) =>
+      (v === undefined ? [] : Array.isArray(v) ? v : [v])
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    )
+    .pipe(
+      // The split values are strings whatever `item` accepts; the cast only widens its input type to say so.
+      z.array(item).max(50, { error: 'validation.invalid' }) as unknown as z.ZodType<z.output<T>[], string[]>,
+    )
+    // The same filter twice is the filter once; sorted, so that equal filters are one cache entry.
+    .transform((values) => [...new Set(values)].sort());
+
+export const MatrixQuery = z.object({
+  cycle: Id,
+  subjectArea: listParam(Id),
+  status: listParam(ContributionStatus),
+});
+export type MatrixQuery = z.infer<typeof MatrixQuery>;
+/** What a client sends: the filters before they are split and checked. */
+export type MatrixQueryInput = z.input<typeof MatrixQuery>;
+
+export const ExportQuery = MatrixQuery.extend({ format: ExportFormat });
+export type ExportQuery = z.infer<typeof ExportQuery>;
+
+export const StatusCounts = z.object({
+  proposed: z.number(),
+  discussed: z.number(),
+  agreed: z.number(),
+  dropped: z.number(),
+});
+export type StatusCounts = z.infer<typeof StatusCounts>;
+
+/**
+ * One department's (or, with `departmentId` null, the region's own) contributions in one region's
+ * agreement, counted by status after the filters. Every row × column pair has a cell: an empty one has
+ * zeros and `total` 0, which the screen marks as "nothing yet".
+ */
+export const MatrixCell = z.object({
+  departmentId: z.string().nullable(),
+  regionId: z.string(),
+  agreementId: z.string(),
+  counts: StatusCounts,
+  total: z.number(),
+});
+export type MatrixCell = z.infer<typeof MatrixCell>;
+
+export const MatrixDepartment = z.object({ id: z.string(), name: z.string(), active: z.boolean() });
+export type MatrixDepartment = z.infer<typeof MatrixDepartment>;
+
+export const MatrixRegion = z.object({
+  id: z.string(),
+  name: z.string(),
+  agreementId: z.string(),
+  /**
+   * The subject areas the region wants (marked on its agreement) that no department has answered yet: no
+   * department owns a contribution in that subject area in this agreement, dropped ones not counted. The
+   * region's own contributions do not answer its wish, and the status filter does not apply here; the
+   * subject area filter does. In the subject areas' order.
+   */
+  unansweredSubjectAreaIds: z.array(z.string()),
+});
+export type MatrixRegion = z.infer<typeof MatrixRegion>;
+
+export const MatrixSubjectArea = z.object({ id: z.string(), name: z.string() });
+export type MatrixSubjectArea = z.infer<typeof MatrixSubjectArea>;
+
+/**
+ * Rows: the active departments by name, plus an inactive one that still owns contributions in the cycle,
+ * then the region itself (`departmentId` null in the cells). Columns: the regions with an agreement in the
+ * cycle, by name. Names appear once, in these lists; cells carry ids only, row by row in this order.
+ */
+export const Matrix = z.object({
+  cycle: z.object({ id: z.string(), name: z.string() }),
+  /** All of the cycle's subject areas in their order (for the filter and the unanswered lists). */
+  subjectAreas: z.array(MatrixSubjectArea),
+  departments: z.array(MatrixDepartment),
+  regions: z.array(MatrixRegion),
+  cells: z.array(MatrixCell),
+});
+export type Matrix = z.infer<typeof Matrix>;
+
+/** The query string of the matrix's filters, as the web app and the export links write it. */
+export function matrixFilterParams(filters: { subjectArea?: readonly string[]; status?: readonly string[] }) {
+  const params = new URLSearchParams();
+  if (filters.subjectArea && filters.subjectArea.length > 0)
+    params.set('subjectArea', filters.subjectArea.join(','));
+  if (filters.status && filters.status.length > 0) params.set('status', filters.status.join(','));
+  return params;
+}
