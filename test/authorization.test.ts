@@ -137,6 +137,12 @@ const expected: Record<string, Expected> = {
   // every agreement, so everyone reads the whole matrix and may export it
   'GET /api/v1/matrix': { access: everyone },
   'GET /api/v1/contributions/export': { access: everyone },
+  // The agreement document: everyone signed in reads every agreement, so everyone may download it; the ZIP
+  // of all agreements of a cycle is the coordinator's (it is made in the background and kept)
+  'GET /api/v1/agreements/{id}/document': { access: everyone },
+  'POST /api/v1/cycles/{id}/agreement-archives': { access: admin },
+  'GET /api/v1/agreement-archives/{id}': { access: admin },
+  'GET /api/v1/agreement-archives/{id}/file': { access: admin },
 };
 
 /** Public routes that are deliberately not operations of the published API. */

@@ -1,3 +1,4 @@
+import { agreementArchiveWorker } from '../agreement-archive/make-agreement-archive.js';
 import type { Config } from '../config.js';
 import { hearingReminderWorker } from '../hearings/hearing-reminders.js';
 import { sendMailWorker } from '../mail/send-mail.js';
@@ -5,5 +6,9 @@ import type { JobWorker } from './define-job.js';
 
 /** Every kind of job this server runs. A feature with background work adds its worker here. */
 export function appWorkers(config: Pick<Config, 'mailUrl' | 'mailFrom'>): JobWorker[] {
-  return [sendMailWorker({ url: config.mailUrl, from: config.mailFrom }), hearingReminderWorker()];
+  return [
+    sendMailWorker({ url: config.mailUrl, from: config.mailFrom }),
+    hearingReminderWorker(),
+    agreementArchiveWorker(),
+  ];
 }

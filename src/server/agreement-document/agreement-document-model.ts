@@ -1,0 +1,146 @@
+import type { GeneratedContribution } from '../../shared/contracts/special-part.js';
+import type { DocumentBlock, DocumentModel, Fact } from '../documents/document-model.js';
+import { norwegianDate } from '../hearings-summary/summary-document.js';
+import { formatKroner } from '../special-part/contributions-content.js';
+import type { AgreementDocumentData } from './agreement-document-data.js';
+import { type AgreementWords, agreementWords } from './agreement-document-words.js';
+
+/**
+ * The whole agreement of one region as a document: a title page (parties, member municipalities, period,
+ * versions), the pinned general part, the special part with its text and the agreed contributions by
+ * subject area, and a last page with the bodies that must adopt it. Every fixed text is in the region's
+ * written standard.
+ */
+export function agreementDocument(data: AgreementDocumentData): DocumentModel {
+  const language = data.region.writtenStandard;
+  const w = agreementWords[language];
+  const body: DocumentBlock[] = [];
+
+  body.push({ type: 'heading', level: 1, text: w.generalPart });
+  for (const section of data.generalPart.sections) {
+    body.push({ type: 'heading', level: 2, text: section.title });
+    body.push({ type: 'richText', doc: section.body, headingShift: 1 });
+  }
+
+  body.push({ type: 'heading', level: 1, text: w.specialPart, pageBreakBefore: true });
+  const sections = data.specialPart?.sections ?? [];
+  for (const section of sections) {
+    body.push({ type: 'heading', level: 2, text: section.title });
+    if (section.generated) body.push(...contributionsBlocks(data, w));
+    else body.push({ type: 'richText', doc: section.body, headingShift: 1 });
+  }
+  // No special part yet (or one without its contributions section): the agreed contributions still print.
+  if (!sections.some((s) => s.generated)) {
+    body.push({ type: 'heading', level: 2, text: w.contributionsHeading });
+    body.push(...contributionsBlocks(data, w));
+  }
+
+  body.push({ type: 'heading', level: 1, text: w.adoption, pageBreakBefore: true });
+  body.push({ type: 'paragraph', content: w.adoptionIntro });
+  body.push({
+    type: 'table',
+    header: [...w.adoptionColumns],
+    widths: [3, 2],
+    rows: [
+      [`${w.executive}, ${data.county}`, w.executiveRole],
+      [`${w.council}, ${data.county}`, w.councilRole],
+      ...data.members.map((m) => [w.municipalCouncil(m.name), w.municipalCouncilRole]),
+    ],
+  });
+
+  return {
+    language,
+    county: data.county,
+    title: data.title,
+    version: w.footerVersion(data.generalPart.number, data.specialPart),
+    titlePage: {
+      title: w.agreement,
+      subtitle: w.between(data.county, data.region.name),
+      facts: titleFacts(data, w),
+    },
+    body,
+  };
+}
+
+function titleFacts(data: AgreementDocumentData, w: AgreementWords): Fact[] {
+  const general = data.generalPart;
+  const special = data.specialPart;
+  const members = data.members.map((m) => (m.outsideCounty ? `${m.name} (${w.outsideCounty})` : m.name));
+  return [
+    { label: w.parties, value: `${data.county}\n${data.region.name}` },
+    { label: w.members, value: members.join(', ') },
+    { label: w.period, value: `${norwegianDate(data.periodFrom)}–${norwegianDate(data.periodTo)}` },
+    { label: w.cycle, value: data.cycleName },
+    {
+      label: w.generalPart,
+      value: `${w.version(general.number)}, ${general.approvedOn ? w.approvedOn(norwegianDate(general.approvedOn)) : w.notApproved}`,
+    },
+    {
+      label: w.specialPart,
+      value: special
+        ? `${w.version(special.number)}, ${
+            special.state === 'agreed' && special.agreedAt
+              ? w.agreedOn(norwegianDate(osloDay(special.agreedAt)))
+              : w.specialState[special.state === 'sent' ? 'sent' : 'draft']
+          }`
+        : w.notStarted,
+    },
+  ];
+}
+
+/** The contributions by subject area: a heading per area, then each contribution with its facts. */
+function contributionsBlocks(data: AgreementDocumentData, w: AgreementWords): DocumentBlock[] {
+  const blocks: DocumentBlock[] = [];
+  if (data.specialPart?.state !== 'agreed') blocks.push({ type: 'note', text: w.draftRule });
+  if (data.subjectAreas.length === 0) blocks.push({ type: 'note', text: w.noContributions });
+  for (const area of data.subjectAreas) {
+    blocks.push({ type: 'heading', level: 3, text: area.name });
+    for (const c of area.contributions) blocks.push(...contributionBlocks(c, w));
+  }
+  return blocks;
+}
+
+function contributionBlocks(c: GeneratedContribution, w: AgreementWords): DocumentBlock[] {
+  const blocks: DocumentBlock[] = [{ type: 'heading', level: 4, text: c.title }];
+  if (c.description.trim()) blocks.push({ type: 'paragraph', content: c.description });
+  const facts: Fact[] = [
+    { label: w.kindLabel, value: w.kind[c.kind] },
+    { label: w.owner, value: c.owner.name },
+  ];
+  if (c.responsible) facts.push({ label: w.responsible, value: c.responsible });
+  facts.push({
+    label: w.budget,
+    value: c.budgetNokPerYear === null ? w.notGiven : w.perYear(formatKroner(c.budgetNokPerYear)),
+  });
+  facts.push({ label: w.timeFrame, value: c.timeFrame?.trim() || w.notGiven });
+  blocks.push({ type: 'facts', items: facts });
+  if (c.indicators.length > 0) {
+    blocks.push({
+      type: 'table',
+      header: [...w.indicatorColumns],
+      widths: [4, 2, 2, 2],
+      rows: c.indicators.map((i) => [i.name, i.baseline ?? '', i.target ?? '', i.unit ?? '']),
+    });
+  }
+  return blocks;
+}
+
+/** The calendar day in Oslo of an instant, as YYYY-MM-DD. */
+function osloDay(instant: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(instant));
+}
+
+/**
+ * `Partnerskapsavtale-Hallingdal-2021-2024`: the region's short name (without "Regionrådet for",
+ * "regionråd", "interkommunale politiske råd" …) and the period's years, with hyphens for spaces; the same name in both written standards,
+ * so a folder of downloads sorts together.
+ */
+export function agreementFileName(data: AgreementDocumentData): string {
+  const short = data.region.name
+    .replace(/^(regionrådet|samarbeidsrådet) (for|i) /i, '')
+    .replace(/ (regionråd|interkommunale politiske råd)$/i, '')
+    .replace(/[\\/:*?"<>|]/g, '')
+    .trim()
+    .replace(/\s+/g, '-');
+  return `Partnerskapsavtale-${short}-${data.periodFrom.slice(0, 4)}-${data.periodTo.slice(0, 4)}`;
+}

@@ -1,0 +1,133 @@
+import type { DocumentLanguage } from '../documents/document-model.js';
+
+/**
+ * Every fixed text of the agreement document, in the two written standards a region may use. The
+ * document is the region's: it is written in the region's standard (regions.written_standard), whoever
+ * downloads it and whatever language their screen shows.
+ */
+export type AgreementWords = {
+  agreement: string;
+  between: (county: string, region: string) => string;
+  parties: string;
+  members: string;
+  outsideCounty: string;
+  period: string;
+  cycle: string;
+  generalPart: string;
+  specialPart: string;
+  version: (n: number) => string;
+  approvedOn: (date: string) => string;
+  notApproved: string;
+  agreedOn: (date: string) => string;
+  specialState: Record<'draft' | 'sent', string>;
+  notStarted: string;
+  footerVersion: (general: number, special: { number: number; state: string } | null) => string;
+  contributionsHeading: string;
+  noContributions: string;
+  draftRule: string;
+  kind: Record<'measure' | 'project' | 'instrument' | 'commitment', string>;
+  kindLabel: string;
+  owner: string;
+  responsible: string;
+  budget: string;
+  perYear: (amount: string) => string;
+  notGiven: string;
+  timeFrame: string;
+  indicators: string;
+  indicatorColumns: [string, string, string, string];
+  adoption: string;
+  adoptionIntro: string;
+  adoptionColumns: [string, string];
+  executive: string;
+  executiveRole: string;
+  council: string;
+  councilRole: string;
+  municipalCouncil: (municipality: string) => string;
+  municipalCouncilRole: string;
+};
+
+const nb: AgreementWords = {
+  agreement: 'Partnerskapsavtale',
+  between: (county, region) => `mellom ${county} og ${region}`,
+  parties: 'Avtalepartnere',
+  members: 'Medlemskommuner',
+  outsideCounty: 'utenfor fylket',
+  period: 'Avtaleperiode',
+  cycle: 'Avtalesyklus',
+  generalPart: 'Generell del',
+  specialPart: 'Spesiell del',
+  version: (n) => `versjon ${n}`,
+  approvedOn: (date) => `godkjent ${date}`,
+  notApproved: 'ikke godkjent',
+  agreedOn: (date) => `avtalt ${date}`,
+  specialState: { draft: 'utkast', sent: 'sendt til avtale' },
+  notStarted: 'ikke påbegynt',
+  footerVersion: (general, special) =>
+    `Generell del v${general} · spesiell del ${special ? `v${special.number}${special.state === 'agreed' ? '' : ' (utkast)'}` : 'ikke påbegynt'}`,
+  contributionsHeading: 'Bidrag fordelt på fagområder',
+  noContributions: 'Ingen bidrag er avtalt ennå.',
+  draftRule: 'Spesiell del er ikke avtalt ennå. Bidragene under er de som er avtalt så langt.',
+  kind: { measure: 'Tiltak', project: 'Prosjekt', instrument: 'Virkemiddel', commitment: 'Forpliktelse' },
+  kindLabel: 'Type',
+  owner: 'Eier',
+  responsible: 'Ansvarlig',
+  budget: 'Budsjett',
+  perYear: (amount) => `${amount} kr per år`,
+  notGiven: 'Ikke oppgitt',
+  timeFrame: 'Tidsramme',
+  indicators: 'Indikatorer',
+  indicatorColumns: ['Indikator', 'Utgangspunkt', 'Mål', 'Enhet'],
+  adoption: 'Behandling og vedtak',
+  adoptionIntro: 'Avtalen skal behandles av disse organene:',
+  adoptionColumns: ['Organ', 'Behandling'],
+  executive: 'Fylkesrådet',
+  executiveRole: 'godkjenner avtalen',
+  council: 'Fylkestinget',
+  councilRole: 'til orientering',
+  municipalCouncil: (municipality) => `Kommunestyret i ${municipality}`,
+  municipalCouncilRole: 'vedtar avtalen',
+};
+
+const nn: AgreementWords = {
+  agreement: 'Partnarskapsavtale',
+  between: (county, region) => `mellom ${county} og ${region}`,
+  parties: 'Avtalepartnarar',
+  members: 'Medlemskommunar',
+  outsideCounty: 'utanfor fylket',
+  period: 'Avtaleperiode',
+  cycle: 'Avtalesyklus',
+  generalPart: 'Generell del',
+  specialPart: 'Særskild del',
+  version: (n) => `versjon ${n}`,
+  approvedOn: (date) => `godkjend ${date}`,
+  notApproved: 'ikkje godkjend',
+  agreedOn: (date) => `avtalt ${date}`,
+  specialState: { draft: 'utkast', sent: 'send til avtale' },
+  notStarted: 'ikkje påbyrja',
+  footerVersion: (general, special) =>
+    `Generell del v${general} · særskild del ${special ? `v${special.number}${special.state === 'agreed' ? '' : ' (utkast)'}` : 'ikkje påbyrja'}`,
+  contributionsHeading: 'Bidrag fordelte på fagområde',
+  noContributions: 'Ingen bidrag er avtalte enno.',
+  draftRule: 'Særskild del er ikkje avtalt enno. Bidraga under er dei som er avtalte så langt.',
+  kind: { measure: 'Tiltak', project: 'Prosjekt', instrument: 'Verkemiddel', commitment: 'Forplikting' },
+  kindLabel: 'Type',
+  owner: 'Eigar',
+  responsible: 'Ansvarleg',
+  budget: 'Budsjett',
+  perYear: (amount) => `${amount} kr per år`,
+  notGiven: 'Ikkje oppgitt',
+  timeFrame: 'Tidsramme',
+  indicators: 'Indikatorar',
+  indicatorColumns: ['Indikator', 'Utgangspunkt', 'Mål', 'Eining'],
+  adoption: 'Handsaming og vedtak',
+  adoptionIntro: 'Avtalen skal handsamast av desse organa:',
+  adoptionColumns: ['Organ', 'Handsaming'],
+  executive: 'Fylkesrådet',
+  executiveRole: 'godkjenner avtalen',
+  council: 'Fylkestinget',
+  councilRole: 'til orientering',
+  municipalCouncil: (municipality) => `Kommunestyret i ${municipality}`,
+  municipalCouncilRole: 'vedtek avtalen',
+};
+
+export const agreementWords: Record<DocumentLanguage, AgreementWords> = { nb, nn };
