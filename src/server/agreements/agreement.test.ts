@@ -32,7 +32,7 @@ beforeAll(async () => {
     region: await t.cookieFor('indre-ostfold@demo.partnerskap.no'),
     otherRegion: await t.cookieFor('hallingdal@demo.partnerskap.no'),
   };
-});
+}, 300_000);
 afterAll(async () => t.close());
 
 const send = (method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, cookie = admin) =>

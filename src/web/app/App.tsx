@@ -4,11 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Route, RouterProvider, Routes } from 'react-router';
 import { AdminRoutes } from '../features/admin/AdminRoutes';
+import { AgreementsRoutes } from '../features/agreements/AgreementsRoutes';
 import { LoginPage } from '../features/auth/LoginPage';
 import { useMe } from '../features/auth/use-me';
 import { GeneralPartRoutes } from '../features/general-part/GeneralPartRoutes';
 import { HearingsRoutes } from '../features/hearings/HearingsRoutes';
 import { StartPage } from '../features/home/StartPage';
+import { MatrixRoutes } from '../features/matrix/MatrixRoutes';
 import { RegistryRoutes } from '../features/registry/RegistryRoutes';
 import { ApiError } from '../shared/api';
 import { LeaveGuard } from '../shared/components/LeaveGuard';
@@ -60,6 +62,8 @@ function Shell() {
         <Route path="/" element={<StartPage me={me.data} />} />
         <Route path="/general-part/*" element={<GeneralPartRoutes me={me.data} />} />
         <Route path="/horinger/*" element={<HearingsRoutes me={me.data} />} />
+        <Route path="/avtaler/*" element={<AgreementsRoutes me={me.data} />} />
+        <Route path="/matrise/*" element={<MatrixRoutes me={me.data} />} />
         <Route path="/register/*" element={<RegistryRoutes me={me.data} />} />
         <Route path="/admin/*" element={<AdminRoutes me={me.data} />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,0 +1,67 @@
+import { Paragraph } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useOutletContext, useParams } from 'react-router';
+import type { Agreement } from '../../../shared/contracts/agreements';
+import { agreementPath } from '../../../shared/contracts/agreements';
+import type { Me } from '../../../shared/contracts/auth';
+import { DetailState } from '../../shared/components/DetailState';
+import { Page } from '../../shared/components/Page';
+import { formatDate } from '../../shared/format';
+import { currentLocale } from '../../shared/i18n';
+import { agreementTabs } from './agreement-tabs';
+import { useAgreement } from './agreements.api';
+import '../../shared/components/sub-nav.css';
+
+/** What an agreement's tab gets from the layout: the agreement as read, and who is signed in. */
+export type AgreementContext = { agreement: Agreement; me: Me };
+
+/** For a tab page rendered inside AgreementLayout: the agreement and the signed-in person. */
+export function useAgreementContext(): AgreementContext {
+  return useOutletContext<AgreementContext>();
+}
+
+/**
+ * An agreement's page: its title, region and period, and the tabs of agreement-tabs.ts; the chosen tab
+ * renders below (an <Outlet>, with the agreement in its context). The header's `actions` place is where the
+ * agreement's download buttons (AgreementDownloads, made by the agreement document feature) belong.
+ */
+export function AgreementLayout({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const agreement = useAgreement(id);
+  const locale = currentLocale();
+  return (
+    <DetailState
+      query={agreement}
+      back={{ to: '/avtaler', label: t('agreements.backToList') }}
+      notFound={t('agreements.notFound')}
+    >
+      {(a) => (
+        <Page title={a.title}>
+          <Paragraph className="muted">
+            {t('agreements.layout.summary', {
+              region: a.region.name,
+              from: formatDate(a.periodFrom, locale),
+              to: formatDate(a.periodTo, locale),
+            })}
+          </Paragraph>
+          <nav className="sub-nav" aria-label={t('agreements.tabs.label')}>
+            <ul>
+              {agreementTabs.map((tab) => {
+                const to = tab.path ? `${agreementPath(a.id)}/${tab.path}` : agreementPath(a.id);
+                return (
+                  <li key={tab.key}>
+                    <NavLink to={to} end>
+                      {t(tab.key)}
+                    </NavLink>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+          <Outlet context={{ agreement: a, me } satisfies AgreementContext} />
+        </Page>
+      )}
+    </DetailState>
+  );
+}

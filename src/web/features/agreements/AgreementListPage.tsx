@@ -1,0 +1,157 @@
+import { Button, Card, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type AgreementSummary, agreementPath } from '../../../shared/contracts/agreements';
+import type { Me } from '../../../shared/contracts/auth';
+import { ListCount } from '../../shared/components/ListCount';
+import { Notice } from '../../shared/components/Notice';
+import { Page } from '../../shared/components/Page';
+import { QueryState } from '../../shared/components/QueryState';
+import { useCurrentCycle } from '../../shared/current-cycle';
+import { formatDate } from '../../shared/format';
+import { currentLocale } from '../../shared/i18n';
+import { useSort } from '../../shared/use-sort';
+import { useAgreements } from './agreements.api';
+import { CreateAgreementsDialog } from './CreateAgreementsDialog';
+
+const sortKeys = ['region', 'period', 'generalPart', 'wanted', 'contributions', 'agreed'] as const;
+type SortKey = (typeof sortKeys)[number];
+
+const sortValue = (a: AgreementSummary, key: SortKey): string | number => {
+  switch (key) {
+    case 'region':
+      return a.region.name;
+    case 'period':
+      return a.periodFrom;
+    case 'generalPart':
+      return a.generalPartVersion.number;
+    case 'wanted':
+      return a.counts?.wantedSubjectAreas ?? 0;
+    case 'contributions':
+      return a.counts?.contributions ?? 0;
+    case 'agreed':
+      return a.counts?.agreedContributions ?? 0;
+  }
+};
+
+/**
+ * "Avtaler": the agreements of the cycle chosen in the top bar, one per region, with the general part
+ * version each uses (marked when a newer one is approved) and what each holds so far. The coordinator
+ * creates them here and reaches the cycle's subject areas.
+ */
+export function AgreementListPage({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const { cycles, cycle } = useCurrentCycle();
+  const isAdmin = me.role === 'admin';
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <Page
+      title={t('agreements.title')}
+      actions={
+        isAdmin &&
+        cycle && (
+          <div className="row">
+            <Button variant="secondary" asChild>
+              <Link to="/avtaler/fagomrader">{t('agreements.subjectAreas.link')}</Link>
+            </Button>
+            <Button onClick={() => setCreating(true)}>{t('agreements.create.action')}</Button>
+          </div>
+        )
+      }
+    >
+      <Notice text={notice} />
+      <Paragraph>{t('agreements.list.intro')}</Paragraph>
+      <QueryState query={cycles}>
+        {() =>
+          cycle ? (
+            <>
+              <CycleAgreements cycleId={cycle.id} cycleName={cycle.name} />
+              {isAdmin && (
+                <CreateAgreementsDialog
+                  open={creating}
+                  cycleId={cycle.id}
+                  onClose={() => setCreating(false)}
+                  onCreated={(count) => {
+                    setCreating(false);
+                    setNotice(t('agreements.create.done', { count }));
+                  }}
+                />
+              )}
+            </>
+          ) : (
+            <Card>
+              <Paragraph>{t('agreements.list.noCycle')}</Paragraph>
+            </Card>
+          )
+        }
+      </QueryState>
+    </Page>
+  );
+}
+
+function CycleAgreements({ cycleId, cycleName }: { cycleId: string; cycleName: string }) {
+  const { t } = useTranslation();
+  const agreements = useAgreements(cycleId);
+  const sort = useSort(sortKeys, 'region');
+  const locale = currentLocale();
+  return (
+    <>
+      <Heading level={2} data-size="sm">
+        {t('agreements.list.inCycle', { cycle: cycleName })}
+      </Heading>
+      <QueryState query={agreements}>
+        {(items) => (
+          <>
+            <ListCount count={t('agreements.list.count', { count: items.length })} />
+            {items.length === 0 ? (
+              <Card>
+                <Paragraph>{t('agreements.list.empty')}</Paragraph>
+              </Card>
+            ) : (
+              <div className="table-wrap">
+                <Table aria-label={t('agreements.list.tableLabel', { cycle: cycleName })} zebra>
+                  <Table.Head>
+                    <Table.Row>
+                      {sortKeys.map((k) => (
+                        <Table.HeaderCell key={k} {...sort.header(k)}>
+                          {t(`agreements.list.columns.${k}`)}
+                        </Table.HeaderCell>
+                      ))}
+                    </Table.Row>
+                  </Table.Head>
+                  <Table.Body>
+                    {sort.sorted(items, sortValue).map((a) => (
+                      <Table.Row key={a.id}>
+                        <Table.Cell>
+                          <Link to={agreementPath(a.id)}>{a.region.name}</Link>
+                        </Table.Cell>
+                        <Table.Cell>
+                          {formatDate(a.periodFrom, locale)} – {formatDate(a.periodTo, locale)}
+                        </Table.Cell>
+                        <Table.Cell>
+                          <span className="agreements-version">
+                            {t('agreements.versionName', { number: a.generalPartVersion.number })}
+                            {a.newerGeneralPartVersion && (
+                              <Tag data-color="warning" data-size="sm">
+                                {t('agreements.drift.tag', { number: a.newerGeneralPartVersion.number })}
+                              </Tag>
+                            )}
+                          </span>
+                        </Table.Cell>
+                        <Table.Cell>{a.counts?.wantedSubjectAreas ?? 0}</Table.Cell>
+                        <Table.Cell>{a.counts?.contributions ?? 0}</Table.Cell>
+                        <Table.Cell>{a.counts?.agreedContributions ?? 0}</Table.Cell>
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                </Table>
+              </div>
+            )}
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}

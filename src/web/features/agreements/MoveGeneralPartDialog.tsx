@@ -1,0 +1,97 @@
+import { Alert, Field, Label, Paragraph, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type Agreement,
+  type GeneralPartVersionRef,
+  MoveGeneralPartInput,
+} from '../../../shared/contracts/agreements';
+import { ApiError } from '../../shared/api';
+import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
+import { useForm } from '../../shared/use-form';
+import { useMoveGeneralPart } from './agreements.api';
+
+/** "Flytt til versjon N": moves the agreement to a newer approved general part, with the reason recorded. */
+export function MoveGeneralPartDialog({
+  open,
+  agreement,
+  target,
+  onClose,
+  onMoved,
+}: {
+  open: boolean;
+  agreement: Agreement;
+  target: GeneralPartVersionRef;
+  onClose: () => void;
+  onMoved: (number: number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ModalDialog open={open} onClose={onClose} title={t('agreements.move.title', { number: target.number })}>
+      <MoveForm agreement={agreement} target={target} onCancel={onClose} onMoved={onMoved} />
+    </ModalDialog>
+  );
+}
+
+function MoveForm({
+  agreement,
+  target,
+  onCancel,
+  onMoved,
+}: {
+  agreement: Agreement;
+  target: GeneralPartVersionRef;
+  onCancel: () => void;
+  onMoved: (number: number) => void;
+}) {
+  const { t } = useTranslation();
+  const move = useMoveGeneralPart(agreement.id);
+  const [stale, setStale] = useState(false);
+  const form = useForm(MoveGeneralPartInput, {
+    versionId: target.id,
+    reason: '',
+    version: agreement.version,
+  });
+  return (
+    <form
+      className="stack"
+      noValidate
+      onSubmit={form.submit(async (data) => {
+        setStale(false);
+        try {
+          await move.mutateAsync(data);
+          onMoved(target.number);
+        } catch (e) {
+          if (e instanceof ApiError && e.status === 409 && e.problem.code === 'stale') setStale(true);
+          throw e;
+        }
+      })}
+    >
+      <Paragraph>
+        {t('agreements.move.intro', { pinned: agreement.generalPartVersion.number, number: target.number })}
+      </Paragraph>
+      {form.formError && (
+        <Alert data-color={stale ? 'warning' : 'danger'} role="alert">
+          {stale ? t('agreements.stale') : (form.errors._ ?? form.formError)}
+        </Alert>
+      )}
+      <Field>
+        <Label>{t('agreements.move.reason')}</Label>
+        <Field.Description>{t('agreements.move.reasonHelp')}</Field.Description>
+        <Textarea
+          rows={3}
+          value={form.values.reason}
+          onChange={(e) => form.set('reason', e.target.value)}
+          onBlur={() => form.blur('reason')}
+          aria-invalid={Boolean(form.errors.reason) || undefined}
+        />
+        {form.errors.reason && <ValidationMessage>{form.errors.reason}</ValidationMessage>}
+      </Field>
+      <DialogButtons
+        submitting={form.submitting}
+        submit={t('agreements.move.submit', { number: target.number })}
+        onCancel={onCancel}
+      />
+    </form>
+  );
+}

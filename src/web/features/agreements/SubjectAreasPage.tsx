@@ -1,0 +1,323 @@
+import { Alert, Button, Card, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import {
+  CreateSubjectAreaInput,
+  type SubjectArea,
+  UpdateSubjectAreaInput,
+} from '../../../shared/contracts/agreements';
+import { ApiError } from '../../shared/api';
+import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
+import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
+import { Notice } from '../../shared/components/Notice';
+import { Page } from '../../shared/components/Page';
+import { QueryState } from '../../shared/components/QueryState';
+import { useCurrentCycle } from '../../shared/current-cycle';
+import { useForm } from '../../shared/use-form';
+import {
+  useCreateSubjectArea,
+  useDeleteSubjectArea,
+  useSubjectAreas,
+  useUpdateSubjectArea,
+} from './agreements.api';
+
+/**
+ * "Fagområder" (coordinator): the current cycle's subject areas in the order documents and the matrix use.
+ * Added, renamed, moved up and down with buttons (so the order is changed with the keyboard as easily as
+ * with a mouse) and deleted while nothing uses them.
+ */
+export function SubjectAreasPage() {
+  const { t } = useTranslation();
+  const { cycles, cycle } = useCurrentCycle();
+  return (
+    <Page title={t('agreements.subjectAreas.title')}>
+      <Paragraph>
+        <Link to="/avtaler">{t('agreements.backToList')}</Link>
+      </Paragraph>
+      <QueryState query={cycles}>
+        {() =>
+          cycle ? (
+            <CycleSubjectAreas cycleId={cycle.id} cycleName={cycle.name} />
+          ) : (
+            <Card>
+              <Paragraph>{t('agreements.list.noCycle')}</Paragraph>
+            </Card>
+          )
+        }
+      </QueryState>
+    </Page>
+  );
+}
+
+type Editing = { kind: 'create' } | { kind: 'edit'; area: SubjectArea };
+
+function CycleSubjectAreas({ cycleId, cycleName }: { cycleId: string; cycleName: string }) {
+  const { t } = useTranslation();
+  const areas = useSubjectAreas(cycleId);
+  const update = useUpdateSubjectArea();
+  const remove = useDeleteSubjectArea();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [deleting, setDeleting] = useState<SubjectArea | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [moveError, setMoveError] = useState<string | null>(null);
+
+  const move = async (area: SubjectArea, position: number, direction: 'up' | 'down') => {
+    setMoveError(null);
+    try {
+      await update.mutateAsync({ id: area.id, position, version: area.version });
+      setNotice(
+        t(direction === 'up' ? 'agreements.subjectAreas.movedUp' : 'agreements.subjectAreas.movedDown', {
+          name: area.name,
+          position: position + 1,
+        }),
+      );
+    } catch (e) {
+      setMoveError(e instanceof ApiError ? e.problem.title || t('errors.internal') : t('errors.internal'));
+    }
+  };
+
+  return (
+    <>
+      <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
+        <Heading level={2} data-size="sm">
+          {t('agreements.subjectAreas.inCycle', { cycle: cycleName })}
+        </Heading>
+        <Button onClick={() => setEditing({ kind: 'create' })}>{t('agreements.subjectAreas.create')}</Button>
+      </div>
+      <Notice text={notice} />
+      {moveError && (
+        <Alert data-color="danger" role="alert">
+          {moveError}
+        </Alert>
+      )}
+      <QueryState query={areas}>
+        {(list) =>
+          list.length === 0 ? (
+            <Card>
+              <Paragraph>{t('agreements.subjectAreas.empty')}</Paragraph>
+            </Card>
+          ) : (
+            <div className="table-wrap">
+              <Table aria-label={t('agreements.subjectAreas.tableLabel', { cycle: cycleName })} zebra>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('agreements.subjectAreas.columns.position')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('agreements.subjectAreas.columns.name')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('agreements.subjectAreas.columns.description')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('agreements.subjectAreas.columns.actions')}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {list.map((area, i) => (
+                    <Table.Row key={area.id}>
+                      <Table.Cell>{i + 1}</Table.Cell>
+                      <Table.Cell>{area.name}</Table.Cell>
+                      <Table.Cell>{area.description ?? ''}</Table.Cell>
+                      <Table.Cell>
+                        <div className="row agreements-actions">
+                          <Button
+                            data-size="sm"
+                            variant="tertiary"
+                            disabled={i === 0 || update.isPending}
+                            onClick={() => move(area, i - 1, 'up')}
+                            aria-label={t('agreements.subjectAreas.upLabel', { name: area.name })}
+                          >
+                            {t('agreements.subjectAreas.up')}
+                          </Button>
+                          <Button
+                            data-size="sm"
+                            variant="tertiary"
+                            disabled={i === list.length - 1 || update.isPending}
+                            onClick={() => move(area, i + 1, 'down')}
+                            aria-label={t('agreements.subjectAreas.downLabel', { name: area.name })}
+                          >
+                            {t('agreements.subjectAreas.down')}
+                          </Button>
+                          <Button
+                            data-size="sm"
+                            variant="secondary"
+                            onClick={() => setEditing({ kind: 'edit', area })}
+                            aria-label={t('agreements.subjectAreas.editLabel', { name: area.name })}
+                          >
+                            {t('agreements.subjectAreas.edit')}
+                          </Button>
+                          <Button
+                            data-size="sm"
+                            variant="tertiary"
+                            data-color="danger"
+                            onClick={() => setDeleting(area)}
+                            aria-label={t('agreements.subjectAreas.deleteLabel', { name: area.name })}
+                          >
+                            {t('agreements.subjectAreas.delete')}
+                          </Button>
+                        </div>
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </div>
+          )
+        }
+      </QueryState>
+      <ModalDialog
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        title={
+          editing?.kind === 'edit'
+            ? t('agreements.subjectAreas.editTitle', { name: editing.area.name })
+            : t('agreements.subjectAreas.createTitle')
+        }
+      >
+        {editing?.kind === 'create' && (
+          <CreateForm
+            cycleId={cycleId}
+            onCancel={() => setEditing(null)}
+            onSaved={(name) => {
+              setEditing(null);
+              setNotice(t('agreements.subjectAreas.created', { name }));
+            }}
+          />
+        )}
+        {editing?.kind === 'edit' && (
+          <EditForm
+            area={editing.area}
+            onCancel={() => setEditing(null)}
+            onSaved={(name) => {
+              setEditing(null);
+              setNotice(t('agreements.subjectAreas.saved', { name }));
+            }}
+          />
+        )}
+      </ModalDialog>
+      <ConfirmDialog
+        open={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={t('agreements.subjectAreas.deleteTitle', { name: deleting?.name ?? '' })}
+        body={t('agreements.subjectAreas.deleteBody')}
+        confirmLabel={t('agreements.subjectAreas.delete')}
+        danger
+        onConfirm={async () => {
+          if (!deleting) return;
+          await remove.mutateAsync({ id: deleting.id, version: deleting.version });
+          setNotice(t('agreements.subjectAreas.deleted', { name: deleting.name }));
+          setDeleting(null);
+        }}
+      />
+    </>
+  );
+}
+
+type AreaForm = {
+  values: { name: string; description: string };
+  errors: Record<string, string>;
+  set(field: 'name' | 'description', value: string): void;
+  blur(field: 'name' | 'description'): void;
+};
+
+function AreaFields({ form }: { form: AreaForm }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Textfield
+        label={t('agreements.subjectAreas.name')}
+        value={form.values.name}
+        onChange={(e) => form.set('name', e.target.value)}
+        onBlur={() => form.blur('name')}
+        error={form.errors.name}
+        autoComplete="off"
+      />
+      <Textfield
+        multiline
+        rows={3}
+        label={t('agreements.subjectAreas.description')}
+        description={t('agreements.subjectAreas.descriptionHelp')}
+        value={form.values.description}
+        onChange={(e) => form.set('description', e.target.value)}
+        onBlur={() => form.blur('description')}
+        error={form.errors.description}
+      />
+    </>
+  );
+}
+
+function CreateForm({
+  cycleId,
+  onCancel,
+  onSaved,
+}: {
+  cycleId: string;
+  onCancel: () => void;
+  onSaved: (name: string) => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateSubjectArea(cycleId);
+  const form = useForm(CreateSubjectAreaInput, { name: '', description: '' });
+  return (
+    <form
+      className="stack"
+      noValidate
+      onSubmit={form.submit(async (data) => {
+        const area = await create.mutateAsync(data);
+        onSaved(area.name);
+      })}
+    >
+      <Paragraph>{t('agreements.subjectAreas.createIntro')}</Paragraph>
+      {form.formError && (
+        <Alert data-color="danger" role="alert">
+          {form.formError}
+        </Alert>
+      )}
+      <AreaFields form={form} />
+      <DialogButtons
+        submitting={form.submitting}
+        submit={t('agreements.subjectAreas.createSubmit')}
+        onCancel={onCancel}
+      />
+    </form>
+  );
+}
+
+function EditForm({
+  area,
+  onCancel,
+  onSaved,
+}: {
+  area: SubjectArea;
+  onCancel: () => void;
+  onSaved: (name: string) => void;
+}) {
+  const { t } = useTranslation();
+  const update = useUpdateSubjectArea();
+  const [stale, setStale] = useState(false);
+  const form = useForm(UpdateSubjectAreaInput, {
+    name: area.name,
+    description: area.description ?? '',
+    version: area.version,
+  });
+  return (
+    <form
+      className="stack"
+      noValidate
+      onSubmit={form.submit(async (data) => {
+        setStale(false);
+        try {
+          const saved = await update.mutateAsync({ id: area.id, ...data });
+          onSaved(saved.name);
+        } catch (e) {
+          if (e instanceof ApiError && e.status === 409 && e.problem.code === 'stale') setStale(true);
+          throw e;
+        }
+      })}
+    >
+      {form.formError && (
+        <Alert data-color={stale ? 'warning' : 'danger'} role="alert">
+          {stale ? t('agreements.stale') : form.formError}
+        </Alert>
+      )}
+      <AreaFields form={form} />
+      <DialogButtons submitting={form.submitting} submit={t('common.save')} onCancel={onCancel} />
+    </form>
+  );
+}
