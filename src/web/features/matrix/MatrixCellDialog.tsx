@@ -1,0 +1,167 @@
+import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { agreementPath } from '../../../shared/contracts/agreements';
+import type { Me } from '../../../shared/contracts/auth';
+import type { MatrixCell, MatrixSubjectArea } from '../../../shared/contracts/matrix';
+import { ModalDialog } from '../../shared/components/ModalDialog';
+import { Notice } from '../../shared/components/Notice';
+import { QueryState } from '../../shared/components/QueryState';
+// The contributions feature's own form and list query, reused so that a cell is edited exactly as on the
+// agreement's page.
+import { ContributionDialog, type ContributionTask } from '../contributions/ContributionDialog';
+import { useContributions } from '../contributions/contributions.api';
+import type { MatrixFilters } from './matrix.api';
+
+/** A cell the coordinator opened, with the names its row and column show. */
+export type OpenCell = MatrixCell & {
+  ownerName: string;
+  regionName: string;
+  subjectAreas: readonly MatrixSubjectArea[];
+};
+
+/** Whether the signed-in person may add items for this owner in this region (the server decides again). */
+function maySubmit(me: Me, cell: OpenCell): boolean {
+  if (me.role === 'admin') return true;
+  if (me.role === 'department') return cell.departmentId !== null && cell.departmentId === me.departmentId;
+  if (me.role === 'region') return cell.departmentId === null && cell.regionId === me.regionId;
+  return false;
+}
+
+/**
+ * One cell's contributions: the department's (or the region's own) items in that region's agreement, as
+ * the matrix's filters select them, each editable where the person may edit it, and new ones added here.
+ */
+export function MatrixCellDialog({
+  me,
+  cell,
+  filters,
+  onClose,
+}: {
+  me: Me;
+  cell: OpenCell | null;
+  filters: MatrixFilters;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ModalDialog
+      open={cell !== null}
+      onClose={onClose}
+      title={cell ? t('matrix.cell.title', { owner: cell.ownerName, region: cell.regionName }) : ''}
+    >
+      {cell && <CellContributions me={me} cell={cell} filters={filters} />}
+    </ModalDialog>
+  );
+}
+
+function CellContributions({ me, cell, filters }: { me: Me; cell: OpenCell; filters: MatrixFilters }) {
+  const { t } = useTranslation();
+  const list = useContributions(cell.agreementId, { owner: cell.departmentId ?? 'region' });
+  const [task, setTask] = useState<ContributionTask | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const filtered = Boolean(filters.status || filters.subjectArea);
+  return (
+    <>
+      <Notice text={notice} />
+      <QueryState query={list}>
+        {(data) => {
+          const items = data.items.filter(
+            (c) =>
+              (!filters.status || c.status === filters.status) &&
+              (!filters.subjectArea || c.subjectArea.id === filters.subjectArea),
+          );
+          return (
+            <>
+              {filtered && (
+                <Paragraph data-size="sm">
+                  {t('matrix.cell.filtered', { shown: items.length, all: data.items.length })}
+                </Paragraph>
+              )}
+              {items.length === 0 ? (
+                <Paragraph>{t('matrix.cell.empty')}</Paragraph>
+              ) : (
+                <div className="table-wrap">
+                  <Table data-size="sm">
+                    <caption className="visually-hidden">
+                      {t('matrix.cell.title', { owner: cell.ownerName, region: cell.regionName })}
+                    </caption>
+                    <Table.Head>
+                      <Table.Row>
+                        <Table.HeaderCell scope="col">{t('matrix.cell.columns.title')}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">
+                          {t('matrix.cell.columns.subjectArea')}
+                        </Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{t('matrix.cell.columns.kind')}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{t('matrix.cell.columns.status')}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">
+                          <span className="visually-hidden">{t('matrix.cell.columns.actions')}</span>
+                        </Table.HeaderCell>
+                      </Table.Row>
+                    </Table.Head>
+                    <Table.Body>
+                      {items.map((c) => (
+                        <Table.Row key={c.id}>
+                          <Table.Cell>{c.title}</Table.Cell>
+                          <Table.Cell>{c.subjectArea.name}</Table.Cell>
+                          <Table.Cell>{t(`contributions.kind.${c.kind}`)}</Table.Cell>
+                          <Table.Cell>
+                            <span className="matrix-count" data-status={c.status}>
+                              {t(`contributions.status.${c.status}`)}
+                            </span>
+                          </Table.Cell>
+                          <Table.Cell>
+                            {c.canEdit && (
+                              <Button
+                                variant="tertiary"
+                                data-size="sm"
+                                onClick={() => setTask({ mode: 'edit', contribution: c })}
+                              >
+                                {t('matrix.cell.edit')}
+                                <span className="visually-hidden">: {c.title}</span>
+                              </Button>
+                            )}
+                          </Table.Cell>
+                        </Table.Row>
+                      ))}
+                    </Table.Body>
+                  </Table>
+                </div>
+              )}
+              <div className="row">
+                {maySubmit(me, cell) && (
+                  <Button
+                    variant="secondary"
+                    onClick={() =>
+                      setTask({
+                        mode: 'create',
+                        subjectAreaId: filters.subjectArea || undefined,
+                        departmentId: cell.departmentId ?? undefined,
+                      })
+                    }
+                  >
+                    {t('matrix.cell.add')}
+                  </Button>
+                )}
+                <Link to={`${agreementPath(cell.agreementId)}/bidrag`}>{t('matrix.cell.openAgreement')}</Link>
+              </div>
+              <ContributionDialog
+                me={me}
+                agreementId={cell.agreementId}
+                regionName={cell.regionName}
+                subjectAreas={data.subjectAreas}
+                task={task}
+                onClose={() => setTask(null)}
+                onDone={(message) => {
+                  setTask(null);
+                  setNotice(message);
+                }}
+              />
+            </>
+          );
+        }}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,248 @@
+import { Button, Card, Paragraph } from '@digdir/designsystemet-react';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../shared/contracts/auth';
+import { contributionStatuses } from '../../../shared/contracts/contributions';
+import type { Matrix, MatrixCell } from '../../../shared/contracts/matrix';
+import { Page } from '../../shared/components/Page';
+import { QueryState } from '../../shared/components/QueryState';
+import { SelectField } from '../../shared/components/SelectField';
+import { useCurrentCycle } from '../../shared/current-cycle';
+import { useUrlFilters } from '../../shared/url-state';
+import { MatrixCellDialog, type OpenCell } from './MatrixCellDialog';
+import { exportHref, type MatrixFilters, useMatrix } from './matrix.api';
+
+const filterKeys = ['subjectArea', 'status'] as const;
+
+/**
+ * "Matrise": the coordinator's main tool. The departments (rows) × the regions with an agreement
+ * (columns) of the cycle chosen in the top bar; each cell counts that department's contributions to that
+ * region by status and says "nothing yet" where there are none; the region's own items are the last row.
+ * Filters (in the address) narrow the counts and the export; a cell opens its contributions.
+ */
+export function MatrixPage({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const { cycles, cycle } = useCurrentCycle();
+  const filters = useUrlFilters(filterKeys);
+  return (
+    <Page title={t('matrix.title')}>
+      <Paragraph>{t('matrix.intro')}</Paragraph>
+      <QueryState query={cycles}>
+        {() =>
+          cycle ? (
+            <CycleMatrix me={me} cycleId={cycle.id} filters={filters.values} setFilter={filters.set} />
+          ) : (
+            <Card>
+              <Paragraph>{t('matrix.noCycle')}</Paragraph>
+            </Card>
+          )
+        }
+      </QueryState>
+    </Page>
+  );
+}
+
+function CycleMatrix({
+  me,
+  cycleId,
+  filters,
+  setFilter,
+}: {
+  me: Me;
+  cycleId: string;
+  filters: MatrixFilters;
+  setFilter: (key: (typeof filterKeys)[number], value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const matrix = useMatrix(cycleId, filters);
+  const [open, setOpen] = useState<OpenCell | null>(null);
+  return (
+    <QueryState query={matrix}>
+      {(m) => (
+        <>
+          <search className="matrix-toolbar" aria-label={t('matrix.filters.label')}>
+            <SelectField
+              label={t('matrix.filters.subjectArea')}
+              value={filters.subjectArea}
+              onChange={(v) => setFilter('subjectArea', v)}
+            >
+              <option value="">{t('matrix.filters.all')}</option>
+              {m.subjectAreas.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label={t('matrix.filters.status')}
+              value={filters.status}
+              onChange={(v) => setFilter('status', v)}
+            >
+              <option value="">{t('matrix.filters.all')}</option>
+              {contributionStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {t(`contributions.status.${s}`)}
+                </option>
+              ))}
+            </SelectField>
+            <div className="row matrix-toolbar__export">
+              <Button variant="secondary" asChild>
+                <a href={exportHref(cycleId, filters, 'csv')} download>
+                  {t('matrix.export.csv')}
+                </a>
+              </Button>
+              <Button variant="secondary" asChild>
+                <a href={exportHref(cycleId, filters, 'xlsx')} download>
+                  {t('matrix.export.xlsx')}
+                </a>
+              </Button>
+            </div>
+          </search>
+          {m.regions.length === 0 ? (
+            <Card>
+              <Paragraph>{t('matrix.noAgreements')}</Paragraph>
+            </Card>
+          ) : (
+            <>
+              <Legend />
+              <MatrixTable matrix={m} onOpen={setOpen} />
+              <Unanswered matrix={m} />
+            </>
+          )}
+          <MatrixCellDialog me={me} cell={open} filters={filters} onClose={() => setOpen(null)} />
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+/** What the letters in the cells stand for: the status is written, never told by colour alone. */
+function Legend() {
+  const { t } = useTranslation();
+  return (
+    <dl className="matrix-legend" aria-label={t('matrix.legend')}>
+      {contributionStatuses.map((s) => (
+        <div key={s}>
+          <dt>
+            <span className="matrix-count" data-status={s}>
+              {t(`matrix.short.${s}`)}
+            </span>
+          </dt>
+          <dd>{t(`contributions.status.${s}`)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: (cell: OpenCell) => void }) {
+  const { t } = useTranslation();
+  const captionId = useId();
+  const columns = matrix.regions.length;
+  const rows: { id: string | null; name: string; inactive: boolean }[] = [
+    ...matrix.departments.map((d) => ({ id: d.id, name: d.name, inactive: !d.active })),
+    { id: null, name: t('matrix.regionRow'), inactive: false },
+  ];
+  return (
+    // The table scrolls both ways inside its frame, with the region names and department names kept in
+    // view; the frame takes focus so it can be scrolled from the keyboard as well.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className="matrix-scroll" aria-labelledby={captionId} tabIndex={0}>
+      <table className="matrix">
+        <caption id={captionId}>
+          {t('matrix.caption', {
+            cycle: matrix.cycle.name,
+            departments: matrix.departments.length,
+            regions: columns,
+          })}
+        </caption>
+        <thead>
+          <tr>
+            <td className="matrix__corner" />
+            {matrix.regions.map((r) => (
+              <th key={r.id} scope="col">
+                {r.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={row.id ?? 'region'} className={row.id === null ? 'matrix__region-row' : undefined}>
+              <th scope="row">
+                {row.name}
+                {row.inactive && <span className="matrix__inactive"> {t('matrix.inactive')}</span>}
+              </th>
+              {matrix.cells.slice(i * columns, (i + 1) * columns).map((cell, j) => (
+                <td key={cell.regionId}>
+                  <CellButton
+                    cell={cell}
+                    onOpen={() =>
+                      onOpen({
+                        ...cell,
+                        ownerName: row.name,
+                        regionName: matrix.regions[j]?.name ?? '',
+                        subjectAreas: matrix.subjectAreas,
+                      })
+                    }
+                  />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function CellButton({ cell, onOpen }: { cell: MatrixCell; onOpen: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="matrix__cell" data-empty={cell.total === 0} onClick={onOpen}>
+      {cell.total === 0 ? (
+        <span className="matrix__nothing">{t('matrix.nothingYet')}</span>
+      ) : (
+        contributionStatuses
+          .filter((s) => cell.counts[s] > 0)
+          .map((s) => (
+            <span key={s} className="matrix-count" data-status={s}>
+              <span aria-hidden="true">
+                {cell.counts[s]} {t(`matrix.short.${s}`)}
+              </span>
+              <span className="visually-hidden">
+                {t('matrix.countOf', { count: cell.counts[s], status: t(`contributions.status.${s}`) })}
+              </span>
+            </span>
+          ))
+      )}
+    </button>
+  );
+}
+
+/** Per region, the subject areas it wants that no department has answered yet. */
+function Unanswered({ matrix }: { matrix: Matrix }) {
+  const { t } = useTranslation();
+  const names = new Map(matrix.subjectAreas.map((a) => [a.id, a.name]));
+  const waiting = matrix.regions.filter((r) => r.unansweredSubjectAreaIds.length > 0);
+  return (
+    <section className="matrix-unanswered" aria-labelledby="matrix-unanswered-heading">
+      <h2 id="matrix-unanswered-heading" className="ds-heading" data-size="xs">
+        {t('matrix.unanswered.title')}
+      </h2>
+      <Paragraph data-size="sm">{t('matrix.unanswered.rule')}</Paragraph>
+      {waiting.length === 0 ? (
+        <Paragraph>{t('matrix.unanswered.none')}</Paragraph>
+      ) : (
+        <ul>
+          {waiting.map((r) => (
+            <li key={r.id}>
+              <strong>{r.name}:</strong>{' '}
+              {r.unansweredSubjectAreaIds.map((id) => names.get(id) ?? id).join(', ')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
