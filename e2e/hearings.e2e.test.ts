@@ -421,4 +421,94 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
     const bytes = await readFile(path);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
   });
+
+  it('lets the coordinator take the input into version 2, point the answer at it, compare and approve version 2', async () => {
+    const { page } = j;
+    await mainNav(page).getByRole('link', { name: 'Generell del' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Generell del' }).waitFor();
+    const versions = page.getByRole('table', { name: 'Alle versjoner' });
+    await versions.getByRole('row').filter({ hasText: 'Versjon 1' }).getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1, name: 'Generell del, versjon 1' }).waitFor();
+
+    // Version 1 is frozen by the hearing: editing makes version 2 from it.
+    await page.getByRole('button', { name: 'Lag nytt utkast fra versjon 1' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Endre utkast til versjon 2' }).waitFor();
+    const implementation = page.getByRole('textbox', { name: 'Tekst i «Gjennomføring»' });
+    await implementation.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Partene samarbeider om kollektivtrafikken mellom byene.');
+    await page.getByRole('button', { name: 'Lagre utkastet' }).click();
+    await page.getByText('Utkastet er lagret', { exact: false }).waitFor();
+
+    // The answer to Indre Østfold now says where its input was taken in.
+    await page.goto(hearingUrl);
+    await page.getByRole('link', { name: 'Behandle innspill', exact: true }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Behandling av innspill: Formell høring, versjon 1' })
+      .waitFor();
+    await page.getByLabel('Behandling', { exact: true }).selectOption({ label: 'Behandlede og ubehandlede' });
+    await page.getByText('Viser 3 av 3 innspill').waitFor();
+    await page
+      .getByRole('button', {
+        name: 'Endre behandlingen av innspillet fra Indre Østfold regionråd om hele dokumentet',
+      })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Endre behandlingen' });
+    await settled(dialog);
+    await dialog.getByLabel('Versjon', { exact: true }).selectOption({ index: 1 });
+    expect(
+      await dialog.getByLabel('Versjon', { exact: true }).locator('option:checked').textContent(),
+    ).toContain('Versjon 2');
+    await dialog.getByLabel('Avsnitt', { exact: true }).selectOption({ label: 'Gjennomføring' });
+    await expectAccessible(page, 'the disposition dialog pointing at version 2');
+    await dialog.getByRole('button', { name: 'Lagre behandlingen' }).click();
+    await page.getByText('Behandlingen er lagret: Tatt inn.').waitFor();
+    await signOut(page);
+
+    // Indre Østfold follows the answer to the text that took its input in.
+    await signIn(page, indreOstfold);
+    await page.goto(hearingUrl);
+    await page.getByRole('link', { name: 'Se hvor det er tatt inn i versjon 2' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Generell del, versjon 2' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Gjennomføring' })
+      .getByText('kollektivtrafikken mellom byene', { exact: false })
+      .waitFor();
+    await expectAccessible(page, 'version 2 as the region reaches it from its answered input');
+    await signOut(page);
+
+    // The coordinator compares the version on hearing with version 2, and has version 2 approved.
+    await signIn(page, admin);
+    await mainNav(page).getByRole('link', { name: 'Generell del' }).click();
+    await page.getByRole('link', { name: 'Sammenlign med versjon 1 og versjon 2' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sammenlign versjoner' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Endringer fra versjon 1 til versjon 2' }).waitFor();
+    const changed = page.getByRole('region', { name: 'Gjennomføring' });
+    await changed.getByText('Endret', { exact: true }).waitFor();
+    expect((await changed.locator('ins').allTextContents()).join(' ')).toContain('kollektivtrafikken');
+    await page.getByRole('region', { name: 'Formål' }).getByText('Uendret', { exact: true }).waitFor();
+    await expectAccessible(page, 'version 1 on hearing compared with version 2');
+
+    // The executive board approves version 2: it becomes the cycle's general part.
+    await mainNav(page).getByRole('link', { name: 'Generell del' }).click();
+    await versions.getByRole('row').filter({ hasText: 'Versjon 2' }).getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1, name: 'Generell del, versjon 2' }).waitFor();
+    await page.getByRole('button', { name: 'Registrer vedtak' }).click();
+    const approve = page.getByRole('dialog', { name: 'Registrer vedtak om versjon 2' });
+    await settled(approve);
+    await approve.getByLabel('Vedtaksdato').fill(osloDate(0).iso);
+    await approve.getByLabel('Saksnummer').fill('45/29');
+    await approve
+      .getByLabel('Vedtak', { exact: true })
+      .fill('Fylkesrådet godkjenner generell del etter høringen.');
+    await approve.getByRole('button', { name: 'Registrer vedtaket' }).click();
+    await page.getByText('Vedtaket er registrert. Versjon 2 er nå den gjeldende generelle delen.').waitFor();
+    await mainNav(page).getByRole('link', { name: 'Generell del' }).click();
+    await versions
+      .getByRole('row')
+      .filter({ hasText: 'Versjon 2' })
+      .filter({ hasText: 'Godkjent' })
+      .waitFor();
+    await expectAccessible(page, 'the general part with version 2 approved after the hearing');
+  });
 });
