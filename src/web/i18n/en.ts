@@ -548,7 +548,7 @@ export const webEn: WebCatalogue = {
     fromVersion: 'from version {{number}}',
     draftCreated:
       'Version {{number}} has been made as a new draft from version {{from}}. Write the changes here.',
-    state: { draft: 'Draft', on_hearing: 'On hearing', approved: 'Approved', superseded: 'Superseded' },
+    state: { draft: 'Draft', on_hearing: 'Sent on hearing', approved: 'Approved', superseded: 'Superseded' },
     cycleStatus: { planning: 'Being planned', active: 'Active', closed: 'Closed' },
     cyclePicker: {
       label: 'Agreement cycle',

@@ -544,7 +544,7 @@ export const webNb = {
     fromVersion: 'fra versjon {{number}}',
     draftCreated:
       'Versjon {{number}} er laget som et nytt utkast fra versjon {{from}}. Skriv endringene her.',
-    state: { draft: 'Utkast', on_hearing: 'På høring', approved: 'Godkjent', superseded: 'Erstattet' },
+    state: { draft: 'Utkast', on_hearing: 'Sendt på høring', approved: 'Godkjent', superseded: 'Erstattet' },
     cycleStatus: { planning: 'Under planlegging', active: 'Aktiv', closed: 'Avsluttet' },
     cyclePicker: {
       label: 'Avtalesyklus',

@@ -542,7 +542,7 @@ export const webNn: WebCatalogue = {
     fromVersion: 'frå versjon {{number}}',
     draftCreated:
       'Versjon {{number}} er laga som eit nytt utkast frå versjon {{from}}. Skriv endringane her.',
-    state: { draft: 'Utkast', on_hearing: 'På høyring', approved: 'Godkjend', superseded: 'Erstatta' },
+    state: { draft: 'Utkast', on_hearing: 'Send på høyring', approved: 'Godkjend', superseded: 'Erstatta' },
     cycleStatus: { planning: 'Under planlegging', active: 'Aktiv', closed: 'Avslutta' },
     cyclePicker: {
       label: 'Avtalesyklus',

@@ -9,7 +9,7 @@ const versionColour = {
   superseded: 'neutral',
 } as const satisfies Record<VersionState, string>;
 
-/** A version's state as a word in a coloured tag (Utkast, På høring, Godkjent, Erstattet), never colour alone. */
+/** A version's state as a word in a coloured tag (Utkast, Sendt på høring, Godkjent, Erstattet), never colour alone. */
 export function VersionStateTag({ state }: { state: VersionState }) {
   const { t } = useTranslation();
   return (
