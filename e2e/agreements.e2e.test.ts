@@ -1,0 +1,181 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requiredSections } from '../src/shared/contracts/general-part.js';
+import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
+
+const admin = 'admin@demo.partnerskap.no';
+const regionContact = 'indre-ostfold@demo.partnerskap.no';
+const cycleName = 'Partnerskapsavtaler 2033–2036';
+
+/** Axe measures colours as they are: let a dialog's opening animation finish first. */
+async function settled(dialog: Locator) {
+  await dialog.waitFor();
+  await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+}
+
+const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Hovedmeny' });
+
+/** One request to the API with the signed-in page's session, as the app sends it; fails the test if refused. */
+async function send<T>(page: Page, baseUrl: string, method: string, url: string, data?: unknown): Promise<T> {
+  const res = await page.request.fetch(`${baseUrl}${url}`, { method, data, headers: { origin: baseUrl } });
+  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
+  return res.json();
+}
+
+/**
+ * A new, active cycle whose general part version 1 is approved, made through the API as the signed-in
+ * admin (writing and approving a general part in the browser is the general part journey's subject).
+ */
+async function approvedCycle(page: Page, baseUrl: string) {
+  const cycle = await send<{ id: string }>(page, baseUrl, 'POST', '/api/v1/cycles', {
+    name: cycleName,
+    periodFrom: '2033-01-01',
+    periodTo: '2036-12-31',
+    status: 'active',
+  });
+  const part = await send<{ draftVersionId: string }>(
+    page,
+    baseUrl,
+    'GET',
+    `/api/v1/cycles/${cycle.id}/general-part`,
+  );
+  const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+  const draft = await send<{ id: string; version: number }>(
+    page,
+    baseUrl,
+    'PUT',
+    `/api/v1/general-part-versions/${part.draftVersionId}/sections`,
+    {
+      version: 1,
+      sections: requiredSections.map((s) => ({
+        key: s.key,
+        title: s.title,
+        body: { type: 'doc', content: [paragraph(`${s.title} for perioden.`)] },
+      })),
+    },
+  );
+  await send(page, baseUrl, 'POST', `/api/v1/general-part-versions/${draft.id}/approve`, {
+    date: '2032-10-20',
+    body: 'Fylkesrådet',
+    caseNumber: '77/32',
+    decisionText: 'Fylkesrådet godkjenner generell del.',
+    version: draft.version,
+  });
+  return cycle;
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await page.getByRole('button', { name: 'Logg inn' }).waitFor();
+}
+
+describe.skipIf(!chromiumPath)('agreements in the browser', () => {
+  let j: Journey;
+  beforeAll(async () => {
+    j = await startJourney();
+  }, 300_000);
+  afterAll(async () => j?.close());
+
+  it('lets the coordinator create the agreements of a new cycle and see the parties', async () => {
+    const { page, baseUrl } = j;
+    await signIn(page, admin);
+    await approvedCycle(page, baseUrl);
+    // The new active cycle is the newest: every screen works in it unless another is chosen.
+    await page.reload();
+    await mainNav(page).getByRole('link', { name: 'Avtaler' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Avtaler' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: `Avtaler i ${cycleName}` }).waitFor();
+    await page.getByText('Det er ikke opprettet noen avtaler i denne avtalesyklusen ennå.').waitFor();
+    await expectAccessible(page, 'agreements list, empty');
+
+    await page.getByRole('button', { name: 'Opprett avtaler' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Opprett avtaler' });
+    await settled(dialog);
+    await dialog.getByText('12 av 12 valgt').waitFor();
+    await expectAccessible(page, 'create agreements dialog');
+    // Choosing none is refused on the field; "all" chooses them again.
+    await dialog.getByLabel('Alle regioner uten avtale').uncheck();
+    await dialog.getByRole('button', { name: 'Opprett 0 avtaler' }).click();
+    await dialog.getByText('Velg minst én region.').waitFor();
+    await dialog.getByLabel('Alle regioner uten avtale').check();
+    await dialog.getByRole('button', { name: 'Opprett 12 avtaler' }).click();
+    await page.getByText('12 avtaler er opprettet.').waitFor();
+    const table = page.getByRole('table', { name: `Avtaler i ${cycleName}` });
+    await page.getByText('Viser 12 avtaler').waitFor();
+    expect(await table.getByRole('row').count()).toBe(13);
+    await expectAccessible(page, 'agreements list with agreements');
+
+    await table.getByRole('link', { name: 'Kongsbergregionen' }).click();
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: 'Partnerskapsavtale mellom Viken fylkeskommune og Kongsbergregionen',
+      })
+      .waitFor();
+    const parties = page.getByRole('region', { name: 'Avtalepartene' });
+    await parties.getByText('Regionen har 8 medlemskommuner ved avtalens start:').waitFor();
+    const notodden = parties.getByRole('listitem').filter({ hasText: 'Notodden' });
+    await notodden.getByText('Utenfor fylket').waitFor();
+    expect(
+      await parties.getByRole('listitem').filter({ hasText: 'Kongsberg' }).first().textContent(),
+    ).not.toContain('Utenfor fylket');
+    await page.getByRole('link', { name: 'Versjon 1' }).waitFor();
+    await expectAccessible(page, 'agreement overview (admin)');
+  });
+
+  it('lets the coordinator reorder the subject areas with the keyboard', async () => {
+    const { page } = j;
+    await mainNav(page).getByRole('link', { name: 'Avtaler' }).click();
+    await page.getByRole('link', { name: 'Fagområder' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Fagområder' }).waitFor();
+    const table = page.getByRole('table', { name: `Fagområder i ${cycleName}` });
+    const names = async () =>
+      (await table.getByRole('row').allTextContents())
+        .slice(1)
+        .map((row) => row.replace(/^\d+/, '').split('Opp')[0]);
+    await table.getByRole('row').nth(6).waitFor();
+    expect((await names())[2]).toBe('Næring');
+    await expectAccessible(page, 'subject areas');
+    await table.getByRole('button', { name: 'Flytt Næring opp' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Næring er flyttet opp til plass 2.').waitFor();
+    expect((await names()).slice(0, 3)).toEqual(['Samferdsel', 'Næring', 'Utdanning og kompetanse']);
+    await signOut(page);
+  });
+
+  it('lets a region contact mark a subject area their region wants in their own agreement', async () => {
+    const { page } = j;
+    await signIn(page, regionContact);
+    await mainNav(page).getByRole('link', { name: 'Avtaler' }).click();
+    const table = page.getByRole('table', { name: `Avtaler i ${cycleName}` });
+    await table.getByRole('link', { name: 'Indre Østfold regionråd' }).click();
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: 'Partnerskapsavtale mellom Viken fylkeskommune og Indre Østfold regionråd',
+      })
+      .waitFor();
+    const wanted = page.getByRole('region', { name: 'Fagområder regionen ønsker' });
+    await wanted.getByRole('button', { name: 'Marker Næring som ønsket' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ønsket fagområde: Næring' });
+    await settled(dialog);
+    await expectAccessible(page, 'mark wanted subject area dialog');
+    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await dialog.getByText('Feltet må fylles ut.').waitFor();
+    await dialog.getByLabel('Begrunnelse').fill('Flere arbeidsplasser i regionen.');
+    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByText('Næring er markert som ønsket.').waitFor();
+    const entry = wanted.getByRole('listitem').filter({ hasText: 'Næring' });
+    await entry.getByText('Ønsket', { exact: true }).waitFor();
+    await entry.getByText('Flere arbeidsplasser i regionen.').waitFor();
+    await wanted.getByRole('button', { name: 'Endre begrunnelsen for Næring' }).waitFor();
+    await expectAccessible(page, 'agreement overview (region contact) with a wanted subject area');
+
+    // Another region's agreement is read only for this contact.
+    await mainNav(page).getByRole('link', { name: 'Avtaler' }).click();
+    await table.getByRole('link', { name: 'Regionrådet for Hallingdal' }).click();
+    await page.getByRole('heading', { level: 1, name: /Partnarskapsavtale mellom/ }).waitFor();
+    await page.getByText('Regionen har ikke markert noen fagområder ennå.').waitFor();
+    expect(await page.getByRole('button', { name: /Marker .* som ønsket/ }).count()).toBe(0);
+  });
+});
