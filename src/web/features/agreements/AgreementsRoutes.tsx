@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes } from 'react-router';
 import type { Me } from '../../../shared/contracts/auth';
 import { Page } from '../../shared/components/Page';
+import { ContributionsTabRoute } from '../contributions/ContributionsTab';
 import { AgreementLayout } from './AgreementLayout';
 import { AgreementListPage } from './AgreementListPage';
 import { AgreementOverviewPage } from './AgreementOverviewPage';
@@ -26,6 +27,7 @@ export function AgreementsRoutes({ me }: { me: Me }) {
       />
       <Route path=":id" element={<AgreementLayout me={me} />}>
         <Route index element={<AgreementOverviewPage me={me} />} />
+        <Route path="bidrag" element={<ContributionsTabRoute />} />
       </Route>
       <Route path="*" element={<AgreementsNotFound />} />
     </Routes>
