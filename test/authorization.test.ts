@@ -58,6 +58,8 @@ const expected: Record<string, Expected> = {
   'POST /api/v1/users/{id}/password': { access: admin },
   // Audit log: the coordinator and the viewers (auditors)
   'GET /api/v1/audit-events': { access: adminAndViewer },
+  // Mine oppgaver: everyone's own tasks, decided by who asks
+  'GET /api/v1/my-tasks': { access: everyone },
   'GET /api/v1/audit-events/actions': { access: adminAndViewer },
   // E-mail outbox: the coordinator reads what was sent, kept or failed
   'GET /api/v1/outbox': { access: admin },

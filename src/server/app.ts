@@ -36,6 +36,7 @@ import { encodeCachedBody, serializeCachedValuesOnce } from './platform/http/cac
 import { registerProblems, sendProblem } from './platform/http/problem.js';
 import { registryRoutes } from './registry/registry.routes.js';
 import { specialPartRoutes } from './special-part/special-part.routes.js';
+import { tasksRoutes } from './tasks/tasks.routes.js';
 import { userRoutes } from './users/user.routes.js';
 
 export type AppOptions = {
@@ -151,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(specialPartRoutes);
   await app.register(matrixRoutes);
   await app.register(contributionExportRoutes);
+  await app.register(tasksRoutes);
 
   const webDir = options.webDir;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {

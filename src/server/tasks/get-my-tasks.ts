@@ -1,0 +1,128 @@
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type MyTasks, MyTasksQuery } from '../../shared/contracts/tasks.js';
+import { agreementSubjectAreas, agreements, contributions } from '../agreements/agreement.table.js';
+import type { Db } from '../db/client.js';
+import { cycles, documentVersions } from '../general-part/general-part.table.js';
+import { dispositionInputs, dispositions, hearings } from '../hearings/hearing.table.js';
+import { authorize, everyone, parse } from '../platform/authorize.js';
+import type { Actor, Ctx } from '../platform/context.js';
+import { notFound } from '../platform/errors.js';
+import { regions } from '../registry/registry.table.js';
+
+/** Statuses of an item still being negotiated: it waits for somebody to discuss or settle it. */
+const negotiating = ['proposed', 'discussed'];
+
+/**
+ * What waits for the caller in one cycle (UX.md, "Mine oppgaver"): a department editor sees the inputs the
+ * coordinator asked the department to answer, the regions whose agreement has nothing from the department
+ * yet and the department's items still negotiated; a region contact sees the region's own agreement and
+ * what in it is still open. Hearings are listed by their own route; the coordinator's overview is the
+ * matrix.
+ */
+export async function getMyTasks(ctx: Ctx, raw: unknown): Promise<MyTasks> {
+  const { db, actor } = authorize(ctx, everyone);
+  const query = parse(MyTasksQuery, raw);
+  const [cycle] = await db.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, query.cycle));
+  if (!cycle) throw notFound();
+  return {
+    assignedDispositions: await assignedDispositions(db, actor, cycle.id),
+    department: await departmentTasks(db, actor, cycle.id),
+    region: await regionTasks(db, actor, cycle.id),
+  };
+}
+
+/** Draft answers assigned to the caller's department, counted in inputs, per hearing of the cycle. */
+async function assignedDispositions(db: Db, actor: Actor, cycleId: string) {
+  if (actor.role !== 'department' || !actor.departmentId) return [];
+  return db
+    .select({
+      hearingId: hearings.id,
+      kind: hearings.kind,
+      versionNumber: documentVersions.number,
+      cycleName: cycles.name,
+      count: count(dispositionInputs.inputId),
+    })
+    .from(dispositions)
+    .innerJoin(dispositionInputs, eq(dispositionInputs.dispositionId, dispositions.id))
+    .innerJoin(hearings, eq(hearings.id, dispositions.hearingId))
+    .innerJoin(documentVersions, eq(documentVersions.id, hearings.versionId))
+    .innerJoin(cycles, eq(cycles.id, hearings.cycleId))
+    .where(
+      and(
+        eq(hearings.cycleId, cycleId),
+        eq(dispositions.assignedDepartmentId, actor.departmentId),
+        eq(dispositions.final, false),
+      ),
+    )
+    .groupBy(hearings.id, hearings.kind, documentVersions.number, cycles.name, hearings.createdAt)
+    .orderBy(asc(hearings.createdAt))
+    .then((rows) => rows.map((r) => ({ ...r, kind: r.kind as 'informal' | 'formal' })));
+}
+
+async function departmentTasks(db: Db, actor: Actor, cycleId: string) {
+  if (actor.role !== 'department' || !actor.departmentId) return null;
+  const departmentId = actor.departmentId;
+  const own = db
+    .select({ agreementId: contributions.agreementId })
+    .from(contributions)
+    .where(
+      and(
+        eq(contributions.cycleId, cycleId),
+        eq(contributions.ownerDepartmentId, departmentId),
+        sql`${contributions.status} <> 'dropped'`,
+      ),
+    );
+  const all = await db
+    .select({
+      agreementId: agreements.id,
+      regionName: regions.name,
+      has: sql<boolean>`${agreements.id} in (${own})`,
+    })
+    .from(agreements)
+    .innerJoin(regions, eq(regions.id, agreements.regionId))
+    .where(eq(agreements.cycleId, cycleId))
+    .orderBy(asc(regions.name));
+  const [negotiated] = await db
+    .select({ n: count() })
+    .from(contributions)
+    .where(
+      and(
+        eq(contributions.cycleId, cycleId),
+        eq(contributions.ownerDepartmentId, departmentId),
+        inArray(contributions.status, negotiating),
+      ),
+    );
+  return {
+    agreements: all.length,
+    agreementsWithoutOwn: all
+      .filter((a) => !a.has)
+      .map(({ agreementId, regionName }) => ({ agreementId, regionName })),
+    inNegotiation: negotiated?.n ?? 0,
+  };
+}
+
+async function regionTasks(db: Db, actor: Actor, cycleId: string) {
+  if (actor.role !== 'region' || !actor.regionId) return null;
+  const [agreement] = await db
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(and(eq(agreements.cycleId, cycleId), eq(agreements.regionId, actor.regionId)));
+  if (!agreement) return null;
+  const [wanted] = await db
+    .select({ n: count() })
+    .from(agreementSubjectAreas)
+    .where(eq(agreementSubjectAreas.agreementId, agreement.id));
+  const [items] = await db
+    .select({
+      all: count(),
+      region: sql<number>`count(*) filter (where ${isNull(contributions.ownerDepartmentId)})`.mapWith(Number),
+    })
+    .from(contributions)
+    .where(and(eq(contributions.agreementId, agreement.id), inArray(contributions.status, negotiating)));
+  return {
+    agreementId: agreement.id,
+    wantedSubjectAreas: wanted?.n ?? 0,
+    regionItemsInNegotiation: items?.region ?? 0,
+    itemsInNegotiation: items?.all ?? 0,
+  };
+}

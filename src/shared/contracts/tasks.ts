@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { Id } from './common.js';
+import { HearingKind } from './hearings.js';
+
+export const MyTasksQuery = z.object({ cycle: Id });
+export type MyTasksQuery = z.infer<typeof MyTasksQuery>;
+
+/** Inputs of one hearing that the coordinator has asked the caller's department to answer first. */
+export const AssignedDispositions = z.object({
+  hearingId: z.string(),
+  kind: HearingKind,
+  versionNumber: z.number(),
+  cycleName: z.string(),
+  count: z.number(),
+});
+export type AssignedDispositions = z.infer<typeof AssignedDispositions>;
+
+/** A department's part of a cycle's special parts: where it has nothing yet, and what is still negotiated. */
+export const DepartmentContributionTasks = z.object({
+  agreements: z.number(),
+  agreementsWithoutOwn: z.array(z.object({ agreementId: z.string(), regionName: z.string() })),
+  inNegotiation: z.number(),
+});
+export type DepartmentContributionTasks = z.infer<typeof DepartmentContributionTasks>;
+
+/** A region contact's own agreement in the cycle, and what in it waits for the region. */
+export const RegionAgreementTasks = z.object({
+  agreementId: z.string(),
+  wantedSubjectAreas: z.number(),
+  regionItemsInNegotiation: z.number(),
+  itemsInNegotiation: z.number(),
+});
+export type RegionAgreementTasks = z.infer<typeof RegionAgreementTasks>;
+
+/**
+ * What waits for the caller in a cycle, beyond the hearings (which have their own list): the answers their
+ * department owes, their department's or region's part of the special parts.
+ */
+export const MyTasks = z.object({
+  assignedDispositions: z.array(AssignedDispositions),
+  department: DepartmentContributionTasks.nullable(),
+  region: RegionAgreementTasks.nullable(),
+});
+export type MyTasks = z.infer<typeof MyTasks>;
