@@ -171,7 +171,7 @@ export function contributionsBody(
   if (groups.length === 0) return { type: 'doc', content: [paragraph(text(w.none))] };
   const content: RichTextBlock[] = [];
   for (const group of groups) {
-    content.push({ type: 'heading', attrs: { level: 3 }, content: [text(group.name)] });
+    content.push({ type: 'heading', attrs: { level: 2 }, content: [text(group.name)] });
     for (const item of group.contributions) content.push(...contributionBlocks(item, w));
   }
   return { type: 'doc', content };
@@ -181,7 +181,7 @@ function contributionBlocks(
   item: GeneratedContribution,
   w: (typeof words)[WrittenStandard],
 ): RichTextBlock[] {
-  const blocks: RichTextBlock[] = [{ type: 'heading', attrs: { level: 4 }, content: [text(item.title)] }];
+  const blocks: RichTextBlock[] = [{ type: 'heading', attrs: { level: 3 }, content: [text(item.title)] }];
   for (const line of item.description.split(/\n+/).map((l) => l.trim())) {
     if (line) blocks.push(paragraph(text(line)));
   }

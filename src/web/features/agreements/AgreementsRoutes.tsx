@@ -4,6 +4,8 @@ import { Link, Navigate, Route, Routes } from 'react-router';
 import type { Me } from '../../../shared/contracts/auth';
 import { Page } from '../../shared/components/Page';
 import { ContributionsTabRoute } from '../contributions/ContributionsTab';
+import { SpecialPartComparePage } from '../special-part/SpecialPartComparePage';
+import { SpecialPartTab } from '../special-part/SpecialPartTab';
 import { AgreementLayout } from './AgreementLayout';
 import { AgreementListPage } from './AgreementListPage';
 import { AgreementOverviewPage } from './AgreementOverviewPage';
@@ -28,6 +30,8 @@ export function AgreementsRoutes({ me }: { me: Me }) {
       <Route path=":id" element={<AgreementLayout me={me} />}>
         <Route index element={<AgreementOverviewPage me={me} />} />
         <Route path="bidrag" element={<ContributionsTabRoute />} />
+        <Route path="spesiell-del" element={<SpecialPartTab />} />
+        <Route path="spesiell-del/sammenlign" element={<SpecialPartComparePage />} />
       </Route>
       <Route path="*" element={<AgreementsNotFound />} />
     </Routes>

@@ -6,4 +6,5 @@
 export const agreementTabs: readonly { key: string; path: string }[] = [
   { key: 'agreements.tabs.overview', path: '' },
   { key: 'contributions.tab', path: 'bidrag' },
+  { key: 'specialPart.tab', path: 'spesiell-del' },
 ];

@@ -176,7 +176,7 @@ const statusColour = {
   unchanged: 'neutral',
 } as const;
 
-function SectionDiff({ section }: { section: SectionComparison }) {
+export function SectionDiff({ section }: { section: SectionComparison }) {
   const { t } = useTranslation();
   const title = section.toTitle ?? section.fromTitle ?? section.key;
   const headingId = `diff-${section.key}`;

@@ -1,5 +1,5 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
-import { useId, useReducer, useRef, useState } from 'react';
+import { type ReactNode, useId, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldIssues } from '../../../shared/contracts/field-errors';
 import {
@@ -26,13 +26,51 @@ import { useSaveSections } from './general-part.api';
 import { SectionEditor, type SectionErrors } from './SectionEditor';
 import { UnsavedCopies } from './UnsavedCopies';
 
+/** The general part's draft editor: the sections editor saving to the general part. */
+export function DraftEditor({ draft }: { draft: GeneralPartVersion }) {
+  const save = useSaveSections(draft.id);
+  return (
+    <SectionsEditor
+      draft={draft}
+      save={save.mutateAsync}
+      saving={save.isPending}
+      load={() => api<GeneralPartVersion>('GET', `/api/v1/general-part-versions/${draft.id}`)}
+      versionPath={`/general-part/versions/${draft.id}`}
+    />
+  );
+}
+
+/** A draft as the sections editor needs it: its state (`draft` while it may change), `version` and sections. */
+export type EditableDraft = { state: string; version: number; sections: GeneralPartVersion['sections'] };
+
+/**
+ * A section whose text is not typed but made by the system (the special part's contributions): shown read
+ * only in place of the text editor, with a tag and a note; like a required section it cannot be removed.
+ */
+export type GeneratedSection = { tag: string; note: string; content: ReactNode };
+
 /**
  * The editor of a draft: every section with its title and text, in order. Saving sends the whole ordered
  * list with the `version` the screen was loaded with; if someone saved in between, the server says 409 and
  * nothing is overwritten. The text typed here stays on screen, and after reloading it is offered section by
- * section, so nothing is lost.
+ * section, so nothing is lost. Used for the general part and for the special parts; `generated` names the
+ * sections whose text the system makes.
  */
-export function DraftEditor({ draft }: { draft: GeneralPartVersion }) {
+export function SectionsEditor({
+  draft,
+  save: saveSections,
+  saving,
+  load,
+  versionPath,
+  generated,
+}: {
+  draft: EditableDraft;
+  save: (input: UpdateSectionsInput) => Promise<EditableDraft>;
+  saving: boolean;
+  load: () => Promise<EditableDraft>;
+  versionPath: string;
+  generated?: (key: string | null) => GeneratedSection | undefined;
+}) {
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(draftReducer, draft, initialDraft);
   const [sectionErrors, setSectionErrors] = useState(new Map<string, SectionErrors>());
@@ -42,7 +80,6 @@ export function DraftEditor({ draft }: { draft: GeneralPartVersion }) {
   const [removing, setRemoving] = useState<DraftSection | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [reloading, setReloading] = useState(false);
-  const save = useSaveSections(draft.id);
   const helpId = useId();
   const list = useRef<HTMLDivElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
@@ -89,7 +126,7 @@ export function DraftEditor({ draft }: { draft: GeneralPartVersion }) {
       return;
     }
     try {
-      const saved = await save.mutateAsync(parsed.data);
+      const saved = await saveSections(parsed.data);
       dispatch({ type: 'saved', sent, draft: saved });
       setSectionErrors(new Map());
       setSavedAt(formatDateTime(new Date().toISOString(), currentLocale()));
@@ -112,7 +149,7 @@ export function DraftEditor({ draft }: { draft: GeneralPartVersion }) {
   const reload = async () => {
     setReloading(true);
     try {
-      const fresh = await api<GeneralPartVersion>('GET', `/api/v1/general-part-versions/${draft.id}`);
+      const fresh = await load();
       if (fresh.state !== 'draft') {
         showProblem({ kind: 'frozen', message: t('generalPart.editor.noLongerDraft') });
         return;
@@ -156,7 +193,7 @@ export function DraftEditor({ draft }: { draft: GeneralPartVersion }) {
       <div ref={problemRef} tabIndex={-1} className="focus-target">
         <ProblemAlert
           problem={problem}
-          draftId={draft.id}
+          versionPath={versionPath}
           onReload={() => void reload()}
           reloading={reloading}
         />
@@ -183,6 +220,7 @@ export function DraftEditor({ draft }: { draft: GeneralPartVersion }) {
             count={state.sections.length}
             errors={sectionErrors.get(section.id)}
             helpId={helpId}
+            generated={generated?.(section.key)}
             onTitle={(title) => {
               dispatch({ type: 'title', id: section.id, title });
               const errors = sectionErrors.get(section.id);
@@ -208,10 +246,10 @@ export function DraftEditor({ draft }: { draft: GeneralPartVersion }) {
       </div>
       <SaveBar
         onSave={() => void onSave()}
-        saving={save.isPending}
+        saving={saving}
         dirty={state.dirty}
         savedAt={savedAt}
-        draftId={draft.id}
+        versionPath={versionPath}
       />
       <p className="visually-hidden" aria-live="polite">
         {announcement}

@@ -11,12 +11,13 @@ export type Problem =
 /** What went wrong with the last save, and the way on: reload after a conflict, or fix the errors shown. */
 export function ProblemAlert({
   problem,
-  draftId,
+  versionPath,
   onReload,
   reloading,
 }: {
   problem: Problem | null;
-  draftId: string;
+  /** Where the version is read (its page). */
+  versionPath: string;
   onReload: () => void;
   reloading: boolean;
 }) {
@@ -38,7 +39,7 @@ export function ProblemAlert({
       <Alert data-color="danger">
         <Paragraph>{problem.message}</Paragraph>
         <Paragraph>{t('generalPart.editor.frozenKeep')}</Paragraph>
-        <Link to={`/general-part/versions/${draftId}`}>{t('generalPart.editor.toVersion')}</Link>
+        <Link to={versionPath}>{t('generalPart.editor.toVersion')}</Link>
       </Alert>
     );
   }
@@ -60,13 +61,13 @@ export function SaveBar({
   saving,
   dirty,
   savedAt,
-  draftId,
+  versionPath,
 }: {
   onSave: () => void;
   saving: boolean;
   dirty: boolean;
   savedAt: string | null;
-  draftId: string;
+  versionPath: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -81,7 +82,7 @@ export function SaveBar({
             ? t('generalPart.editor.savedAt', { time: savedAt })
             : t('generalPart.editor.allSaved')}
       </Paragraph>
-      <Link to={`/general-part/versions/${draftId}`}>{t('generalPart.editor.toVersion')}</Link>
+      <Link to={versionPath}>{t('generalPart.editor.toVersion')}</Link>
     </div>
   );
 }

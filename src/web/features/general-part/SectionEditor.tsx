@@ -10,6 +10,7 @@ import {
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RichTextDoc } from '../../../shared/contracts/rich-text';
+import type { GeneratedSection } from './DraftEditor';
 import type { DraftSection } from './draft-state';
 import { RichTextEditor } from './RichTextEditor';
 
@@ -17,8 +18,9 @@ export type SectionErrors = { title?: string; body?: string };
 
 /**
  * One section of a draft: its title, its text with the formatting toolbar, and the buttons that move or
- * remove it. A required section (the seed's five) says so and has no remove button. Errors are shown on the
- * field they belong to.
+ * remove it. A required section (the seed's five) says so and has no remove button. A generated section
+ * (text made by the system) shows that text read only instead of the text editor, and cannot be removed.
+ * Errors are shown on the field they belong to.
  */
 export function SectionEditor({
   section,
@@ -26,6 +28,7 @@ export function SectionEditor({
   count,
   errors,
   helpId,
+  generated,
   onTitle,
   onTitleBlur,
   onBody,
@@ -37,6 +40,7 @@ export function SectionEditor({
   count: number;
   errors: SectionErrors | undefined;
   helpId: string;
+  generated?: GeneratedSection;
   onTitle: (title: string) => void;
   onTitleBlur: () => void;
   onBody: (body: RichTextDoc) => void;
@@ -56,9 +60,13 @@ export function SectionEditor({
         <Heading level={2} data-size="xs" id={headingId}>
           {t('generalPart.editor.sectionHeading', { number: index + 1, title: name })}
         </Heading>
-        {section.required && <Tag data-color="info">{t('generalPart.editor.required')}</Tag>}
+        {generated ? (
+          <Tag data-color="info">{generated.tag}</Tag>
+        ) : (
+          section.required && <Tag data-color="info">{t('generalPart.editor.required')}</Tag>
+        )}
       </div>
-      {section.required && (
+      {section.required && !generated && (
         <Paragraph data-size="sm" className="muted">
           {t('generalPart.editor.requiredHelp')}
         </Paragraph>
@@ -72,21 +80,30 @@ export function SectionEditor({
         autoComplete="off"
         data-field="title"
       />
-      <div className="stack stack--tight">
-        <Label asChild>
-          <span id={textLabelId}>{t('generalPart.editor.text', { title: name })}</span>
-        </Label>
-        <RichTextEditor
-          key={section.revision}
-          content={section.body}
-          onChange={onBody}
-          labelId={textLabelId}
-          toolbarLabel={t('generalPart.toolbar.label', { title: name })}
-          describedBy={errors?.body ? `${helpId} ${bodyErrorId}` : helpId}
-          invalid={Boolean(errors?.body)}
-        />
-        {errors?.body && <ValidationMessage id={bodyErrorId}>{errors.body}</ValidationMessage>}
-      </div>
+      {generated ? (
+        <div className="stack stack--tight">
+          <Paragraph data-size="sm" className="muted">
+            {generated.note}
+          </Paragraph>
+          {generated.content}
+        </div>
+      ) : (
+        <div className="stack stack--tight">
+          <Label asChild>
+            <span id={textLabelId}>{t('generalPart.editor.text', { title: name })}</span>
+          </Label>
+          <RichTextEditor
+            key={section.revision}
+            content={section.body}
+            onChange={onBody}
+            labelId={textLabelId}
+            toolbarLabel={t('generalPart.toolbar.label', { title: name })}
+            describedBy={errors?.body ? `${helpId} ${bodyErrorId}` : helpId}
+            invalid={Boolean(errors?.body)}
+          />
+          {errors?.body && <ValidationMessage id={bodyErrorId}>{errors.body}</ValidationMessage>}
+        </div>
+      )}
       <div className="row">
         <Button
           variant="secondary"
@@ -108,7 +125,7 @@ export function SectionEditor({
           {t('generalPart.editor.moveDown')}
           {named}
         </Button>
-        {!section.required && (
+        {!section.required && !generated && (
           <Button variant="tertiary" data-size="sm" data-color="danger" onClick={onRemove}>
             {t('generalPart.editor.remove')}
             {named}

@@ -1,0 +1,372 @@
+import { Alert, Button, Heading, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { Me } from '../../../shared/contracts/auth';
+import { isEmptyRichText } from '../../../shared/contracts/rich-text';
+import type {
+  SpecialPart,
+  SpecialPartVersion,
+  SpecialPartVersionSummary,
+} from '../../../shared/contracts/special-part';
+import { ApiError } from '../../shared/api';
+import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
+import { DetailState } from '../../shared/components/DetailState';
+import { QueryState } from '../../shared/components/QueryState';
+import { formatDateTime } from '../../shared/format';
+import { currentLocale } from '../../shared/i18n';
+import { useAgreementContext } from '../agreements/AgreementLayout';
+import { RichText } from '../general-part/RichText';
+import '../general-part/general-part.css';
+import { SpecialPartStateTag } from './SpecialPartStateTag';
+import {
+  specialPartPath,
+  useCreateSpecialPartDraft,
+  useSpecialPart,
+  useSpecialPartVersion,
+  useStartSpecialPart,
+  useTransition,
+} from './special-part.api';
+
+// The editor (Tiptap and ProseMirror) is loaded when the coordinator opens a draft, not by every reader.
+const SpecialPartEditor = lazy(() =>
+  import('./SpecialPartEditor').then((m) => ({ default: m.SpecialPartEditor })),
+);
+
+const refusal = (e: unknown, fallback: string) =>
+  e instanceof ApiError ? e.problem.errors?.[0]?.message || e.problem.title || fallback : fallback;
+
+/**
+ * "Spesiell del" of an agreement: its versions, and one of them (`?versjon=`; the draft for the coordinator,
+ * else the agreed one, else the newest). The coordinator writes the draft, sends it to the parties and
+ * records it agreed; everyone else reads. The contributions section is generated from the agreed
+ * contributions and is never typed here.
+ */
+export function SpecialPartTab() {
+  const { agreement, me } = useAgreementContext();
+  const part = useSpecialPart(agreement.id);
+  return <QueryState query={part}>{(p) => <SpecialPartView part={p} me={me} />}</QueryState>;
+}
+
+function SpecialPartView({ part, me }: { part: SpecialPart; me: Me }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [notice, setNotice] = useState<string | null>(null);
+  const isAdmin = me.role === 'admin';
+  const chosen =
+    params.get('versjon') ||
+    (isAdmin ? part.draftVersionId : null) ||
+    part.currentVersionId ||
+    part.versions[0]?.id ||
+    '';
+  const show = (id: string, message: string | null = null) => {
+    setNotice(message);
+    setParams({ versjon: id });
+  };
+
+  return (
+    <section className="stack" aria-labelledby="special-part-heading">
+      <Heading level={2} data-size="sm" id="special-part-heading">
+        {t('specialPart.heading')}
+      </Heading>
+      <Paragraph className="muted">{t('specialPart.intro')}</Paragraph>
+      {notice && (
+        <Alert data-color="success" role="status">
+          {notice}
+        </Alert>
+      )}
+      {part.versions.length === 0 ? (
+        <NotStarted agreementId={part.agreementId} isAdmin={isAdmin} onStarted={show} />
+      ) : (
+        <>
+          <VersionList part={part} chosen={chosen} />
+          {part.versions.length > 1 && (
+            <Paragraph>
+              <Link to={`${specialPartPath(part.agreementId)}/sammenlign`}>
+                {t('specialPart.compare.link')}
+              </Link>
+            </Paragraph>
+          )}
+          {chosen && <ChosenVersion id={chosen} part={part} isAdmin={isAdmin} onChanged={show} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function NotStarted({
+  agreementId,
+  isAdmin,
+  onStarted,
+}: {
+  agreementId: string;
+  isAdmin: boolean;
+  onStarted: (id: string, notice: string) => void;
+}) {
+  const { t } = useTranslation();
+  const start = useStartSpecialPart(agreementId);
+  const [error, setError] = useState<string | null>(null);
+  const onClick = async () => {
+    setError(null);
+    try {
+      const draft = await start.mutateAsync();
+      onStarted(draft.id, t('specialPart.started'));
+    } catch (e) {
+      setError(refusal(e, t('errors.internal')));
+    }
+  };
+  return (
+    <div className="stack">
+      <Paragraph>{t('specialPart.notStarted')}</Paragraph>
+      {isAdmin && (
+        <div>
+          <Button onClick={() => void onClick()} disabled={start.isPending}>
+            {t('specialPart.start')}
+          </Button>
+        </div>
+      )}
+      {error && (
+        <Alert data-color="danger" role="alert">
+          {error}
+        </Alert>
+      )}
+    </div>
+  );
+}
+
+function VersionList({ part, chosen }: { part: SpecialPart; chosen: string }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const when = (iso: string | null) => (iso ? formatDateTime(iso, locale) : '–');
+  return (
+    <div className="table-wrap">
+      <Table data-size="sm">
+        <caption>{t('specialPart.versions.caption')}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{t('specialPart.versions.number')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('specialPart.versions.state')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('specialPart.versions.created')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('specialPart.versions.sent')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('specialPart.versions.agreed')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {part.versions.map((v) => (
+            <Table.Row key={v.id}>
+              <Table.Cell>
+                <Link
+                  to={`${specialPartPath(part.agreementId)}?versjon=${v.id}`}
+                  aria-current={v.id === chosen ? 'true' : undefined}
+                >
+                  {t('specialPart.versions.name', { number: v.number })}
+                </Link>
+                {v.id === chosen && (
+                  <span className="visually-hidden"> ({t('specialPart.versions.shown')})</span>
+                )}
+              </Table.Cell>
+              <Table.Cell>
+                <SpecialPartStateTag state={v.state} />
+              </Table.Cell>
+              <Table.Cell>{when(v.createdAt)}</Table.Cell>
+              <Table.Cell>{when(v.sentAt)}</Table.Cell>
+              <Table.Cell>{when(v.agreedAt)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
+
+function ChosenVersion({
+  id,
+  part,
+  isAdmin,
+  onChanged,
+}: {
+  id: string;
+  part: SpecialPart;
+  isAdmin: boolean;
+  onChanged: (id: string, notice: string) => void;
+}) {
+  const { t } = useTranslation();
+  const version = useSpecialPartVersion(id);
+  return (
+    <DetailState
+      query={version}
+      back={{ to: specialPartPath(part.agreementId), label: t('specialPart.compare.back') }}
+      notFound={t('specialPart.notFound')}
+    >
+      {(v) => <VersionView key={v.id} version={v} part={part} isAdmin={isAdmin} onChanged={onChanged} />}
+    </DetailState>
+  );
+}
+
+function VersionView({
+  version,
+  part,
+  isAdmin,
+  onChanged,
+}: {
+  version: SpecialPartVersion;
+  part: SpecialPart;
+  isAdmin: boolean;
+  onChanged: (id: string, notice: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState<'send' | 'agree' | null>(null);
+  const send = useTransition(version.id, 'send');
+  const agree = useTransition(version.id, 'agree');
+  const basedOn = part.versions.find((v) => v.id === version.basedOnVersionId)?.number;
+  const editing = isAdmin && version.state === 'draft';
+  const headingId = `special-part-version-${version.id}`;
+
+  return (
+    <article className="stack" aria-labelledby={headingId}>
+      <div className="row">
+        <Heading level={3} data-size="xs" id={headingId}>
+          {t('specialPart.version.title', { number: version.number })}
+        </Heading>
+        <SpecialPartStateTag state={version.state} />
+      </div>
+      <VersionFacts version={version} basedOn={basedOn} />
+      {isAdmin && (
+        <div className="row">
+          {version.state === 'draft' && (
+            <Button onClick={() => setConfirming('send')} aria-haspopup="dialog">
+              {t('specialPart.send.open')}
+            </Button>
+          )}
+          {version.state === 'sent' && (
+            <Button onClick={() => setConfirming('agree')} aria-haspopup="dialog">
+              {t('specialPart.agree.open')}
+            </Button>
+          )}
+          {version.state !== 'draft' && !part.draftVersionId && (
+            <CreateDraftButton source={version} onCreated={onChanged} />
+          )}
+        </div>
+      )}
+      {editing ? (
+        <section className="stack" aria-label={t('specialPart.version.editHeading')}>
+          <Suspense fallback={<Spinner aria-label={t('app.loading')} />}>
+            <SpecialPartEditor draft={version} />
+          </Suspense>
+        </section>
+      ) : (
+        <Sections version={version} />
+      )}
+      <ConfirmDialog
+        open={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={t(`specialPart.${confirming ?? 'send'}.title`, { number: version.number })}
+        body={t(`specialPart.${confirming ?? 'send'}.body`)}
+        confirmLabel={t(`specialPart.${confirming ?? 'send'}.confirm`)}
+        onConfirm={async () => {
+          const which = confirming ?? 'send';
+          const done = await (which === 'send' ? send : agree).mutateAsync(version.version);
+          onChanged(done.id, t(`specialPart.${which}.done`, { number: done.number }));
+        }}
+      />
+    </article>
+  );
+}
+
+function VersionFacts({ version, basedOn }: { version: SpecialPartVersion; basedOn: number | undefined }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const time = (iso: string) => formatDateTime(iso, locale);
+  return (
+    <Paragraph>
+      {version.createdBy
+        ? t('specialPart.version.createdBy', { name: version.createdBy.name, time: time(version.createdAt) })
+        : t('specialPart.version.created', { time: time(version.createdAt) })}
+      {basedOn !== undefined && <> {t('specialPart.version.basedOn', { number: basedOn })}</>}
+      {version.sentAt && (
+        <>
+          {' '}
+          {version.sentBy
+            ? t('specialPart.version.sentBy', { name: version.sentBy.name, time: time(version.sentAt) })
+            : t('specialPart.version.sent', { time: time(version.sentAt) })}
+        </>
+      )}
+      {version.agreedAt && (
+        <>
+          {' '}
+          {version.agreedBy
+            ? t('specialPart.version.agreedBy', { name: version.agreedBy.name, time: time(version.agreedAt) })
+            : t('specialPart.version.agreed', { time: time(version.agreedAt) })}
+        </>
+      )}
+    </Paragraph>
+  );
+}
+
+/** The version read only: each section's title and text; the generated one says where its text comes from. */
+function Sections({ version }: { version: SpecialPartVersion }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <div className="stack">
+      {version.sections.map((section) => (
+        <section key={section.key} className="stack stack--tight" aria-labelledby={`sp-${section.id}`}>
+          <div className="row">
+            <Heading level={4} data-size="2xs" id={`sp-${section.id}`}>
+              {section.title}
+            </Heading>
+            {section.generated && <Tag data-color="info">{t('specialPart.generated.tag')}</Tag>}
+          </div>
+          {section.generated && (
+            <Paragraph data-size="sm" className="muted">
+              {version.state === 'draft'
+                ? t('specialPart.generated.live')
+                : t('specialPart.generated.frozen', {
+                    time: formatDateTime(version.contributions.generatedAt, locale),
+                  })}
+            </Paragraph>
+          )}
+          {isEmptyRichText(section.body) ? (
+            <Paragraph className="muted">{t('specialPart.version.emptySection')}</Paragraph>
+          ) : (
+            <RichText doc={section.body} headingOffset={3} />
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function CreateDraftButton({
+  source,
+  onCreated,
+}: {
+  source: SpecialPartVersionSummary;
+  onCreated: (id: string, notice: string) => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateSpecialPartDraft();
+  const [error, setError] = useState<string | null>(null);
+  const onClick = async () => {
+    setError(null);
+    try {
+      const draft = await create.mutateAsync(source.id);
+      onCreated(draft.id, t('specialPart.draftCreated', { number: draft.number, from: source.number }));
+    } catch (e) {
+      setError(refusal(e, t('errors.internal')));
+    }
+  };
+  return (
+    <>
+      <Button variant="secondary" onClick={() => void onClick()} disabled={create.isPending}>
+        {t('specialPart.createDraft')}
+        <span className="visually-hidden"> {t('specialPart.fromVersion', { number: source.number })}</span>
+      </Button>
+      {error && (
+        <Alert data-color="danger" role="alert">
+          {error}
+        </Alert>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  SpecialPart,
+  SpecialPartComparison,
+  SpecialPartVersion,
+  UpdateSpecialPartSectionsInput,
+} from '../../../shared/contracts/special-part';
+import { api, query } from '../../shared/api';
+
+/** Every query of the special part starts with this key: a change reads the lists and comparisons again. */
+const specialPartKey = ['special-part'] as const;
+const partKey = (agreementId: string) => [...specialPartKey, 'agreement', agreementId] as const;
+const versionKey = (id: string) => [...specialPartKey, 'version', id] as const;
+const enc = encodeURIComponent;
+
+export const specialPartPath = (agreementId: string) => `/avtaler/${agreementId}/spesiell-del`;
+
+export function useSpecialPart(agreementId: string) {
+  return useQuery({
+    queryKey: partKey(agreementId),
+    queryFn: () => api<SpecialPart>('GET', `/api/v1/agreements/${enc(agreementId)}/special-part`),
+  });
+}
+
+export function useSpecialPartVersion(id: string) {
+  return useQuery({
+    queryKey: versionKey(id),
+    queryFn: () => api<SpecialPartVersion>('GET', `/api/v1/special-part-versions/${enc(id)}`),
+    enabled: id !== '',
+  });
+}
+
+export const loadSpecialPartVersion = (id: string) =>
+  api<SpecialPartVersion>('GET', `/api/v1/special-part-versions/${enc(id)}`);
+
+export function useSpecialPartComparison(from: string, to: string) {
+  return useQuery({
+    queryKey: [...specialPartKey, 'compare', from, to],
+    queryFn: () =>
+      api<SpecialPartComparison>('GET', `/api/v1/special-part-versions/compare${query({ from, to })}`),
+    enabled: Boolean(from && to),
+  });
+}
+
+/** After a change the changed version is cached as the server answered; everything else is read again. */
+function useVersionChanged() {
+  const client = useQueryClient();
+  return (saved: SpecialPartVersion) => {
+    client.setQueryData(versionKey(saved.id), saved);
+    return client.invalidateQueries({
+      queryKey: specialPartKey,
+      predicate: (q) => !(q.queryKey[1] === 'version' && q.queryKey[2] === saved.id),
+    });
+  };
+}
+
+export function useStartSpecialPart(agreementId: string) {
+  const changed = useVersionChanged();
+  return useMutation({
+    mutationFn: () => api<SpecialPartVersion>('POST', `/api/v1/agreements/${enc(agreementId)}/special-part`),
+    onSuccess: changed,
+  });
+}
+
+export function useSaveSpecialPartSections(id: string) {
+  const changed = useVersionChanged();
+  return useMutation({
+    mutationFn: (input: UpdateSpecialPartSectionsInput) =>
+      api<SpecialPartVersion>('PUT', `/api/v1/special-part-versions/${enc(id)}/sections`, input),
+    onSuccess: changed,
+  });
+}
+
+export function useTransition(id: string, to: 'send' | 'agree') {
+  const changed = useVersionChanged();
+  return useMutation({
+    mutationFn: (version: number) =>
+      api<SpecialPartVersion>('POST', `/api/v1/special-part-versions/${enc(id)}/${to}`, { version }),
+    onSuccess: changed,
+  });
+}
+
+export function useCreateSpecialPartDraft() {
+  const changed = useVersionChanged();
+  return useMutation({
+    mutationFn: (sourceId: string) =>
+      api<SpecialPartVersion>('POST', `/api/v1/special-part-versions/${enc(sourceId)}/drafts`),
+    onSuccess: changed,
+  });
+}
