@@ -1,0 +1,125 @@
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Matrix } from '../src/shared/contracts/matrix.js';
+import { expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
+
+const admin = 'admin@demo.partnerskap.no';
+
+/** Waits until a dialog has finished opening: while it fades in, its text has too little contrast for axe. */
+async function settled(dialog: Locator) {
+  await dialog.waitFor();
+  await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+}
+
+/** The matrix as the API gives it for the cycle the screen shows, read with the page's session. */
+async function matrixOf(page: Page, search: string): Promise<Matrix> {
+  return page.evaluate(async (s) => {
+    const cycles = (await (await fetch('/api/v1/cycles')).json()) as {
+      items: { id: string; status: string }[];
+    };
+    const chosen = localStorage.getItem('partnerskap.cycle');
+    const cycle =
+      cycles.items.find((c) => c.id === chosen) ??
+      cycles.items.find((c) => c.status === 'active') ??
+      cycles.items[0];
+    const res = await fetch(`/api/v1/matrix?cycle=${cycle?.id}${s}`);
+    return (await res.json()) as Matrix;
+  }, search);
+}
+
+/** The button of the cell in the row named `owner` and the column of region number `column`. */
+function cellButton(page: Page, owner: string, column: number): Locator {
+  return page
+    .locator('table.matrix tbody tr')
+    .filter({ has: page.locator('th', { hasText: owner }) })
+    .locator('td')
+    .nth(column)
+    .getByRole('button');
+}
+
+let journey: Journey;
+beforeAll(async () => {
+  journey = await startJourney();
+}, 300_000);
+afterAll(async () => journey?.close());
+
+describe('the matrix', () => {
+  it('the coordinator reads the counts, filters, opens a cell and downloads the CSV', async () => {
+    const { page } = journey;
+    await signIn(page, admin);
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Matrise' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Matrise' }).waitFor();
+    const table = page.locator('table.matrix');
+    await table.waitFor();
+
+    // The demo cycle: every department and the region itself × the twelve regions.
+    const m = await matrixOf(page, '');
+    expect(m.regions.length).toBeGreaterThan(0);
+    const columnHeaders = await table.locator('thead th[scope="col"]').allTextContents();
+    expect(columnHeaders).toEqual(m.regions.map((r) => r.name));
+    const rowHeaders = await table.locator('tbody th[scope="row"]').allTextContents();
+    expect(rowHeaders).toEqual([...m.departments.map((d) => d.name), 'Regionen selv']);
+
+    // A cell with items of several statuses shows each count with its letter; an empty one says so.
+    const columns = m.regions.length;
+    const rowName = (i: number) =>
+      i < m.departments.length ? (m.departments[i]?.name ?? '') : 'Regionen selv';
+    const busyIndex = m.cells.findIndex(
+      (c) => c.counts.agreed > 0 && c.total > c.counts.agreed && c.departmentId !== null,
+    );
+    expect(busyIndex).toBeGreaterThanOrEqual(0);
+    const busy = m.cells[busyIndex];
+    if (!busy) throw new Error('no busy cell');
+    const busyOwner = rowName(Math.floor(busyIndex / columns));
+    const busyColumn = busyIndex % columns;
+    const busyButton = cellButton(page, busyOwner, busyColumn);
+    await expect.poll(() => busyButton.textContent()).toContain(`${busy.counts.agreed} Enighet`);
+    const emptyIndex = m.cells.findIndex((c) => c.total === 0);
+    if (emptyIndex >= 0) {
+      await expect
+        .poll(() =>
+          cellButton(page, rowName(Math.floor(emptyIndex / columns)), emptyIndex % columns).textContent(),
+        )
+        .toBe('ingen ennå');
+    }
+    await expectAccessible(page, 'the matrix');
+
+    // Only the agreed items: the filter goes into the address and the counts follow it.
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Enighet' });
+    await page.waitForURL(/status=agreed/);
+    await expect
+      .poll(() => busyButton.textContent())
+      .toBe(`${busy.counts.agreed} E${busy.counts.agreed} Enighet`);
+    const agreed = await matrixOf(page, '&status=agreed');
+    const agreedTotal = agreed.cells.reduce((sum, c) => sum + c.total, 0);
+    expect(agreedTotal).toBeGreaterThan(0);
+
+    // Enter on a cell opens its contributions.
+    await busyButton.focus();
+    await page.keyboard.press('Enter');
+    const region = m.regions[busyColumn]?.name ?? '';
+    const dialog = page.getByRole('dialog', { name: `${busyOwner} – ${region}` });
+    await settled(dialog);
+    await expect.poll(() => dialog.locator('tbody tr').count()).toBe(busy.counts.agreed);
+    await dialog.getByText(`Viser ${busy.counts.agreed} av ${busy.total} bidrag etter filteret.`).waitFor();
+    await expectAccessible(page, 'a cell of the matrix');
+    await dialog.getByRole('button', { name: 'Lukk' }).first().click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The CSV has the same filter: one line per agreed contribution, for Norwegian Excel.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Last ned CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^Bidrag .+\.csv$/);
+    const file = await readFile(await download.path());
+    expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = file.toString('utf8').slice(1);
+    expect(text.startsWith('Region;Eier;Fagområde;Type;Tittel;')).toBe(true);
+    // Each record ends in the date it was last changed and CRLF (descriptions may hold line breaks).
+    const records = text.match(/;\d{4}-\d{2}-\d{2} \d{2}:\d{2}\r\n/g) ?? [];
+    expect(records).toHaveLength(agreedTotal);
+    expect(text).not.toMatch(/;(Foreslått|Drøftet|Falt bort);/);
+  });
+});
