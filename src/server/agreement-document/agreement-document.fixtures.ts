@@ -93,17 +93,26 @@ type Options = {
   specialPart?: 'none' | 'draft' | 'agreed';
 };
 
-export async function agreementFixture(t: TestApp, options: Options) {
+/** A new cycle of its own with an approved general part and the fixture's subject areas. */
+export async function fixtureCycle(t: TestApp) {
   const db = t.database.db;
   const { cycle, draft } = await filledCycle(t);
   await approveVersion(t.ctx(t.actors.admin), draft.id, approval(draft.version));
-  const [region] = await db.select().from(regions).where(eq(regions.name, options.regionName));
-  if (!region) throw new Error(`no region ${options.regionName}`);
   const existing = await db.select().from(subjectAreas).where(eq(subjectAreas.cycleId, cycle.id));
   const areas = await db
     .insert(subjectAreas)
     .values(fixtureAreas.map((name, i) => ({ cycleId: cycle.id, name, position: existing.length + i })))
     .returning();
+  return { cycle, generalPart: draft, areas };
+}
+
+export type FixtureCycle = Awaited<ReturnType<typeof fixtureCycle>>;
+
+export async function agreementFixture(t: TestApp, options: Options & { in?: FixtureCycle }) {
+  const db = t.database.db;
+  const { cycle, generalPart: draft, areas } = options.in ?? (await fixtureCycle(t));
+  const [region] = await db.select().from(regions).where(eq(regions.name, options.regionName));
+  if (!region) throw new Error(`no region ${options.regionName}`);
   const [agreement] = await db
     .insert(agreements)
     .values({
