@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { hashPassword } from '../src/server/auth/password.js';
 import type { Db } from '../src/server/db/client.js';
 import { generateHearing } from './dataset-hearing.js';
+import { generateMatrix } from './dataset-matrix.js';
 import type { Fixtures } from './routes.js';
 
 /**
@@ -11,7 +12,11 @@ import type { Fixtures } from './routes.js';
  * so that the whole set takes seconds, not minutes, on PGlite.
  */
 export const scale = {
-  departments: 700,
+  /**
+   * A county has its handful of departments however many regions it has: the national matrix of issue 4
+   * is 1,200 regions × 7 departments (bench/dataset-matrix.ts), and every active department is a row.
+   */
+  departments: 7,
   regions: 1_200,
   municipalities: 5_600,
   /** Every n-th municipality is also a member of a second region. */
@@ -42,6 +47,7 @@ export type DatasetSizes = {
   hearingInvitations: number;
   hearingInputs: number;
   dispositions: number;
+  contributions: number;
 };
 
 /**
@@ -238,7 +244,8 @@ export async function generateDataset(
       ) e
       order by e.g`);
 
-    return generateHearing(tx, { uid, regions: s.regions, departments: s.departments });
+    const ids = { uid, regions: s.regions, departments: s.departments };
+    return { ...(await generateHearing(tx, ids)), matrix: await generateMatrix(tx, ids) };
   });
 
   // The planner's statistics, as autovacuum keeps them on a PostgreSQL server. PGlite runs no autovacuum:
@@ -263,6 +270,7 @@ export async function generateDataset(
     hearingInvitations: await count('hearing_invitations'),
     hearingInputs: await count('hearing_inputs'),
     dispositions: await count('dispositions'),
+    contributions: await count('contributions'),
   };
 
   const busiest = (await db.execute(sql`
@@ -278,6 +286,7 @@ export async function generateDataset(
       compareFrom: hearing.version1Id,
       compareTo: hearing.version2Id,
       comparedPages: hearing.pages,
+      matrixCycleId: hearing.matrix.cycleId,
     },
   };
 }

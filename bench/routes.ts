@@ -24,6 +24,9 @@ export const hearingScreenBudget: Budget = { p95Ms: 100 };
 /** Issue 3: comparing two versions of about 50 pages of text answers at p95 ≤ 200 ms. */
 export const compareBudget: Budget = { p95Ms: 200 };
 
+/** Issue 4: the departments × regions matrix on the national dataset answers at p95 ≤ 100 ms. */
+export const matrixBudget: Budget = { p95Ms: 100 };
+
 /** Ids picked from the generated dataset, for routes that address one thing. */
 export type Fixtures = {
   /** The region with the most members (some of them also in another region, some outside the county). */
@@ -35,6 +38,8 @@ export type Fixtures = {
   compareTo: string;
   /** Their length in pages, for the report. */
   comparedPages: [number, number];
+  /** The cycle of the national matrix: 1,200 regions × 7 departments, ~170,000 contributions. */
+  matrixCycleId: string;
 };
 
 export type RouteContext = {
@@ -102,5 +107,16 @@ export const routes: readonly BenchRoute[] = [
     path: ({ fixtures }) =>
       `/api/v1/general-part-versions/compare?from=${fixtures.compareFrom}&to=${fixtures.compareTo}`,
     budget: compareBudget,
+  },
+  // The coordinator's matrix (web: MatrixPage), plain and filtered as the screen's filters ask for it.
+  {
+    name: 'GET /api/v1/matrix (1,200 × 7, ~170,000 contributions)',
+    path: ({ fixtures }) => `/api/v1/matrix?cycle=${fixtures.matrixCycleId}`,
+    budget: matrixBudget,
+  },
+  {
+    name: 'GET /api/v1/matrix?status=agreed',
+    path: ({ fixtures }) => `/api/v1/matrix?cycle=${fixtures.matrixCycleId}&status=agreed`,
+    budget: matrixBudget,
   },
 ];
