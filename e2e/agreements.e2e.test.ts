@@ -61,7 +61,24 @@ async function approvedCycle(page: Page, baseUrl: string) {
     decisionText: 'Fylkesrådet godkjenner generell del.',
     version: draft.version,
   });
-  return cycle;
+  return { cycle, v1: draft };
+}
+
+/** Approves a version 2 made from version 1, so the cycle's agreements drift from it. */
+async function approveVersion2(page: Page, baseUrl: string, v1Id: string) {
+  const v2 = await send<{ id: string; version: number }>(
+    page,
+    baseUrl,
+    'POST',
+    `/api/v1/general-part-versions/${v1Id}/drafts`,
+  );
+  await send(page, baseUrl, 'POST', `/api/v1/general-part-versions/${v2.id}/approve`, {
+    date: '2033-03-01',
+    body: 'Fylkesrådet',
+    caseNumber: '12/33',
+    decisionText: 'Fylkesrådet godkjenner endret generell del.',
+    version: v2.version,
+  });
 }
 
 async function signOut(page: Page) {
@@ -79,7 +96,7 @@ describe.skipIf(!chromiumPath)('agreements in the browser', () => {
   it('lets the coordinator create the agreements of a new cycle and see the parties', async () => {
     const { page, baseUrl } = j;
     await signIn(page, admin);
-    await approvedCycle(page, baseUrl);
+    const { v1 } = await approvedCycle(page, baseUrl);
     // The new active cycle is the newest: every screen works in it unless another is chosen.
     await page.reload();
     await mainNav(page).getByRole('link', { name: 'Avtaler' }).click();
@@ -121,6 +138,39 @@ describe.skipIf(!chromiumPath)('agreements in the browser', () => {
     ).not.toContain('Utenfor fylket');
     await page.getByRole('link', { name: 'Versjon 1' }).waitFor();
     await expectAccessible(page, 'agreement overview (admin)');
+
+    // A newer general part is approved: the agreement shows the drift, and the coordinator moves it.
+    await approveVersion2(page, baseUrl, v1.id);
+    await page.reload();
+    await page
+      .getByText('Avtalen bruker versjon 1 av den generelle delen, men versjon 2 er vedtatt siden.')
+      .waitFor();
+    const compare = page.getByRole('link', { name: 'Sammenlign versjon 1 og 2' });
+    expect(await compare.getAttribute('href')).toMatch(/^\/general-part\/compare\?from=.+&to=.+$/);
+    await expectAccessible(page, 'agreement overview with drift');
+    await page.getByRole('button', { name: 'Flytt til versjon 2' }).click();
+    const move = page.getByRole('dialog', { name: 'Flytt avtalen til versjon 2' });
+    await settled(move);
+    await expectAccessible(page, 'move general part dialog');
+    await move.getByRole('button', { name: 'Flytt til versjon 2' }).click();
+    await move.getByText('Feltet må fylles ut.').waitFor();
+    await move.getByLabel('Begrunnelse').fill('Fylkesrådet vedtok endret generell del 1. mars.');
+    await move.getByRole('button', { name: 'Flytt til versjon 2' }).click();
+    await page.getByText('Avtalen bruker nå versjon 2 av den generelle delen.').waitFor();
+    const history = page.getByRole('region', { name: 'Historikk for generell del' });
+    await history.getByText('Fylkesrådet vedtok endret generell del 1. mars.').waitFor();
+    await history.getByText(/Flyttet fra versjon 1 til versjon 2/).waitFor();
+    expect(await page.getByRole('button', { name: 'Flytt til versjon 2' }).count()).toBe(0);
+    await expectAccessible(page, 'agreement overview after the move');
+
+    // The list marks the agreements still on version 1.
+    await mainNav(page).getByRole('link', { name: 'Avtaler' }).click();
+    const rows = page.getByRole('table', { name: `Avtaler i ${cycleName}` }).getByRole('row');
+    await rows.filter({ hasText: 'Kongsbergregionen' }).getByText('Versjon 2', { exact: true }).waitFor();
+    expect(
+      await rows.filter({ hasText: 'Kongsbergregionen' }).getByText('Versjon 2 er vedtatt').count(),
+    ).toBe(0);
+    await rows.filter({ hasText: 'Haldenregionen' }).getByText('Versjon 2 er vedtatt').waitFor();
   });
 
   it('lets the coordinator reorder the subject areas with the keyboard', async () => {
@@ -139,6 +189,17 @@ describe.skipIf(!chromiumPath)('agreements in the browser', () => {
     await table.getByRole('button', { name: 'Flytt Næring opp' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText('Næring er flyttet opp til plass 2.').waitFor();
+    expect((await names()).slice(0, 3)).toEqual(['Samferdsel', 'Næring', 'Utdanning og kompetanse']);
+    // The button keeps the focus as its row moves, up to the top, where it does nothing more.
+    await page.keyboard.press('Enter');
+    await page.getByText('Næring er flyttet opp til plass 1.').waitFor();
+    expect((await names()).slice(0, 2)).toEqual(['Næring', 'Samferdsel']);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Flytt Næring opp',
+    );
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('Næring er flyttet ned til plass 2.').waitFor();
     expect((await names()).slice(0, 3)).toEqual(['Samferdsel', 'Næring', 'Utdanning og kompetanse']);
     await signOut(page);
   });

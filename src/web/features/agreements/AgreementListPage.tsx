@@ -9,9 +9,9 @@ import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { useCurrentCycle } from '../../shared/current-cycle';
-import { formatDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useSort } from '../../shared/use-sort';
+import { formatShortDate } from '../hearings/deadline';
 import { useAgreements } from './agreements.api';
 import { CreateAgreementsDialog } from './CreateAgreementsDialog';
 
@@ -128,7 +128,7 @@ function CycleAgreements({ cycleId, cycleName }: { cycleId: string; cycleName: s
                           <Link to={agreementPath(a.id)}>{a.region.name}</Link>
                         </Table.Cell>
                         <Table.Cell>
-                          {formatDate(a.periodFrom, locale)} – {formatDate(a.periodTo, locale)}
+                          {formatShortDate(a.periodFrom, locale)}–{formatShortDate(a.periodTo, locale)}
                         </Table.Cell>
                         <Table.Cell>
                           <span className="agreements-version">

@@ -119,8 +119,9 @@ function CycleSubjectAreas({ cycleId, cycleName }: { cycleId: string; cycleName:
                           <Button
                             data-size="sm"
                             variant="tertiary"
-                            disabled={i === 0 || update.isPending}
-                            onClick={() => move(area, i - 1, 'up')}
+                            // aria-disabled, not disabled: the button keeps the focus when it reaches the top.
+                            aria-disabled={i === 0 || undefined}
+                            onClick={() => i > 0 && !update.isPending && move(area, i - 1, 'up')}
                             aria-label={t('agreements.subjectAreas.upLabel', { name: area.name })}
                           >
                             {t('agreements.subjectAreas.up')}
@@ -128,8 +129,10 @@ function CycleSubjectAreas({ cycleId, cycleName }: { cycleId: string; cycleName:
                           <Button
                             data-size="sm"
                             variant="tertiary"
-                            disabled={i === list.length - 1 || update.isPending}
-                            onClick={() => move(area, i + 1, 'down')}
+                            aria-disabled={i === list.length - 1 || undefined}
+                            onClick={() =>
+                              i < list.length - 1 && !update.isPending && move(area, i + 1, 'down')
+                            }
                             aria-label={t('agreements.subjectAreas.downLabel', { name: area.name })}
                           >
                             {t('agreements.subjectAreas.down')}
