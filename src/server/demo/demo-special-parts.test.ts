@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../../test/support/database.js';
+import { startTestApp, type TestApp } from '../../../test/support/app.js';
+import type { AgreementSummary } from '../../shared/contracts/agreements.js';
+import type { Matrix } from '../../shared/contracts/matrix.js';
 import { toPlainText } from '../../shared/contracts/rich-text.js';
 import {
   agreementSubjectAreas,
@@ -13,6 +15,7 @@ import {
 } from '../agreements/agreement.table.js';
 import { auditEvents } from '../audit/audit.table.js';
 import type { Database } from '../db/client.js';
+import { readDocx, squash } from '../documents/testing/read-document.js';
 import { cycles, documentVersions } from '../general-part/general-part.table.js';
 import { departments, regions } from '../registry/registry.table.js';
 import { loadSpecialPartVersion } from '../special-part/special-part-reads.js';
@@ -20,8 +23,8 @@ import { users } from '../users/user.table.js';
 import { demoCycle } from './demo-general-part.js';
 import { loadDemoSpecialParts } from './demo-special-parts.js';
 import { demoSubjectAreas, demoUnanswered, indreOstfoldSpecialPart } from './demo-special-parts-text.js';
-import { loadDemo } from './load-demo.js';
 
+let t: TestApp;
 let database: Database;
 let cycleId: string;
 
@@ -59,8 +62,8 @@ async function readDemo() {
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  await loadDemo(database.db, 'demo-passord-123');
+  t = await startTestApp();
+  database = t.database;
   const [cycle] = await database.db.select().from(cycles).where(eq(cycles.name, demoCycle.name));
   if (!cycle) throw new Error('no demo cycle');
   cycleId = cycle.id;
@@ -68,7 +71,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await database.close();
+  await t.close();
 });
 
 describe('the demo agreements', () => {
@@ -351,6 +354,42 @@ describe('Indre Østfold’s agreed special part', () => {
     }
     // The region's own commitments are in it too.
     expect(frozen.filter((c) => c.owner.type === 'region').map((c) => c.owner.name)).toEqual([indre, indre]);
+  });
+});
+
+describe('the demo through the API', () => {
+  async function get(url: string, email = 'admin@demo.partnerskap.no') {
+    const res = await t.request({ method: 'GET', url, cookie: await t.cookieFor(email) });
+    expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+    return res;
+  }
+
+  it('lists the 12 agreements of the demo cycle', async () => {
+    const list = (await get(`/api/v1/agreements?cycle=${cycleId}`)).json() as { items: AgreementSummary[] };
+    expect(list.items).toHaveLength(12);
+  });
+
+  it('fills the matrix: every department has something in at least six regions, and two wishes are unanswered', async () => {
+    const matrix = (await get(`/api/v1/matrix?cycle=${cycleId}`)).json() as Matrix;
+    expect(matrix.regions).toHaveLength(12);
+    for (const department of matrix.departments) {
+      const filled = matrix.cells.filter((c) => c.departmentId === department.id && c.total > 0);
+      expect(filled.length, department.name).toBeGreaterThanOrEqual(6);
+    }
+    const areaName = new Map(matrix.subjectAreas.map((a) => [a.id, a.name]));
+    const unanswered = matrix.regions.flatMap((r) =>
+      r.unansweredSubjectAreaIds.map((id) => ({ region: r.name, subjectArea: areaName.get(id) })),
+    );
+    expect(unanswered).toEqual(expect.arrayContaining([...demoUnanswered]));
+    expect(unanswered).toHaveLength(demoUnanswered.length);
+  });
+
+  it('prints Indre Østfold’s agreement with the four items its real agreement named', async () => {
+    const agreement = agreementRows.find((a) => a.region === indre);
+    const res = await get(`/api/v1/agreements/${agreement?.id}/document?format=docx`);
+    const body = squash(readDocx(res.rawPayload).body);
+    for (const title of indreOstfoldSpecialPart.namedItems) expect(body).toContain(title);
+    expect(body).toContain('Regionens prioriteringer');
   });
 });
 
