@@ -373,14 +373,31 @@ describe.skipIf(!chromiumPath)('administration', () => {
         .getByRole('link', { name: 'Administrasjon' })
         .count(),
     ).toBe(0);
-    await page.getByRole('link', { name: 'Gå til Indre Østfold regionråd' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Indre Østfold regionråd' }).waitFor();
+    await page.getByText(/Regionen ønsker \d+ fagområder?\./).waitFor();
+    await page.getByRole('link', { name: 'Gå til avtalen for Partnerskapsavtaler 2021–2024' }).click();
+    await page.waitForURL(/\/avtaler\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: /Indre Østfold regionråd/ }).waitFor();
     await signOut(page);
 
+    // The demo has asked Samferdsel to answer an input first, and has regions without its contributions.
     await signIn(page, 'samferdsel@demo.partnerskap.no');
     await page.getByRole('heading', { level: 2, name: 'Ditt rådsområde: Samferdsel' }).waitFor();
-    await page.getByText('Du har ingen oppgaver som venter på deg nå.', { exact: false }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Innspill Samferdsel skal svare på' }).waitFor();
+    await page
+      .getByRole('heading', { level: 2, name: 'Bidrag i avtalene (Partnerskapsavtaler 2021–2024)' })
+      .waitFor();
+    expect(
+      await page.getByText('Du har ingen oppgaver som venter på deg nå.', { exact: false }).count(),
+    ).toBe(0);
     await expectAccessible(page, 'start page for a department editor');
+    await page
+      .getByRole('link', { name: /^\d+ innspill i formell høring på versjon \d+/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: /^Behandling av innspill/ }).waitFor();
+    await page.getByText(/Viser \d+ av \d+ innspill/).waitFor();
+    await page.goto('/');
+    await page.getByRole('heading', { level: 2, name: 'Innspill Samferdsel skal svare på' }).waitFor();
     await shot(page, 'start-department');
     // Typing the address is no way around the role: the page says so instead of showing an empty list.
     await page.goto('/admin/users');

@@ -87,9 +87,37 @@ export const webEn: WebCatalogue = {
     yourDepartment: 'Your department: {{department}}',
     yourDepartmentBody:
       'You contribute to the special parts of the agreements for your department. The registry shows the regions and municipalities you work with.',
-    goToRegions: 'See the regions',
+    goToMatrix: 'See the matrix of departments and regions',
     whatYouCanDo: 'What you can do',
+    tasks: {
+      assignedTitle: 'Input {{department}} is to answer',
+      assigned_one: '{{count}} input in the {{kind}} on version {{number}} ({{cycle}})',
+      assigned_other: '{{count}} inputs in the {{kind}} on version {{number}} ({{cycle}})',
+      contributionsTitle: 'Contributions in the agreements ({{cycle}})',
+      without_one: '{{department}} has no contribution yet in {{count}} of {{total}} agreements:',
+      without_other: '{{department}} has no contribution yet in {{count}} of {{total}} agreements:',
+      more_one: 'and {{count}} more region (see the matrix)',
+      more_other: 'and {{count}} more regions (see the matrix)',
+      negotiating_one: '{{count}} contribution from {{department}} is still being negotiated.',
+      negotiating_other: '{{count}} contributions from {{department}} are still being negotiated.',
+      toMatrix: 'See the matrix',
+      goToAgreement: 'Go to the agreement for {{cycle}}',
+      noWanted:
+        "The region has not chosen the subject areas it wants yet. You do that on the agreement's overview.",
+      wanted_one: 'The region wants {{count}} subject area.',
+      wanted_other: 'The region wants {{count}} subject areas.',
+      itemsNegotiating_one:
+        "{{count}} contribution in the agreement is being negotiated ({{own}} of them the region's own).",
+      itemsNegotiating_other:
+        "{{count}} contributions in the agreement are being negotiated ({{own}} of them the region's own).",
+      noAgreement: 'The region has no agreement in {{cycle}} yet.',
+    },
     can: {
+      adminMatrix:
+        'Follow the work on the agreements in the matrix: which departments contribute in which regions, and what is agreed.',
+      readAgreements: 'Read the agreements with the regions and their contributions.',
+      departmentAgreements:
+        "Add and follow up your department's contributions in the agreements with the regions.",
       adminRegistry:
         'Keep the registry up to date: regions and their member municipalities over time, municipalities, departments and people.',
       adminUsers: 'Create users, give them roles, reset passwords and deactivate users.',
@@ -1423,6 +1451,7 @@ export const webEn: WebCatalogue = {
         'Generated from the agreed contributions and frozen when the version was sent {{time}}. It never changes.',
     },
     send: {
+      unsaved: 'Save the draft before you send it. What is sent is the saved draft.',
       open: 'Send to the parties',
       title: 'Send version {{number}} to the parties?',
       body: 'A sent version can never change. The contributions section is frozen as the agreed contributions are now. Later changes are made in a new draft.',

@@ -86,9 +86,36 @@ export const webNb = {
     yourDepartment: 'Ditt rådsområde: {{department}}',
     yourDepartmentBody:
       'Du bidrar til de spesielle delene av avtalene for rådsområdet ditt. Registeret viser regionene og kommunene dere samarbeider med.',
-    goToRegions: 'Se regionene',
+    goToMatrix: 'Se matrisen over rådsområder og regioner',
     whatYouCanDo: 'Dette kan du gjøre',
+    tasks: {
+      assignedTitle: 'Innspill {{department}} skal svare på',
+      assigned_one: '{{count}} innspill i {{kind}} på versjon {{number}} ({{cycle}})',
+      assigned_other: '{{count}} innspill i {{kind}} på versjon {{number}} ({{cycle}})',
+      contributionsTitle: 'Bidrag i avtalene ({{cycle}})',
+      without_one: '{{department}} har ikke bidrag i {{count}} av {{total}} avtaler ennå:',
+      without_other: '{{department}} har ikke bidrag i {{count}} av {{total}} avtaler ennå:',
+      more_one: 'og {{count}} region til (se matrisen)',
+      more_other: 'og {{count}} regioner til (se matrisen)',
+      negotiating_one: '{{count}} bidrag fra {{department}} er fortsatt under forhandling.',
+      negotiating_other: '{{count}} bidrag fra {{department}} er fortsatt under forhandling.',
+      toMatrix: 'Se matrisen',
+      goToAgreement: 'Gå til avtalen for {{cycle}}',
+      noWanted:
+        'Regionen har ikke valgt hvilke fagområder den ønsker ennå. Det gjør du på avtalens oversikt.',
+      wanted_one: 'Regionen ønsker {{count}} fagområde.',
+      wanted_other: 'Regionen ønsker {{count}} fagområder.',
+      itemsNegotiating_one:
+        '{{count}} bidrag i avtalen er under forhandling ({{own}} av dem er regionens egne).',
+      itemsNegotiating_other:
+        '{{count}} bidrag i avtalen er under forhandling ({{own}} av dem er regionens egne).',
+      noAgreement: 'Regionen har ingen avtale i {{cycle}} ennå.',
+    },
     can: {
+      adminMatrix:
+        'Følge arbeidet med avtalene i matrisen: hvilke rådsområder som har bidrag i hvilke regioner, og hva som er avtalt.',
+      readAgreements: 'Lese avtalene med regionene og bidragene i dem.',
+      departmentAgreements: 'Legge inn og følge opp rådsområdets bidrag i avtalene med regionene.',
       adminRegistry:
         'Holde registeret oppdatert: regioner og medlemskommuner over tid, kommuner, rådsområder og personer.',
       adminUsers: 'Opprette brukere, gi dem roller, nullstille passord og deaktivere brukere.',
@@ -1421,6 +1448,7 @@ export const webNb = {
       frozen: 'Generert fra de avtalte bidragene og fryst da versjonen ble sendt {{time}}. Den endres aldri.',
     },
     send: {
+      unsaved: 'Lagre utkastet før du sender det. Det som sendes, er det lagrede utkastet.',
       open: 'Send til partene',
       title: 'Sende versjon {{number}} til partene?',
       body: 'En sendt versjon kan aldri endres. Avsnittet med bidragene fryses slik de avtalte bidragene er nå. Senere endringer gjøres i et nytt utkast.',

@@ -87,9 +87,36 @@ export const webNn: WebCatalogue = {
     yourDepartment: 'Rådsområdet ditt: {{department}}',
     yourDepartmentBody:
       'Du bidreg til dei særskilde delane av avtalane for rådsområdet ditt. Registeret viser regionane og kommunane de samarbeider med.',
-    goToRegions: 'Sjå regionane',
+    goToMatrix: 'Sjå matrisa over rådsområde og regionar',
     whatYouCanDo: 'Dette kan du gjere',
+    tasks: {
+      assignedTitle: 'Innspel {{department}} skal svare på',
+      assigned_one: '{{count}} innspel i {{kind}} på versjon {{number}} ({{cycle}})',
+      assigned_other: '{{count}} innspel i {{kind}} på versjon {{number}} ({{cycle}})',
+      contributionsTitle: 'Bidrag i avtalane ({{cycle}})',
+      without_one: '{{department}} har ikkje bidrag i {{count}} av {{total}} avtalar enno:',
+      without_other: '{{department}} har ikkje bidrag i {{count}} av {{total}} avtalar enno:',
+      more_one: 'og {{count}} region til (sjå matrisa)',
+      more_other: 'og {{count}} regionar til (sjå matrisa)',
+      negotiating_one: '{{count}} bidrag frå {{department}} er framleis under forhandling.',
+      negotiating_other: '{{count}} bidrag frå {{department}} er framleis under forhandling.',
+      toMatrix: 'Sjå matrisa',
+      goToAgreement: 'Gå til avtalen for {{cycle}}',
+      noWanted:
+        'Regionen har ikkje valt kva fagområde han ønskjer enno. Det gjer du på oversikta over avtalen.',
+      wanted_one: 'Regionen ønskjer {{count}} fagområde.',
+      wanted_other: 'Regionen ønskjer {{count}} fagområde.',
+      itemsNegotiating_one:
+        '{{count}} bidrag i avtalen er under forhandling ({{own}} av dei er regionen sine eigne).',
+      itemsNegotiating_other:
+        '{{count}} bidrag i avtalen er under forhandling ({{own}} av dei er regionen sine eigne).',
+      noAgreement: 'Regionen har ingen avtale i {{cycle}} enno.',
+    },
     can: {
+      adminMatrix:
+        'Følgje arbeidet med avtalane i matrisa: kva rådsområde som har bidrag i kva regionar, og kva som er avtalt.',
+      readAgreements: 'Lese avtalane med regionane og bidraga i dei.',
+      departmentAgreements: 'Leggje inn og følgje opp bidraga frå rådsområdet i avtalane med regionane.',
       adminRegistry:
         'Halde registeret oppdatert: regionar og medlemskommunar over tid, kommunar, rådsområde og personar.',
       adminUsers: 'Opprette brukarar, gi dei roller, nullstille passord og deaktivere brukarar.',
@@ -1420,6 +1447,7 @@ export const webNn: WebCatalogue = {
         'Generert frå dei avtalte bidraga og frosen då versjonen vart send {{time}}. Han blir aldri endra.',
     },
     send: {
+      unsaved: 'Lagre utkastet før du sender det. Det som blir sendt, er det lagra utkastet.',
       open: 'Send til partane',
       title: 'Sende versjon {{number}} til partane?',
       body: 'Ein send versjon kan aldri endrast. Avsnittet med bidraga blir frose slik dei avtalte bidraga er no. Seinare endringar blir gjorde i eit nytt utkast.',

@@ -1,17 +1,28 @@
 import { Card, Heading, List, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { agreementPath } from '../../../shared/contracts/agreements';
 import type { Me } from '../../../shared/contracts/auth';
+import { contributionsPath } from '../../../shared/contracts/contributions';
 import { Page } from '../../shared/components/Page';
+import { useCurrentCycle } from '../../shared/current-cycle';
 import { HearingTasks } from '../hearings/HearingTasks';
+import { DepartmentTasks } from './DepartmentTasks';
+import { useMyTasks } from './my-tasks.api';
 
 /**
- * "Mine oppgaver": who you are, what waits for you, and what you can do. A region contact and a department
- * editor first see the way to their own part (UX.md: a region contact lands on their region's agreement;
- * until agreements exist, that is the region's page in the registry).
+ * "Mine oppgaver": who you are, what waits for you, and what you can do. A region contact first sees the
+ * region's agreement in the current cycle (UX.md), a department editor the department's part of the
+ * agreements; then the tasks: hearings for regions and the coordinator, answers and contributions for a
+ * department.
  */
 export function StartPage({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const none = (
+    <Card data-color="neutral">
+      <Paragraph>{me.role === 'viewer' ? t('start.noTasksViewer') : t('start.noTasks')}</Paragraph>
+    </Card>
+  );
   return (
     <Page title={t('start.title')}>
       <Heading level={2} data-size="md">
@@ -23,14 +34,11 @@ export function StartPage({ me }: { me: Me }) {
         {me.regionName && t('start.youAreRegion', { region: me.regionName })}
       </Paragraph>
       <OwnPart me={me} />
-      <HearingTasks
-        me={me}
-        none={
-          <Card data-color="neutral">
-            <Paragraph>{me.role === 'viewer' ? t('start.noTasksViewer') : t('start.noTasks')}</Paragraph>
-          </Card>
-        }
-      />
+      {me.role === 'department' ? (
+        <DepartmentTasks me={me} none={none} />
+      ) : (
+        <HearingTasks me={me} none={none} />
+      )}
       <Heading level={2} data-size="sm">
         {t('start.whatYouCanDo')}
       </Heading>
@@ -48,21 +56,7 @@ export function StartPage({ me }: { me: Me }) {
 /** The region contact's region, or the department editor's department, as the first thing on the page. */
 function OwnPart({ me }: { me: Me }) {
   const { t } = useTranslation();
-  if (me.role === 'region' && me.regionId && me.regionName) {
-    return (
-      <Card data-color="accent">
-        <Heading level={2} data-size="sm">
-          {t('start.yourRegion', { region: me.regionName })}
-        </Heading>
-        <Paragraph>{t('start.yourRegionBody')}</Paragraph>
-        <Paragraph>
-          <Link to={`/register/regions/${me.regionId}`}>
-            {t('start.goToRegion', { region: me.regionName })}
-          </Link>
-        </Paragraph>
-      </Card>
-    );
-  }
+  if (me.role === 'region' && me.regionId && me.regionName) return <RegionPart me={me} />;
   if (me.role === 'department' && me.departmentName) {
     return (
       <Card data-color="accent">
@@ -71,7 +65,7 @@ function OwnPart({ me }: { me: Me }) {
         </Heading>
         <Paragraph>{t('start.yourDepartmentBody')}</Paragraph>
         <Paragraph>
-          <Link to="/register/regions">{t('start.goToRegions')}</Link>
+          <Link to="/matrise">{t('start.goToMatrix')}</Link>
         </Paragraph>
       </Card>
     );
@@ -79,22 +73,75 @@ function OwnPart({ me }: { me: Me }) {
   return null;
 }
 
+/** The region's agreement in the current cycle and what in it is open; the registry page until there is one. */
+function RegionPart({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const { cycle } = useCurrentCycle();
+  const tasks = useMyTasks(cycle?.id);
+  const region = tasks.data?.region;
+  return (
+    <Card className="stack" data-color="accent">
+      <Heading level={2} data-size="sm">
+        {t('start.yourRegion', { region: me.regionName })}
+      </Heading>
+      {region ? (
+        <>
+          <Paragraph>
+            <Link to={agreementPath(region.agreementId)}>
+              {t('start.tasks.goToAgreement', { cycle: cycle?.name ?? '' })}
+            </Link>
+          </Paragraph>
+          <List.Unordered>
+            <List.Item>
+              {region.wantedSubjectAreas === 0
+                ? t('start.tasks.noWanted')
+                : t('start.tasks.wanted', { count: region.wantedSubjectAreas })}
+            </List.Item>
+            {region.itemsInNegotiation > 0 && (
+              <List.Item>
+                <Link to={contributionsPath(region.agreementId)}>
+                  {t('start.tasks.itemsNegotiating', {
+                    count: region.itemsInNegotiation,
+                    own: region.regionItemsInNegotiation,
+                  })}
+                </Link>
+              </List.Item>
+            )}
+          </List.Unordered>
+        </>
+      ) : (
+        <Paragraph>
+          {tasks.isSuccess && cycle && t('start.tasks.noAgreement', { cycle: cycle.name })}{' '}
+          <Link to={`/register/regions/${me.regionId}`}>
+            {t('start.goToRegion', { region: me.regionName })}
+          </Link>
+        </Paragraph>
+      )}
+    </Card>
+  );
+}
+
 function possibilities(me: Me, t: (key: string) => string): { text: string; to: string }[] {
   switch (me.role) {
     case 'admin':
       return [
+        { text: t('start.can.adminMatrix'), to: '/matrise' },
         { text: t('start.can.adminRegistry'), to: '/register/regions' },
         { text: t('start.can.adminUsers'), to: '/admin/users' },
         { text: t('start.can.adminAudit'), to: '/admin/audit' },
       ];
     case 'viewer':
       return [
+        { text: t('start.can.readAgreements'), to: '/avtaler' },
         { text: t('start.can.readRegistry'), to: '/register/regions' },
         { text: t('start.can.viewerUsers'), to: '/admin/users' },
         { text: t('start.can.viewerAudit'), to: '/admin/audit' },
       ];
     case 'department':
-      return [{ text: t('start.can.department'), to: '/register/regions' }];
+      return [
+        { text: t('start.can.departmentAgreements'), to: '/avtaler' },
+        { text: t('start.can.department'), to: '/register/regions' },
+      ];
     case 'region':
       return [
         {
