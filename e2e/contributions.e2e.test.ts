@@ -1,0 +1,264 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requiredSections } from '../src/shared/contracts/general-part.js';
+import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
+
+const admin = 'admin@demo.partnerskap.no';
+const departmentEditor = 'samferdsel@demo.partnerskap.no';
+const regionContact = 'indre-ostfold@demo.partnerskap.no';
+
+/** Axe measures colours as they are: let a dialog's opening animation finish first. */
+async function settled(dialog: Locator) {
+  await dialog.waitFor();
+  await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+}
+
+/** One request to the API with the signed-in page's session, as the app sends it; fails the test if refused. */
+async function send<T>(page: Page, baseUrl: string, method: string, url: string, data?: unknown): Promise<T> {
+  const res = await page.request.fetch(`${baseUrl}${url}`, { method, data, headers: { origin: baseUrl } });
+  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
+  return res.json();
+}
+
+/**
+ * A cycle of its own with an approved general part and the agreements of Indre Østfold and Hallingdal,
+ * made through the API as the signed-in admin (those screens are other journeys' subject).
+ */
+async function agreementsOfNewCycle(page: Page, baseUrl: string) {
+  const cycle = await send<{ id: string }>(page, baseUrl, 'POST', '/api/v1/cycles', {
+    name: 'Bidragssyklus 2041–2044',
+    periodFrom: '2041-01-01',
+    periodTo: '2044-12-31',
+  });
+  const part = await send<{ draftVersionId: string }>(
+    page,
+    baseUrl,
+    'GET',
+    `/api/v1/cycles/${cycle.id}/general-part`,
+  );
+  const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+  const draft = await send<{ id: string; version: number }>(
+    page,
+    baseUrl,
+    'PUT',
+    `/api/v1/general-part-versions/${part.draftVersionId}/sections`,
+    {
+      version: 1,
+      sections: requiredSections.map((s) => ({
+        key: s.key,
+        title: s.title,
+        body: { type: 'doc', content: [paragraph(`${s.title} for perioden.`)] },
+      })),
+    },
+  );
+  await send(page, baseUrl, 'POST', `/api/v1/general-part-versions/${draft.id}/approve`, {
+    date: '2040-10-20',
+    body: 'Fylkesrådet',
+    caseNumber: '41/40',
+    decisionText: 'Fylkesrådet godkjenner generell del.',
+    version: draft.version,
+  });
+  const regions = await send<{ items: { id: string; name: string }[] }>(
+    page,
+    baseUrl,
+    'GET',
+    '/api/v1/regions?limit=500',
+  );
+  const idOf = (name: string) => {
+    const region = regions.items.find((r) => r.name === name);
+    if (!region) throw new Error(`no region ${name}`);
+    return region.id;
+  };
+  const made = await send<{ id: string; region: { name: string } }[]>(
+    page,
+    baseUrl,
+    'POST',
+    '/api/v1/agreements',
+    {
+      cycleId: cycle.id,
+      regionIds: [idOf('Indre Østfold regionråd'), idOf('Regionrådet for Hallingdal')],
+    },
+  );
+  const agreementOf = (name: string) => {
+    const a = made.find((m) => m.region.name === name);
+    if (!a) throw new Error(`no agreement for ${name}`);
+    return a.id;
+  };
+  return { own: agreementOf('Indre Østfold regionråd'), other: agreementOf('Regionrådet for Hallingdal') };
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await page.getByRole('button', { name: 'Logg inn' }).waitFor();
+}
+
+const card = (page: Page, title: string) => page.getByRole('article', { name: title });
+
+describe.skipIf(!chromiumPath)('contributions in the browser', () => {
+  let j: Journey;
+  let agreements: { own: string; other: string };
+  beforeAll(async () => {
+    j = await startJourney();
+    await signIn(j.page, admin);
+    agreements = await agreementsOfNewCycle(j.page, j.baseUrl);
+    await signOut(j.page);
+  }, 300_000);
+  afterAll(async () => j?.close());
+
+  it("lets a department editor add their department's contributions to two regions' agreements", async () => {
+    const { page } = j;
+    await j.context.clearCookies();
+    await signIn(page, departmentEditor);
+    await page.goto(`/avtaler/${agreements.own}/bidrag`);
+    await page.getByRole('heading', { level: 2, name: 'Bidrag i avtalen' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Bidrag', exact: true }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    await page.getByText('Ingen bidrag ennå.').waitFor();
+    await expectAccessible(page, 'the empty Bidrag tab');
+
+    await page.getByRole('button', { name: 'Nytt bidrag', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nytt bidrag' });
+    await settled(dialog);
+    // The owner is the editor's own department, and nothing else is offered.
+    const owner = dialog.getByLabel('Eier');
+    expect(await owner.isDisabled()).toBe(true);
+    expect(await owner.locator('option:checked').textContent()).toBe('Samferdsel');
+    await dialog.getByLabel('Fagområde').selectOption({ label: 'Samferdsel' });
+    await dialog.getByLabel('Type').selectOption({ label: 'Tiltak' });
+    await dialog.getByLabel('Tittel').fill('Hyppigere bussavganger Mysen–Askim');
+    await dialog.getByLabel('Beskrivelse').fill('Halvtimesavganger i rushtiden fra 2026.');
+    await dialog.getByLabel('Tidsramme').fill('2026–2028');
+    await dialog.getByRole('button', { name: 'Legg til indikator' }).click();
+    await dialog.getByLabel('Mål').fill('150 000');
+    // A negative budget is named on its field as soon as the field is left.
+    await dialog.getByLabel('Budsjett per år (kroner)').fill('-5');
+    await dialog.getByLabel('Budsjett per år (kroner)').blur();
+    await dialog.getByText('Budsjettet kan ikke være negativt.').waitFor();
+    await dialog.getByRole('button', { name: 'Legg til bidraget' }).click();
+    // The indicator without a name is refused on its field too, and what was typed is kept.
+    await dialog.getByText('Feltet må fylles ut.').waitFor();
+    expect(await dialog.getByLabel('Tittel').inputValue()).toBe('Hyppigere bussavganger Mysen–Askim');
+    await expectAccessible(page, 'the contribution dialog with errors');
+    await dialog.getByLabel('Budsjett per år (kroner)').fill('2 500 000');
+    await dialog.getByLabel('Navn på indikatoren').fill('Påstigninger per år');
+    await dialog.getByRole('button', { name: 'Legg til bidraget' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Bidraget «Hyppigere bussavganger Mysen–Askim» er lagt til.').waitFor();
+    const item = card(page, 'Hyppigere bussavganger Mysen–Askim');
+    await item.getByText('Foreslått').waitFor();
+    // Whole kroner, formatted the Norwegian way ("2 500 000 kr").
+    await item.getByText(/^2\s500\s000\skr$/).waitFor();
+    await item.getByRole('table', { name: 'Indikatorer for «Hyppigere bussavganger Mysen–Askim»' }).waitFor();
+    await expectAccessible(page, 'the Bidrag tab with a contribution');
+
+    // The same department in another region's agreement.
+    await page.goto(`/avtaler/${agreements.other}/bidrag`);
+    await page.getByRole('heading', { level: 2, name: 'Bidrag i avtalen' }).waitFor();
+    await page.getByRole('button', { name: 'Nytt bidrag i Samferdsel' }).click();
+    const second = page.getByRole('dialog', { name: 'Nytt bidrag' });
+    await settled(second);
+    expect(await second.getByLabel('Fagområde').locator('option:checked').textContent()).toBe('Samferdsel');
+    await second.getByLabel('Type').selectOption({ label: 'Prosjekt' });
+    await second.getByLabel('Tittel').fill('Pendlerparkering ved Gol stasjon');
+    await second.getByRole('button', { name: 'Legg til bidraget' }).click();
+    await card(page, 'Pendlerparkering ved Gol stasjon').waitFor();
+    await signOut(page);
+  }, 240_000);
+
+  it("lets a region contact add a commitment in its own agreement, and not touch the department's", async () => {
+    const { page } = j;
+    await j.context.clearCookies();
+    await signIn(page, regionContact);
+    await page.goto(`/avtaler/${agreements.own}/bidrag`);
+    const departmentItem = card(page, 'Hyppigere bussavganger Mysen–Askim');
+    await departmentItem.waitFor();
+    expect(await departmentItem.getByRole('button', { name: /Endre/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Nytt bidrag i Næring' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nytt bidrag' });
+    await settled(dialog);
+    expect(await dialog.getByLabel('Type').locator('option:checked').textContent()).toBe('Forpliktelse');
+    expect(await dialog.getByLabel('Eier').locator('option:checked').textContent()).toBe(
+      'Regionen (Indre Østfold regionråd)',
+    );
+    await dialog.getByLabel('Tittel').fill('Regionen stiller med prosjektleder for næringshagen');
+    await dialog.getByRole('button', { name: 'Legg til bidraget' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const own = card(page, 'Regionen stiller med prosjektleder for næringshagen');
+    await own.getByText('Forpliktelse').waitFor();
+    await own
+      .getByRole('button', { name: 'Endre «Regionen stiller med prosjektleder for næringshagen»' })
+      .waitFor();
+    await expectAccessible(page, "the Bidrag tab as the region's contact");
+
+    // Another region's agreement offers nothing to add.
+    await page.goto(`/avtaler/${agreements.other}/bidrag`);
+    await card(page, 'Pendlerparkering ved Gol stasjon').waitFor();
+    expect(await page.getByRole('button', { name: /Nytt bidrag/ }).count()).toBe(0);
+    await signOut(page);
+  }, 240_000);
+
+  it('lets the admin change a status with a reason, see the history, reorder by keyboard and comment', async () => {
+    const { page } = j;
+    await j.context.clearCookies();
+    await signIn(page, admin);
+    await page.goto(`/avtaler/${agreements.own}/bidrag`);
+    const item = card(page, 'Hyppigere bussavganger Mysen–Askim');
+    await item.waitFor();
+    await item.getByRole('button', { name: 'Endre status for «Hyppigere bussavganger Mysen–Askim»' }).click();
+    const dialog = page.getByRole('dialog', {
+      name: 'Endre status for «Hyppigere bussavganger Mysen–Askim»',
+    });
+    await settled(dialog);
+    await dialog.getByLabel('Ny status').selectOption({ label: 'Enighet' });
+    await dialog.getByRole('button', { name: 'Endre status' }).click();
+    await dialog.getByText('Feltet må fylles ut.').waitFor();
+    await expectAccessible(page, 'the status dialog with an error');
+    await dialog.getByLabel('Begrunnelse').fill('Enighet på dialogmøtet 12. mars.');
+    await dialog.getByRole('button', { name: 'Endre status' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page
+      .getByText('Status for «Hyppigere bussavganger Mysen–Askim» er endret til «Enighet».')
+      .waitFor();
+    await item.getByText('Enighet', { exact: true }).waitFor();
+    await item.getByText('Statushistorikk').click();
+    await item.getByText('Enighet på dialogmøtet 12. mars.').waitFor();
+    await item.getByText('Foreslått → Enighet').waitFor();
+
+    // A second item in Samferdsel, then moved above the first with the keyboard.
+    await page.getByRole('button', { name: 'Nytt bidrag', exact: true }).click();
+    const create = page.getByRole('dialog', { name: 'Nytt bidrag' });
+    await settled(create);
+    await create.getByLabel('Fagområde').selectOption({ label: 'Samferdsel' });
+    await create.getByLabel('Type').selectOption({ label: 'Virkemiddel' });
+    await create.getByLabel('Eier').selectOption({ label: 'Samferdsel' });
+    await create.getByLabel('Tittel').fill('Tilskudd til innfartsparkering');
+    await create.getByRole('button', { name: 'Legg til bidraget' }).click();
+    await create.waitFor({ state: 'hidden' });
+    const up = page.getByRole('button', { name: 'Flytt «Tilskudd til innfartsparkering» opp' });
+    await up.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('«Tilskudd til innfartsparkering» er nå nummer 1 i Samferdsel.').waitFor();
+    const titles = await page
+      .getByRole('region', { name: 'Samferdsel' })
+      .getByRole('heading', { level: 4 })
+      .allTextContents();
+    expect(titles).toEqual(['Tilskudd til innfartsparkering', 'Hyppigere bussavganger Mysen–Askim']);
+    // Focus stays with the moved item (now first, so on its "down" button).
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Flytt «Tilskudd til innfartsparkering» ned',
+    );
+
+    // A comment that mentions the region's contact.
+    await item.getByText('Kommentarer (0)').click();
+    await item.getByLabel('Kommentar', { exact: true }).fill('Avklart med kollektivselskapet.');
+    await item
+      .getByLabel('Nevn en person')
+      .selectOption({ label: 'Kontaktperson Indre Østfold regionråd (demo) (Indre Østfold regionråd)' });
+    await item.getByRole('button', { name: 'Nevn', exact: true }).click();
+    await item.getByRole('button', { name: 'Send kommentar' }).click();
+    await item.getByText('Kommentaren er sendt.').waitFor();
+    await item.getByText('Nevnt: Kontaktperson Indre Østfold regionråd (demo)').waitFor();
+    await expectAccessible(page, 'a contribution with its history and comments open');
+  }, 240_000);
+});
