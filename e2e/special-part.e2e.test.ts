@@ -69,6 +69,10 @@ describe.skipIf(!chromiumPath)('the special part in the browser', () => {
     await expectAccessible(page, 'special part draft in the editor');
 
     await write(page, 'Regionens prioriteringer', 'Regionen prioriterer kollektivtransport.');
+    // Sending is the saved draft: with typing not yet saved, the screen says so instead of sending.
+    await page.getByRole('button', { name: 'Send til partene' }).click();
+    await page.getByText('Lagre utkastet før du sender det.', { exact: false }).waitFor();
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
     await save(page);
 
     // Send: the version is frozen and read only, its contributions section frozen with it.

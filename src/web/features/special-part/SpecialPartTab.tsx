@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Me } from '../../../shared/contracts/auth';
@@ -15,6 +15,7 @@ import { DetailState } from '../../shared/components/DetailState';
 import { QueryState } from '../../shared/components/QueryState';
 import { formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
+import { anyUnsaved, UnsavedFormsContext } from '../../shared/unsaved-changes';
 import { useAgreementContext } from '../agreements/AgreementLayout';
 import { RichText } from '../general-part/RichText';
 import '../general-part/general-part.css';
@@ -216,6 +217,8 @@ function VersionView({
 }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState<'send' | 'agree' | null>(null);
+  const [unsavedWarning, setUnsavedWarning] = useState(false);
+  const unsavedForms = useContext(UnsavedFormsContext);
   const send = useTransition(version.id, 'send');
   const agree = useTransition(version.id, 'agree');
   const basedOn = part.versions.find((v) => v.id === version.basedOnVersionId)?.number;
@@ -234,7 +237,15 @@ function VersionView({
       {isAdmin && (
         <div className="row">
           {version.state === 'draft' && (
-            <Button onClick={() => setConfirming('send')} aria-haspopup="dialog">
+            <Button
+              onClick={() => {
+                // What is sent is the saved draft: typing not yet saved would silently be left out.
+                const unsaved = unsavedForms !== null && anyUnsaved(unsavedForms);
+                setUnsavedWarning(unsaved);
+                if (!unsaved) setConfirming('send');
+              }}
+              aria-haspopup="dialog"
+            >
               {t('specialPart.send.open')}
             </Button>
           )}
@@ -247,6 +258,11 @@ function VersionView({
             <CreateDraftButton source={version} onCreated={onChanged} />
           )}
         </div>
+      )}
+      {unsavedWarning && (
+        <Alert data-color="warning" role="alert">
+          {t('specialPart.send.unsaved')}
+        </Alert>
       )}
       {editing ? (
         <section className="stack" aria-label={t('specialPart.version.editHeading')}>
