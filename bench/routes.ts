@@ -108,6 +108,12 @@ export const routes: readonly BenchRoute[] = [
       `/api/v1/general-part-versions/compare?from=${fixtures.compareFrom}&to=${fixtures.compareTo}`,
     budget: compareBudget,
   },
+  // The agreements page (web: AgreementListPage): every agreement of the national cycle with its counts.
+  {
+    name: 'GET /api/v1/agreements?cycle= (1,200 agreements)',
+    path: ({ fixtures }) => `/api/v1/agreements?cycle=${fixtures.matrixCycleId}`,
+    budget: foundationBudget,
+  },
   // The coordinator's matrix (web: MatrixPage), plain and filtered as the screen's filters ask for it.
   {
     name: 'GET /api/v1/matrix (1,200 × 7, ~170,000 contributions)',

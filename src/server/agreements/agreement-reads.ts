@@ -72,8 +72,10 @@ async function selectSummaries(db: Db | Tx, where: SQL): Promise<AgreementSummar
       approvedId: approved.id,
       approvedNumber: approved.number,
       wanted: sql<number>`(select count(*)::int from ${agreementSubjectAreas} where ${agreementSubjectAreas.agreementId} = ${agreements.id})`,
-      contributions: sql<number>`(select count(*)::int from ${contributions} where ${contributions.agreementId} = ${agreements.id})`,
-      agreed: sql<number>`(select count(*)::int from ${contributions} where ${contributions.agreementId} = ${agreements.id} and ${contributions.status} = 'agreed')`,
+      // Both contribution counts in one pass over the agreement's contributions.
+      contributionCounts: sql<
+        number[]
+      >`(select array[count(*), count(*) filter (where ${contributions.status} = 'agreed')]::int[] from ${contributions} where ${contributions.agreementId} = ${agreements.id})`,
     })
     .from(agreements)
     .innerJoin(regions, eq(regions.id, agreements.regionId))
@@ -96,8 +98,8 @@ async function selectSummaries(db: Db | Tx, where: SQL): Promise<AgreementSummar
     version: r.version,
     counts: {
       wantedSubjectAreas: Number(r.wanted),
-      contributions: Number(r.contributions),
-      agreedContributions: Number(r.agreed),
+      contributions: Number(r.contributionCounts?.[0] ?? 0),
+      agreedContributions: Number(r.contributionCounts?.[1] ?? 0),
     },
   }));
 }

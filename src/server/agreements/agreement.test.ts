@@ -6,7 +6,7 @@ import type { Agreement, AgreementSummary, SubjectArea } from '../../shared/cont
 import { approveVersion } from '../general-part/approve-version.js';
 import { createDraft } from '../general-part/create-draft.js';
 import { approval, newCycle } from '../general-part/general-part.fixtures.js';
-import { regions } from '../registry/registry.table.js';
+import { departments, regions } from '../registry/registry.table.js';
 import {
   approvedCycle,
   approveNext,
@@ -15,7 +15,7 @@ import {
   regionIdOf,
   unknownId,
 } from './agreement.fixtures.js';
-import { agreementGeneralPartMoves } from './agreement.table.js';
+import { agreementGeneralPartMoves, contributions } from './agreement.table.js';
 import { agreementTitle } from './agreement-reads.js';
 import { listSubjectAreas } from './list-subject-areas.js';
 
@@ -255,6 +255,50 @@ describe('an agreement', () => {
       () => send('PATCH', url, { periodFrom: '2035-02-01', version: 1 }, others.region),
       403,
     );
+  });
+});
+
+describe('counts', () => {
+  it('counts the contributions of each agreement, all and agreed, and the wanted subject areas', async () => {
+    const { cycle, agreement } = await oneAgreement(t, indre);
+    const [area] = await subjectAreasOf(cycle.id);
+    const [department] = await t.database.db.select({ id: departments.id }).from(departments).limit(1);
+    if (!area || !department) throw new Error('no subject area or department');
+    const item = (title: string, status: string, position: number) => ({
+      agreementId: agreement.id,
+      cycleId: cycle.id,
+      subjectAreaId: area.id,
+      kind: 'measure',
+      ownerDepartmentId: department.id,
+      title,
+      status,
+      position,
+    });
+    await t.database.db
+      .insert(contributions)
+      .values([
+        item('Etablerertjeneste', 'agreed', 0),
+        item('Reisemål', 'proposed', 1),
+        item('Fagskole', 'agreed', 2),
+      ]);
+    await send('PUT', `/api/v1/agreements/${agreement.id}/subject-areas/${area.id}`, {
+      justification: 'Ja.',
+    });
+    const list = (await get(`/api/v1/agreements?cycle=${cycle.id}`)).json() as { items: AgreementSummary[] };
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]?.counts).toEqual({
+      wantedSubjectAreas: 1,
+      contributions: 3,
+      agreedContributions: 2,
+    });
+
+    // A subject area that contributions use is not deleted.
+    const refused = await expectRefused(
+      () => send('DELETE', `/api/v1/subject-areas/${area.id}`),
+      409,
+      'inUse',
+    );
+    expect(refused.errors?.[0]?.message).toContain('3 bidrag');
   });
 });
 
