@@ -110,4 +110,26 @@ describe.skipIf(!chromiumPath)('the special part in the browser', () => {
     await page.getByRole('region', { name: 'Bidrag' }).waitFor();
     await expectAccessible(page, 'special part compare');
   });
+
+  it('shows a reader the agreed version, read only, without the buttons that change it', async () => {
+    const { page } = j;
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await page.getByLabel('E-postadresse').waitFor();
+    await signIn(page, 'leser@demo.partnerskap.no');
+    await mainNav(page).getByRole('link', { name: 'Avtaler' }).click();
+    await page.getByRole('link', { name: region }).first().click();
+    await page
+      .getByRole('navigation', { name: 'Avtalen' })
+      .getByRole('link', { name: 'Spesiell del' })
+      .click();
+    // A reader is shown the agreed version (1), not the coordinator's draft (2).
+    await page.getByRole('heading', { level: 3, name: 'Versjon 1' }).waitFor();
+    await page.getByText('Regionen prioriterer kollektivtransport.').waitFor();
+    await page.getByText('og fryst da versjonen ble sendt', { exact: false }).waitFor();
+    for (const name of ['Send til partene', 'Registrer som avtalt', 'Lagre utkastet']) {
+      await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);
+    }
+    await expect(page.getByRole('button', { name: /Lag nytt utkast/ }).count()).resolves.toBe(0);
+    await expectAccessible(page, 'special part for a reader');
+  });
 });
