@@ -19,10 +19,11 @@ import type { Paged } from '../../shared/use-paged-list';
 /**
  * Every query of this feature starts with this key: a change to one contribution reads the agreement's
  * list, the item's history and its comments again. The matrix and agreement pages read counts made from
- * contributions too, so a change also marks their queries stale.
+ * contributions too, and the special part's text has a section generated from the agreed ones, so a change
+ * also marks their queries stale.
  */
 export const contributionsKey = ['contributions'] as const;
-const dependentKeys = [['matrix'], ['agreements']] as const;
+const dependentKeys = [['matrix'], ['agreements'], ['special-part']] as const;
 
 const enc = encodeURIComponent;
 
