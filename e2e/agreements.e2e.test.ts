@@ -171,6 +171,23 @@ describe.skipIf(!chromiumPath)('agreements in the browser', () => {
       await rows.filter({ hasText: 'Kongsbergregionen' }).getByText('Versjon 2 er vedtatt').count(),
     ).toBe(0);
     await rows.filter({ hasText: 'Haldenregionen' }).getByText('Versjon 2 er vedtatt').waitFor();
+
+    // The parties follow the period: Vestby joined Mosseregionen on 1 January 2021.
+    await rows.getByRole('link', { name: 'Mosseregionen interkommunale politiske råd' }).click();
+    const mosseParties = page.getByRole('region', { name: 'Avtalepartene' });
+    await mosseParties.getByRole('listitem').filter({ hasText: 'Vestby' }).waitFor();
+    await page.getByRole('button', { name: 'Endre periode' }).click();
+    const period = page.getByRole('dialog', { name: 'Endre avtaleperioden' });
+    await settled(period);
+    await expectAccessible(page, 'agreement period dialog');
+    await period.getByLabel('Fra').fill('2037-01-01');
+    await period.getByRole('button', { name: 'Lagre' }).click();
+    await period.getByText('Sluttdatoen må være etter startdatoen.').waitFor();
+    await period.getByLabel('Fra').fill('2020-06-01');
+    await period.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByText('Avtaleperioden er lagret.').waitFor();
+    await mosseParties.getByText('Regionen har 3 medlemskommuner ved avtalens start:').waitFor();
+    expect(await mosseParties.getByRole('listitem').filter({ hasText: 'Vestby' }).count()).toBe(0);
   });
 
   it('lets the coordinator reorder the subject areas with the keyboard', async () => {

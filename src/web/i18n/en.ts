@@ -1343,6 +1343,14 @@ export const webEn: WebCatalogue = {
         'The agreement uses version {{pinned}} of the general part, but version {{newer}} has been approved since.',
       compare: 'Compare versions {{pinned}} and {{newer}}',
     },
+    period: {
+      action: 'Change period',
+      title: 'Change the agreement period',
+      intro: "The parties are the region's member municipalities on the first day of the period.",
+      from: 'From',
+      to: 'To',
+      saved: 'The agreement period has been saved.',
+    },
     move: {
       action: 'Move to version {{number}}',
       title: 'Move the agreement to version {{number}}',
@@ -1488,6 +1496,9 @@ export const webEn: WebCatalogue = {
       'The departments and the region itself (rows) against the regions with an agreement in the cycle (columns). Each cell counts the contributions by status. Choose a cell to see and edit its contributions.',
     noCycle: 'There is no agreement cycle yet.',
     noAgreements: 'The cycle has no agreements yet. Create them under Agreements.',
+    filterFailed:
+      'The matrix could not be shown with these filters. The subject area may belong to another agreement cycle.',
+    clearFilters: 'Clear the filters',
     caption:
       '{{cycle}}: contributions from {{departments}} departments and the region itself in {{regions}} regions',
     regionRow: 'The region itself',

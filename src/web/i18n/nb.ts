@@ -1341,6 +1341,14 @@ export const webNb = {
         'Avtalen bruker versjon {{pinned}} av den generelle delen, men versjon {{newer}} er vedtatt siden.',
       compare: 'Sammenlign versjon {{pinned}} og {{newer}}',
     },
+    period: {
+      action: 'Endre periode',
+      title: 'Endre avtaleperioden',
+      intro: 'Avtalepartene er regionens medlemskommuner på den første dagen i perioden.',
+      from: 'Fra',
+      to: 'Til',
+      saved: 'Avtaleperioden er lagret.',
+    },
     move: {
       action: 'Flytt til versjon {{number}}',
       title: 'Flytt avtalen til versjon {{number}}',
@@ -1485,6 +1493,9 @@ export const webNb = {
       'Rådsområdene og regionen selv (rader) mot regionene med avtale i syklusen (kolonner). Hver celle teller bidragene etter status. Velg en celle for å se og endre bidragene.',
     noCycle: 'Det finnes ingen avtalesyklus ennå.',
     noAgreements: 'Syklusen har ingen avtaler ennå. Opprett avtalene under Avtaler.',
+    filterFailed:
+      'Matrisen kunne ikke vises med disse filtrene. Fagområdet hører kanskje til en annen avtalesyklus.',
+    clearFilters: 'Fjern filtrene',
     caption: '{{cycle}}: bidrag fra {{departments}} rådsområder og regionen selv i {{regions}} regioner',
     regionRow: 'Regionen selv',
     inactive: '(avviklet)',

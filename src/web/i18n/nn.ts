@@ -1338,6 +1338,14 @@ export const webNn: WebCatalogue = {
         'Avtalen brukar versjon {{pinned}} av den generelle delen, men versjon {{newer}} er vedteken sidan.',
       compare: 'Samanlikn versjon {{pinned}} og {{newer}}',
     },
+    period: {
+      action: 'Endre periode',
+      title: 'Endre avtaleperioden',
+      intro: 'Avtalepartane er medlemskommunane i regionen på den første dagen i perioden.',
+      from: 'Frå',
+      to: 'Til',
+      saved: 'Avtaleperioden er lagra.',
+    },
     move: {
       action: 'Flytt til versjon {{number}}',
       title: 'Flytt avtalen til versjon {{number}}',
@@ -1484,6 +1492,9 @@ export const webNn: WebCatalogue = {
       'Rådsområda og regionen sjølv (rader) mot regionane med avtale i syklusen (kolonnar). Kvar celle tel bidraga etter status. Vel ei celle for å sjå og endre bidraga.',
     noCycle: 'Det finst ingen avtalesyklus enno.',
     noAgreements: 'Syklusen har ingen avtalar enno. Opprett avtalane under Avtalar.',
+    filterFailed:
+      'Matrisa kunne ikkje visast med desse filtera. Fagområdet høyrer kanskje til ein annan avtalesyklus.',
+    clearFilters: 'Fjern filtera',
     caption: '{{cycle}}: bidrag frå {{departments}} rådsområde og regionen sjølv i {{regions}} regionar',
     regionRow: 'Regionen sjølv',
     inactive: '(avvikla)',

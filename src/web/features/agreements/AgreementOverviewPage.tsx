@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useAgreementContext } from './AgreementLayout';
 import { MoveGeneralPartDialog } from './MoveGeneralPartDialog';
+import { PeriodDialog } from './PeriodDialog';
 import { WantedSubjectAreas } from './WantedSubjectAreas';
 
 /**
@@ -20,6 +21,7 @@ export function AgreementOverviewPage({ me }: { me: Me }) {
   const { agreement } = useAgreementContext();
   const { t } = useTranslation();
   const [notice, setNotice] = useState<string | null>(null);
+  const [editingPeriod, setEditingPeriod] = useState(false);
   const locale = currentLocale();
   return (
     <div className="stack">
@@ -37,6 +39,22 @@ export function AgreementOverviewPage({ me }: { me: Me }) {
         <Paragraph>
           {formatDate(agreement.periodFrom, locale)} – {formatDate(agreement.periodTo, locale)}
         </Paragraph>
+        {me.role === 'admin' && (
+          <div className="row">
+            <Button variant="secondary" data-size="sm" onClick={() => setEditingPeriod(true)}>
+              {t('agreements.period.action')}
+            </Button>
+            <PeriodDialog
+              open={editingPeriod}
+              agreement={agreement}
+              onClose={() => setEditingPeriod(false)}
+              onSaved={() => {
+                setEditingPeriod(false);
+                setNotice(t('agreements.period.saved'));
+              }}
+            />
+          </div>
+        )}
       </section>
       <section className="stack" aria-labelledby="agreement-general-part">
         <Heading id="agreement-general-part" level={2} data-size="sm">

@@ -7,6 +7,7 @@ import type {
   MarkSubjectAreaInput,
   MoveGeneralPartInput,
   SubjectArea,
+  UpdateAgreementInput,
   UpdateSubjectAreaInput,
 } from '../../../shared/contracts/agreements';
 import type { Region } from '../../../shared/contracts/registry';
@@ -65,6 +66,11 @@ function useInvalidating<I, O>(call: (input: I) => Promise<O>) {
 export const useCreateAgreements = () =>
   useInvalidating((input: CreateAgreementsInput) =>
     api<AgreementSummary[]>('POST', '/api/v1/agreements', input),
+  );
+
+export const useUpdateAgreement = (id: string) =>
+  useInvalidating((input: UpdateAgreementInput) =>
+    api<Agreement>('PATCH', `/api/v1/agreements/${enc(id)}`, input),
   );
 
 export const useMoveGeneralPart = (id: string) =>
