@@ -41,6 +41,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon, { type Instance } from 'autocannon';
 import pg from 'pg';
 import { openDatabase, serverVersion } from '../src/server/db/client.js';
+import { benchAgreementDocuments, printDocumentResults } from './agreement-document.js';
 import { adminEmail, benchPassword, type DatasetSizes, generateDataset } from './dataset.js';
 import { type BenchRoute, type Budget, type Fixtures, routes } from './routes.js';
 
@@ -69,6 +70,8 @@ const settings = {
   keepDatabase: process.env.BENCH_KEEP_DATABASE === '1',
   /** Run ANALYZE after generating (default): the statistics autovacuum keeps on a PostgreSQL server. */
   analyze: process.env.BENCH_ANALYZE !== '0',
+  /** How many times the agreement DOCX and PDF are made for their medians (bench/agreement-document.ts). */
+  documentRuns: Math.round(envNumber('BENCH_DOCUMENT_RUNS', 15, 1)),
 };
 
 // ---------------------------------------------------------------------------------------------- cleanup
@@ -580,6 +583,8 @@ async function main() {
     );
   }
   await cleanUp();
+  // In this process, once the server has stopped: the documents' time is the renderers' alone.
+  const documents = await benchAgreementDocuments(settings.documentRuns);
 
   console.log(`\nLatency: ${latencyMethod}.`);
   console.log(
@@ -614,6 +619,8 @@ async function main() {
       ? 'All budgets met.'
       : `FAIL: ${failed.length} of ${results.length - 1} routes missed their budget or could not be measured.`,
   );
+  console.log('');
+  printDocumentResults(documents);
 
   const report = {
     engine,
@@ -652,6 +659,11 @@ async function main() {
         r.serverCpuMsPerRequest === null ? null : Number(r.serverCpuMsPerRequest.toFixed(3)),
       loadCpuMsPerRequest: r.loadCpuMsPerRequest === null ? null : Number(r.loadCpuMsPerRequest.toFixed(3)),
       otherCpuPercent: round(r.otherCpuPercent),
+    })),
+    documents: documents.map((d) => ({
+      ...d,
+      medianMs: round(d.medianMs),
+      cpuMedianMs: round(d.cpuMedianMs),
     })),
   };
   mkdirSync(path.dirname(resultsFile), { recursive: true });

@@ -33,8 +33,9 @@ export type AgreementWords = {
   perYear: (amount: string) => string;
   notGiven: string;
   timeFrame: string;
-  indicators: string;
-  indicatorColumns: [string, string, string, string];
+  indicator: string;
+  baseline: string;
+  target: string;
   adoption: string;
   adoptionIntro: string;
   adoptionColumns: [string, string];
@@ -75,8 +76,9 @@ const nb: AgreementWords = {
   perYear: (amount) => `${amount} kr per år`,
   notGiven: 'Ikke oppgitt',
   timeFrame: 'Tidsramme',
-  indicators: 'Indikatorer',
-  indicatorColumns: ['Indikator', 'Utgangspunkt', 'Mål', 'Enhet'],
+  indicator: 'Indikator',
+  baseline: 'utgangspunkt',
+  target: 'mål',
   adoption: 'Behandling og vedtak',
   adoptionIntro: 'Avtalen skal behandles av disse organene:',
   adoptionColumns: ['Organ', 'Behandling'],
@@ -117,8 +119,9 @@ const nn: AgreementWords = {
   perYear: (amount) => `${amount} kr per år`,
   notGiven: 'Ikkje oppgitt',
   timeFrame: 'Tidsramme',
-  indicators: 'Indikatorar',
-  indicatorColumns: ['Indikator', 'Utgangspunkt', 'Mål', 'Eining'],
+  indicator: 'Indikator',
+  baseline: 'utgangspunkt',
+  target: 'mål',
   adoption: 'Handsaming og vedtak',
   adoptionIntro: 'Avtalen skal handsamast av desse organa:',
   adoptionColumns: ['Organ', 'Handsaming'],
