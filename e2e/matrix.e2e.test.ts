@@ -104,6 +104,15 @@ describe('the matrix', () => {
     await expect.poll(() => dialog.locator('tbody tr').count()).toBe(busy.counts.agreed);
     await dialog.getByText(`Viser ${busy.counts.agreed} av ${busy.total} bidrag etter filteret.`).waitFor();
     await expectAccessible(page, 'a cell of the matrix');
+    // The coordinator may edit every item: the contributions' own form opens over the cell.
+    await dialog
+      .getByRole('button', { name: /^Endre/ })
+      .first()
+      .click();
+    const edit = page.getByRole('dialog', { name: 'Endre bidrag' });
+    await settled(edit);
+    await edit.getByRole('button', { name: 'Lukk' }).first().click();
+    await edit.waitFor({ state: 'hidden' });
     await dialog.getByRole('button', { name: 'Lukk' }).first().click();
     await dialog.waitFor({ state: 'hidden' });
 

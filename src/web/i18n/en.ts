@@ -275,6 +275,7 @@ export const webEn: WebCatalogue = {
           markSubjectArea: 'Subject area marked as wanted',
           unmarkSubjectArea: 'Wanted subject area removed',
         },
+        agreementArchive: { create: 'ZIP of all agreements requested' },
         subjectArea: {
           create: 'Subject area created',
           update: 'Subject area changed',
@@ -1528,6 +1529,27 @@ export const webEn: WebCatalogue = {
       edit: 'Edit',
       add: 'Add a contribution',
       openAgreement: 'Open the contributions in the agreement',
+    },
+  },
+  agreementDocument: {
+    downloadDocx: 'Download DOCX',
+    downloadPdf: 'Download PDF',
+    archive: {
+      heading: 'All agreements in one file',
+      intro:
+        'Makes a ZIP file with every agreement of the cycle as DOCX and PDF. It takes a while; you can follow it here.',
+      start: 'Download all as ZIP',
+      progressLabel: 'Progress of the ZIP file',
+      queued: 'The ZIP file is waiting in the queue …',
+      progress: '{{done}} of {{total}} agreements are done.',
+      done: 'The ZIP file with {{total}} agreements is ready.',
+      download: 'Download {{filename}}',
+      failed: 'The ZIP file could not be made.',
+      failure: {
+        document:
+          'The ZIP file could not be made: one of the agreements could not be printed. Try again, or contact support.',
+        unexpected: 'The ZIP file could not be made because of an error on our side. Try again in a moment.',
+      },
     },
   },
 };

@@ -272,6 +272,7 @@ export const webNb = {
           markSubjectArea: 'Fagområde markert som ønsket',
           unmarkSubjectArea: 'Ønsket fagområde fjernet',
         },
+        agreementArchive: { create: 'ZIP av alle avtaler bestilt' },
         subjectArea: {
           create: 'Fagområde opprettet',
           update: 'Fagområde endret',
@@ -1524,6 +1525,27 @@ export const webNb = {
       edit: 'Endre',
       add: 'Legg til bidrag',
       openAgreement: 'Åpne bidragene i avtalen',
+    },
+  },
+  agreementDocument: {
+    downloadDocx: 'Last ned DOCX',
+    downloadPdf: 'Last ned PDF',
+    archive: {
+      heading: 'Alle avtalene i én fil',
+      intro:
+        'Lager en ZIP-fil med hver avtale i syklusen som DOCX og PDF. Det tar litt tid; du kan følge med her.',
+      start: 'Last ned alle som ZIP',
+      progressLabel: 'Framdrift for ZIP-filen',
+      queued: 'ZIP-filen står i kø …',
+      progress: '{{done}} av {{total}} avtaler er ferdige.',
+      done: 'ZIP-filen med {{total}} avtaler er klar.',
+      download: 'Last ned {{filename}}',
+      failed: 'ZIP-filen kunne ikke lages.',
+      failure: {
+        document:
+          'ZIP-filen kunne ikke lages: en av avtalene kunne ikke skrives ut. Prøv igjen, eller kontakt brukerstøtte.',
+        unexpected: 'ZIP-filen kunne ikke lages på grunn av en feil hos oss. Prøv igjen om litt.',
+      },
     },
   },
 } as const;

@@ -273,6 +273,7 @@ export const webNn: WebCatalogue = {
           markSubjectArea: 'Fagområde markert som ønskt',
           unmarkSubjectArea: 'Ønskt fagområde fjerna',
         },
+        agreementArchive: { create: 'ZIP av alle avtalar bestilt' },
         subjectArea: { create: 'Fagområde oppretta', update: 'Fagområde endra', delete: 'Fagområde sletta' },
         hearing: { open: 'Høyring opna', extend: 'Høyringsfrist utsett', close: 'Høyring lukka' },
         input: {
@@ -1523,6 +1524,27 @@ export const webNn: WebCatalogue = {
       edit: 'Endre',
       add: 'Legg til bidrag',
       openAgreement: 'Opne bidraga i avtalen',
+    },
+  },
+  agreementDocument: {
+    downloadDocx: 'Last ned DOCX',
+    downloadPdf: 'Last ned PDF',
+    archive: {
+      heading: 'Alle avtalane i éi fil',
+      intro:
+        'Lagar ei ZIP-fil med kvar avtale i syklusen som DOCX og PDF. Det tek litt tid; du kan følgje med her.',
+      start: 'Last ned alle som ZIP',
+      progressLabel: 'Framdrift for ZIP-fila',
+      queued: 'ZIP-fila står i kø …',
+      progress: '{{done}} av {{total}} avtalar er ferdige.',
+      done: 'ZIP-fila med {{total}} avtalar er klar.',
+      download: 'Last ned {{filename}}',
+      failed: 'ZIP-fila kunne ikkje lagast.',
+      failure: {
+        document:
+          'ZIP-fila kunne ikkje lagast: ein av avtalane kunne ikkje skrivast ut. Prøv igjen, eller kontakt brukarstøtte.',
+        unexpected: 'ZIP-fila kunne ikkje lagast på grunn av ein feil hos oss. Prøv igjen om litt.',
+      },
     },
   },
 };

@@ -1,4 +1,4 @@
-import { Button, Card, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Paragraph } from '@digdir/designsystemet-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/contracts/auth';
@@ -30,7 +30,13 @@ export function MatrixPage({ me }: { me: Me }) {
       <QueryState query={cycles}>
         {() =>
           cycle ? (
-            <CycleMatrix me={me} cycleId={cycle.id} filters={filters.values} setFilter={filters.set} />
+            <CycleMatrix
+              me={me}
+              cycleId={cycle.id}
+              filters={filters.values}
+              setFilter={filters.set}
+              clearFilters={filters.any ? filters.clear : null}
+            />
           ) : (
             <Card>
               <Paragraph>{t('matrix.noCycle')}</Paragraph>
@@ -47,15 +53,29 @@ function CycleMatrix({
   cycleId,
   filters,
   setFilter,
+  clearFilters,
 }: {
   me: Me;
   cycleId: string;
   filters: MatrixFilters;
   setFilter: (key: (typeof filterKeys)[number], value: string) => void;
+  /** Set while a filter is in the address. */
+  clearFilters: (() => void) | null;
 }) {
   const { t } = useTranslation();
   const matrix = useMatrix(cycleId, filters);
   const [open, setOpen] = useState<OpenCell | null>(null);
+  // A link with a subject area of another cycle (the cycle was changed in the top bar) is refused.
+  if (matrix.isError && clearFilters) {
+    return (
+      <Alert data-color="warning">
+        <Paragraph>{t('matrix.filterFailed')}</Paragraph>
+        <Button variant="secondary" onClick={clearFilters}>
+          {t('matrix.clearFilters')}
+        </Button>
+      </Alert>
+    );
+  }
   return (
     <QueryState query={matrix}>
       {(m) => (
