@@ -7,7 +7,7 @@ import { AppError, notFound, pgErrorOf, stale } from '../platform/errors.js';
 import { DeleteQuery } from '../registry/delete-query.js';
 import { agreementSubjectAreas, contributions, subjectAreas } from './agreement.table.js';
 import { toSubjectArea } from './subject-area.mapper.js';
-import { lockAreasOf, renumber } from './subject-area-rules.js';
+import { lockAreasOf, lockCycleOfArea, renumber } from './subject-area-rules.js';
 
 const inUse = (contributionCount: number, wantedCount: number) =>
   new AppError('inUse', [
@@ -28,6 +28,7 @@ export async function deleteSubjectArea(ctx: Ctx, id: string, raw: unknown = {})
   const { version } = parse(DeleteQuery, raw ?? {});
   try {
     await actx.db.transaction(async (tx) => {
+      await lockCycleOfArea(tx, id);
       // The row lock makes a concurrent mark or contribution (whose key check takes a share lock) wait.
       const [before] = await tx.select().from(subjectAreas).where(eq(subjectAreas.id, id)).for('update');
       if (!before) throw notFound();

@@ -114,6 +114,20 @@ describe('subject areas of a cycle', () => {
     ]);
   });
 
+  it('keeps the order whole when two moves in the same cycle run at once', async () => {
+    const { cycle } = await newCycle(t);
+    const [first, , , , , last] = await areasOf(cycle.id);
+    if (!first || !last) throw new Error('none');
+    const [a, b] = await Promise.all([
+      send('PATCH', `/api/v1/subject-areas/${first.id}`, { position: 5, version: first.version }),
+      send('PATCH', `/api/v1/subject-areas/${last.id}`, { position: 0, version: last.version }),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    const after = await areasOf(cycle.id);
+    expect(after.map((x) => x.position)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(new Set(after.map((x) => x.id)).size).toBe(6);
+  });
+
   it('refuses a duplicate name, a missing name, a stale version, unknown ids and everyone but the admin', async () => {
     const { cycle } = await newCycle(t);
     const url = `/api/v1/cycles/${cycle.id}/subject-areas`;

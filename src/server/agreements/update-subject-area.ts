@@ -8,7 +8,7 @@ import { notFound, rethrowUnique } from '../platform/errors.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
 import { subjectAreas } from './agreement.table.js';
 import { toSubjectArea } from './subject-area.mapper.js';
-import { lockAreasOf, renumber } from './subject-area-rules.js';
+import { lockAreasOf, lockCycleOfArea, renumber } from './subject-area-rules.js';
 
 /**
  * Renames, describes or moves a subject area. A move takes it out of the cycle's order and puts it at the
@@ -20,6 +20,7 @@ export async function updateSubjectArea(ctx: Ctx, id: string, raw: unknown): Pro
   const input = parse(UpdateSubjectAreaInput, raw);
   try {
     return await actx.db.transaction(async (tx) => {
+      await lockCycleOfArea(tx, id);
       const before = await lockVersioned(tx, subjectAreas, id, input.version);
       let position = before.position;
       if (input.position !== undefined) {
