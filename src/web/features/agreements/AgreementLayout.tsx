@@ -51,7 +51,7 @@ export function AgreementLayout({ me }: { me: Me }) {
                 const to = tab.path ? `${agreementPath(a.id)}/${tab.path}` : agreementPath(a.id);
                 return (
                   <li key={tab.key}>
-                    <NavLink to={to} end>
+                    <NavLink to={to} end={tab.path === ''}>
                       {t(tab.key)}
                     </NavLink>
                   </li>
