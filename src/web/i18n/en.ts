@@ -300,6 +300,7 @@ export const webEn: WebCatalogue = {
         },
       },
       entityTypes: {
+        agreementArchive: 'ZIP of agreements',
         cycle: 'Cycle',
         generalPartVersion: 'Version of the general part',
         specialPartVersion: 'Version of the special part',

@@ -297,6 +297,7 @@ export const webNb = {
         },
       },
       entityTypes: {
+        agreementArchive: 'ZIP av avtaler',
         cycle: 'Avtalesyklus',
         generalPartVersion: 'Versjon av generell del',
         specialPartVersion: 'Versjon av spesiell del',

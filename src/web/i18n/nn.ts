@@ -294,6 +294,7 @@ export const webNn: WebCatalogue = {
         },
       },
       entityTypes: {
+        agreementArchive: 'ZIP av avtalar',
         cycle: 'Avtalesyklus',
         generalPartVersion: 'Versjon av generell del',
         specialPartVersion: 'Versjon av særskild del',

@@ -8,6 +8,7 @@ import { DetailState } from '../../shared/components/DetailState';
 import { Page } from '../../shared/components/Page';
 import { formatDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
+import { AgreementDownloads } from '../agreement-document/AgreementDownloads';
 import { agreementTabs } from './agreement-tabs';
 import { useAgreement } from './agreements.api';
 import '../../shared/components/sub-nav.css';
@@ -37,7 +38,7 @@ export function AgreementLayout({ me }: { me: Me }) {
       notFound={t('agreements.notFound')}
     >
       {(a) => (
-        <Page title={a.title}>
+        <Page title={a.title} actions={<AgreementDownloads agreementId={a.id} />}>
           <Paragraph className="muted">
             {t('agreements.layout.summary', {
               region: a.region.name,

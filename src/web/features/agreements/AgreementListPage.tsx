@@ -11,6 +11,7 @@ import { QueryState } from '../../shared/components/QueryState';
 import { useCurrentCycle } from '../../shared/current-cycle';
 import { currentLocale } from '../../shared/i18n';
 import { useSort } from '../../shared/use-sort';
+import { AgreementArchivePanel } from '../agreement-document/AgreementArchivePanel';
 import { formatShortDate } from '../hearings/deadline';
 import { useAgreements } from './agreements.api';
 import { CreateAgreementsDialog } from './CreateAgreementsDialog';
@@ -68,6 +69,7 @@ export function AgreementListPage({ me }: { me: Me }) {
           cycle ? (
             <>
               <CycleAgreements cycleId={cycle.id} cycleName={cycle.name} />
+              {isAdmin && <AgreementArchivePanel cycleId={cycle.id} />}
               {isAdmin && (
                 <CreateAgreementsDialog
                   open={creating}
