@@ -56,6 +56,8 @@ export type BenchRoute = {
   budget: Budget | 'baseline';
 };
 
+const AgreementPage = z.object({ items: z.array(z.object({ id: z.string() })) });
+
 const PageOf = z.object({ items: z.array(z.unknown()), nextCursor: z.string().nullable() });
 
 /** The path of the page after `firstPage` (same filters), from the first page's `nextCursor`. */
@@ -112,6 +114,17 @@ export const routes: readonly BenchRoute[] = [
   {
     name: 'GET /api/v1/agreements?cycle= (1,200 agreements)',
     path: ({ fixtures }) => `/api/v1/agreements?cycle=${fixtures.matrixCycleId}`,
+    budget: foundationBudget,
+  },
+  // An agreement's Bidrag tab (web: ContributionsTab): one region's contributions from every department.
+  {
+    name: 'GET /api/v1/agreements/{id}/contributions (one agreement of the national cycle)',
+    path: async (ctx) => {
+      const agreements = `/api/v1/agreements?cycle=${ctx.fixtures.matrixCycleId}`;
+      const first = AgreementPage.parse(await ctx.getJson(agreements)).items[0];
+      if (!first) throw new Error('the national cycle has no agreements');
+      return `/api/v1/agreements/${first.id}/contributions`;
+    },
     budget: foundationBudget,
   },
   // The coordinator's matrix (web: MatrixPage), plain and filtered as the screen's filters ask for it.

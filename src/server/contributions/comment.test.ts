@@ -15,6 +15,7 @@ import {
   unknownId,
 } from './contribution.fixtures.js';
 import { createContribution } from './create-contribution.js';
+import { listContributions } from './list-contributions.js';
 
 let t: TestApp;
 let cookies: { admin: string; viewer: string; department: string; region: string };
@@ -40,6 +41,12 @@ async function contribution() {
 describe('comments on a contribution', () => {
   it('lets everyone signed in comment and reply, threaded by parent, audited', async () => {
     const item = await contribution();
+    const listed = async () =>
+      (await listContributions(t.ctx(t.actors.viewer), item.agreementId, {})).items.map(
+        (c) => c.commentCount,
+      );
+    // The list is read (and kept by the read cache) before the comments, and still counts them after.
+    expect(await listed()).toEqual([0]);
     const url = `/api/v1/contributions/${item.id}/comments`;
     const first = await req('POST', url, cookies.viewer, {
       body: 'Hvordan henger dette sammen med bypakken?',
@@ -68,6 +75,7 @@ describe('comments on a contribution', () => {
     ]);
     const detail = await req('GET', `/api/v1/contributions/${item.id}`, cookies.viewer);
     expect(detail.json()).toMatchObject({ commentCount: 2 });
+    expect(await listed()).toEqual([2]);
     expect((await auditOf(t, 'contributionComment', root.id)).map((a) => a.action)).toEqual([
       'contribution.comment',
     ]);

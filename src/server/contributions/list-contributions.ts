@@ -1,12 +1,27 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { type ContributionList, ContributionListQuery } from '../../shared/contracts/contributions.js';
 import { agreementSubjectAreas, agreements, subjectAreas } from '../agreements/agreement.table.js';
+import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
-import type { Ctx } from '../platform/context.js';
+import type { Actor, Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { createReadCache } from '../platform/read-cache.js';
 import { regions } from '../registry/registry.table.js';
 import { listFilter, readContributions } from './contribution-reads.js';
 import { assertId } from './contribution-rules.js';
+
+/**
+ * The lists people open again and again (the Bidrag tab, the matrix's cells) kept while nothing is written.
+ * Only `canEdit` depends on the reader, and only on what they may write: the key names that, not the person.
+ */
+const lists = createReadCache<ContributionList>({ maxEntries: 128 });
+
+const writerKey = (actor: Actor) =>
+  actor.role === 'department'
+    ? `department:${actor.departmentId}`
+    : actor.role === 'region'
+      ? `region:${actor.regionId}`
+      : actor.role;
 
 /**
  * An agreement's contributions, grouped by the cycle's subject areas in their order (each marked when the
@@ -20,7 +35,23 @@ export async function listContributions(
   const actx = authorize(ctx, everyone);
   assertId(agreementId);
   const query = parse(ContributionListQuery, raw);
-  const [agreement] = await actx.db
+  const key = [
+    agreementId,
+    query.owner ?? '',
+    query.status ?? '',
+    query.subjectArea ?? '',
+    writerKey(actx.actor),
+  ];
+  return lists.read(actx.db, key.join('|'), (reader) => loadList(reader, actx.actor, agreementId, query));
+}
+
+async function loadList(
+  db: Db | Tx,
+  actor: Actor,
+  agreementId: string,
+  query: ContributionListQuery,
+): Promise<ContributionList> {
+  const [agreement] = await db
     .select({
       id: agreements.id,
       cycleId: agreements.cycleId,
@@ -31,7 +62,7 @@ export async function listContributions(
     .innerJoin(regions, eq(regions.id, agreements.regionId))
     .where(eq(agreements.id, agreementId));
   if (!agreement) throw notFound();
-  const areas = await actx.db
+  const areas = await db
     .select({
       id: subjectAreas.id,
       name: subjectAreas.name,
@@ -48,7 +79,7 @@ export async function listContributions(
     )
     .where(eq(subjectAreas.cycleId, agreement.cycleId))
     .orderBy(asc(subjectAreas.position), asc(subjectAreas.name));
-  const items = await readContributions(actx.db, actx.actor, listFilter(agreementId, query));
+  const items = await readContributions(db, actor, listFilter(agreementId, query));
   return {
     agreement: {
       id: agreement.id,
