@@ -70,7 +70,7 @@ export const frk = {
     responsible: 'Analyseenheten, Fylkesrådsleders kontor',
     budget: null,
     timeFrame: '2021–2024',
-    indicators: [indicator('Oppdatert regionbilde lagt fram for regionrådet', '0', '1 per år', 'rapport')],
+    indicators: [indicator('Oppdatert regionbilde lagt fram for regionrådet', null, '1', 'rapport per år')],
   }),
   townCentre: (r: Place, budget: number): Idea => ({
     subject: 'attraktivitet',
@@ -90,13 +90,13 @@ export const samferdsel = {
     subject: 'samferdsel',
     kind: 'measure',
     title: `Flere bussavganger mellom ${r.towns[0]} og ${r.towns[1]}`,
-    description: `Halvtimesavganger i rushtiden og timesavganger på kveldstid og i helgene på strekningen ${r.towns[0]}–${r.towns[1]}, med korrespondanse mot toget. Ruteendringen gjøres i samarbeid med Ruter/Østfold kollektivtrafikk fra første ruteendring etter vedtak.`,
+    description: `Halvtimesavganger i rushtiden og timesavganger på kveldstid og i helgene på strekningen ${r.towns[0]}–${r.towns[1]}, med korrespondanse mot toget. Kollektivselskapet legger endringen inn fra første ruteendring etter at avtalen er vedtatt.`,
     responsible: 'Seksjonsleder kollektivtrafikk, Samferdsel',
     budget,
     timeFrame: '2022–2024',
     indicators: [
       indicator('Avganger per virkedag', '18', '32', 'avganger'),
-      indicator('Påstigende passasjerer per år', '210 000', '260 000', 'reiser'),
+      indicator('Påstigende passasjerer', '210 000', '260 000', 'reiser per år'),
     ],
   }),
   roadSafety: (r: Place, budget: number): Idea => ({
@@ -137,7 +137,7 @@ export const samferdsel = {
     responsible: 'Seksjonsleder kollektivtrafikk, Samferdsel',
     budget,
     timeFrame: '2021–2024',
-    indicators: [indicator('Turer med bestillingstransport per år', '0', '8 000', 'turer')],
+    indicators: [indicator('Turer med bestillingstransport', '0', '8 000', 'turer per år')],
   }),
 };
 
@@ -184,7 +184,7 @@ export const utdanning = {
     responsible: 'Leder karrieresenteret, Utdanning og kompetanse',
     budget,
     timeFrame: '2021–2024',
-    indicators: [indicator('Veiledningssamtaler per år', '120', '250', 'samtaler')],
+    indicators: [indicator('Veiledningssamtaler', '120', '250', 'samtaler per år')],
   }),
   skillsForum: (r: Place): Idea => ({
     subject: 'utdanning',
@@ -194,7 +194,7 @@ export const utdanning = {
     responsible: 'Rådgiver kompetanse, Utdanning og kompetanse',
     budget: null,
     timeFrame: '2021–2024',
-    indicators: [indicator('Møter i kompetanseforumet', null, '2 per år', 'møter')],
+    indicators: [indicator('Møter i kompetanseforumet', null, '2', 'møter per år')],
   }),
 };
 
@@ -218,7 +218,7 @@ export const kultur = {
     responsible: 'Rådgiver frivillighet, Kultur, frivillighet og folkehelse',
     budget,
     timeFrame: '2021–2024',
-    indicators: [indicator('Lag og foreninger som får tilskudd', '0', '25', 'per år')],
+    indicators: [indicator('Lag og foreninger som får tilskudd', '0', '25', 'lag per år')],
   }),
   heritage: (r: Place): Idea => ({
     subject: 'kultur',
@@ -248,7 +248,7 @@ export const kultur = {
     responsible: 'Koordinator Den kulturelle skolesekken, Kultur, frivillighet og folkehelse',
     budget: null,
     timeFrame: '2021–2024',
-    indicators: [indicator('Forestillinger på regionens egne scener', '4', '10', 'per år')],
+    indicators: [indicator('Forestillinger på regionens egne scener', '4', '10', 'forestillinger per år')],
   }),
 };
 
@@ -263,8 +263,8 @@ export const naering = {
     budget,
     timeFrame: '2021–2024',
     indicators: [
-      indicator('Veiledningssamtaler med etablerere', '180', '250 per år', 'samtaler'),
-      indicator('Nye foretak etter veiledning', '40', '60 per år', 'foretak'),
+      indicator('Veiledningssamtaler med etablerere', '180', '250', 'samtaler per år'),
+      indicator('Nye foretak etter veiledning', '40', '60', 'foretak per år'),
     ],
   }),
   destination: (r: Place, budget: number): Idea => ({
@@ -352,7 +352,7 @@ export const klima = {
     responsible: 'Planseksjonen, Plan, klima og miljø',
     budget: null,
     timeFrame: '2021–2024',
-    indicators: [indicator('Innsigelser fra fylkeskommunen', '3', '0', 'per år')],
+    indicators: [indicator('Innsigelser fra fylkeskommunen', '3', '0', 'innsigelser per år')],
   }),
   charging: (r: Place, budget: number): Idea => ({
     subject: 'klima',

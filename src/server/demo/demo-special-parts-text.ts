@@ -307,7 +307,9 @@ const mossStory: RegionStory = {
       'Kommunene i Mosseregionen tar inn minst 30 nye lærlinger hvert år, særlig i helsearbeiderfaget og barne- og ungdomsarbeiderfaget.',
       {
         responsible: 'Sekretariatet, Mosseregionen',
-        indicators: [{ name: 'Nye lærlinger i kommunene', baseline: '21', target: '30', unit: 'per år' }],
+        indicators: [
+          { name: 'Nye lærlinger i kommunene', baseline: '21', target: '30', unit: 'lærlinger per år' },
+        ],
       },
     ),
   ],
@@ -912,9 +914,13 @@ export const demoUnanswered = [
 
 // ---- Indre Østfold's agreed special part ----
 
-/** Sent to the regional council on 3 June 2021 and agreed at its meeting on 17 June 2021. */
+/**
+ * Written after the bilateral meetings, sent to the regional council on 3 June 2021 and agreed at its
+ * meeting on 17 June 2021.
+ */
 export const indreOstfoldSpecialPart = {
   region: indreOstfoldStory.region,
+  createdAt: '2021-05-28T09:00:00+02:00',
   sentAt: '2021-06-03T12:00:00+02:00',
   agreedAt: '2021-06-17T14:00:00+02:00',
   /** The written sections by key; the contributions section is generated from the agreed items. */

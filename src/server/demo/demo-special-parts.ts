@@ -402,7 +402,7 @@ async function agreeIndreOstfold(tx: Tx, agreementId: string, adminId: string): 
     agreedBy: adminId,
     // Written, sent and agreed: three changes, as the use cases count them.
     version: 3,
-    createdAt: after(plan.sentAt, -7 * 24 * 60),
+    createdAt: new Date(plan.createdAt),
     updatedAt: agreedAt,
   });
   const written: Record<string, (typeof plan.sections)[keyof typeof plan.sections]> = plan.sections;
