@@ -203,11 +203,15 @@ export async function toXlsx(
     header: headers[i] ?? key,
     width: widths[key],
     ...(key === 'budget' ? { style: { numFmt: '#,##0' } } : {}),
+    ...(key === 'updatedAt' ? { style: { numFmt: 'yyyy-mm-dd hh:mm' } } : {}),
   }));
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: 'top', wrapText: true };
-  for (const row of rows) sheet.addRow(row);
+  // A spreadsheet's dates have no time zone: the Oslo wall-clock time is written as it reads, so Excel
+  // shows, sorts and filters it as a date and time.
+  for (const row of rows)
+    sheet.addRow({ ...row, updatedAt: new Date(`${row.updatedAt.replace(' ', 'T')}:00Z`) });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columnKeys.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -194,6 +194,13 @@ describe('the contribution export', () => {
     expect(first.getCell(4).value).toBe('Project');
     expect(first.getCell(10).value).toBe('Agreed');
     expect(first.getCell(11).value).toBe('Plasser (baseline 40 stk, target 120 stk); Tilfredshet');
+    // Last changed is a date and time (Oslo wall clock), not text.
+    expect(first.getCell(12).type).toBe(ExcelJS.ValueType.Date);
+    expect(first.getCell(12).numFmt).toBe('yyyy-mm-dd hh:mm');
+    const oslo = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', dateStyle: 'short' }).format(
+      new Date(),
+    );
+    expect((first.getCell(12).value as Date).toISOString().slice(0, 10)).toBe(oslo);
     // Text is text in XLSX: nothing to neutralize, the title is exactly as typed.
     expect(sheet.getRow(4).getCell(5).value).toBe('=SUM(A1:A2) reiselivsstrategi');
     expect(sheet.getRow(4).getCell(2).value).toBe('The region');
