@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
+import pino from 'pino';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildApp, defaultWebDir } from '../../src/server/app.js';
 import { loadDemo } from '../../src/server/demo/load-demo.js';
+import type { JobWorker } from '../../src/server/jobs/define-job.js';
+import { type Jobs, startJobs } from '../../src/server/jobs/jobs.js';
 import { openTestDatabase } from '../../test/support/database.js';
 
 /** Debian's Chromium, or the one CHROMIUM_PATH names. Browser journeys are skipped (with one line) without it. */
@@ -34,9 +37,10 @@ export type Journey = {
 
 /**
  * The real server (built web app, API, a fresh PGlite database with the Viken demo) on a free port, and a
- * Chromium page in Norwegian bokmål and Oslo time.
+ * Chromium page in Norwegian bokmål and Oslo time. `workers` runs those background jobs too (none by
+ * default), for a journey that waits for one, e.g. the ZIP of all agreements.
  */
-export async function startJourney(): Promise<Journey> {
+export async function startJourney(options: { workers?: JobWorker[] } = {}): Promise<Journey> {
   if (!chromiumPath) throw new Error('no Chromium');
   if (!existsSync(`${webDir}/index.html`))
     throw new Error('The web app is not built: run `npm run build` first.');
@@ -50,6 +54,11 @@ export async function startJourney(): Promise<Journey> {
     webDir,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
+  const workers = options.workers ?? [];
+  const jobs: Jobs | null =
+    workers.length > 0
+      ? await startJobs(database, { log: pino({ level: 'silent' }), workers, pollingIntervalSeconds: 1 })
+      : null;
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -73,6 +82,7 @@ export async function startJourney(): Promise<Journey> {
     page,
     async close() {
       await browser.close();
+      await jobs?.stop();
       await app.close();
       await database.close();
     },
