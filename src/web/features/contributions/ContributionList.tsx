@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/contracts/auth';
 import type {
@@ -137,6 +137,12 @@ function Groups({
       );
     },
   };
+
+  // A link to one contribution (the mention e-mails' `#bidrag-<id>`) shows it once the list is there.
+  useEffect(() => {
+    const hash = window.location.hash;
+    if (hash.startsWith('#bidrag-')) document.getElementById(hash.slice(1))?.scrollIntoView();
+  }, []);
 
   const byArea = new Map<string, Contribution[]>();
   for (const c of data.items) byArea.set(c.subjectArea.id, [...(byArea.get(c.subjectArea.id) ?? []), c]);
