@@ -195,6 +195,21 @@ describe('the ZIP of all agreements of a cycle', () => {
     expect((await get(`/api/v1/agreement-archives/${archive.id}/file`, cookies.admin)).statusCode).toBe(409);
   });
 
+  it('gives up on an archive whose job ended without finishing it, and starts a new one', async () => {
+    const stuck = await fixtureCycle(t);
+    await agreementFixture(t, { regionName: 'Haldenregionen', in: stuck, specialPart: 'none' });
+    const first = (await post(archivesUrl(stuck.cycle.id), cookies.admin)).json();
+    await t.database.db
+      .update(agreementArchives)
+      .set({ state: 'running', requestedAt: new Date(Date.now() - 5 * 3600_000) })
+      .where(eq(agreementArchives.id, first.id));
+    const second = await post(archivesUrl(stuck.cycle.id), cookies.admin);
+    expect(second.statusCode).toBe(202);
+    expect(second.json().id).not.toBe(first.id);
+    const old = (await get(`/api/v1/agreement-archives/${first.id}`, cookies.admin)).json();
+    expect(old).toMatchObject({ state: 'failed', failure: 'unexpected' });
+  });
+
   it('is run by the server as one of its jobs', () => {
     expect(
       appWorkers({ mailUrl: undefined, mailFrom: 'partnerskap@viken.test' }).map((w) => w.job.name),

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { AgreementArchive } from '../../shared/contracts/agreement-document.js';
 import { Id } from '../../shared/contracts/common.js';
 import { agreementArchives, agreements } from '../agreements/agreement.table.js';
@@ -10,6 +10,9 @@ import type { Ctx } from '../platform/context.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { archiveColumns, toArchive } from './agreement-archive-reads.js';
 import { agreementArchiveJob } from './make-agreement-archive.js';
+
+/** Longer than every try of the job together (three tries of at most an hour each, and their delays). */
+const abandonedAfterHours = 4;
 
 /**
  * Starts the ZIP of all agreements of a cycle in the background (admin). While one is still queued or
@@ -28,6 +31,18 @@ export async function requestAgreementArchive(ctx: Ctx, cycleId: string): Promis
       .for('update');
     if (!cycle) throw notFound();
 
+    // An archive still "running" long after every try of its job must have ended (a process that stopped
+    // mid-run on its last try): it is marked failed, so that it does not stand in for a new one for ever.
+    await tx
+      .update(agreementArchives)
+      .set({ state: 'failed', failure: 'unexpected', finishedAt: sql`now()` })
+      .where(
+        and(
+          eq(agreementArchives.cycleId, cycleId),
+          inArray(agreementArchives.state, ['queued', 'running']),
+          lt(agreementArchives.requestedAt, sql`now() - make_interval(hours => ${abandonedAfterHours})`),
+        ),
+      );
     const [running] = await tx
       .select(archiveColumns)
       .from(agreementArchives)
