@@ -245,8 +245,9 @@ describe.skipIf(!chromiumPath)('contributions in the browser', () => {
       .allTextContents();
     expect(titles).toEqual(['Tilskudd til innfartsparkering', 'Hyppigere bussavganger Mysen–Askim']);
     // Focus stays with the moved item (now first, so on its "down" button).
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      'Flytt «Tilskudd til innfartsparkering» ned',
+    await page.waitForFunction(
+      () =>
+        document.activeElement?.getAttribute('aria-label') === 'Flytt «Tilskudd til innfartsparkering» ned',
     );
 
     // A comment that mentions the region's contact.

@@ -97,6 +97,7 @@ function Groups({
   const [deleting, setDeleting] = useState<Contribution | null>(null);
   const [ownNotice, setOwnNotice] = useState<string | null>(null);
   const [moveError, setMoveError] = useState<string | null>(null);
+  const [pendingFocus, setPendingFocus] = useState<{ id: string; direction: 'up' | 'down' } | null>(null);
   const remove = useDeleteContribution();
   const move = useMoveContribution();
   const say = (message: string) => (onNotice ? onNotice(message) : setOwnNotice(message));
@@ -120,14 +121,7 @@ function Groups({
                 area: moved.subjectArea.name,
               }),
             );
-            // Focus stays on the moved item: on the same button, or the other one at an end.
-            requestAnimationFrame(() => {
-              const same = document.getElementById(moveButtonId(c.id, direction)) as HTMLButtonElement | null;
-              const other = document.getElementById(
-                moveButtonId(c.id, direction === 'up' ? 'down' : 'up'),
-              ) as HTMLButtonElement | null;
-              (same && !same.disabled ? same : other)?.focus();
-            });
+            setPendingFocus({ id: c.id, direction });
           },
           onError: (e) =>
             setMoveError(
@@ -137,6 +131,17 @@ function Groups({
       );
     },
   };
+
+  // Focus stays on the moved item once the list shows its new place: on the same button, or on the other
+  // one when the item reached an end (where the same button is disabled).
+  useEffect(() => {
+    if (!pendingFocus || !data) return;
+    const button = (direction: 'up' | 'down') =>
+      document.getElementById(moveButtonId(pendingFocus.id, direction)) as HTMLButtonElement | null;
+    const same = button(pendingFocus.direction);
+    (same && !same.disabled ? same : button(pendingFocus.direction === 'up' ? 'down' : 'up'))?.focus();
+    setPendingFocus(null);
+  }, [pendingFocus, data]);
 
   // A link to one contribution (the mention e-mails' `#bidrag-<id>`) shows it once the list is there.
   useEffect(() => {
