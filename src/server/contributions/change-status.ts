@@ -4,15 +4,21 @@ import { contributionStatusChanges, contributions } from '../agreements/agreemen
 import { appendAudit } from '../audit/append-audit.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { fieldError, stale } from '../platform/errors.js';
+import { fieldError, forbidden, stale } from '../platform/errors.js';
 import { nextVersion } from '../platform/versioned.js';
 import { readDetail } from './contribution-reads.js';
-import { assertMayWrite, auditedContribution, lockContribution } from './contribution-rules.js';
+import {
+  assertMayWrite,
+  auditedContribution,
+  lockContribution,
+  statusChoices,
+} from './contribution-rules.js';
 import { contributionWriters, userIdOf } from './create-contribution.js';
 
 /**
  * Moves a contribution's negotiation status (any status to any other: talks go back and forth), always
- * with a reason, which the dated history keeps with who changed it.
+ * with a reason, which the dated history keeps with who changed it. Only the coordinator records an item
+ * as agreed or moves it out of agreed (see `statusChoices`).
  */
 export async function changeStatus(ctx: Ctx, id: string, raw: unknown): Promise<ContributionDetail> {
   const actx = authorize(ctx, contributionWriters);
@@ -22,6 +28,13 @@ export async function changeStatus(ctx: Ctx, id: string, raw: unknown): Promise<
     assertMayWrite(actx.actor, agreement.regionId, before.ownerDepartmentId);
     if (before.version !== input.version) throw stale();
     if (before.status === input.status) throw fieldError('status', 'validation.statusUnchanged');
+    // Agreeing, and changing what was agreed, is the coordinator's: the owner's choices leave it out.
+    if (
+      !statusChoices(actx.actor, agreement.regionId, before.ownerDepartmentId, before.status).includes(
+        input.status,
+      )
+    )
+      throw forbidden();
     const [row] = await tx
       .update(contributions)
       .set({ status: input.status, ...nextVersion(contributions) })

@@ -18,7 +18,7 @@ import type { Db, Tx } from '../db/client.js';
 import type { Actor } from '../platform/context.js';
 import { departments, regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
-import { mayWrite } from './contribution-rules.js';
+import { mayChange, statusChoices } from './contribution-rules.js';
 
 const commentCount = sql<number>`(select count(*)::int from ${contributionComments} where ${contributionComments.contributionId} = ${contributions.id})`;
 
@@ -76,7 +76,8 @@ export async function readContributions(db: Db | Tx, actor: Actor, where: SQL | 
       version: r.row.version,
       createdAt: r.row.createdAt.toISOString(),
       updatedAt: r.row.updatedAt.toISOString(),
-      canEdit: mayWrite(actor, r.regionId, r.row.ownerDepartmentId),
+      canEdit: mayChange(actor, r.regionId, r.row.ownerDepartmentId, r.row.status),
+      statusChoices: statusChoices(actor, r.regionId, r.row.ownerDepartmentId, r.row.status),
     }),
   );
 }

@@ -1,5 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { OwnerInput } from '../../shared/contracts/contributions.js';
+import {
+  type ContributionStatus,
+  contributionStatuses,
+  type OwnerInput,
+} from '../../shared/contracts/contributions.js';
 import { agreements, contributions, subjectAreas } from '../agreements/agreement.table.js';
 import type { Tx } from '../db/client.js';
 import type { Actor } from '../platform/context.js';
@@ -34,6 +38,42 @@ export function mayWrite(actor: Actor, agreementRegionId: string, ownerDepartmen
 
 export function assertMayWrite(actor: Actor, agreementRegionId: string, ownerDepartmentId: string | null) {
   if (!mayWrite(actor, agreementRegionId, ownerDepartmentId)) throw forbidden();
+}
+
+/**
+ * Whether the caller may change this item as it is now. An agreed item is what both parties settled: its
+ * owner proposes and discusses, but only the coordinator records it as agreed, and only the coordinator
+ * changes it (or takes it back to discussion) afterwards.
+ */
+export function mayChange(
+  actor: Actor,
+  agreementRegionId: string,
+  ownerDepartmentId: string | null,
+  status: string,
+): boolean {
+  return (
+    mayWrite(actor, agreementRegionId, ownerDepartmentId) && (actor.role === 'admin' || status !== 'agreed')
+  );
+}
+
+export function assertMayChange(
+  actor: Actor,
+  agreementRegionId: string,
+  ownerDepartmentId: string | null,
+  status: string,
+) {
+  if (!mayChange(actor, agreementRegionId, ownerDepartmentId, status)) throw forbidden();
+}
+
+/** The statuses the caller may move the item to: every other one for the coordinator, all but agreed for its owner. */
+export function statusChoices(
+  actor: Actor,
+  agreementRegionId: string,
+  ownerDepartmentId: string | null,
+  status: string,
+): ContributionStatus[] {
+  if (!mayChange(actor, agreementRegionId, ownerDepartmentId, status)) return [];
+  return contributionStatuses.filter((s) => s !== status && (actor.role === 'admin' || s !== 'agreed'));
 }
 
 /** The owner's department id as stored: null is the region. */

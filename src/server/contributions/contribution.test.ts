@@ -259,7 +259,15 @@ describe('reading contributions', () => {
     expect(list.items.map((i) => i.canEdit)).toEqual([false, false, true, false]);
 
     const asDepartment = await listContributions(t.ctx(t.actors.department), own.id, {});
-    expect(asDepartment.items.map((i) => i.canEdit)).toEqual([true, true, false, true]);
+    // The department's own items, except the agreed one: what was agreed only the coordinator changes.
+    expect(asDepartment.items.map((i) => i.canEdit)).toEqual([true, false, false, true]);
+    expect(asDepartment.items.map((i) => i.statusChoices)).toEqual([
+      ['discussed', 'dropped'],
+      [],
+      [],
+      ['discussed', 'dropped'],
+    ]);
+    expect(list.items.find((i) => i.title === 'S2')?.status).toBe('agreed');
     const viewer = await listContributions(t.ctx(t.actors.viewer), own.id, {});
     expect(viewer.items.every((i) => !i.canEdit)).toBe(true);
 
@@ -498,6 +506,66 @@ describe('status changes', () => {
       action: 'contribution.changeStatus',
       before: { status: 'proposed' },
       after: { status: 'agreed', reason: 'Enighet på dialogmøtet.' },
+    });
+  });
+
+  it('leaves agreeing to the coordinator: the owner discusses and drops, but neither agrees nor undoes an agreement', async () => {
+    const { areas, own } = await agreementsFixture(t);
+    const item = await createContribution(
+      t.ctx(t.actors.department),
+      own.id,
+      departmentItem(t, areas.transport.id),
+    );
+    const url = `/api/v1/contributions/${item.id}/status`;
+    await refused(
+      () => req('POST', url, cookies.department, { status: 'agreed', reason: 'Vi er enige.', version: 1 }),
+      403,
+    );
+    const discussed = await req('POST', url, cookies.department, {
+      status: 'discussed',
+      reason: 'Drøftet i det bilaterale møtet.',
+      version: 1,
+    });
+    expect(discussed.statusCode).toBe(200);
+    expect(discussed.json()).toMatchObject({
+      status: 'discussed',
+      canEdit: true,
+      statusChoices: ['proposed', 'dropped'],
+    });
+    const agreed = await req('POST', url, cookies.admin, {
+      status: 'agreed',
+      reason: 'Enighet.',
+      version: 2,
+    });
+    expect(agreed.json()).toMatchObject({ status: 'agreed', version: 3 });
+    // Once agreed, the owner can no longer change it, move it, or take it back to discussion.
+    await refused(
+      () =>
+        req('POST', url, cookies.department, { status: 'discussed', reason: 'Likevel ikke.', version: 3 }),
+      403,
+    );
+    await refused(
+      () =>
+        req('PATCH', `/api/v1/contributions/${item.id}`, cookies.department, {
+          title: 'Noe annet',
+          version: 3,
+        }),
+      403,
+    );
+    await refused(
+      () =>
+        req('POST', `/api/v1/contributions/${item.id}/move`, cookies.department, {
+          direction: 'down',
+          version: 3,
+        }),
+      403,
+    );
+    const asOwner = await req('GET', `/api/v1/contributions/${item.id}`, cookies.department);
+    expect(asOwner.json()).toMatchObject({ canEdit: false, statusChoices: [] });
+    const asAdmin = await req('GET', `/api/v1/contributions/${item.id}`, cookies.admin);
+    expect(asAdmin.json()).toMatchObject({
+      canEdit: true,
+      statusChoices: ['proposed', 'discussed', 'dropped'],
     });
   });
 });

@@ -7,7 +7,7 @@ import type { Ctx } from '../platform/context.js';
 import { stale } from '../platform/errors.js';
 import { nextVersion } from '../platform/versioned.js';
 import { readDetail } from './contribution-reads.js';
-import { assertMayWrite, lockContribution } from './contribution-rules.js';
+import { assertMayChange, lockContribution } from './contribution-rules.js';
 import { contributionWriters } from './create-contribution.js';
 
 /**
@@ -20,7 +20,7 @@ export async function moveContribution(ctx: Ctx, id: string, raw: unknown): Prom
   const input = parse(MoveContributionInput, raw);
   return actx.db.transaction(async (tx) => {
     const { row, agreement } = await lockContribution(tx, id);
-    assertMayWrite(actx.actor, agreement.regionId, row.ownerDepartmentId);
+    assertMayChange(actx.actor, agreement.regionId, row.ownerDepartmentId, row.status);
     if (row.version !== input.version) throw stale();
     const siblings = await tx
       .select({ id: contributions.id, position: contributions.position })

@@ -9,6 +9,7 @@ import { nextVersion } from '../platform/versioned.js';
 import { readDetail } from './contribution-reads.js';
 import {
   assertDepartment,
+  assertMayChange,
   assertMayWrite,
   assertSubjectArea,
   auditedContribution,
@@ -28,7 +29,7 @@ export async function updateContribution(ctx: Ctx, id: string, raw: unknown): Pr
   const input = parse(UpdateContributionInput, raw);
   return actx.db.transaction(async (tx) => {
     const { row: before, agreement } = await lockContribution(tx, id);
-    assertMayWrite(actx.actor, agreement.regionId, before.ownerDepartmentId);
+    assertMayChange(actx.actor, agreement.regionId, before.ownerDepartmentId, before.status);
     const ownerDepartmentId = input.owner ? ownerDepartmentIdOf(input.owner) : before.ownerDepartmentId;
     assertMayWrite(actx.actor, agreement.regionId, ownerDepartmentId);
     if (before.version !== input.version) throw stale();

@@ -72,8 +72,10 @@ export const Contribution = z.object({
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  /** Whether the caller may edit, move, change the status of, or delete it. */
+  /** Whether the caller may edit, move or delete it (an agreed item: the coordinator only). */
   canEdit: z.boolean(),
+  /** The statuses the caller may move it to: recording an item as agreed is the coordinator's. */
+  statusChoices: z.array(ContributionStatus),
 });
 export type Contribution = z.infer<typeof Contribution>;
 

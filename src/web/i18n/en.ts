@@ -1249,6 +1249,7 @@ export const webEn: WebCatalogue = {
       '"{{title}}" is deleted for good. Only proposed contributions can be deleted; one that has been discussed is set to "Dropped" instead.',
     deleteConfirm: 'Delete the contribution',
     statusDialog: {
+      agreedByCoordinator: 'The coordinator records a contribution as agreed, once the parties agree.',
       title: 'Change the status of "{{title}}"',
       current: 'Status now: {{status}}',
       status: 'New status',

@@ -1247,6 +1247,8 @@ export const webNb = {
       '«{{title}}» slettes for godt. Bare foreslåtte bidrag kan slettes; et bidrag som er drøftet, settes til «Falt bort» i stedet.',
     deleteConfirm: 'Slett bidraget',
     statusDialog: {
+      agreedByCoordinator:
+        'Det er koordinatoren som registrerer at et bidrag er avtalt, når partene er enige.',
       title: 'Endre status for «{{title}}»',
       current: 'Status nå: {{status}}',
       status: 'Ny status',

@@ -1244,6 +1244,8 @@ export const webNn: WebCatalogue = {
       '«{{title}}» blir sletta for godt. Berre føreslåtte bidrag kan slettast; eit bidrag som er drøfta, blir sett til «Fall bort» i staden.',
     deleteConfirm: 'Slett bidraget',
     statusDialog: {
+      agreedByCoordinator:
+        'Det er koordinatoren som registrerer at eit bidrag er avtalt, når partane er samde.',
       title: 'Endre status for «{{title}}»',
       current: 'Status no: {{status}}',
       status: 'Ny status',

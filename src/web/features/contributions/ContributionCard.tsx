@@ -116,15 +116,17 @@ export function ContributionCard({
           >
             {t('contributions.actions.edit')}
           </Button>
-          <Button
-            type="button"
-            variant="secondary"
-            data-size="sm"
-            onClick={() => actions.onStatus(c)}
-            aria-label={t('contributions.actions.changeStatusLabel', { title: c.title })}
-          >
-            {t('contributions.actions.changeStatus')}
-          </Button>
+          {c.statusChoices.length > 0 && (
+            <Button
+              type="button"
+              variant="secondary"
+              data-size="sm"
+              onClick={() => actions.onStatus(c)}
+              aria-label={t('contributions.actions.changeStatusLabel', { title: c.title })}
+            >
+              {t('contributions.actions.changeStatus')}
+            </Button>
+          )}
           <Button
             type="button"
             variant="tertiary"

@@ -1,10 +1,6 @@
 import { Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import {
-  ChangeStatusInput,
-  type Contribution,
-  contributionStatuses,
-} from '../../../shared/contracts/contributions';
+import { ChangeStatusInput, type Contribution } from '../../../shared/contracts/contributions';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { SelectField } from '../../shared/components/SelectField';
 import { useForm } from '../../shared/use-form';
@@ -73,14 +69,15 @@ function StatusForm({
         error={form.errors.status}
       >
         <Select.Option value="">{t('contributions.statusDialog.choose')}</Select.Option>
-        {contributionStatuses
-          .filter((s) => s !== contribution.status)
-          .map((s) => (
-            <Select.Option key={s} value={s}>
-              {t(`contributions.status.${s}`)}
-            </Select.Option>
-          ))}
+        {contribution.statusChoices.map((s) => (
+          <Select.Option key={s} value={s}>
+            {t(`contributions.status.${s}`)}
+          </Select.Option>
+        ))}
       </SelectField>
+      {!contribution.statusChoices.includes('agreed') && (
+        <Paragraph data-size="sm">{t('contributions.statusDialog.agreedByCoordinator')}</Paragraph>
+      )}
       <Textfield
         label={t('contributions.statusDialog.reason')}
         description={t('contributions.statusDialog.reasonHelp')}
