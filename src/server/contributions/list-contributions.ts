@@ -12,7 +12,8 @@ import { assertId } from './contribution-rules.js';
 
 /**
  * The lists people open again and again (the Bidrag tab, the matrix's cells) kept while nothing is written.
- * Only `canEdit` depends on the reader, and only on what they may write: the key names that, not the person.
+ * Only `canEdit` and `statusChoices` depend on the reader, and only on what they may write: the key names that,
+ * not the person.
  */
 const lists = createReadCache<ContributionList>({ maxEntries: 128 });
 
