@@ -5,10 +5,9 @@ import pino from 'pino';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildApp, defaultWebDir } from '../../src/server/app.js';
-import { loadDemo } from '../../src/server/demo/load-demo.js';
 import type { JobWorker } from '../../src/server/jobs/define-job.js';
 import { type Jobs, startJobs } from '../../src/server/jobs/jobs.js';
-import { openTestDatabase } from '../../test/support/database.js';
+import { openDemoDatabase } from '../../test/support/demo-database.js';
 
 /** Debian's Chromium, or the one CHROMIUM_PATH names. Browser journeys are skipped (with one line) without it. */
 export const chromiumPath = [
@@ -44,8 +43,7 @@ export async function startJourney(options: { workers?: JobWorker[] } = {}): Pro
   if (!chromiumPath) throw new Error('no Chromium');
   if (!existsSync(`${webDir}/index.html`))
     throw new Error('The web app is not built: run `npm run build` first.');
-  const database = await openTestDatabase();
-  await loadDemo(database.db, demoPassword);
+  const database = await openDemoDatabase(demoPassword);
   const app = await buildApp({
     db: database.db,
     engine: database.engine,

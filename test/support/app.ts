@@ -1,10 +1,9 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import type { Database } from '../../src/server/db/client.js';
-import { loadDemo } from '../../src/server/demo/load-demo.js';
 import type { Actor, Ctx } from '../../src/server/platform/context.js';
 import { type DemoActors, demoActors } from './actors.js';
-import { openTestDatabase } from './database.js';
+import { openDemoDatabase } from './demo-database.js';
 
 export const testPassword = 'test-passord-123';
 export const origin = 'http://partnerskap.test';
@@ -24,8 +23,7 @@ export type TestApp = {
 
 /** The API on a fresh database with the Viken demo registry and its demo users. */
 export async function startTestApp(options: { bodyLimit?: number } = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
-  await loadDemo(database.db, testPassword);
+  const database = await openDemoDatabase(testPassword);
   const app = await buildApp({
     db: database.db,
     engine: database.engine,

@@ -35,7 +35,12 @@ const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 export type DatabaseOptions =
   | { kind: 'postgresql'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir?: string /* undefined: in memory */ };
+  | {
+      kind: 'pglite';
+      dataDir?: string /* undefined: in memory */;
+      /** A dump (`dumpDataDir`) to start from instead of an empty cluster. */
+      loadDataDir?: Blob;
+    };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgresql') {
@@ -56,7 +61,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const release = options.dataDir ? acquireFolderLock(options.dataDir) : () => {};
   try {
-    const client = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
+    const client = options.dataDir
+      ? await PGlite.create(options.dataDir)
+      : await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       db,
