@@ -4,7 +4,15 @@ import { cycles } from '../general-part/general-part.table.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { createReadCache } from '../platform/read-cache.js';
 import { listAgreementSummaries } from './agreement-reads.js';
+
+/**
+ * The list with its counts reads every contribution of the cycle (167,000 in a national cycle), and the
+ * agreements page and the matrix's readers open it again and again: kept while nothing is written. Everyone
+ * signed in reads the same list, so the key is the cycle alone.
+ */
+const lists = createReadCache<AgreementSummary[] | null>({ maxEntries: 32 });
 
 /** The agreements of a cycle, by region name; everyone signed in reads them. */
 export async function listAgreements(
@@ -13,7 +21,10 @@ export async function listAgreements(
 ): Promise<{ items: AgreementSummary[]; nextCursor: null }> {
   const actx = authorize(ctx, everyone);
   const query = parse(AgreementListQuery, raw);
-  const [cycle] = await actx.db.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, query.cycle));
-  if (!cycle) throw notFound();
-  return { items: await listAgreementSummaries(actx.db, cycle.id), nextCursor: null };
+  const items = await lists.read(actx.db, query.cycle, async (reader) => {
+    const [cycle] = await reader.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, query.cycle));
+    return cycle ? listAgreementSummaries(reader, cycle.id) : null;
+  });
+  if (!items) throw notFound();
+  return { items, nextCursor: null };
 }
