@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, isNotNull, ne, notExists, sql } from 'drizzle-orm';
 import {
   type Matrix,
-  type MatrixCell,
   type MatrixDepartment,
   MatrixQuery,
   type MatrixRegion,
+  type MatrixRow,
 } from '../../shared/contracts/matrix.js';
 import { agreementSubjectAreas, agreements, contributions } from '../agreements/agreement.table.js';
 import type { Db, Tx } from '../db/client.js';
@@ -22,8 +22,9 @@ const matrices = createReadCache<Matrix>({ maxEntries: 32 });
 
 /**
  * The departments × regions matrix of a cycle (see the contract, shared/contracts/matrix.ts): every cell
- * counted by status in one aggregate over the `contributions_matrix` index, and per region the subject
- * areas it wants that no department has answered yet.
+ * counted by status in one aggregate over the `contributions_matrix` index, row by row with the ids said
+ * once in the row and the region columns, and per region the subject areas it wants that no department has
+ * answered yet.
  */
 export async function getMatrix(ctx: Ctx, raw: unknown): Promise<Matrix> {
   const { db } = authorize(ctx, everyone);
@@ -94,32 +95,24 @@ async function loadMatrix(db: Db | Tx, scope: MatrixScope, query: MatrixQuery): 
 
   const byCell = new Map<string, Counted>();
   for (const r of counted) byCell.set(`${r.departmentId ?? ''}|${r.agreementId}`, r);
-  const cells: MatrixCell[] = [];
-  for (const departmentId of [...rows.map((d) => d.id), null]) {
-    for (const region of regionColumns) {
+  const matrixRows: MatrixRow[] = [...rows.map((d) => d.id), null].map((departmentId) => ({
+    departmentId,
+    cells: regionColumns.map((region) => {
       const found = byCell.get(`${departmentId ?? ''}|${region.agreementId}`);
-      const counts = {
-        proposed: found?.proposed ?? 0,
-        discussed: found?.discussed ?? 0,
-        agreed: found?.agreed ?? 0,
-        dropped: found?.dropped ?? 0,
-      };
-      cells.push({
-        departmentId,
-        regionId: region.id,
-        agreementId: region.agreementId,
-        counts,
-        total: counts.proposed + counts.discussed + counts.agreed + counts.dropped,
-      });
-    }
-  }
+      const proposed = found?.proposed ?? 0;
+      const discussed = found?.discussed ?? 0;
+      const agreed = found?.agreed ?? 0;
+      const dropped = found?.dropped ?? 0;
+      return { proposed, discussed, agreed, dropped, total: proposed + discussed + agreed + dropped };
+    }),
+  }));
 
   return {
     cycle: scope.cycle,
     subjectAreas: scope.subjectAreas,
     departments: rows,
     regions: regionColumns,
-    cells,
+    rows: matrixRows,
   };
 }
 

@@ -51,18 +51,24 @@ export const StatusCounts = z.object({
 export type StatusCounts = z.infer<typeof StatusCounts>;
 
 /**
- * One department's (or, with `departmentId` null, the region's own) contributions in one region's
- * agreement, counted by status after the filters. Every row × column pair has a cell: an empty one has
- * zeros and `total` 0, which the screen marks as "nothing yet".
+ * One department's (or the region's own) contributions in one region's agreement, counted by status after
+ * the filters, and their sum. Every row × column pair has a cell: an empty one has zeros and `total` 0,
+ * which the screen marks as "nothing yet". A cell names no ids: its row says whose it is, its place in the
+ * row which region's.
  */
-export const MatrixCell = z.object({
-  departmentId: z.string().nullable(),
-  regionId: z.string(),
-  agreementId: z.string(),
-  counts: StatusCounts,
-  total: z.number(),
-});
+export const MatrixCell = StatusCounts.extend({ total: z.number() });
 export type MatrixCell = z.infer<typeof MatrixCell>;
+
+/**
+ * One row of the matrix: a department's (`departmentId`), or with `departmentId` null the region's own
+ * contributions. `cells[j]` is the cell of `regions[j]`, in that region's agreement
+ * (`regions[j].agreementId`), so every row has as many cells as there are regions.
+ */
+export const MatrixRow = z.object({
+  departmentId: z.string().nullable(),
+  cells: z.array(MatrixCell),
+});
+export type MatrixRow = z.infer<typeof MatrixRow>;
 
 export const MatrixDepartment = z.object({ id: z.string(), name: z.string(), active: z.boolean() });
 export type MatrixDepartment = z.infer<typeof MatrixDepartment>;
@@ -86,8 +92,10 @@ export type MatrixSubjectArea = z.infer<typeof MatrixSubjectArea>;
 
 /**
  * Rows: the active departments by name, plus an inactive one that still owns contributions in the cycle,
- * then the region itself (`departmentId` null in the cells). Columns: the regions with an agreement in the
- * cycle, by name. Names appear once, in these lists; cells carry ids only, row by row in this order.
+ * then the region itself. Columns: the regions with an agreement in the cycle, by name. Names and ids
+ * appear once, in these lists; `rows` holds one row per entry of `departments`, in that order, and then the
+ * region's own row, and each row's cells are in the order of `regions`. A national matrix has ten thousand
+ * cells: three ids in each would be a megabyte of random hex that does not compress, sent on every reload.
  */
 export const Matrix = z.object({
   cycle: z.object({ id: z.string(), name: z.string() }),
@@ -95,7 +103,11 @@ export const Matrix = z.object({
   subjectAreas: z.array(MatrixSubjectArea),
   departments: z.array(MatrixDepartment),
   regions: z.array(MatrixRegion),
-  cells: z.array(MatrixCell),
+  rows: z
+    .array(MatrixRow)
+    .describe(
+      "One row per entry of `departments`, in that order, then the region's own row (departmentId null). Each row's `cells[j]` counts its contributions in the agreement of `regions[j]`.",
+    ),
 });
 export type Matrix = z.infer<typeof Matrix>;
 

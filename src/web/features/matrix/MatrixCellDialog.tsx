@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { agreementPath } from '../../../shared/contracts/agreements';
 import type { Me } from '../../../shared/contracts/auth';
-import type { MatrixCell, MatrixSubjectArea } from '../../../shared/contracts/matrix';
+import type { MatrixSubjectArea } from '../../../shared/contracts/matrix';
 import { ModalDialog } from '../../shared/components/ModalDialog';
 import { Notice } from '../../shared/components/Notice';
 import { QueryState } from '../../shared/components/QueryState';
@@ -14,8 +14,14 @@ import { ContributionDialog, type ContributionTask } from '../contributions/Cont
 import { useContributions } from '../contributions/contributions.api';
 import type { MatrixFilters } from './matrix.api';
 
-/** A cell the coordinator opened, with the names its row and column show. */
-export type OpenCell = MatrixCell & {
+/**
+ * A cell the coordinator opened: whose row (a department, or null for the region's own), which region's
+ * column and agreement, and the names its row and column show.
+ */
+export type OpenCell = {
+  departmentId: string | null;
+  regionId: string;
+  agreementId: string;
   ownerName: string;
   regionName: string;
   subjectAreas: readonly MatrixSubjectArea[];

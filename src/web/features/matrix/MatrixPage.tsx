@@ -158,11 +158,16 @@ function Legend() {
 function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: (cell: OpenCell) => void }) {
   const { t } = useTranslation();
   const captionId = useId();
-  const columns = matrix.regions.length;
-  const rows: { id: string | null; name: string; inactive: boolean }[] = [
-    ...matrix.departments.map((d) => ({ id: d.id, name: d.name, inactive: !d.active })),
-    { id: null, name: t('matrix.regionRow'), inactive: false },
-  ];
+  // A row names its department by id only; the name and whether it is inactive come from `departments`.
+  const departments = new Map(matrix.departments.map((d) => [d.id, d]));
+  const rows = matrix.rows.map((row) => {
+    const department = row.departmentId === null ? undefined : departments.get(row.departmentId);
+    return {
+      ...row,
+      name: row.departmentId === null ? t('matrix.regionRow') : (department?.name ?? ''),
+      inactive: department !== undefined && !department.active,
+    };
+  });
   return (
     // The table scrolls both ways inside its frame, with the region names and department names kept in
     // view; the frame takes focus so it can be scrolled from the keyboard as well.
@@ -173,7 +178,7 @@ function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: (cell: OpenCe
           {t('matrix.caption', {
             cycle: matrix.cycle.name,
             departments: matrix.departments.length,
-            regions: columns,
+            regions: matrix.regions.length,
           })}
         </caption>
         <thead>
@@ -187,21 +192,26 @@ function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: (cell: OpenCe
           </tr>
         </thead>
         <tbody>
-          {rows.map((row, i) => (
-            <tr key={row.id ?? 'region'} className={row.id === null ? 'matrix__region-row' : undefined}>
+          {rows.map((row) => (
+            <tr
+              key={row.departmentId ?? 'region'}
+              className={row.departmentId === null ? 'matrix__region-row' : undefined}
+            >
               <th scope="row">
                 {row.name}
                 {row.inactive && <span className="matrix__inactive"> {t('matrix.inactive')}</span>}
               </th>
-              {matrix.cells.slice(i * columns, (i + 1) * columns).map((cell, j) => (
-                <td key={cell.regionId}>
+              {matrix.regions.map((region, j) => (
+                <td key={region.id}>
                   <CellButton
-                    cell={cell}
+                    cell={row.cells[j]}
                     onOpen={() =>
                       onOpen({
-                        ...cell,
+                        departmentId: row.departmentId,
+                        regionId: region.id,
+                        agreementId: region.agreementId,
                         ownerName: row.name,
-                        regionName: matrix.regions[j]?.name ?? '',
+                        regionName: region.name,
                         subjectAreas: matrix.subjectAreas,
                       })
                     }
@@ -216,22 +226,22 @@ function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: (cell: OpenCe
   );
 }
 
-function CellButton({ cell, onOpen }: { cell: MatrixCell; onOpen: () => void }) {
+function CellButton({ cell, onOpen }: { cell: MatrixCell | undefined; onOpen: () => void }) {
   const { t } = useTranslation();
   return (
-    <button type="button" className="matrix__cell" data-empty={cell.total === 0} onClick={onOpen}>
-      {cell.total === 0 ? (
+    <button type="button" className="matrix__cell" data-empty={!cell || cell.total === 0} onClick={onOpen}>
+      {!cell || cell.total === 0 ? (
         <span className="matrix__nothing">{t('matrix.nothingYet')}</span>
       ) : (
         contributionStatuses
-          .filter((s) => cell.counts[s] > 0)
+          .filter((s) => cell[s] > 0)
           .map((s) => (
             <span key={s} className="matrix-count" data-status={s}>
               <span aria-hidden="true">
-                {cell.counts[s]} {t(`matrix.short.${s}`)}
+                {cell[s]} {t(`matrix.short.${s}`)}
               </span>
               <span className="visually-hidden">
-                {t('matrix.countOf', { count: cell.counts[s], status: t(`contributions.status.${s}`) })}
+                {t('matrix.countOf', { count: cell[s], status: t(`contributions.status.${s}`) })}
               </span>
             </span>
           ))
