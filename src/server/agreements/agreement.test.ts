@@ -300,6 +300,33 @@ describe('counts', () => {
     );
     expect(refused.errors?.[0]?.message).toContain('3 bidrag');
   });
+
+  it('serves the list from the cache as the same compressed bytes until something is written', async () => {
+    const { cycle } = await approvedCycle(t);
+    const created = (
+      await send('POST', '/api/v1/agreements', { cycleId: cycle.id })
+    ).json() as AgreementSummary[];
+    const url = `/api/v1/agreements?cycle=${cycle.id}`;
+    const read = (encoding: string) =>
+      t.request({ method: 'GET', url, cookie: admin, headers: { 'accept-encoding': encoding } });
+    const first = await read('gzip');
+    const second = await read('gzip');
+    expect(first.statusCode).toBe(200);
+    expect(second.headers['content-encoding']).toBe('gzip');
+    expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
+    const plain = (await read('identity')).json() as { items: AgreementSummary[] };
+    expect(plain.items.map((a) => a.id)).toEqual(created.map((a) => a.id));
+
+    const [area] = await subjectAreasOf(cycle.id);
+    const [agreement] = created;
+    if (!area || !agreement) throw new Error('no subject area or agreement');
+    await send('PUT', `/api/v1/agreements/${agreement.id}/subject-areas/${area.id}`, {
+      justification: 'Ja.',
+    });
+    const after = (await read('identity')).json() as { items: AgreementSummary[]; nextCursor: null };
+    expect(after.nextCursor).toBeNull();
+    expect(after.items.find((a) => a.id === agreement.id)?.counts?.wantedSubjectAreas).toBe(1);
+  });
 });
 
 describe('moving an agreement to a newer general part', () => {
