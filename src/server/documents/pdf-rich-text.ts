@@ -1,4 +1,3 @@
-import type { Content, ContentText, TableCell } from 'pdfmake/interfaces';
 import type {
   RichTextBlock,
   RichTextDoc,
@@ -7,112 +6,171 @@ import type {
   RichTextRow,
 } from '../../shared/contracts/rich-text.js';
 import { shiftedHeading } from './document-model.js';
+import {
+  bodyText,
+  contentWidth,
+  heading,
+  linkColor,
+  listIndent,
+  paragraph,
+  ruledTable,
+  spacing,
+  tableHeaderFill,
+  tableText,
+} from './pdf-styles.js';
+import type { Block, Cell, Marker, Paragraph, Span, Table, TextStyle } from './pdf-typesetter.js';
 
-/** The link look, shared by rich text and plain runs. */
-export const linkStyle = { color: '#0B5CAD', decoration: 'underline' } as const;
-const bulletTypes = ['disc', 'circle', 'square'] as const;
+const bullets: Marker[] = [{ type: 'disc' }, { type: 'circle' }, { type: 'square' }];
 
-/** A stored rich-text body as pdfmake content. */
-export function richTextToPdf(doc: RichTextDoc, headingShift: number): Content[] {
-  return blocksToPdf(doc.content, headingShift, 0);
+/** A stored rich-text body as blocks for the typesetter. */
+export function richTextToPdf(doc: RichTextDoc, headingShift: number): Block[] {
+  return doc.content.flatMap((block) => blockToPdf(block, headingShift, bodyText));
 }
 
-function blocksToPdf(blocks: readonly RichTextBlock[], shift: number, depth: number): Content[] {
-  return blocks.map((block) => blockToPdf(block, shift, depth));
-}
-
-function blockToPdf(block: RichTextBlock, shift: number, depth: number): Content {
+function blockToPdf(block: RichTextBlock, shift: number, style: TextStyle): Block[] {
   switch (block.type) {
     case 'paragraph':
-      return { text: inlineToPdf(block.content), style: 'paragraph' };
-    case 'heading': {
-      const level = shiftedHeading(block.attrs.level, shift);
-      return { text: inlineToPdf(block.content), style: `h${level}`, headlineLevel: level };
-    }
+      return [paragraph(inlineToSpans(block.content), style)];
+    case 'heading':
+      return [heading(shiftedHeading(block.attrs.level, shift), inlineToSpans(block.content))];
     case 'bulletList':
-      return {
-        ul: block.content.map((item) => itemToPdf(item, shift, depth + 1)),
-        type: bulletTypes[depth % bulletTypes.length],
-        ...nestedListStyle(depth),
-      };
     case 'orderedList':
-      return {
-        ol: block.content.map((item) => itemToPdf(item, shift, depth + 1)),
-        start: block.attrs?.start ?? 1,
-        ...nestedListStyle(depth),
-      };
+      return listToPdf(block, shift, style, 0);
     case 'table':
-      return richTableToPdf(block.content, shift, depth);
+      return [richTable(block.content, shift)];
   }
 }
 
-/** Space after a list, not after a list nested in an item (the item's own spacing follows it). */
-const nestedListStyle = (depth: number) => (depth === 0 ? { style: 'list' } : {});
-
-/** A list item: its first paragraph carries the marker; what follows in the item is stacked under it. */
-function itemToPdf(item: RichTextListItem, shift: number, depth: number): Content {
-  const parts = item.content.map((block) =>
-    block.type === 'paragraph' || block.type === 'heading'
-      ? { text: inlineToPdf(block.content), style: 'listItem' }
-      : blockToPdf(block, shift, depth),
-  );
-  return parts.length === 1 ? (parts[0] ?? '') : { stack: parts };
+/**
+ * A list as one paragraph per item, indented by its depth, the marker before the item's first line; what
+ * else an item holds (a second paragraph, a nested list) follows at the item's indent. Numbered lists count
+ * from their own start, each nested list from one.
+ */
+function listToPdf(
+  list: Extract<RichTextBlock, { type: 'bulletList' | 'orderedList' }>,
+  shift: number,
+  style: TextStyle,
+  depth: number,
+): Paragraph[] {
+  const start = list.type === 'orderedList' ? (list.attrs?.start ?? 1) : 1;
+  const out: Paragraph[] = [];
+  list.content.forEach((item, i) => {
+    const marker: Marker =
+      list.type === 'orderedList'
+        ? { type: 'text', text: `${start + i}.` }
+        : (bullets[depth % bullets.length] as Marker);
+    out.push(...itemToPdf(item, marker, shift, style, depth));
+  });
+  // Space after the whole list, not after a nested one (the item's own spacing follows it).
+  const last = out.at(-1);
+  if (last && depth === 0) out[out.length - 1] = { ...last, spaceAfter: spacing.list };
+  return out;
 }
 
-/**
- * pdfmake wants a full grid: a cell spanning columns or rows is followed by empty placeholders where the
- * cells it covers would be, while the stored table (like HTML) leaves covered cells out.
- */
-function richTableToPdf(rows: readonly RichTextRow[], shift: number, depth: number): Content {
-  const grid: TableCell[][] = rows.map(() => []);
-  const covered = rows.map(() => new Set<number>());
-  rows.forEach((row, r) => {
-    let column = 0;
-    for (const cell of row.content) {
-      while (covered[r]?.has(column)) column += 1;
-      const colSpan = cell.attrs?.colspan ?? 1;
-      const rowSpan = Math.min(cell.attrs?.rowspan ?? 1, rows.length - r);
-      const content = blocksToPdf(cell.content, shift, depth);
-      const header = cell.type === 'tableHeader';
-      (grid[r] as TableCell[])[column] = {
-        stack: content,
-        ...(colSpan > 1 ? { colSpan } : {}),
-        ...(rowSpan > 1 ? { rowSpan } : {}),
-        ...(header ? { fillColor: tableHeaderFill, bold: true } : {}),
-      };
-      for (let dr = 0; dr < rowSpan; dr++) {
-        for (let dc = 0; dc < colSpan; dc++) {
-          if (dr > 0 || dc > 0) covered[r + dr]?.add(column + dc);
-        }
-      }
-      column += colSpan;
+function itemToPdf(
+  item: RichTextListItem,
+  marker: Marker,
+  shift: number,
+  style: TextStyle,
+  depth: number,
+): Paragraph[] {
+  const indent = listIndent * (depth + 1);
+  const out: Paragraph[] = [];
+  for (const block of item.content) {
+    if (block.type === 'bulletList' || block.type === 'orderedList') {
+      out.push(...listToPdf(block, shift, style, depth + 1));
+    } else {
+      const spans =
+        block.type === 'paragraph' || block.type === 'heading'
+          ? inlineToSpans(block.content)
+          : [{ text: tableAsText(block.content) }];
+      out.push({
+        ...paragraph(spans, style, spacing.listItem),
+        indent,
+        ...(out.length === 0 ? { marker } : {}),
+      });
     }
-  });
+  }
+  if (out.length === 0) out.push({ ...paragraph([], style, spacing.listItem), indent, marker });
+  return out;
+}
+
+/** A table in a body: equal columns over the text's width, a first row of header cells repeated on every page. */
+function richTable(rows: readonly RichTextRow[], shift: number): Table {
   const columns = Math.max(
     1,
-    ...grid.map((row, r) => Math.max(row.length, ...[...(covered[r] ?? [])].map((c) => c + 1))),
+    ...rows.map((row) => row.content.reduce((n, c) => n + (c.attrs?.colspan ?? 1), 0)),
   );
-  const body = grid.map((row) => Array.from({ length: columns }, (_, c): TableCell => row[c] ?? {}));
+  const cells: Cell[][] = rows.map((row) =>
+    row.content.map((cell) => {
+      const header = cell.type === 'tableHeader';
+      const style = header ? { ...tableText, bold: true } : tableText;
+      return {
+        blocks: cellBlocks(cell.content, shift, style),
+        ...((cell.attrs?.colspan ?? 1) > 1 ? { colSpan: cell.attrs?.colspan } : {}),
+        ...((cell.attrs?.rowspan ?? 1) > 1 ? { rowSpan: cell.attrs?.rowspan } : {}),
+        ...(header ? { fill: tableHeaderFill } : {}),
+      };
+    }),
+  );
   const headerRows = rows[0]?.content.every((cell) => cell.type === 'tableHeader') ? 1 : 0;
   return {
-    table: { headerRows, widths: Array.from({ length: columns }, () => '*'), body },
-    layout: 'partnerskap',
-    style: 'table',
+    type: 'table',
+    widths: Array.from({ length: columns }, () => contentWidth / columns),
+    rows: cells,
+    headerRows,
+    layout: ruledTable,
+    spaceBefore: spacing.tableBefore,
+    spaceAfter: spacing.tableAfter,
   };
 }
 
-export const tableHeaderFill = '#E6ECF2';
+/**
+ * What a cell holds, in the table's smaller text: paragraphs, lists, and headings set bold. A table inside a
+ * cell reads as its rows, one line each with the cells separated by "|".
+ */
+function cellBlocks(blocks: readonly RichTextBlock[], shift: number, style: TextStyle): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const block of blocks) {
+    if (block.type === 'bulletList' || block.type === 'orderedList')
+      out.push(...listToPdf(block, shift, style, 0));
+    else if (block.type === 'heading')
+      out.push(paragraph(inlineToSpans(block.content), { ...style, bold: true }));
+    else if (block.type === 'table') out.push(paragraph([{ text: tableAsText(block.content) }], style));
+    else out.push(paragraph(inlineToSpans(block.content), style));
+  }
+  return out.map((p, i) =>
+    i === out.length - 1 ? { ...p, spaceAfter: 0 } : { ...p, spaceAfter: Math.min(p.spaceAfter, 4) },
+  );
+}
 
-export function inlineToPdf(content: readonly RichTextInline[] | undefined): ContentText[] {
-  return (content ?? []).map((node): ContentText => {
+function tableAsText(rows: readonly RichTextRow[]): string {
+  return rows
+    .map((row) =>
+      row.content
+        .map((cell) =>
+          cell.content
+            .map((b) => (b.type === 'paragraph' || b.type === 'heading' ? plain(b.content) : ''))
+            .join(' '),
+        )
+        .join(' | '),
+    )
+    .join('\n');
+}
+
+const plain = (content: readonly RichTextInline[] | undefined) =>
+  (content ?? []).map((node) => (node.type === 'hardBreak' ? '\n' : node.text)).join('');
+
+export function inlineToSpans(content: readonly RichTextInline[] | undefined): Span[] {
+  return (content ?? []).map((node): Span => {
     if (node.type === 'hardBreak') return { text: '\n' };
     const marks = node.marks ?? [];
     const link = marks.find((m) => m.type === 'link');
     return {
       text: node.text,
       ...(marks.some((m) => m.type === 'bold') ? { bold: true } : {}),
-      ...(marks.some((m) => m.type === 'italic') ? { italics: true } : {}),
-      ...(link?.type === 'link' ? { link: link.attrs.href, ...linkStyle } : {}),
+      ...(marks.some((m) => m.type === 'italic') ? { italic: true } : {}),
+      ...(link?.type === 'link' ? { link: link.attrs.href, color: linkColor } : {}),
     };
   });
 }

@@ -335,7 +335,8 @@ describe('PDF', () => {
           lines,
           pages: pages.length,
           together: page.includes('Teksten under overskriften.'),
-          blankPage: pages.some((p) => !/Linje|Teksten/.test(p)),
+          // A page with none of the body's words (a table's last row, "Mer", counts) would be blank.
+          blankPage: pages.some((p) => !/Linje|Teksten|Mer/.test(p)),
         });
       }
       expect(placements.filter((p) => !p.together || p.blankPage)).toEqual([]);
@@ -364,5 +365,46 @@ describe('PDF', () => {
     expect(pages.length).toBeGreaterThan(3);
     for (const sentence of [sentences[0], sentences[199], sentences[399]]) expect(words).toContain(sentence);
     for (const n of [1, 30, 60]) expect(words).toContain(`Felt ${n} Verdi ${n}`);
+  });
+
+  it('continues a table over pages under its repeated header, and splits a row taller than a page', async () => {
+    const rows = Array.from({ length: 90 }, (_, i) => [`Rad ${i + 1}`, `Innhold ${i + 1}`]);
+    const long = Array.from({ length: 220 }, (_, i) => `Setning ${i + 1} i en lang celle.`).join(' ');
+    const pages = await readPdfPages(
+      await renderPdf(
+        model({
+          titlePage: undefined,
+          body: [
+            { type: 'table', header: ['Kolonne A', 'Kolonne B'], rows },
+            {
+              type: 'table',
+              header: ['Kort', 'Lang'],
+              rows: [
+                ['Første', long],
+                ['Siste', 'Slutt'],
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+    const words = squash(pages.join('\n'));
+    for (const n of [1, 45, 90]) expect(words).toContain(`Rad ${n} Innhold ${n}`);
+    const withRows = pages.filter((page) => /Rad \d+/.test(page));
+    expect(withRows.length).toBeGreaterThan(1);
+    for (const page of withRows) expect(page).toContain('Kolonne A');
+    for (const n of [1, 110, 220]) expect(words).toContain(`Setning ${n} i en lang celle.`);
+    const withLong = pages.filter((page) => /Setning \d+/.test(page));
+    expect(withLong.length).toBeGreaterThan(1);
+    for (const page of withLong) expect(page).toContain('Lang');
+    expect(pages.find((page) => page.includes('Siste'))).toContain('Slutt');
+  });
+
+  it('breaks a word wider than the line between its characters instead of losing it', async () => {
+    const word = 'https://viken.no/'.concat('partnerskap'.repeat(20));
+    const pages = await readPdfPages(
+      await renderPdf(model({ titlePage: undefined, body: [{ type: 'paragraph', content: word }] })),
+    );
+    expect(pages.join('').replace(/\s+/g, '')).toContain(word);
   });
 });

@@ -1,0 +1,69 @@
+import type { Run } from '../../shared/contracts/rich-text.js';
+import type { Paragraph, Span, TextStyle } from './pdf-typesetter.js';
+
+/** The PDF's page, colours and text styles, shared by the document blocks and the rich text. */
+
+// A4 in points, with the same margins as the DOCX (2.2 cm at the sides).
+export const page = { width: 595.28, height: 841.89, side: 62, top: 72, bottom: 64 };
+export const contentWidth = page.width - 2 * page.side;
+const ink = '#1A1A1A';
+export const accent = '#1F3A5F';
+export const quiet = '#595959';
+export const rule = '#A6B4C4';
+export const tableHeaderFill = '#E6ECF2';
+export const linkColor = '#0B5CAD';
+
+/** The body text and the styles derived from it; headings 1–6 get smaller with depth, 5 and 6 in italics. */
+export const bodyText: TextStyle = { size: 10.5, lineHeight: 1.2, color: ink };
+export const tableText: TextStyle = { size: 9.5, lineHeight: 1.15, color: ink };
+const headings: Record<number, { size: number; before: number; after: number; italic?: boolean }> = {
+  1: { size: 16, before: 14, after: 6 },
+  2: { size: 13.5, before: 12, after: 5 },
+  3: { size: 12, before: 10, after: 4 },
+  4: { size: 11, before: 8, after: 3 },
+  5: { size: 11, before: 8, after: 3, italic: true },
+  6: { size: 10.5, before: 6, after: 3, italic: true },
+};
+/** Space after a paragraph, a list item, and a whole list or table. */
+export const spacing = { paragraph: 6, listItem: 2, list: 6, tableBefore: 2, tableAfter: 10 };
+
+/** Thin rules around every cell, as in the DOCX. */
+export const ruledTable = {
+  rule: { width: 0.5, color: rule },
+  padding: { left: 5, right: 5, top: 3, bottom: 3 },
+};
+/** Label and value without rules (title page, facts). */
+export const factsLayout = { rule: null, padding: { left: 0, right: 10, top: 2, bottom: 2 } };
+
+export function heading(level: number, spans: Span[], pageBreakBefore = false): Paragraph {
+  const h = headings[level] ?? headings[6];
+  return {
+    type: 'paragraph',
+    spans,
+    style: { size: h?.size ?? 10.5, lineHeight: 1.2, color: accent, bold: true, italic: h?.italic ?? false },
+    spaceBefore: h?.before ?? 6,
+    spaceAfter: h?.after ?? 3,
+    keepWithNext: true,
+    ...(pageBreakBefore ? { pageBreakBefore } : {}),
+  };
+}
+
+export function paragraph(
+  spans: Span[],
+  style: TextStyle = bodyText,
+  spaceAfter = spacing.paragraph,
+): Paragraph {
+  return { type: 'paragraph', spans, style, spaceBefore: 0, spaceAfter };
+}
+
+/** How far each level of a list is indented; the marker sits in the indent. */
+export const listIndent = 20;
+
+export function runsToSpans(runs: readonly Run[]): Span[] {
+  return runs.map((run) => ({
+    text: run.text,
+    ...(run.bold ? { bold: true } : {}),
+    ...(run.italic ? { italic: true } : {}),
+    ...(run.href ? { link: run.href, color: linkColor } : {}),
+  }));
+}

@@ -1,0 +1,816 @@
+import PDFDocument from 'pdfkit';
+import { type Face, faceOf, faces, fontFiles } from './pdf-fonts.js';
+
+/**
+ * A small typesetter on PDFKit: it breaks paragraphs into lines, flows them and tables over pages, and then
+ * writes each page with one text operation per run of a line.
+ *
+ * Why not a layout library: pdfmake, on the same PDFKit, resolves some twenty style properties for every
+ * word through a stack of styles and writes every word as a text object of its own; an agreement of fifty
+ * pages took half a second to lay out. PDFKit's own wrapping flows text but has no tables that repeat their
+ * header or split a row over pages, and no "keep a heading with what follows". What the documents need is
+ * small (left-aligned paragraphs in one size each, lists, bordered tables with spans, page furniture), so
+ * it is done here, with PDFKit doing what it is good at: fonts, subsetting, text and PDF structure.
+ *
+ * Measures are in points; y grows downwards from the top of the page, as in PDFKit.
+ */
+
+export type Span = { text: string; bold?: boolean; italic?: boolean; link?: string; color?: string };
+
+export type TextStyle = {
+  size: number;
+  /** A multiple of the font's own line height (ascender to descender). */
+  lineHeight: number;
+  color: string;
+  bold?: boolean;
+  italic?: boolean;
+};
+
+/** A list marker, drawn in the indent before the first line: a number, or a bullet shape. */
+export type Marker = { type: 'text'; text: string } | { type: 'disc' | 'circle' | 'square' };
+
+export type Paragraph = {
+  type: 'paragraph';
+  spans: Span[];
+  style: TextStyle;
+  spaceBefore: number;
+  spaceAfter: number;
+  /** Left indent of every line (a list item's level). */
+  indent?: number;
+  marker?: Marker;
+  /** A heading: never the last thing on a page. */
+  keepWithNext?: boolean;
+  pageBreakBefore?: boolean;
+};
+
+export type TableLayout = {
+  /** Thin rules around every cell, or none. */
+  rule: { width: number; color: string } | null;
+  padding: { left: number; right: number; top: number; bottom: number };
+};
+
+/** A cell as stored in HTML and Tiptap: cells covered by another's span are left out of their row. */
+export type Cell = { blocks: Paragraph[]; colSpan?: number; rowSpan?: number; fill?: string };
+
+export type Table = {
+  type: 'table';
+  /** Column widths in points. */
+  widths: number[];
+  rows: Cell[][];
+  /** Rows repeated at the top of every page the table runs onto. */
+  headerRows: number;
+  layout: TableLayout;
+  spaceBefore: number;
+  spaceAfter: number;
+};
+
+export type PageBreak = { type: 'pageBreak' };
+
+export type Block = Paragraph | Table | PageBreak;
+
+export type PageFrame = {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+};
+
+/** What is drawn on a page outside the flow (header and footer), at fixed places. */
+export type FurnitureItem = {
+  /** Text at the left and at the right of one band across the page, each wrapped when both do not fit. */
+  left: Span[];
+  right: Span[];
+  style: TextStyle;
+  x: number;
+  y: number;
+  width: number;
+  /** A rule under the band, this far below its last line. */
+  ruleBelow?: { gap: number; width: number; color: string };
+};
+
+export type TypesetDocument = {
+  frame: PageFrame;
+  /** The document's language tag (`nb-NO`), for screen readers and spelling. */
+  language: string;
+  info: { title: string; author: string; subject: string };
+  blocks: Block[];
+  /** Header and footer of a page (1-based), knowing how many pages there are. */
+  furniture: (page: number, pages: number) => FurnitureItem[];
+};
+
+type Fragment = {
+  x: number;
+  text: string;
+  width: number;
+  face: Face;
+  size: number;
+  color: string;
+  link?: string;
+};
+type Line = { height: number; width: number; fragments: Fragment[] };
+
+type Op =
+  | {
+      type: 'text';
+      x: number;
+      y: number;
+      text: string;
+      width: number;
+      face: Face;
+      size: number;
+      color: string;
+      link?: string;
+    }
+  | {
+      type: 'rect';
+      x: number;
+      y: number;
+      w: number;
+      h: number;
+      fill?: string;
+      stroke?: { width: number; color: string };
+    }
+  | { type: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: string }
+  | {
+      type: 'circle';
+      x: number;
+      y: number;
+      r: number;
+      fill?: string;
+      stroke?: { width: number; color: string };
+    };
+
+/** The PDF of a typeset document, with its fonts embedded as subsets. */
+export async function typeset(document: TypesetDocument): Promise<Buffer> {
+  const pdf = new PDFDocument({
+    autoFirstPage: false,
+    size: [document.frame.width, document.frame.height],
+    margin: 0,
+    compress: true,
+    lang: document.language,
+    displayTitle: true,
+    info: { Title: document.info.title, Author: document.info.author, Subject: document.info.subject },
+  });
+  const chunks: Buffer[] = [];
+  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+  const files = fontFiles();
+  for (const face of faces) pdf.registerFont(face, files[face]);
+
+  const metrics = new Metrics(pdf);
+  const flow = new Flow(document.frame, metrics);
+  flow.place(document.blocks);
+  const pages = flow.pages;
+  // Measured before anything is painted: painting changes the document's font size, which measuring sets.
+  const furniture = pages.map((_, i) => furnitureOps(document.furniture(i + 1, pages.length), metrics));
+  const painter = new Painter(pdf);
+  pages.forEach((ops, i) => {
+    pdf.addPage({ size: [document.frame.width, document.frame.height], margin: 0 });
+    painter.paint(ops);
+    painter.paint(furniture[i] ?? []);
+  });
+  pdf.end();
+  return ended;
+}
+
+/**
+ * Widths of words per face at size 1, as PDFKit measures them (shaped, with the font's kerning). A word's
+ * width depends on the font files only, so they are kept for the process: the documents of one county
+ * share most of their words, and shaping a word costs far more than looking it up. Bounded: a face's
+ * words are dropped all at once when it holds more than `keptWords`.
+ */
+const keptWords = 200_000;
+const wordWidths = new Map<Face, Map<string, number>>(faces.map((f) => [f, new Map()]));
+
+class Metrics {
+  private readonly widths = wordWidths;
+  private current: Face | null = null;
+  /** The font's height (ascender to descender) at size 1; Roboto's faces share it. */
+  readonly em: number;
+
+  constructor(private readonly pdf: PDFKit.PDFDocument) {
+    this.use('regular');
+    this.em = pdf.currentLineHeight(false);
+  }
+
+  private use(face: Face): void {
+    if (this.current === face) return;
+    this.pdf.font(face).fontSize(1);
+    this.current = face;
+  }
+
+  width(face: Face, text: string): number {
+    const known = this.widths.get(face) as Map<string, number>;
+    let width = known.get(text);
+    if (width === undefined) {
+      this.use(face);
+      width = this.pdf.widthOfString(text);
+      if (known.size >= keptWords) known.clear();
+      known.set(text, width);
+    }
+    return width;
+  }
+
+  lineHeight(style: TextStyle): number {
+    return this.em * style.size * style.lineHeight;
+  }
+
+  /** The paragraph's spans broken into lines no wider than `width`; an empty paragraph is one empty line. */
+  lines(spans: readonly Span[], style: TextStyle, width: number): Line[] {
+    const height = this.lineHeight(style);
+    const lines: Line[] = [];
+    let fragments: Fragment[] = [];
+    let x = 0;
+    let space: { span: Span; face: Face } | null = null;
+    let word: { span: Span; face: Face; text: string; width: number }[] = [];
+    let wordWidth = 0;
+
+    const endLine = () => {
+      lines.push({ height, width: x, fragments });
+      fragments = [];
+      x = 0;
+    };
+    const append = (span: Span, face: Face, text: string, w: number) => {
+      const color = span.color ?? style.color;
+      const last = fragments.at(-1);
+      if (last && last.face === face && last.color === color && last.link === span.link) {
+        last.text += text;
+        last.width += w;
+      } else {
+        fragments.push({
+          x,
+          text,
+          width: w,
+          face,
+          size: style.size,
+          color,
+          ...(span.link ? { link: span.link } : {}),
+        });
+      }
+      x += w;
+    };
+    const endWord = () => {
+      if (word.length === 0) return;
+      const spaceWidth = space && x > 0 ? this.width(space.face, ' ') * style.size : 0;
+      if (x > 0 && x + spaceWidth + wordWidth > width) endLine();
+      else if (space && x > 0) append(space.span, space.face, ' ', spaceWidth);
+      space = null;
+      for (const piece of word) {
+        if (piece.width <= width - x) append(piece.span, piece.face, piece.text, piece.width);
+        else this.breakWord(piece, style.size, width, () => x, append, endLine);
+      }
+      word = [];
+      wordWidth = 0;
+    };
+
+    for (const span of spans) {
+      const face = faceOf(span.bold ?? style.bold, span.italic ?? style.italic);
+      for (const token of span.text.split(/(\r\n|\r|\n|[ \t]+)/)) {
+        if (token === '') continue;
+        if (/^(\r\n|\r|\n)$/.test(token)) {
+          endWord();
+          endLine();
+          space = null;
+        } else if (/^[ \t]+$/.test(token)) {
+          endWord();
+          space = { span, face };
+        } else {
+          const w = this.width(face, token) * style.size;
+          word.push({ span, face, text: token, width: w });
+          wordWidth += w;
+        }
+      }
+    }
+    endWord();
+    if (fragments.length > 0 || lines.length === 0) endLine();
+    return lines;
+  }
+
+  /** A word wider than the line (a long address, say) is broken between characters. */
+  private breakWord(
+    piece: { span: Span; face: Face; text: string },
+    size: number,
+    width: number,
+    at: () => number,
+    append: (span: Span, face: Face, text: string, w: number) => void,
+    endLine: () => void,
+  ): void {
+    let chunk = '';
+    let chunkWidth = 0;
+    for (const char of piece.text) {
+      const w = this.width(piece.face, char) * size;
+      if (at() + chunkWidth + w > width && (chunk !== '' || at() > 0)) {
+        if (chunk !== '') append(piece.span, piece.face, chunk, chunkWidth);
+        endLine();
+        chunk = '';
+        chunkWidth = 0;
+      }
+      chunk += char;
+      chunkWidth += w;
+    }
+    if (chunk !== '') append(piece.span, piece.face, chunk, chunkWidth);
+  }
+}
+
+/** A measured paragraph in a cell: its lines with their offsets from the top of the cell's content. */
+type CellItem = { line: Line; dy: number; x: number; marker?: Marker; style: TextStyle };
+
+type PlacedCell = {
+  row: number;
+  column: number;
+  colSpan: number;
+  rowSpan: number;
+  x: number;
+  width: number;
+  fill?: string;
+  items: CellItem[];
+  /** Content height plus the vertical padding. */
+  height: number;
+};
+
+type MeasuredTable = { cells: PlacedCell[]; rowHeights: number[]; headerRows: number; table: Table };
+
+/** Places the blocks on pages, as drawing operations per page. */
+class Flow {
+  readonly pages: Op[][] = [];
+  private ops: Op[] = [];
+  private y = 0;
+  /** Whether the current page holds anything of the flow yet, and whether it began by running over. */
+  private empty = true;
+  private overflowed = false;
+  private readonly measured = new WeakMap<Paragraph, Line[]>();
+  private readonly tables = new WeakMap<Table, MeasuredTable>();
+
+  constructor(
+    private readonly frame: PageFrame,
+    private readonly metrics: Metrics,
+  ) {
+    this.startPage(false);
+  }
+
+  private get contentWidth(): number {
+    return this.frame.width - this.frame.left - this.frame.right;
+  }
+
+  private get bottom(): number {
+    return this.frame.height - this.frame.bottom;
+  }
+
+  private get pageHeight(): number {
+    return this.bottom - this.frame.top;
+  }
+
+  private startPage(overflow: boolean): void {
+    this.ops = [];
+    this.pages.push(this.ops);
+    this.y = this.frame.top;
+    this.empty = true;
+    this.overflowed = overflow;
+  }
+
+  /** Space above a block, except at the top of a page the flow ran onto. */
+  private spaceBefore(space: number): number {
+    return this.empty && this.overflowed ? 0 : space;
+  }
+
+  place(blocks: readonly Block[]): void {
+    blocks.forEach((block, i) => {
+      if (block.type === 'pageBreak') {
+        if (!this.empty) this.startPage(false);
+      } else if (block.type === 'paragraph') this.placeParagraph(block, blocks, i);
+      else this.placeTable(block);
+    });
+    // A document never ends on a page with nothing on it.
+    if (this.empty && this.pages.length > 1) this.pages.pop();
+  }
+
+  private paragraphLines(p: Paragraph): Line[] {
+    let lines = this.measured.get(p);
+    if (!lines) {
+      lines = this.metrics.lines(p.spans, p.style, this.contentWidth - (p.indent ?? 0));
+      this.measured.set(p, lines);
+    }
+    return lines;
+  }
+
+  private placeParagraph(p: Paragraph, blocks: readonly Block[], index: number): void {
+    if (p.pageBreakBefore && !this.empty) this.startPage(false);
+    const lines = this.paragraphLines(p);
+    const height = lines.reduce((sum, line) => sum + line.height, 0);
+    if (!this.empty) {
+      const before = this.spaceBefore(p.spaceBefore);
+      // A heading goes to the next page with the start of what follows it; any paragraph's first line
+      // does not stay alone at the foot of a page when more of it follows.
+      const need = p.keepWithNext
+        ? before + height + p.spaceAfter + this.lead(blocks, index + 1)
+        : before + (lines[0]?.height ?? 0) + (lines[1]?.height ?? 0);
+      if (this.y + need > this.bottom && need <= this.pageHeight) this.startPage(true);
+    }
+    this.y += this.spaceBefore(p.spaceBefore);
+    const x = this.frame.left + (p.indent ?? 0);
+    lines.forEach((line, i) => {
+      if (this.y + line.height > this.bottom && !this.empty) this.startPage(true);
+      if (i === 0 && p.marker) this.marker(p.marker, x, this.y, line.height, p.style);
+      this.line(line, x, this.y, line.height, p.style);
+      this.y += line.height;
+      this.empty = false;
+    });
+    this.y += p.spaceAfter;
+  }
+
+  /** How much of what follows a heading must fit below it: the start of the next block. */
+  private lead(blocks: readonly Block[], index: number): number {
+    const next = blocks[index];
+    if (!next || next.type === 'pageBreak') return 0;
+    if (next.type === 'paragraph') {
+      if (next.pageBreakBefore) return 0;
+      const lines = this.paragraphLines(next);
+      if (next.keepWithNext) {
+        const height = lines.reduce((sum, line) => sum + line.height, 0);
+        return next.spaceBefore + height + next.spaceAfter + this.lead(blocks, index + 1);
+      }
+      return next.spaceBefore + (lines[0]?.height ?? 0) + (lines[1]?.height ?? 0);
+    }
+    const table = this.measureTable(next);
+    const header = sum(table.rowHeights.slice(0, table.headerRows));
+    const firstBand = this.bands(table).find((band) => band.from >= table.headerRows);
+    const first = firstBand ? sum(table.rowHeights.slice(firstBand.from, firstBand.to + 1)) : 0;
+    return next.spaceBefore + header + Math.min(first, this.pageHeight / 3);
+  }
+
+  private measureTable(table: Table): MeasuredTable {
+    const known = this.tables.get(table);
+    if (known) return known;
+    const { padding } = table.layout;
+    const columnX: number[] = [];
+    table.widths.reduce((x, w, i) => {
+      columnX[i] = x;
+      return x + w;
+    }, this.frame.left);
+    const covered = table.rows.map(() => new Set<number>());
+    const cells: PlacedCell[] = [];
+    table.rows.forEach((row, r) => {
+      let column = 0;
+      for (const cell of row) {
+        while (covered[r]?.has(column)) column += 1;
+        if (column >= table.widths.length) break;
+        const colSpan = Math.max(1, Math.min(cell.colSpan ?? 1, table.widths.length - column));
+        const rowSpan = Math.max(1, Math.min(cell.rowSpan ?? 1, table.rows.length - r));
+        const width = sum(table.widths.slice(column, column + colSpan));
+        const items = this.cellItems(cell.blocks, width - padding.left - padding.right);
+        const last = items.at(-1);
+        const content = last ? last.dy + last.line.height : 0;
+        cells.push({
+          row: r,
+          column,
+          colSpan,
+          rowSpan,
+          x: columnX[column] ?? this.frame.left,
+          width,
+          ...(cell.fill ? { fill: cell.fill } : {}),
+          items,
+          height: content + padding.top + padding.bottom,
+        });
+        for (let dr = 0; dr < rowSpan; dr++)
+          for (let dc = 0; dc < colSpan; dc++) if (dr > 0 || dc > 0) covered[r + dr]?.add(column + dc);
+        column += colSpan;
+      }
+    });
+    const rowHeights = table.rows.map((_, r) =>
+      Math.max(0, ...cells.filter((c) => c.row === r && c.rowSpan === 1).map((c) => c.height)),
+    );
+    // A cell spanning rows that needs more than they give makes the last of them taller.
+    for (const cell of cells.filter((c) => c.rowSpan > 1)) {
+      const spanned = sum(rowHeights.slice(cell.row, cell.row + cell.rowSpan));
+      const last = cell.row + cell.rowSpan - 1;
+      if (cell.height > spanned) rowHeights[last] = (rowHeights[last] ?? 0) + cell.height - spanned;
+    }
+    const bands = bandsOf(cells, table.rows.length);
+    // Header rows are repeated as a whole; a span across the header's end makes the header none.
+    const headerRows = bands.some((b) => b.from < table.headerRows && b.to >= table.headerRows)
+      ? 0
+      : table.headerRows;
+    const measured = { cells, rowHeights, headerRows, table };
+    this.tables.set(table, measured);
+    return measured;
+  }
+
+  private cellItems(blocks: readonly Paragraph[], width: number): CellItem[] {
+    const items: CellItem[] = [];
+    let dy = 0;
+    blocks.forEach((p, i) => {
+      if (i > 0) dy += p.spaceBefore;
+      const lines = this.metrics.lines(p.spans, p.style, width - (p.indent ?? 0));
+      lines.forEach((line, j) => {
+        items.push({
+          line,
+          dy,
+          x: p.indent ?? 0,
+          style: p.style,
+          ...(j === 0 && p.marker ? { marker: p.marker } : {}),
+        });
+        dy += line.height;
+      });
+      if (i < blocks.length - 1) dy += p.spaceAfter;
+    });
+    return items;
+  }
+
+  private bands(table: MeasuredTable): { from: number; to: number }[] {
+    return bandsOf(table.cells, table.table.rows.length);
+  }
+
+  private placeTable(table: Table): void {
+    const measured = this.measureTable(table);
+    const { rowHeights, headerRows } = measured;
+    const header = { from: 0, to: headerRows - 1 };
+    const headerHeight = sum(rowHeights.slice(0, headerRows));
+    const body = this.bands(measured).filter((band) => band.from >= headerRows);
+    const height = (band: { from: number; to: number }) => sum(rowHeights.slice(band.from, band.to + 1));
+
+    const drawHeader = () => {
+      if (headerRows > 0) {
+        this.band(measured, header, this.y);
+        this.y += headerHeight;
+      }
+    };
+    if (!this.empty) {
+      const first = body[0] ? Math.min(height(body[0]), this.pageHeight / 3) : 0;
+      const need = this.spaceBefore(table.spaceBefore) + headerHeight + first;
+      if (this.y + need > this.bottom && need <= this.pageHeight) this.startPage(true);
+    }
+    this.y += this.spaceBefore(table.spaceBefore);
+    drawHeader();
+    this.empty = false;
+    for (const band of body) {
+      const h = height(band);
+      if (this.y + h > this.bottom) {
+        if (headerHeight + h <= this.pageHeight) {
+          this.startPage(true);
+          drawHeader();
+        } else {
+          this.splitBand(measured, band, drawHeader);
+          continue;
+        }
+      }
+      this.band(measured, band, this.y);
+      this.y += h;
+      this.empty = false;
+    }
+    this.y += table.spaceAfter;
+  }
+
+  /** Draws rows `from`–`to` with their top at `top`. */
+  private band(table: MeasuredTable, band: { from: number; to: number }, top: number): void {
+    const rowTop = (row: number) => top + sum(table.rowHeights.slice(band.from, row));
+    for (const cell of table.cells) {
+      if (cell.row < band.from || cell.row > band.to) continue;
+      const y = rowTop(cell.row);
+      const h = sum(table.rowHeights.slice(cell.row, cell.row + cell.rowSpan));
+      this.cell(table.table.layout, cell, cell.items, y, h);
+    }
+  }
+
+  /**
+   * Rows taller than a page: each row on its own (a span over rows then reads as a cell of its first
+   * row), its cells continued line by line on the next pages under the repeated header, so no word is lost.
+   */
+  private splitBand(table: MeasuredTable, band: { from: number; to: number }, drawHeader: () => void): void {
+    const { padding } = table.table.layout;
+    for (let row = band.from; row <= band.to; row++) {
+      let parts = table.cells.filter((c) => c.row === row).map((cell) => ({ cell, items: cell.items }));
+      let first = true;
+      while (first || parts.some((p) => p.items.length > 0)) {
+        first = false;
+        let available = this.bottom - this.y - padding.top - padding.bottom;
+        const smallest = Math.min(...parts.flatMap((p) => p.items.slice(0, 1).map((i) => i.line.height)));
+        if (Number.isFinite(smallest) && available < smallest) {
+          this.startPage(true);
+          drawHeader();
+          available = this.bottom - this.y - padding.top - padding.bottom;
+        }
+        const taken = parts.map(({ cell, items }) => {
+          const offset = items[0]?.dy ?? 0;
+          const fits = items.filter((i) => i.dy - offset + i.line.height <= available);
+          const kept = items.slice(0, fits.length);
+          const moved = kept.map((i) => ({ ...i, dy: i.dy - offset }));
+          const last = moved.at(-1);
+          return {
+            cell,
+            moved,
+            rest: items.slice(kept.length),
+            height: last ? last.dy + last.line.height : 0,
+          };
+        });
+        const more = taken.some((t) => t.rest.length > 0);
+        const h = more
+          ? this.bottom - this.y
+          : Math.max(...taken.map((t) => t.height)) + padding.top + padding.bottom;
+        for (const t of taken) this.cell(table.table.layout, t.cell, t.moved, this.y, h);
+        this.y += h;
+        this.empty = false;
+        parts = taken.map((t) => ({ cell: t.cell, items: t.rest }));
+        if (more) {
+          this.startPage(true);
+          drawHeader();
+        }
+      }
+    }
+  }
+
+  private cell(
+    layout: TableLayout,
+    cell: PlacedCell,
+    items: readonly CellItem[],
+    y: number,
+    h: number,
+  ): void {
+    if (cell.fill) this.ops.push({ type: 'rect', x: cell.x, y, w: cell.width, h, fill: cell.fill });
+    if (layout.rule) this.ops.push({ type: 'rect', x: cell.x, y, w: cell.width, h, stroke: layout.rule });
+    const x = cell.x + layout.padding.left;
+    const top = y + layout.padding.top;
+    for (const item of items) {
+      if (item.marker) this.marker(item.marker, x + item.x, top + item.dy, item.line.height, item.style);
+      this.line(item.line, x + item.x, top + item.dy, item.line.height, item.style);
+    }
+  }
+
+  /** A line's runs; the line's extra leading is shared above and below the text. */
+  private line(line: Line, x: number, y: number, height: number, style: TextStyle): void {
+    const textTop = y + (height - this.metrics.em * style.size) / 2;
+    for (const f of line.fragments) {
+      this.ops.push({
+        type: 'text',
+        x: x + f.x,
+        y: textTop,
+        text: f.text,
+        width: f.width,
+        face: f.face,
+        size: f.size,
+        color: f.color,
+        ...(f.link ? { link: f.link } : {}),
+      });
+    }
+  }
+
+  /** A number right-aligned before the text, or a bullet shape centred on the first line's x-height. */
+  private marker(marker: Marker, x: number, y: number, height: number, style: TextStyle): void {
+    if (marker.type === 'text') {
+      const [line] = this.metrics.lines([{ text: marker.text }], style, Number.POSITIVE_INFINITY);
+      if (line) this.line(line, x - line.width - style.size * 0.4, y, height, style);
+      return;
+    }
+    const r = style.size * 0.17;
+    const cx = x - style.size * 0.85;
+    const cy = y + height / 2 + style.size * 0.05;
+    if (marker.type === 'square')
+      this.ops.push({ type: 'rect', x: cx - r, y: cy - r, w: 2 * r, h: 2 * r, fill: style.color });
+    else if (marker.type === 'circle')
+      this.ops.push({ type: 'circle', x: cx, y: cy, r, stroke: { width: 0.6, color: style.color } });
+    else this.ops.push({ type: 'circle', x: cx, y: cy, r, fill: style.color });
+  }
+}
+
+/** Groups of rows that spans join: a group is never split between pages unless it is taller than a page. */
+function bandsOf(cells: readonly PlacedCell[], rows: number): { from: number; to: number }[] {
+  const reach = Array.from({ length: rows }, (_, r) => r);
+  for (const cell of cells) {
+    const end = cell.row + cell.rowSpan - 1;
+    if (end > (reach[cell.row] ?? 0)) reach[cell.row] = end;
+  }
+  const bands: { from: number; to: number }[] = [];
+  let from = 0;
+  let to = -1;
+  for (let r = 0; r < rows; r++) {
+    to = Math.max(to, reach[r] ?? r);
+    if (r === to) {
+      bands.push({ from, to });
+      from = r + 1;
+    }
+  }
+  return bands;
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
+function furnitureOps(items: readonly FurnitureItem[], metrics: Metrics): Op[] {
+  const ops: Op[] = [];
+  const gap = 12;
+  for (const item of items) {
+    const natural = (spans: Span[]) =>
+      metrics.lines(spans, item.style, Number.POSITIVE_INFINITY)[0]?.width ?? 0;
+    const leftWidth = natural(item.left);
+    const rightWidth = natural(item.right);
+    // Both on one line when they fit; otherwise the right-hand text keeps what the left leaves, at least half.
+    const right =
+      leftWidth + gap + rightWidth <= item.width
+        ? rightWidth
+        : Math.max(item.width / 2, Math.min(rightWidth, item.width - gap - leftWidth));
+    const left = item.width - gap - right;
+    let bottom = item.y;
+    const write = (spans: Span[], x: number, width: number, align: 'left' | 'right') => {
+      let y = item.y;
+      for (const line of metrics.lines(spans, item.style, width)) {
+        const start = align === 'right' ? x + width - line.width : x;
+        for (const f of line.fragments)
+          ops.push({
+            type: 'text',
+            x: start + f.x,
+            y,
+            text: f.text,
+            width: f.width,
+            face: f.face,
+            size: f.size,
+            color: f.color,
+          });
+        y += line.height;
+      }
+      bottom = Math.max(bottom, y);
+    };
+    write(item.left, item.x, left, 'left');
+    write(item.right, item.x + item.width - right, right, 'right');
+    if (item.ruleBelow) {
+      const y = bottom + item.ruleBelow.gap;
+      ops.push({
+        type: 'line',
+        x1: item.x,
+        y1: y,
+        x2: item.x + item.width,
+        y2: y,
+        width: item.ruleBelow.width,
+        color: item.ruleBelow.color,
+      });
+    }
+  }
+  return ops;
+}
+
+/** Writes the operations with PDFKit, setting font, size and colour only when they change. */
+class Painter {
+  private face: Face | null = null;
+  private size = 0;
+  private color = '';
+
+  constructor(private readonly pdf: PDFKit.PDFDocument) {}
+
+  paint(ops: readonly Op[]): void {
+    const pdf = this.pdf;
+    this.face = null;
+    this.color = '';
+    for (const op of ops) {
+      switch (op.type) {
+        case 'text':
+          if (op.face !== this.face || op.size !== this.size) {
+            pdf.font(op.face).fontSize(op.size);
+            this.face = op.face;
+            this.size = op.size;
+          }
+          this.fill(op.color);
+          pdf.text(op.text, op.x, op.y, {
+            lineBreak: false,
+            // PDFKit sizes a link's area and underline from the measured width it is given.
+            textWidth: op.width,
+            wordCount: 1,
+            ...(op.link ? { link: op.link, underline: true } : {}),
+          } as PDFKit.Mixins.TextOptions);
+          break;
+        case 'rect':
+          pdf.rect(op.x, op.y, op.w, op.h);
+          this.shape(op.fill, op.stroke);
+          break;
+        case 'circle':
+          pdf.circle(op.x, op.y, op.r);
+          this.shape(op.fill, op.stroke);
+          break;
+        case 'line':
+          pdf.moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).lineWidth(op.width).strokeColor(op.color).stroke();
+          break;
+      }
+    }
+  }
+
+  private fill(color: string): void {
+    if (color !== this.color) {
+      this.pdf.fillColor(color);
+      this.color = color;
+    }
+  }
+
+  private shape(fill: string | undefined, stroke: { width: number; color: string } | undefined): void {
+    if (fill) {
+      this.fill(fill);
+      this.pdf.fill();
+    } else if (stroke) {
+      this.pdf.lineWidth(stroke.width).strokeColor(stroke.color).stroke();
+    }
+  }
+}
