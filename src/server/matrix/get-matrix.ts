@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, ne, notExists, sql } from 'drizzle-orm';
 import {
   type Matrix,
+  type MatrixCell,
   type MatrixDepartment,
   MatrixQuery,
   type MatrixRegion,
@@ -99,11 +100,9 @@ async function loadMatrix(db: Db | Tx, scope: MatrixScope, query: MatrixQuery): 
     departmentId,
     cells: regionColumns.map((region) => {
       const found = byCell.get(`${departmentId ?? ''}|${region.agreementId}`);
-      const proposed = found?.proposed ?? 0;
-      const discussed = found?.discussed ?? 0;
-      const agreed = found?.agreed ?? 0;
-      const dropped = found?.dropped ?? 0;
-      return { proposed, discussed, agreed, dropped, total: proposed + discussed + agreed + dropped };
+      return found
+        ? ([found.proposed, found.discussed, found.agreed, found.dropped] as MatrixCell)
+        : ([0, 0, 0, 0] as MatrixCell);
     }),
   }));
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
-import type { Matrix, MatrixCell } from '../../shared/contracts/matrix.js';
+import { type Matrix, matrixCellCounts } from '../../shared/contracts/matrix.js';
 import { newCycle } from '../general-part/general-part.fixtures.js';
 import { getMatrix } from './get-matrix.js';
 import {
@@ -19,19 +19,22 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 /** The cell of a row (a department, or null for the region's own) in a region's column. */
-const cellOf = (m: Matrix, departmentId: string | null, regionId: string): MatrixCell => {
+const cellOf = (m: Matrix, departmentId: string | null, regionId: string) => {
   const row = m.rows.find((r) => r.departmentId === departmentId);
   const found = row?.cells[m.regions.findIndex((r) => r.id === regionId)];
   if (!found) throw new Error('no such cell');
-  return found;
+  return matrixCellCounts(found);
 };
 
 /** Every cell with something in it, named by its row and its region. */
 const filledCells = (m: Matrix) =>
   m.rows.flatMap((row) =>
-    row.cells.flatMap((cell, j) =>
-      cell.total > 0 ? [{ departmentId: row.departmentId, regionId: m.regions[j]?.id, ...cell }] : [],
-    ),
+    row.cells.flatMap((cell, j) => {
+      const counts = matrixCellCounts(cell);
+      return counts.total > 0
+        ? [{ departmentId: row.departmentId, regionId: m.regions[j]?.id, ...counts }]
+        : [];
+    }),
   );
 
 const zero = { proposed: 0, discussed: 0, agreed: 0, dropped: 0 };
@@ -105,6 +108,9 @@ describe('the matrix', () => {
       total: 4,
     });
     expect(cellOf(m, null, s.indre.id)).toEqual({ ...zero, discussed: 1, total: 1 });
+    // On the wire a cell is its counts in the statuses' order: [proposed, discussed, agreed, dropped].
+    const regionRow = m.rows.find((r) => r.departmentId === null);
+    expect(regionRow?.cells[m.regions.findIndex((r) => r.id === s.indre.id)]).toEqual([0, 1, 0, 0]);
     expect(cellOf(m, s.naering.id, s.hallingdal.id)).toEqual({ ...zero, discussed: 1, total: 1 });
     // Nothing yet: present, with zeros.
     expect(cellOf(m, s.naering.id, s.indre.id)).toEqual({ ...zero, total: 0 });

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/contracts/auth';
 import { contributionStatuses } from '../../../shared/contracts/contributions';
-import type { Matrix, MatrixCell } from '../../../shared/contracts/matrix';
+import { type Matrix, type MatrixCell, matrixCellCounts } from '../../../shared/contracts/matrix';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { SelectField } from '../../shared/components/SelectField';
@@ -228,20 +228,21 @@ function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: (cell: OpenCe
 
 function CellButton({ cell, onOpen }: { cell: MatrixCell | undefined; onOpen: () => void }) {
   const { t } = useTranslation();
+  const counts = matrixCellCounts(cell ?? [0, 0, 0, 0]);
   return (
-    <button type="button" className="matrix__cell" data-empty={!cell || cell.total === 0} onClick={onOpen}>
-      {!cell || cell.total === 0 ? (
+    <button type="button" className="matrix__cell" data-empty={counts.total === 0} onClick={onOpen}>
+      {counts.total === 0 ? (
         <span className="matrix__nothing">{t('matrix.nothingYet')}</span>
       ) : (
         contributionStatuses
-          .filter((s) => cell[s] > 0)
+          .filter((s) => counts[s] > 0)
           .map((s) => (
             <span key={s} className="matrix-count" data-status={s}>
               <span aria-hidden="true">
-                {cell[s]} {t(`matrix.short.${s}`)}
+                {counts[s]} {t(`matrix.short.${s}`)}
               </span>
               <span className="visually-hidden">
-                {t('matrix.countOf', { count: cell[s], status: t(`contributions.status.${s}`) })}
+                {t('matrix.countOf', { count: counts[s], status: t(`contributions.status.${s}`) })}
               </span>
             </span>
           ))
