@@ -1529,6 +1529,7 @@ export const webEn: WebCatalogue = {
         actions: 'Actions',
       },
       edit: 'Edit',
+      editLabel: 'Edit "{{title}}"',
       add: 'Add a contribution',
       openAgreement: 'Open the contributions in the agreement',
     },

@@ -1526,6 +1526,7 @@ export const webNb = {
         actions: 'Handlinger',
       },
       edit: 'Endre',
+      editLabel: 'Endre «{{title}}»',
       add: 'Legg til bidrag',
       openAgreement: 'Åpne bidragene i avtalen',
     },

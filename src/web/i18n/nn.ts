@@ -1525,6 +1525,7 @@ export const webNn: WebCatalogue = {
         actions: 'Handlingar',
       },
       edit: 'Endre',
+      editLabel: 'Endre «{{title}}»',
       add: 'Legg til bidrag',
       openAgreement: 'Opne bidraga i avtalen',
     },

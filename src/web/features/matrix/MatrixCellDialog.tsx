@@ -122,10 +122,10 @@ function CellContributions({ me, cell, filters }: { me: Me; cell: OpenCell; filt
                               <Button
                                 variant="tertiary"
                                 data-size="sm"
+                                aria-label={t('matrix.cell.editLabel', { title: c.title })}
                                 onClick={() => setTask({ mode: 'edit', contribution: c })}
                               >
                                 {t('matrix.cell.edit')}
-                                <span className="visually-hidden">: {c.title}</span>
                               </Button>
                             )}
                           </Table.Cell>
