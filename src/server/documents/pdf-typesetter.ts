@@ -594,10 +594,12 @@ class Flow {
           drawHeader();
           available = this.bottom - this.y - padding.top - padding.bottom;
         }
+        // On a page of its own a cell takes at least one line, however tall, so the table always moves on.
+        const fresh = this.empty;
         const taken = parts.map(({ cell, items }) => {
           const offset = items[0]?.dy ?? 0;
-          const fits = items.filter((i) => i.dy - offset + i.line.height <= available);
-          const kept = items.slice(0, fits.length);
+          const fits = items.filter((i) => i.dy - offset + i.line.height <= available).length;
+          const kept = items.slice(0, fresh ? Math.max(1, fits) : fits);
           const moved = kept.map((i) => ({ ...i, dy: i.dy - offset }));
           const last = moved.at(-1);
           return {
