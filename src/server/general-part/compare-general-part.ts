@@ -1,10 +1,6 @@
 import { inArray } from 'drizzle-orm';
-import {
-  CompareQuery,
-  type Comparison,
-  type VersionRef,
-  VersionState,
-} from '../../shared/contracts/general-part.js';
+import { CompareQuery } from '../../shared/contracts/document-versions.js';
+import { type Comparison, type VersionRef, VersionState } from '../../shared/contracts/general-part.js';
 import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';

@@ -1,5 +1,5 @@
 import { diffArrays, diffWordsWithSpace } from 'diff';
-import type { BlockDiff, DiffOp, SectionComparison } from '../../shared/contracts/general-part.js';
+import type { BlockDiff, DiffOp, SectionComparison } from '../../shared/contracts/document-versions.js';
 import { type Block, type RichTextDoc, sameRichText, toBlocks } from '../../shared/contracts/rich-text.js';
 
 export type ComparedSection = { key: string; title: string; body: RichTextDoc; position: number };

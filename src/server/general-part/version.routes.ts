@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../shared/contracts/common.js';
+import { CompareQuery } from '../../shared/contracts/document-versions.js';
 import {
   ApproveVersionInput,
-  CompareQuery,
   Comparison,
   GeneralPartVersion,
   UpdateSectionsInput,
 } from '../../shared/contracts/general-part.js';
+import { sectionsBodyLimit } from '../document-versions/section-edits.js';
 import { adminOnly, everyone } from '../platform/authorize.js';
 import { approveVersion } from './approve-version.js';
 import { compareGeneralPart } from './compare-general-part.js';
@@ -15,12 +16,6 @@ import { getVersion } from './get-version.js';
 import { updateSections } from './update-sections.js';
 
 const tags = ['general part'];
-
-/**
- * Saving a draft sends every section's body (each up to 200 kB), so this one route takes more than the
- * app's default body limit; the per-body limit is checked by the schema.
- */
-const sectionsBodyLimit = 4 * 1024 * 1024;
 
 export const versionRoutes: FastifyPluginAsyncZod = async (app) => {
   // Registered before `/:id`, though the router prefers the static segment anyway.

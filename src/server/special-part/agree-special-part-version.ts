@@ -1,13 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { Id } from '../../shared/contracts/common.js';
 import { SpecialPartTransitionInput, type SpecialPartVersion } from '../../shared/contracts/special-part.js';
-import { agreements, specialPartVersions } from '../agreements/agreement.table.js';
+import { specialPartVersions } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { conflict, userIdOf } from '../general-part/version-rules.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
-import { lockVersioned, nextVersion } from '../platform/versioned.js';
+import { nextVersion } from '../platform/versioned.js';
+import { lockSpecialPartVersion } from './special-part-locks.js';
 import { auditedVersion, loadSpecialPartVersion } from './special-part-reads.js';
 
 /**
@@ -24,17 +25,7 @@ export async function agreeSpecialPartVersion(
   if (!Id.safeParse(id).success) throw notFound();
   const input = parse(SpecialPartTransitionInput, raw);
   return actx.db.transaction(async (tx) => {
-    const [target] = await tx
-      .select({ agreementId: specialPartVersions.agreementId })
-      .from(specialPartVersions)
-      .where(eq(specialPartVersions.id, id));
-    if (!target) throw notFound();
-    await tx
-      .select({ id: agreements.id })
-      .from(agreements)
-      .where(eq(agreements.id, target.agreementId))
-      .for('update');
-    const before = await lockVersioned(tx, specialPartVersions, id, input.version);
+    const before = await lockSpecialPartVersion(tx, id, input.version);
     if (before.state !== 'sent') throw conflict('validation.specialPartNotSent');
     const [current] = await tx
       .select()

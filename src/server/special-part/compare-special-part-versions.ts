@@ -1,9 +1,6 @@
 import { inArray } from 'drizzle-orm';
-import {
-  SpecialPartCompareQuery,
-  type SpecialPartComparison,
-  type SpecialPartState,
-} from '../../shared/contracts/special-part.js';
+import { CompareQuery } from '../../shared/contracts/document-versions.js';
+import type { SpecialPartComparison, SpecialPartState } from '../../shared/contracts/special-part.js';
 import { specialPartVersions } from '../agreements/agreement.table.js';
 import { compareVersions } from '../general-part/compare-versions.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
@@ -18,7 +15,7 @@ import { contributionsOf, loadSections } from './special-part-reads.js';
  */
 export async function compareSpecialPartVersions(ctx: Ctx, raw: unknown): Promise<SpecialPartComparison> {
   const { db } = authorize(ctx, everyone);
-  const query = parse(SpecialPartCompareQuery, raw);
+  const query = parse(CompareQuery, raw);
   const rows = await db
     .select()
     .from(specialPartVersions)

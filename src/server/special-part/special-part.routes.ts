@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../shared/contracts/common.js';
+import { CompareQuery } from '../../shared/contracts/document-versions.js';
 import {
   SpecialPart,
-  SpecialPartCompareQuery,
   SpecialPartComparison,
   SpecialPartTransitionInput,
   SpecialPartVersion,
   UpdateSpecialPartSectionsInput,
 } from '../../shared/contracts/special-part.js';
+import { sectionsBodyLimit } from '../document-versions/section-edits.js';
 import { adminOnly, everyone } from '../platform/authorize.js';
 import { agreeSpecialPartVersion } from './agree-special-part-version.js';
 import { compareSpecialPartVersions } from './compare-special-part-versions.js';
@@ -19,9 +20,6 @@ import { sendSpecialPartVersion } from './send-special-part-version.js';
 import { updateSpecialPartSections } from './update-special-part-sections.js';
 
 const tags = ['special part'];
-
-/** Saving a draft sends every section's body (each up to 200 kB); the per-body limit is the schema's. */
-const sectionsBodyLimit = 4 * 1024 * 1024;
 
 /**
  * Everyone signed in reads every agreement's special part; the coordinator (admin) writes its text, sends it
@@ -63,7 +61,7 @@ export const specialPartRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Compare two versions of one special part section by section, the contributions as text',
-        querystring: SpecialPartCompareQuery,
+        querystring: CompareQuery,
         response: { 200: SpecialPartComparison },
       },
     },

@@ -1,12 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { Id } from '../../shared/contracts/common.js';
-import {
-  emptyRichText,
-  type RichTextDoc,
-  sameRichText,
-  toPlainText,
-} from '../../shared/contracts/rich-text.js';
+import { emptyRichText } from '../../shared/contracts/rich-text.js';
 import {
   contributionsSectionKey,
   type SpecialPartVersion,
@@ -14,16 +8,13 @@ import {
 } from '../../shared/contracts/special-part.js';
 import { specialPartSections, specialPartVersions } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
-import type { Tx } from '../db/client.js';
+import { replaceSections, sectionsEditAudit, withKeys } from '../document-versions/section-edits.js';
 import { conflict } from '../general-part/version-rules.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
 import { loadSpecialPartVersion } from './special-part-reads.js';
-
-type SectionRow = typeof specialPartSections.$inferSelect;
-type Wanted = Pick<SectionRow, 'key' | 'title' | 'body' | 'position'>;
 
 /**
  * Replaces a draft's sections with the given list, in order: sections can be added (no key: one is made),
@@ -43,24 +34,13 @@ export async function updateSpecialPartSections(
     const before = await lockVersioned(tx, specialPartVersions, id, input.version);
     if (before.state !== 'draft') throw conflict('validation.specialPartFrozen');
     const existing = await tx.select().from(specialPartSections).where(eq(specialPartSections.versionId, id));
-    const byKey = new Map(existing.map((s) => [s.key, s]));
-    const used = new Set([
-      ...existing.map((s) => s.key),
-      ...input.sections.flatMap((s) => (s.key ? [s.key] : [])),
-    ]);
-    const wanted: Wanted[] = input.sections.map((section, position) => {
-      const key = section.key ?? newKey(used);
-      const body = key === contributionsSectionKey ? emptyRichText() : (section.body ?? emptyRichText());
-      return { key, title: section.title, body, position };
-    });
-    const keep = new Set(wanted.map((s) => s.key));
-    const removed = existing.filter((s) => !keep.has(s.key)).map((s) => s.id);
-    if (removed.length > 0) {
-      await tx
-        .delete(specialPartSections)
-        .where(and(eq(specialPartSections.versionId, id), inArray(specialPartSections.id, removed)));
-    }
-    await writeSections(tx, id, wanted, byKey);
+    const wanted = withKeys(existing, input.sections).map(({ key, title, body }, position) => ({
+      key,
+      title,
+      body: key === contributionsSectionKey ? emptyRichText() : (body ?? emptyRichText()),
+      position,
+    }));
+    await replaceSections(tx, specialPartSections, id, existing, wanted);
     await tx
       .update(specialPartVersions)
       .set(nextVersion(specialPartVersions))
@@ -69,59 +49,10 @@ export async function updateSpecialPartSections(
       action: 'specialPartVersion.updateSections',
       entityType: 'specialPartVersion',
       entityId: id,
-      before: {
-        version: before.version,
-        sections: existing.sort((a, b) => a.position - b.position).map(audited),
-      },
-      after: { version: before.version + 1, sections: wanted.map(audited) },
+      ...sectionsEditAudit(before.version, existing, wanted),
     });
     const after = await loadSpecialPartVersion(tx, id);
     if (!after) throw new Error('version vanished');
     return after;
   });
-}
-
-/** Updates the sections that changed and inserts the new ones; an untouched section is not written. */
-async function writeSections(tx: Tx, versionId: string, wanted: Wanted[], byKey: Map<string, SectionRow>) {
-  const inserts: (Wanted & { versionId: string })[] = [];
-  for (const section of wanted) {
-    const current = byKey.get(section.key);
-    if (!current) {
-      inserts.push({ ...section, versionId });
-      continue;
-    }
-    const same =
-      current.title === section.title &&
-      current.position === section.position &&
-      sameRichText(current.body, section.body);
-    if (!same) {
-      await tx
-        .update(specialPartSections)
-        .set({ title: section.title, body: section.body, position: section.position })
-        .where(eq(specialPartSections.id, current.id));
-    }
-  }
-  if (inserts.length > 0) await tx.insert(specialPartSections).values(inserts);
-}
-
-/** A key for a new section: short, random, and unused in this version. */
-function newKey(used: Set<string>): string {
-  for (;;) {
-    const key = `s-${randomBytes(5).toString('hex')}`;
-    if (!used.has(key)) {
-      used.add(key);
-      return key;
-    }
-  }
-}
-
-/** Each section's key, title, place and a fingerprint of its text: what an edit touched, not the text. */
-function audited(section: { key: string; title: string; position: number; body: RichTextDoc }) {
-  return {
-    key: section.key,
-    title: section.title,
-    position: section.position,
-    characters: toPlainText(section.body).length,
-    textHash: createHash('sha256').update(JSON.stringify(section.body)).digest('hex').slice(0, 16),
-  };
 }

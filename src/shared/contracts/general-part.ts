@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AttachmentMediaType, Id, IsoDate, requiredText, Version } from './common.js';
+import { AttachmentMediaType, IsoDate, requiredText, Version } from './common.js';
+import { checkUniqueSectionKeys, comparisonOf } from './document-versions.js';
 import { RichTextDoc, RichTextInput } from './rich-text.js';
 
 // ---- Cycles ----
@@ -153,18 +154,7 @@ export const UpdateSectionsInput = z
     sections: z.array(SectionInput).max(maxSections, { error: 'validation.tooManySections' }),
   })
   .superRefine((input, ctx) => {
-    const seen = new Set<string>();
-    input.sections.forEach((section, i) => {
-      if (!section.key) return;
-      if (seen.has(section.key)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['sections', i, 'key'],
-          message: 'validation.duplicateSectionKey',
-        });
-      }
-      seen.add(section.key);
-    });
+    checkUniqueSectionKeys(input.sections, ctx);
   });
 export type UpdateSectionsInput = z.infer<typeof UpdateSectionsInput>;
 
@@ -181,44 +171,6 @@ export type ApproveVersionInput = z.infer<typeof ApproveVersionInput>;
 
 // ---- Compare ----
 
-export const CompareQuery = z.object({ from: Id, to: Id });
-export type CompareQuery = z.infer<typeof CompareQuery>;
-
-export const DiffOp = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
-export type DiffOp = z.infer<typeof DiffOp>;
-
-/**
- * One block of a compared section: `equal` and `insert`/`delete` whole blocks, or `changed` with the words
- * that were inserted and deleted. `level` (headings), `marker` and `depth` (list items) help lay it out.
- */
-export const BlockDiff = z.object({
-  type: z.enum(['paragraph', 'heading', 'listItem', 'tableCell']),
-  status: z.enum(['equal', 'insert', 'delete', 'changed']),
-  level: z.number().optional(),
-  marker: z.string().optional(),
-  depth: z.number().optional(),
-  ops: z.array(DiffOp),
-});
-export type BlockDiff = z.infer<typeof BlockDiff>;
-
-/**
- * A section matched on its key. `changed` (title or body differ) wins over `moved` (the section left its
- * place among the sections both versions have); `moved` is also given as a flag, since both can be true.
- */
-export const SectionComparison = z.object({
-  key: z.string(),
-  status: z.enum(['added', 'removed', 'moved', 'changed', 'unchanged']),
-  moved: z.boolean(),
-  fromPosition: z.number().nullable(),
-  toPosition: z.number().nullable(),
-  fromTitle: z.string().nullable(),
-  toTitle: z.string().nullable(),
-  titleChanged: z.boolean(),
-  bodyChanged: z.boolean(),
-  blocks: z.array(BlockDiff),
-});
-export type SectionComparison = z.infer<typeof SectionComparison>;
-
 export const VersionRef = z.object({
   id: z.string(),
   cycleId: z.string(),
@@ -227,10 +179,5 @@ export const VersionRef = z.object({
 });
 export type VersionRef = z.infer<typeof VersionRef>;
 
-export const Comparison = z.object({
-  from: VersionRef,
-  to: VersionRef,
-  /** In the order of the `to` version, each removed section right after the one it followed in `from`. */
-  sections: z.array(SectionComparison),
-});
+export const Comparison = comparisonOf(VersionRef);
 export type Comparison = z.infer<typeof Comparison>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Id, requiredText, Version } from './common.js';
-import { PersonRef, SectionComparison, SectionKey } from './general-part.js';
+import { requiredText, Version } from './common.js';
+import { checkUniqueSectionKeys, comparisonOf } from './document-versions.js';
+import { PersonRef, SectionKey } from './general-part.js';
 import { RichTextDoc, RichTextInput } from './rich-text.js';
 
 /**
@@ -142,19 +143,7 @@ export const UpdateSpecialPartSectionsInput = z
       .max(maxSpecialPartSections, { error: 'validation.tooManySections' }),
   })
   .superRefine((input, ctx) => {
-    const seen = new Set<string>();
-    input.sections.forEach((section, i) => {
-      if (!section.key) return;
-      if (seen.has(section.key)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['sections', i, 'key'],
-          message: 'validation.duplicateSectionKey',
-        });
-      }
-      seen.add(section.key);
-    });
-    if (!seen.has(contributionsSectionKey)) {
+    if (!checkUniqueSectionKeys(input.sections, ctx).has(contributionsSectionKey)) {
       ctx.addIssue({
         code: 'custom',
         path: ['sections'],
@@ -168,9 +157,6 @@ export type UpdateSpecialPartSectionsInput = z.infer<typeof UpdateSpecialPartSec
 export const SpecialPartTransitionInput = z.object({ version: Version });
 export type SpecialPartTransitionInput = z.infer<typeof SpecialPartTransitionInput>;
 
-export const SpecialPartCompareQuery = z.object({ from: Id, to: Id });
-export type SpecialPartCompareQuery = z.infer<typeof SpecialPartCompareQuery>;
-
 export const SpecialPartVersionRef = z.object({
   id: z.string(),
   agreementId: z.string(),
@@ -179,10 +165,6 @@ export const SpecialPartVersionRef = z.object({
 });
 export type SpecialPartVersionRef = z.infer<typeof SpecialPartVersionRef>;
 
-export const SpecialPartComparison = z.object({
-  from: SpecialPartVersionRef,
-  to: SpecialPartVersionRef,
-  /** The general part's section comparison; the contributions section is compared as its generated text. */
-  sections: z.array(SectionComparison),
-});
+/** The contributions section is compared as its generated text. */
+export const SpecialPartComparison = comparisonOf(SpecialPartVersionRef);
 export type SpecialPartComparison = z.infer<typeof SpecialPartComparison>;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { BlockDiff, DiffOp } from '../../../shared/contracts/general-part';
+import type { BlockDiff, DiffOp } from '../../../shared/contracts/document-versions';
 import { each } from './each';
 
 /**
