@@ -1,15 +1,18 @@
-import { Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import type {
-  SpecialPartComparison,
-  SpecialPartVersionSummary,
-} from '../../../shared/contracts/special-part';
+import { Link } from 'react-router';
+import type { SpecialPartComparison } from '../../../shared/contracts/special-part';
 import { DetailState } from '../../shared/components/DetailState';
 import { QueryState } from '../../shared/components/QueryState';
 import { useAgreementContext } from '../agreements/AgreementLayout';
-import { SectionDiff } from '../general-part/ComparePage';
+import {
+  ChooseVersions,
+  ComparedVersions,
+  DiffLegend,
+  SectionDiff,
+  useChosenVersions,
+  useNewestPairByDefault,
+} from '../general-part/VersionCompare';
 import '../general-part/general-part.css';
 import { SpecialPartStateTag } from './SpecialPartStateTag';
 import { specialPartPath, useSpecialPart, useSpecialPartComparison } from './special-part.api';
@@ -22,18 +25,12 @@ import { specialPartPath, useSpecialPart, useSpecialPartComparison } from './spe
 export function SpecialPartComparePage() {
   const { t } = useTranslation();
   const { agreement } = useAgreementContext();
-  const [params, setParams] = useSearchParams();
-  const from = params.get('fra') ?? '';
-  const to = params.get('til') ?? '';
+  const chosen = useChosenVersions({ from: 'fra', to: 'til' });
+  const { from, to } = chosen;
   const part = useSpecialPart(agreement.id);
   const comparison = useSpecialPartComparison(from, to);
   const versions = part.data?.versions ?? [];
-
-  useEffect(() => {
-    if (from || to) return;
-    const [newest, previous] = versions;
-    if (newest && previous) setParams({ fra: previous.id, til: newest.id }, { replace: true });
-  }, [from, to, versions, setParams]);
+  useNewestPairByDefault(versions, chosen);
 
   return (
     <section className="stack" aria-labelledby="special-part-compare-heading">
@@ -48,7 +45,15 @@ export function SpecialPartComparePage() {
           versions={versions}
           from={from}
           to={to}
-          onChoose={(f, tt) => setParams({ fra: f, til: tt })}
+          onChoose={chosen.choose}
+          labels={{
+            from: t('specialPart.compare.from'),
+            to: t('specialPart.compare.to'),
+            submit: t('specialPart.compare.submit'),
+          }}
+          optionLabel={(v) =>
+            t('specialPart.compare.option', { number: v.number, state: t(`specialPart.state.${v.state}`) })
+          }
         />
       )}
       {from && to ? (
@@ -68,57 +73,6 @@ export function SpecialPartComparePage() {
   );
 }
 
-function ChooseVersions({
-  versions,
-  from,
-  to,
-  onChoose,
-}: {
-  versions: readonly SpecialPartVersionSummary[];
-  from: string;
-  to: string;
-  onChoose: (from: string, to: string) => void;
-}) {
-  const { t } = useTranslation();
-  const [chosenFrom, setFrom] = useState(from || versions[1]?.id || '');
-  const [chosenTo, setTo] = useState(to || versions[0]?.id || '');
-  useEffect(() => {
-    if (from) setFrom(from);
-    if (to) setTo(to);
-  }, [from, to]);
-  const label = (v: SpecialPartVersionSummary) =>
-    t('specialPart.compare.option', { number: v.number, state: t(`specialPart.state.${v.state}`) });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (chosenFrom && chosenTo) onChoose(chosenFrom, chosenTo);
-  };
-  return (
-    <form className="row" onSubmit={submit}>
-      <Field>
-        <Label>{t('specialPart.compare.from')}</Label>
-        <Select value={chosenFrom} onChange={(e) => setFrom(e.target.value)}>
-          {versions.map((v) => (
-            <Select.Option key={v.id} value={v.id}>
-              {label(v)}
-            </Select.Option>
-          ))}
-        </Select>
-      </Field>
-      <Field>
-        <Label>{t('specialPart.compare.to')}</Label>
-        <Select value={chosenTo} onChange={(e) => setTo(e.target.value)}>
-          {versions.map((v) => (
-            <Select.Option key={v.id} value={v.id}>
-              {label(v)}
-            </Select.Option>
-          ))}
-        </Select>
-      </Field>
-      <Button type="submit">{t('specialPart.compare.submit')}</Button>
-    </form>
-  );
-}
-
 function ComparisonView({ comparison }: { comparison: SpecialPartComparison }) {
   const { t } = useTranslation();
   return (
@@ -126,19 +80,13 @@ function ComparisonView({ comparison }: { comparison: SpecialPartComparison }) {
       <Heading level={2} data-size="xs" id="special-part-comparison-heading">
         {t('specialPart.compare.heading', { from: comparison.from.number, to: comparison.to.number })}
       </Heading>
-      <div className="row">
-        <span>{t('specialPart.versions.name', { number: comparison.from.number })}</span>
-        <SpecialPartStateTag state={comparison.from.state} />
-        <span aria-hidden="true">→</span>
-        <span className="visually-hidden">{t('generalPart.compare.against')}</span>
-        <span>{t('specialPart.versions.name', { number: comparison.to.number })}</span>
-        <SpecialPartStateTag state={comparison.to.state} />
-      </div>
-      <Paragraph data-size="sm" className="gp-legend">
-        {t('generalPart.compare.legendBefore')} <ins>{t('generalPart.compare.legendInserted')}</ins>{' '}
-        {t('generalPart.compare.legendAnd')} <del>{t('generalPart.compare.legendDeleted')}</del>
-        {t('generalPart.compare.legendAfter')}
-      </Paragraph>
+      <ComparedVersions
+        from={comparison.from}
+        to={comparison.to}
+        versionName={(number) => t('specialPart.versions.name', { number })}
+        stateTag={(state) => <SpecialPartStateTag state={state} />}
+      />
+      <DiffLegend />
       <Paragraph data-size="sm" className="muted">
         {t('specialPart.compare.generatedNote')}
       </Paragraph>
