@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type Cycle,
@@ -8,33 +8,7 @@ import {
 } from '../src/shared/contracts/general-part.js';
 import type { OutboxSummary } from '../src/shared/contracts/mail.js';
 import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
-
-/** The texts a screen reader reads with a field: its description and its error. */
-const descriptionOf = (field: Locator) =>
-  field.evaluate((el) =>
-    (el.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
-      .join(' '),
-  );
-
-/** Axe measures colours as they are: let a dialog's opening animation finish first. */
-async function settled(dialog: Locator) {
-  await dialog.waitFor();
-  await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
-}
-
-async function signOut(page: Page, label = 'Logg ut') {
-  await page.getByRole('button', { name: label }).click();
-  await page.getByRole('button', { name: 'Logg inn' }).waitFor();
-}
-
-/** One request to the API with the signed-in page's session, as the app sends it; fails the test if refused. */
-async function send<T>(page: Page, baseUrl: string, method: string, url: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(`${baseUrl}${url}`, { method, data, headers: { origin: baseUrl } });
-  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
-  return res.json();
-}
+import { descriptionOf, mainNav, send, settled, signOut } from './support/journey.js';
 
 /**
  * Sends the general part of a new cycle on a formal hearing, through the API as the signed-in admin: every
@@ -97,10 +71,7 @@ describe.skipIf(!chromiumPath)('administration', () => {
   it('lets the admin create a department editor, shows bad input on the fields, and deactivates the user so they cannot sign in', async () => {
     const { page } = j;
     await signIn(page, 'admin@demo.partnerskap.no');
-    await page
-      .getByRole('navigation', { name: 'Hovedmeny' })
-      .getByRole('link', { name: 'Administrasjon' })
-      .click();
+    await mainNav(page).getByRole('link', { name: 'Administrasjon' }).click();
     await page.getByRole('heading', { level: 1, name: 'Brukere' }).waitFor();
     await page.getByRole('table', { name: 'Brukere' }).waitFor();
     await expectAccessible(page, 'users list');
@@ -350,10 +321,7 @@ describe.skipIf(!chromiumPath)('administration', () => {
 
     await page.getByLabel('Language').selectOption('nb');
     await page.getByRole('heading', { level: 1, name: 'Endringslogg' }).waitFor();
-    await page
-      .getByRole('navigation', { name: 'Hovedmeny' })
-      .getByRole('link', { name: 'Administrasjon' })
-      .waitFor();
+    await mainNav(page).getByRole('link', { name: 'Administrasjon' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Endringslogg' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
@@ -367,12 +335,7 @@ describe.skipIf(!chromiumPath)('administration', () => {
     await page.getByRole('heading', { level: 2, name: 'Din region: Indre Østfold regionråd' }).waitFor();
     await expectAccessible(page, 'start page for a region contact');
     await shot(page, 'start-region');
-    expect(
-      await page
-        .getByRole('navigation', { name: 'Hovedmeny' })
-        .getByRole('link', { name: 'Administrasjon' })
-        .count(),
-    ).toBe(0);
+    expect(await mainNav(page).getByRole('link', { name: 'Administrasjon' }).count()).toBe(0);
     await page.getByText(/Regionen ønsker \d+ fagområder?\./).waitFor();
     await page.getByRole('link', { name: 'Gå til avtalen for Partnerskapsavtaler 2021–2024' }).click();
     await page.waitForURL(/\/avtaler\/[0-9a-f-]{36}$/);
@@ -410,10 +373,7 @@ describe.skipIf(!chromiumPath)('administration', () => {
   it('shows the coordinator the outbox, empty at first, then the invitations of a hearing with their text; a viewer has none', async () => {
     const { page, baseUrl } = j;
     await signIn(page, 'admin@demo.partnerskap.no');
-    await page
-      .getByRole('navigation', { name: 'Hovedmeny' })
-      .getByRole('link', { name: 'Administrasjon' })
-      .click();
+    await mainNav(page).getByRole('link', { name: 'Administrasjon' }).click();
     await page
       .getByRole('navigation', { name: 'Administrasjon' })
       .getByRole('link', { name: 'Utboks' })
@@ -481,10 +441,7 @@ describe.skipIf(!chromiumPath)('administration', () => {
 
     // A viewer reads users and the log, but not the e-mails: no menu item, no page, and the API refuses.
     await signIn(page, 'leser@demo.partnerskap.no');
-    await page
-      .getByRole('navigation', { name: 'Hovedmeny' })
-      .getByRole('link', { name: 'Administrasjon' })
-      .click();
+    await mainNav(page).getByRole('link', { name: 'Administrasjon' }).click();
     const adminNav = page.getByRole('navigation', { name: 'Administrasjon' });
     await adminNav.getByRole('link', { name: 'Endringslogg' }).waitFor();
     expect(await adminNav.getByRole('link', { name: 'Utboks' }).count()).toBe(0);

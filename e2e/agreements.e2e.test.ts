@@ -1,68 +1,11 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requiredSections } from '../src/shared/contracts/general-part.js';
 import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
+import { cycleWithApprovedGeneralPart, mainNav, send, settled, signOut } from './support/journey.js';
 
 const admin = 'admin@demo.partnerskap.no';
 const regionContact = 'indre-ostfold@demo.partnerskap.no';
 const cycleName = 'Partnerskapsavtaler 2033–2036';
-
-/** Axe measures colours as they are: let a dialog's opening animation finish first. */
-async function settled(dialog: Locator) {
-  await dialog.waitFor();
-  await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
-}
-
-const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Hovedmeny' });
-
-/** One request to the API with the signed-in page's session, as the app sends it; fails the test if refused. */
-async function send<T>(page: Page, baseUrl: string, method: string, url: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(`${baseUrl}${url}`, { method, data, headers: { origin: baseUrl } });
-  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
-  return res.json();
-}
-
-/**
- * A new, active cycle whose general part version 1 is approved, made through the API as the signed-in
- * admin (writing and approving a general part in the browser is the general part journey's subject).
- */
-async function approvedCycle(page: Page, baseUrl: string) {
-  const cycle = await send<{ id: string }>(page, baseUrl, 'POST', '/api/v1/cycles', {
-    name: cycleName,
-    periodFrom: '2033-01-01',
-    periodTo: '2036-12-31',
-    status: 'active',
-  });
-  const part = await send<{ draftVersionId: string }>(
-    page,
-    baseUrl,
-    'GET',
-    `/api/v1/cycles/${cycle.id}/general-part`,
-  );
-  const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
-  const draft = await send<{ id: string; version: number }>(
-    page,
-    baseUrl,
-    'PUT',
-    `/api/v1/general-part-versions/${part.draftVersionId}/sections`,
-    {
-      version: 1,
-      sections: requiredSections.map((s) => ({
-        key: s.key,
-        title: s.title,
-        body: { type: 'doc', content: [paragraph(`${s.title} for perioden.`)] },
-      })),
-    },
-  );
-  await send(page, baseUrl, 'POST', `/api/v1/general-part-versions/${draft.id}/approve`, {
-    date: '2032-10-20',
-    body: 'Fylkesrådet',
-    caseNumber: '77/32',
-    decisionText: 'Fylkesrådet godkjenner generell del.',
-    version: draft.version,
-  });
-  return { cycle, v1: draft };
-}
 
 /** Approves a version 2 made from version 1, so the cycle's agreements drift from it. */
 async function approveVersion2(page: Page, baseUrl: string, v1Id: string) {
@@ -81,11 +24,6 @@ async function approveVersion2(page: Page, baseUrl: string, v1Id: string) {
   });
 }
 
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Logg ut' }).click();
-  await page.getByRole('button', { name: 'Logg inn' }).waitFor();
-}
-
 describe.skipIf(!chromiumPath)('agreements in the browser', () => {
   let j: Journey;
   beforeAll(async () => {
@@ -96,7 +34,12 @@ describe.skipIf(!chromiumPath)('agreements in the browser', () => {
   it('lets the coordinator create the agreements of a new cycle and see the parties', async () => {
     const { page, baseUrl } = j;
     await signIn(page, admin);
-    const { v1 } = await approvedCycle(page, baseUrl);
+    const { v1 } = await cycleWithApprovedGeneralPart(
+      page,
+      baseUrl,
+      { name: cycleName, periodFrom: '2033-01-01', periodTo: '2036-12-31', status: 'active' },
+      { date: '2032-10-20', caseNumber: '77/32' },
+    );
     // The new active cycle is the newest: every screen works in it unless another is chosen.
     await page.reload();
     await mainNav(page).getByRole('link', { name: 'Avtaler' }).click();

@@ -1,98 +1,10 @@
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requiredSections } from '../src/shared/contracts/general-part.js';
 import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
+import { card, cycleWithAgreements, settled, signOut } from './support/journey.js';
 
 const admin = 'admin@demo.partnerskap.no';
 const departmentEditor = 'samferdsel@demo.partnerskap.no';
 const regionContact = 'indre-ostfold@demo.partnerskap.no';
-
-/** Axe measures colours as they are: let a dialog's opening animation finish first. */
-async function settled(dialog: Locator) {
-  await dialog.waitFor();
-  await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
-}
-
-/** One request to the API with the signed-in page's session, as the app sends it; fails the test if refused. */
-async function send<T>(page: Page, baseUrl: string, method: string, url: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(`${baseUrl}${url}`, { method, data, headers: { origin: baseUrl } });
-  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
-  return res.json();
-}
-
-/**
- * A cycle of its own with an approved general part and the agreements of Indre Østfold and Hallingdal,
- * made through the API as the signed-in admin (those screens are other journeys' subject).
- */
-async function agreementsOfNewCycle(page: Page, baseUrl: string) {
-  const cycle = await send<{ id: string }>(page, baseUrl, 'POST', '/api/v1/cycles', {
-    name: 'Bidragssyklus 2041–2044',
-    periodFrom: '2041-01-01',
-    periodTo: '2044-12-31',
-  });
-  const part = await send<{ draftVersionId: string }>(
-    page,
-    baseUrl,
-    'GET',
-    `/api/v1/cycles/${cycle.id}/general-part`,
-  );
-  const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
-  const draft = await send<{ id: string; version: number }>(
-    page,
-    baseUrl,
-    'PUT',
-    `/api/v1/general-part-versions/${part.draftVersionId}/sections`,
-    {
-      version: 1,
-      sections: requiredSections.map((s) => ({
-        key: s.key,
-        title: s.title,
-        body: { type: 'doc', content: [paragraph(`${s.title} for perioden.`)] },
-      })),
-    },
-  );
-  await send(page, baseUrl, 'POST', `/api/v1/general-part-versions/${draft.id}/approve`, {
-    date: '2040-10-20',
-    body: 'Fylkesrådet',
-    caseNumber: '41/40',
-    decisionText: 'Fylkesrådet godkjenner generell del.',
-    version: draft.version,
-  });
-  const regions = await send<{ items: { id: string; name: string }[] }>(
-    page,
-    baseUrl,
-    'GET',
-    '/api/v1/regions?limit=500',
-  );
-  const idOf = (name: string) => {
-    const region = regions.items.find((r) => r.name === name);
-    if (!region) throw new Error(`no region ${name}`);
-    return region.id;
-  };
-  const made = await send<{ id: string; region: { name: string } }[]>(
-    page,
-    baseUrl,
-    'POST',
-    '/api/v1/agreements',
-    {
-      cycleId: cycle.id,
-      regionIds: [idOf('Indre Østfold regionråd'), idOf('Regionrådet for Hallingdal')],
-    },
-  );
-  const agreementOf = (name: string) => {
-    const a = made.find((m) => m.region.name === name);
-    if (!a) throw new Error(`no agreement for ${name}`);
-    return a.id;
-  };
-  return { own: agreementOf('Indre Østfold regionråd'), other: agreementOf('Regionrådet for Hallingdal') };
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Logg ut' }).click();
-  await page.getByRole('button', { name: 'Logg inn' }).waitFor();
-}
-
-const card = (page: Page, title: string) => page.getByRole('article', { name: title });
 
 describe.skipIf(!chromiumPath)('contributions in the browser', () => {
   let j: Journey;
@@ -100,7 +12,13 @@ describe.skipIf(!chromiumPath)('contributions in the browser', () => {
   beforeAll(async () => {
     j = await startJourney();
     await signIn(j.page, admin);
-    agreements = await agreementsOfNewCycle(j.page, j.baseUrl);
+    // A cycle of its own with the agreements of Indre Østfold and Hallingdal, made through the API as the
+    // signed-in admin (those screens are other journeys' subject).
+    agreements = await cycleWithAgreements(j.page, j.baseUrl, {
+      cycle: { name: 'Bidragssyklus 2041–2044', periodFrom: '2041-01-01', periodTo: '2044-12-31' },
+      approval: { date: '2040-10-20', caseNumber: '41/40' },
+      regions: { own: 'Indre Østfold regionråd', other: 'Regionrådet for Hallingdal' },
+    });
     await signOut(j.page);
   }, 300_000);
   afterAll(async () => j?.close());

@@ -1,22 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
+import { mainNav, minimalPdf, save, settled, textOf, write } from './support/journey.js';
 
 const admin = 'admin@demo.partnerskap.no';
-/** A PDF with no pages: enough for the server's check of the content. */
-const minimalPdf = Buffer.from(
-  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
-  'latin1',
-);
 
-/** Waits until a dialog has finished opening: while it fades in, its text has too little contrast for axe. */
-async function settled(dialog: Locator) {
-  await dialog.waitFor();
-  await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
-}
-
-const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Hovedmeny' });
-const textOf = (page: Page, title: string) => page.getByRole('textbox', { name: `Tekst i «${title}»` });
 const toolbarOf = (page: Page, title: string) =>
   page.getByRole('toolbar', { name: `Formatering av «${title}»` });
 
@@ -31,19 +19,6 @@ async function createCycle(page: Page, name: string, from: string, to: string) {
   await dialog.getByLabel('Avtaleperiode til').fill(to);
   await dialog.getByLabel('Status', { exact: true }).selectOption({ label: 'Aktiv' });
   return dialog;
-}
-
-/** Writes plain text at the end of a section's text. */
-async function write(page: Page, title: string, text: string) {
-  const box = textOf(page, title);
-  await box.click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type(text);
-}
-
-async function save(page: Page) {
-  await page.getByRole('button', { name: 'Lagre utkastet' }).click();
-  await page.getByText('Utkastet er lagret', { exact: false }).waitFor();
 }
 
 // One server and one browser for the whole file: the steps follow each other as one working session would.

@@ -1,4 +1,4 @@
-import { type Locator, type Page, request } from 'playwright-core';
+import { request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumPath,
@@ -8,6 +8,7 @@ import {
   signIn,
   startJourney,
 } from './support/browser.js';
+import { mainNav, minimalPdf, settled, signOut } from './support/journey.js';
 
 const admin = 'admin@demo.partnerskap.no';
 const indreOstfold = 'indre-ostfold@demo.partnerskap.no';
@@ -18,12 +19,6 @@ const indreOstfoldText = 'Indre Østfold ber om at avtalen sier mer om kollektiv
 const hallingdalText = 'Hallingdal vil ha reiseliv med i formålet, slik regionrådet vedtok i juni.';
 const lateText = 'Haldenregionen sender innspillet sitt etter fristen: grensehandelen bør nevnes.';
 
-/** A small real PDF: what file-type recognises as one. */
-const pdf = Buffer.from(
-  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
-  'latin1',
-);
-
 /** A calendar date (Oslo) some days from today, as ISO and as the app writes it. */
 function osloDate(days: number) {
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
@@ -32,19 +27,6 @@ function osloDate(days: number) {
   const iso = d.toISOString().slice(0, 10);
   const [y, m, day] = iso.split('-');
   return { iso, shown: `${day}.${m}.${y}` };
-}
-
-/** Waits until a dialog has finished opening: while it fades in, its text has too little contrast for axe. */
-async function settled(dialog: Locator) {
-  await dialog.waitFor();
-  await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
-}
-
-const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Hovedmeny' });
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Logg ut' }).click();
-  await page.getByRole('button', { name: 'Logg inn' }).waitFor();
 }
 
 /**
@@ -207,7 +189,7 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
     expect(await file.getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'the input form with the file refused');
 
-    await file.setInputFiles({ name: 'innspill.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await file.setInputFiles({ name: 'innspill.pdf', mimeType: 'application/pdf', buffer: minimalPdf });
     await page.getByRole('button', { name: 'Send innspillet' }).click();
     await page.getByText('Innspillet om hele dokumentet er sendt.', { exact: false }).waitFor();
     const own = page.getByRole('article', { name: 'Hele dokumentet' });

@@ -3,14 +3,9 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Matrix, matrixCellCounts } from '../src/shared/contracts/matrix.js';
 import { expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
+import { mainNav, settled } from './support/journey.js';
 
 const admin = 'admin@demo.partnerskap.no';
-
-/** Waits until a dialog has finished opening: while it fades in, its text has too little contrast for axe. */
-async function settled(dialog: Locator) {
-  await dialog.waitFor();
-  await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
-}
 
 /** The matrix as the API gives it for the cycle the screen shows, read with the page's session. */
 async function matrixOf(page: Page, search: string): Promise<Matrix> {
@@ -48,7 +43,7 @@ describe('the matrix', () => {
   it('the coordinator reads the counts, filters, opens a cell and downloads the CSV', async () => {
     const { page } = journey;
     await signIn(page, admin);
-    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Matrise' }).click();
+    await mainNav(page).getByRole('link', { name: 'Matrise' }).click();
     await page.getByRole('heading', { level: 1, name: 'Matrise' }).waitFor();
     const table = page.locator('table.matrix');
     await table.waitFor();

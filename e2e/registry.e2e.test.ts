@@ -8,19 +8,10 @@ import {
   signIn,
   startJourney,
 } from './support/browser.js';
-
-/** The texts that describe a field (its help text and its error), as a screen reader reads them with it. */
-async function descriptionOf(field: Locator): Promise<string> {
-  return field.evaluate((el) =>
-    (el.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
-      .join(' '),
-  );
-}
+import { descriptionOf, mainNav, settled } from './support/journey.js';
 
 async function openRegion(page: Page, name: string) {
-  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Register' }).click();
+  await mainNav(page).getByRole('link', { name: 'Register' }).click();
   await page.getByRole('heading', { level: 1, name: 'Regioner' }).waitFor();
   await page.getByRole('link', { name, exact: true }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
@@ -36,12 +27,6 @@ async function membershipsOf(page: Page): Promise<{ municipalityName: string }[]
     const res = await fetch(`/api/v1/regions/${regionId}`);
     return (await res.json()).members;
   }, id);
-}
-
-/** Waits until a dialog has finished opening: while it fades in, its text has too little contrast for axe. */
-async function settled(dialog: Locator) {
-  await dialog.waitFor();
-  await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
 }
 
 /** Presses Tab until the element the predicate names has focus; fails if it is not reachable by keyboard. */
@@ -67,7 +52,7 @@ describe.skipIf(!chromiumPath)('the registry in the browser', () => {
     await signIn(page, 'admin@demo.partnerskap.no');
     await expectAccessible(page, 'start page');
 
-    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Register' }).click();
+    await mainNav(page).getByRole('link', { name: 'Register' }).click();
     await page.getByRole('heading', { level: 1, name: 'Regioner' }).waitFor();
     await page.getByText('Viser 12 regioner').waitFor();
     const registryNav = page.getByRole('navigation', { name: 'Register' });
@@ -107,10 +92,7 @@ describe.skipIf(!chromiumPath)('the registry in the browser', () => {
     expect(await members.getByRole('row').count()).toBe(1 + 5);
     await expectAccessible(page, 'region page with the added member');
 
-    await page
-      .getByRole('navigation', { name: 'Hovedmeny' })
-      .getByRole('link', { name: 'Administrasjon' })
-      .click();
+    await mainNav(page).getByRole('link', { name: 'Administrasjon' }).click();
     await page.getByRole('link', { name: 'Endringslogg' }).click();
     await page.getByRole('heading', { level: 1, name: 'Endringslogg' }).waitFor();
     const event = page
@@ -180,7 +162,7 @@ describe.skipIf(!chromiumPath)('the registry in the browser', () => {
     expect(stored.map((m) => m.municipalityName)).not.toContain('Hvaler');
 
     // Leaving what was typed asks first: staying keeps it; going back asks again, and leaving goes.
-    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Register' }).click();
+    await mainNav(page).getByRole('link', { name: 'Register' }).click();
     const leave = page.getByRole('dialog', { name: 'Endringene er ikke lagret' });
     await settled(leave);
     await leave.getByText('Du har endringer som ikke er lagret. Vil du forlate siden?').waitFor();
@@ -299,7 +281,7 @@ describe.skipIf(!chromiumPath)('the registry in the browser', () => {
     const registryNav = page.getByRole('navigation', { name: 'Register' });
 
     // A new region: a name the server refuses because it is taken, then one that is free.
-    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Register' }).click();
+    await mainNav(page).getByRole('link', { name: 'Register' }).click();
     await page.getByRole('button', { name: 'Ny region' }).click();
     const regionDialog = page.getByRole('dialog', { name: 'Ny region' });
     await settled(regionDialog);
@@ -427,7 +409,7 @@ describe.skipIf(!chromiumPath)('the registry in the browser', () => {
     await page.getByLabel('Passord').fill(demoPassword);
     await page.getByRole('button', { name: 'Logg inn' }).click();
     // Signing in keeps the address it was on; the start page is one link away.
-    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Oversikt' }).click();
+    await mainNav(page).getByRole('link', { name: 'Oversikt' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
     await page.getByRole('link', { name: 'Se regionen din og medlemskommunene.' }).click();
     await page.getByRole('heading', { level: 1, name: 'Indre Østfold regionråd' }).waitFor();

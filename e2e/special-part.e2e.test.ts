@@ -1,30 +1,10 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
+import { mainNav, save, settled, write } from './support/journey.js';
 
 const admin = 'admin@demo.partnerskap.no';
 const region = 'Kongsbergregionen';
-
-/** Waits until a dialog has finished opening: while it fades in, its text has too little contrast for axe. */
-async function settled(dialog: Locator) {
-  await dialog.waitFor();
-  await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
-}
-
-const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Hovedmeny' });
-
-/** Writes plain text at the end of a section's text. */
-async function write(page: Page, title: string, text: string) {
-  const box = page.getByRole('textbox', { name: `Tekst i «${title}»` });
-  await box.click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type(text);
-}
-
-async function save(page: Page) {
-  await page.getByRole('button', { name: 'Lagre utkastet' }).click();
-  await page.getByText('Utkastet er lagret', { exact: false }).waitFor();
-}
 
 async function confirmIn(page: Page, dialogName: string, button: string) {
   const dialog = page.getByRole('dialog', { name: dialogName });

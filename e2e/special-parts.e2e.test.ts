@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocx, readPdfPages, squash } from '../src/server/documents/testing/read-document.js';
 import { requiredSections } from '../src/shared/contracts/general-part.js';
 import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
+import { card, cycleWithAgreements, download, mainNav, settled, signOut } from './support/journey.js';
 
 /**
  * Issue 4's journey from end to end, in one server: a department editor adds contributions to two regions'
@@ -23,94 +23,9 @@ const busTitle = 'Flere bussavganger mellom Mysen og Askim';
 const parkingTitle = 'Innfartsparkering ved Gol stasjon';
 const commitmentTitle = 'Regionen stiller kulturhus til disposisjon for turnéer';
 
-/** Axe measures colours as they are: let a dialog's opening animation finish first. */
-async function settled(dialog: Locator) {
-  await dialog.waitFor();
-  await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
-}
-
-/** One request to the API with the signed-in page's session, as the app sends it; fails the test if refused. */
-async function send<T>(page: Page, baseUrl: string, method: string, url: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(`${baseUrl}${url}`, { method, data, headers: { origin: baseUrl } });
-  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
-  return res.json();
-}
-
-/**
- * A cycle of its own (planned, so the app keeps showing the demo's active cycle until it is chosen) with an
- * approved general part and the agreements of three regions, made through the API as the signed-in admin:
- * writing those is other journeys' subject.
- */
-async function cycleWithAgreements(page: Page, baseUrl: string) {
-  const cycle = await send<{ id: string }>(page, baseUrl, 'POST', '/api/v1/cycles', {
-    name: cycleName,
-    periodFrom: '2045-01-01',
-    periodTo: '2048-12-31',
-  });
-  const part = await send<{ draftVersionId: string }>(
-    page,
-    baseUrl,
-    'GET',
-    `/api/v1/cycles/${cycle.id}/general-part`,
-  );
-  const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
-  const draft = await send<{ id: string; version: number }>(
-    page,
-    baseUrl,
-    'PUT',
-    `/api/v1/general-part-versions/${part.draftVersionId}/sections`,
-    {
-      version: 1,
-      sections: requiredSections.map((s) => ({
-        key: s.key,
-        title: s.title,
-        body: { type: 'doc', content: [paragraph(`${s.title} for perioden.`)] },
-      })),
-    },
-  );
-  await send(page, baseUrl, 'POST', `/api/v1/general-part-versions/${draft.id}/approve`, {
-    date: '2044-10-20',
-    body: 'Fylkesrådet',
-    caseNumber: '51/44',
-    decisionText: 'Fylkesrådet godkjenner generell del.',
-    version: draft.version,
-  });
-  const regions = await send<{ items: { id: string; name: string }[] }>(
-    page,
-    baseUrl,
-    'GET',
-    '/api/v1/regions?limit=500',
-  );
-  const idOf = (name: string) => {
-    const region = regions.items.find((r) => r.name === name);
-    if (!region) throw new Error(`no region ${name}`);
-    return region.id;
-  };
-  const made = await send<{ id: string; region: { name: string } }[]>(
-    page,
-    baseUrl,
-    'POST',
-    '/api/v1/agreements',
-    { cycleId: cycle.id, regionIds: [own, other, untouched].map(idOf) },
-  );
-  const agreementOf = (name: string) => {
-    const a = made.find((m) => m.region.name === name);
-    if (!a) throw new Error(`no agreement for ${name}`);
-    return a.id;
-  };
-  return { cycleId: cycle.id, own: agreementOf(own), other: agreementOf(other) };
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Logg ut' }).click();
-  await page.getByRole('button', { name: 'Logg inn' }).waitFor();
-}
-
-const card = (page: Page, title: string) => page.getByRole('article', { name: title });
-
 /** The matrix page with the journey's cycle chosen in the top bar's cycle picker. */
 async function openMatrix(page: Page, cycleId: string) {
-  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Matrise' }).click();
+  await mainNav(page).getByRole('link', { name: 'Matrise' }).click();
   await page.getByRole('heading', { level: 1, name: 'Matrise' }).waitFor();
   const picker = page.getByRole('banner').getByLabel('Avtalesyklus');
   if ((await picker.inputValue()) !== cycleId) {
@@ -136,19 +51,19 @@ async function cellText(page: Page, owner: string, region: string): Promise<stri
 
 const unanswered = (page: Page) => page.getByRole('region', { name: 'Ønskede fagområder uten svar' });
 
-/** Clicks a download link and reads the file the browser saved. */
-async function download(page: Page, name: string): Promise<{ filename: string; content: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
-  return { filename: file.suggestedFilename(), content: readFileSync(await file.path()) };
-}
-
 describe.skipIf(!chromiumPath)('special parts from contributions to the agreement document', () => {
   let j: Journey;
   let made: { cycleId: string; own: string; other: string };
   beforeAll(async () => {
     j = await startJourney();
     await signIn(j.page, admin);
-    made = await cycleWithAgreements(j.page, j.baseUrl);
+    // A cycle of its own (planned, so the app keeps showing the demo's active cycle until it is chosen) with
+    // the agreements of three regions, made through the API: writing those is other journeys' subject.
+    made = await cycleWithAgreements(j.page, j.baseUrl, {
+      cycle: { name: cycleName, periodFrom: '2045-01-01', periodTo: '2048-12-31' },
+      approval: { date: '2044-10-20', caseNumber: '51/44' },
+      regions: { own, other, untouched },
+    });
     await signOut(j.page);
   }, 300_000);
   afterAll(async () => j?.close());
