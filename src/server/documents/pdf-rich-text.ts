@@ -12,6 +12,7 @@ import {
   heading,
   linkColor,
   listIndent,
+  numberedIndent,
   paragraph,
   ruledTable,
   spacing,
@@ -51,15 +52,17 @@ function listToPdf(
   shift: number,
   style: TextStyle,
   depth: number,
+  outer = 0,
 ): Paragraph[] {
-  const start = list.type === 'orderedList' ? (list.attrs?.start ?? 1) : 1;
+  const ordered = list.type === 'orderedList';
+  const start = ordered ? (list.attrs?.start ?? 1) : 1;
+  const indent = outer + (ordered ? numberedIndent(start + list.content.length - 1, style) : listIndent);
   const out: Paragraph[] = [];
   list.content.forEach((item, i) => {
-    const marker: Marker =
-      list.type === 'orderedList'
-        ? { type: 'text', text: `${start + i}.` }
-        : (bullets[depth % bullets.length] as Marker);
-    out.push(...itemToPdf(item, marker, shift, style, depth));
+    const marker: Marker = ordered
+      ? { type: 'text', text: `${start + i}.` }
+      : (bullets[depth % bullets.length] as Marker);
+    out.push(...itemToPdf(item, marker, shift, style, depth, indent));
   });
   // Space after the whole list, not after a nested one (the item's own spacing follows it).
   const last = out.at(-1);
@@ -67,18 +70,20 @@ function listToPdf(
   return out;
 }
 
+/** An item's blocks at its list's indent; its marker goes on the first line, an empty one if it starts with a list. */
 function itemToPdf(
   item: RichTextListItem,
   marker: Marker,
   shift: number,
   style: TextStyle,
   depth: number,
+  indent: number,
 ): Paragraph[] {
-  const indent = listIndent * (depth + 1);
   const out: Paragraph[] = [];
   for (const block of item.content) {
     if (block.type === 'bulletList' || block.type === 'orderedList') {
-      out.push(...listToPdf(block, shift, style, depth + 1));
+      if (out.length === 0) out.push({ ...paragraph([], style, 0), indent, marker });
+      out.push(...listToPdf(block, shift, style, depth + 1, indent));
     } else {
       const spans =
         block.type === 'paragraph' || block.type === 'heading'

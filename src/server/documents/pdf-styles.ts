@@ -59,6 +59,16 @@ export function paragraph(
 /** How far each level of a list is indented; the marker sits in the indent. */
 export const listIndent = 20;
 
+/**
+ * The indent a level of a numbered list needs so that its widest number ("99998.") stays in it, right-
+ * aligned with a gap before the text: Roboto's digits are 0.5615 em wide, its full stop 0.263 em.
+ */
+export function numberedIndent(widest: number, style: TextStyle): number {
+  const digits = String(Math.max(0, Math.floor(Math.abs(widest)))).length + (widest < 0 ? 1 : 0);
+  const marker = (digits * 0.5615 + 0.263) * style.size;
+  return Math.max(listIndent, Math.ceil(marker + 0.4 * style.size + 2));
+}
+
 export function runsToSpans(runs: readonly Run[]): Span[] {
   return runs.map((run) => ({
     text: run.text,

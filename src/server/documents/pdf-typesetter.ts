@@ -270,9 +270,11 @@ class Metrics {
 
     for (const span of spans) {
       const face = faceOf(span.bold ?? style.bold, span.italic ?? style.italic);
-      for (const token of span.text.split(/(\r\n|\r|\n|[ \t]+)/)) {
+      // Control characters other than tab and the line breaks have no glyph and are left out.
+      const text = span.text.replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '');
+      for (const token of text.split(/(\r\n|[\r\n\v\f\u2028\u2029]|[ \t]+)/)) {
         if (token === '') continue;
-        if (/^(\r\n|\r|\n)$/.test(token)) {
+        if (/^(\r\n|[\r\n\v\f\u2028\u2029])$/.test(token)) {
           endWord();
           endLine();
           space = null;
@@ -333,7 +335,15 @@ type PlacedCell = {
   height: number;
 };
 
-type MeasuredTable = { cells: PlacedCell[]; rowHeights: number[]; headerRows: number; table: Table };
+type MeasuredTable = {
+  cells: PlacedCell[];
+  /** The cells by the row they start in. */
+  byRow: PlacedCell[][];
+  rowHeights: number[];
+  headerRows: number;
+  bands: { from: number; to: number }[];
+  table: Table;
+};
 
 /** Places the blocks on pages, as drawing operations per page. */
 class Flow {
@@ -392,7 +402,7 @@ class Flow {
   private paragraphLines(p: Paragraph): Line[] {
     let lines = this.measured.get(p);
     if (!lines) {
-      lines = this.metrics.lines(p.spans, p.style, this.contentWidth - (p.indent ?? 0));
+      lines = this.metrics.lines(p.spans, p.style, this.contentWidth - indentWithin(p, this.contentWidth));
       this.measured.set(p, lines);
     }
     return lines;
@@ -412,7 +422,7 @@ class Flow {
       if (this.y + need > this.bottom && need <= this.pageHeight) this.startPage(true);
     }
     this.y += this.spaceBefore(p.spaceBefore);
-    const x = this.frame.left + (p.indent ?? 0);
+    const x = this.frame.left + indentWithin(p, this.contentWidth);
     lines.forEach((line, i) => {
       if (this.y + line.height > this.bottom && !this.empty) this.startPage(true);
       if (i === 0 && p.marker) this.marker(p.marker, x, this.y, line.height, p.style);
@@ -423,66 +433,71 @@ class Flow {
     this.y += p.spaceAfter;
   }
 
-  /** How much of what follows a heading must fit below it: the start of the next block. */
+  /**
+   * How much of what follows a heading must fit below it: the start of the next block, and all of the
+   * headings before that block when several follow each other. Beyond a page it makes no difference.
+   */
   private lead(blocks: readonly Block[], index: number): number {
-    const next = blocks[index];
-    if (!next || next.type === 'pageBreak') return 0;
-    if (next.type === 'paragraph') {
-      if (next.pageBreakBefore) return 0;
-      const lines = this.paragraphLines(next);
-      if (next.keepWithNext) {
-        const height = lines.reduce((sum, line) => sum + line.height, 0);
-        return next.spaceBefore + height + next.spaceAfter + this.lead(blocks, index + 1);
+    let total = 0;
+    for (let i = index; i < blocks.length && total <= this.pageHeight; i++) {
+      const next = blocks[i];
+      if (!next || next.type === 'pageBreak') break;
+      if (next.type === 'paragraph') {
+        if (next.pageBreakBefore) break;
+        const lines = this.paragraphLines(next);
+        if (!next.keepWithNext)
+          return total + next.spaceBefore + (lines[0]?.height ?? 0) + (lines[1]?.height ?? 0);
+        total += next.spaceBefore + sum(lines.map((line) => line.height)) + next.spaceAfter;
+        continue;
       }
-      return next.spaceBefore + (lines[0]?.height ?? 0) + (lines[1]?.height ?? 0);
+      const table = this.measureTable(next);
+      const header = sum(table.rowHeights.slice(0, table.headerRows));
+      const firstBand = table.bands.find((band) => band.from >= table.headerRows);
+      const first = firstBand ? sum(table.rowHeights.slice(firstBand.from, firstBand.to + 1)) : 0;
+      return total + next.spaceBefore + header + Math.min(first, this.pageHeight / 3);
     }
-    const table = this.measureTable(next);
-    const header = sum(table.rowHeights.slice(0, table.headerRows));
-    const firstBand = this.bands(table).find((band) => band.from >= table.headerRows);
-    const first = firstBand ? sum(table.rowHeights.slice(firstBand.from, firstBand.to + 1)) : 0;
-    return next.spaceBefore + header + Math.min(first, this.pageHeight / 3);
+    return total;
   }
 
   private measureTable(table: Table): MeasuredTable {
     const known = this.tables.get(table);
     if (known) return known;
     const { padding } = table.layout;
+    const grid = placeCells(table.rows, table.widths.length);
+    // A row with more cells than the table has columns (possible in stored HTML-like tables) widens the
+    // table rather than losing the cells: the columns then share its width equally.
+    const total = sum(table.widths);
+    const widths =
+      grid.columns > table.widths.length
+        ? Array.from({ length: grid.columns }, () => total / grid.columns)
+        : table.widths;
     const columnX: number[] = [];
-    table.widths.reduce((x, w, i) => {
+    widths.reduce((x, w, i) => {
       columnX[i] = x;
       return x + w;
     }, this.frame.left);
-    const covered = table.rows.map(() => new Set<number>());
-    const cells: PlacedCell[] = [];
-    table.rows.forEach((row, r) => {
-      let column = 0;
-      for (const cell of row) {
-        while (covered[r]?.has(column)) column += 1;
-        if (column >= table.widths.length) break;
-        const colSpan = Math.max(1, Math.min(cell.colSpan ?? 1, table.widths.length - column));
-        const rowSpan = Math.max(1, Math.min(cell.rowSpan ?? 1, table.rows.length - r));
-        const width = sum(table.widths.slice(column, column + colSpan));
-        const items = this.cellItems(cell.blocks, width - padding.left - padding.right);
-        const last = items.at(-1);
-        const content = last ? last.dy + last.line.height : 0;
-        cells.push({
-          row: r,
-          column,
-          colSpan,
-          rowSpan,
-          x: columnX[column] ?? this.frame.left,
-          width,
-          ...(cell.fill ? { fill: cell.fill } : {}),
-          items,
-          height: content + padding.top + padding.bottom,
-        });
-        for (let dr = 0; dr < rowSpan; dr++)
-          for (let dc = 0; dc < colSpan; dc++) if (dr > 0 || dc > 0) covered[r + dr]?.add(column + dc);
-        column += colSpan;
-      }
+    const byRow: PlacedCell[][] = table.rows.map(() => []);
+    const cells: PlacedCell[] = grid.placed.map(({ cell, row, column, colSpan, rowSpan }) => {
+      const width = sum(widths.slice(column, column + colSpan));
+      const items = this.cellItems(cell.blocks, width - padding.left - padding.right);
+      const last = items.at(-1);
+      const content = last ? last.dy + last.line.height : 0;
+      const placed: PlacedCell = {
+        row,
+        column,
+        colSpan,
+        rowSpan,
+        x: columnX[column] ?? this.frame.left,
+        width,
+        ...(cell.fill ? { fill: cell.fill } : {}),
+        items,
+        height: content + padding.top + padding.bottom,
+      };
+      byRow[row]?.push(placed);
+      return placed;
     });
-    const rowHeights = table.rows.map((_, r) =>
-      Math.max(0, ...cells.filter((c) => c.row === r && c.rowSpan === 1).map((c) => c.height)),
+    const rowHeights = byRow.map((row) =>
+      Math.max(0, ...row.filter((c) => c.rowSpan === 1).map((c) => c.height)),
     );
     // A cell spanning rows that needs more than they give makes the last of them taller.
     for (const cell of cells.filter((c) => c.rowSpan > 1)) {
@@ -491,11 +506,14 @@ class Flow {
       if (cell.height > spanned) rowHeights[last] = (rowHeights[last] ?? 0) + cell.height - spanned;
     }
     const bands = bandsOf(cells, table.rows.length);
-    // Header rows are repeated as a whole; a span across the header's end makes the header none.
-    const headerRows = bands.some((b) => b.from < table.headerRows && b.to >= table.headerRows)
-      ? 0
-      : table.headerRows;
-    const measured = { cells, rowHeights, headerRows, table };
+    // Header rows are repeated as a whole on every page the table runs onto, unless a span crosses the
+    // header's end or the header would take more than a third of each page: then they are ordinary rows.
+    const headerRows =
+      bands.some((b) => b.from < table.headerRows && b.to >= table.headerRows) ||
+      sum(rowHeights.slice(0, table.headerRows)) > this.pageHeight / 3
+        ? 0
+        : table.headerRows;
+    const measured = { cells, byRow, rowHeights, headerRows, bands, table };
     this.tables.set(table, measured);
     return measured;
   }
@@ -505,12 +523,13 @@ class Flow {
     let dy = 0;
     blocks.forEach((p, i) => {
       if (i > 0) dy += p.spaceBefore;
-      const lines = this.metrics.lines(p.spans, p.style, width - (p.indent ?? 0));
+      const indent = indentWithin(p, width);
+      const lines = this.metrics.lines(p.spans, p.style, width - indent);
       lines.forEach((line, j) => {
         items.push({
           line,
           dy,
-          x: p.indent ?? 0,
+          x: indent,
           style: p.style,
           ...(j === 0 && p.marker ? { marker: p.marker } : {}),
         });
@@ -521,16 +540,12 @@ class Flow {
     return items;
   }
 
-  private bands(table: MeasuredTable): { from: number; to: number }[] {
-    return bandsOf(table.cells, table.table.rows.length);
-  }
-
   private placeTable(table: Table): void {
     const measured = this.measureTable(table);
     const { rowHeights, headerRows } = measured;
     const header = { from: 0, to: headerRows - 1 };
     const headerHeight = sum(rowHeights.slice(0, headerRows));
-    const body = this.bands(measured).filter((band) => band.from >= headerRows);
+    const body = measured.bands.filter((band) => band.from >= headerRows);
     const height = (band: { from: number; to: number }) => sum(rowHeights.slice(band.from, band.to + 1));
 
     const drawHeader = () => {
@@ -568,8 +583,7 @@ class Flow {
   /** Draws rows `from`–`to` with their top at `top`. */
   private band(table: MeasuredTable, band: { from: number; to: number }, top: number): void {
     const rowTop = (row: number) => top + sum(table.rowHeights.slice(band.from, row));
-    for (const cell of table.cells) {
-      if (cell.row < band.from || cell.row > band.to) continue;
+    for (const cell of table.byRow.slice(band.from, band.to + 1).flat()) {
       const y = rowTop(cell.row);
       const h = sum(table.rowHeights.slice(cell.row, cell.row + cell.rowSpan));
       this.cell(table.table.layout, cell, cell.items, y, h);
@@ -583,7 +597,7 @@ class Flow {
   private splitBand(table: MeasuredTable, band: { from: number; to: number }, drawHeader: () => void): void {
     const { padding } = table.table.layout;
     for (let row = band.from; row <= band.to; row++) {
-      let parts = table.cells.filter((c) => c.row === row).map((cell) => ({ cell, items: cell.items }));
+      let parts = (table.byRow[row] ?? []).map((cell) => ({ cell, items: cell.items }));
       let first = true;
       while (first || parts.some((p) => p.items.length > 0)) {
         first = false;
@@ -595,7 +609,7 @@ class Flow {
           available = this.bottom - this.y - padding.top - padding.bottom;
         }
         // On a page of its own a cell takes at least one line, however tall, so the table always moves on.
-        const fresh = this.empty;
+        const fresh = this.empty && available > 0;
         const taken = parts.map(({ cell, items }) => {
           const offset = items[0]?.dy ?? 0;
           const fits = items.filter((i) => i.dy - offset + i.line.height <= available).length;
@@ -678,6 +692,42 @@ class Flow {
   }
 }
 
+/**
+ * Where each cell of an HTML-like table goes: the next column its row has free (cells covered by a span
+ * from above are left out of their row), spanning at most the columns there are. A cell with no column left
+ * adds one, so no cell is lost.
+ */
+function placeCells(
+  rows: readonly Cell[][],
+  columns: number,
+): {
+  placed: { cell: Cell; row: number; column: number; colSpan: number; rowSpan: number }[];
+  columns: number;
+} {
+  const covered = rows.map(() => new Set<number>());
+  const placed: { cell: Cell; row: number; column: number; colSpan: number; rowSpan: number }[] = [];
+  let width = Math.max(1, columns);
+  rows.forEach((row, r) => {
+    let column = 0;
+    for (const cell of row) {
+      while (covered[r]?.has(column)) column += 1;
+      if (column >= width) width = column + 1;
+      const colSpan = Math.max(1, Math.min(cell.colSpan ?? 1, width - column));
+      const rowSpan = Math.max(1, Math.min(cell.rowSpan ?? 1, rows.length - r));
+      placed.push({ cell, row: r, column, colSpan, rowSpan });
+      for (let dr = 0; dr < rowSpan; dr++)
+        for (let dc = 0; dc < colSpan; dc++) if (dr > 0 || dc > 0) covered[r + dr]?.add(column + dc);
+      column += colSpan;
+    }
+  });
+  return { placed, columns: width };
+}
+
+/** A paragraph's indent, but never so deep that less than four em of the width is left for its text. */
+function indentWithin(p: Paragraph, width: number): number {
+  return Math.max(0, Math.min(p.indent ?? 0, width - 4 * p.style.size));
+}
+
 /** Groups of rows that spans join: a group is never split between pages unless it is taller than a page. */
 function bandsOf(cells: readonly PlacedCell[], rows: number): { from: number; to: number }[] {
   const reach = Array.from({ length: rows }, (_, r) => r);
@@ -704,6 +754,9 @@ function sum(values: readonly number[]): number {
   return total;
 }
 
+/** Header and footer lines per side at most: more would reach into the body or off the page. */
+const furnitureLines = 2;
+
 function furnitureOps(items: readonly FurnitureItem[], metrics: Metrics): Op[] {
   const ops: Op[] = [];
   const gap = 12;
@@ -712,16 +765,17 @@ function furnitureOps(items: readonly FurnitureItem[], metrics: Metrics): Op[] {
       metrics.lines(spans, item.style, Number.POSITIVE_INFINITY)[0]?.width ?? 0;
     const leftWidth = natural(item.left);
     const rightWidth = natural(item.right);
-    // Both on one line when they fit; otherwise the right-hand text keeps what the left leaves, at least half.
+    // Both on one line when they fit; otherwise the right-hand text gets what the left leaves, and at
+    // least half the width when it needs that much.
     const right =
       leftWidth + gap + rightWidth <= item.width
         ? rightWidth
-        : Math.max(item.width / 2, Math.min(rightWidth, item.width - gap - leftWidth));
+        : Math.min(rightWidth, Math.max(item.width / 2, item.width - gap - leftWidth));
     const left = item.width - gap - right;
     let bottom = item.y;
     const write = (spans: Span[], x: number, width: number, align: 'left' | 'right') => {
       let y = item.y;
-      for (const line of metrics.lines(spans, item.style, width)) {
+      for (const line of fitted(metrics, spans, item.style, width)) {
         const start = align === 'right' ? x + width - line.width : x;
         for (const f of line.fragments)
           ops.push({
@@ -754,6 +808,40 @@ function furnitureOps(items: readonly FurnitureItem[], metrics: Metrics): Op[] {
     }
   }
   return ops;
+}
+
+/**
+ * A header or footer text in at most `furnitureLines` lines: a longer one is cut at a word where it can
+ * be, and ends with "…". The same text comes back on every page, so the cut is found once.
+ */
+const fittedTexts = new WeakMap<Metrics, Map<string, Line[]>>();
+
+function fitted(metrics: Metrics, spans: Span[], style: TextStyle, width: number): Line[] {
+  const lines = metrics.lines(spans, style, width);
+  if (lines.length <= furnitureLines) return lines;
+  const text = spans.map((s) => s.text).join('');
+  const key = `${width}\u0000${text}`;
+  let known = fittedTexts.get(metrics);
+  if (!known) {
+    known = new Map();
+    fittedTexts.set(metrics, known);
+  }
+  const cached = known.get(key);
+  if (cached) return cached;
+  const fits = (n: number) =>
+    metrics.lines([{ text: `${text.slice(0, n).trimEnd()}…` }], style, width).length <= furnitureLines;
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(mid)) low = mid;
+    else high = mid - 1;
+  }
+  const space = text.lastIndexOf(' ', low);
+  const cut = space > low / 2 ? space : low;
+  const result = metrics.lines([{ text: `${text.slice(0, cut).trimEnd()}…` }], style, width);
+  known.set(key, result);
+  return result;
 }
 
 /** Writes the operations with PDFKit, setting font, size and colour only when they change. */

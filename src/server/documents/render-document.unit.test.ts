@@ -3,7 +3,7 @@ import type { RichTextDoc } from '../../shared/contracts/rich-text.js';
 import type { DocumentBlock, DocumentModel } from './document-model.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
-import { readDocx, readPdfFonts, readPdfPages, squash } from './testing/read-document.js';
+import { readDocx, readPdfFonts, readPdfPages, readPdfWords, squash } from './testing/read-document.js';
 
 const text = (value: string, marks?: ({ type: 'bold' } | { type: 'italic' })[]) => ({
   type: 'text' as const,
@@ -406,5 +406,90 @@ describe('PDF', () => {
       await renderPdf(model({ titlePage: undefined, body: [{ type: 'paragraph', content: word }] })),
     );
     expect(pages.join('').replace(/\s+/g, '')).toContain(word);
+  });
+
+  it('keeps every word inside the page margins and the header clear of the body, whatever the input', async () => {
+    const long = (n: number) => Array.from({ length: n }, (_, i) => `ord${i}`).join(' ');
+    let nested: RichTextDoc['content'][number] = { type: 'bulletList', content: [item(para('Innerst'))] };
+    for (let level = 0; level < 9; level++)
+      nested = { type: 'bulletList', content: [item(para(`Nivå ${level}`), nested)] };
+    const stress: RichTextDoc = {
+      type: 'doc',
+      content: [
+        {
+          type: 'orderedList',
+          attrs: { start: 99998 },
+          content: [item(para('Høyt nummer')), item(para('Neste'))],
+        },
+        nested,
+        {
+          type: 'table',
+          content: [
+            {
+              type: 'tableRow',
+              content: [
+                { type: 'tableCell', content: [para('A')] },
+                { type: 'tableCell', content: [para('B')] },
+              ],
+            },
+            // One cell more than the table has columns: the table widens instead of losing it.
+            {
+              type: 'tableRow',
+              content: [
+                { type: 'tableCell', content: [para('C')] },
+                { type: 'tableCell', content: [nested] },
+                { type: 'tableCell', content: [para('Ekstra celle')] },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const pdf = await renderPdf(
+      model({
+        county: `Viken fylkeskommune ${long(18)}`,
+        title: `Partnerskapsavtale ${long(20)}`,
+        version: `Versjon 3 ${long(12)}`,
+        body: [{ type: 'richText', doc: stress }],
+      }),
+    );
+    const words = await readPdfWords(pdf);
+    const text = words.map((w) => w.text).join(' ');
+    for (const expected of ['99998.', '99999.', 'Høyt', 'Innerst', 'Ekstra', 'C'])
+      expect(text).toContain(expected);
+    const outside = words.filter((w) => w.xMin < 62 - 1 || w.xMax > 595.28 - 62 + 1 || w.yMax > 841.89);
+    expect(outside).toEqual([]);
+    // Header words (above the body's top, 72 pt) and body words never share a line of the page.
+    const bodyPages = words.filter((w) => w.page > 1);
+    const header = bodyPages.filter((w) => w.yMin < 60);
+    expect(header.length).toBeGreaterThan(0);
+    expect(Math.max(...header.map((w) => w.yMax))).toBeLessThan(72);
+    expect(header.some((w) => w.text.endsWith('…'))).toBe(true);
+  });
+
+  it('repeats a header row only when it is short, and survives thousands of headings in a row', async () => {
+    const tall = Array.from({ length: 120 }, (_, i) => `Overskriftslinje ${i + 1}.`).join(' ');
+    const rows = Array.from({ length: 80 }, (_, i) => [`Rad ${i + 1}`]);
+    const headings = Array.from({ length: 3000 }, (_, i) => ({
+      type: 'heading' as const,
+      level: 2 as const,
+      text: `H${i}`,
+    }));
+    const pages = await readPdfPages(
+      await renderPdf(
+        model({
+          titlePage: undefined,
+          body: [
+            { type: 'table', header: [tall], rows },
+            ...headings,
+            { type: 'paragraph', content: 'Etter overskriftene.' },
+          ],
+        }),
+      ),
+    );
+    const words = squash(pages.join('\n'));
+    for (const n of [1, 40, 80]) expect(words).toContain(`Rad ${n}`);
+    expect(pages.filter((p) => p.includes('Overskriftslinje 120.'))).toHaveLength(1);
+    expect(words).toContain('H2999 Etter overskriftene.');
   });
 });

@@ -14,6 +14,7 @@ import {
   factsLayout,
   heading,
   listIndent,
+  numberedIndent,
   page,
   paragraph,
   quiet,
@@ -108,7 +109,7 @@ function blockToPdf(block: DocumentBlock): Block[] {
     case 'list':
       return block.items.map((text, i) => ({
         ...paragraph([{ text }], bodyText, i === block.items.length - 1 ? spacing.list : spacing.listItem),
-        indent: listIndent,
+        indent: block.ordered ? numberedIndent(block.items.length, bodyText) : listIndent,
         marker: block.ordered ? { type: 'text' as const, text: `${i + 1}.` } : { type: 'disc' as const },
       }));
     case 'table':

@@ -78,6 +78,39 @@ export async function readPdfPages(pdf: Buffer): Promise<string[]> {
   return pages;
 }
 
+export type PlacedWord = {
+  page: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+};
+
+/** Every word of a PDF with its page (1-based) and box in points from the top left, as `pdftotext -bbox` finds it. */
+export async function readPdfWords(pdf: Buffer): Promise<PlacedWord[]> {
+  const html = await run('pdftotext', ['-enc', 'UTF-8', '-bbox', '-', '-'], pdf);
+  const words: PlacedWord[] = [];
+  html
+    .split('<page ')
+    .slice(1)
+    .forEach((page, i) => {
+      for (const m of page.matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+      )) {
+        words.push({
+          page: i + 1,
+          text: (m[5] ?? '').replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => entities[name] ?? ''),
+          xMin: Number(m[1]),
+          yMin: Number(m[2]),
+          xMax: Number(m[3]),
+          yMax: Number(m[4]),
+        });
+      }
+    });
+  return words;
+}
+
 /** The fonts of a PDF as pdffonts lists them (name, type, embedded, …). */
 export function readPdfFonts(pdf: Buffer): Promise<string> {
   return run('pdffonts', ['-'], pdf);
