@@ -293,6 +293,18 @@ describe.skipIf(!chromiumPath)('administration', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nn');
     await expectAccessible(page, 'users list in nynorsk');
     await shot(page, 'users-nn');
+    // Dates in nynorsk read as Norwegian dates even where the browser has no nynorsk formats of its own.
+    await page
+      .getByRole('navigation', { name: 'Administrasjon' })
+      .getByRole('link', { name: 'Endringslogg' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Endringslogg' }).waitFor();
+    await expect.poll(() => page.locator('main time').first().innerText()).toMatch(/^\d{2}\.\d{2}\.\d{4}/);
+    await page
+      .getByRole('navigation', { name: 'Administrasjon' })
+      .getByRole('link', { name: 'Brukarar' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Brukarar' }).waitFor();
 
     // The browser forgets; the server remembers the choice for this person.
     await page.evaluate(() => localStorage.clear());

@@ -1,12 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../../shared/contracts/common';
 import type { Contribution } from '../../../shared/contracts/contributions';
-
-const intlLocale: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+import { intlLocale } from '../../shared/format';
 
 /** "kr 2 500 000": whole kroner the Norwegian way. */
 export const formatNok = (value: number, locale: Locale) =>
-  new Intl.NumberFormat(intlLocale[locale], {
+  new Intl.NumberFormat(intlLocale(locale), {
     style: 'currency',
     currency: 'NOK',
     maximumFractionDigits: 0,

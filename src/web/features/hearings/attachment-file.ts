@@ -4,13 +4,12 @@ import {
   attachmentMaxBytes,
   attachmentMediaTypes,
 } from '../../../shared/contracts/hearings';
-
-const intlLocale: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+import { intlLocale } from '../../shared/format';
 
 /** "850 kB", "2,3 MB": a file's size as people read it (1 kB = 1,000 bytes, as file managers show it). */
 export function formatSize(bytes: number, locale: Locale): string {
   const number = (n: number, digits: number) =>
-    new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: digits }).format(n);
+    new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits }).format(n);
   if (bytes < 1000) return `${number(bytes, 0)} B`;
   if (bytes < 1_000_000) return `${number(bytes / 1000, 0)} kB`;
   return `${number(bytes / 1_000_000, 1)} MB`;

@@ -1,12 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../../shared/contracts/common';
 import type { HearingSummary } from '../../../shared/contracts/hearings';
-
-const intlLocale: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+import { intlLocale } from '../../shared/format';
 
 /** "15.09.2020": a deadline as Norwegians write it in a table or a sentence. */
 export function formatShortDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
