@@ -164,7 +164,9 @@ describe.skipIf(!chromiumPath)('administration', () => {
     await reset.getByText('Passordet må ha minst 12 tegn.').waitFor();
     await settled(reset);
     await expectAccessible(page, 'new password dialog with an error');
+    // What was typed is not thrown away without asking.
     await reset.getByRole('button', { name: 'Avbryt' }).click();
+    await reset.getByRole('button', { name: 'Forkast endringene' }).click();
     await expect.poll(() => reset.isVisible()).toBe(false);
 
     await page

@@ -58,6 +58,17 @@ describe.skipIf(!chromiumPath)('contributions in the browser', () => {
     await dialog.getByText('Feltet må fylles ut.').waitFor();
     expect(await dialog.getByLabel('Tittel').inputValue()).toBe('Hyppigere bussavganger Mysen–Askim');
     await expectAccessible(page, 'the contribution dialog with errors');
+    // Closing with unsaved changes asks first, by Escape as by Avbryt; "Fortsett å redigere" keeps them.
+    await page.keyboard.press('Escape');
+    const ask = dialog.getByText('Du har endringer som ikke er lagret. Vil du forkaste dem?');
+    await ask.waitFor();
+    await expectAccessible(page, 'the question before discarding changes');
+    await dialog.getByRole('button', { name: 'Fortsett å redigere' }).click();
+    await ask.waitFor({ state: 'hidden' });
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await ask.waitFor();
+    await dialog.getByRole('button', { name: 'Fortsett å redigere' }).click();
+    expect(await dialog.getByLabel('Tittel').inputValue()).toBe('Hyppigere bussavganger Mysen–Askim');
     await dialog.getByLabel('Budsjett per år (kroner)').fill('2 500 000');
     await dialog.getByLabel('Navn på indikatoren').fill('Påstigninger per år');
     await dialog.getByRole('button', { name: 'Legg til bidraget' }).click();
@@ -73,9 +84,18 @@ describe.skipIf(!chromiumPath)('contributions in the browser', () => {
     // The same department in another region's agreement.
     await page.goto(`/avtaler/${agreements.other}/bidrag`);
     await page.getByRole('heading', { level: 2, name: 'Bidrag i avtalen' }).waitFor();
+    // Discarding throws the typed title away and closes the dialog; the next one starts empty.
+    await page.getByRole('button', { name: 'Nytt bidrag i Samferdsel' }).click();
+    const discarded = page.getByRole('dialog', { name: 'Nytt bidrag' });
+    await settled(discarded);
+    await discarded.getByLabel('Tittel').fill('Et utkast som forkastes');
+    await discarded.getByRole('button', { name: 'Lukk' }).click();
+    await discarded.getByRole('button', { name: 'Forkast endringene' }).click();
+    await discarded.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: 'Nytt bidrag i Samferdsel' }).click();
     const second = page.getByRole('dialog', { name: 'Nytt bidrag' });
     await settled(second);
+    expect(await second.getByLabel('Tittel').inputValue()).toBe('');
     expect(await second.getByLabel('Fagområde').locator('option:checked').textContent()).toBe('Samferdsel');
     await second.getByLabel('Type').selectOption({ label: 'Prosjekt' });
     await second.getByLabel('Tittel').fill('Pendlerparkering ved Gol stasjon');

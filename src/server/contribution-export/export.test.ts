@@ -175,7 +175,7 @@ describe('the contribution export', () => {
       'Region',
       'Owner',
       'Subject area',
-      'Kind',
+      'Type',
       'Title',
       'Description',
       'Responsible',

@@ -199,7 +199,7 @@ describe('adding contributions', () => {
       [['indicators.1.name', 'validation.required']],
     );
     await refused(() => create(own.id, cookies.department, bad({ title: ' ', kind: 'wish' })), 400, [
-      ['kind', 'validation.invalid'],
+      ['kind', 'validation.chooseKind'],
       ['title', 'validation.required'],
     ]);
     // A subject area of another cycle is not one of this agreement's.
@@ -466,7 +466,7 @@ describe('status changes', () => {
     await refused(
       () => req('POST', url, cookies.admin, { status: 'signed', reason: 'Ja', version: 1 }),
       400,
-      [['status', 'validation.invalid']],
+      [['status', 'validation.chooseStatus']],
     );
     await refused(
       () => req('POST', url, cookies.otherDepartment, { status: 'agreed', reason: 'Ja', version: 1 }),

@@ -11,7 +11,7 @@ import { DepartmentRef, RegionRef } from './hearings.js';
  */
 
 export const contributionKinds = ['measure', 'project', 'instrument', 'commitment'] as const;
-export const ContributionKind = z.enum(contributionKinds, { error: 'validation.invalid' });
+export const ContributionKind = z.enum(contributionKinds, { error: 'validation.chooseKind' });
 export type ContributionKind = z.infer<typeof ContributionKind>;
 
 export const contributionStatuses = ['proposed', 'discussed', 'agreed', 'dropped'] as const;
@@ -186,7 +186,7 @@ export const DeleteContributionQuery = z.object({
 export type DeleteContributionQuery = z.infer<typeof DeleteContributionQuery>;
 
 export const ChangeStatusInput = z.object({
-  status: ContributionStatus,
+  status: z.enum(contributionStatuses, { error: 'validation.chooseStatus' }),
   reason: requiredText(2000),
   version: Version,
 });

@@ -29,6 +29,8 @@ export const nb = {
     phone: 'Skriv et gyldig telefonnummer.',
     version: 'Versjonsnummeret mangler.',
     invalid: 'Ugyldig verdi.',
+    chooseKind: 'Velg en type.',
+    chooseStatus: 'Velg en status.',
     municipalityNumber: 'Kommunenummeret må ha fire sifre.',
     countyNumber: 'Fylkesnummeret må ha to sifre.',
     endBeforeStart: 'Sluttdatoen må være etter startdatoen.',

@@ -31,6 +31,8 @@ export const nn: Catalogue = {
     phone: 'Skriv eit gyldig telefonnummer.',
     version: 'Versjonsnummeret manglar.',
     invalid: 'Ugyldig verdi.',
+    chooseKind: 'Vel ein type.',
+    chooseStatus: 'Vel ein status.',
     municipalityNumber: 'Kommunenummeret må ha fire siffer.',
     countyNumber: 'Fylkesnummeret må ha to siffer.',
     endBeforeStart: 'Sluttdatoen må vere etter startdatoen.',

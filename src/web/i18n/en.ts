@@ -14,6 +14,9 @@ export const webEn: WebCatalogue = {
     unsavedTitle: 'Your changes are not saved',
     stay: 'Stay on the page',
     leave: 'Leave without saving',
+    discardChanges: 'You have unsaved changes. Discard them?',
+    discard: 'Discard changes',
+    keepEditing: 'Keep editing',
   },
   header: {
     language: 'Language',
@@ -79,6 +82,7 @@ export const webEn: WebCatalogue = {
     youAreDepartment: 'You edit for the department {{department}}.',
     youAreRegion: 'You are the contact person for {{region}}.',
     noTasks: 'Nothing is waiting for you right now. Well done!',
+    noTasksRegion: 'No hearing is waiting for the region to answer right now.',
     noTasksViewer:
       'With read access no tasks wait for you, but you can read everything that happens in Partnerskap.',
     yourRegion: 'Your region: {{region}}',
@@ -1184,7 +1188,7 @@ export const webEn: WebCatalogue = {
     status: { proposed: 'Proposed', discussed: 'Discussed', agreed: 'Agreed', dropped: 'Dropped' },
     facts: {
       owner: 'Owner',
-      kind: 'Kind',
+      kind: 'Type',
       status: 'Status',
       budget: 'Budget per year',
       noBudget: 'Not given',
@@ -1202,7 +1206,7 @@ export const webEn: WebCatalogue = {
     },
     fields: {
       subjectArea: 'Subject area',
-      kind: 'Kind',
+      kind: 'Type',
       owner: 'Owner',
       chooseDepartment: 'Choose the owner',
       title: 'Title',
@@ -1524,7 +1528,7 @@ export const webEn: WebCatalogue = {
       columns: {
         title: 'Title',
         subjectArea: 'Subject area',
-        kind: 'Kind',
+        kind: 'Type',
         status: 'Status',
         actions: 'Actions',
       },

@@ -13,6 +13,9 @@ export const webNb = {
     unsavedTitle: 'Endringene er ikke lagret',
     stay: 'Bli på siden',
     leave: 'Forlat siden uten å lagre',
+    discardChanges: 'Du har endringer som ikke er lagret. Vil du forkaste dem?',
+    discard: 'Forkast endringene',
+    keepEditing: 'Fortsett å redigere',
   },
   header: {
     language: 'Språk',
@@ -78,6 +81,7 @@ export const webNb = {
     youAreDepartment: 'Du redigerer for rådsområdet {{department}}.',
     youAreRegion: 'Du er kontaktperson for {{region}}.',
     noTasks: 'Du har ingen oppgaver som venter på deg nå. Godt jobbet!',
+    noTasksRegion: 'Ingen høringer venter på svar fra regionen nå.',
     noTasksViewer:
       'Med lesetilgang venter ingen oppgaver på deg, men du kan lese alt som skjer i Partnerskap.',
     yourRegion: 'Din region: {{region}}',

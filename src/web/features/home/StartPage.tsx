@@ -20,7 +20,13 @@ export function StartPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const none = (
     <Card data-color="neutral">
-      <Paragraph>{me.role === 'viewer' ? t('start.noTasksViewer') : t('start.noTasks')}</Paragraph>
+      <Paragraph>
+        {me.role === 'viewer'
+          ? t('start.noTasksViewer')
+          : me.role === 'region'
+            ? t('start.noTasksRegion')
+            : t('start.noTasks')}
+      </Paragraph>
     </Card>
   );
   return (

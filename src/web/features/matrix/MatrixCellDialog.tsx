@@ -150,7 +150,12 @@ function CellContributions({ me, cell, filters }: { me: Me; cell: OpenCell; filt
                     {t('matrix.cell.add')}
                   </Button>
                 )}
-                <Link to={`${agreementPath(cell.agreementId)}/bidrag`}>{t('matrix.cell.openAgreement')}</Link>
+                {/* The agreement's Bidrag tab, filtered to this row's owner as the cell was. */}
+                <Link
+                  to={`${agreementPath(cell.agreementId)}/bidrag?${new URLSearchParams({ eier: cell.departmentId ?? 'region' })}`}
+                >
+                  {t('matrix.cell.openAgreement')}
+                </Link>
               </div>
               <ContributionDialog
                 me={me}
