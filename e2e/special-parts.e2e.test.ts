@@ -173,6 +173,10 @@ describe.skipIf(!chromiumPath)('special parts from contributions to the agreemen
     expect(await cellText(page, 'Regionen selv', other)).toBe('ingen ennå');
     const waiting = unanswered(page).getByRole('listitem');
     await expect.poll(() => waiting.allTextContents()).toEqual([`${own}: Kultur`]);
+    // The region's name leads to its agreement's contributions, where the wish can be answered.
+    expect(await waiting.getByRole('link', { name: own }).getAttribute('href')).toMatch(
+      /^\/avtaler\/[^/]+\/bidrag$/,
+    );
     await expectAccessible(page, 'the matrix filled in');
 
     // The cell opens its contributions.

@@ -1,6 +1,8 @@
 import { Alert, Button, Card, Paragraph } from '@digdir/designsystemet-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { agreementPath } from '../../../shared/contracts/agreements';
 import type { Me } from '../../../shared/contracts/auth';
 import { contributionStatuses } from '../../../shared/contracts/contributions';
 import { type Matrix, type MatrixCell, matrixCellCounts } from '../../../shared/contracts/matrix';
@@ -268,7 +270,7 @@ function Unanswered({ matrix }: { matrix: Matrix }) {
         <ul>
           {waiting.map((r) => (
             <li key={r.id}>
-              <strong>{r.name}:</strong>{' '}
+              <Link to={`${agreementPath(r.agreementId)}/bidrag`}>{r.name}</Link>:{' '}
               {r.unansweredSubjectAreaIds.map((id) => names.get(id) ?? id).join(', ')}
             </li>
           ))}
