@@ -118,6 +118,12 @@ describe.skipIf(!chromiumPath)('special parts from contributions to the agreemen
     await second.waitFor({ state: 'hidden' });
     await card(page, parkingTitle).getByText('Foreslått').waitFor();
     await expectAccessible(page, "the Bidrag tab of the other region's agreement");
+
+    // In the matrix the editor's own department is the first row, marked as theirs.
+    await openMatrix(page, made.cycleId);
+    const firstRow = page.locator('table.matrix tbody th[scope="row"]').first();
+    expect(await firstRow.textContent()).toBe('Samferdsel (ditt rådsområde)');
+    expect(await cellText(page, 'Samferdsel', other)).toContain('1 Foreslått');
     await signOut(page);
   }, 240_000);
 

@@ -1509,6 +1509,7 @@ export const webEn: WebCatalogue = {
     caption:
       '{{cycle}}: contributions from {{departments}} departments and the region itself in {{regions}} regions',
     regionRow: 'The region itself',
+    ownRow: '(your department)',
     inactive: '(discontinued)',
     nothingYet: 'nothing yet',
     countOf: '{{count}} {{status}}',

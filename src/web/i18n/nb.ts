@@ -1506,6 +1506,7 @@ export const webNb = {
     clearFilters: 'Fjern filtrene',
     caption: '{{cycle}}: bidrag fra {{departments}} rådsområder og regionen selv i {{regions}} regioner',
     regionRow: 'Regionen selv',
+    ownRow: '(ditt rådsområde)',
     inactive: '(avviklet)',
     nothingYet: 'ingen ennå',
     countOf: '{{count}} {{status}}',

@@ -1505,6 +1505,7 @@ export const webNn: WebCatalogue = {
     clearFilters: 'Fjern filtera',
     caption: '{{cycle}}: bidrag frå {{departments}} rådsområde og regionen sjølv i {{regions}} regionar',
     regionRow: 'Regionen sjølv',
+    ownRow: '(rådsområdet ditt)',
     inactive: '(avvikla)',
     nothingYet: 'ingen enno',
     countOf: '{{count}} {{status}}',

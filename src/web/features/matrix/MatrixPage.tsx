@@ -127,7 +127,11 @@ function CycleMatrix({
           ) : (
             <>
               <Legend />
-              <MatrixTable matrix={m} onOpen={setOpen} />
+              <MatrixTable
+                matrix={m}
+                own={me.role === 'department' ? me.departmentId : null}
+                onOpen={setOpen}
+              />
               <Unanswered matrix={m} />
             </>
           )}
@@ -157,19 +161,33 @@ function Legend() {
   );
 }
 
-function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: (cell: OpenCell) => void }) {
+/**
+ * The matrix as a table. A department editor's own department is the first row, marked as theirs (UX.md:
+ * a department editor works from their department's part of the matrix).
+ */
+function MatrixTable({
+  matrix,
+  own,
+  onOpen,
+}: {
+  matrix: Matrix;
+  own: string | null | undefined;
+  onOpen: (cell: OpenCell) => void;
+}) {
   const { t } = useTranslation();
   const captionId = useId();
   // A row names its department by id only; the name and whether it is inactive come from `departments`.
   const departments = new Map(matrix.departments.map((d) => [d.id, d]));
-  const rows = matrix.rows.map((row) => {
+  const named = matrix.rows.map((row) => {
     const department = row.departmentId === null ? undefined : departments.get(row.departmentId);
     return {
       ...row,
       name: row.departmentId === null ? t('matrix.regionRow') : (department?.name ?? ''),
       inactive: department !== undefined && !department.active,
+      own: Boolean(own) && row.departmentId === own,
     };
   });
+  const rows = [...named.filter((r) => r.own), ...named.filter((r) => !r.own)];
   return (
     // The table scrolls both ways inside its frame, with the region names and department names kept in
     // view; the frame takes focus so it can be scrolled from the keyboard as well.
@@ -197,10 +215,13 @@ function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: (cell: OpenCe
           {rows.map((row) => (
             <tr
               key={row.departmentId ?? 'region'}
-              className={row.departmentId === null ? 'matrix__region-row' : undefined}
+              className={
+                row.departmentId === null ? 'matrix__region-row' : row.own ? 'matrix__own-row' : undefined
+              }
             >
               <th scope="row">
                 {row.name}
+                {row.own && <span className="matrix__own"> {t('matrix.ownRow')}</span>}
                 {row.inactive && <span className="matrix__inactive"> {t('matrix.inactive')}</span>}
               </th>
               {matrix.regions.map((region, j) => (
