@@ -215,6 +215,11 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
   it('lets Hallingdal give input on one section without seeing Indre Østfold’s while the hearing is open', async () => {
     const { page } = j;
     await signIn(page, hallingdal);
+    // Hallingdal's contact person starts in nynorsk, the region's written standard; this journey reads
+    // the screens in bokmål, which the person can choose.
+    await page.getByRole('heading', { level: 1, name: 'Mine oppgåver' }).waitFor();
+    await page.getByLabel('Språk').selectOption('nb');
+    await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
     await page.getByText('Regionen din har ikke gitt innspill ennå.').waitFor();
     await expectAccessible(page, 'the start page of a region that has not answered');
     await page.goto(hearingUrl);

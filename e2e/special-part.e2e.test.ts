@@ -57,6 +57,11 @@ describe.skipIf(!chromiumPath)('the special part in the browser', () => {
 
     // Send: the version is frozen and read only, its contributions section frozen with it.
     await page.getByRole('button', { name: 'Send til partene' }).click();
+    // The question names the written section still empty, since a sent version cannot be changed.
+    await page
+      .getByRole('dialog', { name: 'Sende versjon 1 til partene?' })
+      .getByText('Avsnittet «Oppfølging» er tomt.', { exact: false })
+      .waitFor();
     await confirmIn(page, 'Sende versjon 1 til partene?', 'Send versjonen');
     await page.getByText('Versjon 1 er sendt til partene. Bidragene er fryst.').waitFor();
     await page.getByText('Regionen prioriterer kollektivtransport.').waitFor();

@@ -98,10 +98,11 @@ export async function expectAccessible(page: Page, what: string) {
   expect(violations, `axe violations on ${what}`).toEqual([]);
 }
 
+/** Signs in and waits for the start page, in whichever language the person reads the app. */
 export async function signIn(page: Page, email: string, password = demoPassword) {
   await page.goto('/');
   await page.getByLabel('E-postadresse').fill(email);
   await page.getByLabel('Passord').fill(password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: /^(Mine oppgaver|Mine oppgåver|My tasks)$/ }).waitFor();
 }

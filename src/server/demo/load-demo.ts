@@ -69,6 +69,8 @@ export async function loadDemo(db: Db, password: string, file = vikenFile): Prom
     role: 'admin' | 'department' | 'region' | 'viewer';
     departmentId?: string;
     regionId?: string;
+    /** A region's contact person reads the app in the region's written standard. */
+    locale?: 'nb' | 'nn';
     organisation: string;
     scope: string;
   };
@@ -93,6 +95,7 @@ export async function loadDemo(db: Db, password: string, file = vikenFile): Prom
       name: `Kontaktperson ${r.name} (demo)`,
       role: 'region' as const,
       regionId: r.id,
+      locale: r.writtenStandard === 'nn' ? ('nn' as const) : ('nb' as const),
       organisation: r.name,
       scope: r.name,
     })),
@@ -119,6 +122,7 @@ export async function loadDemo(db: Db, password: string, file = vikenFile): Prom
           role: u.role,
           departmentId: u.departmentId ?? null,
           regionId: u.regionId ?? null,
+          locale: u.locale ?? 'nb',
           personId: person?.id ?? null,
           passwordHash,
         })

@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { CreateUserInput, type User } from '../../shared/contracts/users.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { hashPassword } from '../auth/password.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { rethrowUnique } from '../platform/errors.js';
+import { regions } from '../registry/registry.table.js';
 import { toUser } from './user.mapper.js';
 import { users } from './user.table.js';
 import { resolveBinding } from './user-binding.js';
@@ -20,9 +22,24 @@ export async function createUser(ctx: Ctx, raw: unknown): Promise<User> {
         departmentId: input.departmentId ?? null,
         regionId: input.regionId ?? null,
       });
+      // A region's contact person starts in the region's written standard (Hallingdal writes nynorsk);
+      // everyone else in bokmål. Each can change it from the header.
+      const [region] = binding.regionId
+        ? await tx
+            .select({ writtenStandard: regions.writtenStandard })
+            .from(regions)
+            .where(eq(regions.id, binding.regionId))
+        : [];
       const [row] = await tx
         .insert(users)
-        .values({ email: input.email, name: input.name, role: input.role, ...binding, passwordHash })
+        .values({
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          ...binding,
+          passwordHash,
+          ...(region ? { locale: region.writtenStandard } : {}),
+        })
         .returning();
       if (!row) throw new Error('insert returned nothing');
       const user = toUser(row);

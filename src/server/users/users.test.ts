@@ -227,7 +227,7 @@ describe('creating users', () => {
     });
   });
 
-  it('creates a region contact bound to their region', async () => {
+  it("creates a region contact bound to their region, reading the app in the region's written standard", async () => {
     const created = await createUser(t.ctx(t.actors.admin), {
       email: freshEmail('kontakt'),
       name: 'Ola Kontakt',
@@ -235,7 +235,21 @@ describe('creating users', () => {
       regionId: hallingdalId,
       password: newPassword,
     });
-    expect(created).toMatchObject({ role: 'region', regionId: hallingdalId, departmentId: null });
+    // Hallingdal writes nynorsk; a department editor starts in bokmål.
+    expect(created).toMatchObject({
+      role: 'region',
+      regionId: hallingdalId,
+      departmentId: null,
+      locale: 'nn',
+    });
+    const editor = await createUser(t.ctx(t.actors.admin), {
+      email: freshEmail('redaktor'),
+      name: 'Kari Redaktør',
+      role: 'department',
+      departmentId: samferdselId,
+      password: newPassword,
+    });
+    expect(editor.locale).toBe('nb');
   });
 
   it('drops a department or region given for a role that has none', async () => {

@@ -1470,6 +1470,8 @@ export const webEn: WebCatalogue = {
       open: 'Send to the parties',
       title: 'Send version {{number}} to the parties?',
       body: 'A sent version can never change. The contributions section is frozen as the agreed contributions are now. Later changes are made in a new draft.',
+      emptySections_one: 'The section {{sections}} is empty.',
+      emptySections_other: 'The sections {{sections}} are empty.',
       confirm: 'Send the version',
       done: 'Version {{number}} has been sent to the parties. The contributions are frozen.',
     },

@@ -1468,6 +1468,8 @@ export const webNb = {
       open: 'Send til partene',
       title: 'Sende versjon {{number}} til partene?',
       body: 'En sendt versjon kan aldri endres. Avsnittet med bidragene fryses slik de avtalte bidragene er nå. Senere endringer gjøres i et nytt utkast.',
+      emptySections_one: 'Avsnittet {{sections}} er tomt.',
+      emptySections_other: 'Avsnittene {{sections}} er tomme.',
       confirm: 'Send versjonen',
       done: 'Versjon {{number}} er sendt til partene. Bidragene er fryst.',
     },

@@ -1467,6 +1467,8 @@ export const webNn: WebCatalogue = {
       open: 'Send til partane',
       title: 'Sende versjon {{number}} til partane?',
       body: 'Ein send versjon kan aldri endrast. Avsnittet med bidraga blir frose slik dei avtalte bidraga er no. Seinare endringar blir gjorde i eit nytt utkast.',
+      emptySections_one: 'Avsnittet {{sections}} er tomt.',
+      emptySections_other: 'Avsnitta {{sections}} er tomme.',
       confirm: 'Send versjonen',
       done: 'Versjon {{number}} er send til partane. Bidraga er frosne.',
     },

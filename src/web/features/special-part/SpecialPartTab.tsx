@@ -224,6 +224,14 @@ function VersionView({
   const basedOn = part.versions.find((v) => v.id === version.basedOnVersionId)?.number;
   const editing = isAdmin && version.state === 'draft';
   const headingId = `special-part-version-${version.id}`;
+  // Sending cannot be undone: the question names the written sections still empty.
+  const empty = version.sections
+    .filter((s) => !s.generated && isEmptyRichText(s.body))
+    .map((s) => `«${s.title}»`);
+  const confirmBody = (which: 'send' | 'agree') =>
+    which === 'send' && empty.length > 0
+      ? `${t('specialPart.send.body')} ${t('specialPart.send.emptySections', { count: empty.length, sections: empty.join(', ') })}`
+      : t(`specialPart.${which}.body`);
 
   return (
     <article className="stack" aria-labelledby={headingId}>
@@ -277,7 +285,7 @@ function VersionView({
         open={confirming !== null}
         onClose={() => setConfirming(null)}
         title={t(`specialPart.${confirming ?? 'send'}.title`, { number: version.number })}
-        body={t(`specialPart.${confirming ?? 'send'}.body`)}
+        body={confirmBody(confirming ?? 'send')}
         confirmLabel={t(`specialPart.${confirming ?? 'send'}.confirm`)}
         onConfirm={async () => {
           const which = confirming ?? 'send';
