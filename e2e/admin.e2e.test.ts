@@ -301,7 +301,7 @@ describe.skipIf(!chromiumPath)('administration', () => {
       .getByRole('link', { name: 'Endringslogg' })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Endringslogg' }).waitFor();
-    await expect.poll(() => page.locator('main time').first().innerText()).toMatch(/^\d{2}\.\d{2}\.\d{4}/);
+    await expect.poll(() => page.locator('main time').first().textContent()).toMatch(/^\d{2}\.\d{2}\.\d{4}/);
     await page
       .getByRole('navigation', { name: 'Administrasjon' })
       .getByRole('link', { name: 'Brukarar' })

@@ -271,6 +271,7 @@ class Metrics {
     for (const span of spans) {
       const face = faceOf(span.bold ?? style.bold, span.italic ?? style.italic);
       // Control characters other than tab and the line breaks have no glyph and are left out.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
       const text = span.text.replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '');
       for (const token of text.split(/(\r\n|[\r\n\v\f\u2028\u2029]|[ \t]+)/)) {
         if (token === '') continue;
