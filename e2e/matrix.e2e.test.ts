@@ -127,4 +127,37 @@ describe('the matrix', () => {
     expect(records).toHaveLength(agreedTotal);
     expect(text).not.toMatch(/;(Foreslått|Drøftet|Falt bort);/);
   });
+  it("lets a region contact add in the region's own row of its own column, and nowhere else", async () => {
+    const { page } = journey;
+    await journey.context.clearCookies();
+    await signIn(page, 'indre-ostfold@demo.partnerskap.no');
+    await mainNav(page).getByRole('link', { name: 'Matrise' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Matrise' }).waitFor();
+    const m = await matrixOf(page, '');
+    const own = m.regions.findIndex((r) => r.name === 'Indre Østfold regionråd');
+    const other = m.regions.findIndex((r) => r.name !== 'Indre Østfold regionråd');
+    expect(own).toBeGreaterThanOrEqual(0);
+    // Opens a cell and waits until its agreement is read: what may be added is decided from it.
+    const open = async (owner: string, column: number) => {
+      const agreementId = m.regions[column]?.agreementId ?? '';
+      const read = page.waitForResponse(
+        (r) => r.url().endsWith(`/api/v1/agreements/${agreementId}`) && r.ok(),
+      );
+      await cellButton(page, owner, column).click();
+      const dialog = page.getByRole('dialog', { name: new RegExp(`^${owner} – `) });
+      await settled(dialog);
+      await read;
+      await dialog.getByRole('link', { name: 'Åpne bidragene i avtalen' }).waitFor();
+      return dialog;
+    };
+    // The cell's agreement says whose region it is; only there may the region add its own items.
+    const mine = await open('Regionen selv', own);
+    await mine.getByRole('button', { name: 'Legg til bidrag' }).waitFor();
+    await mine.getByRole('button', { name: 'Lukk' }).first().click();
+    await mine.waitFor({ state: 'hidden' });
+    const theirs = await open('Regionen selv', other);
+    expect(await theirs.getByRole('button', { name: 'Legg til bidrag' }).count()).toBe(0);
+    await theirs.getByRole('button', { name: 'Lukk' }).first().click();
+    await theirs.waitFor({ state: 'hidden' });
+  });
 });

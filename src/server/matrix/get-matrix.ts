@@ -86,7 +86,6 @@ async function loadMatrix(db: Db | Tx, scope: MatrixScope, query: MatrixQuery): 
   const unanswered = await unansweredByAgreement(db, scope.cycle.id, query.subjectArea);
   const order = new Map(scope.subjectAreas.map((s, i) => [s.id, i]));
   const regionColumns: MatrixRegion[] = columns.map((r) => ({
-    id: r.id,
     name: r.name,
     agreementId: r.agreementId,
     unansweredSubjectAreaIds: (unanswered.get(r.agreementId) ?? []).sort(

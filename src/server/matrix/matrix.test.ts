@@ -18,10 +18,21 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => t.close());
 
+/**
+ * The scenario's regions by id, with their agreements: a matrix column is known by its agreement. Filled by
+ * each scenario (the same three regions each time).
+ */
+const agreementOfRegion = new Map<string, string>();
+const column = (m: Matrix, regionId: string) =>
+  m.regions.findIndex((r) => r.agreementId === agreementOfRegion.get(regionId));
+const regionOfColumn = (m: Matrix, j: number) =>
+  [...agreementOfRegion].find(([, agreementId]) => agreementId === m.regions[j]?.agreementId)?.[0];
+const regionColumn = (m: Matrix, regionId: string) => m.regions[column(m, regionId)];
+
 /** The cell of a row (a department, or null for the region's own) in a region's column. */
 const cellOf = (m: Matrix, departmentId: string | null, regionId: string) => {
   const row = m.rows.find((r) => r.departmentId === departmentId);
-  const found = row?.cells[m.regions.findIndex((r) => r.id === regionId)];
+  const found = row?.cells[column(m, regionId)];
   if (!found) throw new Error('no such cell');
   return matrixCellCounts(found);
 };
@@ -32,7 +43,7 @@ const filledCells = (m: Matrix) =>
     row.cells.flatMap((cell, j) => {
       const counts = matrixCellCounts(cell);
       return counts.total > 0
-        ? [{ departmentId: row.departmentId, regionId: m.regions[j]?.id, ...counts }]
+        ? [{ departmentId: row.departmentId, regionId: regionOfColumn(m, j), ...counts }]
         : [];
     }),
   );
@@ -73,6 +84,9 @@ async function scenario() {
       status: 'discussed',
     },
   ]);
+  agreementOfRegion.clear();
+  for (const region of [indre, hallingdal, kongsberg])
+    agreementOfRegion.set(region.id, m.agreementOf(region.id));
   return { ...m, reg, samferdsel, naering, indre, hallingdal, kongsberg, inIndre, inHallingdal };
 }
 
@@ -94,7 +108,12 @@ describe('the matrix', () => {
     expect(m.regions.map((r) => r.name)).toEqual(
       [s.indre.name, s.hallingdal.name, s.kongsberg.name].sort((a, b) => a.localeCompare(b, 'nb')),
     );
-    expect(m.regions.find((r) => r.id === s.indre.id)?.agreementId).toBe(s.inIndre);
+    expect(regionColumn(m, s.indre.id)?.agreementId).toBe(s.inIndre);
+    expect(Object.keys(m.regions[0] ?? {}).sort()).toEqual([
+      'agreementId',
+      'name',
+      'unansweredSubjectAreaIds',
+    ]);
     // A row for every department, in the order of `departments`, and the region's own last; a cell in
     // every row for every region.
     expect(m.rows.map((r) => r.departmentId)).toEqual([...m.departments.map((d) => d.id), null]);
@@ -110,7 +129,7 @@ describe('the matrix', () => {
     expect(cellOf(m, null, s.indre.id)).toEqual({ ...zero, discussed: 1, total: 1 });
     // On the wire a cell is its counts in the statuses' order: [proposed, discussed, agreed, dropped].
     const regionRow = m.rows.find((r) => r.departmentId === null);
-    expect(regionRow?.cells[m.regions.findIndex((r) => r.id === s.indre.id)]).toEqual([0, 1, 0, 0]);
+    expect(regionRow?.cells[column(m, s.indre.id)]).toEqual([0, 1, 0, 0]);
     expect(cellOf(m, s.naering.id, s.hallingdal.id)).toEqual({ ...zero, discussed: 1, total: 1 });
     // Nothing yet: present, with zeros.
     expect(cellOf(m, s.naering.id, s.indre.id)).toEqual({ ...zero, total: 0 });
@@ -162,17 +181,14 @@ describe('the matrix', () => {
     await wantSubjectArea(t, s.inHallingdal, s.area('Næring'));
 
     const m = await getMatrix(t.ctx(t.actors.region), { cycle: s.cycle.id });
-    const unanswered = (regionId: string) =>
-      m.regions.find((r) => r.id === regionId)?.unansweredSubjectAreaIds;
+    const unanswered = (regionId: string) => regionColumn(m, regionId)?.unansweredSubjectAreaIds;
     expect(unanswered(s.indre.id)).toEqual([s.area('Næring')]);
     expect(unanswered(s.hallingdal.id)).toEqual([s.area('Kultur')]);
     expect(unanswered(s.kongsberg.id)).toEqual([]);
 
     // The status filter does not change what is unanswered; the subject area filter narrows it.
     const agreedOnly = await getMatrix(t.ctx(t.actors.region), { cycle: s.cycle.id, status: 'agreed' });
-    expect(agreedOnly.regions.find((r) => r.id === s.indre.id)?.unansweredSubjectAreaIds).toEqual([
-      s.area('Næring'),
-    ]);
+    expect(regionColumn(agreedOnly, s.indre.id)?.unansweredSubjectAreaIds).toEqual([s.area('Næring')]);
     const samferdselOnly = await getMatrix(t.ctx(t.actors.region), {
       cycle: s.cycle.id,
       subjectArea: s.area('Samferdsel'),
@@ -189,7 +205,7 @@ describe('the matrix', () => {
       },
     ]);
     const after = await getMatrix(t.ctx(t.actors.region), { cycle: s.cycle.id });
-    expect(after.regions.find((r) => r.id === s.indre.id)?.unansweredSubjectAreaIds).toEqual([]);
+    expect(regionColumn(after, s.indre.id)?.unansweredSubjectAreaIds).toEqual([]);
     expect(cellOf(after, s.naering.id, s.indre.id)).toEqual({ ...zero, proposed: 1, total: 1 });
   });
 

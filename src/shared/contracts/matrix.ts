@@ -81,8 +81,12 @@ export type MatrixRow = z.infer<typeof MatrixRow>;
 export const MatrixDepartment = z.object({ id: z.string(), name: z.string(), active: z.boolean() });
 export type MatrixDepartment = z.infer<typeof MatrixDepartment>;
 
+/**
+ * A column: a region with an agreement in the cycle, named once and known by its agreement (the region
+ * itself is the agreement's). Only the agreement's id is sent: a national matrix has 1,200 columns, and a
+ * second random id for each was a third of the compressed answer.
+ */
 export const MatrixRegion = z.object({
-  id: z.string(),
   name: z.string(),
   agreementId: z.string(),
   /**

@@ -8,6 +8,7 @@ import type { MatrixSubjectArea } from '../../../shared/contracts/matrix';
 import { ModalDialog } from '../../shared/components/ModalDialog';
 import { Notice } from '../../shared/components/Notice';
 import { QueryState } from '../../shared/components/QueryState';
+import { useAgreement } from '../agreements/agreements.api';
 // The contributions feature's own form and list query, reused so that a cell is edited exactly as on the
 // agreement's page.
 import { ContributionDialog, type ContributionTask } from '../contributions/ContributionDialog';
@@ -20,18 +21,21 @@ import type { MatrixFilters } from './matrix.api';
  */
 export type OpenCell = {
   departmentId: string | null;
-  regionId: string;
   agreementId: string;
   ownerName: string;
   regionName: string;
   subjectAreas: readonly MatrixSubjectArea[];
 };
 
-/** Whether the signed-in person may add items for this owner in this region (the server decides again). */
-function maySubmit(me: Me, cell: OpenCell): boolean {
+/**
+ * Whether the signed-in person may add items for this owner in this region (the server decides again). A
+ * region contact may in their own region's row: the cell's agreement says whose region it is.
+ */
+function maySubmit(me: Me, cell: OpenCell, regionId: string | undefined): boolean {
   if (me.role === 'admin') return true;
   if (me.role === 'department') return cell.departmentId !== null && cell.departmentId === me.departmentId;
-  if (me.role === 'region') return cell.departmentId === null && cell.regionId === me.regionId;
+  if (me.role === 'region')
+    return cell.departmentId === null && regionId !== undefined && regionId === me.regionId;
   return false;
 }
 
@@ -65,6 +69,7 @@ export function MatrixCellDialog({
 function CellContributions({ me, cell, filters }: { me: Me; cell: OpenCell; filters: MatrixFilters }) {
   const { t } = useTranslation();
   const list = useContributions(cell.agreementId, { owner: cell.departmentId ?? 'region' });
+  const agreement = useAgreement(cell.agreementId);
   const [task, setTask] = useState<ContributionTask | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const filtered = Boolean(filters.status || filters.subjectArea);
@@ -136,7 +141,7 @@ function CellContributions({ me, cell, filters }: { me: Me; cell: OpenCell; filt
                 </div>
               )}
               <div className="row">
-                {maySubmit(me, cell) && (
+                {maySubmit(me, cell, agreement.data?.region.id) && (
                   <Button
                     variant="secondary"
                     onClick={() =>

@@ -205,7 +205,7 @@ function MatrixTable({
           <tr>
             <td className="matrix__corner" />
             {matrix.regions.map((r) => (
-              <th key={r.id} scope="col">
+              <th key={r.agreementId} scope="col">
                 {r.name}
               </th>
             ))}
@@ -225,13 +225,12 @@ function MatrixTable({
                 {row.inactive && <span className="matrix__inactive"> {t('matrix.inactive')}</span>}
               </th>
               {matrix.regions.map((region, j) => (
-                <td key={region.id}>
+                <td key={region.agreementId}>
                   <CellButton
                     cell={row.cells[j]}
                     onOpen={() =>
                       onOpen({
                         departmentId: row.departmentId,
-                        regionId: region.id,
                         agreementId: region.agreementId,
                         ownerName: row.name,
                         regionName: region.name,
@@ -290,7 +289,7 @@ function Unanswered({ matrix }: { matrix: Matrix }) {
       ) : (
         <ul>
           {waiting.map((r) => (
-            <li key={r.id}>
+            <li key={r.agreementId}>
               <Link to={`${agreementPath(r.agreementId)}/bidrag`}>{r.name}</Link>:{' '}
               {r.unansweredSubjectAreaIds.map((id) => names.get(id) ?? id).join(', ')}
             </li>
