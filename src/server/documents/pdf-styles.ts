@@ -16,14 +16,15 @@ export const linkColor = '#0B5CAD';
 /** The body text and the styles derived from it; headings 1–6 get smaller with depth, 5 and 6 in italics. */
 export const bodyText: TextStyle = { size: 10.5, lineHeight: 1.2, color: ink };
 export const tableText: TextStyle = { size: 9.5, lineHeight: 1.15, color: ink };
-const headings: Record<number, { size: number; before: number; after: number; italic?: boolean }> = {
-  1: { size: 16, before: 14, after: 6 },
-  2: { size: 13.5, before: 12, after: 5 },
-  3: { size: 12, before: 10, after: 4 },
-  4: { size: 11, before: 8, after: 3 },
-  5: { size: 11, before: 8, after: 3, italic: true },
-  6: { size: 10.5, before: 6, after: 3, italic: true },
-};
+/** Headings 1–6 (index 0 is level 1): smaller with depth, 5 and 6 in italics. */
+const headings: readonly { size: number; before: number; after: number; italic?: boolean }[] = [
+  { size: 16, before: 14, after: 6 },
+  { size: 13.5, before: 12, after: 5 },
+  { size: 12, before: 10, after: 4 },
+  { size: 11, before: 8, after: 3 },
+  { size: 11, before: 8, after: 3, italic: true },
+  { size: 10.5, before: 6, after: 3, italic: true },
+];
 /** Space after a paragraph, a list item, and a whole list or table. */
 export const spacing = { paragraph: 6, listItem: 2, list: 6, tableBefore: 2, tableAfter: 10 };
 
@@ -36,13 +37,13 @@ export const ruledTable = {
 export const factsLayout = { rule: null, padding: { left: 0, right: 10, top: 2, bottom: 2 } };
 
 export function heading(level: number, spans: Span[], pageBreakBefore = false): Paragraph {
-  const h = headings[level] ?? headings[6];
+  const h = headings[Math.min(Math.max(level, 1), headings.length) - 1] as (typeof headings)[number];
   return {
     type: 'paragraph',
     spans,
-    style: { size: h?.size ?? 10.5, lineHeight: 1.2, color: accent, bold: true, italic: h?.italic ?? false },
-    spaceBefore: h?.before ?? 6,
-    spaceAfter: h?.after ?? 3,
+    style: { size: h.size, lineHeight: 1.2, color: accent, bold: true, italic: h.italic ?? false },
+    spaceBefore: h.before,
+    spaceAfter: h.after,
     keepWithNext: true,
     ...(pageBreakBefore ? { pageBreakBefore } : {}),
   };

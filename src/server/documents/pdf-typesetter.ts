@@ -111,18 +111,9 @@ type Fragment = {
 };
 type Line = { height: number; width: number; fragments: Fragment[] };
 
+/** What is drawn: a run of text at its place on the page (a fragment placed), and the shapes of rules and markers. */
 type Op =
-  | {
-      type: 'text';
-      x: number;
-      y: number;
-      text: string;
-      width: number;
-      face: Face;
-      size: number;
-      color: string;
-      link?: string;
-    }
+  | (Fragment & { type: 'text'; y: number })
   | {
       type: 'rect';
       x: number;
@@ -188,7 +179,6 @@ const keptWords = 200_000;
 const wordWidths = new Map<Face, Map<string, number>>(faces.map((f) => [f, new Map()]));
 
 class Metrics {
-  private readonly widths = wordWidths;
   private current: Face | null = null;
   /** The font's height (ascender to descender) at size 1; Roboto's faces share it. */
   readonly em: number;
@@ -205,7 +195,7 @@ class Metrics {
   }
 
   width(face: Face, text: string): number {
-    const known = this.widths.get(face) as Map<string, number>;
+    const known = wordWidths.get(face) as Map<string, number>;
     let width = known.get(text);
     if (width === undefined) {
       this.use(face);
@@ -661,17 +651,7 @@ class Flow {
   private line(line: Line, x: number, y: number, height: number, style: TextStyle): void {
     const textTop = y + (height - this.metrics.em * style.size) / 2;
     for (const f of line.fragments) {
-      this.ops.push({
-        type: 'text',
-        x: x + f.x,
-        y: textTop,
-        text: f.text,
-        width: f.width,
-        face: f.face,
-        size: f.size,
-        color: f.color,
-        ...(f.link ? { link: f.link } : {}),
-      });
+      this.ops.push({ ...f, type: 'text', x: x + f.x, y: textTop });
     }
   }
 
@@ -778,17 +758,7 @@ function furnitureOps(items: readonly FurnitureItem[], metrics: Metrics): Op[] {
       let y = item.y;
       for (const line of fitted(metrics, spans, item.style, width)) {
         const start = align === 'right' ? x + width - line.width : x;
-        for (const f of line.fragments)
-          ops.push({
-            type: 'text',
-            x: start + f.x,
-            y,
-            text: f.text,
-            width: f.width,
-            face: f.face,
-            size: f.size,
-            color: f.color,
-          });
+        for (const f of line.fragments) ops.push({ ...f, type: 'text', x: start + f.x, y });
         y += line.height;
       }
       bottom = Math.max(bottom, y);

@@ -1,11 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { CreateUserInput, type User } from '../../shared/contracts/users.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { hashPassword } from '../auth/password.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { rethrowUnique } from '../platform/errors.js';
-import { regions } from '../registry/registry.table.js';
 import { toUser } from './user.mapper.js';
 import { users } from './user.table.js';
 import { resolveBinding } from './user-binding.js';
@@ -18,18 +16,12 @@ export async function createUser(ctx: Ctx, raw: unknown): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await actx.db.transaction(async (tx) => {
-      const binding = await resolveBinding(tx, input.role, {
+      const { binding, writtenStandard } = await resolveBinding(tx, input.role, {
         departmentId: input.departmentId ?? null,
         regionId: input.regionId ?? null,
       });
       // A region's contact person starts in the region's written standard (Hallingdal writes nynorsk);
       // everyone else in bokmål. Each can change it from the header.
-      const [region] = binding.regionId
-        ? await tx
-            .select({ writtenStandard: regions.writtenStandard })
-            .from(regions)
-            .where(eq(regions.id, binding.regionId))
-        : [];
       const [row] = await tx
         .insert(users)
         .values({
@@ -38,7 +30,7 @@ export async function createUser(ctx: Ctx, raw: unknown): Promise<User> {
           role: input.role,
           ...binding,
           passwordHash,
-          ...(region ? { locale: region.writtenStandard } : {}),
+          ...(writtenStandard ? { locale: writtenStandard } : {}),
         })
         .returning();
       if (!row) throw new Error('insert returned nothing');

@@ -29,7 +29,7 @@ export async function updateUser(ctx: Ctx, id: string, raw: unknown): Promise<Us
     const before = await lockVersioned(tx, users, id, input.version);
     const role = input.role ?? Role.parse(before.role);
     const active = input.active ?? before.active;
-    const binding = await resolveBinding(tx, role, {
+    const { binding } = await resolveBinding(tx, role, {
       departmentId: input.departmentId === undefined ? before.departmentId : input.departmentId,
       regionId: input.regionId === undefined ? before.regionId : input.regionId,
     });
