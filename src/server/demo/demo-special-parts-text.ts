@@ -61,7 +61,7 @@ export const demoSubjectAreas: readonly { key: SubjectKey; name: string; descrip
   },
 ];
 
-/** The registry's department names (`../shared/data/viken-2020.json`). */
+/** The registry's department names (`data/demo/viken-2020.json`). */
 export const demoDepartments = {
   frk: 'Fylkesrådsleders kontor',
   samferdsel: 'Samferdsel',

@@ -14,8 +14,8 @@ import { loadDemoGeneralPart } from './demo-general-part.js';
 import { loadDemoSpecialParts } from './demo-special-parts.js';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-/** The demo county's registry ships with the project's shared data. */
-export const vikenFile = path.resolve(rootDir, '../shared/data/viken-2020.json');
+/** The demo county's registry, kept in the repository with its sources (data/demo/README.md). */
+export const vikenFile = path.resolve(rootDir, 'data/demo/viken-2020.json');
 
 export type DemoSignIn = { email: string; role: string; scope: string };
 

@@ -8,7 +8,7 @@ import { AppError } from '../platform/errors.js';
 import { county, departments, municipalities, regionMemberships, regions } from './registry.table.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-/** The shape of `shared/data/viken-2020.json`. */
+/** The shape of `data/demo/viken-2020.json`. */
 export const VikenFile = z.object({
   county: z.object({ name: z.string(), number: z.string().regex(/^\d{2}$/) }),
   municipalities: z.array(
