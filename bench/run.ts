@@ -7,7 +7,8 @@
  *                                                   server (DATABASE_URL is used when BENCH_DATABASE_URL is
  *                                                   not set), dropped again at the end
  *
- * Settings (environment): BENCH_SECONDS (measured seconds per route, default 10), BENCH_WARMUP_SECONDS
+ * Settings (environment): BENCH_STARTUP_RUNS (how often each way of starting the server is timed, default 5),
+ * BENCH_SECONDS (measured seconds per route, default 10), BENCH_WARMUP_SECONDS
  * (unmeasured load before each route, default 2), BENCH_CONNECTIONS (default 50), BENCH_KEEP_DATABASE=1
  * (keep the generated database or PGlite folder afterwards, to EXPLAIN a slow route's queries on it),
  * BENCH_ANALYZE=0 (skip the ANALYZE after generating: the planner then has no statistics, as in a PGlite
@@ -44,6 +45,7 @@ import { openDatabase, serverVersion } from '../src/server/db/client.js';
 import { benchAgreementDocuments, printDocumentResults } from './agreement-document.js';
 import { adminEmail, benchPassword, type DatasetSizes, generateDataset } from './dataset.js';
 import { type BenchRoute, type Budget, type Fixtures, routes } from './routes.js';
+import { benchStartup, printStartupResults } from './startup.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const rootDir = path.resolve(benchDir, '..');
@@ -72,6 +74,8 @@ const settings = {
   analyze: process.env.BENCH_ANALYZE !== '0',
   /** How many times the agreement DOCX and PDF are made for their medians (bench/agreement-document.ts). */
   documentRuns: Math.round(envNumber('BENCH_DOCUMENT_RUNS', 15, 1)),
+  /** How many times each way of starting the server is timed for its median (bench/startup.ts). */
+  startupRuns: Math.round(envNumber('BENCH_STARTUP_RUNS', 5, 1)),
 };
 
 // ---------------------------------------------------------------------------------------------- cleanup
@@ -564,6 +568,10 @@ async function main() {
     `  the compared general part: version 1 ${fromPages.toFixed(0)} pages, version 2 ${toPages.toFixed(0)} pages`,
   );
 
+  // Before the benchmark's own server opens the database: a PGlite folder is open in one process at a time.
+  console.log(`Timing the server's start on this database (${settings.startupRuns} runs each) …`);
+  const startup = await benchStartup(rootDir, target, settings.startupRuns);
+
   const server = await startServer(target);
   const cookie = await signIn(server.origin);
   console.log(
@@ -621,6 +629,8 @@ async function main() {
   );
   console.log('');
   printDocumentResults(documents);
+  console.log('');
+  printStartupResults(startup);
 
   const report = {
     engine,
@@ -665,6 +675,7 @@ async function main() {
       medianMs: round(d.medianMs),
       cpuMedianMs: round(d.cpuMedianMs),
     })),
+    startup: startup.map((r) => ({ ...r, medianMs: round(r.medianMs) })),
   };
   mkdirSync(path.dirname(resultsFile), { recursive: true });
   writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
