@@ -4,7 +4,7 @@ import { cycles } from '../general-part/general-part.table.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
-import { createReadCache } from '../platform/read-cache.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
 import { listAgreementSummaries } from './agreement-reads.js';
 
 type AgreementList = { items: AgreementSummary[]; nextCursor: null };

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Actor, Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
-import { createReadCache } from '../platform/read-cache.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
 import { regions } from '../registry/registry.table.js';
 import { listFilter, readContributions } from './contribution-reads.js';
 import { assertId } from './contribution-rules.js';

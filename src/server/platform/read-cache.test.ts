@@ -12,7 +12,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { type Database, type Db, openDatabase } from '../db/client.js';
 import * as schema from '../db/schema.js';
 import { systemActor } from './context.js';
-import { createReadCache } from './read-cache.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
 
 let t: TestApp;
 /** A second handle on the same database, as a second server process has: its own connections, its own cache. */

@@ -1,6 +1,13 @@
-import { sql } from 'drizzle-orm';
-import { auditEvents } from '../audit/audit.table.js';
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn, AnyPgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client.js';
+
+/**
+ * What stamps the cache: an append-only table that every write adds a row to in its own transaction, and its
+ * increasing id. The platform does not know which table that is; the audit trail supplies it
+ * (audit/audited-read-cache.ts), so the platform never imports a feature.
+ */
+export type StampSource = { table: AnyPgTable; id: AnyPgColumn };
 
 /**
  * A per-process cache of read models that is never stale, for reads that many people repeat and few
@@ -43,13 +50,12 @@ export type ReadCache<T> = {
   ): Promise<T>;
 };
 
-/** The audit trail's highest id, the version of everything written to the database, and its clock. */
-async function currentStamp(db: Db | Tx): Promise<{ stamp: bigint; now: Date }> {
-  const result = (await db.execute(
-    sql`select coalesce(max(${auditEvents.id}), 0)::text as stamp,
+/** The stamp table's highest id, the version of everything written to the database, and its clock. */
+async function currentStamp(db: Db | Tx, source: StampSource): Promise<{ stamp: bigint; now: Date }> {
+  const query: SQL = sql`select coalesce(max(${source.id}), 0)::text as stamp,
                (extract(epoch from now()) * 1000)::float8 as ms
-        from ${auditEvents}`,
-  )) as { rows: { stamp: string; ms: number | string }[] };
+        from ${source.table}`;
+  const result = (await db.execute(query)) as { rows: { stamp: string; ms: number | string }[] };
   const row = result.rows[0];
   const ms = Number(row?.ms);
   if (!row || !Number.isFinite(ms)) throw new Error('the database gave no audit id and time');
@@ -99,13 +105,14 @@ function markCached<T>(value: T): T {
  */
 async function fill<T>(
   db: Db,
+  source: StampSource,
   now: Date,
   load: (reader: Db | Tx, now: Date) => Promise<T>,
 ): Promise<Entry<T> | { value: T }> {
   try {
     return await db.transaction(async (tx) => {
-      await tx.execute(sql`lock table ${auditEvents} in share mode nowait`);
-      const { stamp } = await currentStamp(tx);
+      await tx.execute(sql`lock table ${source.table} in share mode nowait`);
+      const { stamp } = await currentStamp(tx, source);
       return { stamp, value: markCached(await load(tx, now)) };
     });
   } catch (error) {
@@ -128,7 +135,7 @@ type Store<T> = {
  * stamp wait for one fill instead of each reading the same thing (after a write, fifty readers of a
  * hearing would otherwise run fifty loads of it at once).
  */
-export function createReadCache<T>(options: { maxEntries: number }): ReadCache<T> {
+export function createStampedReadCache<T>(options: { maxEntries: number; stamp: StampSource }): ReadCache<T> {
   if (!Number.isInteger(options.maxEntries) || options.maxEntries < 1)
     throw new Error('a read cache holds at least one entry');
   const stores = new WeakMap<Db, Store<T>>();
@@ -154,7 +161,7 @@ export function createReadCache<T>(options: { maxEntries: number }): ReadCache<T
         stores.set(db, store);
       }
       const { entries, filling } = store;
-      const { stamp, now } = await currentStamp(db);
+      const { stamp, now } = await currentStamp(db, options.stamp);
       const key = typeof keyOf === 'string' ? keyOf : keyOf(now);
       const cached = entries.get(key);
       if (cached && cached.stamp === stamp) {
@@ -172,7 +179,7 @@ export function createReadCache<T>(options: { maxEntries: number }): ReadCache<T
         const shared = await running.filled;
         if ('stamp' in shared) return shared.value;
       }
-      const filled = fill(db, now, load);
+      const filled = fill(db, options.stamp, now, load);
       filling.set(key, { stamp, filled });
       try {
         const result = await filled;

@@ -3,7 +3,7 @@ import type { Region } from '../../shared/contracts/registry.js';
 import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
-import { createReadCache } from '../platform/read-cache.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
 import { assertId } from './paging.js';
 import { toRegion } from './region.mapper.js';
 import { membersOf, regionColumns } from './region-members.js';

@@ -3,7 +3,7 @@ import { type Region, RegionListQuery } from '../../shared/contracts/registry.js
 import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { createReadCache } from '../platform/read-cache.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
 import { containsPattern, decodeCursor, LongCursor, toPage } from './paging.js';
 import { toRegion } from './region.mapper.js';
 import { membersOf, regionColumns } from './region-members.js';

@@ -2,7 +2,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../test/support/app.js';
-import { createReadCache } from '../read-cache.js';
+import { createReadCache } from '../../audit/audited-read-cache.js';
 import { serializeCachedValuesOnce } from './cached-responses.js';
 
 let t: TestApp;
