@@ -63,7 +63,7 @@ export async function benchStartup(rootDir: string, target: StartupTarget, runs:
     },
   ];
   // A PGlite folder is the data folder's `pglite` subfolder.
-  const env =
+  const env: Record<string, string> =
     target.kind === 'pglite'
       ? { DATA_DIR: path.dirname(target.dataDir), DATABASE_URL: '' }
       : { DATABASE_URL: target.url };
