@@ -2,9 +2,9 @@ import { Details, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../shared/contracts/audit';
 import { currentLocale } from '../../shared/i18n';
-import type { Bindings } from './admin-api';
 import { changedFields } from './audit-diff';
 import { fieldLabel, valueText } from './audit-labels';
+import type { Bindings } from './users.api';
 
 /** The before and after of one event, field by field, folded away until asked for. */
 export function AuditChanges({ event, bindings }: { event: AuditEvent; bindings: Bindings }) {

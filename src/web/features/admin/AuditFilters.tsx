@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { IsoDate } from '../../../shared/contracts/common';
 import { SelectField } from '../../shared/components/SelectField';
 import { useUrlFilters } from '../../shared/url-state';
-import { useAuditActions } from './admin-api';
+import { useAuditActions } from './audit.api';
 import { actionLabel, entityTypeLabel } from './audit-labels';
 
 const filterKeys = ['action', 'entityType', 'from', 'to'] as const;

@@ -8,8 +8,9 @@ import { formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { AuditChanges } from './AuditChanges';
 import { AuditFilters, useAuditFilters } from './AuditFilters';
-import { type Bindings, useAuditList, useBindings } from './admin-api';
+import { useAuditList } from './audit.api';
 import { actionLabel, entityTypeLabel, recordName } from './audit-labels';
+import { type Bindings, useBindings } from './users.api';
 
 /** Who changed what, and when: every write in Partnerskap, newest first, with what it changed. */
 export function AuditPage() {

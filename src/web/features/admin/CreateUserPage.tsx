@@ -5,8 +5,8 @@ import type { Role } from '../../../shared/contracts/common';
 import { CreateUserInput } from '../../../shared/contracts/users';
 import { Page } from '../../shared/components/Page';
 import { useForm } from '../../shared/use-form';
-import { useCreateUser } from './admin-api';
 import { bindingFor, RoleFields } from './RoleFields';
+import { useCreateUser } from './users.api';
 
 type Values = {
   email: string;

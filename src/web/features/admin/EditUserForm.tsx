@@ -5,8 +5,8 @@ import type { Role } from '../../../shared/contracts/common';
 import { UpdateUserInput, type User } from '../../../shared/contracts/users';
 import { ApiError } from '../../shared/api';
 import { useForm } from '../../shared/use-form';
-import { useUpdateUser } from './admin-api';
 import { bindingFor, RoleFields } from './RoleFields';
+import { useUpdateUser } from './users.api';
 
 type Values = {
   name: string;

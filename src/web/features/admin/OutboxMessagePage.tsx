@@ -8,7 +8,7 @@ import { formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { entityTypeLabel } from './audit-labels';
 import { OutboxStatusTag } from './OutboxStatusTag';
-import { useOutboxMessage } from './outbox-api';
+import { useOutboxMessage } from './outbox.api';
 
 /** One e-mail: to whom, what it is about, whether and when it went (or why not), and its text. */
 export function OutboxMessagePage() {

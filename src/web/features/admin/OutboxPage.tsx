@@ -10,7 +10,7 @@ import { formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useUrlFilters } from '../../shared/url-state';
 import { OutboxStatusTag } from './OutboxStatusTag';
-import { useOutboxList } from './outbox-api';
+import { useOutboxList } from './outbox.api';
 import { SearchText } from './SearchText';
 
 const filterKeys = ['status', 'to'] as const;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ResetPasswordInput, type User } from '../../../shared/contracts/users';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { useForm } from '../../shared/use-form';
-import { useResetPassword } from './admin-api';
+import { useResetPassword } from './users.api';
 
 /** The admin sets a new password for someone who has lost theirs; the server ends the user's sessions. */
 export function ResetPasswordDialog({

@@ -2,7 +2,7 @@ import { Select } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Role, roles } from '../../../shared/contracts/common';
 import { SelectField } from '../../shared/components/SelectField';
-import { useBindings } from './admin-api';
+import { useBindings } from './users.api';
 
 export type RoleValues = { role: Role; departmentId: string | null; regionId: string | null };
 

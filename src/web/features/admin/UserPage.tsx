@@ -7,10 +7,10 @@ import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { DetailState } from '../../shared/components/DetailState';
 import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
-import { useBindings, useUpdateUser, useUser } from './admin-api';
 import { EditUserForm } from './EditUserForm';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { bindingOf, UserStatusTag } from './UsersPage';
+import { useBindings, useUpdateUser, useUser } from './users.api';
 
 /** One user: what they can do, and for the admin the changes to name, role, password and access. */
 export function UserPage({ canEdit }: { canEdit: boolean }) {

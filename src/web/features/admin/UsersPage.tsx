@@ -10,8 +10,8 @@ import { QueryState } from '../../shared/components/QueryState';
 import { SelectField } from '../../shared/components/SelectField';
 import { useUrlFilters } from '../../shared/url-state';
 import { useSort } from '../../shared/use-sort';
-import { type Bindings, useBindings, useUserList } from './admin-api';
 import { SearchText } from './SearchText';
+import { type Bindings, useBindings, useUserList } from './users.api';
 
 const filterKeys = ['q', 'role', 'active'] as const;
 const sortKeys = ['name', 'email', 'role', 'binding', 'status'] as const;

@@ -1,7 +1,7 @@
 import type { i18n as I18n, TFunction } from 'i18next';
 import type { Locale } from '../../../shared/contracts/common';
 import { formatDate, formatDateTime } from '../../shared/format';
-import type { Bindings } from './admin-api';
+import type { Bindings } from './users.api';
 
 /** Looks a code up under a catalogue section; a code the catalogue does not know is shown as it is. */
 function wordFor(t: TFunction, i18n: I18n, section: string, code: string): string | null {

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { Bindings } from './admin-api';
 import { recordName, valueText } from './audit-labels';
+import type { Bindings } from './users.api';
 
 // The catalogue key stands in for its text, so the test reads which word was chosen.
 const t = ((key: string) => key) as unknown as TFunction;

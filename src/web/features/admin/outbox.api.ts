@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { OutboxMessage, OutboxSummary } from '../../../shared/contracts/mail';
 import { api } from '../../shared/api';
 import { usePagedList } from '../../shared/use-paged-list';
-import { adminKey } from './admin-api';
+import { adminKey } from './admin-key';
 
 /** The outbox, newest first, filtered by `status` and part of the recipient's address (`to`). */
 export const useOutboxList = (params: Record<string, string>) =>

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AuditActions, AuditEvent } from '../../../shared/contracts/audit';
 import type { Department, Region } from '../../../shared/contracts/registry';
 import type {
   CreateUserInput,
@@ -9,30 +8,15 @@ import type {
 } from '../../../shared/contracts/users';
 import { api, query } from '../../shared/api';
 import { type Paged, usePagedList } from '../../shared/use-paged-list';
-
-/**
- * Every query of this feature starts with this key, so a change to a user reads the lists, the user and the
- * audit log again (each change writes an audit event).
- */
-export const adminKey = ['admin'] as const;
+import { adminKey } from './admin-key';
 
 export const useUserList = (params: Record<string, string>) =>
   usePagedList<User>([...adminKey, 'users'], '/api/v1/users', params);
-
-export const useAuditList = (params: Record<string, string>) =>
-  usePagedList<AuditEvent>([...adminKey, 'audit'], '/api/v1/audit-events', params);
 
 export function useUser(id: string) {
   return useQuery({
     queryKey: [...adminKey, 'user', id],
     queryFn: () => api<User>('GET', `/api/v1/users/${encodeURIComponent(id)}`),
-  });
-}
-
-export function useAuditActions() {
-  return useQuery({
-    queryKey: [...adminKey, 'audit-actions'],
-    queryFn: async () => (await api<AuditActions>('GET', '/api/v1/audit-events/actions')).items,
   });
 }
 
