@@ -25,6 +25,16 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
   }).format(date);
 }
 
+/** "15.09.2020": a date (a deadline, a period's end) as Norwegians write it in a table or a sentence. */
+export function formatShortDate(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
+}
+
 /** "15.09.2020, 14:03": a moment, for logs. */
 export function formatDateTime(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale(locale), {
@@ -40,4 +50,9 @@ export function formatDateTime(iso: string, locale: Locale): string {
 /** Today's calendar date in Europe/Oslo, as ISO. */
 export function todayInOslo(): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
+}
+
+/** The calendar date in Oslo of a moment. */
+export function osloDateOf(iso: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(iso));
 }

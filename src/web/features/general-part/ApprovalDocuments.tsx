@@ -11,8 +11,8 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalAttachment } from '../../../shared/contracts/general-part';
 import { ApiError } from '../../shared/api';
+import { acceptedFiles, formatSize, mediaTypeOf, tooLarge } from '../../shared/attachments';
 import { currentLocale } from '../../shared/i18n';
-import { acceptedFiles, formatSize, mediaTypeOf, tooLarge } from '../hearings/attachment-file';
 import { approvalAttachmentUrl, useUploadApprovalAttachment } from './general-part.api';
 
 /**

@@ -2,11 +2,6 @@ import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Comparison } from '../../../shared/contracts/general-part';
-import { DetailState } from '../../shared/components/DetailState';
-import { Page } from '../../shared/components/Page';
-import { QueryState } from '../../shared/components/QueryState';
-import { useCurrentCycle } from '../../shared/current-cycle';
-import { useComparison, useGeneralPart } from './general-part.api';
 import {
   ChooseVersions,
   ComparedVersions,
@@ -14,7 +9,12 @@ import {
   SectionDiff,
   useChosenVersions,
   useNewestPairByDefault,
-} from './VersionCompare';
+} from '../../shared/compare/VersionCompare';
+import { DetailState } from '../../shared/components/DetailState';
+import { Page } from '../../shared/components/Page';
+import { QueryState } from '../../shared/components/QueryState';
+import { useCurrentCycle } from '../../shared/current-cycle';
+import { useComparison, useGeneralPart } from './general-part.api';
 import { VersionStateTag } from './VersionStateTag';
 
 /**

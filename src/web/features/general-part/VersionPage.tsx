@@ -11,11 +11,11 @@ import { Page } from '../../shared/components/Page';
 import { useCycles } from '../../shared/current-cycle';
 import { formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
+import { RichText } from '../../shared/rich-text/RichText';
 import { ApprovalDetails } from './ApprovalDetails';
 import { ApproveDialog } from './ApproveDialog';
 import { CreateDraftButton } from './CreateDraftButton';
 import { useGeneralPart, useVersion } from './general-part.api';
-import { RichText } from './RichText';
 import { VersionStateTag } from './VersionStateTag';
 
 /** One version of the general part, read-only: its sections in order, and the approval when it has one. */

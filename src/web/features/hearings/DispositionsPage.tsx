@@ -15,12 +15,12 @@ import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { SelectField } from '../../shared/components/SelectField';
+import { formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useUrlFilters } from '../../shared/url-state';
 import { useGeneralPart } from '../general-part/general-part.api';
 import { DispositionDialog, type DispositionTask } from './DispositionDialog';
 import { DispositionTable } from './DispositionTable';
-import { formatShortDate } from './deadline';
 import { useDepartments, useHearing, useOverview } from './hearings.api';
 import { Tallies } from './Tallies';
 

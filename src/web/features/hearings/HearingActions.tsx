@@ -5,9 +5,9 @@ import { IsoDate } from '../../../shared/contracts/common';
 import { ExtendHearingInput, type Hearing } from '../../../shared/contracts/hearings';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
+import { formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useForm } from '../../shared/use-form';
-import { formatShortDate } from './deadline';
 import { FormProblem } from './FormProblem';
 import { useCloseHearing, useExtendHearing } from './hearings.api';
 

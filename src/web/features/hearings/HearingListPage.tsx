@@ -14,11 +14,11 @@ import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { SelectField } from '../../shared/components/SelectField';
 import { useCurrentCycle } from '../../shared/current-cycle';
-import { todayInOslo } from '../../shared/format';
+import { formatShortDate, todayInOslo } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useUrlFilters } from '../../shared/url-state';
 import { useSort } from '../../shared/use-sort';
-import { deadlineStatus, deadlineText, formatShortDate } from './deadline';
+import { deadlineStatus, deadlineText } from './deadline';
 import { HearingStateTag } from './HearingStateTag';
 import { useHearings } from './hearings.api';
 

@@ -5,9 +5,9 @@ import { Link } from 'react-router';
 import type { Me } from '../../../shared/contracts/auth';
 import { type HearingSummary, hearingPath } from '../../../shared/contracts/hearings';
 import { QueryState } from '../../shared/components/QueryState';
-import { todayInOslo } from '../../shared/format';
+import { formatShortDate, todayInOslo } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
-import { deadlineStatus, deadlineText, formatShortDate } from './deadline';
+import { deadlineStatus, deadlineText } from './deadline';
 import { useHearings } from './hearings.api';
 
 /**

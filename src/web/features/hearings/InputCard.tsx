@@ -4,9 +4,9 @@ import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Disposition, HearingInput } from '../../../shared/contracts/hearings';
+import { formatSize } from '../../shared/attachments';
 import { formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
-import { formatSize } from './attachment-file';
 import { LateTag, OutcomeTag } from './HearingStateTag';
 import { attachmentUrl } from './hearings.api';
 

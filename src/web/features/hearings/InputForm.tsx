@@ -18,11 +18,11 @@ import {
   SubmitInputInput,
 } from '../../../shared/contracts/hearings';
 import { ApiError } from '../../shared/api';
+import { acceptedFiles, formatSize, mediaTypeOf, tooLarge } from '../../shared/attachments';
 import { DialogButtons } from '../../shared/components/ModalDialog';
 import { SelectField } from '../../shared/components/SelectField';
 import { currentLocale } from '../../shared/i18n';
 import { useForm } from '../../shared/use-form';
-import { acceptedFiles, formatSize, mediaTypeOf, tooLarge } from './attachment-file';
 import { FormProblem } from './FormProblem';
 import { useSubmitInput, useUpdateInput, useUploadAttachment } from './hearings.api';
 import { SectionPreview } from './SectionPreview';

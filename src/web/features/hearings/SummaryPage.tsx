@@ -5,9 +5,8 @@ import type { InputSummary, SummaryEntry } from '../../../shared/contracts/heari
 import { dispositionOutcomes } from '../../../shared/contracts/hearings';
 import { DetailState } from '../../shared/components/DetailState';
 import { Page } from '../../shared/components/Page';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime, formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
-import { formatShortDate } from './deadline';
 import { LateTag, OutcomeTag } from './HearingStateTag';
 import { summaryFileUrl, useSummary } from './hearings.api';
 

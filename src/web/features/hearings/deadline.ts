@@ -1,17 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../../shared/contracts/common';
 import type { HearingSummary } from '../../../shared/contracts/hearings';
-import { intlLocale } from '../../shared/format';
-
-/** "15.09.2020": a deadline as Norwegians write it in a table or a sentence. */
-export function formatShortDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
-}
+import { formatShortDate, osloDateOf } from '../../shared/format';
 
 /** Whole calendar days from one ISO date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
@@ -40,11 +30,6 @@ export function deadlineStatus(
   const closedOn = hearing.closedAt ? osloDateOf(hearing.closedAt) : null;
   if (closedOn && closedOn <= hearing.deadline) return { kind: 'closedEarly', closedOn };
   return { kind: 'passed', daysAgo: Math.max(0, daysBetween(hearing.deadline, today)) };
-}
-
-/** The calendar date in Oslo of a moment. */
-export function osloDateOf(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(iso));
 }
 
 /** "3 dager igjen", "Siste dag i dag", "Fristen gikk ut for 2 dager siden", "Lukket 10.09.2020, før fristen". */

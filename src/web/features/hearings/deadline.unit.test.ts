@@ -1,7 +1,8 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resources } from '../../i18n/catalogue';
-import { daysBetween, deadlineStatus, deadlineText, formatShortDate, osloDateOf } from './deadline';
+import { formatShortDate, osloDateOf } from '../../shared/format';
+import { daysBetween, deadlineStatus, deadlineText } from './deadline';
 
 const t = i18next.getFixedT('nb');
 

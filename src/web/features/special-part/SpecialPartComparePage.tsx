@@ -2,9 +2,6 @@ import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SpecialPartComparison } from '../../../shared/contracts/special-part';
-import { DetailState } from '../../shared/components/DetailState';
-import { QueryState } from '../../shared/components/QueryState';
-import { useAgreementContext } from '../agreements/AgreementLayout';
 import {
   ChooseVersions,
   ComparedVersions,
@@ -12,8 +9,10 @@ import {
   SectionDiff,
   useChosenVersions,
   useNewestPairByDefault,
-} from '../general-part/VersionCompare';
-import '../general-part/general-part.css';
+} from '../../shared/compare/VersionCompare';
+import { DetailState } from '../../shared/components/DetailState';
+import { QueryState } from '../../shared/components/QueryState';
+import { useAgreementContext } from '../agreements/AgreementLayout';
 import { SpecialPartStateTag } from './SpecialPartStateTag';
 import { specialPartPath, useSpecialPart, useSpecialPartComparison } from './special-part.api';
 

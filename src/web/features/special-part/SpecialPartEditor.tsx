@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { SpecialPartVersion } from '../../../shared/contracts/special-part';
-import { type EditableDraft, SectionsEditor } from '../general-part/DraftEditor';
-import { RichText } from '../general-part/RichText';
+import { RichText } from '../../shared/rich-text/RichText';
+import { type EditableDraft, SectionsEditor } from '../../shared/sections-editor/SectionsEditor';
 import { loadSpecialPartVersion, specialPartPath, useSaveSpecialPartSections } from './special-part.api';
 
 /**
- * A draft of the special part in the general part's sections editor. The contributions section is shown
+ * A draft of the special part in the sections editor the general part uses too. The contributions section is shown
  * read only as generated (it cannot be removed, and what is sent for its text is ignored by the server).
  */
 export function SpecialPartEditor({ draft }: { draft: SpecialPartVersion }) {

@@ -15,10 +15,9 @@ import { DetailState } from '../../shared/components/DetailState';
 import { QueryState } from '../../shared/components/QueryState';
 import { formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
+import { RichText } from '../../shared/rich-text/RichText';
 import { anyUnsaved, UnsavedFormsContext } from '../../shared/unsaved-changes';
 import { useAgreementContext } from '../agreements/AgreementLayout';
-import { RichText } from '../general-part/RichText';
-import '../general-part/general-part.css';
 import { SpecialPartStateTag } from './SpecialPartStateTag';
 import {
   specialPartPath,

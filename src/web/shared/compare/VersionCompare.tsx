@@ -3,8 +3,9 @@ import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { SectionComparison } from '../../../shared/contracts/document-versions';
+import { each } from '../each';
 import { DiffBlock, DiffText } from './DiffText';
-import { each } from './each';
+import './compare.css';
 
 /**
  * What the compare pages of the versioned documents (the general part, an agreement's special part) share:
@@ -119,7 +120,7 @@ export function ComparedVersions<S extends string>({
 export function DiffLegend() {
   const { t } = useTranslation();
   return (
-    <Paragraph data-size="sm" className="gp-legend">
+    <Paragraph data-size="sm" className="diff-legend">
       {t('generalPart.compare.legendBefore')} <ins>{t('generalPart.compare.legendInserted')}</ins>{' '}
       {t('generalPart.compare.legendAnd')} <del>{t('generalPart.compare.legendDeleted')}</del>
       {t('generalPart.compare.legendAfter')}

@@ -10,9 +10,9 @@ import {
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RichTextDoc } from '../../../shared/contracts/rich-text';
-import type { GeneratedSection } from './DraftEditor';
+import { RichTextEditor } from '../rich-text/RichTextEditor';
 import type { DraftSection } from './draft-state';
-import { RichTextEditor } from './RichTextEditor';
+import type { GeneratedSection } from './SectionsEditor';
 
 export type SectionErrors = { title?: string; body?: string };
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { BlockDiff, DiffOp } from '../../../shared/contracts/document-versions';
-import { each } from './each';
+import { each } from '../each';
 
 /**
  * Words that were inserted or deleted, marked three ways: <ins>/<del> (which a screen reader may announce),

@@ -1,10 +1,10 @@
-import type { Locale } from '../../../shared/contracts/common';
+import type { Locale } from '../../shared/contracts/common';
 import {
   type AttachmentMediaType,
   attachmentMaxBytes,
   attachmentMediaTypes,
-} from '../../../shared/contracts/hearings';
-import { intlLocale } from '../../shared/format';
+} from '../../shared/contracts/hearings';
+import { intlLocale } from './format';
 
 /** "850 kB", "2,3 MB": a file's size as people read it (1 kB = 1,000 bytes, as file managers show it). */
 export function formatSize(bytes: number, locale: Locale): string {

@@ -1,7 +1,7 @@
 import { Button, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { RichText } from '../rich-text/RichText';
 import type { DraftSection } from './draft-state';
-import { RichText } from './RichText';
 
 /**
  * What this person had typed when someone else's save came first: each section whose text differs from the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentMaxBytes } from '../../../shared/contracts/hearings';
-import { formatSize, mediaTypeOf, tooLarge } from './attachment-file';
+import { attachmentMaxBytes } from '../../shared/contracts/hearings';
+import { formatSize, mediaTypeOf, tooLarge } from './attachments';
 
 const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSafeHref } from '../../../shared/contracts/rich-text';
-import { ModalDialog } from '../../shared/components/ModalDialog';
+import { ModalDialog } from '../components/ModalDialog';
 
 /** An address as typed: `www.example.no` is read as https, as a browser's address bar would. */
 export function normaliseHref(typed: string): string {

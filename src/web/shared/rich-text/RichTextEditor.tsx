@@ -4,6 +4,7 @@ import type { RichTextDoc } from '../../../shared/contracts/rich-text';
 import { EditorToolbar } from './EditorToolbar';
 import { editorExtensions } from './editor-extensions';
 import { LinkDialog } from './LinkDialog';
+import './rich-text.css';
 
 /**
  * A rich-text field: the toolbar and the text, labelled like any form field. `content` is read when the

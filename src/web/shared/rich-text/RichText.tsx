@@ -6,7 +6,8 @@ import {
   type RichTextDoc,
   type RichTextInline,
 } from '../../../shared/contracts/rich-text';
-import { each } from './each';
+import { each } from '../each';
+import './rich-text.css';
 
 type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
 
