@@ -26,6 +26,7 @@ import { contributionRoutes } from './contributions/contribution.routes.js';
 import type { Db, Engine } from './db/client.js';
 import { generalPartRoutes } from './general-part/general-part.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { createLifecycle, type Lifecycle } from './health/lifecycle.js';
 import { hearingsRoutes } from './hearings/hearings.routes.js';
 import { hearingSummaryRoutes } from './hearings-summary/hearing-summary.routes.js';
 import { outboxRoutes } from './mail/outbox.routes.js';
@@ -49,6 +50,11 @@ export type AppOptions = {
   trustProxy?: boolean;
   /** Serve the built web app from this folder (absent in API-only tests). */
   webDir?: string;
+  /**
+   * The process's phase, for readiness (main.ts moves it). Absent: running, for a caller that builds the
+   * app on a migrated database and serves it at once (the tests).
+   */
+  lifecycle?: Lifecycle;
 };
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -77,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  drainOnClose(app);
 
   await app.register(helmet, {
     // HSTS and upgrade-insecure-requests only make sense behind TLS; on plain HTTP they break the app.
@@ -136,7 +143,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.swagger(),
   );
 
-  await app.register(healthRoutes, { engine: options.engine });
+  await app.register(healthRoutes, {
+    engine: options.engine,
+    lifecycle: options.lifecycle ?? createLifecycle('running'),
+  });
   await app.register(authRoutes, { keys: options.keys, secureCookie: behindTls });
   await app.register(registryRoutes);
   await app.register(userRoutes);
@@ -167,4 +177,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendProblem(request, reply, new AppError('notFound'));
   });
   return app;
+}
+
+/**
+ * Lets close() finish once the requests in flight have. Fastify answers new requests 503 while closing and
+ * the listener stops taking connections, but a keep-alive connection whose request ends after that stays
+ * open until its timeout (72 s), and close() waits for it. So a response sent while closing says
+ * `Connection: close`, and once it has gone the connections left idle are closed.
+ */
+function drainOnClose(app: FastifyInstance) {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async () => {
+    if (closing) setImmediate(() => app.server.closeIdleConnections());
+  });
 }

@@ -1,13 +1,24 @@
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { buildApp, defaultWebDir } from './app.js';
 import { loadConfig } from './config.js';
-import { type Db, openDatabase } from './db/client.js';
+import { type Database, type Db, openDatabase } from './db/client.js';
 import { FolderLockedError } from './db/folder-lock.js';
 import { isEmpty, loadDemo } from './demo/load-demo.js';
-import { startJobs } from './jobs/jobs.js';
+import { createLifecycle, type Lifecycle } from './health/lifecycle.js';
+import { type Jobs, startJobs } from './jobs/jobs.js';
 import { appWorkers } from './jobs/workers.js';
 import { createLogger } from './logger.js';
+
+/**
+ * Shutdown fits in 10 s, the time `docker stop` (and many platforms) waits after SIGTERM before killing:
+ * requests in flight and running jobs get `drainMs` (jobs.ts stops its workers within the same), and
+ * whatever still hangs at the deadline is given up, the process ending with a code that says so.
+ */
+const drainMs = 7_000;
+const shutdownDeadlineMs = 9_000;
 
 async function main() {
   const config = loadConfig();
@@ -24,16 +35,18 @@ async function main() {
     printSignIns(signIns, config.demoPassword);
   }
 
+  let analyzing: NodeJS.Timeout | undefined;
   if (database.engine === 'pglite') {
     // PGlite runs no autovacuum, so without this the planner never has statistics and picks poor plans
     // (a filtered audit page went from 0.5 ms to 135 ms). Refreshed hourly while the server runs.
     await analyze(database.db);
-    setInterval(
+    analyzing = setInterval(
       () => void analyze(database.db).catch((err) => logger.warn({ err }, 'analyze failed')),
       3600_000,
     ).unref();
   }
 
+  const lifecycle = createLifecycle();
   const app = await buildApp({
     db: database.db,
     engine: database.engine,
@@ -43,24 +56,93 @@ async function main() {
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
     webDir: defaultWebDir,
+    lifecycle,
   });
 
   // After the migrations: pg-boss installs its own schema (pgboss) and runs the background jobs (e-mail).
   const jobs = await startJobs(database, { log: logger, workers: appWorkers(config) });
   if (!config.mailUrl) logger.warn('MAIL_URL is not set: e-mail is kept in the outbox, not sent');
 
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await app.close();
-    await jobs.stop();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  stopOnSignals({ app, jobs, database, lifecycle, logger, analyzing });
 
   await app.listen({ port: config.port, host: config.host });
+  lifecycle.running();
   process.stdout.write(`\nPartnerskap is running on http://localhost:${config.port}\n\n`);
+}
+
+type Running = {
+  app: FastifyInstance;
+  jobs: Jobs;
+  database: Database;
+  lifecycle: Lifecycle;
+  logger: Logger;
+  analyzing: NodeJS.Timeout | undefined;
+};
+
+/**
+ * On SIGTERM or SIGINT: readiness turns 503 at once; the listener closes (new connections are refused,
+ * a new request on an open connection gets 503); requests in flight and running jobs finish, or are cut
+ * (the jobs handed back to the queue) after `drainMs`; then the database closes and the process exits 0.
+ * A second signal does not start a second shutdown, nor kill the first: the deadline bounds it.
+ */
+function stopOnSignals(running: Running) {
+  const { logger } = running;
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'shutdown already under way');
+      return;
+    }
+    stopping = true;
+    setTimeout(() => {
+      logger.error({ afterMs: shutdownDeadlineMs }, 'shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, shutdownDeadlineMs);
+    void shutdown(running, signal).then((clean) => process.exit(clean ? 0 : 1));
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
+
+/** Each step runs even when one before it failed; the answer says whether all of them succeeded. */
+async function shutdown(running: Running, signal: string): Promise<boolean> {
+  const { app, jobs, database, lifecycle, logger } = running;
+  const began = Date.now();
+  lifecycle.stopping();
+  clearInterval(running.analyzing);
+  logger.info({ signal }, 'shutting down: not ready; no new connections; finishing requests and jobs');
+  const step = (what: string, run: () => Promise<void>) =>
+    run().then(
+      () => {
+        logger.info(`${what}: done`);
+        return true;
+      },
+      (err: unknown) => {
+        logger.error({ err }, `${what}: failed`);
+        return false;
+      },
+    );
+  const drained = await Promise.all([
+    step('closing the HTTP server', () => closeHttp(app, logger)),
+    step('stopping the job queue', () => jobs.stop()),
+  ]);
+  const closed = await step('closing the database', () => database.close());
+  const clean = [...drained, closed].every(Boolean);
+  logger.info({ ms: Date.now() - began, clean }, 'shut down');
+  return clean;
+}
+
+/** Waits for the requests in flight; those still running after `drainMs` lose their connections. */
+async function closeHttp(app: FastifyInstance, logger: Logger) {
+  const cut = setTimeout(() => {
+    logger.warn({ afterMs: drainMs }, 'requests still in flight: closing their connections');
+    app.server.closeAllConnections();
+  }, drainMs);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(cut);
+  }
 }
 
 async function analyze(db: Db) {

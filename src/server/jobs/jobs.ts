@@ -13,7 +13,10 @@ import { jobRequestChannel } from './request-job.js';
 export type Jobs = {
   /** Hands the committed job requests to the queue now; otherwise done on their notification. */
   relay(): Promise<number>;
-  /** Stops taking jobs, lets running ones finish (up to 30 s) and closes the queue's connections. */
+  /**
+   * Stops taking jobs, lets running ones finish (up to 7 s; then they fail and are retried as their queue
+   * allows) and closes the queue's connections.
+   */
   stop(): Promise<void>;
 };
 
@@ -29,7 +32,8 @@ export type JobsOptions = {
   relayIntervalMs?: number;
 };
 
-const stopTimeoutMs = 30_000;
+/** Inside the server's shutdown budget (main.ts): 10 s in all, with the HTTP drain alongside. */
+const stopTimeoutMs = 7_000;
 
 function bossOptions(driver: Driver): ConstructorOptions {
   const common: ConstructorOptions = {
