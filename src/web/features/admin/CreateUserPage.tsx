@@ -1,8 +1,9 @@
-import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Role } from '../../../shared/contracts/common';
 import { CreateUserInput } from '../../../shared/contracts/users';
+import { FormError } from '../../shared/components/FormError';
 import { Page } from '../../shared/components/Page';
 import { useForm } from '../../shared/use-form';
 import { bindingFor, RoleFields } from './RoleFields';
@@ -48,11 +49,7 @@ export function CreateUserPage() {
           });
         })}
       >
-        {form.formError && (
-          <Alert data-color="danger" role="alert">
-            {form.formError}
-          </Alert>
-        )}
+        <FormError error={form.formError} />
         <Textfield
           label={t('admin.users.name')}
           autoComplete="off"

@@ -1,9 +1,8 @@
-import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { Button, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/contracts/common';
 import { UpdateUserInput, type User } from '../../../shared/contracts/users';
-import { ApiError } from '../../shared/api';
+import { FormError, useConflict } from '../../shared/components/FormError';
 import { useForm } from '../../shared/use-form';
 import { bindingFor, RoleFields } from './RoleFields';
 import { useUpdateUser } from './users.api';
@@ -31,7 +30,7 @@ export function EditUserForm({
 }) {
   const { t } = useTranslation();
   const update = useUpdateUser(user.id);
-  const [stale, setStale] = useState(false);
+  const { conflict, guard } = useConflict();
   const initial: Values = {
     name: user.name,
     role: user.role,
@@ -47,25 +46,15 @@ export function EditUserForm({
       noValidate
       onSubmit={form.submit(async (data) => {
         if (!form.dirty) return;
-        try {
-          onSaved(await update.mutateAsync(bindingFor({ ...data, role: data.role ?? user.role })));
-        } catch (error) {
-          if (error instanceof ApiError && error.status === 409 && error.problem.code === 'stale')
-            setStale(true);
-          throw error;
-        }
+        onSaved(await guard(update.mutateAsync(bindingFor({ ...data, role: data.role ?? user.role }))));
       })}
     >
-      {form.formError && (
-        <Alert data-color={stale ? 'warning' : 'danger'} role="alert">
-          <Paragraph>{form.formError}</Paragraph>
-          {stale && (
-            <Button variant="secondary" data-size="sm" type="button" onClick={onReload}>
-              {t('admin.users.reload')}
-            </Button>
-          )}
-        </Alert>
-      )}
+      <FormError
+        error={form.formError}
+        conflict={conflict}
+        onReload={onReload}
+        reloadLabel={t('admin.users.reload')}
+      />
       <Textfield
         label={t('admin.users.name')}
         value={form.values.name}

@@ -1,6 +1,7 @@
-import { Alert, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { ResetPasswordInput, type User } from '../../../shared/contracts/users';
+import { FormError } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { useForm } from '../../shared/use-form';
 import { useResetPassword } from './users.api';
@@ -58,11 +59,7 @@ function PasswordForm({
       })}
     >
       <Paragraph>{t('admin.users.resetPasswordBody')}</Paragraph>
-      {form.formError && (
-        <Alert data-color="danger" role="alert">
-          {form.formError}
-        </Alert>
-      )}
+      <FormError error={form.formError} />
       <Textfield
         label={t('admin.users.newPassword')}
         description={t('admin.users.passwordHelp')}

@@ -1,12 +1,11 @@
-import { Alert, Field, Label, Paragraph, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { Field, Label, Paragraph, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import {
   type Agreement,
   type GeneralPartVersionRef,
   MoveGeneralPartInput,
 } from '../../../shared/contracts/agreements';
-import { ApiError } from '../../shared/api';
+import { FormError, useConflict } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { useForm } from '../../shared/use-form';
 import { useMoveGeneralPart } from './agreements.api';
@@ -46,7 +45,7 @@ function MoveForm({
 }) {
   const { t } = useTranslation();
   const move = useMoveGeneralPart(agreement.id);
-  const [stale, setStale] = useState(false);
+  const { conflict, guard, clear } = useConflict();
   const form = useForm(MoveGeneralPartInput, {
     versionId: target.id,
     reason: '',
@@ -57,24 +56,19 @@ function MoveForm({
       className="stack"
       noValidate
       onSubmit={form.submit(async (data) => {
-        setStale(false);
-        try {
-          await move.mutateAsync(data);
-          onMoved(target.number);
-        } catch (e) {
-          if (e instanceof ApiError && e.status === 409 && e.problem.code === 'stale') setStale(true);
-          throw e;
-        }
+        clear();
+        await guard(move.mutateAsync(data));
+        onMoved(target.number);
       })}
     >
       <Paragraph>
         {t('agreements.move.intro', { pinned: agreement.generalPartVersion.number, number: target.number })}
       </Paragraph>
-      {form.formError && (
-        <Alert data-color={stale ? 'warning' : 'danger'} role="alert">
-          {stale ? t('agreements.stale') : (form.errors._ ?? form.formError)}
-        </Alert>
-      )}
+      <FormError
+        error={form.formError && (form.errors._ ?? form.formError)}
+        conflict={conflict}
+        conflictText={t('agreements.stale')}
+      />
       <Field>
         <Label>{t('agreements.move.reason')}</Label>
         <Field.Description>{t('agreements.move.reasonHelp')}</Field.Description>

@@ -1,8 +1,7 @@
-import { Alert, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { type Agreement, UpdateAgreementInput } from '../../../shared/contracts/agreements';
-import { ApiError } from '../../shared/api';
+import { FormError, useConflict } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { useForm } from '../../shared/use-form';
 import { useUpdateAgreement } from './agreements.api';
@@ -38,7 +37,7 @@ function PeriodForm({
 }) {
   const { t } = useTranslation();
   const update = useUpdateAgreement(agreement.id);
-  const [stale, setStale] = useState(false);
+  const { conflict, guard, clear } = useConflict();
   const form = useForm(UpdateAgreementInput, {
     periodFrom: agreement.periodFrom,
     periodTo: agreement.periodTo,
@@ -49,22 +48,13 @@ function PeriodForm({
       className="stack"
       noValidate
       onSubmit={form.submit(async (data) => {
-        setStale(false);
-        try {
-          await update.mutateAsync(data);
-          onSaved();
-        } catch (e) {
-          if (e instanceof ApiError && e.status === 409 && e.problem.code === 'stale') setStale(true);
-          throw e;
-        }
+        clear();
+        await guard(update.mutateAsync(data));
+        onSaved();
       })}
     >
       <Paragraph>{t('agreements.period.intro')}</Paragraph>
-      {form.formError && (
-        <Alert data-color={stale ? 'warning' : 'danger'} role="alert">
-          {stale ? t('agreements.stale') : form.formError}
-        </Alert>
-      )}
+      <FormError error={form.formError} conflict={conflict} conflictText={t('agreements.stale')} />
       <div className="form-grid">
         <Textfield
           label={t('agreements.period.from')}

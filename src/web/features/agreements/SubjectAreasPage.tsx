@@ -9,6 +9,7 @@ import {
 } from '../../../shared/contracts/agreements';
 import { ApiError } from '../../shared/api';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
+import { FormError, useConflict } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
@@ -267,11 +268,7 @@ function CreateForm({
       })}
     >
       <Paragraph>{t('agreements.subjectAreas.createIntro')}</Paragraph>
-      {form.formError && (
-        <Alert data-color="danger" role="alert">
-          {form.formError}
-        </Alert>
-      )}
+      <FormError error={form.formError} />
       <AreaFields form={form} />
       <DialogButtons
         submitting={form.submitting}
@@ -293,7 +290,7 @@ function EditForm({
 }) {
   const { t } = useTranslation();
   const update = useUpdateSubjectArea();
-  const [stale, setStale] = useState(false);
+  const { conflict, guard, clear } = useConflict();
   const form = useForm(UpdateSubjectAreaInput, {
     name: area.name,
     description: area.description ?? '',
@@ -304,21 +301,12 @@ function EditForm({
       className="stack"
       noValidate
       onSubmit={form.submit(async (data) => {
-        setStale(false);
-        try {
-          const saved = await update.mutateAsync({ id: area.id, ...data });
-          onSaved(saved.name);
-        } catch (e) {
-          if (e instanceof ApiError && e.status === 409 && e.problem.code === 'stale') setStale(true);
-          throw e;
-        }
+        clear();
+        const saved = await guard(update.mutateAsync({ id: area.id, ...data }));
+        onSaved(saved.name);
       })}
     >
-      {form.formError && (
-        <Alert data-color={stale ? 'warning' : 'danger'} role="alert">
-          {stale ? t('agreements.stale') : form.formError}
-        </Alert>
-      )}
+      <FormError error={form.formError} conflict={conflict} conflictText={t('agreements.stale')} />
       <AreaFields form={form} />
       <DialogButtons submitting={form.submitting} submit={t('common.save')} onCancel={onCancel} />
     </form>

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Card,
   Field,
@@ -20,6 +19,7 @@ import {
 } from '../../../shared/contracts/agreements';
 import type { Me } from '../../../shared/contracts/auth';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
+import { FormError } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { QueryState } from '../../shared/components/QueryState';
 import { formatDate } from '../../shared/format';
@@ -211,11 +211,7 @@ function MarkForm({
       })}
     >
       {area.description && <Paragraph className="muted">{area.description}</Paragraph>}
-      {form.formError && (
-        <Alert data-color="danger" role="alert">
-          {form.formError}
-        </Alert>
-      )}
+      <FormError error={form.formError} />
       <Field>
         <Label>{t('agreements.wanted.justification')}</Label>
         <Field.Description>{t('agreements.wanted.justificationHelp')}</Field.Description>

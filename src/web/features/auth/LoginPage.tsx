@@ -1,8 +1,9 @@
-import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginInput } from '../../../shared/contracts/auth';
 import { LanguageSelect } from '../../app/LanguageSelect';
+import { FormError } from '../../shared/components/FormError';
 import { useForm } from '../../shared/use-form';
 import { useLogin } from './use-me';
 
@@ -30,11 +31,7 @@ export function LoginPage() {
           await login.mutateAsync(data);
         })}
       >
-        {form.formError && (
-          <Alert data-color="danger" role="alert">
-            {form.formError}
-          </Alert>
-        )}
+        <FormError error={form.formError} />
         <Textfield
           label={t('login.email')}
           type="email"

@@ -7,12 +7,12 @@ import {
   CreateCommentInput,
   maxMentions,
 } from '../../../shared/contracts/contributions';
+import { FormError } from '../../shared/components/FormError';
 import { QueryState } from '../../shared/components/QueryState';
 import { SelectField } from '../../shared/components/SelectField';
 import { formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useForm } from '../../shared/use-form';
-import { FormProblem } from '../hearings/FormProblem';
 import { useAddComment, useComments, useMentionableUsers } from './contributions.api';
 
 /**
@@ -155,7 +155,7 @@ function CommentForm({
         onDone?.();
       })}
     >
-      <FormProblem formError={form.formError} errors={form.errors} fields={['body']} />
+      <FormError error={form.formError} errors={form.errors} fields={['body']} />
       <Textfield
         label={
           parent

@@ -8,10 +8,10 @@ import {
   contributionKinds,
   maxIndicators,
 } from '../../../shared/contracts/contributions';
+import { FormError } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { SelectField } from '../../shared/components/SelectField';
 import { useForm } from '../../shared/use-form';
-import { FormProblem } from '../hearings/FormProblem';
 import { budgetFromText } from './contribution-format';
 import { useCreateContribution, useOwnerDepartments, useUpdateContribution } from './contributions.api';
 
@@ -184,8 +184,8 @@ function ContributionForm({
         }
       })}
     >
-      <FormProblem
-        formError={form.formError}
+      <FormError
+        error={form.formError}
         errors={errors}
         fields={[...shownFields, ...Object.keys(errors).filter((f) => f.startsWith('indicators.'))]}
       />

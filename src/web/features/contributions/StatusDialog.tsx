@@ -1,10 +1,10 @@
 import { Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { ChangeStatusInput, type Contribution } from '../../../shared/contracts/contributions';
+import { FormError } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { SelectField } from '../../shared/components/SelectField';
 import { useForm } from '../../shared/use-form';
-import { FormProblem } from '../hearings/FormProblem';
 import { useChangeStatus } from './contributions.api';
 
 /** Changes a contribution's negotiation status; the reason is required and kept in the history. */
@@ -55,7 +55,7 @@ function StatusForm({
         );
       })}
     >
-      <FormProblem formError={form.formError} errors={form.errors} fields={['status', 'reason']} />
+      <FormError error={form.formError} errors={form.errors} fields={['status', 'reason']} />
       <Paragraph>
         {t('contributions.statusDialog.current', {
           status: t(`contributions.status.${contribution.status}`),

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Field,
   Label,
@@ -8,7 +7,6 @@ import {
   Textfield,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CreateCycleInput,
@@ -17,7 +15,7 @@ import {
   cycleStatuses,
   UpdateCycleInput,
 } from '../../../shared/contracts/general-part';
-import { ApiError } from '../../shared/api';
+import { FormError, useConflict } from '../../shared/components/FormError';
 import { ModalDialog } from '../../shared/components/ModalDialog';
 import { chooseCycle } from '../../shared/current-cycle';
 import { useForm } from '../../shared/use-form';
@@ -80,11 +78,7 @@ function CreateCycleForm({
       })}
     >
       <Paragraph>{t('generalPart.cycle.createIntro')}</Paragraph>
-      {form.formError && (
-        <Alert data-color="danger" role="alert">
-          {form.formError}
-        </Alert>
-      )}
+      <FormError error={form.formError} />
       <CycleFields form={form} />
       <div className="row">
         <Button type="submit" disabled={form.submitting}>
@@ -109,7 +103,7 @@ function EditCycleForm({
 }) {
   const { t } = useTranslation();
   const update = useUpdateCycle(cycle.id);
-  const [stale, setStale] = useState(false);
+  const { conflict, guard, clear } = useConflict();
   const form = useForm(UpdateCycleInput, {
     name: cycle.name,
     periodFrom: cycle.periodFrom,
@@ -122,21 +116,12 @@ function EditCycleForm({
       className="stack"
       noValidate
       onSubmit={form.submit(async (data) => {
-        setStale(false);
-        try {
-          const saved = await update.mutateAsync(data);
-          onSaved(t('generalPart.cycle.saved', { name: saved.name }));
-        } catch (e) {
-          if (e instanceof ApiError && e.status === 409 && e.problem.code === 'stale') setStale(true);
-          throw e;
-        }
+        clear();
+        const saved = await guard(update.mutateAsync(data));
+        onSaved(t('generalPart.cycle.saved', { name: saved.name }));
       })}
     >
-      {form.formError && (
-        <Alert data-color={stale ? 'warning' : 'danger'} role="alert">
-          {stale ? t('generalPart.cycle.stale') : form.formError}
-        </Alert>
-      )}
+      <FormError error={form.formError} conflict={conflict} conflictText={t('generalPart.cycle.stale')} />
       <CycleFields form={form} />
       <div className="row">
         <Button type="submit" disabled={form.submitting}>

@@ -8,10 +8,10 @@ import {
   UpdateDispositionInput,
 } from '../../../shared/contracts/hearings';
 import type { Department } from '../../../shared/contracts/registry';
+import { FormError } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { useForm } from '../../shared/use-form';
 import { DispositionFields, type DispositionValues, dispositionFields } from './DispositionFields';
-import { FormProblem } from './FormProblem';
 import { useCreateDisposition, useUpdateDisposition } from './hearings.api';
 import { aboutText } from './InputCard';
 
@@ -126,7 +126,7 @@ function CreateForm({
         );
       })}
     >
-      <FormProblem formError={form.formError} errors={form.errors} fields={dispositionFields} />
+      <FormError error={form.formError} errors={form.errors} fields={dispositionFields} />
       <DispositionFields form={form} full departments={choices.departments} versions={choices.versions} />
       {form.values.assignedDepartmentId && (
         <Alert data-color="info">
@@ -178,7 +178,7 @@ function UpdateForm({
         onDone(t('hearings.disposition.saved', { outcome: t(`hearings.outcome.${saved.outcome}`) }));
       })}
     >
-      <FormProblem formError={form.formError} errors={form.errors} fields={dispositionFields} />
+      <FormError error={form.formError} errors={form.errors} fields={dispositionFields} />
       {!full && <Paragraph>{t('hearings.disposition.answerIntro')}</Paragraph>}
       <DispositionFields
         form={form}

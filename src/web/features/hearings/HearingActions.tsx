@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { IsoDate } from '../../../shared/contracts/common';
 import { ExtendHearingInput, type Hearing } from '../../../shared/contracts/hearings';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
+import { FormError } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useForm } from '../../shared/use-form';
-import { FormProblem } from './FormProblem';
 import { useCloseHearing, useExtendHearing } from './hearings.api';
 
 /**
@@ -105,7 +105,7 @@ function ExtendForm({
           count: hearing.invitedRegions.length,
         })}
       </Paragraph>
-      <FormProblem formError={form.formError} errors={form.errors} fields={['deadline']} />
+      <FormError error={form.formError} errors={form.errors} fields={['deadline']} />
       <Textfield
         label={t('hearings.extend.deadline')}
         type="date"

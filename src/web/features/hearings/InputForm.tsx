@@ -19,11 +19,11 @@ import {
 } from '../../../shared/contracts/hearings';
 import { ApiError } from '../../shared/api';
 import { acceptedFiles, formatSize, mediaTypeOf, tooLarge } from '../../shared/attachments';
+import { FormError } from '../../shared/components/FormError';
 import { DialogButtons } from '../../shared/components/ModalDialog';
 import { SelectField } from '../../shared/components/SelectField';
 import { currentLocale } from '../../shared/i18n';
 import { useForm } from '../../shared/use-form';
-import { FormProblem } from './FormProblem';
 import { useSubmitInput, useUpdateInput, useUploadAttachment } from './hearings.api';
 import { SectionPreview } from './SectionPreview';
 
@@ -161,7 +161,7 @@ export function InputForm({
 
   return (
     <form className="stack hearings-form" noValidate onSubmit={save}>
-      <FormProblem formError={form.formError} errors={errors} fields={formFields} />
+      <FormError error={form.formError} errors={errors} fields={formFields} />
       {regions && (
         <SelectField
           label={t('hearings.input.region')}

@@ -12,6 +12,7 @@ import {
   type RegionRef,
 } from '../../../shared/contracts/hearings';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
+import { FormError } from '../../shared/components/FormError';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { SelectField } from '../../shared/components/SelectField';
@@ -20,7 +21,6 @@ import { formatShortDate, todayInOslo } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useForm } from '../../shared/use-form';
 import { useGeneralPart } from '../general-part/general-part.api';
-import { FormProblem } from './FormProblem';
 import { useHearings, useOpenHearing, useRegions } from './hearings.api';
 import { RadioGroup } from './RadioGroup';
 import { RegionChecklist } from './RegionChecklist';
@@ -163,7 +163,7 @@ function OpenForm({
     <>
       <form className="stack hearings-form" noValidate onSubmit={ask}>
         <Paragraph>{t('hearings.open.intro', { cycle: cycle.name })}</Paragraph>
-        <FormProblem formError={form.formError} errors={errors} fields={formFields} />
+        <FormError error={form.formError} errors={errors} fields={formFields} />
         <SelectField
           label={t('hearings.open.version')}
           description={t('hearings.open.versionHelp')}

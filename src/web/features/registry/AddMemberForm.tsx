@@ -2,12 +2,12 @@ import { Button, Select, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddMemberInput, type Region } from '../../../shared/contracts/registry';
+import { FormError } from '../../shared/components/FormError';
 import { Notice } from '../../shared/components/Notice';
 import { SelectField } from '../../shared/components/SelectField';
 import { formatDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useForm } from '../../shared/use-form';
-import { FormAlert } from './FormAlert';
 import { useAllMunicipalities } from './municipalities.api';
 import { useAddMember } from './regions.api';
 
@@ -45,7 +45,7 @@ export function AddMemberForm({ region }: { region: Region }) {
         );
       })}
     >
-      <FormAlert error={form.formError} />
+      <FormError error={form.formError} />
       <SelectField
         className="registry-wide-field"
         label={t('registry.members.municipality')}

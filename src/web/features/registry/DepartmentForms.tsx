@@ -5,10 +5,10 @@ import {
   type Department,
   UpdateDepartmentInput,
 } from '../../../shared/contracts/registry';
+import { FormError, useConflict } from '../../shared/components/FormError';
 import { DialogButtons } from '../../shared/components/ModalDialog';
 import { useForm } from '../../shared/use-form';
 import { useCreateDepartment, useDepartments, useUpdateDepartment } from './departments.api';
-import { FormAlert, useConflict } from './FormAlert';
 
 /** A new department: only its name; it starts active. */
 export function CreateDepartmentForm({
@@ -27,7 +27,7 @@ export function CreateDepartmentForm({
       noValidate
       onSubmit={form.submit(async (data) => onSaved(await create.mutateAsync(data)))}
     >
-      <FormAlert error={form.formError} />
+      <FormError error={form.formError} />
       <Textfield
         label={t('registry.departments.name')}
         autoComplete="off"
@@ -74,7 +74,12 @@ export function RenameDepartmentForm({
         onSaved(await guard(update.mutateAsync({ id: department.id, ...data }))),
       )}
     >
-      <FormAlert error={form.formError} conflict={conflict} onReload={() => void reload()} />
+      <FormError
+        error={form.formError}
+        conflict={conflict}
+        conflictText={t('registry.conflict')}
+        onReload={() => void reload()}
+      />
       <Textfield
         label={t('registry.departments.newName')}
         autoComplete="off"

@@ -1,11 +1,11 @@
 import { Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { type Membership, UpdateMemberInput } from '../../../shared/contracts/registry';
+import { FormError, useConflict } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { formatDate, todayInOslo } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useForm } from '../../shared/use-form';
-import { FormAlert, useConflict } from './FormAlert';
 import { useRegion, useUpdateMember } from './regions.api';
 
 /** Ends a membership on a date (or moves or clears the end date); the start stays as it was. */
@@ -83,7 +83,12 @@ function EndForm({
       <Paragraph>
         {t('registry.end.intro', { from: formatDate(membership.validFrom, currentLocale()) })}
       </Paragraph>
-      <FormAlert error={form.formError} conflict={conflict} onReload={() => void reload()} />
+      <FormError
+        error={form.formError}
+        conflict={conflict}
+        conflictText={t('registry.conflict')}
+        onReload={() => void reload()}
+      />
       <Textfield
         type="date"
         label={t('registry.add.validTo')}

@@ -7,9 +7,9 @@ import {
   UpdateMunicipalityInput,
 } from '../../../shared/contracts/registry';
 import { DetailState } from '../../shared/components/DetailState';
+import { FormError, useConflict } from '../../shared/components/FormError';
 import { Page } from '../../shared/components/Page';
 import { useForm } from '../../shared/use-form';
-import { FormAlert, useConflict } from './FormAlert';
 import { FormButtons } from './FormButtons';
 import { useCreateMunicipality, useMunicipality, useUpdateMunicipality } from './municipalities.api';
 
@@ -47,7 +47,7 @@ export function NewMunicipalityPage() {
           });
         })}
       >
-        <FormAlert error={form.formError} />
+        <FormError error={form.formError} />
         <MunicipalityFields form={form} />
         <FormButtons
           submitting={form.submitting}
@@ -105,7 +105,12 @@ function EditMunicipalityForm({ municipality }: { municipality: Municipality }) 
           navigate(`/register/municipalities/${m.id}`, { state: { notice: t('common.saved') } });
         })}
       >
-        <FormAlert error={form.formError} conflict={conflict} onReload={() => void reload()} />
+        <FormError
+          error={form.formError}
+          conflict={conflict}
+          conflictText={t('registry.conflict')}
+          onReload={() => void reload()}
+        />
         <MunicipalityFields form={form} />
         <FormButtons submitting={form.submitting} submit={t('common.save')} cancelTo=".." />
       </form>

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { CreatePersonInput, type Person, UpdatePersonInput } from '../../../shared/contracts/registry';
 import { DetailState } from '../../shared/components/DetailState';
+import { FormError, useConflict } from '../../shared/components/FormError';
 import { Page } from '../../shared/components/Page';
 import { useForm } from '../../shared/use-form';
-import { FormAlert, useConflict } from './FormAlert';
 import { FormButtons } from './FormButtons';
 import { useCreatePerson, usePerson, useUpdatePerson } from './people.api';
 
@@ -29,7 +29,7 @@ export function NewPersonPage() {
           });
         })}
       >
-        <FormAlert error={form.formError} />
+        <FormError error={form.formError} />
         <PersonFields form={form} />
         <FormButtons submitting={form.submitting} submit={t('registry.person.createSubmit')} cancelTo=".." />
       </form>
@@ -81,7 +81,12 @@ function EditPersonForm({ person }: { person: Person }) {
           navigate(`/register/people/${p.id}`, { state: { notice: t('common.saved') } });
         })}
       >
-        <FormAlert error={form.formError} conflict={conflict} onReload={() => void reload()} />
+        <FormError
+          error={form.formError}
+          conflict={conflict}
+          conflictText={t('registry.conflict')}
+          onReload={() => void reload()}
+        />
         <PersonFields form={form} />
         <FormButtons submitting={form.submitting} submit={t('common.save')} cancelTo=".." />
       </form>

@@ -7,10 +7,10 @@ import {
   UpdateRegionInput,
   WrittenStandard,
 } from '../../../shared/contracts/registry';
+import { FormError, useConflict } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { SelectField } from '../../shared/components/SelectField';
 import { useForm } from '../../shared/use-form';
-import { FormAlert, useConflict } from './FormAlert';
 import { useCreateRegion, useRegion, useUpdateRegion } from './regions.api';
 
 type Values = { name: string; writtenStandard: Region['writtenStandard'] };
@@ -67,7 +67,7 @@ function CreateRegionForm({ onCancel }: { onCancel: () => void }) {
         });
       })}
     >
-      <FormAlert error={form.formError} />
+      <FormError error={form.formError} />
       <RegionFields form={form} />
       <DialogButtons
         submitting={form.submitting}
@@ -109,7 +109,12 @@ function EditRegionForm({
         onSaved();
       })}
     >
-      <FormAlert error={form.formError} conflict={conflict} onReload={() => void reload()} />
+      <FormError
+        error={form.formError}
+        conflict={conflict}
+        conflictText={t('registry.conflict')}
+        onReload={() => void reload()}
+      />
       <RegionFields form={form} />
       <DialogButtons submitting={form.submitting} submit={t('common.save')} onCancel={onCancel} />
     </form>
