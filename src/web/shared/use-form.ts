@@ -5,6 +5,38 @@ import { fieldIssues } from '../../shared/contracts/field-errors';
 import { ApiError } from './api';
 import { useUnsavedChanges } from './unsaved-changes';
 
+/** The fields a text field or a select can show: text, a choice among words, or text that may be missing. */
+export type TextKey<V> = { [K in keyof V]-?: V[K] extends string | null | undefined ? K : never }[keyof V] &
+  string;
+
+/** The fields that hold plain text (an optional one is shown empty), which a field sets as typed. */
+export type PlainTextKey<V> = {
+  [K in keyof V]-?: string extends V[K] ? (V[K] extends string | undefined ? K : never) : never;
+}[keyof V] &
+  string;
+
+/** What a Textfield, SelectField or Select needs to show one field of the form and change it. */
+export type FieldProps = {
+  value: string;
+  onChange: (input: string | { target: { value: string } }) => void;
+  onBlur: () => void;
+  error: string | undefined;
+};
+
+/**
+ * The part of a useForm that a group of fields needs (`V`: their values). Method syntax lets a form with
+ * more fields (a version, say) pass.
+ */
+export type FormFields<V> = {
+  values: V;
+  errors: Record<string, string>;
+  field<K extends PlainTextKey<V>>(name: K): FieldProps;
+  field<K extends TextKey<V>>(name: K, parse: (text: string) => V[K]): FieldProps;
+};
+
+/** For `field(name, orNull)`: an optional field left empty is null, as the shared schemas have it. */
+export const orNull = (text: string): string | null => text || null;
+
 /**
  * Form state validated with the same zod schema the server uses. Errors are shown on their field; when the
  * server refuses, its field errors land on the same fields and what was typed is kept. Written here rather
@@ -60,6 +92,26 @@ export function useForm<S extends ZodType, V extends Record<string, unknown>>(sc
     });
   };
 
+  /**
+   * Binds a field component to one field: `{...form.field('name')}` gives it the value, a change that sets
+   * it, a blur that validates it and its error. A select sends its value, a text field its change event.
+   * A field that holds more than plain text (null when empty, one of a few words) says with `parse` how
+   * the text becomes its value.
+   */
+  function field<K extends PlainTextKey<V>>(name: K): FieldProps;
+  function field<K extends TextKey<V>>(name: K, parse: (text: string) => V[K]): FieldProps;
+  function field<K extends TextKey<V>>(name: K, parse?: (text: string) => V[K]): FieldProps {
+    return {
+      value: (values[name] ?? '') as string,
+      onChange: (input) => {
+        const text = typeof input === 'string' ? input : input.target.value;
+        set(name, parse ? parse(text) : (text as V[K]));
+      },
+      onBlur: () => blur(name),
+      error: errors[name],
+    };
+  }
+
   const submit =
     (onValid: (data: z.output<S>) => Promise<unknown>) => async (e?: { preventDefault(): void }) => {
       e?.preventDefault();
@@ -94,5 +146,5 @@ export function useForm<S extends ZodType, V extends Record<string, unknown>>(sc
     setDirty(false);
   };
 
-  return { values, set, blur, errors, formError, submitting, submit, reset, dirty };
+  return { values, set, blur, field, errors, formError, submitting, submit, reset, dirty };
 }

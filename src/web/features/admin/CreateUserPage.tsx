@@ -50,33 +50,15 @@ export function CreateUserPage() {
         })}
       >
         <FormError error={form.formError} />
-        <Textfield
-          label={t('admin.users.name')}
-          autoComplete="off"
-          value={form.values.name}
-          onChange={(e) => form.set('name', e.target.value)}
-          onBlur={() => form.blur('name')}
-          error={form.errors.name}
-        />
-        <Textfield
-          label={t('admin.users.email')}
-          type="email"
-          autoComplete="off"
-          value={form.values.email}
-          onChange={(e) => form.set('email', e.target.value)}
-          onBlur={() => form.blur('email')}
-          error={form.errors.email}
-        />
+        <Textfield label={t('admin.users.name')} autoComplete="off" {...form.field('name')} />
+        <Textfield label={t('admin.users.email')} type="email" autoComplete="off" {...form.field('email')} />
         <RoleFields form={form} />
         <Textfield
           label={t('admin.users.password')}
           description={t('admin.users.passwordHelp')}
           type="password"
           autoComplete="new-password"
-          value={form.values.password}
-          onChange={(e) => form.set('password', e.target.value)}
-          onBlur={() => form.blur('password')}
-          error={form.errors.password}
+          {...form.field('password')}
         />
         <div className="row">
           <Button type="submit" disabled={form.submitting}>

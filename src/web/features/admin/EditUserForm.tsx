@@ -55,13 +55,7 @@ export function EditUserForm({
         onReload={onReload}
         reloadLabel={t('admin.users.reload')}
       />
-      <Textfield
-        label={t('admin.users.name')}
-        value={form.values.name}
-        onChange={(e) => form.set('name', e.target.value)}
-        onBlur={() => form.blur('name')}
-        error={form.errors.name}
-      />
+      <Textfield label={t('admin.users.name')} {...form.field('name')} />
       <RoleFields form={form} />
       <div>
         <Button type="submit" disabled={form.submitting}>

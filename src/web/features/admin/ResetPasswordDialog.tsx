@@ -65,10 +65,7 @@ function PasswordForm({
         description={t('admin.users.passwordHelp')}
         type="password"
         autoComplete="new-password"
-        value={form.values.password}
-        onChange={(e) => form.set('password', e.target.value)}
-        onBlur={() => form.blur('password')}
-        error={form.errors.password}
+        {...form.field('password')}
       />
       <DialogButtons
         submitting={form.submitting}

@@ -2,18 +2,13 @@ import { Select } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Role, roles } from '../../../shared/contracts/common';
 import { SelectField } from '../../shared/components/SelectField';
+import { type FormFields, orNull } from '../../shared/use-form';
 import { useBindings } from './users.api';
 
 export type RoleValues = { role: Role; departmentId: string | null; regionId: string | null };
 
-/** The part of a useForm this needs; method syntax lets a form with more fields pass. */
-type Form = {
-  values: RoleValues;
-  errors: Record<string, string>;
-  set(field: 'role', value: Role): void;
-  set(field: 'departmentId' | 'regionId', value: string | null): void;
-  blur(field: keyof RoleValues): void;
-};
+/** The part of a useForm this needs; a form with more fields passes. */
+type Form = FormFields<RoleValues>;
 
 /**
  * The role, and what it binds the user to: a department editor's department, a region contact's region.
@@ -22,7 +17,7 @@ type Form = {
 export function RoleFields({ form }: { form: Form }) {
   const { t } = useTranslation();
   const bindings = useBindings();
-  const { role, departmentId, regionId } = form.values;
+  const { role, departmentId } = form.values;
   // A deactivated department is no longer offered, but stays shown for a user still bound to it.
   const departments = bindings.departments.filter((d) => d.active || d.id === departmentId);
 
@@ -31,10 +26,7 @@ export function RoleFields({ form }: { form: Form }) {
       <SelectField
         label={t('admin.users.role')}
         description={t(`admin.users.roleHelp.${role}`)}
-        value={role}
-        onChange={(v) => form.set('role', Role.parse(v))}
-        onBlur={() => form.blur('role')}
-        error={form.errors.role}
+        {...form.field('role', Role.parse)}
       >
         {roles.map((r) => (
           <Select.Option key={r} value={r}>
@@ -43,13 +35,7 @@ export function RoleFields({ form }: { form: Form }) {
         ))}
       </SelectField>
       {role === 'department' && (
-        <SelectField
-          label={t('admin.users.department')}
-          value={departmentId ?? ''}
-          onChange={(v) => form.set('departmentId', v || null)}
-          onBlur={() => form.blur('departmentId')}
-          error={form.errors.departmentId}
-        >
+        <SelectField label={t('admin.users.department')} {...form.field('departmentId', orNull)}>
           <Select.Option value="">{t('admin.users.chooseDepartment')}</Select.Option>
           {departments.map((d) => (
             <Select.Option key={d.id} value={d.id}>
@@ -59,13 +45,7 @@ export function RoleFields({ form }: { form: Form }) {
         </SelectField>
       )}
       {role === 'region' && (
-        <SelectField
-          label={t('admin.users.region')}
-          value={regionId ?? ''}
-          onChange={(v) => form.set('regionId', v || null)}
-          onBlur={() => form.blur('regionId')}
-          error={form.errors.regionId}
-        >
+        <SelectField label={t('admin.users.region')} {...form.field('regionId', orNull)}>
           <Select.Option value="">{t('admin.users.chooseRegion')}</Select.Option>
           {bindings.regions.map((r) => (
             <Select.Option key={r.id} value={r.id}>

@@ -51,6 +51,8 @@ function MoveForm({
     reason: '',
     version: agreement.version,
   });
+  // A bare Textarea shows no error itself: it goes to the ValidationMessage below it.
+  const { error: reasonError, ...reason } = form.field('reason');
   return (
     <form
       className="stack"
@@ -72,14 +74,8 @@ function MoveForm({
       <Field>
         <Label>{t('agreements.move.reason')}</Label>
         <Field.Description>{t('agreements.move.reasonHelp')}</Field.Description>
-        <Textarea
-          rows={3}
-          value={form.values.reason}
-          onChange={(e) => form.set('reason', e.target.value)}
-          onBlur={() => form.blur('reason')}
-          aria-invalid={Boolean(form.errors.reason) || undefined}
-        />
-        {form.errors.reason && <ValidationMessage>{form.errors.reason}</ValidationMessage>}
+        <Textarea rows={3} {...reason} aria-invalid={Boolean(reasonError) || undefined} />
+        {reasonError && <ValidationMessage>{reasonError}</ValidationMessage>}
       </Field>
       <DialogButtons
         submitting={form.submitting}

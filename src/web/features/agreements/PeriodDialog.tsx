@@ -56,22 +56,8 @@ function PeriodForm({
       <Paragraph>{t('agreements.period.intro')}</Paragraph>
       <FormError error={form.formError} conflict={conflict} conflictText={t('agreements.stale')} />
       <div className="form-grid">
-        <Textfield
-          label={t('agreements.period.from')}
-          type="date"
-          value={form.values.periodFrom}
-          onChange={(e) => form.set('periodFrom', e.target.value)}
-          onBlur={() => form.blur('periodFrom')}
-          error={form.errors.periodFrom}
-        />
-        <Textfield
-          label={t('agreements.period.to')}
-          type="date"
-          value={form.values.periodTo}
-          onChange={(e) => form.set('periodTo', e.target.value)}
-          onBlur={() => form.blur('periodTo')}
-          error={form.errors.periodTo}
-        />
+        <Textfield label={t('agreements.period.from')} type="date" {...form.field('periodFrom')} />
+        <Textfield label={t('agreements.period.to')} type="date" {...form.field('periodTo')} />
       </div>
       <DialogButtons submitting={form.submitting} submit={t('common.save')} onCancel={onCancel} />
     </form>

@@ -15,7 +15,7 @@ import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { useCurrentCycle } from '../../shared/current-cycle';
-import { useForm } from '../../shared/use-form';
+import { type FormFields, useForm } from '../../shared/use-form';
 import {
   useCreateSubjectArea,
   useDeleteSubjectArea,
@@ -213,34 +213,19 @@ function CycleSubjectAreas({ cycleId, cycleName }: { cycleId: string; cycleName:
   );
 }
 
-type AreaForm = {
-  values: { name: string; description: string };
-  errors: Record<string, string>;
-  set(field: 'name' | 'description', value: string): void;
-  blur(field: 'name' | 'description'): void;
-};
+type AreaForm = FormFields<{ name: string; description: string }>;
 
 function AreaFields({ form }: { form: AreaForm }) {
   const { t } = useTranslation();
   return (
     <>
-      <Textfield
-        label={t('agreements.subjectAreas.name')}
-        value={form.values.name}
-        onChange={(e) => form.set('name', e.target.value)}
-        onBlur={() => form.blur('name')}
-        error={form.errors.name}
-        autoComplete="off"
-      />
+      <Textfield label={t('agreements.subjectAreas.name')} {...form.field('name')} autoComplete="off" />
       <Textfield
         multiline
         rows={3}
         label={t('agreements.subjectAreas.description')}
         description={t('agreements.subjectAreas.descriptionHelp')}
-        value={form.values.description}
-        onChange={(e) => form.set('description', e.target.value)}
-        onBlur={() => form.blur('description')}
-        error={form.errors.description}
+        {...form.field('description')}
       />
     </>
   );

@@ -201,6 +201,8 @@ function MarkForm({
   const { t } = useTranslation();
   const mark = useMarkSubjectArea(agreementId);
   const form = useForm(MarkSubjectAreaInput, { justification });
+  // A bare Textarea shows no error itself: it goes to the ValidationMessage below it.
+  const { error: justificationError, ...justificationField } = form.field('justification');
   return (
     <form
       className="stack"
@@ -215,14 +217,8 @@ function MarkForm({
       <Field>
         <Label>{t('agreements.wanted.justification')}</Label>
         <Field.Description>{t('agreements.wanted.justificationHelp')}</Field.Description>
-        <Textarea
-          rows={4}
-          value={form.values.justification}
-          onChange={(e) => form.set('justification', e.target.value)}
-          onBlur={() => form.blur('justification')}
-          aria-invalid={Boolean(form.errors.justification) || undefined}
-        />
-        {form.errors.justification && <ValidationMessage>{form.errors.justification}</ValidationMessage>}
+        <Textarea rows={4} {...justificationField} aria-invalid={Boolean(justificationError) || undefined} />
+        {justificationError && <ValidationMessage>{justificationError}</ValidationMessage>}
       </Field>
       <DialogButtons submitting={form.submitting} submit={t('agreements.wanted.save')} onCancel={onCancel} />
     </form>

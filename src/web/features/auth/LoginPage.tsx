@@ -32,23 +32,12 @@ export function LoginPage() {
         })}
       >
         <FormError error={form.formError} />
-        <Textfield
-          label={t('login.email')}
-          type="email"
-          autoComplete="username"
-          value={form.values.email}
-          onChange={(e) => form.set('email', e.target.value)}
-          onBlur={() => form.blur('email')}
-          error={form.errors.email}
-        />
+        <Textfield label={t('login.email')} type="email" autoComplete="username" {...form.field('email')} />
         <Textfield
           label={t('login.password')}
           type="password"
           autoComplete="current-password"
-          value={form.values.password}
-          onChange={(e) => form.set('password', e.target.value)}
-          onBlur={() => form.blur('password')}
-          error={form.errors.password}
+          {...form.field('password')}
         />
         <div>
           <Button type="submit" disabled={form.submitting}>

@@ -164,13 +164,11 @@ function CommentForm({
         }
         multiline
         rows={3}
-        value={form.values.body}
+        {...form.field('body')}
         onChange={(e) => {
           setSent(false);
           form.set('body', e.target.value);
         }}
-        onBlur={() => form.blur('body')}
-        error={form.errors.body}
       />
       <div className="row">
         <SelectField

@@ -189,13 +189,7 @@ function ContributionForm({
         errors={errors}
         fields={[...shownFields, ...Object.keys(errors).filter((f) => f.startsWith('indicators.'))]}
       />
-      <SelectField
-        label={t('contributions.fields.subjectArea')}
-        value={values.subjectAreaId}
-        onChange={(v) => form.set('subjectAreaId', v)}
-        onBlur={() => form.blur('subjectAreaId')}
-        error={errors.subjectAreaId}
-      >
+      <SelectField label={t('contributions.fields.subjectArea')} {...form.field('subjectAreaId')}>
         <Select.Option value="">{t('contributions.fields.subjectArea')}</Select.Option>
         {subjectAreas.map((a) => (
           <Select.Option key={a.id} value={a.id}>
@@ -204,13 +198,7 @@ function ContributionForm({
         ))}
       </SelectField>
       <div className="contributions-two">
-        <SelectField
-          label={t('contributions.fields.kind')}
-          value={values.kind}
-          onChange={(v) => form.set('kind', v)}
-          onBlur={() => form.blur('kind')}
-          error={errors.kind}
-        >
+        <SelectField label={t('contributions.fields.kind')} {...form.field('kind')}>
           <Select.Option value="">{t('contributions.fields.kind')}</Select.Option>
           {contributionKinds.map((k) => (
             <Select.Option key={k} value={k}>
@@ -234,38 +222,23 @@ function ContributionForm({
           ))}
         </SelectField>
       </div>
-      <Textfield
-        label={t('contributions.fields.title')}
-        value={values.title}
-        onChange={(e) => form.set('title', e.target.value)}
-        onBlur={() => form.blur('title')}
-        error={errors.title}
-      />
+      <Textfield label={t('contributions.fields.title')} {...form.field('title')} />
       <Textfield
         label={t('contributions.fields.description')}
         multiline
         rows={4}
-        value={values.description}
-        onChange={(e) => form.set('description', e.target.value)}
-        onBlur={() => form.blur('description')}
-        error={errors.description}
+        {...form.field('description')}
       />
       <div className="contributions-two">
         <Textfield
           label={t('contributions.fields.responsible')}
           description={t('contributions.fields.responsibleHelp')}
-          value={values.responsible}
-          onChange={(e) => form.set('responsible', e.target.value)}
-          onBlur={() => form.blur('responsible')}
-          error={errors.responsible}
+          {...form.field('responsible')}
         />
         <Textfield
           label={t('contributions.fields.timeFrame')}
           description={t('contributions.fields.timeFrameHelp')}
-          value={values.timeFrame}
-          onChange={(e) => form.set('timeFrame', e.target.value)}
-          onBlur={() => form.blur('timeFrame')}
-          error={errors.timeFrame}
+          {...form.field('timeFrame')}
         />
       </div>
       <Textfield
@@ -350,10 +323,7 @@ function ContributionForm({
         <Textfield
           label={`${t('contributions.fields.note')} ${t('common.optional')}`}
           description={t('contributions.fields.noteHelp')}
-          value={values.note}
-          onChange={(e) => form.set('note', e.target.value)}
-          onBlur={() => form.blur('note')}
-          error={errors.note}
+          {...form.field('note')}
         />
       )}
       <DialogButtons

@@ -61,13 +61,7 @@ function StatusForm({
           status: t(`contributions.status.${contribution.status}`),
         })}
       </Paragraph>
-      <SelectField
-        label={t('contributions.statusDialog.status')}
-        value={form.values.status}
-        onChange={(v) => form.set('status', v)}
-        onBlur={() => form.blur('status')}
-        error={form.errors.status}
-      >
+      <SelectField label={t('contributions.statusDialog.status')} {...form.field('status')}>
         <Select.Option value="">{t('contributions.statusDialog.choose')}</Select.Option>
         {contribution.statusChoices.map((s) => (
           <Select.Option key={s} value={s}>
@@ -83,10 +77,7 @@ function StatusForm({
         description={t('contributions.statusDialog.reasonHelp')}
         multiline
         rows={3}
-        value={form.values.reason}
-        onChange={(e) => form.set('reason', e.target.value)}
-        onBlur={() => form.blur('reason')}
-        error={form.errors.reason}
+        {...form.field('reason')}
       />
       <DialogButtons
         submitting={form.submitting}

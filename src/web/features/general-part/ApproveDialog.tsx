@@ -140,30 +140,17 @@ function ApproveForm({
           )
         )}
       </div>
-      <Textfield
-        label={t('generalPart.approve.date')}
-        type="date"
-        value={form.values.date}
-        onChange={(e) => form.set('date', e.target.value)}
-        onBlur={() => form.blur('date')}
-        error={form.errors.date}
-      />
+      <Textfield label={t('generalPart.approve.date')} type="date" {...form.field('date')} />
       <Textfield
         label={t('generalPart.approve.body')}
         description={t('generalPart.approve.bodyHelp')}
-        value={form.values.body}
-        onChange={(e) => form.set('body', e.target.value)}
-        onBlur={() => form.blur('body')}
-        error={form.errors.body}
+        {...form.field('body')}
         autoComplete="off"
       />
       <Textfield
         label={t('generalPart.approve.caseNumber')}
         description={t('generalPart.approve.caseNumberHelp')}
-        value={form.values.caseNumber}
-        onChange={(e) => form.set('caseNumber', e.target.value)}
-        onBlur={() => form.blur('caseNumber')}
-        error={form.errors.caseNumber}
+        {...form.field('caseNumber')}
         autoComplete="off"
       />
       <Textfield
@@ -171,10 +158,7 @@ function ApproveForm({
         description={t('generalPart.approve.decisionTextHelp')}
         multiline
         rows={5}
-        value={form.values.decisionText}
-        onChange={(e) => form.set('decisionText', e.target.value)}
-        onBlur={() => form.blur('decisionText')}
-        error={form.errors.decisionText}
+        {...form.field('decisionText')}
       />
       <div className="row">
         <Button type="submit" disabled={form.submitting}>

@@ -18,7 +18,7 @@ import {
 import { FormError, useConflict } from '../../shared/components/FormError';
 import { ModalDialog } from '../../shared/components/ModalDialog';
 import { chooseCycle } from '../../shared/current-cycle';
-import { useForm } from '../../shared/use-form';
+import { type FormFields, useForm } from '../../shared/use-form';
 import { useCreateCycle, useUpdateCycle } from './general-part.api';
 
 type Values = { name: string; periodFrom: string; periodTo: string; status: CycleStatus };
@@ -135,12 +135,9 @@ function EditCycleForm({
   );
 }
 
-type CycleForm = {
-  values: Values;
-  errors: Record<string, string>;
+type CycleForm = FormFields<Values> & {
   // Method syntax: the edit form's values also carry a version.
   set<K extends keyof Values>(field: K, value: Values[K]): void;
-  blur(field: keyof Values): void;
 };
 
 function CycleFields({ form }: { form: CycleForm }) {
@@ -150,29 +147,12 @@ function CycleFields({ form }: { form: CycleForm }) {
       <Textfield
         label={t('generalPart.cycle.name')}
         description={t('generalPart.cycle.nameHelp')}
-        value={form.values.name}
-        onChange={(e) => form.set('name', e.target.value)}
-        onBlur={() => form.blur('name')}
-        error={form.errors.name}
+        {...form.field('name')}
         autoComplete="off"
       />
       <div className="form-grid">
-        <Textfield
-          label={t('generalPart.cycle.periodFrom')}
-          type="date"
-          value={form.values.periodFrom}
-          onChange={(e) => form.set('periodFrom', e.target.value)}
-          onBlur={() => form.blur('periodFrom')}
-          error={form.errors.periodFrom}
-        />
-        <Textfield
-          label={t('generalPart.cycle.periodTo')}
-          type="date"
-          value={form.values.periodTo}
-          onChange={(e) => form.set('periodTo', e.target.value)}
-          onBlur={() => form.blur('periodTo')}
-          error={form.errors.periodTo}
-        />
+        <Textfield label={t('generalPart.cycle.periodFrom')} type="date" {...form.field('periodFrom')} />
+        <Textfield label={t('generalPart.cycle.periodTo')} type="date" {...form.field('periodTo')} />
       </div>
       <Field>
         <Label>{t('generalPart.cycle.status')}</Label>

@@ -4,6 +4,7 @@ import type { GeneralPartVersionSummary } from '../../../shared/contracts/genera
 import { type DispositionOutcome, dispositionOutcomes, takesIn } from '../../../shared/contracts/hearings';
 import type { Department } from '../../../shared/contracts/registry';
 import { SelectField } from '../../shared/components/SelectField';
+import type { FormFields } from '../../shared/use-form';
 import { useVersion } from '../general-part/general-part.api';
 import { RadioGroup } from './RadioGroup';
 
@@ -16,13 +17,9 @@ export type DispositionValues = {
 };
 
 /** The part of a useForm these fields need; method syntax lets a form with more fields pass. */
-type Form = {
-  values: DispositionValues;
-  errors: Record<string, string>;
+type Form = FormFields<DispositionValues> & {
   set(field: 'outcome', value: DispositionOutcome | ''): void;
-  set(field: 'reason', value: string): void;
   set(field: 'assignedDepartmentId' | 'takenInVersionId' | 'takenInSectionKey', value: string | null): void;
-  blur(field: keyof DispositionValues): void;
 };
 
 export const dispositionFields = [
@@ -84,10 +81,7 @@ export function DispositionFields({
         description={t('hearings.disposition.reasonHelp')}
         multiline
         rows={5}
-        value={values.reason}
-        onChange={(e) => form.set('reason', e.target.value)}
-        onBlur={() => form.blur('reason')}
-        error={errors.reason}
+        {...form.field('reason')}
       />
       {full && (
         <>

@@ -110,10 +110,7 @@ function ExtendForm({
         label={t('hearings.extend.deadline')}
         type="date"
         min={hearing.deadline}
-        value={form.values.deadline}
-        onChange={(e) => form.set('deadline', e.target.value)}
-        onBlur={() => form.blur('deadline')}
-        error={form.errors.deadline}
+        {...form.field('deadline')}
       />
       <DialogButtons submitting={form.submitting} submit={t('hearings.extend.submit')} onCancel={onCancel} />
     </form>

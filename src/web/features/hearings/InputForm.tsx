@@ -23,7 +23,7 @@ import { FormError } from '../../shared/components/FormError';
 import { DialogButtons } from '../../shared/components/ModalDialog';
 import { SelectField } from '../../shared/components/SelectField';
 import { currentLocale } from '../../shared/i18n';
-import { useForm } from '../../shared/use-form';
+import { orNull, useForm } from '../../shared/use-form';
 import { useSubmitInput, useUpdateInput, useUploadAttachment } from './hearings.api';
 import { SectionPreview } from './SectionPreview';
 
@@ -165,9 +165,7 @@ export function InputForm({
       {regions && (
         <SelectField
           label={t('hearings.input.region')}
-          value={values.regionId ?? ''}
-          onChange={(v) => form.set('regionId', v)}
-          onBlur={() => form.blur('regionId')}
+          {...form.field('regionId')}
           error={errors.regionId && !values.regionId ? t('hearings.input.chooseRegion') : errors.regionId}
         >
           <Select.Option value="">{t('hearings.input.chooseRegionOption')}</Select.Option>
@@ -181,10 +179,7 @@ export function InputForm({
       <SelectField
         label={t('hearings.input.section')}
         description={t('hearings.input.sectionHelp')}
-        value={values.sectionKey ?? ''}
-        onChange={(v) => form.set('sectionKey', v || null)}
-        onBlur={() => form.blur('sectionKey')}
-        error={errors.sectionKey}
+        {...form.field('sectionKey', orNull)}
       >
         {options.map((s) => (
           <Select.Option key={s.key ?? ''} value={s.key ?? ''}>
@@ -193,15 +188,7 @@ export function InputForm({
         ))}
       </SelectField>
       {values.sectionKey && <SectionPreview versionId={versionId} sectionKey={values.sectionKey} />}
-      <Textfield
-        label={t('hearings.input.text')}
-        multiline
-        rows={8}
-        value={values.text}
-        onChange={(e) => form.set('text', e.target.value)}
-        onBlur={() => form.blur('text')}
-        error={errors.text}
-      />
+      <Textfield label={t('hearings.input.text')} multiline rows={8} {...form.field('text')} />
       {target && target.attachments.length > 0 && (
         <div>
           <Paragraph data-size="sm">{t('hearings.input.attached')}</Paragraph>

@@ -167,10 +167,7 @@ function OpenForm({
         <SelectField
           label={t('hearings.open.version')}
           description={t('hearings.open.versionHelp')}
-          value={values.versionId}
-          onChange={(v) => form.set('versionId', v)}
-          onBlur={() => form.blur('versionId')}
-          error={errors.versionId}
+          {...form.field('versionId')}
         >
           {versions.map((v) => (
             <Select.Option key={v.id} value={v.id}>
@@ -195,10 +192,7 @@ function OpenForm({
           description={t('hearings.open.deadlineHelp')}
           type="date"
           min={todayInOslo()}
-          value={values.deadline}
-          onChange={(e) => form.set('deadline', e.target.value)}
-          onBlur={() => form.blur('deadline')}
-          error={errors.deadline}
+          {...form.field('deadline')}
         />
         <RegionChecklist
           regions={regions}
@@ -211,10 +205,7 @@ function OpenForm({
           description={t('hearings.open.coverLetterHelp')}
           multiline
           rows={8}
-          value={values.coverLetter}
-          onChange={(e) => form.set('coverLetter', e.target.value)}
-          onBlur={() => form.blur('coverLetter')}
-          error={errors.coverLetter}
+          {...form.field('coverLetter')}
         />
         <div className="row">
           <Button type="submit" disabled={form.submitting} aria-haspopup="dialog">

@@ -7,7 +7,7 @@ import { Notice } from '../../shared/components/Notice';
 import { SelectField } from '../../shared/components/SelectField';
 import { formatDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
-import { useForm } from '../../shared/use-form';
+import { orNull, useForm } from '../../shared/use-form';
 import { useAllMunicipalities } from './municipalities.api';
 import { useAddMember } from './regions.api';
 
@@ -50,9 +50,7 @@ export function AddMemberForm({ region }: { region: Region }) {
         className="registry-wide-field"
         label={t('registry.members.municipality')}
         description={t('registry.add.municipalityHelp')}
-        value={form.values.municipalityId}
-        onChange={(v) => form.set('municipalityId', v)}
-        onBlur={() => form.blur('municipalityId')}
+        {...form.field('municipalityId')}
         error={municipalityError}
         disabled={!municipalities.data}
       >
@@ -70,19 +68,13 @@ export function AddMemberForm({ region }: { region: Region }) {
           type="date"
           label={t('registry.add.validFrom')}
           description={t('registry.add.validFromHelp')}
-          value={form.values.validFrom}
-          onChange={(e) => form.set('validFrom', e.target.value)}
-          onBlur={() => form.blur('validFrom')}
-          error={form.errors.validFrom}
+          {...form.field('validFrom')}
         />
         <Textfield
           type="date"
           label={`${t('registry.add.validTo')} ${t('common.optional')}`}
           description={t('registry.add.validToHelp')}
-          value={form.values.validTo ?? ''}
-          onChange={(e) => form.set('validTo', e.target.value || null)}
-          onBlur={() => form.blur('validTo')}
-          error={form.errors.validTo}
+          {...form.field('validTo', orNull)}
         />
       </div>
       <div>

@@ -28,14 +28,7 @@ export function CreateDepartmentForm({
       onSubmit={form.submit(async (data) => onSaved(await create.mutateAsync(data)))}
     >
       <FormError error={form.formError} />
-      <Textfield
-        label={t('registry.departments.name')}
-        autoComplete="off"
-        value={form.values.name}
-        onChange={(e) => form.set('name', e.target.value)}
-        onBlur={() => form.blur('name')}
-        error={form.errors.name}
-      />
+      <Textfield label={t('registry.departments.name')} autoComplete="off" {...form.field('name')} />
       <DialogButtons
         submitting={form.submitting}
         submit={t('registry.departments.createSubmit')}
@@ -80,14 +73,7 @@ export function RenameDepartmentForm({
         conflictText={t('registry.conflict')}
         onReload={() => void reload()}
       />
-      <Textfield
-        label={t('registry.departments.newName')}
-        autoComplete="off"
-        value={form.values.name}
-        onChange={(e) => form.set('name', e.target.value)}
-        onBlur={() => form.blur('name')}
-        error={form.errors.name}
-      />
+      <Textfield label={t('registry.departments.newName')} autoComplete="off" {...form.field('name')} />
       <DialogButtons submitting={form.submitting} submit={t('common.save')} onCancel={onCancel} />
     </form>
   );

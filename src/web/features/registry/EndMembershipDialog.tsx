@@ -5,7 +5,7 @@ import { FormError, useConflict } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { formatDate, todayInOslo } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
-import { useForm } from '../../shared/use-form';
+import { orNull, useForm } from '../../shared/use-form';
 import { useRegion, useUpdateMember } from './regions.api';
 
 /** Ends a membership on a date (or moves or clears the end date); the start stays as it was. */
@@ -93,9 +93,7 @@ function EndForm({
         type="date"
         label={t('registry.add.validTo')}
         description={t('registry.end.validToHelp')}
-        value={form.values.validTo ?? ''}
-        onChange={(e) => form.set('validTo', e.target.value || null)}
-        onBlur={() => form.blur('validTo')}
+        {...form.field('validTo', orNull)}
         // The start is fixed here, so a clash with another period is the end date's doing.
         error={form.errors.validTo ?? form.errors.validFrom}
       />

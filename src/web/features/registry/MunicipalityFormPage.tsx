@@ -9,7 +9,7 @@ import {
 import { DetailState } from '../../shared/components/DetailState';
 import { FormError, useConflict } from '../../shared/components/FormError';
 import { Page } from '../../shared/components/Page';
-import { useForm } from '../../shared/use-form';
+import { type FormFields, orNull, useForm } from '../../shared/use-form';
 import { FormButtons } from './FormButtons';
 import { useCreateMunicipality, useMunicipality, useUpdateMunicipality } from './municipalities.api';
 
@@ -118,12 +118,9 @@ function EditMunicipalityForm({ municipality }: { municipality: Municipality }) 
   );
 }
 
-type MunicipalityForm = {
-  values: Values;
-  errors: Record<string, string>;
+type MunicipalityForm = FormFields<Values> & {
   // Method syntax: a form with more fields (a version) may fill these ones.
   set<K extends keyof Values>(field: K, value: Values[K]): void;
-  blur(field: keyof Values): void;
 };
 
 function MunicipalityFields({ form }: { form: MunicipalityForm }) {
@@ -138,37 +135,21 @@ function MunicipalityFields({ form }: { form: MunicipalityForm }) {
           inputMode="numeric"
           maxLength={4}
           autoComplete="off"
-          value={values.number}
-          onChange={(e) => form.set('number', e.target.value)}
-          onBlur={() => form.blur('number')}
-          error={errors.number}
+          {...form.field('number')}
         />
-        <Textfield
-          label={t('registry.municipalities.name')}
-          autoComplete="off"
-          value={values.name}
-          onChange={(e) => form.set('name', e.target.value)}
-          onBlur={() => form.blur('name')}
-          error={errors.name}
-        />
+        <Textfield label={t('registry.municipalities.name')} autoComplete="off" {...form.field('name')} />
       </div>
       <div className="form-grid">
         <Textfield
           type="date"
           label={`${t('registry.municipalities.validFrom')} ${t('common.optional')}`}
-          value={values.validFrom ?? ''}
-          onChange={(e) => form.set('validFrom', e.target.value || null)}
-          onBlur={() => form.blur('validFrom')}
-          error={errors.validFrom}
+          {...form.field('validFrom', orNull)}
         />
         <Textfield
           type="date"
           label={`${t('registry.municipalities.validTo')} ${t('common.optional')}`}
           description={t('registry.municipality.validToHelp')}
-          value={values.validTo ?? ''}
-          onChange={(e) => form.set('validTo', e.target.value || null)}
-          onBlur={() => form.blur('validTo')}
-          error={errors.validTo}
+          {...form.field('validTo', orNull)}
         />
       </div>
       <Checkbox
@@ -182,10 +163,7 @@ function MunicipalityFields({ form }: { form: MunicipalityForm }) {
         <Textfield
           label={`${t('registry.municipality.countyName')} ${t('common.optional')}`}
           autoComplete="off"
-          value={values.countyName ?? ''}
-          onChange={(e) => form.set('countyName', e.target.value || null)}
-          onBlur={() => form.blur('countyName')}
-          error={errors.countyName}
+          {...form.field('countyName', orNull)}
         />
       )}
     </>

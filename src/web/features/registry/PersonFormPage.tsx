@@ -5,7 +5,7 @@ import { CreatePersonInput, type Person, UpdatePersonInput } from '../../../shar
 import { DetailState } from '../../shared/components/DetailState';
 import { FormError, useConflict } from '../../shared/components/FormError';
 import { Page } from '../../shared/components/Page';
-import { useForm } from '../../shared/use-form';
+import { type FormFields, orNull, useForm } from '../../shared/use-form';
 import { FormButtons } from './FormButtons';
 import { useCreatePerson, usePerson, useUpdatePerson } from './people.api';
 
@@ -94,52 +94,29 @@ function EditPersonForm({ person }: { person: Person }) {
   );
 }
 
-type PersonForm = {
-  values: Values;
-  errors: Record<string, string>;
-  // Method syntax: a form with more fields (a version) may fill these ones.
-  set<K extends keyof Values>(field: K, value: Values[K]): void;
-  blur(field: keyof Values): void;
-};
+type PersonForm = FormFields<Values>;
 
 function PersonFields({ form }: { form: PersonForm }) {
   const { t } = useTranslation();
-  const { values, errors } = form;
   return (
     <div className="form-grid">
-      <Textfield
-        label={t('registry.people.name')}
-        autoComplete="off"
-        value={values.name}
-        onChange={(e) => form.set('name', e.target.value)}
-        onBlur={() => form.blur('name')}
-        error={errors.name}
-      />
+      <Textfield label={t('registry.people.name')} autoComplete="off" {...form.field('name')} />
       <Textfield
         label={`${t('registry.people.email')} ${t('common.optional')}`}
         type="email"
         autoComplete="off"
-        value={values.email ?? ''}
-        onChange={(e) => form.set('email', e.target.value || null)}
-        onBlur={() => form.blur('email')}
-        error={errors.email}
+        {...form.field('email', orNull)}
       />
       <Textfield
         label={`${t('registry.people.organisation')} ${t('common.optional')}`}
         autoComplete="off"
-        value={values.organisation ?? ''}
-        onChange={(e) => form.set('organisation', e.target.value || null)}
-        onBlur={() => form.blur('organisation')}
-        error={errors.organisation}
+        {...form.field('organisation', orNull)}
       />
       <Textfield
         label={`${t('registry.people.phone')} ${t('common.optional')}`}
         type="tel"
         autoComplete="off"
-        value={values.phone ?? ''}
-        onChange={(e) => form.set('phone', e.target.value || null)}
-        onBlur={() => form.blur('phone')}
-        error={errors.phone}
+        {...form.field('phone', orNull)}
       />
     </div>
   );

@@ -10,7 +10,7 @@ import {
 import { FormError, useConflict } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { SelectField } from '../../shared/components/SelectField';
-import { useForm } from '../../shared/use-form';
+import { type FormFields, useForm } from '../../shared/use-form';
 import { useCreateRegion, useRegion, useUpdateRegion } from './regions.api';
 
 type Values = { name: string; writtenStandard: Region['writtenStandard'] };
@@ -121,26 +121,16 @@ function EditRegionForm({
   );
 }
 
-type RegionForm = {
-  values: Values;
-  errors: Record<string, string>;
+type RegionForm = FormFields<Values> & {
   // Method syntax: a form with more fields (a version) may fill these ones.
   set<K extends keyof Values>(field: K, value: Values[K]): void;
-  blur(field: keyof Values): void;
 };
 
 function RegionFields({ form }: { form: RegionForm }) {
   const { t } = useTranslation();
   return (
     <>
-      <Textfield
-        label={t('registry.regions.name')}
-        value={form.values.name}
-        onChange={(e) => form.set('name', e.target.value)}
-        onBlur={() => form.blur('name')}
-        error={form.errors.name}
-        autoComplete="off"
-      />
+      <Textfield label={t('registry.regions.name')} {...form.field('name')} autoComplete="off" />
       <SelectField
         label={t('registry.regions.writtenStandard')}
         value={form.values.writtenStandard}
