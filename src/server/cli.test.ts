@@ -67,4 +67,19 @@ describe('the command line', () => {
       stderr: expect.stringContaining('Usage: npm run cli -- <command>'),
     });
   });
+
+  it('answers a backup or restore without one file, or with an unknown option, with exit code 2', async () => {
+    await expect(cli('backup')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('backup needs one file.'),
+    });
+    await expect(cli('restore', 'a.tar.gz', 'b.tar.gz')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('restore needs one file.'),
+    });
+    await expect(cli('backup', 'a.tar.gz', '--overwrite')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Unknown option: --overwrite'),
+    });
+  }, 60_000);
 });
