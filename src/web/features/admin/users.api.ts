@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Department, Region } from '../../../shared/contracts/registry';
+import type { Region } from '../../../shared/contracts/registry';
 import type {
   CreateUserInput,
   ResetPasswordInput,
@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/contracts/users';
 import { api, query } from '../../shared/api';
 import { type Paged, usePagedList } from '../../shared/use-paged-list';
+import { useDepartments } from '../registry';
 import { adminKey } from './admin-key';
 
 export const useUserList = (params: Record<string, string>) =>
@@ -22,11 +23,7 @@ export function useUser(id: string) {
 
 /** The departments and regions a user can be bound to, and the names shown for the ids. */
 export function useBindings() {
-  const departments = useQuery({
-    queryKey: [...adminKey, 'departments'],
-    queryFn: async () => (await api<Paged<Department>>('GET', '/api/v1/departments')).items,
-    staleTime: 60_000,
-  });
+  const departments = useDepartments();
   const regions = useQuery({
     queryKey: [...adminKey, 'regions'],
     queryFn: async () => (await api<Paged<Region>>('GET', `/api/v1/regions${query({ limit: 500 })}`)).items,

@@ -12,8 +12,9 @@ import { FormError } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { SelectField } from '../../shared/components/SelectField';
 import { useForm } from '../../shared/use-form';
+import { useDepartments } from '../registry';
 import { budgetFromText } from './contribution-format';
-import { useCreateContribution, useOwnerDepartments, useUpdateContribution } from './contributions.api';
+import { useCreateContribution, useUpdateContribution } from './contributions.api';
 
 type IndicatorValues = { name: string; baseline: string; target: string; unit: string };
 
@@ -105,7 +106,7 @@ function ContributionForm({
   const create = useCreateContribution(agreementId);
   const update = useUpdateContribution();
   const isAdmin = me.role === 'admin';
-  const departments = useOwnerDepartments(isAdmin);
+  const departments = useDepartments({ activeOnly: true, enabled: isAdmin });
   const editing = task.mode === 'edit' ? task.contribution : null;
 
   const defaultOwner =

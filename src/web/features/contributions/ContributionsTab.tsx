@@ -7,8 +7,8 @@ import { Notice } from '../../shared/components/Notice';
 import { SelectField } from '../../shared/components/SelectField';
 import { useUrlParams } from '../../shared/url-state';
 import { useAgreementContext } from '../agreements/AgreementLayout';
+import { useDepartments } from '../registry';
 import { ContributionList } from './ContributionList';
-import { useOwnerDepartments } from './contributions.api';
 
 /**
  * The agreement page's "Bidrag" tab: the agreement's contributions by subject area, filtered by owner and
@@ -17,7 +17,7 @@ import { useOwnerDepartments } from './contributions.api';
 export function ContributionsTab({ me, agreementId }: { me: Me; agreementId: string }) {
   const { t } = useTranslation();
   const { params, change } = useUrlParams();
-  const departments = useOwnerDepartments(true);
+  const departments = useDepartments({ activeOnly: true });
   const [notice, setNotice] = useState<string | null>(null);
   const owner = params.get('eier') ?? '';
   const statusParam = params.get('status') ?? '';

@@ -12,9 +12,7 @@ import type {
   MoveContributionInput,
   UpdateContributionBody,
 } from '../../../shared/contracts/contributions';
-import type { Department } from '../../../shared/contracts/registry';
 import { api, query } from '../../shared/api';
-import type { Paged } from '../../shared/use-paged-list';
 
 /**
  * Every query of this feature starts with this key: a change to one contribution reads the agreement's
@@ -59,17 +57,6 @@ export function useMentionableUsers(enabled = true) {
     queryKey: [...contributionsKey, 'mentionable'],
     queryFn: () => api<MentionableUserList>('GET', '/api/v1/mentionable-users'),
     select: (list) => list.items,
-    staleTime: 5 * 60_000,
-    enabled,
-  });
-}
-
-/** The active departments, as owners the admin can choose. */
-export function useOwnerDepartments(enabled: boolean) {
-  return useQuery({
-    queryKey: [...contributionsKey, 'departments'],
-    queryFn: () => api<Paged<Department>>('GET', '/api/v1/departments'),
-    select: (page) => page.items.filter((d) => d.active),
     staleTime: 5 * 60_000,
     enabled,
   });

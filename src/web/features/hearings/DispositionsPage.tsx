@@ -19,9 +19,10 @@ import { formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useUrlFilters } from '../../shared/url-state';
 import { useGeneralPart } from '../general-part/general-part.api';
+import { useDepartments } from '../registry';
 import { DispositionDialog, type DispositionTask } from './DispositionDialog';
 import { DispositionTable } from './DispositionTable';
-import { useDepartments, useHearing, useOverview } from './hearings.api';
+import { useHearing, useOverview } from './hearings.api';
 import { Tallies } from './Tallies';
 
 const filterKeys = ['region', 'section', 'status', 'department'] as const;

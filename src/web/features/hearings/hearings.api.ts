@@ -17,7 +17,7 @@ import type {
   UpdateDispositionInput,
   UpdateInputInput,
 } from '../../../shared/contracts/hearings';
-import type { Department, Region } from '../../../shared/contracts/registry';
+import type { Region } from '../../../shared/contracts/registry';
 import { ApiError, api, query, uploadFile } from '../../shared/api';
 import type { Paged } from '../../shared/use-paged-list';
 
@@ -71,16 +71,6 @@ export function useRegions() {
   return useQuery({
     queryKey: [...hearingsKey, 'regions'],
     queryFn: () => api<Paged<Region>>('GET', `/api/v1/regions${query({ limit: 500 })}`),
-    select: (page) => page.items,
-    staleTime: 60_000,
-  });
-}
-
-/** The active departments, to assign a disposition to one. */
-export function useDepartments() {
-  return useQuery({
-    queryKey: [...hearingsKey, 'departments'],
-    queryFn: () => api<Paged<Department>>('GET', '/api/v1/departments'),
     select: (page) => page.items,
     staleTime: 60_000,
   });

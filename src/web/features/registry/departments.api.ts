@@ -5,14 +5,25 @@ import type {
   UpdateDepartmentInput,
 } from '../../../shared/contracts/registry';
 import { api } from '../../shared/api';
+import type { Paged } from '../../shared/use-paged-list';
 import { registryKey } from './registry-key';
 
-/** Departments are few, and the API answers them in one page. */
-export function useDepartments() {
+const allOf = (page: Paged<Department>) => page.items;
+const activeOf = (page: Paged<Department>) => page.items.filter((d) => d.active);
+
+/**
+ * The county's departments, which several features name or offer (a user's binding, a contribution's
+ * owner, the department that answers an input first): the one query of them in the app, read again with
+ * the rest of the registry after each change. Departments are few, and the API answers them in one page.
+ * `activeOnly` leaves out those no longer in use; `enabled: false` reads nothing.
+ */
+export function useDepartments({ activeOnly = false, enabled = true } = {}) {
   return useQuery({
     queryKey: [...registryKey, 'departments'],
-    queryFn: () => api<{ items: Department[] }>('GET', '/api/v1/departments'),
-    select: (page) => page.items,
+    queryFn: () => api<Paged<Department>>('GET', '/api/v1/departments'),
+    select: activeOnly ? activeOf : allOf,
+    staleTime: 60_000,
+    enabled,
   });
 }
 
