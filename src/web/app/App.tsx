@@ -14,6 +14,7 @@ import { StartPage } from '../features/my-tasks/StartPage';
 import { RegistryRoutes } from '../features/registry/RegistryRoutes';
 import { ApiError } from '../shared/api';
 import { LeaveGuard } from '../shared/components/LeaveGuard';
+import './agreement-tabs';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 

@@ -1,29 +1,23 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useOutletContext, useParams } from 'react-router';
-import type { Agreement } from '../../../shared/contracts/agreements';
+import { NavLink, Outlet, useParams } from 'react-router';
 import { agreementPath } from '../../../shared/contracts/agreements';
 import type { Me } from '../../../shared/contracts/auth';
 import { DetailState } from '../../shared/components/DetailState';
 import { Page } from '../../shared/components/Page';
 import { formatDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
-import { AgreementDownloads } from '../agreement-document/AgreementDownloads';
-import { agreementTabs } from './agreement-tabs';
+import { AgreementDownloads } from '../agreement-document';
+import { type AgreementContext, agreementTabs } from './agreement-tabs';
 import { useAgreement } from './agreements.api';
 import '../../shared/components/sub-nav.css';
 
-/** What an agreement's tab gets from the layout: the agreement as read, and who is signed in. */
-export type AgreementContext = { agreement: Agreement; me: Me };
-
-/** For a tab page rendered inside AgreementLayout: the agreement and the signed-in person. */
-export function useAgreementContext(): AgreementContext {
-  return useOutletContext<AgreementContext>();
-}
+/** The first tab, the agreement's own; the other features' tabs follow (agreement-tabs.ts). */
+const overviewTab = { label: 'agreements.tabs.overview', path: '' };
 
 /**
- * An agreement's page: its title, region and period, and the tabs of agreement-tabs.ts; the chosen tab
- * renders below (an <Outlet>, with the agreement in its context). The header's `actions` place is where the
+ * An agreement's page: its title, region and period, the overview and the tabs registered in
+ * agreement-tabs.ts; the chosen tab renders below (an <Outlet>, with the agreement in its context). The header's `actions` place is where the
  * agreement's download buttons (AgreementDownloads, made by the agreement document feature) belong.
  */
 export function AgreementLayout({ me }: { me: Me }) {
@@ -48,12 +42,12 @@ export function AgreementLayout({ me }: { me: Me }) {
           </Paragraph>
           <nav className="sub-nav" aria-label={t('agreements.tabs.label')}>
             <ul>
-              {agreementTabs.map((tab) => {
+              {[overviewTab, ...agreementTabs()].map((tab) => {
                 const to = tab.path ? `${agreementPath(a.id)}/${tab.path}` : agreementPath(a.id);
                 return (
-                  <li key={tab.key}>
+                  <li key={tab.label}>
                     <NavLink to={to} end={tab.path === ''}>
-                      {t(tab.key)}
+                      {t(tab.label)}
                     </NavLink>
                   </li>
                 );

@@ -12,7 +12,7 @@ import { useCurrentCycle } from '../../shared/current-cycle';
 import { formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useSort } from '../../shared/use-sort';
-import { AgreementArchivePanel } from '../agreement-document/AgreementArchivePanel';
+import { AgreementArchivePanel } from '../agreement-document';
 import { useAgreements } from './agreements.api';
 import { CreateAgreementsDialog } from './CreateAgreementsDialog';
 

@@ -7,7 +7,7 @@ import type { Me } from '../../../shared/contracts/auth';
 import { Notice } from '../../shared/components/Notice';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
-import { useAgreementContext } from './AgreementLayout';
+import { useAgreementContext } from './agreement-tabs';
 import { MoveGeneralPartDialog } from './MoveGeneralPartDialog';
 import { PeriodDialog } from './PeriodDialog';
 import { WantedSubjectAreas } from './WantedSubjectAreas';

@@ -3,12 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes } from 'react-router';
 import type { Me } from '../../../shared/contracts/auth';
 import { Page } from '../../shared/components/Page';
-import { ContributionsTabRoute } from '../contributions/ContributionsTab';
-import { SpecialPartComparePage } from '../special-part/SpecialPartComparePage';
-import { SpecialPartTab } from '../special-part/SpecialPartTab';
 import { AgreementLayout } from './AgreementLayout';
 import { AgreementListPage } from './AgreementListPage';
 import { AgreementOverviewPage } from './AgreementOverviewPage';
+import { agreementTabs } from './agreement-tabs';
 import { SubjectAreasPage } from './SubjectAreasPage';
 import './agreements.css';
 
@@ -16,7 +14,8 @@ import './agreements.css';
  * Avtaler: the agreements of the current cycle, one per region (agreementPath in the contracts links
  * here). Everyone signed in reads them; the coordinator creates them, moves their general part and keeps
  * the cycle's subject areas; a region contact marks the subject areas their region wants. An agreement's
- * tabs are listed in agreement-tabs.ts, each with its <Route> inside the layout below.
+ * overview is its first tab; the tabs other features register (agreement-tabs.ts) get their routes inside
+ * the layout below.
  */
 export function AgreementsRoutes({ me }: { me: Me }) {
   const isAdmin = me.role === 'admin';
@@ -29,9 +28,12 @@ export function AgreementsRoutes({ me }: { me: Me }) {
       />
       <Route path=":id" element={<AgreementLayout me={me} />}>
         <Route index element={<AgreementOverviewPage me={me} />} />
-        <Route path="bidrag" element={<ContributionsTabRoute />} />
-        <Route path="spesiell-del" element={<SpecialPartTab />} />
-        <Route path="spesiell-del/sammenlign" element={<SpecialPartComparePage />} />
+        {agreementTabs().flatMap((tab) => [
+          <Route key={tab.path} path={tab.path} element={<tab.page />} />,
+          ...(tab.subpages ?? []).map((sub) => (
+            <Route key={`${tab.path}/${sub.path}`} path={`${tab.path}/${sub.path}`} element={<sub.page />} />
+          )),
+        ])}
       </Route>
       <Route path="*" element={<AgreementsNotFound />} />
     </Routes>

@@ -6,7 +6,7 @@ import { type ContributionStatus, contributionStatuses } from '../../../shared/c
 import { Notice } from '../../shared/components/Notice';
 import { SelectField } from '../../shared/components/SelectField';
 import { useUrlParams } from '../../shared/url-state';
-import { useAgreementContext } from '../agreements/AgreementLayout';
+import { useAgreementContext } from '../agreements';
 import { useDepartments } from '../registry';
 import { ContributionList } from './ContributionList';
 

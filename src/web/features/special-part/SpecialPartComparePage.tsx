@@ -12,7 +12,7 @@ import {
 } from '../../shared/compare/VersionCompare';
 import { DetailState } from '../../shared/components/DetailState';
 import { QueryState } from '../../shared/components/QueryState';
-import { useAgreementContext } from '../agreements/AgreementLayout';
+import { useAgreementContext } from '../agreements';
 import { SpecialPartStateTag } from './SpecialPartStateTag';
 import { specialPartPath, useSpecialPart, useSpecialPartComparison } from './special-part.api';
 

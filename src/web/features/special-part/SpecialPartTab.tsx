@@ -17,7 +17,7 @@ import { formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { RichText } from '../../shared/rich-text/RichText';
 import { anyUnsaved, UnsavedFormsContext } from '../../shared/unsaved-changes';
-import { useAgreementContext } from '../agreements/AgreementLayout';
+import { useAgreementContext } from '../agreements';
 import { SpecialPartStateTag } from './SpecialPartStateTag';
 import {
   specialPartPath,
