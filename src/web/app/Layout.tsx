@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
 import type { Me } from '../../shared/contracts/auth';
 import type { County } from '../../shared/contracts/registry';
+import { LanguageSelect } from '../features/auth/LanguageSelect';
 import { useLogout } from '../features/auth/use-me';
 import { api } from '../shared/api';
 import { CyclePicker } from './CyclePicker';
-import { LanguageSelect } from './LanguageSelect';
 import { sections } from './navigation';
 
 export function Layout({ me, children }: { me: Me; children: ReactNode }) {

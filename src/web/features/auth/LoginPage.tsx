@@ -2,9 +2,9 @@ import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-re
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginInput } from '../../../shared/contracts/auth';
-import { LanguageSelect } from '../../app/LanguageSelect';
 import { FormError } from '../../shared/components/FormError';
 import { useForm } from '../../shared/use-form';
+import { LanguageSelect } from './LanguageSelect';
 import { useLogin } from './use-me';
 
 export function LoginPage() {

@@ -5,7 +5,7 @@ import { type DispositionOutcome, dispositionOutcomes, takesIn } from '../../../
 import type { Department } from '../../../shared/contracts/registry';
 import { SelectField } from '../../shared/components/SelectField';
 import type { FormFields } from '../../shared/use-form';
-import { useVersion } from '../general-part/general-part.api';
+import { useVersion } from '../general-part';
 import { RadioGroup } from './RadioGroup';
 
 export type DispositionValues = {

@@ -18,7 +18,7 @@ import { SelectField } from '../../shared/components/SelectField';
 import { formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useUrlFilters } from '../../shared/url-state';
-import { useGeneralPart } from '../general-part/general-part.api';
+import { useGeneralPart } from '../general-part';
 import { useDepartments } from '../registry';
 import { DispositionDialog, type DispositionTask } from './DispositionDialog';
 import { DispositionTable } from './DispositionTable';

@@ -20,7 +20,7 @@ import { useCurrentCycle } from '../../shared/current-cycle';
 import { formatShortDate, todayInOslo } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useForm } from '../../shared/use-form';
-import { useGeneralPart } from '../general-part/general-part.api';
+import { useGeneralPart } from '../general-part';
 import { useHearings, useOpenHearing, useRegions } from './hearings.api';
 import { RadioGroup } from './RadioGroup';
 import { RegionChecklist } from './RegionChecklist';

@@ -2,7 +2,7 @@ import { Details, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { isEmptyRichText } from '../../../shared/contracts/rich-text';
 import { RichText } from '../../shared/rich-text/RichText';
-import { useVersion } from '../general-part/general-part.api';
+import { useVersion } from '../general-part';
 
 /**
  * The text of the section the input is about, folded away under the choice, so a region can read what it

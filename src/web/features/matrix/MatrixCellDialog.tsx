@@ -8,11 +8,10 @@ import type { MatrixSubjectArea } from '../../../shared/contracts/matrix';
 import { ModalDialog } from '../../shared/components/ModalDialog';
 import { Notice } from '../../shared/components/Notice';
 import { QueryState } from '../../shared/components/QueryState';
-import { useAgreement } from '../agreements/agreements.api';
+import { useAgreement } from '../agreements';
 // The contributions feature's own form and list query, reused so that a cell is edited exactly as on the
 // agreement's page.
-import { ContributionDialog, type ContributionTask } from '../contributions/ContributionDialog';
-import { useContributions } from '../contributions/contributions.api';
+import { ContributionDialog, type ContributionTask, useContributions } from '../contributions';
 import type { MatrixFilters } from './matrix.api';
 
 /**

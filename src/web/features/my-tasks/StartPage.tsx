@@ -6,7 +6,7 @@ import type { Me } from '../../../shared/contracts/auth';
 import { contributionsPath } from '../../../shared/contracts/contributions';
 import { Page } from '../../shared/components/Page';
 import { useCurrentCycle } from '../../shared/current-cycle';
-import { HearingTasks } from '../hearings/HearingTasks';
+import { HearingTasks } from '../hearings';
 import { DepartmentTasks } from './DepartmentTasks';
 import { useMyTasks } from './my-tasks.api';
 

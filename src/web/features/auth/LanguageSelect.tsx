@@ -1,8 +1,8 @@
 import { Field, Label, Select } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { Locale, locales } from '../../shared/contracts/common';
-import { useMe, useSetLocale } from '../features/auth/use-me';
-import { applyLocale, currentLocale } from '../shared/i18n';
+import { Locale, locales } from '../../../shared/contracts/common';
+import { applyLocale, currentLocale } from '../../shared/i18n';
+import { useMe, useSetLocale } from './use-me';
 
 /** Bokmål, nynorsk or English: remembered for the signed-in person, and in the browser before sign-in. */
 export function LanguageSelect() {
