@@ -2,7 +2,7 @@ import { Field, Label, Select } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Locale, locales } from '../../../shared/contracts/common';
 import { applyLocale, currentLocale } from '../../shared/i18n';
-import { useMe, useSetLocale } from './use-me';
+import { useMe, useSetLocale } from './auth.api';
 
 /** Bokmål, nynorsk or English: remembered for the signed-in person, and in the browser before sign-in. */
 export function LanguageSelect() {

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { LoginInput } from '../../../shared/contracts/auth';
 import { FormError } from '../../shared/components/FormError';
 import { useForm } from '../../shared/use-form';
+import { useLogin } from './auth.api';
 import { LanguageSelect } from './LanguageSelect';
-import { useLogin } from './use-me';
 
 export function LoginPage() {
   const { t } = useTranslation();
