@@ -17,8 +17,9 @@ const overviewTab = { label: 'agreements.tabs.overview', path: '' };
 
 /**
  * An agreement's page: its title, region and period, the overview and the tabs registered in
- * agreement-tabs.ts; the chosen tab renders below (an <Outlet>, with the agreement in its context). The header's `actions` place is where the
- * agreement's download buttons (AgreementDownloads, made by the agreement document feature) belong.
+ * agreement-tabs.ts; the chosen tab renders below (an <Outlet>, with the agreement in its context). The
+ * header's `actions` place is where the agreement's download buttons (AgreementDownloads, made by the
+ * agreement document feature) belong.
  */
 export function AgreementLayout({ me }: { me: Me }) {
   const { t } = useTranslation();

@@ -19,7 +19,7 @@ export type AgreementTab = {
   path: string;
   /** The tab's page; useAgreementContext gives it the agreement. */
   page: ComponentType;
-  /** Pages under the tab's address (a comparison, say), by their path after the tab's; the tab stays chosen. */
+  /** Pages under the tab's address (a comparison, say), by their path after the tab's. */
   subpages?: readonly { path: string; page: ComponentType }[];
 };
 

@@ -5,8 +5,9 @@ import { type EditableDraft, SectionsEditor } from '../../shared/sections-editor
 import { loadSpecialPartVersion, specialPartPath, useSaveSpecialPartSections } from './special-part.api';
 
 /**
- * A draft of the special part in the sections editor the general part uses too. The contributions section is shown
- * read only as generated (it cannot be removed, and what is sent for its text is ignored by the server).
+ * A draft of the special part in the sections editor the general part uses too. The contributions section
+ * is shown read only as generated (it cannot be removed, and what is sent for its text is ignored by the
+ * server).
  */
 export function SpecialPartEditor({ draft }: { draft: SpecialPartVersion }) {
   const { t } = useTranslation();
