@@ -23,6 +23,8 @@ const adminAndDepartment: readonly Role[] = ['admin', 'department'];
 const expected: Record<string, Expected> = {
   // System
   'GET /api/health': { access: 'public' },
+  'GET /api/health/live': { access: 'public' },
+  'GET /api/health/ready': { access: 'public' },
   // Sign-in
   'POST /api/v1/auth/login': { access: 'public' },
   'POST /api/v1/auth/logout': { access: 'public' },

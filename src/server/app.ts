@@ -20,7 +20,7 @@ import { agreementDocumentRoutes } from './agreement-document/agreement-document
 import { agreementRoutes } from './agreements/agreement.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
-import type { SessionKeys } from './auth/sessions.js';
+import { actorForSession, type SessionKeys } from './auth/sessions.js';
 import { contributionExportRoutes } from './contribution-export/contribution-export.routes.js';
 import { contributionRoutes } from './contributions/contribution.routes.js';
 import type { Db, Engine } from './db/client.js';
@@ -105,7 +105,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   registerProblems(app);
-  registerAccess(app, { db: options.db, keys: options.keys, publicUrl: options.publicUrl });
+  registerAccess(app, {
+    db: options.db,
+    authenticate: (token) => actorForSession(options.db, options.keys, token),
+    publicUrl: options.publicUrl,
+  });
 
   await app.register(swagger, {
     openapi: {

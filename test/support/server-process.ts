@@ -45,7 +45,14 @@ export async function startServerProcess(
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(rootDir, 'src/server/main.ts')], {
     cwd: rootDir,
-    env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'test', ...env, PORT: String(port) },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      NODE_ENV: 'test',
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -62,7 +69,9 @@ export async function startServerProcess(
     const until = Date.now() + ms;
     while (!output.includes(text)) {
       if (child.exitCode !== null || child.signalCode !== null)
-        throw new Error(`the server ended (${child.exitCode ?? child.signalCode}) before "${text}":\n${output}`);
+        throw new Error(
+          `the server ended (${child.exitCode ?? child.signalCode}) before "${text}":\n${output}`,
+        );
       if (Date.now() > until) throw new Error(`timed out waiting for "${text}"; output:\n${output}`);
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -4,10 +4,10 @@ import {
   ArchiveFailure,
   ArchiveState,
 } from '../../shared/contracts/agreement-document.js';
-import { Id } from '../../shared/contracts/common.js';
 import { agreementArchives } from '../agreements/agreement.table.js';
 import type { Db, Tx } from '../db/client.js';
 import { notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 
 /** Everything but the ZIP itself, which only the file route reads. */
 export const archiveColumns = {
@@ -44,7 +44,7 @@ export function toArchive(row: ArchiveRow): AgreementArchive {
 
 /** One archive without its content; 404 when there is none (or the id is not one). */
 export async function findArchive(db: Db | Tx, id: string): Promise<AgreementArchive> {
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const [row] = await db.select(archiveColumns).from(agreementArchives).where(eq(agreementArchives.id, id));
   if (!row) throw notFound();
   return toArchive(row);

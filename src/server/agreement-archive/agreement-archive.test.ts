@@ -15,7 +15,7 @@ import { auditEvents } from '../audit/audit.table.js';
 import { readDocx, readPdfPages, squash } from '../documents/testing/read-document.js';
 import { documentSections } from '../general-part/general-part.table.js';
 import { jobRequests } from '../jobs/job.table.js';
-import { appWorkers } from '../jobs/workers.js';
+import { appWorkers } from '../workers.js';
 import { agreementArchiveWorker } from './make-agreement-archive.js';
 
 let t: TestApp;

@@ -1,6 +1,5 @@
 import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { AgreementArchive } from '../../shared/contracts/agreement-document.js';
-import { Id } from '../../shared/contracts/common.js';
 import { agreementArchives, agreements } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { cycles } from '../general-part/general-part.table.js';
@@ -8,6 +7,7 @@ import { requestJob } from '../jobs/request-job.js';
 import { adminOnly, authorize } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { AppError, notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { archiveColumns, toArchive } from './agreement-archive-reads.js';
 import { agreementArchiveJob } from './make-agreement-archive.js';
 
@@ -21,7 +21,7 @@ const abandonedAfterHours = 4;
  */
 export async function requestAgreementArchive(ctx: Ctx, cycleId: string): Promise<AgreementArchive> {
   const { db, actor, requestId } = authorize(ctx, adminOnly);
-  if (!Id.safeParse(cycleId).success) throw notFound();
+  assertId(cycleId);
   return db.transaction(async (tx) => {
     // Taking the cycle's row serialises two requests for the same cycle.
     const [cycle] = await tx

@@ -7,7 +7,6 @@ import type {
   GeneralPartMove,
   WantedSubjectArea,
 } from '../../shared/contracts/agreements.js';
-import { Id } from '../../shared/contracts/common.js';
 import type { VersionState } from '../../shared/contracts/general-part.js';
 
 type WrittenStandard = AgreementSummary['writtenStandard'];
@@ -15,6 +14,7 @@ type WrittenStandard = AgreementSummary['writtenStandard'];
 import type { Db, Tx } from '../db/client.js';
 import { documentVersions } from '../general-part/general-part.table.js';
 import { notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { county, municipalities, regionMemberships, regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
 import {
@@ -213,7 +213,7 @@ async function movesOf(db: Db | Tx, agreementId: string): Promise<GeneralPartMov
  * agreement document needs the parties and the title); pass a transaction to read inside one.
  */
 export async function loadAgreement(db: Db | Tx, id: string): Promise<Agreement> {
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const [summary] = await selectSummaries(db, eq(agreements.id, id));
   if (!summary) throw notFound();
   const parties = await partiesOf(db, summary.region.id, summary.periodFrom);
@@ -234,7 +234,7 @@ export async function findAgreement(
   id: string,
   lock?: 'update' | 'share',
 ): Promise<AgreementRow> {
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const query = db.select().from(agreements).where(eq(agreements.id, id));
   const [row] = await (lock ? query.for(lock) : query);
   if (!row) throw notFound();

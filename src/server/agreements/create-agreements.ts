@@ -2,14 +2,13 @@ import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
 import { type AgreementSummary, CreateAgreementsInput } from '../../shared/contracts/agreements.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { cycles, documentVersions } from '../general-part/general-part.table.js';
-import { userIdOf } from '../general-part/version-rules.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { fieldError } from '../platform/errors.js';
+import { userIdOf } from '../platform/context.js';
+import { conflict, fieldError } from '../platform/errors.js';
 import { regions } from '../registry/registry.table.js';
 import { agreements } from './agreement.table.js';
 import { agreementSummariesById, auditedAgreement } from './agreement-reads.js';
-import { conflict } from './agreement-rules.js';
 
 /**
  * Creates the agreements of a cycle in one transaction, each pinning the cycle's approved general part

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { CreateSubjectAreaInput, type SubjectArea } from '../../shared/contracts/agreements.js';
-import { Id } from '../../shared/contracts/common.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { cycles } from '../general-part/general-part.table.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound, rethrowUnique } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { subjectAreas } from './agreement.table.js';
 import { toSubjectArea } from './subject-area.mapper.js';
 import { lockAreasOf, renumber } from './subject-area-rules.js';
@@ -13,7 +13,7 @@ import { lockAreasOf, renumber } from './subject-area-rules.js';
 /** Adds a subject area to a cycle, last or at the given place (the ones from there move down one). */
 export async function createSubjectArea(ctx: Ctx, cycleId: string, raw: unknown): Promise<SubjectArea> {
   const actx = authorize(ctx, adminOnly);
-  if (!Id.safeParse(cycleId).success) throw notFound();
+  assertId(cycleId);
   const input = parse(CreateSubjectAreaInput, raw);
   try {
     return await actx.db.transaction(async (tx) => {

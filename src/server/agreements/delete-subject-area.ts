@@ -1,9 +1,9 @@
 import { count, eq } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { AppError, notFound, pgErrorOf, stale } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { DeleteQuery } from '../registry/delete-query.js';
 import { agreementSubjectAreas, contributions, subjectAreas } from './agreement.table.js';
 import { toSubjectArea } from './subject-area.mapper.js';
@@ -24,7 +24,7 @@ const inUse = (contributionCount: number, wantedCount: number) =>
  */
 export async function deleteSubjectArea(ctx: Ctx, id: string, raw: unknown = {}): Promise<void> {
   const actx = authorize(ctx, adminOnly);
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const { version } = parse(DeleteQuery, raw ?? {});
   try {
     await actx.db.transaction(async (tx) => {

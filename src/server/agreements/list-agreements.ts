@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { AgreementListQuery, type AgreementSummary } from '../../shared/contracts/agreements.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
 import { cycles } from '../general-part/general-part.table.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
-import { createReadCache } from '../audit/audited-read-cache.js';
 import { listAgreementSummaries } from './agreement-reads.js';
 
 type AgreementList = { items: AgreementSummary[]; nextCursor: null };

@@ -1,10 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
 import type { SubjectArea } from '../../shared/contracts/agreements.js';
-import { Id } from '../../shared/contracts/common.js';
 import { cycles } from '../general-part/general-part.table.js';
 import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { subjectAreas } from './agreement.table.js';
 import { toSubjectArea } from './subject-area.mapper.js';
 
@@ -14,7 +14,7 @@ export async function listSubjectAreas(
   cycleId: string,
 ): Promise<{ items: SubjectArea[]; nextCursor: null }> {
   const actx = authorize(ctx, everyone);
-  if (!Id.safeParse(cycleId).success) throw notFound();
+  assertId(cycleId);
   const [cycle] = await actx.db.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, cycleId));
   if (!cycle) throw notFound();
   const rows = await actx.db

@@ -1,16 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { type Agreement, MoveGeneralPartInput } from '../../shared/contracts/agreements.js';
-import { Id } from '../../shared/contracts/common.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { documentVersions } from '../general-part/general-part.table.js';
-import { userIdOf } from '../general-part/version-rules.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { fieldError, notFound } from '../platform/errors.js';
+import { userIdOf } from '../platform/context.js';
+import { conflict, fieldError, notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
 import { agreementGeneralPartMoves, agreements } from './agreement.table.js';
 import { auditedAgreement, loadAgreement } from './agreement-reads.js';
-import { conflict } from './agreement-rules.js';
 
 /**
  * Moves an agreement's pin to a newer general part version of its cycle that has been approved (the
@@ -19,7 +18,7 @@ import { conflict } from './agreement-rules.js';
  */
 export async function moveGeneralPart(ctx: Ctx, id: string, raw: unknown): Promise<Agreement> {
   const actx = authorize(ctx, adminOnly);
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const input = parse(MoveGeneralPartInput, raw);
   return actx.db.transaction(async (tx) => {
     const before = await lockVersioned(tx, agreements, id, input.version);

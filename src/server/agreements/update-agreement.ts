@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { type Agreement, UpdateAgreementInput } from '../../shared/contracts/agreements.js';
-import { Id } from '../../shared/contracts/common.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { fieldError, notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
 import { agreements } from './agreement.table.js';
 import { auditedAgreement, loadAgreement } from './agreement-reads.js';
@@ -12,7 +12,7 @@ import { auditedAgreement, loadAgreement } from './agreement-reads.js';
 /** Changes an agreement's period (it defaults to the cycle's); the parties follow its new first day. */
 export async function updateAgreement(ctx: Ctx, id: string, raw: unknown): Promise<Agreement> {
   const actx = authorize(ctx, adminOnly);
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const input = parse(UpdateAgreementInput, raw);
   return actx.db.transaction(async (tx) => {
     const before = await lockVersioned(tx, agreements, id, input.version);

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { type SubjectArea, UpdateSubjectAreaInput } from '../../shared/contracts/agreements.js';
-import { Id } from '../../shared/contracts/common.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound, rethrowUnique } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
 import { subjectAreas } from './agreement.table.js';
 import { toSubjectArea } from './subject-area.mapper.js';
@@ -16,7 +16,7 @@ import { lockAreasOf, lockCycleOfArea, renumber } from './subject-area-rules.js'
  */
 export async function updateSubjectArea(ctx: Ctx, id: string, raw: unknown): Promise<SubjectArea> {
   const actx = authorize(ctx, adminOnly);
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const input = parse(UpdateSubjectAreaInput, raw);
   try {
     return await actx.db.transaction(async (tx) => {

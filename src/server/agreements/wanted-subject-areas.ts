@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Agreement, MarkSubjectAreaInput } from '../../shared/contracts/agreements.js';
-import { Id } from '../../shared/contracts/common.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { Tx } from '../db/client.js';
-import { userIdOf } from '../general-part/version-rules.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Actor, Ctx } from '../platform/context.js';
+import { userIdOf } from '../platform/context.js';
 import { forbidden, notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { agreementSubjectAreas, subjectAreas } from './agreement.table.js';
 import { type AgreementRow, findAgreement, loadAgreement } from './agreement-reads.js';
 
@@ -21,7 +21,7 @@ function assertOwnRegion(actor: Actor, agreement: AgreementRow): void {
 async function lockPair(tx: Tx, actor: Actor, agreementId: string, subjectAreaId: string) {
   const agreement = await findAgreement(tx, agreementId, 'share');
   assertOwnRegion(actor, agreement);
-  if (!Id.safeParse(subjectAreaId).success) throw notFound();
+  assertId(subjectAreaId);
   const [area] = await tx
     .select({ id: subjectAreas.id })
     .from(subjectAreas)

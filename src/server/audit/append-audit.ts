@@ -1,5 +1,5 @@
 import type { Tx } from '../db/client.js';
-import type { Actor } from '../platform/context.js';
+import { type Actor, userIdOf } from '../platform/context.js';
 import { auditEvents } from './audit.table.js';
 
 export type AuditCtx = { actor: Pick<Actor, 'id' | 'name'>; requestId: string | null };
@@ -13,7 +13,6 @@ export type AuditEntry = {
   after: unknown;
 };
 
-const systemActorId = '00000000-0000-0000-0000-000000000000';
 const secretKeys = new Set(['passwordHash', 'password_hash', 'password']);
 
 /** Never copy a secret into the audit trail. */
@@ -37,7 +36,7 @@ function redact(value: unknown): unknown {
  */
 export async function appendAudit(tx: Tx, ctx: AuditCtx, entry: AuditEntry): Promise<void> {
   await tx.insert(auditEvents).values({
-    actorId: ctx.actor.id === systemActorId ? null : ctx.actor.id,
+    actorId: userIdOf(ctx.actor),
     actorName: ctx.actor.name,
     action: entry.action,
     entityType: entry.entityType,

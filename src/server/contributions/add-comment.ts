@@ -12,10 +12,10 @@ import { queueMail } from '../mail/queue-mail.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { AppError, fieldError, notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
 import { readComments } from './comment-reads.js';
-import { assertId } from './contribution-rules.js';
 import { mentionMail } from './mention-mail.js';
 
 export type CommentLinks = { appUrl: string };

@@ -4,6 +4,7 @@ import { contributionStatusChanges, contributions } from '../agreements/agreemen
 import { appendAudit } from '../audit/append-audit.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
+import { userIdOf } from '../platform/context.js';
 import { fieldError, forbidden, stale } from '../platform/errors.js';
 import { nextVersion } from '../platform/versioned.js';
 import { readDetail } from './contribution-reads.js';
@@ -13,7 +14,7 @@ import {
   lockContribution,
   statusChoices,
 } from './contribution-rules.js';
-import { contributionWriters, userIdOf } from './create-contribution.js';
+import { contributionWriters } from './create-contribution.js';
 
 /**
  * Moves a contribution's negotiation status (any status to any other: talks go back and forth), always

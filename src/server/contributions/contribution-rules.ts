@@ -8,16 +8,10 @@ import { agreements, contributions, subjectAreas } from '../agreements/agreement
 import type { Tx } from '../db/client.js';
 import type { Actor } from '../platform/context.js';
 import { fieldError, forbidden, notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { departments } from '../registry/registry.table.js';
 
 type ContributionRow = typeof contributions.$inferSelect;
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id that cannot be one is simply not found (the use cases are called from the CLI and tests too). */
-export function assertId(id: string): void {
-  if (!uuidPattern.test(id)) throw notFound();
-}
 
 /**
  * Who may write a contribution: the admin any; a department editor only their own department's, in any

@@ -3,11 +3,12 @@ import { type ContributionDetail, CreateContributionInput } from '../../shared/c
 import { contributionStatusChanges, contributions } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { authorize, parse } from '../platform/authorize.js';
-import type { Actor, Ctx } from '../platform/context.js';
+import type { Ctx } from '../platform/context.js';
+import { userIdOf } from '../platform/context.js';
+import { assertId } from '../platform/ids.js';
 import { readDetail } from './contribution-reads.js';
 import {
   assertDepartment,
-  assertId,
   assertMayWrite,
   assertSubjectArea,
   auditedContribution,
@@ -20,10 +21,6 @@ export const contributionWriters: readonly Role[] = ['admin', 'department', 'reg
 
 /** The first history entry's reason when the creator gives none, in the creator's language. */
 const createdReason: Record<Locale, string> = { nb: 'Opprettet', nn: 'Oppretta', en: 'Created' };
-
-/** The system actor is no user: the rows it writes name nobody. */
-export const userIdOf = (actor: Actor) =>
-  actor.id === '00000000-0000-0000-0000-000000000000' ? null : actor.id;
 
 /**
  * Adds a contribution to an agreement, last in its subject area, as proposed. A department editor adds

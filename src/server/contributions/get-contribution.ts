@@ -2,8 +2,8 @@ import type { ContributionDetail } from '../../shared/contracts/contributions.js
 import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { readContribution, readStatusHistory } from './contribution-reads.js';
-import { assertId } from './contribution-rules.js';
 
 /** One contribution with its status history, oldest change first. Everyone signed in reads it. */
 export async function getContribution(ctx: Ctx, id: string): Promise<ContributionDetail> {

@@ -4,8 +4,8 @@ import { contributions } from '../agreements/agreement.table.js';
 import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { readComments } from './comment-reads.js';
-import { assertId } from './contribution-rules.js';
 
 /** A contribution's comments, oldest first; replies point at their parent. Everyone signed in reads them. */
 export async function listComments(ctx: Ctx, contributionId: string): Promise<CommentList> {

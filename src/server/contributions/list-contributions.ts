@@ -1,14 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { type ContributionList, ContributionListQuery } from '../../shared/contracts/contributions.js';
 import { agreementSubjectAreas, agreements, subjectAreas } from '../agreements/agreement.table.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
 import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Actor, Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
-import { createReadCache } from '../audit/audited-read-cache.js';
+import { assertId } from '../platform/ids.js';
 import { regions } from '../registry/registry.table.js';
 import { listFilter, readContributions } from './contribution-reads.js';
-import { assertId } from './contribution-rules.js';
 
 /**
  * The lists people open again and again (the Bidrag tab, the matrix's cells) kept while nothing is written.

@@ -1,7 +1,7 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/client.js';
-import { conflict } from '../general-part/version-rules.js';
+import { conflict } from '../platform/errors.js';
 
 type VersionsTable = PgTable & {
   id: AnyPgColumn;

@@ -1,14 +1,14 @@
 import { count, eq } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import { type ApprovalAttachment, maxApprovalAttachments } from '../../shared/contracts/general-part.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { notFound } from '../platform/errors.js';
+import { userIdOf } from '../platform/context.js';
+import { conflict, notFound } from '../platform/errors.js';
 import { checkFile, type Upload } from '../platform/files.js';
+import { assertId } from '../platform/ids.js';
 import { approvalAttachmentColumns, toApprovalAttachment } from './general-part.mapper.js';
 import { approvalAttachments, documentVersions } from './general-part.table.js';
-import { conflict, userIdOf } from './version-rules.js';
 
 /**
  * Attaches a document to a version's approval: the signed decision (saksprotokoll) or the case it was made
@@ -22,7 +22,7 @@ export async function addApprovalAttachment(
   upload: Upload,
 ): Promise<ApprovalAttachment> {
   const actx = authorize(ctx, adminOnly);
-  if (!Id.safeParse(versionId).success) throw notFound();
+  assertId(versionId);
   const file = await checkFile(upload.filename, upload.mediaType, upload.content);
   return actx.db.transaction(async (tx) => {
     const [version] = await tx

@@ -1,15 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import { ApproveVersionInput, type GeneralPartVersion } from '../../shared/contracts/general-part.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { notFound } from '../platform/errors.js';
+import { userIdOf } from '../platform/context.js';
+import { conflict, notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
 import { auditedVersion } from './general-part.mapper.js';
 import { cycles, documentSections, documentVersions } from './general-part.table.js';
 import { loadVersion } from './version-reads.js';
-import { assertRequiredSections, conflict, userIdOf } from './version-rules.js';
+import { assertRequiredSections } from './version-rules.js';
 
 /**
  * Records the county executive board's approval of a version: it becomes the cycle's current general part
@@ -19,7 +20,7 @@ import { assertRequiredSections, conflict, userIdOf } from './version-rules.js';
  */
 export async function approveVersion(ctx: Ctx, id: string, raw: unknown): Promise<GeneralPartVersion> {
   const actx = authorize(ctx, adminOnly);
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const input = parse(ApproveVersionInput, raw);
   return actx.db.transaction(async (tx) => {
     const [target] = await tx

@@ -1,11 +1,11 @@
 import { inArray } from 'drizzle-orm';
 import { CompareQuery } from '../../shared/contracts/document-versions.js';
 import { type Comparison, type VersionRef, VersionState } from '../../shared/contracts/general-part.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
 import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
-import { createReadCache } from '../audit/audited-read-cache.js';
 import { compareVersions } from './compare-versions.js';
 import { documentVersions } from './general-part.table.js';
 import { loadSections } from './version-reads.js';

@@ -4,10 +4,10 @@ import { insertDefaultSubjectAreas } from '../agreements/default-subject-areas.j
 import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
+import { userIdOf } from '../platform/context.js';
 import { rethrowUnique } from '../platform/errors.js';
 import { auditedVersion, toCycle } from './general-part.mapper.js';
 import { cycles, documentSections, documentVersions } from './general-part.table.js';
-import { userIdOf } from './version-rules.js';
 
 /**
  * A new cycle starts with its general part (version 1, a draft with the five required sections, empty) and

@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import type { GeneralPartVersion } from '../../shared/contracts/general-part.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { copyIntoNewDraft } from '../document-versions/new-draft.js';
 import { adminOnly, authorize } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
+import { userIdOf } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { auditedVersion } from './general-part.mapper.js';
 import { cycles, documentSections, documentVersions } from './general-part.table.js';
 import { loadVersion } from './version-reads.js';
-import { userIdOf } from './version-rules.js';
 
 /**
  * Editing a version that was sent on hearing or approved means a new draft copied from it (same section
@@ -17,7 +17,7 @@ import { userIdOf } from './version-rules.js';
  */
 export async function createDraft(ctx: Ctx, sourceId: string): Promise<GeneralPartVersion> {
   const actx = authorize(ctx, adminOnly);
-  if (!Id.safeParse(sourceId).success) throw notFound();
+  assertId(sourceId);
   return actx.db.transaction(async (tx) => {
     const [source] = await tx.select().from(documentVersions).where(eq(documentVersions.id, sourceId));
     if (!source) throw notFound();

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import type { StoredFile } from '../platform/files.js';
+import { assertId } from '../platform/ids.js';
 import { approvalAttachments } from './general-part.table.js';
 
 /**
@@ -12,7 +12,7 @@ import { approvalAttachments } from './general-part.table.js';
  */
 export async function getApprovalAttachment(ctx: Ctx, id: string): Promise<StoredFile> {
   const { db } = authorize(ctx, everyone);
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const [file] = await db
     .select({
       filename: approvalAttachments.filename,

@@ -1,16 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import type { GeneralPart } from '../../shared/contracts/general-part.js';
 import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { cycles, documentVersions } from './general-part.table.js';
 import { selectVersionSummaries } from './version-reads.js';
 
 /** A cycle's general part: every version, newest first; the approved one is the cycle's current text. */
 export async function getGeneralPart(ctx: Ctx, cycleId: string): Promise<GeneralPart> {
   const { db } = authorize(ctx, everyone);
-  if (!Id.safeParse(cycleId).success) throw notFound();
+  assertId(cycleId);
   const [cycle] = await db.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, cycleId));
   if (!cycle) throw notFound();
   const versions = await selectVersionSummaries(db, eq(documentVersions.cycleId, cycleId));

@@ -1,16 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import type { GeneralPartVersionSummary } from '../../shared/contracts/general-part.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { Tx } from '../db/client.js';
 import { adminOnly, authorize } from '../platform/authorize.js';
 import type { ActorCtx } from '../platform/context.js';
-import { notFound } from '../platform/errors.js';
+import { conflict, notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { nextVersion } from '../platform/versioned.js';
 import { auditedVersion } from './general-part.mapper.js';
 import { cycles, documentSections, documentVersions } from './general-part.table.js';
 import { selectVersionSummaries } from './version-reads.js';
-import { assertRequiredSections, conflict } from './version-rules.js';
+import { assertRequiredSections } from './version-rules.js';
 
 type VersionRow = typeof documentVersions.$inferSelect;
 
@@ -21,7 +21,7 @@ type VersionRow = typeof documentVersions.$inferSelect;
  * Refuses with 404, 409 (approved or superseded) or 400 naming the sections.
  */
 export async function assertReadyForHearing(tx: Tx, versionId: string): Promise<VersionRow> {
-  if (!Id.safeParse(versionId).success) throw notFound();
+  assertId(versionId);
   const [target] = await tx
     .select({ cycleId: documentVersions.cycleId })
     .from(documentVersions)

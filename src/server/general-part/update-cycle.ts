@@ -1,17 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import { type Cycle, UpdateCycleInput } from '../../shared/contracts/general-part.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { fieldError, notFound, rethrowUnique } from '../platform/errors.js';
+import { fieldError, rethrowUnique } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
 import { toCycle } from './general-part.mapper.js';
 import { cycles } from './general-part.table.js';
 
 export async function updateCycle(ctx: Ctx, id: string, raw: unknown): Promise<Cycle> {
   const actx = authorize(ctx, adminOnly);
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const input = parse(UpdateCycleInput, raw);
   try {
     return await actx.db.transaction(async (tx) => {

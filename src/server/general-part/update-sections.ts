@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import {
   type GeneralPartVersion,
   requiredSectionKeys,
@@ -9,11 +8,11 @@ import { appendAudit } from '../audit/append-audit.js';
 import { replaceSections, sectionsEditAudit, withKeys } from '../document-versions/section-edits.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { notFound } from '../platform/errors.js';
+import { conflict } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
 import { documentSections, documentVersions } from './general-part.table.js';
 import { loadVersion } from './version-reads.js';
-import { conflict } from './version-rules.js';
 
 /**
  * Replaces a draft's sections with the given list, in order: sections can be added (no key: one is made),
@@ -23,7 +22,7 @@ import { conflict } from './version-rules.js';
  */
 export async function updateSections(ctx: Ctx, id: string, raw: unknown): Promise<GeneralPartVersion> {
   const actx = authorize(ctx, adminOnly);
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const input = parse(UpdateSectionsInput, raw);
   return actx.db.transaction(async (tx) => {
     const before = await lockVersioned(tx, documentVersions, id, input.version);

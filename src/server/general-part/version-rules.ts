@@ -1,7 +1,6 @@
 import type { FieldIssue } from '../../shared/contracts/field-errors.js';
 import { requiredSections } from '../../shared/contracts/general-part.js';
 import { isEmptyRichText, type RichTextDoc } from '../../shared/contracts/rich-text.js';
-import { type Actor, systemActor } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 
 /**
@@ -27,11 +26,3 @@ export function assertRequiredSections(sections: readonly { key: string; body: R
   const issues = requiredSectionIssues(sections);
   if (issues.length > 0) throw new AppError('validation', issues);
 }
-
-/** A 409 that says why: the state of the document does not allow the change (a catalogue key). */
-export const conflict = (reason: string) =>
-  new AppError('conflict', [{ field: '_', code: reason, params: {} }]);
-
-/** The user behind an actor, for `created_by` columns; the command-line system actor is nobody's account. */
-export const userIdOf = (actor: Pick<Actor, 'id'>): string | null =>
-  actor.id === systemActor.id ? null : actor.id;

@@ -3,11 +3,11 @@ import { type Attachment, maxAttachmentsPerInput } from '../../shared/contracts/
 import { appendAudit } from '../audit/append-audit.js';
 import { authorize } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { forbidden, notFound } from '../platform/errors.js';
+import { conflict, forbidden, notFound } from '../platform/errors.js';
 import { checkFile } from '../platform/files.js';
 import { toAttachment } from './hearing.mapper.js';
 import { hearingInputs, inputAttachments } from './hearing.table.js';
-import { closedForInput, conflict, databaseNow, lockHearing, userIdOf } from './hearing-rules.js';
+import { closedForInput, databaseNow, lockHearing, userIdOf } from './hearing-rules.js';
 import { assertInputId, assertMayChangeInput } from './input-rules.js';
 import { inputWriters } from './submit-input.js';
 

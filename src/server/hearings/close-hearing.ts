@@ -1,10 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import { CloseHearingInput, type Hearing } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
 import { auditedHearing } from './hearing.mapper.js';
 import { hearings } from './hearing.table.js';
@@ -17,7 +16,7 @@ import { closedForInput, databaseNow, hearingClosed, userIdOf } from './hearing-
  */
 export async function closeHearing(ctx: Ctx, id: string, raw: unknown): Promise<Hearing> {
   const actx = authorize(ctx, adminOnly);
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const input = parse(CloseHearingInput, raw);
   return actx.db.transaction(async (tx) => {
     const before = await lockVersioned(tx, hearings, id, input.version);

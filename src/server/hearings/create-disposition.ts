@@ -3,12 +3,12 @@ import { CreateDispositionInput, type Disposition } from '../../shared/contracts
 import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { fieldError, rethrowUnique } from '../platform/errors.js';
+import { conflict, fieldError, rethrowUnique } from '../platform/errors.js';
 import { loadDisposition } from './disposition-reads.js';
 import { assertDispositionFields } from './disposition-rules.js';
 import { auditedDisposition } from './hearing.mapper.js';
 import { dispositionInputs, dispositions, hearingInputs } from './hearing.table.js';
-import { closedForInput, conflict, databaseNow, lockHearing, userIdOf } from './hearing-rules.js';
+import { closedForInput, databaseNow, lockHearing, userIdOf } from './hearing-rules.js';
 import { assertInputId } from './input-rules.js';
 
 /**

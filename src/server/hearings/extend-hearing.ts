@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import { ExtendHearingInput, type Hearing } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { fieldError, notFound } from '../platform/errors.js';
+import { fieldError } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
 import { auditedHearing } from './hearing.mapper.js';
 import { hearings } from './hearing.table.js';
@@ -23,7 +23,7 @@ import type { Links } from './open-hearing.js';
  */
 export async function extendHearing(ctx: Ctx, id: string, raw: unknown, links: Links): Promise<Hearing> {
   const actx = authorize(ctx, adminOnly);
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const input = parse(ExtendHearingInput, raw);
   return actx.db.transaction(async (tx) => {
     const before = await lockVersioned(tx, hearings, id, input.version);

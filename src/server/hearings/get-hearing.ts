@@ -1,8 +1,8 @@
 import type { Hearing } from '../../shared/contracts/hearings.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
 import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
-import { createReadCache } from '../audit/audited-read-cache.js';
 import { hearingReadKey, loadHearing } from './hearing-reads.js';
 import { assertTakesPart, findHearing } from './hearing-rules.js';
 

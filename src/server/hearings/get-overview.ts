@@ -6,10 +6,10 @@ import {
   type RegionTally,
   type SectionTally,
 } from '../../shared/contracts/hearings.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
 import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Actor, Ctx } from '../platform/context.js';
-import { createReadCache } from '../audit/audited-read-cache.js';
 import { regions } from '../registry/registry.table.js';
 import { hearingInvitations, hearings } from './hearing.table.js';
 import { hearingReadKey, loadHearingSummaries } from './hearing-reads.js';

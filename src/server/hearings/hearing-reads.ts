@@ -4,6 +4,7 @@ import type { Hearing, HearingCounts, HearingSummary } from '../../shared/contra
 import type { Db, Tx } from '../db/client.js';
 import { cycles, documentVersions } from '../general-part/general-part.table.js';
 import type { Actor } from '../platform/context.js';
+import { noId } from '../platform/ids.js';
 import { regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
 import { osloDate } from './deadline.js';
@@ -47,7 +48,7 @@ export async function loadHearingSummaries(
             .where(
               and(
                 eq(hearingInvitations.hearingId, hearings.id),
-                eq(hearingInvitations.regionId, actor.regionId ?? '00000000-0000-0000-0000-000000000000'),
+                eq(hearingInvitations.regionId, actor.regionId ?? noId),
               ),
             ),
         )

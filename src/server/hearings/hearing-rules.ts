@@ -1,8 +1,8 @@
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import type { Db, Tx } from '../db/client.js';
 import { type Actor, systemActor } from '../platform/context.js';
-import { AppError, forbidden, notFound } from '../platform/errors.js';
+import { conflict, forbidden, notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { deadlinePassed } from './deadline.js';
 import { hearingInputs, hearingInvitations, hearings } from './hearing.table.js';
 
@@ -32,9 +32,6 @@ export function closedSql(osloToday: string): SQL {
 }
 
 /** A 409 that says why: the state of the hearing does not allow the change (a catalogue key). */
-export const conflict = (reason: string) =>
-  new AppError('conflict', [{ field: '_', code: reason, params: {} }]);
-
 export const hearingClosed = () => conflict('validation.hearingClosed');
 
 /** The user behind an actor, for `*_by` columns; the command-line system actor is nobody's account. */
@@ -47,7 +44,7 @@ export const userIdOf = (actor: Pick<Actor, 'id'>): string | null =>
  * flight and then see it.
  */
 export async function lockHearing(tx: Tx, id: string, mode: 'update' | 'share'): Promise<HearingRow> {
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const [row] = await tx
     .select()
     .from(hearings)
@@ -58,7 +55,7 @@ export async function lockHearing(tx: Tx, id: string, mode: 'update' | 'share'):
 }
 
 export async function findHearing(db: Db | Tx, id: string): Promise<HearingRow> {
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const [row] = await db.select().from(hearings).where(eq(hearings.id, id));
   if (!row) throw notFound();
   return row;

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import type { Tx } from '../db/client.js';
 import type { Actor } from '../platform/context.js';
-import { forbidden, notFound } from '../platform/errors.js';
+import { conflict, forbidden } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { users } from '../users/user.table.js';
 import { dispositionInputs, type hearingInputs } from './hearing.table.js';
-import { conflict, hearingClosed } from './hearing-rules.js';
+import { hearingClosed } from './hearing-rules.js';
 
 type InputRow = typeof hearingInputs.$inferSelect;
 
@@ -21,7 +21,7 @@ export const auditedInput = (row: InputRow) => ({
 });
 
 export const assertInputId = (id: string) => {
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
 };
 
 /**

@@ -1,7 +1,7 @@
 import { type HearingInput, InputListQuery } from '../../shared/contracts/hearings.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { createReadCache } from '../audit/audited-read-cache.js';
 import { hearingReadKey } from './hearing-reads.js';
 import { assertTakesPart, closedForInput, findHearing } from './hearing-rules.js';
 import { loadInputs, matchesFilters } from './input-reads.js';

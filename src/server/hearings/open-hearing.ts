@@ -5,7 +5,7 @@ import { cycles, documentVersions } from '../general-part/general-part.table.js'
 import { markOnHearing } from '../general-part/mark-on-hearing.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { fieldError } from '../platform/errors.js';
+import { conflict, fieldError } from '../platform/errors.js';
 import { regions } from '../registry/registry.table.js';
 import { osloDate } from './deadline.js';
 import { auditedHearing } from './hearing.mapper.js';
@@ -14,7 +14,7 @@ import { hearingLink, openedMail } from './hearing-mail.js';
 import { loadHearing } from './hearing-reads.js';
 import { queueHearingMails, regionContacts } from './hearing-recipients.js';
 import { scheduleReminders } from './hearing-reminders.js';
-import { conflict, databaseNow, userIdOf } from './hearing-rules.js';
+import { databaseNow, userIdOf } from './hearing-rules.js';
 
 /** Where the app is reached, for the links in the e-mails. */
 export type Links = { appUrl: string };

@@ -8,10 +8,10 @@ import {
   type MatrixRow,
 } from '../../shared/contracts/matrix.js';
 import { agreementSubjectAreas, agreements, contributions } from '../agreements/agreement.table.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
 import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { createReadCache } from '../audit/audited-read-cache.js';
 import { departments, regions } from '../registry/registry.table.js';
 import { loadMatrixScope, type MatrixScope } from './matrix-scope.js';
 

@@ -16,8 +16,14 @@ export type Actor = {
 export type Ctx = { db: Db; actor: Actor | null; requestId: string | null };
 export type ActorCtx = Ctx & { actor: Actor };
 
-/** A system actor for imports and the demo loader run from the command line. */
-export const systemActor: Actor = {
+/**
+ * The system itself, for imports and the demo loader run from the command line: it acts as an admin but is
+ * nobody's account, so the rows and audit events it writes name no user (`userIdOf`).
+ */
+export type SystemActor = Actor & { readonly system: true };
+
+export const systemActor: SystemActor = {
+  system: true,
   id: '00000000-0000-0000-0000-000000000000',
   name: 'Partnerskap (system)',
   email: 'system@partnerskap.invalid',
@@ -26,3 +32,8 @@ export const systemActor: Actor = {
   regionId: null,
   locale: 'nb',
 };
+
+export const isSystemActor = (actor: Pick<Actor, 'id'>): boolean => actor.id === systemActor.id;
+
+/** The user behind an actor, for `created_by` columns and the audit trail; the system is no user. */
+export const userIdOf = (actor: Pick<Actor, 'id'>): string | null => (isSystemActor(actor) ? null : actor.id);

@@ -55,6 +55,9 @@ export class AppError extends Error {
 export const notFound = () => new AppError('notFound');
 export const forbidden = () => new AppError('forbidden');
 export const stale = () => new AppError('stale');
+/** A write that the state of things does not allow now; `reason` is the catalogue key of why. */
+export const conflict = (reason: string) =>
+  new AppError('conflict', [{ field: '_', code: reason, params: {} }]);
 export const fieldError = (field: string, code: string, params: Record<string, unknown> = {}) =>
   new AppError('validation', [{ field, code, params }]);
 

@@ -9,10 +9,10 @@ import { origin, startTestApp, type TestApp } from '../../../test/support/app.js
 import type { Region } from '../../shared/contracts/registry.js';
 import { buildApp } from '../app.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
 import { type Database, type Db, openDatabase } from '../db/client.js';
 import * as schema from '../db/schema.js';
 import { systemActor } from './context.js';
-import { createReadCache } from '../audit/audited-read-cache.js';
 
 let t: TestApp;
 /** A second handle on the same database, as a second server process has: its own connections, its own cache. */

@@ -4,8 +4,8 @@ import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { fieldError, rethrowUnique } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { assertNoOverlap, lockRegion } from './membership-rules.js';
-import { assertId } from './paging.js';
 import { membershipById } from './region-members.js';
 import { municipalities, regionMemberships } from './registry.table.js';
 

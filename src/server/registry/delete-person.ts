@@ -3,9 +3,9 @@ import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { AppError, notFound, pgErrorOf, stale } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { users } from '../users/user.table.js';
 import { DeleteQuery } from './delete-query.js';
-import { assertId } from './paging.js';
 import { toPerson } from './person.mapper.js';
 import { people } from './registry.table.js';
 

@@ -3,7 +3,7 @@ import type { Person } from '../../shared/contracts/registry.js';
 import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
-import { assertId } from './paging.js';
+import { assertId } from '../platform/ids.js';
 import { toPerson } from './person.mapper.js';
 import { people } from './registry.table.js';
 

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Region } from '../../shared/contracts/registry.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
 import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
-import { createReadCache } from '../audit/audited-read-cache.js';
-import { assertId } from './paging.js';
+import { assertId } from '../platform/ids.js';
 import { toRegion } from './region.mapper.js';
 import { membersOf, regionColumns } from './region-members.js';
 import { regions } from './registry.table.js';

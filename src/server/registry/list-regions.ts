@@ -1,9 +1,9 @@
 import { and, asc, gt, ilike, sql } from 'drizzle-orm';
 import { type Region, RegionListQuery } from '../../shared/contracts/registry.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
 import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { createReadCache } from '../audit/audited-read-cache.js';
 import { containsPattern, decodeCursor, LongCursor, toPage } from './paging.js';
 import { toRegion } from './region.mapper.js';
 import { membersOf, regionColumns } from './region-members.js';

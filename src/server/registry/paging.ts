@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Id } from '../../shared/contracts/common.js';
-import { fieldError, notFound } from '../platform/errors.js';
+import { fieldError } from '../platform/errors.js';
+import { isId } from '../platform/ids.js';
 
 /**
  * Keyset pagination. A cursor is the sort key of the last row a page showed, as base64url JSON: opaque to
@@ -33,7 +33,7 @@ export function decodeCursor(cursor: string | undefined, length: number): string
 /** Same as `decodeCursor`, for keys that end in a row id (which must then be a uuid the database accepts). */
 export function decodeCursorWithId(cursor: string | undefined, length: number): string[] | null {
   const key = decodeCursor(cursor, length);
-  if (key && !Id.safeParse(key[length - 1]).success) throw fieldError('cursor', 'validation.invalid');
+  if (key && !isId(key[length - 1])) throw fieldError('cursor', 'validation.invalid');
   return key;
 }
 
@@ -70,5 +70,5 @@ function escapeLike(text: string): string {
 
 /** Use cases are called from HTTP (where the route checked the id) and from code; a malformed id is unknown. */
 export function assertId(id: string): void {
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
 }

@@ -3,9 +3,9 @@ import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { stale } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { DeleteQuery } from './delete-query.js';
 import { lockMembership, lockRegion } from './membership-rules.js';
-import { assertId } from './paging.js';
 import { membershipById } from './region-members.js';
 import { regionMemberships } from './registry.table.js';
 

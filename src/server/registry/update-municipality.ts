@@ -4,10 +4,10 @@ import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { fieldError, rethrowUnique } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
 import { municipalityUnique } from './create-municipality.js';
 import { toMunicipality } from './municipality.mapper.js';
-import { assertId } from './paging.js';
 import { municipalities } from './registry.table.js';
 
 /** Changes what is given; an absent field keeps its value, and `null` clears an optional one. */

@@ -3,8 +3,8 @@ import { type Person, UpdatePersonInput } from '../../shared/contracts/registry.
 import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
+import { assertId } from '../platform/ids.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
-import { assertId } from './paging.js';
 import { toPerson } from './person.mapper.js';
 import { people } from './registry.table.js';
 

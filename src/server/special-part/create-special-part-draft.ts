@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import type { SpecialPartVersion } from '../../shared/contracts/special-part.js';
 import { specialPartSections, specialPartVersions } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { copyIntoNewDraft } from '../document-versions/new-draft.js';
-import { userIdOf } from '../general-part/version-rules.js';
 import { adminOnly, authorize } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
+import { userIdOf } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { lockAgreement } from './special-part-locks.js';
 import { auditedVersion, loadSpecialPartVersion } from './special-part-reads.js';
 
@@ -18,7 +18,7 @@ import { auditedVersion, loadSpecialPartVersion } from './special-part-reads.js'
  */
 export async function createSpecialPartDraft(ctx: Ctx, sourceId: string): Promise<SpecialPartVersion> {
   const actx = authorize(ctx, adminOnly);
-  if (!Id.safeParse(sourceId).success) throw notFound();
+  assertId(sourceId);
   return actx.db.transaction(async (tx) => {
     const [source] = await tx.select().from(specialPartVersions).where(eq(specialPartVersions.id, sourceId));
     if (!source) throw notFound();

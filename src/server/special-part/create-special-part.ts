@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import type { SpecialPartVersion } from '../../shared/contracts/special-part.js';
 import { agreements, specialPartSections, specialPartVersions } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
-import { conflict, userIdOf } from '../general-part/version-rules.js';
 import { adminOnly, authorize } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { notFound } from '../platform/errors.js';
+import { userIdOf } from '../platform/context.js';
+import { conflict, notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { regions } from '../registry/registry.table.js';
 import { defaultSections } from './default-sections.js';
 import { auditedVersion, loadSpecialPartVersion } from './special-part-reads.js';
@@ -17,7 +17,7 @@ import { auditedVersion, loadSpecialPartVersion } from './special-part-reads.js'
  */
 export async function createSpecialPart(ctx: Ctx, agreementId: string): Promise<SpecialPartVersion> {
   const actx = authorize(ctx, adminOnly);
-  if (!Id.safeParse(agreementId).success) throw notFound();
+  assertId(agreementId);
   return actx.db.transaction(async (tx) => {
     // The agreement's lock orders the versions of one special part: numbers never collide.
     const [agreement] = await tx

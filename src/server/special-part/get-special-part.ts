@@ -1,17 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import type { SpecialPart } from '../../shared/contracts/special-part.js';
 import { specialPartVersions } from '../agreements/agreement.table.js';
 import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { writtenStandardOf } from './contributions-content.js';
 import { selectSummaries } from './special-part-reads.js';
 
 /** An agreement's special part: every version, newest first; the agreed one is the agreement's current text. */
 export async function getSpecialPart(ctx: Ctx, agreementId: string): Promise<SpecialPart> {
   const { db } = authorize(ctx, everyone);
-  if (!Id.safeParse(agreementId).success) throw notFound();
+  assertId(agreementId);
   const writtenStandard = await writtenStandardOf(db, agreementId);
   if (!writtenStandard) throw notFound();
   const versions = await selectSummaries(db, eq(specialPartVersions.agreementId, agreementId));

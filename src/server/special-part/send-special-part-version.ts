@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import { SpecialPartTransitionInput, type SpecialPartVersion } from '../../shared/contracts/special-part.js';
 import { specialPartVersions } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
-import { conflict, userIdOf } from '../general-part/version-rules.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { notFound } from '../platform/errors.js';
+import { userIdOf } from '../platform/context.js';
+import { conflict } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { nextVersion } from '../platform/versioned.js';
 import { generateContributionsContent } from './contributions-content.js';
 import { lockSpecialPartVersion } from './special-part-locks.js';
@@ -23,7 +23,7 @@ export async function sendSpecialPartVersion(
   raw: unknown,
 ): Promise<SpecialPartVersion> {
   const actx = authorize(ctx, adminOnly);
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const input = parse(SpecialPartTransitionInput, raw);
   return actx.db.transaction(async (tx) => {
     const before = await lockSpecialPartVersion(tx, id, input.version);

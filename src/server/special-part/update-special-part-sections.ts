@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import { emptyRichText } from '../../shared/contracts/rich-text.js';
 import {
   contributionsSectionKey,
@@ -9,10 +8,10 @@ import {
 import { specialPartSections, specialPartVersions } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { replaceSections, sectionsEditAudit, withKeys } from '../document-versions/section-edits.js';
-import { conflict } from '../general-part/version-rules.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { notFound } from '../platform/errors.js';
+import { conflict } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
 import { loadSpecialPartVersion } from './special-part-reads.js';
 
@@ -28,7 +27,7 @@ export async function updateSpecialPartSections(
   raw: unknown,
 ): Promise<SpecialPartVersion> {
   const actx = authorize(ctx, adminOnly);
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const input = parse(UpdateSpecialPartSectionsInput, raw);
   return actx.db.transaction(async (tx) => {
     const before = await lockVersioned(tx, specialPartVersions, id, input.version);

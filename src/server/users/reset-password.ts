@@ -1,5 +1,4 @@
 import { eq, sql } from 'drizzle-orm';
-import { Id } from '../../shared/contracts/common.js';
 import { ResetPasswordInput } from '../../shared/contracts/users.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { hashPassword } from '../auth/password.js';
@@ -7,6 +6,7 @@ import { endSessions } from '../auth/sessions.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { users } from './user.table.js';
 
 /**
@@ -17,7 +17,7 @@ import { users } from './user.table.js';
 export async function resetPassword(ctx: Ctx, id: string, raw: unknown): Promise<void> {
   const actx = authorize(ctx, adminOnly);
   const input = parse(ResetPasswordInput, raw);
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   const passwordHash = await hashPassword(input.password);
   await actx.db.transaction(async (tx) => {
     const [row] = await tx

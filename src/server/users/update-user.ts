@@ -1,12 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { Id, Role } from '../../shared/contracts/common.js';
+import { Role } from '../../shared/contracts/common.js';
 import { UpdateUserInput, type User } from '../../shared/contracts/users.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { endSessions } from '../auth/sessions.js';
 import type { Tx } from '../db/client.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { fieldError, notFound } from '../platform/errors.js';
+import { fieldError } from '../platform/errors.js';
+import { assertId } from '../platform/ids.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
 import { toUser } from './user.mapper.js';
 import { users } from './user.table.js';
@@ -20,7 +21,7 @@ import { resolveBinding } from './user-binding.js';
 export async function updateUser(ctx: Ctx, id: string, raw: unknown): Promise<User> {
   const actx = authorize(ctx, adminOnly);
   const input = parse(UpdateUserInput, raw);
-  if (!Id.safeParse(id).success) throw notFound();
+  assertId(id);
   return actx.db.transaction(async (tx) => {
     const mayRemoveAdmin = input.role !== undefined || input.active === false;
     // Locked before the user itself and in id order, so two admins demoting each other at the same time

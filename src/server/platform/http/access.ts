@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../../../shared/contracts/common.js';
 import { localeFromHeader } from '../../../shared/i18n/translate.js';
-import { actorForSession, type SessionKeys } from '../../auth/sessions.js';
 import type { Db } from '../../db/client.js';
 import type { Actor, Ctx } from '../context.js';
 import { AppError } from '../errors.js';
@@ -29,13 +28,18 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function registerAccess(
   app: FastifyInstance,
-  deps: { db: Db; keys: SessionKeys; publicUrl?: string },
+  deps: {
+    db: Db;
+    /** Who holds a session token, or null: given by the composition (app.ts), so the platform needs no feature. */
+    authenticate: (token: string) => Promise<Actor | null>;
+    publicUrl?: string;
+  },
 ) {
   app.decorateRequest('actor', null);
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = request.cookies[sessionCookie];
-    request.actor = token ? await actorForSession(deps.db, deps.keys, token) : null;
+    request.actor = token ? await deps.authenticate(token) : null;
     request.ctx = { db: deps.db, actor: request.actor, requestId: String(request.id) };
 
     if (unsafeMethods.has(request.method) && !isSameOrigin(request, deps.publicUrl)) {
