@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../src/server/db/client.js';
 import { formalHearing, informalHearing } from '../src/server/demo/demo-hearing-inputs.js';
-import { documentSections } from '../src/server/general-part/general-part.table.js';
+import { generalPartSections } from '../src/server/general-part/general-part.table.js';
 import { generalPartVersions, pagesOf, sectionKeysOfVersion1 } from './general-part-text.js';
 
 /**
@@ -86,7 +86,7 @@ export async function generateHearing(
       required: position < 5,
     }));
   await tx
-    .insert(documentSections)
+    .insert(generalPartSections)
     .values([...sectionRows(version1Id, version1), ...sectionRows(version2Id, version2)]);
 
   // Closed ten days ago, after six weeks on hearing.

@@ -43,7 +43,7 @@ export type DatasetSizes = {
   people: number;
   users: number;
   auditEvents: number;
-  documentSections: number;
+  generalPartSections: number;
   hearingInvitations: number;
   hearingInputs: number;
   dispositions: number;
@@ -266,7 +266,7 @@ export async function generateDataset(
     people: await count('people'),
     users: await count('users'),
     auditEvents: await count('audit_events'),
-    documentSections: await count('document_sections'),
+    generalPartSections: await count('document_sections'),
     hearingInvitations: await count('hearing_invitations'),
     hearingInputs: await count('hearing_inputs'),
     dispositions: await count('dispositions'),

@@ -4,10 +4,10 @@ import {
   ArchiveFailure,
   ArchiveState,
 } from '../../shared/contracts/agreement-document.js';
-import { agreementArchives } from '../agreements/agreement.table.js';
 import type { Db, Tx } from '../db/client.js';
 import { notFound } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
+import { agreementArchives } from './agreement-archive.table.js';
 
 /** Everything but the ZIP itself, which only the file route reads. */
 export const archiveColumns = {

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AgreementArchive } from '../../shared/contracts/agreement-document.js';
 import { IdParams } from '../../shared/contracts/common.js';
-import { attachmentDisposition } from '../documents/download.js';
 import { adminOnly } from '../platform/authorize.js';
+import { sendDownload } from '../platform/http/files.js';
 import { getAgreementArchive, getAgreementArchiveFile } from './get-agreement-archive.js';
 import { requestAgreementArchive } from './request-agreement-archive.js';
 
@@ -56,11 +56,7 @@ export const agreementArchiveRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const file = await getAgreementArchiveFile(request.ctx, request.params.id);
-      return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', attachmentDisposition(file.filename))
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
+      return sendDownload(reply, file);
     },
   );
 };

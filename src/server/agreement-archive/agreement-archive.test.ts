@@ -10,12 +10,12 @@ import {
   fixtureContributions,
   fixtureCycle,
 } from '../agreement-document/agreement-document.fixtures.js';
-import { agreementArchives } from '../agreements/agreement.table.js';
 import { auditEvents } from '../audit/audit.table.js';
 import { readDocx, readPdfPages, squash } from '../documents/testing/read-document.js';
-import { documentSections } from '../general-part/general-part.table.js';
+import { generalPartSections } from '../general-part/general-part.table.js';
 import { jobRequests } from '../jobs/job.table.js';
 import { appWorkers } from '../workers.js';
+import { agreementArchives } from './agreement-archive.table.js';
 import { agreementArchiveWorker } from './make-agreement-archive.js';
 
 let t: TestApp;
@@ -178,9 +178,9 @@ describe('the ZIP of all agreements of a cycle', () => {
     await agreementFixture(t, { regionName: 'Haldenregionen', in: broken });
     // A list without items: stored around the rich text schema, it makes the renderers fail.
     await t.database.db
-      .update(documentSections)
+      .update(generalPartSections)
       .set({ body: { type: 'doc', content: [{ type: 'bulletList' }] } as never })
-      .where(eq(documentSections.versionId, broken.generalPart.id));
+      .where(eq(generalPartSections.versionId, broken.generalPart.id));
     const archive = (await post(archivesUrl(broken.cycle.id), cookies.admin)).json();
     await runJob(archive.id);
     const res = await get(`/api/v1/agreement-archives/${archive.id}`, cookies.admin);

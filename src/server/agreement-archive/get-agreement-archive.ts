@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { AgreementArchive } from '../../shared/contracts/agreement-document.js';
-import { agreementArchives } from '../agreements/agreement.table.js';
 import type { DocumentFile } from '../documents/download.js';
 import { adminOnly, authorize } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
+import { agreementArchives } from './agreement-archive.table.js';
 import { findArchive } from './agreement-archive-reads.js';
 
 /** An archive's progress (admin), which the app polls while it is made. */

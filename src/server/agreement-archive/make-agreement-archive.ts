@@ -6,13 +6,14 @@ import { z } from 'zod';
 import type { ArchiveFailure } from '../../shared/contracts/agreement-document.js';
 import { loadAgreementDocumentData } from '../agreement-document/agreement-document-data.js';
 import { agreementDocument, agreementFileName } from '../agreement-document/agreement-document-model.js';
-import { agreementArchives, agreements } from '../agreements/agreement.table.js';
+import { agreements } from '../agreements/agreement.table.js';
 import type { Db } from '../db/client.js';
 import { renderDocx } from '../documents/render-docx.js';
 import { renderPdf } from '../documents/render-pdf.js';
 import { cycles } from '../general-part/general-part.table.js';
 import { defineJob, defineWorker, type JobWorker } from '../jobs/define-job.js';
 import { regions } from '../registry/registry.table.js';
+import { agreementArchives } from './agreement-archive.table.js';
 
 /**
  * Making one agreement archive. A failure to reach the database is tried again (twice, after half a

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { AgreementArchive } from '../../shared/contracts/agreement-document.js';
-import { agreementArchives, agreements } from '../agreements/agreement.table.js';
+import { agreements } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { cycles } from '../general-part/general-part.table.js';
 import { requestJob } from '../jobs/request-job.js';
@@ -8,6 +8,7 @@ import { adminOnly, authorize } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
+import { agreementArchives } from './agreement-archive.table.js';
 import { archiveColumns, toArchive } from './agreement-archive-reads.js';
 import { agreementArchiveJob } from './make-agreement-archive.js';
 

@@ -4,7 +4,7 @@ import type { GeneratedSubjectArea } from '../../shared/contracts/special-part.j
 import { agreements } from '../agreements/agreement.table.js';
 import { agreementTitle, partiesOf } from '../agreements/agreement-reads.js';
 import type { Db, Tx } from '../db/client.js';
-import { cycles, documentSections, documentVersions } from '../general-part/general-part.table.js';
+import { cycles, generalPartSections, generalPartVersions } from '../general-part/general-part.table.js';
 import { notFound } from '../platform/errors.js';
 import { regions } from '../registry/registry.table.js';
 import { generateContributionsContent } from '../special-part/contributions-content.js';
@@ -59,15 +59,15 @@ export async function loadAgreementDocumentData(
       cycleName: cycles.name,
       region: { id: regions.id, name: regions.name, writtenStandard: regions.writtenStandard },
       general: {
-        number: documentVersions.number,
-        state: documentVersions.state,
-        approvedOn: documentVersions.approvedOn,
+        number: generalPartVersions.number,
+        state: generalPartVersions.state,
+        approvedOn: generalPartVersions.approvedOn,
       },
     })
     .from(agreements)
     .innerJoin(cycles, eq(cycles.id, agreements.cycleId))
     .innerJoin(regions, eq(regions.id, agreements.regionId))
-    .innerJoin(documentVersions, eq(documentVersions.id, agreements.generalPartVersionId))
+    .innerJoin(generalPartVersions, eq(generalPartVersions.id, agreements.generalPartVersionId))
     .where(eq(agreements.id, agreementId));
   if (!row) throw notFound();
   const { agreement } = row;
@@ -75,10 +75,14 @@ export async function loadAgreementDocumentData(
 
   const parties = await partiesOf(db, row.region.id, agreement.periodFrom);
   const generalSections = await db
-    .select({ key: documentSections.key, title: documentSections.title, body: documentSections.body })
-    .from(documentSections)
-    .where(eq(documentSections.versionId, agreement.generalPartVersionId))
-    .orderBy(asc(documentSections.position));
+    .select({
+      key: generalPartSections.key,
+      title: generalPartSections.title,
+      body: generalPartSections.body,
+    })
+    .from(generalPartSections)
+    .where(eq(generalPartSections.versionId, agreement.generalPartVersionId))
+    .orderBy(asc(generalPartSections.position));
   const special = await loadSpecialPartForDocument(db, agreement.id);
   const contributions = special?.contributions ?? (await generateContributionsContent(db, agreement.id));
 

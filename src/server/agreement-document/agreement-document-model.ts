@@ -1,6 +1,6 @@
 import type { GeneratedContribution } from '../../shared/contracts/special-part.js';
 import type { DocumentBlock, DocumentModel, Fact } from '../documents/document-model.js';
-import { norwegianDate } from '../hearings-summary/summary-document.js';
+import { norwegianDate } from '../hearing-summary/summary-document.js';
 import { formatKroner } from '../special-part/contributions-content.js';
 import type { AgreementDocumentData } from './agreement-document-data.js';
 import { type AgreementWords, agreementWords } from './agreement-document-words.js';

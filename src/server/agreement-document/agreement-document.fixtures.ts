@@ -1,17 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
 import type { TestApp } from '../../../test/support/app.js';
 import type { RichTextDoc } from '../../shared/contracts/rich-text.js';
-import {
-  agreements,
-  contributions,
-  type IndicatorRow,
-  specialPartSections,
-  specialPartVersions,
-  subjectAreas,
-} from '../agreements/agreement.table.js';
+import { agreements, subjectAreas } from '../agreements/agreement.table.js';
+import { contributions, type IndicatorRow } from '../contributions/contribution.table.js';
 import { approveVersion } from '../general-part/approve-version.js';
 import { approval, filledCycle, textBody } from '../general-part/general-part.fixtures.js';
 import { departments, regions } from '../registry/registry.table.js';
+import { specialPartSections, specialPartVersions } from '../special-part/special-part.table.js';
 
 /**
  * Test data for the agreement document and archive: an agreement of a region in a new cycle of its own,

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AgreementDocumentQuery } from '../../shared/contracts/agreement-document.js';
 import { IdParams } from '../../shared/contracts/common.js';
-import { attachmentDisposition, documentMediaType } from '../documents/download.js';
+import { documentMediaType } from '../documents/download.js';
+import { sendDownload } from '../platform/http/files.js';
 import { documentReaders, exportAgreementDocument } from './export-agreement-document.js';
 
 const documentFile = z.instanceof(Buffer).meta({ type: 'string', format: 'binary' });
@@ -31,11 +32,7 @@ export const agreementDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const file = await exportAgreementDocument(request.ctx, request.params.id, request.query.format);
-      return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', attachmentDisposition(file.filename))
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
+      return sendDownload(reply, file);
     },
   );
 };

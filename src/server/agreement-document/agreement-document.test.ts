@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { requiredSections } from '../../shared/contracts/general-part.js';
-import { contributions } from '../agreements/agreement.table.js';
+import { contributions } from '../contributions/contribution.table.js';
 import { readDocx, readPdfFonts, readPdfPages, squash } from '../documents/testing/read-document.js';
 import {
   agreementFixture,

@@ -11,8 +11,9 @@ import type { VersionState } from '../../shared/contracts/general-part.js';
 
 type WrittenStandard = AgreementSummary['writtenStandard'];
 
+import { contributions } from '../contributions/contribution.table.js';
 import type { Db, Tx } from '../db/client.js';
-import { documentVersions } from '../general-part/general-part.table.js';
+import { generalPartVersions } from '../general-part/general-part.table.js';
 import { notFound } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
 import { county, municipalities, regionMemberships, regions } from '../registry/registry.table.js';
@@ -21,7 +22,6 @@ import {
   agreementGeneralPartMoves,
   agreementSubjectAreas,
   agreements,
-  contributions,
   subjectAreas,
 } from './agreement.table.js';
 
@@ -47,8 +47,8 @@ export const auditedAgreement = (row: AgreementRow) => ({
   version: row.version,
 });
 
-const pinned = alias(documentVersions, 'pinned');
-const approved = alias(documentVersions, 'approved');
+const pinned = alias(generalPartVersions, 'pinned');
+const approved = alias(generalPartVersions, 'approved');
 
 /**
  * Agreements with their region, pinned version and, when the cycle's approved version is newer, that one
@@ -177,8 +177,8 @@ async function wantedOf(db: Db | Tx, agreementId: string): Promise<WantedSubject
   }));
 }
 
-const fromVersion = alias(documentVersions, 'from_version');
-const toVersion = alias(documentVersions, 'to_version');
+const fromVersion = alias(generalPartVersions, 'from_version');
+const toVersion = alias(generalPartVersions, 'to_version');
 
 async function movesOf(db: Db | Tx, agreementId: string): Promise<GeneralPartMove[]> {
   const rows = await db

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { snapshot } from '../../../test/support/expect-unchanged.js';
 import type { Agreement, AgreementSummary, SubjectArea } from '../../shared/contracts/agreements.js';
+import { contributions } from '../contributions/contribution.table.js';
 import { approveVersion } from '../general-part/approve-version.js';
 import { createDraft } from '../general-part/create-draft.js';
 import { approval, newCycle } from '../general-part/general-part.fixtures.js';
@@ -15,7 +16,7 @@ import {
   regionIdOf,
   unknownId,
 } from './agreement.fixtures.js';
-import { agreementGeneralPartMoves, contributions } from './agreement.table.js';
+import { agreementGeneralPartMoves } from './agreement.table.js';
 import { agreementTitle } from './agreement-reads.js';
 import { listSubjectAreas } from './list-subject-areas.js';
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
 import { type AgreementSummary, CreateAgreementsInput } from '../../shared/contracts/agreements.js';
 import { appendAudit } from '../audit/append-audit.js';
-import { cycles, documentVersions } from '../general-part/general-part.table.js';
+import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
@@ -25,9 +25,9 @@ export async function createAgreements(ctx: Ctx, raw: unknown): Promise<Agreemen
     const [cycle] = await tx.select().from(cycles).where(eq(cycles.id, input.cycleId)).for('update');
     if (!cycle) throw fieldError('cycleId', 'validation.unknownCycle');
     const [current] = await tx
-      .select({ id: documentVersions.id })
-      .from(documentVersions)
-      .where(and(eq(documentVersions.cycleId, cycle.id), eq(documentVersions.state, 'approved')))
+      .select({ id: generalPartVersions.id })
+      .from(generalPartVersions)
+      .where(and(eq(generalPartVersions.cycleId, cycle.id), eq(generalPartVersions.state, 'approved')))
       .for('share');
     if (!current) throw conflict('validation.noApprovedGeneralPart');
 

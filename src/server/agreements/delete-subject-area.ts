@@ -1,11 +1,12 @@
 import { count, eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append-audit.js';
+import { contributions } from '../contributions/contribution.table.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { AppError, notFound, pgErrorOf, stale } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
 import { DeleteQuery } from '../registry/delete-query.js';
-import { agreementSubjectAreas, contributions, subjectAreas } from './agreement.table.js';
+import { agreementSubjectAreas, subjectAreas } from './agreement.table.js';
 import { toSubjectArea } from './subject-area.mapper.js';
 import { lockAreasOf, lockCycleOfArea, renumber } from './subject-area-rules.js';
 

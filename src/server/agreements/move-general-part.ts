@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type Agreement, MoveGeneralPartInput } from '../../shared/contracts/agreements.js';
 import { appendAudit } from '../audit/append-audit.js';
-import { documentVersions } from '../general-part/general-part.table.js';
+import { generalPartVersions } from '../general-part/general-part.table.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
@@ -25,8 +25,8 @@ export async function moveGeneralPart(ctx: Ctx, id: string, raw: unknown): Promi
     // Share-locked so an approval in flight settles first and the state read here holds until commit.
     const [target] = await tx
       .select()
-      .from(documentVersions)
-      .where(eq(documentVersions.id, input.versionId))
+      .from(generalPartVersions)
+      .where(eq(generalPartVersions.id, input.versionId))
       .for('share');
     if (!target || target.cycleId !== before.cycleId) {
       throw fieldError('versionId', 'validation.versionNotInCycle');
@@ -35,9 +35,9 @@ export async function moveGeneralPart(ctx: Ctx, id: string, raw: unknown): Promi
       throw conflict('validation.generalPartNotApproved');
     }
     const [from] = await tx
-      .select({ number: documentVersions.number })
-      .from(documentVersions)
-      .where(eq(documentVersions.id, before.generalPartVersionId));
+      .select({ number: generalPartVersions.number })
+      .from(generalPartVersions)
+      .where(eq(generalPartVersions.id, before.generalPartVersionId));
     if (!from || target.number <= from.number) throw conflict('validation.generalPartNotNewer');
 
     await tx.insert(agreementGeneralPartMoves).values({

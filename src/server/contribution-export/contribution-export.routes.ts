@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ExportQuery } from '../../shared/contracts/matrix.js';
-import { attachmentDisposition } from '../documents/download.js';
+import { ExportQuery } from '../../shared/contracts/contribution-export.js';
 import { everyone } from '../platform/authorize.js';
+import { sendDownload } from '../platform/http/files.js';
 import { exportContributions, exportMediaType } from './export-contributions.js';
 
 const tags = ['contributions'];
@@ -32,11 +32,7 @@ export const contributionExportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const exported = await exportContributions(request.ctx, request.query);
-      return reply
-        .header('content-type', exported.mediaType)
-        .header('content-disposition', attachmentDisposition(exported.filename))
-        .header('cache-control', 'private, no-store')
-        .send(exported.content);
+      return sendDownload(reply, exported);
     },
   );
 };

@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../shared/contracts/common.js';
-import { type ExportFormat, ExportQuery } from '../../shared/contracts/matrix.js';
+import { type ExportFormat, ExportQuery } from '../../shared/contracts/contribution-export.js';
 import { translate } from '../../shared/i18n/translate.js';
-import { agreements, contributions, type IndicatorRow, subjectAreas } from '../agreements/agreement.table.js';
+import { agreements, subjectAreas } from '../agreements/agreement.table.js';
+import { contributions, type IndicatorRow } from '../contributions/contribution.table.js';
 import type { DocumentFile } from '../documents/download.js';
 import { loadMatrixScope } from '../matrix/matrix-scope.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';

@@ -6,7 +6,7 @@ import {
   CreateCommentInput,
   contributionsPath,
 } from '../../shared/contracts/contributions.js';
-import { agreements, contributionComments, contributions } from '../agreements/agreement.table.js';
+import { agreements } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { queueMail } from '../mail/queue-mail.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
@@ -16,6 +16,7 @@ import { assertId } from '../platform/ids.js';
 import { regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
 import { readComments } from './comment-reads.js';
+import { contributionComments, contributions } from './contribution.table.js';
 import { mentionMail } from './mention-mail.js';
 
 export type CommentLinks = { appUrl: string };

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { ChangeStatusInput, type ContributionDetail } from '../../shared/contracts/contributions.js';
-import { contributionStatusChanges, contributions } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
 import { fieldError, forbidden, stale } from '../platform/errors.js';
 import { nextVersion } from '../platform/versioned.js';
+import { contributionStatusChanges, contributions } from './contribution.table.js';
 import { readDetail } from './contribution-reads.js';
 import {
   assertMayWrite,

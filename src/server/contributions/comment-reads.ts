@@ -1,8 +1,8 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Comment } from '../../shared/contracts/contributions.js';
-import { contributionComments } from '../agreements/agreement.table.js';
 import type { Db, Tx } from '../db/client.js';
 import { users } from '../users/user.table.js';
+import { contributionComments } from './contribution.table.js';
 
 type CommentRow = typeof contributionComments.$inferSelect;
 

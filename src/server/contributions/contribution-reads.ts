@@ -7,17 +7,12 @@ import type {
   ContributionStatus,
   StatusChange,
 } from '../../shared/contracts/contributions.js';
-import {
-  agreements,
-  contributionComments,
-  contributionStatusChanges,
-  contributions,
-  subjectAreas,
-} from '../agreements/agreement.table.js';
+import { agreements, subjectAreas } from '../agreements/agreement.table.js';
 import type { Db, Tx } from '../db/client.js';
 import type { Actor } from '../platform/context.js';
 import { departments, regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
+import { contributionComments, contributionStatusChanges, contributions } from './contribution.table.js';
 import { mayChange, statusChoices } from './contribution-rules.js';
 
 const commentCount = sql<number>`(select count(*)::int from ${contributionComments} where ${contributionComments.contributionId} = ${contributions.id})`;

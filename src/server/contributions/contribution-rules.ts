@@ -4,12 +4,13 @@ import {
   contributionStatuses,
   type OwnerInput,
 } from '../../shared/contracts/contributions.js';
-import { agreements, contributions, subjectAreas } from '../agreements/agreement.table.js';
+import { agreements, subjectAreas } from '../agreements/agreement.table.js';
 import type { Tx } from '../db/client.js';
 import type { Actor } from '../platform/context.js';
 import { fieldError, forbidden, notFound } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
 import { departments } from '../registry/registry.table.js';
+import { contributions } from './contribution.table.js';
 
 type ContributionRow = typeof contributions.$inferSelect;
 

@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import type { ContributionDetail, ContributionList } from '../../shared/contracts/contributions.js';
-import { contributionStatusChanges, contributions } from '../agreements/agreement.table.js';
 import { changeStatus } from './change-status.js';
 import {
   agreementsFixture,
@@ -12,6 +11,7 @@ import {
   regionItem,
   unknownId,
 } from './contribution.fixtures.js';
+import { contributionStatusChanges, contributions } from './contribution.table.js';
 import { createContribution } from './create-contribution.js';
 import { listContributions } from './list-contributions.js';
 import { moveContribution } from './move-contribution.js';

@@ -1,11 +1,11 @@
 import type { Locale, Role } from '../../shared/contracts/common.js';
 import { type ContributionDetail, CreateContributionInput } from '../../shared/contracts/contributions.js';
-import { contributionStatusChanges, contributions } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
 import { assertId } from '../platform/ids.js';
+import { contributionStatusChanges, contributions } from './contribution.table.js';
 import { readDetail } from './contribution-reads.js';
 import {
   assertDepartment,

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { DeleteContributionQuery } from '../../shared/contracts/contributions.js';
-import { contributions } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { AppError, stale } from '../platform/errors.js';
+import { contributions } from './contribution.table.js';
 import { assertMayWrite, auditedContribution, lockContribution } from './contribution-rules.js';
 import { contributionWriters } from './create-contribution.js';
 

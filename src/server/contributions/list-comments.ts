@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { CommentList } from '../../shared/contracts/contributions.js';
-import { contributions } from '../agreements/agreement.table.js';
 import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
 import { readComments } from './comment-reads.js';
+import { contributions } from './contribution.table.js';
 
 /** A contribution's comments, oldest first; replies point at their parent. Everyone signed in reads them. */
 export async function listComments(ctx: Ctx, contributionId: string): Promise<CommentList> {

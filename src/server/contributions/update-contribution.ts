@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { type ContributionDetail, UpdateContributionInput } from '../../shared/contracts/contributions.js';
-import { contributions } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { stale } from '../platform/errors.js';
 import { nextVersion } from '../platform/versioned.js';
+import { contributions } from './contribution.table.js';
 import { readDetail } from './contribution-reads.js';
 import {
   assertDepartment,

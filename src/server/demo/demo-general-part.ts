@@ -4,7 +4,7 @@ import type { Db, Tx } from '../db/client.js';
 import { approveVersion } from '../general-part/approve-version.js';
 import { createCycle } from '../general-part/create-cycle.js';
 import { createDraft } from '../general-part/create-draft.js';
-import { documentVersions } from '../general-part/general-part.table.js';
+import { generalPartVersions } from '../general-part/general-part.table.js';
 import { updateSections } from '../general-part/update-sections.js';
 import { createDisposition } from '../hearings/create-disposition.js';
 import type { Actor, ActorCtx } from '../platform/context.js';
@@ -90,9 +90,9 @@ export async function loadDemoGeneralPart(db: Db, adminEmail: string): Promise<v
 
     const cycle = await createCycle(asAdmin, demoCycle);
     const [first] = await tx
-      .select({ id: documentVersions.id, version: documentVersions.version })
-      .from(documentVersions)
-      .where(and(eq(documentVersions.cycleId, cycle.id), eq(documentVersions.number, 1)));
+      .select({ id: generalPartVersions.id, version: generalPartVersions.version })
+      .from(generalPartVersions)
+      .where(and(eq(generalPartVersions.cycleId, cycle.id), eq(generalPartVersions.number, 1)));
     if (!first) throw new Error('a new cycle has a first draft');
     const v1 = await updateSections(asAdmin, first.id, { version: first.version, sections: demoSections(1) });
 

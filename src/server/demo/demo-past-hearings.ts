@@ -2,14 +2,15 @@ import { eq } from 'drizzle-orm';
 import type { HearingKind } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { Tx } from '../db/client.js';
-import { cycles, documentVersions } from '../general-part/general-part.table.js';
+import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
 import { markOnHearing } from '../general-part/mark-on-hearing.js';
 import { auditedHearing } from '../hearings/hearing.mapper.js';
 import { dispositions, hearingInputs, hearingInvitations, hearings } from '../hearings/hearing.table.js';
-import { type HearingRow, userIdOf } from '../hearings/hearing-rules.js';
+import type { HearingRow } from '../hearings/hearing-rules.js';
 import { assertSectionOnHearing } from '../hearings/input-reads.js';
 import { auditedInput } from '../hearings/input-rules.js';
 import type { ActorCtx } from '../platform/context.js';
+import { userIdOf } from '../platform/context.js';
 
 /**
  * DEMO ONLY. The demo shows hearings that took place in 2020, as the seed document tells it. The use cases
@@ -130,14 +131,14 @@ export async function backdate(tx: Tx, d: PastDates): Promise<void> {
     .where(eq(cycles.id, d.cycle.id));
   for (const v of d.versions) {
     await tx
-      .update(documentVersions)
+      .update(generalPartVersions)
       .set({ createdAt: v.createdAt, updatedAt: v.updatedAt })
-      .where(eq(documentVersions.id, v.id));
+      .where(eq(generalPartVersions.id, v.id));
   }
   await tx
-    .update(documentVersions)
+    .update(generalPartVersions)
     .set({ approvalRecordedAt: d.approval.recordedAt, updatedAt: d.approval.recordedAt })
-    .where(eq(documentVersions.id, d.approval.versionId));
+    .where(eq(generalPartVersions.id, d.approval.versionId));
   for (const { hearingId, decidedAt } of d.dispositions) {
     await tx
       .update(dispositions)

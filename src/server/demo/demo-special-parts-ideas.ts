@@ -1,4 +1,4 @@
-import type { IndicatorRow } from '../agreements/agreement.table.js';
+import type { IndicatorRow } from '../contributions/contribution.table.js';
 
 /**
  * The demo's contributions, as a catalogue of what each county department typically offers a region,

@@ -4,20 +4,18 @@ import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import type { AgreementSummary } from '../../shared/contracts/agreements.js';
 import { type Matrix, matrixCellCounts } from '../../shared/contracts/matrix.js';
 import { toPlainText } from '../../shared/contracts/rich-text.js';
+import { agreementSubjectAreas, agreements, subjectAreas } from '../agreements/agreement.table.js';
+import { auditEvents } from '../audit/audit.table.js';
 import {
-  agreementSubjectAreas,
-  agreements,
   contributionComments,
   contributionStatusChanges,
   contributions,
-  specialPartVersions,
-  subjectAreas,
-} from '../agreements/agreement.table.js';
-import { auditEvents } from '../audit/audit.table.js';
+} from '../contributions/contribution.table.js';
 import type { Database } from '../db/client.js';
 import { readDocx, squash } from '../documents/testing/read-document.js';
-import { cycles, documentVersions } from '../general-part/general-part.table.js';
+import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
 import { departments, regions } from '../registry/registry.table.js';
+import { specialPartVersions } from '../special-part/special-part.table.js';
 import { loadSpecialPartVersion } from '../special-part/special-part-reads.js';
 import { users } from '../users/user.table.js';
 import { demoCycle } from './demo-general-part.js';
@@ -77,9 +75,9 @@ afterAll(async () => {
 describe('the demo agreements', () => {
   it('has an agreement for each of the 12 regions, pinning the approved general part, for the cycle’s period', async () => {
     const [approved] = await database.db
-      .select({ id: documentVersions.id, number: documentVersions.number })
-      .from(documentVersions)
-      .where(and(eq(documentVersions.cycleId, cycleId), eq(documentVersions.state, 'approved')));
+      .select({ id: generalPartVersions.id, number: generalPartVersions.number })
+      .from(generalPartVersions)
+      .where(and(eq(generalPartVersions.cycleId, cycleId), eq(generalPartVersions.state, 'approved')));
     const allRegions = await database.db.select({ name: regions.name }).from(regions);
     expect(approved?.number).toBe(2);
     expect(agreementRows).toHaveLength(12);

@@ -1,22 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { contributionsSectionKey } from '../../shared/contracts/special-part.js';
+import { agreementSubjectAreas, agreements, subjectAreas } from '../agreements/agreement.table.js';
+import { appendAudit } from '../audit/append-audit.js';
 import {
-  agreementSubjectAreas,
-  agreements,
   contributionComments,
   contributionStatusChanges,
   contributions,
-  specialPartSections,
-  specialPartVersions,
-  subjectAreas,
-} from '../agreements/agreement.table.js';
-import { appendAudit } from '../audit/append-audit.js';
+} from '../contributions/contribution.table.js';
 import type { Db, Tx } from '../db/client.js';
-import { cycles, documentVersions } from '../general-part/general-part.table.js';
+import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
 import { departments, regions } from '../registry/registry.table.js';
 import { generateContributionsContent } from '../special-part/contributions-content.js';
 import { defaultSections } from '../special-part/default-sections.js';
+import { specialPartSections, specialPartVersions } from '../special-part/special-part.table.js';
 import { users } from '../users/user.table.js';
 import { demoCycle } from './demo-general-part.js';
 import type { SubjectKey } from './demo-special-parts-ideas.js';
@@ -89,9 +86,9 @@ export async function loadDemoSpecialParts(db: Db, adminEmail: string): Promise<
     const [cycle] = await tx.select().from(cycles).where(eq(cycles.name, demoCycle.name));
     if (!cycle) throw new Error('the demo has no cycle');
     const [approved] = await tx
-      .select({ id: documentVersions.id })
-      .from(documentVersions)
-      .where(and(eq(documentVersions.cycleId, cycle.id), eq(documentVersions.state, 'approved')));
+      .select({ id: generalPartVersions.id })
+      .from(generalPartVersions)
+      .where(and(eq(generalPartVersions.cycleId, cycle.id), eq(generalPartVersions.state, 'approved')));
     if (!approved) throw new Error('the demo cycle has no approved general part');
 
     const people = await castOf(tx, adminEmail);

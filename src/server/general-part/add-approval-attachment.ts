@@ -8,7 +8,7 @@ import { conflict, notFound } from '../platform/errors.js';
 import { checkFile, type Upload } from '../platform/files.js';
 import { assertId } from '../platform/ids.js';
 import { approvalAttachmentColumns, toApprovalAttachment } from './general-part.mapper.js';
-import { approvalAttachments, documentVersions } from './general-part.table.js';
+import { approvalAttachments, generalPartVersions } from './general-part.table.js';
 
 /**
  * Attaches a document to a version's approval: the signed decision (saksprotokoll) or the case it was made
@@ -26,9 +26,9 @@ export async function addApprovalAttachment(
   const file = await checkFile(upload.filename, upload.mediaType, upload.content);
   return actx.db.transaction(async (tx) => {
     const [version] = await tx
-      .select({ state: documentVersions.state })
-      .from(documentVersions)
-      .where(eq(documentVersions.id, versionId))
+      .select({ state: generalPartVersions.state })
+      .from(generalPartVersions)
+      .where(eq(generalPartVersions.id, versionId))
       .for('update');
     if (!version) throw notFound();
     if (version.state !== 'approved') throw conflict('validation.versionNotApproved');

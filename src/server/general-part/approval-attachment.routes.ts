@@ -1,26 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  AttachmentQuery,
-  attachmentMaxBytes,
-  attachmentMediaTypes,
-  IdParams,
-} from '../../shared/contracts/common.js';
+import { AttachmentQuery, attachmentMaxBytes, IdParams } from '../../shared/contracts/common.js';
 import { ApprovalAttachment } from '../../shared/contracts/general-part.js';
 import { adminOnly, everyone } from '../platform/authorize.js';
 import { fieldError } from '../platform/errors.js';
-import { contentDisposition, declaredMediaType } from '../platform/files.js';
+import { declaredMediaType } from '../platform/files.js';
+import { acceptRawUploads, sendDownload } from '../platform/http/files.js';
 import { addApprovalAttachment } from './add-approval-attachment.js';
 import { getApprovalAttachment } from './get-approval-attachment.js';
 
 const tags = ['general part'];
 
 export const approvalAttachmentRoutes: FastifyPluginAsyncZod = async (app) => {
-  // The document is sent as the raw file, its type in Content-Type. Only these two types are read, and only
-  // in this plugin; the body limit is the route's (10 MB), and a larger Content-Length is refused with 413
-  // before a byte of the body is read.
-  app.addContentTypeParser([...attachmentMediaTypes], { parseAs: 'buffer' }, (_request, body, done) =>
-    done(null, body),
-  );
+  // An attachment is uploaded as the raw file (see acceptRawUploads); the body limit is the route's.
+  acceptRawUploads(app);
 
   app.post(
     '/api/v1/general-part-versions/:id/approval-attachments',
@@ -59,11 +51,7 @@ export const approvalAttachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const file = await getApprovalAttachment(request.ctx, request.params.id);
-      return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', contentDisposition(file.filename))
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
+      return sendDownload(reply, file);
     },
   );
 };

@@ -8,7 +8,7 @@ import { conflict, notFound } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
 import { auditedVersion } from './general-part.mapper.js';
-import { cycles, documentSections, documentVersions } from './general-part.table.js';
+import { cycles, generalPartSections, generalPartVersions } from './general-part.table.js';
 import { loadVersion } from './version-reads.js';
 import { assertRequiredSections } from './version-rules.js';
 
@@ -24,31 +24,31 @@ export async function approveVersion(ctx: Ctx, id: string, raw: unknown): Promis
   const input = parse(ApproveVersionInput, raw);
   return actx.db.transaction(async (tx) => {
     const [target] = await tx
-      .select({ cycleId: documentVersions.cycleId })
-      .from(documentVersions)
-      .where(eq(documentVersions.id, id));
+      .select({ cycleId: generalPartVersions.cycleId })
+      .from(generalPartVersions)
+      .where(eq(generalPartVersions.id, id));
     if (!target) throw notFound();
     await tx.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, target.cycleId)).for('update');
-    const before = await lockVersioned(tx, documentVersions, id, input.version);
+    const before = await lockVersioned(tx, generalPartVersions, id, input.version);
     if (before.state !== 'draft' && before.state !== 'on_hearing')
       throw conflict('validation.versionNotApprovable');
     const [current] = await tx
       .select()
-      .from(documentVersions)
-      .where(and(eq(documentVersions.cycleId, before.cycleId), eq(documentVersions.state, 'approved')));
+      .from(generalPartVersions)
+      .where(and(eq(generalPartVersions.cycleId, before.cycleId), eq(generalPartVersions.state, 'approved')));
     if (current && current.number > before.number) throw conflict('validation.olderThanApproved');
     const sections = await tx
-      .select({ key: documentSections.key, body: documentSections.body })
-      .from(documentSections)
-      .where(eq(documentSections.versionId, id));
+      .select({ key: generalPartSections.key, body: generalPartSections.body })
+      .from(generalPartSections)
+      .where(eq(generalPartSections.versionId, id));
     assertRequiredSections(sections);
 
     if (current) {
       // First: the partial unique index allows one approved version per cycle at any moment.
       const [superseded] = await tx
-        .update(documentVersions)
-        .set({ state: 'superseded', ...nextVersion(documentVersions) })
-        .where(eq(documentVersions.id, current.id))
+        .update(generalPartVersions)
+        .set({ state: 'superseded', ...nextVersion(generalPartVersions) })
+        .where(eq(generalPartVersions.id, current.id))
         .returning();
       if (!superseded) throw new Error('update returned nothing');
       await appendAudit(tx, actx, {
@@ -67,14 +67,14 @@ export async function approveVersion(ctx: Ctx, id: string, raw: unknown): Promis
       approvalRecordedBy: userIdOf(actx.actor),
     };
     const [row] = await tx
-      .update(documentVersions)
+      .update(generalPartVersions)
       .set({
         state: 'approved',
         ...approval,
         approvalRecordedAt: sql`now()`,
-        ...nextVersion(documentVersions),
+        ...nextVersion(generalPartVersions),
       })
-      .where(eq(documentVersions.id, id))
+      .where(eq(generalPartVersions.id, id))
       .returning();
     if (!row) throw new Error('update returned nothing');
     await appendAudit(tx, actx, {

@@ -7,7 +7,7 @@ import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { compareVersions } from './compare-versions.js';
-import { documentVersions } from './general-part.table.js';
+import { generalPartVersions } from './general-part.table.js';
 import { loadSections } from './version-reads.js';
 
 /**
@@ -26,13 +26,13 @@ export async function compareGeneralPart(ctx: Ctx, raw: unknown): Promise<Compar
 async function compare(db: Db | Tx, query: CompareQuery): Promise<Comparison> {
   const rows = await db
     .select({
-      id: documentVersions.id,
-      cycleId: documentVersions.cycleId,
-      number: documentVersions.number,
-      state: documentVersions.state,
+      id: generalPartVersions.id,
+      cycleId: generalPartVersions.cycleId,
+      number: generalPartVersions.number,
+      state: generalPartVersions.state,
     })
-    .from(documentVersions)
-    .where(inArray(documentVersions.id, [query.from, query.to]));
+    .from(generalPartVersions)
+    .where(inArray(generalPartVersions.id, [query.from, query.to]));
   const refOf = (id: string): VersionRef => {
     const row = rows.find((r) => r.id === id);
     if (!row) throw notFound();

@@ -7,7 +7,7 @@ import type { Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
 import { rethrowUnique } from '../platform/errors.js';
 import { auditedVersion, toCycle } from './general-part.mapper.js';
-import { cycles, documentSections, documentVersions } from './general-part.table.js';
+import { cycles, generalPartSections, generalPartVersions } from './general-part.table.js';
 
 /**
  * A new cycle starts with its general part (version 1, a draft with the five required sections, empty) and
@@ -21,11 +21,11 @@ export async function createCycle(ctx: Ctx, raw: unknown): Promise<Cycle> {
       const [row] = await tx.insert(cycles).values(input).returning();
       if (!row) throw new Error('insert returned nothing');
       const [version] = await tx
-        .insert(documentVersions)
+        .insert(generalPartVersions)
         .values({ cycleId: row.id, number: 1, state: 'draft', createdBy: userIdOf(actx.actor) })
         .returning();
       if (!version) throw new Error('insert returned nothing');
-      await tx.insert(documentSections).values(
+      await tx.insert(generalPartSections).values(
         requiredSections.map((s, position) => ({
           versionId: version.id,
           key: s.key,

@@ -8,7 +8,7 @@ import { userIdOf } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
 import { auditedVersion } from './general-part.mapper.js';
-import { cycles, documentSections, documentVersions } from './general-part.table.js';
+import { cycles, generalPartSections, generalPartVersions } from './general-part.table.js';
 import { loadVersion } from './version-reads.js';
 
 /**
@@ -19,13 +19,13 @@ export async function createDraft(ctx: Ctx, sourceId: string): Promise<GeneralPa
   const actx = authorize(ctx, adminOnly);
   assertId(sourceId);
   return actx.db.transaction(async (tx) => {
-    const [source] = await tx.select().from(documentVersions).where(eq(documentVersions.id, sourceId));
+    const [source] = await tx.select().from(generalPartVersions).where(eq(generalPartVersions.id, sourceId));
     if (!source) throw notFound();
     // The cycle's lock orders drafts and approvals of one cycle: numbers never collide, drafts never double.
     await tx.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, source.cycleId)).for('update');
     const { row, sectionKeys } = await copyIntoNewDraft(
       tx,
-      { versions: documentVersions, sections: documentSections, owner: 'cycleId' },
+      { versions: generalPartVersions, sections: generalPartSections, owner: 'cycleId' },
       source,
       userIdOf(actx.actor),
       'validation.draftExists',

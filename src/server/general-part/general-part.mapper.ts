@@ -10,11 +10,11 @@ import type {
 import {
   approvalAttachments,
   type cycles,
-  type documentSections,
-  type documentVersions,
+  type generalPartSections,
+  type generalPartVersions,
 } from './general-part.table.js';
 
-type VersionRow = typeof documentVersions.$inferSelect;
+type VersionRow = typeof generalPartVersions.$inferSelect;
 
 export const toCycle = (row: typeof cycles.$inferSelect): Cycle => ({
   id: row.id,
@@ -60,7 +60,7 @@ export function toVersionSummary(
   };
 }
 
-export const toSection = (row: typeof documentSections.$inferSelect): Section => ({
+export const toSection = (row: typeof generalPartSections.$inferSelect): Section => ({
   id: row.id,
   key: row.key,
   title: row.title,

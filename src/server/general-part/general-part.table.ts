@@ -14,13 +14,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { RichTextDoc } from '../../shared/contracts/rich-text.js';
+import { timestamps } from '../platform/columns.js';
 import { storedFileChecks, storedFileColumns } from '../platform/stored-file.table.js';
 import { users } from '../users/user.table.js';
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
 
 /** One generation of agreements (e.g. 2021–2024) that shares one general part. */
 export const cycles = pgTable(
@@ -47,7 +43,7 @@ export const cycles = pgTable(
  * that somebody must merge by hand) and at most one approved version (its current general part): partial
  * unique indexes hold both even against two requests racing.
  */
-export const documentVersions = pgTable(
+export const generalPartVersions = pgTable(
   'document_versions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
@@ -57,7 +53,7 @@ export const documentVersions = pgTable(
     /** 1, 2, 3 … within the cycle, in the order the versions were made. */
     number: integer('number').notNull(),
     state: text('state').notNull().default('draft'),
-    basedOnVersionId: uuid('based_on_version_id').references((): AnyPgColumn => documentVersions.id, {
+    basedOnVersionId: uuid('based_on_version_id').references((): AnyPgColumn => generalPartVersions.id, {
       onDelete: 'restrict',
     }),
     // Accounts are deactivated, never deleted, so who made a version is kept for good.
@@ -87,13 +83,13 @@ export const documentVersions = pgTable(
 );
 
 /** A section of one version. Its key is stable across versions, so compare can match it. */
-export const documentSections = pgTable(
+export const generalPartSections = pgTable(
   'document_sections',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     versionId: uuid('version_id')
       .notNull()
-      .references(() => documentVersions.id, { onDelete: 'cascade' }),
+      .references(() => generalPartVersions.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     title: text('title').notNull(),
     /** ProseMirror JSON, checked by the rich text schema before it is stored. */
@@ -120,7 +116,7 @@ export const approvalAttachments = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     versionId: uuid('version_id')
       .notNull()
-      .references(() => documentVersions.id, { onDelete: 'restrict' }),
+      .references(() => generalPartVersions.id, { onDelete: 'restrict' }),
     ...storedFileColumns(),
     uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'restrict' }),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),

@@ -4,7 +4,7 @@ import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
-import { cycles, documentVersions } from './general-part.table.js';
+import { cycles, generalPartVersions } from './general-part.table.js';
 import { selectVersionSummaries } from './version-reads.js';
 
 /** A cycle's general part: every version, newest first; the approved one is the cycle's current text. */
@@ -13,7 +13,7 @@ export async function getGeneralPart(ctx: Ctx, cycleId: string): Promise<General
   assertId(cycleId);
   const [cycle] = await db.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, cycleId));
   if (!cycle) throw notFound();
-  const versions = await selectVersionSummaries(db, eq(documentVersions.cycleId, cycleId));
+  const versions = await selectVersionSummaries(db, eq(generalPartVersions.cycleId, cycleId));
   return {
     cycleId,
     currentVersionId: versions.find((v) => v.state === 'approved')?.id ?? null,

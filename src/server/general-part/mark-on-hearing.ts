@@ -8,11 +8,11 @@ import { conflict, notFound } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
 import { nextVersion } from '../platform/versioned.js';
 import { auditedVersion } from './general-part.mapper.js';
-import { cycles, documentSections, documentVersions } from './general-part.table.js';
+import { cycles, generalPartSections, generalPartVersions } from './general-part.table.js';
 import { selectVersionSummaries } from './version-reads.js';
 import { assertRequiredSections } from './version-rules.js';
 
-type VersionRow = typeof documentVersions.$inferSelect;
+type VersionRow = typeof generalPartVersions.$inferSelect;
 
 /**
  * Checks, inside the caller's transaction, that a version may be sent on hearing: it exists, it is a draft
@@ -23,24 +23,24 @@ type VersionRow = typeof documentVersions.$inferSelect;
 export async function assertReadyForHearing(tx: Tx, versionId: string): Promise<VersionRow> {
   assertId(versionId);
   const [target] = await tx
-    .select({ cycleId: documentVersions.cycleId })
-    .from(documentVersions)
-    .where(eq(documentVersions.id, versionId));
+    .select({ cycleId: generalPartVersions.cycleId })
+    .from(generalPartVersions)
+    .where(eq(generalPartVersions.id, versionId));
   if (!target) throw notFound();
   // The same lock order as drafts and approvals (cycle, then version), so the three never deadlock.
   await tx.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, target.cycleId)).for('update');
   const [version] = await tx
     .select()
-    .from(documentVersions)
-    .where(eq(documentVersions.id, versionId))
+    .from(generalPartVersions)
+    .where(eq(generalPartVersions.id, versionId))
     .for('update');
   if (!version) throw notFound();
   if (version.state !== 'draft' && version.state !== 'on_hearing')
     throw conflict('validation.versionNotForHearing');
   const sections = await tx
-    .select({ key: documentSections.key, body: documentSections.body })
-    .from(documentSections)
-    .where(eq(documentSections.versionId, versionId));
+    .select({ key: generalPartSections.key, body: generalPartSections.body })
+    .from(generalPartSections)
+    .where(eq(generalPartSections.versionId, versionId));
   assertRequiredSections(sections);
   return version;
 }
@@ -59,9 +59,9 @@ export async function markOnHearing(
   const before = await assertReadyForHearing(tx, versionId);
   if (before.state === 'draft') {
     const [row] = await tx
-      .update(documentVersions)
-      .set({ state: 'on_hearing', ...nextVersion(documentVersions) })
-      .where(eq(documentVersions.id, versionId))
+      .update(generalPartVersions)
+      .set({ state: 'on_hearing', ...nextVersion(generalPartVersions) })
+      .where(eq(generalPartVersions.id, versionId))
       .returning();
     if (!row) throw new Error('update returned nothing');
     await appendAudit(tx, actx, {
@@ -72,7 +72,7 @@ export async function markOnHearing(
       after: auditedVersion(row),
     });
   }
-  const [summary] = await selectVersionSummaries(tx, eq(documentVersions.id, versionId));
+  const [summary] = await selectVersionSummaries(tx, eq(generalPartVersions.id, versionId));
   if (!summary) throw new Error('version vanished');
   return summary;
 }

@@ -11,7 +11,7 @@ import type { Ctx } from '../platform/context.js';
 import { conflict } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
-import { documentSections, documentVersions } from './general-part.table.js';
+import { generalPartSections, generalPartVersions } from './general-part.table.js';
 import { loadVersion } from './version-reads.js';
 
 /**
@@ -25,9 +25,9 @@ export async function updateSections(ctx: Ctx, id: string, raw: unknown): Promis
   assertId(id);
   const input = parse(UpdateSectionsInput, raw);
   return actx.db.transaction(async (tx) => {
-    const before = await lockVersioned(tx, documentVersions, id, input.version);
+    const before = await lockVersioned(tx, generalPartVersions, id, input.version);
     if (before.state !== 'draft') throw conflict('validation.versionFrozen');
-    const existing = await tx.select().from(documentSections).where(eq(documentSections.versionId, id));
+    const existing = await tx.select().from(generalPartSections).where(eq(generalPartSections.versionId, id));
     const wanted = withKeys(existing, input.sections).map(({ key, title, body }, position) => ({
       key,
       title,
@@ -35,8 +35,11 @@ export async function updateSections(ctx: Ctx, id: string, raw: unknown): Promis
       position,
       required: requiredSectionKeys.includes(key),
     }));
-    await replaceSections(tx, documentSections, id, existing, wanted);
-    await tx.update(documentVersions).set(nextVersion(documentVersions)).where(eq(documentVersions.id, id));
+    await replaceSections(tx, generalPartSections, id, existing, wanted);
+    await tx
+      .update(generalPartVersions)
+      .set(nextVersion(generalPartVersions))
+      .where(eq(generalPartVersions.id, id));
 
     await appendAudit(tx, actx, {
       action: 'generalPartVersion.updateSections',

@@ -13,7 +13,7 @@ import {
   toSection,
   toVersionSummary,
 } from './general-part.mapper.js';
-import { approvalAttachments, documentSections, documentVersions } from './general-part.table.js';
+import { approvalAttachments, generalPartSections, generalPartVersions } from './general-part.table.js';
 
 const creator = alias(users, 'creator');
 const recorder = alias(users, 'recorder');
@@ -21,21 +21,21 @@ const recorder = alias(users, 'recorder');
 /** Versions with the names of who made them and who recorded their approval, newest first. */
 export async function selectVersionSummaries(db: Db | Tx, where: SQL): Promise<GeneralPartVersionSummary[]> {
   const rows = await db
-    .select({ row: documentVersions, creatorName: creator.name, recorderName: recorder.name })
-    .from(documentVersions)
-    .leftJoin(creator, eq(creator.id, documentVersions.createdBy))
-    .leftJoin(recorder, eq(recorder.id, documentVersions.approvalRecordedBy))
+    .select({ row: generalPartVersions, creatorName: creator.name, recorderName: recorder.name })
+    .from(generalPartVersions)
+    .leftJoin(creator, eq(creator.id, generalPartVersions.createdBy))
+    .leftJoin(recorder, eq(recorder.id, generalPartVersions.approvalRecordedBy))
     .where(where)
-    .orderBy(desc(documentVersions.number));
+    .orderBy(desc(generalPartVersions.number));
   return rows.map(({ row, ...names }) => toVersionSummary(row, names));
 }
 
 export async function loadSections(db: Db | Tx, versionId: string) {
   const rows = await db
     .select()
-    .from(documentSections)
-    .where(eq(documentSections.versionId, versionId))
-    .orderBy(asc(documentSections.position));
+    .from(generalPartSections)
+    .where(eq(generalPartSections.versionId, versionId))
+    .orderBy(asc(generalPartSections.position));
   return rows.map(toSection);
 }
 
@@ -51,7 +51,7 @@ export async function loadApprovalAttachments(db: Db | Tx, versionId: string): P
 
 /** One version with its sections in order, or null. */
 export async function loadVersion(db: Db | Tx, id: string): Promise<GeneralPartVersion | null> {
-  const [summary] = await selectVersionSummaries(db, eq(documentVersions.id, id));
+  const [summary] = await selectVersionSummaries(db, eq(generalPartVersions.id, id));
   if (!summary) return null;
   return {
     ...summary,

@@ -2,12 +2,14 @@ import { count, eq } from 'drizzle-orm';
 import { type Attachment, maxAttachmentsPerInput } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { authorize } from '../platform/authorize.js';
+import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
+import { userIdOf } from '../platform/context.js';
 import { conflict, forbidden, notFound } from '../platform/errors.js';
 import { checkFile } from '../platform/files.js';
 import { toAttachment } from './hearing.mapper.js';
 import { hearingInputs, inputAttachments } from './hearing.table.js';
-import { closedForInput, databaseNow, lockHearing, userIdOf } from './hearing-rules.js';
+import { closedForInput, lockHearing } from './hearing-rules.js';
 import { assertInputId, assertMayChangeInput } from './input-rules.js';
 import { inputWriters } from './submit-input.js';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { origin, startTestApp, type TestApp } from '../../../test/support/app.js';
 import { snapshot } from '../../../test/support/expect-unchanged.js';
 import { attachmentMaxBytes } from '../../shared/contracts/hearings.js';
-import { contentDisposition } from '../platform/files.js';
+import { contentDisposition } from '../platform/http/files.js';
 import { addAttachment } from './add-attachment.js';
 import { auditOf, docxBytes, openedHearing, passDeadline, pdfBytes, unknownId } from './hearing.fixtures.js';
 import { listInputs } from './list-inputs.js';

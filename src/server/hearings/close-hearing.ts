@@ -2,13 +2,15 @@ import { eq, sql } from 'drizzle-orm';
 import { CloseHearingInput, type Hearing } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
+import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
+import { userIdOf } from '../platform/context.js';
 import { assertId } from '../platform/ids.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
 import { auditedHearing } from './hearing.mapper.js';
 import { hearings } from './hearing.table.js';
 import { loadHearing } from './hearing-reads.js';
-import { closedForInput, databaseNow, hearingClosed, userIdOf } from './hearing-rules.js';
+import { closedForInput, hearingClosed } from './hearing-rules.js';
 
 /**
  * Closes an open hearing before its deadline: from now on only the admin registers (late) input, every

@@ -2,13 +2,15 @@ import { inArray } from 'drizzle-orm';
 import { CreateDispositionInput, type Disposition } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
+import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
+import { userIdOf } from '../platform/context.js';
 import { conflict, fieldError, rethrowUnique } from '../platform/errors.js';
 import { loadDisposition } from './disposition-reads.js';
 import { assertDispositionFields } from './disposition-rules.js';
 import { auditedDisposition } from './hearing.mapper.js';
 import { dispositionInputs, dispositions, hearingInputs } from './hearing.table.js';
-import { closedForInput, databaseNow, lockHearing, userIdOf } from './hearing-rules.js';
+import { closedForInput, lockHearing } from './hearing-rules.js';
 import { assertInputId } from './input-rules.js';
 
 /**

@@ -2,14 +2,14 @@ import { eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Disposition } from '../../shared/contracts/hearings.js';
 import type { Db, Tx } from '../db/client.js';
-import { documentVersions } from '../general-part/general-part.table.js';
+import { generalPartVersions } from '../general-part/general-part.table.js';
 import { departments } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
 import { toDisposition } from './hearing.mapper.js';
 import { dispositionInputs, dispositions } from './hearing.table.js';
 
 const decider = alias(users, 'decider');
-const takenInVersion = alias(documentVersions, 'taken_in_version');
+const takenInVersion = alias(generalPartVersions, 'taken_in_version');
 
 /** Dispositions with their department, who decided, where they were taken in and the inputs they answer. */
 export async function loadDispositions(db: Db | Tx, where: SQL): Promise<Disposition[]> {

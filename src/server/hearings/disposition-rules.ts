@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { type DispositionOutcome, takesIn } from '../../shared/contracts/hearings.js';
 import type { Tx } from '../db/client.js';
-import { documentSections, documentVersions } from '../general-part/general-part.table.js';
+import { generalPartSections, generalPartVersions } from '../general-part/general-part.table.js';
 import { fieldError } from '../platform/errors.js';
 import { departments } from '../registry/registry.table.js';
 
@@ -31,16 +31,19 @@ export async function assertDispositionFields(tx: Tx, cycleId: string, d: Dispos
   if (!d.takenInVersionId) return;
   if (!takesIn(d.outcome)) throw fieldError('takenInVersionId', 'validation.takenInOutcome');
   const [version] = await tx
-    .select({ cycleId: documentVersions.cycleId })
-    .from(documentVersions)
-    .where(eq(documentVersions.id, d.takenInVersionId));
+    .select({ cycleId: generalPartVersions.cycleId })
+    .from(generalPartVersions)
+    .where(eq(generalPartVersions.id, d.takenInVersionId));
   if (version?.cycleId !== cycleId) throw fieldError('takenInVersionId', 'validation.versionNotInCycle');
   if (!d.takenInSectionKey) return;
   const [section] = await tx
-    .select({ key: documentSections.key })
-    .from(documentSections)
+    .select({ key: generalPartSections.key })
+    .from(generalPartSections)
     .where(
-      and(eq(documentSections.versionId, d.takenInVersionId), eq(documentSections.key, d.takenInSectionKey)),
+      and(
+        eq(generalPartSections.versionId, d.takenInVersionId),
+        eq(generalPartSections.key, d.takenInSectionKey),
+      ),
     );
   if (!section) throw fieldError('takenInSectionKey', 'validation.unknownSection');
 }

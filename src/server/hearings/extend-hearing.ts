@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { ExtendHearingInput, type Hearing } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
+import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
 import { fieldError } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
@@ -13,7 +14,7 @@ import { extendedMail, hearingLink } from './hearing-mail.js';
 import { loadHearing } from './hearing-reads.js';
 import { queueHearingMails, regionContacts } from './hearing-recipients.js';
 import { scheduleReminders } from './hearing-reminders.js';
-import { closedForInput, databaseNow, hearingClosed } from './hearing-rules.js';
+import { closedForInput, hearingClosed } from './hearing-rules.js';
 import type { Links } from './open-hearing.js';
 
 /**

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { AttachmentMediaType } from '../../shared/contracts/hearings.js';
 import { authorize, everyone } from '../platform/authorize.js';
+import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { hearingInputs, inputAttachments } from './hearing.table.js';
-import { closedForInput, databaseNow, findHearing, isInvited, visibleInputs } from './hearing-rules.js';
+import { closedForInput, findHearing, isInvited, visibleInputs } from './hearing-rules.js';
 import { assertInputId } from './input-rules.js';
 
 export type AttachmentFile = { filename: string; mediaType: AttachmentMediaType; content: Buffer };

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { HearingKind } from '../../shared/contracts/hearings.js';
 import type { Tx } from '../db/client.js';
-import { cycles, documentVersions } from '../general-part/general-part.table.js';
+import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
 import { hearingInvitations, hearings } from './hearing.table.js';
 import type { HearingFacts } from './hearing-mail.js';
 
@@ -11,10 +11,10 @@ export async function hearingFacts(
   hearingId: string,
 ): Promise<{ facts: HearingFacts; regionIds: string[] }> {
   const [row] = await tx
-    .select({ hearing: hearings, cycleName: cycles.name, versionNumber: documentVersions.number })
+    .select({ hearing: hearings, cycleName: cycles.name, versionNumber: generalPartVersions.number })
     .from(hearings)
     .innerJoin(cycles, eq(cycles.id, hearings.cycleId))
-    .innerJoin(documentVersions, eq(documentVersions.id, hearings.versionId))
+    .innerJoin(generalPartVersions, eq(generalPartVersions.id, hearings.versionId))
     .where(eq(hearings.id, hearingId));
   if (!row) throw new Error('hearing vanished');
   const invited = await tx

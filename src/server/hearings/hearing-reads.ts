@@ -2,7 +2,7 @@ import { and, asc, count, countDistinct, desc, eq, exists, inArray, type SQL, sq
 import { alias } from 'drizzle-orm/pg-core';
 import type { Hearing, HearingCounts, HearingSummary } from '../../shared/contracts/hearings.js';
 import type { Db, Tx } from '../db/client.js';
-import { cycles, documentVersions } from '../general-part/general-part.table.js';
+import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
 import type { Actor } from '../platform/context.js';
 import { noId } from '../platform/ids.js';
 import { regions } from '../registry/registry.table.js';
@@ -57,12 +57,12 @@ export async function loadHearingSummaries(
     .select({
       row: hearings,
       cycleName: cycles.name,
-      versionNumber: documentVersions.number,
+      versionNumber: generalPartVersions.number,
       openerName: opener.name,
     })
     .from(hearings)
     .innerJoin(cycles, eq(cycles.id, hearings.cycleId))
-    .innerJoin(documentVersions, eq(documentVersions.id, hearings.versionId))
+    .innerJoin(generalPartVersions, eq(generalPartVersions.id, hearings.versionId))
     .leftJoin(opener, eq(opener.id, hearings.openedBy))
     .where(and(where, invitedOnly))
     .orderBy(desc(hearings.createdAt), desc(hearings.id));

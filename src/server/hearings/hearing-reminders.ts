@@ -3,14 +3,15 @@ import { z } from 'zod';
 import { IsoDate } from '../../shared/contracts/common.js';
 import { HearingKind } from '../../shared/contracts/hearings.js';
 import type { Db, Tx } from '../db/client.js';
-import { cycles, documentVersions } from '../general-part/general-part.table.js';
+import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
 import { defineJob, defineWorker, type JobWorker } from '../jobs/define-job.js';
 import { requestJob } from '../jobs/request-job.js';
+import { databaseNow } from '../platform/clock.js';
 import { addDays, osloInstant } from './deadline.js';
 import { hearingInputs, hearingInvitations, hearings } from './hearing.table.js';
 import { hearingLink, reminderMail } from './hearing-mail.js';
 import { queueHearingMails, regionContacts } from './hearing-recipients.js';
-import { closedForInput, databaseNow } from './hearing-rules.js';
+import { closedForInput } from './hearing-rules.js';
 
 /** Invited regions that have not given input are reminded this many days before the deadline. */
 export const reminderDays = [7, 1] as const;
@@ -76,10 +77,10 @@ export async function scheduleReminders(
 export async function sendHearingReminder(db: Db, data: ReminderData, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
     const [hearing] = await tx
-      .select({ row: hearings, cycleName: cycles.name, versionNumber: documentVersions.number })
+      .select({ row: hearings, cycleName: cycles.name, versionNumber: generalPartVersions.number })
       .from(hearings)
       .innerJoin(cycles, eq(cycles.id, hearings.cycleId))
-      .innerJoin(documentVersions, eq(documentVersions.id, hearings.versionId))
+      .innerJoin(generalPartVersions, eq(generalPartVersions.id, hearings.versionId))
       .where(eq(hearings.id, data.hearingId));
     if (!hearing) return 0;
     const { row } = hearing;

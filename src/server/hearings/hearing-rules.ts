@@ -1,25 +1,12 @@
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
-import { type Actor, systemActor } from '../platform/context.js';
+import type { Actor } from '../platform/context.js';
 import { conflict, forbidden, notFound } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
 import { deadlinePassed } from './deadline.js';
 import { hearingInputs, hearingInvitations, hearings } from './hearing.table.js';
 
 export type HearingRow = typeof hearings.$inferSelect;
-
-/**
- * The database's clock, read once per use case: every server process agrees on it, and it is the clock
- * that stamps `submitted_at`, so "was this before the deadline" is asked of one clock only.
- */
-export async function databaseNow(db: Db | Tx): Promise<Date> {
-  const result = (await db.execute(sql`select (extract(epoch from now()) * 1000)::float8 as ms`)) as {
-    rows: { ms: number | string }[];
-  };
-  const ms = Number(result.rows[0]?.ms);
-  if (!Number.isFinite(ms)) throw new Error('the database gave no time');
-  return new Date(ms);
-}
 
 /** A hearing takes input until the end of its deadline day in Oslo, unless the admin closed it earlier. */
 export function closedForInput(hearing: Pick<HearingRow, 'deadline' | 'closedAt'>, now: Date): boolean {
@@ -33,10 +20,6 @@ export function closedSql(osloToday: string): SQL {
 
 /** A 409 that says why: the state of the hearing does not allow the change (a catalogue key). */
 export const hearingClosed = () => conflict('validation.hearingClosed');
-
-/** The user behind an actor, for `*_by` columns; the command-line system actor is nobody's account. */
-export const userIdOf = (actor: Pick<Actor, 'id'>): string | null =>
-  actor.id === systemActor.id ? null : actor.id;
 
 /**
  * Reads a hearing under a lock: `update` for changes to the hearing itself (extend, close), `share` for

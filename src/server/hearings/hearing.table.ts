@@ -13,15 +13,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { cycles, documentVersions } from '../general-part/general-part.table.js';
+import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
+import { timestamps } from '../platform/columns.js';
 import { storedFileChecks, storedFileColumns } from '../platform/stored-file.table.js';
 import { departments, regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
 
 const sectionKeyFormat = '^[a-z][a-z0-9-]{0,39}$';
 
@@ -39,7 +35,7 @@ export const hearings = pgTable(
       .references(() => cycles.id, { onDelete: 'restrict' }),
     versionId: uuid('version_id')
       .notNull()
-      .references(() => documentVersions.id, { onDelete: 'restrict' }),
+      .references(() => generalPartVersions.id, { onDelete: 'restrict' }),
     kind: text('kind').notNull(),
     /** The last calendar day (Europe/Oslo) input is accepted. */
     deadline: date('deadline', { mode: 'string' }).notNull(),
@@ -157,7 +153,7 @@ export const dispositions = pgTable(
     assignedDepartmentId: uuid('assigned_department_id').references(() => departments.id, {
       onDelete: 'restrict',
     }),
-    takenInVersionId: uuid('taken_in_version_id').references(() => documentVersions.id, {
+    takenInVersionId: uuid('taken_in_version_id').references(() => generalPartVersions.id, {
       onDelete: 'restrict',
     }),
     takenInSectionKey: text('taken_in_section_key'),

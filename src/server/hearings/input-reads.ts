@@ -8,7 +8,7 @@ import type {
 } from '../../shared/contracts/hearings.js';
 import { wholeDocument } from '../../shared/contracts/hearings.js';
 import type { Db, Tx } from '../db/client.js';
-import { documentSections } from '../general-part/general-part.table.js';
+import { generalPartSections } from '../general-part/general-part.table.js';
 import type { Actor } from '../platform/context.js';
 import { fieldError } from '../platform/errors.js';
 import { regions } from '../registry/registry.table.js';
@@ -25,10 +25,14 @@ export type SectionRef = { key: string; title: string; position: number };
 /** The sections of a version in order: keys, titles and places only, not their text. */
 export async function sectionsOf(db: Db | Tx, versionId: string): Promise<SectionRef[]> {
   return db
-    .select({ key: documentSections.key, title: documentSections.title, position: documentSections.position })
-    .from(documentSections)
-    .where(eq(documentSections.versionId, versionId))
-    .orderBy(asc(documentSections.position));
+    .select({
+      key: generalPartSections.key,
+      title: generalPartSections.title,
+      position: generalPartSections.position,
+    })
+    .from(generalPartSections)
+    .where(eq(generalPartSections.versionId, versionId))
+    .orderBy(asc(generalPartSections.position));
 }
 
 /** Input is on the whole document (null) or on a section of the version on hearing; else 400. */
@@ -39,9 +43,9 @@ export async function assertSectionOnHearing(
 ): Promise<void> {
   if (sectionKey === null) return;
   const [found] = await db
-    .select({ key: documentSections.key })
-    .from(documentSections)
-    .where(and(eq(documentSections.versionId, versionId), eq(documentSections.key, sectionKey)));
+    .select({ key: generalPartSections.key })
+    .from(generalPartSections)
+    .where(and(eq(generalPartSections.versionId, versionId), eq(generalPartSections.key, sectionKey)));
   if (!found) throw fieldError('sectionKey', 'validation.unknownSection');
 }
 

@@ -5,7 +5,6 @@ import {
   Attachment,
   AttachmentQuery,
   attachmentMaxBytes,
-  attachmentMediaTypes,
   HearingInput,
   InputListQuery,
   SubmitInputInput,
@@ -14,7 +13,7 @@ import {
 } from '../../shared/contracts/hearings.js';
 import { everyone } from '../platform/authorize.js';
 import { fieldError } from '../platform/errors.js';
-import { contentDisposition } from '../platform/files.js';
+import { acceptRawUploads, sendDownload } from '../platform/http/files.js';
 import { addAttachment } from './add-attachment.js';
 import { getAttachment } from './get-attachment.js';
 import { listInputs } from './list-inputs.js';
@@ -25,12 +24,8 @@ import { withdrawInput } from './withdraw-input.js';
 const tags = ['hearings'];
 
 export const inputRoutes: FastifyPluginAsyncZod = async (app) => {
-  // An attachment is sent as the raw file, its type in Content-Type. Only these two types are read, and
-  // only by the upload route (elsewhere no route takes them); the body limit is the route's (10 MB), and a
-  // larger Content-Length is refused with 413 before a byte of the body is read.
-  app.addContentTypeParser([...attachmentMediaTypes], { parseAs: 'buffer' }, (_request, body, done) =>
-    done(null, body),
-  );
+  // An attachment is uploaded as the raw file (see acceptRawUploads); the body limit is the route's.
+  acceptRawUploads(app);
 
   app.get(
     '/api/v1/hearings/:id/inputs',
@@ -132,11 +127,7 @@ export const inputRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const file = await getAttachment(request.ctx, request.params.id);
-      return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', contentDisposition(file.filename))
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
+      return sendDownload(reply, file);
     },
   );
 };

@@ -1,11 +1,12 @@
 import { and, eq, gte, isNull } from 'drizzle-orm';
 import { HearingListQuery, type HearingSummary } from '../../shared/contracts/hearings.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
+import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
 import { osloDate } from './deadline.js';
 import { hearings } from './hearing.table.js';
 import { loadHearingSummaries } from './hearing-reads.js';
-import { closedSql, databaseNow } from './hearing-rules.js';
+import { closedSql } from './hearing-rules.js';
 
 /**
  * Hearings, newest first, optionally of one cycle and in one state. A region contact sees only the

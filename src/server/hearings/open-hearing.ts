@@ -1,10 +1,12 @@
 import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import { type Hearing, OpenHearingInput } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
-import { cycles, documentVersions } from '../general-part/general-part.table.js';
+import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
 import { markOnHearing } from '../general-part/mark-on-hearing.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
+import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
+import { userIdOf } from '../platform/context.js';
 import { conflict, fieldError } from '../platform/errors.js';
 import { regions } from '../registry/registry.table.js';
 import { osloDate } from './deadline.js';
@@ -14,7 +16,6 @@ import { hearingLink, openedMail } from './hearing-mail.js';
 import { loadHearing } from './hearing-reads.js';
 import { queueHearingMails, regionContacts } from './hearing-recipients.js';
 import { scheduleReminders } from './hearing-reminders.js';
-import { databaseNow, userIdOf } from './hearing-rules.js';
 
 /** Where the app is reached, for the links in the e-mails. */
 export type Links = { appUrl: string };
@@ -35,9 +36,9 @@ export async function openHearing(ctx: Ctx, raw: unknown, links: Links): Promise
     const [cycle] = await tx.select().from(cycles).where(eq(cycles.id, input.cycleId));
     if (!cycle) throw fieldError('cycleId', 'validation.unknownCycle');
     const [target] = await tx
-      .select({ cycleId: documentVersions.cycleId })
-      .from(documentVersions)
-      .where(eq(documentVersions.id, input.versionId));
+      .select({ cycleId: generalPartVersions.cycleId })
+      .from(generalPartVersions)
+      .where(eq(generalPartVersions.id, input.versionId));
     if (target?.cycleId !== cycle.id) throw fieldError('versionId', 'validation.versionNotInCycle');
 
     // Locks the cycle and the version: a second admin opening a hearing on the same cycle waits here and

@@ -2,17 +2,12 @@ import type { Role } from '../../shared/contracts/common.js';
 import { type HearingInput, SubmitInputInput } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { authorize, parse } from '../platform/authorize.js';
+import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
+import { userIdOf } from '../platform/context.js';
 import { fieldError, forbidden, rethrowUnique } from '../platform/errors.js';
 import { hearingInputs } from './hearing.table.js';
-import {
-  closedForInput,
-  databaseNow,
-  hearingClosed,
-  isInvited,
-  lockHearing,
-  userIdOf,
-} from './hearing-rules.js';
+import { closedForInput, hearingClosed, isInvited, lockHearing } from './hearing-rules.js';
 import { assertSectionOnHearing, loadInput } from './input-reads.js';
 import { assertInputId, auditedInput } from './input-rules.js';
 

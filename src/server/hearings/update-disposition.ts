@@ -8,13 +8,13 @@ import {
 import { appendAudit } from '../audit/append-audit.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
+import { userIdOf } from '../platform/context.js';
 import { conflict, forbidden, notFound, stale } from '../platform/errors.js';
 import { nextVersion } from '../platform/versioned.js';
 import { loadDisposition } from './disposition-reads.js';
 import { assertDispositionFields } from './disposition-rules.js';
 import { auditedDisposition } from './hearing.mapper.js';
 import { dispositionInputs, dispositions, hearings } from './hearing.table.js';
-import { userIdOf } from './hearing-rules.js';
 import { assertInputId } from './input-rules.js';
 
 export const dispositionEditors: readonly Role[] = ['admin', 'department'];

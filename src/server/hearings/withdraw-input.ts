@@ -2,11 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import { WithdrawInputQuery } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { authorize, parse } from '../platform/authorize.js';
+import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
+import { userIdOf } from '../platform/context.js';
 import { notFound, stale } from '../platform/errors.js';
 import { nextVersion } from '../platform/versioned.js';
 import { hearingInputs } from './hearing.table.js';
-import { closedForInput, databaseNow, lockHearing, userIdOf } from './hearing-rules.js';
+import { closedForInput, lockHearing } from './hearing-rules.js';
 import { assertInputId, assertMayChangeInput, auditedInput } from './input-rules.js';
 import { inputWriters } from './submit-input.js';
 

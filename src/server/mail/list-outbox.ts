@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { OutboxQuery, type OutboxSummary } from '../../shared/contracts/mail.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { decodeCursor, encodeCursor, likeContains } from '../platform/cursor.js';
+import { decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { containsPattern } from '../platform/like.js';
 import { mailOutbox } from './mail.table.js';
 import { toOutboxSummary } from './outbox.mapper.js';
 
@@ -22,7 +23,7 @@ export async function listOutbox(
   const query = parse(OutboxQuery, raw);
   const where: SQL[] = [];
   if (query.status) where.push(eq(mailOutbox.status, query.status));
-  if (query.to) where.push(ilike(mailOutbox.to, likeContains(query.to)));
+  if (query.to) where.push(ilike(mailOutbox.to, containsPattern(query.to)));
   if (query.cursor) {
     const after = decodeCursor(OutboxCursor, query.cursor);
     where.push(

@@ -7,8 +7,9 @@ import {
   type MatrixRegion,
   type MatrixRow,
 } from '../../shared/contracts/matrix.js';
-import { agreementSubjectAreas, agreements, contributions } from '../agreements/agreement.table.js';
+import { agreementSubjectAreas, agreements } from '../agreements/agreement.table.js';
 import { createReadCache } from '../audit/audited-read-cache.js';
+import { contributions } from '../contributions/contribution.table.js';
 import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';

@@ -1,13 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { TestApp } from '../../../test/support/app.js';
-import {
-  agreementSubjectAreas,
-  agreements,
-  contributions,
-  type IndicatorRow,
-  subjectAreas,
-} from '../agreements/agreement.table.js';
+import { agreementSubjectAreas, agreements, subjectAreas } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { contributions, type IndicatorRow } from '../contributions/contribution.table.js';
 import { newCycle } from '../general-part/general-part.fixtures.js';
 import { departments, regions } from '../registry/registry.table.js';
 

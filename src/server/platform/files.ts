@@ -83,16 +83,3 @@ export async function checkFile(
     sha256: createHash('sha256').update(content).digest('hex'),
   };
 }
-
-/**
- * Content-Disposition for a download: `attachment`, so the browser saves the file rather than showing it
- * in the app's origin, with the name as ASCII for old clients and in full as UTF-8 (RFC 6266, RFC 8187).
- */
-export function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}

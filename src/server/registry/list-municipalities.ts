@@ -2,8 +2,9 @@ import { and, asc, gt, ilike, like, or } from 'drizzle-orm';
 import { type Municipality, SearchQuery } from '../../shared/contracts/registry.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
+import { decodeKeyCursor, LongCursor, toPage } from '../platform/cursor.js';
+import { containsPattern, prefixPattern } from '../platform/like.js';
 import { toMunicipality } from './municipality.mapper.js';
-import { containsPattern, decodeCursor, LongCursor, prefixPattern, toPage } from './paging.js';
 import { municipalities } from './registry.table.js';
 
 export const MunicipalityListQuery = SearchQuery.extend({ cursor: LongCursor });
@@ -18,7 +19,7 @@ export async function listMunicipalities(
 ): Promise<{ items: Municipality[]; nextCursor: string | null }> {
   const { db } = authorize(ctx, everyone);
   const query = parse(MunicipalityListQuery, raw ?? {});
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeKeyCursor(query.cursor, 1);
   const rows = await db
     .select()
     .from(municipalities)

@@ -2,7 +2,8 @@ import { and, asc, ilike, or, sql } from 'drizzle-orm';
 import { type Person, SearchQuery } from '../../shared/contracts/registry.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { containsPattern, decodeCursorWithId, LongCursor, toPage } from './paging.js';
+import { decodeKeyCursorWithId, LongCursor, toPage } from '../platform/cursor.js';
+import { containsPattern } from '../platform/like.js';
 import { toPerson } from './person.mapper.js';
 import { people } from './registry.table.js';
 
@@ -18,7 +19,7 @@ export async function listPeople(
 ): Promise<{ items: Person[]; nextCursor: string | null }> {
   const { db } = authorize(ctx, everyone);
   const query = parse(PersonListQuery, raw ?? {});
-  const after = decodeCursorWithId(query.cursor, 2);
+  const after = decodeKeyCursorWithId(query.cursor, 2);
   const pattern = query.q ? containsPattern(query.q) : null;
   const rows = await db
     .select()

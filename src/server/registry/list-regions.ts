@@ -4,7 +4,8 @@ import { createReadCache } from '../audit/audited-read-cache.js';
 import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { containsPattern, decodeCursor, LongCursor, toPage } from './paging.js';
+import { decodeKeyCursor, LongCursor, toPage } from '../platform/cursor.js';
+import { containsPattern } from '../platform/like.js';
 import { toRegion } from './region.mapper.js';
 import { membersOf, regionColumns } from './region-members.js';
 import { regions } from './registry.table.js';
@@ -28,7 +29,7 @@ const regionPages = createReadCache<RegionPage>({ maxEntries: 32 });
 export async function listRegions(ctx: Ctx, raw: unknown): Promise<RegionPage> {
   const { db } = authorize(ctx, everyone);
   const query = parse(RegionPageQuery, raw ?? {});
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeKeyCursor(query.cursor, 1);
   const key = JSON.stringify([query.q ?? null, after, query.limit]);
   return regionPages.read(db, key, (reader) => readPage(reader, query.q, after?.[0], query.limit));
 }

@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { SpecialPartTransitionInput, type SpecialPartVersion } from '../../shared/contracts/special-part.js';
-import { specialPartVersions } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
@@ -8,6 +7,7 @@ import { userIdOf } from '../platform/context.js';
 import { conflict } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
 import { nextVersion } from '../platform/versioned.js';
+import { specialPartVersions } from './special-part.table.js';
 import { lockSpecialPartVersion } from './special-part-locks.js';
 import { auditedVersion, loadSpecialPartVersion } from './special-part-reads.js';
 

@@ -1,11 +1,11 @@
 import { inArray } from 'drizzle-orm';
 import { CompareQuery } from '../../shared/contracts/document-versions.js';
 import type { SpecialPartComparison, SpecialPartState } from '../../shared/contracts/special-part.js';
-import { specialPartVersions } from '../agreements/agreement.table.js';
 import { compareVersions } from '../general-part/compare-versions.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { fieldError, notFound } from '../platform/errors.js';
+import { specialPartVersions } from './special-part.table.js';
 import { contributionsOf, loadSections } from './special-part-reads.js';
 
 /**

@@ -7,7 +7,8 @@ import type {
   GeneratedSubjectArea,
   WrittenStandard,
 } from '../../shared/contracts/special-part.js';
-import { agreements, contributions, subjectAreas } from '../agreements/agreement.table.js';
+import { agreements, subjectAreas } from '../agreements/agreement.table.js';
+import { contributions } from '../contributions/contribution.table.js';
 import type { Db, Tx } from '../db/client.js';
 import { departments, regions } from '../registry/registry.table.js';
 

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import type { SpecialPartVersion } from '../../shared/contracts/special-part.js';
-import { specialPartSections, specialPartVersions } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { copyIntoNewDraft } from '../document-versions/new-draft.js';
 import { adminOnly, authorize } from '../platform/authorize.js';
@@ -8,6 +7,7 @@ import type { Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
+import { specialPartSections, specialPartVersions } from './special-part.table.js';
 import { lockAgreement } from './special-part-locks.js';
 import { auditedVersion, loadSpecialPartVersion } from './special-part-reads.js';
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { SpecialPartVersion } from '../../shared/contracts/special-part.js';
-import { agreements, specialPartSections, specialPartVersions } from '../agreements/agreement.table.js';
+import { agreements } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { adminOnly, authorize } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
@@ -9,6 +9,7 @@ import { conflict, notFound } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
 import { regions } from '../registry/registry.table.js';
 import { defaultSections } from './default-sections.js';
+import { specialPartSections, specialPartVersions } from './special-part.table.js';
 import { auditedVersion, loadSpecialPartVersion } from './special-part-reads.js';
 
 /**

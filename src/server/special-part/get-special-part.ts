@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { SpecialPart } from '../../shared/contracts/special-part.js';
-import { specialPartVersions } from '../agreements/agreement.table.js';
 import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
 import { writtenStandardOf } from './contributions-content.js';
+import { specialPartVersions } from './special-part.table.js';
 import { selectSummaries } from './special-part-reads.js';
 
 /** An agreement's special part: every version, newest first; the agreed one is the agreement's current text. */

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { agreements, specialPartVersions } from '../agreements/agreement.table.js';
+import { agreements } from '../agreements/agreement.table.js';
 import type { Tx } from '../db/client.js';
 import { notFound } from '../platform/errors.js';
 import { lockVersioned } from '../platform/versioned.js';
+import { specialPartVersions } from './special-part.table.js';
 
 /** The agreement's lock orders the versions of its special part: numbers never collide, drafts never double. */
 export async function lockAgreement(tx: Tx, agreementId: string): Promise<void> {

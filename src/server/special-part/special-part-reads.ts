@@ -8,10 +8,10 @@ import {
   type SpecialPartVersion,
   type SpecialPartVersionSummary,
 } from '../../shared/contracts/special-part.js';
-import { specialPartSections, specialPartVersions } from '../agreements/agreement.table.js';
 import type { Db, Tx } from '../db/client.js';
 import { users } from '../users/user.table.js';
 import { generateContributionsContent } from './contributions-content.js';
+import { specialPartSections, specialPartVersions } from './special-part.table.js';
 
 const creator = alias(users, 'creator');
 const sender = alias(users, 'sender');

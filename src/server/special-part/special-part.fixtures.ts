@@ -1,5 +1,6 @@
 import type { TestApp } from '../../../test/support/app.js';
-import { agreements, contributions, subjectAreas } from '../agreements/agreement.table.js';
+import { agreements, subjectAreas } from '../agreements/agreement.table.js';
+import { contributions } from '../contributions/contribution.table.js';
 import { filledCycle } from '../general-part/general-part.fixtures.js';
 
 /**

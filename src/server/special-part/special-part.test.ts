@@ -4,11 +4,12 @@ import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { snapshot } from '../../../test/support/expect-unchanged.js';
 import { toPlainText } from '../../shared/contracts/rich-text.js';
 import type { SpecialPartVersion } from '../../shared/contracts/special-part.js';
-import { contributions, specialPartVersions } from '../agreements/agreement.table.js';
 import { auditEvents } from '../audit/audit.table.js';
+import { contributions } from '../contributions/contribution.table.js';
 import { textBody } from '../general-part/general-part.fixtures.js';
 import { generateContributionsContent } from './contributions-content.js';
 import { addContribution, newAgreement, specialPartWorld } from './special-part.fixtures.js';
+import { specialPartVersions } from './special-part.table.js';
 import { loadSpecialPartForDocument } from './special-part-reads.js';
 
 let t: TestApp;

@@ -5,7 +5,6 @@ import {
   type SpecialPartVersion,
   UpdateSpecialPartSectionsInput,
 } from '../../shared/contracts/special-part.js';
-import { specialPartSections, specialPartVersions } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { replaceSections, sectionsEditAudit, withKeys } from '../document-versions/section-edits.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
@@ -13,6 +12,7 @@ import type { Ctx } from '../platform/context.js';
 import { conflict } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
+import { specialPartSections, specialPartVersions } from './special-part.table.js';
 import { loadSpecialPartVersion } from './special-part-reads.js';
 
 /**

@@ -1,8 +1,9 @@
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type MyTasks, MyTasksQuery } from '../../shared/contracts/tasks.js';
-import { agreementSubjectAreas, agreements, contributions } from '../agreements/agreement.table.js';
+import { agreementSubjectAreas, agreements } from '../agreements/agreement.table.js';
+import { contributions } from '../contributions/contribution.table.js';
 import type { Db } from '../db/client.js';
-import { cycles, documentVersions } from '../general-part/general-part.table.js';
+import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
 import { dispositionInputs, dispositions, hearings } from '../hearings/hearing.table.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Actor, Ctx } from '../platform/context.js';
@@ -38,14 +39,14 @@ async function assignedDispositions(db: Db, actor: Actor, cycleId: string) {
     .select({
       hearingId: hearings.id,
       kind: hearings.kind,
-      versionNumber: documentVersions.number,
+      versionNumber: generalPartVersions.number,
       cycleName: cycles.name,
       count: count(dispositionInputs.inputId),
     })
     .from(dispositions)
     .innerJoin(dispositionInputs, eq(dispositionInputs.dispositionId, dispositions.id))
     .innerJoin(hearings, eq(hearings.id, dispositions.hearingId))
-    .innerJoin(documentVersions, eq(documentVersions.id, hearings.versionId))
+    .innerJoin(generalPartVersions, eq(generalPartVersions.id, hearings.versionId))
     .innerJoin(cycles, eq(cycles.id, hearings.cycleId))
     .where(
       and(
@@ -54,7 +55,7 @@ async function assignedDispositions(db: Db, actor: Actor, cycleId: string) {
         eq(dispositions.final, false),
       ),
     )
-    .groupBy(hearings.id, hearings.kind, documentVersions.number, cycles.name, hearings.createdAt)
+    .groupBy(hearings.id, hearings.kind, generalPartVersions.number, cycles.name, hearings.createdAt)
     .orderBy(asc(hearings.createdAt))
     .then((rows) => rows.map((r) => ({ ...r, kind: r.kind as 'informal' | 'formal' })));
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { type User, UserListQuery } from '../../shared/contracts/users.js';
 import { authorize, parse, readers } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { decodeCursor, encodeCursor, likeContains } from '../platform/cursor.js';
+import { decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { containsPattern } from '../platform/like.js';
 import { toUser } from './user.mapper.js';
 import { users } from './user.table.js';
 
@@ -18,7 +19,7 @@ export async function listUsers(
   const query = parse(UserListQuery, raw);
   const where: (SQL | undefined)[] = [];
   if (query.q) {
-    const pattern = likeContains(query.q);
+    const pattern = containsPattern(query.q);
     where.push(or(ilike(users.name, pattern), ilike(users.email, pattern)));
   }
   if (query.role) where.push(eq(users.role, query.role));

@@ -106,3 +106,12 @@ export const AttachmentQuery = z.object({
     .max(255, { error: 'validation.tooLong' }),
 });
 export type AttachmentQuery = z.infer<typeof AttachmentQuery>;
+
+/** What is told of an uploaded file once it is stored: its name, checked type, size and SHA-256, and when. */
+export const UploadedFile = z.object({
+  filename: z.string(),
+  mediaType: AttachmentMediaType,
+  size: z.number(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AttachmentMediaType, IsoDate, requiredText, Version } from './common.js';
+import { IsoDate, requiredText, UploadedFile, Version } from './common.js';
 import { checkUniqueSectionKeys, comparisonOf } from './document-versions.js';
 import { RichTextDoc, RichTextInput } from './rich-text.js';
 
@@ -111,15 +111,7 @@ export type GeneralPartVersionSummary = z.infer<typeof GeneralPartVersionSummary
 export const maxApprovalAttachments = 10;
 
 /** A document belonging to a version's approval (the signed decision, say): PDF or DOCX. */
-export const ApprovalAttachment = z.object({
-  id: z.string(),
-  versionId: z.string(),
-  filename: z.string(),
-  mediaType: AttachmentMediaType,
-  size: z.number(),
-  sha256: z.string(),
-  uploadedAt: z.string(),
-});
+export const ApprovalAttachment = z.object({ id: z.string(), versionId: z.string(), ...UploadedFile.shape });
 export type ApprovalAttachment = z.infer<typeof ApprovalAttachment>;
 
 export const GeneralPartVersion = GeneralPartVersionSummary.extend({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AttachmentMediaType, Id, IsoDate, requiredText, Version } from './common.js';
+import { Id, IsoDate, requiredText, UploadedFile, Version } from './common.js';
 import { PersonRef, SectionKey } from './general-part.js';
 
 /**
@@ -110,15 +110,7 @@ export const hearingPath = (id: string) => `/horinger/${id}`;
 export { AttachmentMediaType, AttachmentQuery, attachmentMaxBytes, attachmentMediaTypes } from './common.js';
 export const maxAttachmentsPerInput = 10;
 
-export const Attachment = z.object({
-  id: z.string(),
-  inputId: z.string(),
-  filename: z.string(),
-  mediaType: AttachmentMediaType,
-  size: z.number(),
-  sha256: z.string(),
-  uploadedAt: z.string(),
-});
+export const Attachment = z.object({ id: z.string(), inputId: z.string(), ...UploadedFile.shape });
 export type Attachment = z.infer<typeof Attachment>;
 
 export const dispositionOutcomes = ['taken_in', 'partly_taken_in', 'not_taken_in', 'noted'] as const;

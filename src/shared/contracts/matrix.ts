@@ -3,14 +3,10 @@ import { Id } from './common.js';
 import { ContributionStatus } from './contributions.js';
 
 /**
- * The departments × regions matrix of a cycle and the export of its contributions. Both take the same
- * filters: subject areas and negotiation statuses, each repeatable (`status=agreed&status=discussed`) or a
- * comma list (`status=agreed,discussed`); absent means all.
+ * The departments × regions matrix of a cycle. Its filters: subject areas and negotiation statuses, each
+ * repeatable (`status=agreed&status=discussed`) or a comma list (`status=agreed,discussed`); absent means
+ * all. The export of the contributions takes the same filters (contribution-export.ts).
  */
-
-export const exportFormats = ['csv', 'xlsx'] as const;
-export const ExportFormat = z.enum(exportFormats, { error: 'validation.invalid' });
-export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** A repeatable query parameter that also takes a comma list: one value, several, or none. */
 const listParam = <T extends z.ZodType>(item: T) =>
@@ -38,9 +34,6 @@ export const MatrixQuery = z.object({
 export type MatrixQuery = z.infer<typeof MatrixQuery>;
 /** What a client sends: the filters before they are split and checked. */
 export type MatrixQueryInput = z.input<typeof MatrixQuery>;
-
-export const ExportQuery = MatrixQuery.extend({ format: ExportFormat });
-export type ExportQuery = z.infer<typeof ExportQuery>;
 
 export const StatusCounts = z.object({
   proposed: z.number(),

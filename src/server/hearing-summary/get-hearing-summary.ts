@@ -7,9 +7,10 @@ import type {
 } from '../../shared/contracts/hearing-summary.js';
 import type { HearingInput } from '../../shared/contracts/hearings.js';
 import { loadHearing } from '../hearings/hearing-reads.js';
-import { assertTakesPart, closedForInput, databaseNow, findHearing } from '../hearings/hearing-rules.js';
+import { assertTakesPart, closedForInput, findHearing } from '../hearings/hearing-rules.js';
 import { loadInputs, type SectionRef, sectionsOf } from '../hearings/input-reads.js';
 import { authorize } from '../platform/authorize.js';
+import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
 import { conflict, notFound } from '../platform/errors.js';
 

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../shared/contracts/common.js';
 import { InputSummary, SummaryQuery } from '../../shared/contracts/hearing-summary.js';
-import { attachmentDisposition, documentMediaType } from '../documents/download.js';
+import { documentMediaType } from '../documents/download.js';
+import { sendDownload } from '../platform/http/files.js';
 import { exportHearingSummary } from './export-hearing-summary.js';
 import { getHearingSummary, summaryReaders } from './get-hearing-summary.js';
 
@@ -37,11 +38,7 @@ export const hearingSummaryRoutes: FastifyPluginAsyncZod = async (app) => {
       if (format === 'json') return getHearingSummary(request.ctx, request.params.id);
       const file = await exportHearingSummary(request.ctx, request.params.id, format);
       // A Buffer is sent as it is: the JSON schema above describes the default format only.
-      return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', attachmentDisposition(file.filename))
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
+      return sendDownload(reply, file);
     },
   );
 };
