@@ -116,6 +116,8 @@ async function timeStart(rootDir: string, way: Way, env: Record<string, string>)
       NODE_ENV: 'production',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
+    // Its own process group: `npm start` runs the server as a grandchild, and all of it must be stopped.
+    detached: true,
   });
   let errors = '';
   child.stderr?.on('data', (d) => {
@@ -139,12 +141,25 @@ async function timeStart(rootDir: string, way: Way, env: Record<string, string>)
   }
 }
 
+/** Stops the process group (npm, a shell, the server) and waits until none of it runs: it holds the folder. */
 async function stop(child: ChildProcess, ended: Promise<void>) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  const group = child.pid;
+  if (group === undefined) return;
+  const signal = (name: NodeJS.Signals | 0) => {
+    try {
+      process.kill(-group, name);
+      return true;
+    } catch {
+      return false; // ESRCH: nothing of the group is left
+    }
+  };
+  signal('SIGTERM');
+  const until = performance.now() + 15_000;
+  while (signal(0)) {
+    if (performance.now() > until) signal('SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   await ended;
-  clearTimeout(killer);
 }
 
 export function printStartupResults(results: StartupResult[]) {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { ZipArchive } from 'archiver';
 import { and, asc, eq, inArray, lt, ne } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -8,8 +7,7 @@ import { loadAgreementDocumentData } from '../agreement-document/agreement-docum
 import { agreementDocument, agreementFileName } from '../agreement-document/agreement-document-model.js';
 import { agreements } from '../agreements/agreement.table.js';
 import type { Db } from '../db/client.js';
-import { renderDocx } from '../documents/render-docx.js';
-import { renderPdf } from '../documents/render-pdf.js';
+import { renderDocx, renderPdf } from '../documents/download.js';
 import { cycles } from '../general-part/general-part.table.js';
 import { defineJob, defineWorker, type JobWorker } from '../jobs/define-job.js';
 import { regions } from '../registry/registry.table.js';
@@ -65,6 +63,8 @@ export async function makeAgreementArchive(db: Db, archiveId: string): Promise<b
     .orderBy(asc(regions.name));
   await db.update(agreementArchives).set({ total: ids.length }).where(eq(agreementArchives.id, archiveId));
 
+  // Loaded when an archive is made, not at start (as the renderers are, documents/download.ts).
+  const { ZipArchive } = await import('archiver');
   const zip = new ZipArchive({ zlib: { level: 6 } });
   const chunks: Buffer[] = [];
   zip.on('data', (chunk: Buffer) => chunks.push(chunk));
