@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -46,7 +47,8 @@ export const subjectAreas = pgTable(
 /**
  * One region's agreement in one cycle. It pins the general part version it uses (moving it to a newer
  * approved version is a recorded act with a reason); its parties are derived from the region's
- * memberships on `period_from`, never stored twice.
+ * memberships on `period_from`, never stored twice. `region_ready` is the region's word that it is ready to
+ * start (regions are ready at different times), with a note and who said it when.
  */
 export const agreements = pgTable(
   'agreements',
@@ -64,6 +66,10 @@ export const agreements = pgTable(
     periodFrom: date('period_from', { mode: 'string' }).notNull(),
     periodTo: date('period_to', { mode: 'string' }).notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'restrict' }),
+    regionReady: boolean('region_ready').notNull().default(false),
+    regionReadyNote: text('region_ready_note'),
+    regionReadyMarkedBy: uuid('region_ready_marked_by').references(() => users.id, { onDelete: 'restrict' }),
+    regionReadyMarkedAt: timestamp('region_ready_marked_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
