@@ -8,6 +8,7 @@ export * from '../general-part/general-part.table.js';
 export * from '../hearings/hearing.table.js';
 export * from '../jobs/job.table.js';
 export * from '../mail/mail.table.js';
+export * from '../meetings/meeting.table.js';
 export * from '../milestones/milestone.table.js';
 export * from '../registry/registry.table.js';
 export * from '../special-part/special-part.table.js';
