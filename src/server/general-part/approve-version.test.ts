@@ -1,13 +1,20 @@
-import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorsExcept } from '../../../test/support/actors.js';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { snapshot } from '../../../test/support/expect-unchanged.js';
-import { auditEvents } from '../audit/audit.table.js';
 import type { ActorCtx } from '../platform/context.js';
 import { approveVersion } from './approve-version.js';
 import { createDraft } from './create-draft.js';
-import { approval, filledCycle, filledSections, newCycle, textBody } from './general-part.fixtures.js';
+import {
+  approval,
+  auditTrail,
+  filledCycle,
+  filledSections,
+  newCycle,
+  signInAdminAndOthers,
+  textBody,
+  unknownId,
+} from './general-part.fixtures.js';
 import { getGeneralPart } from './get-general-part.js';
 import { getVersion } from './get-version.js';
 import { assertReadyForHearing, markOnHearing } from './mark-on-hearing.js';
@@ -19,23 +26,12 @@ let admin: string;
 let others: string[];
 beforeAll(async () => {
   t = await startTestApp();
-  admin = await t.cookieFor('admin@demo.partnerskap.no');
-  others = await Promise.all(
-    ['leser@demo.partnerskap.no', 'samferdsel@demo.partnerskap.no', 'hallingdal@demo.partnerskap.no'].map(
-      (e) => t.cookieFor(e),
-    ),
-  );
+  ({ admin, others } = await signInAdminAndOthers(t));
 });
 afterAll(async () => t.close());
 
-const unknownId = '7d3e6b4e-0000-4000-8000-000000000000';
 const asAdmin = () => t.ctx(t.actors.admin);
-const auditOf = (entityId: string) =>
-  t.database.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, 'generalPartVersion'), eq(auditEvents.entityId, entityId)))
-    .orderBy(asc(auditEvents.id));
+const auditOf = (entityId: string) => auditTrail(t, 'generalPartVersion', entityId);
 const approve = (id: string, payload: Record<string, unknown>, cookie = admin) =>
   t.request({ method: 'POST', url: `/api/v1/general-part-versions/${id}/approve`, payload, cookie });
 /** What the hearing's use case will do: send the version on hearing inside its own transaction. */

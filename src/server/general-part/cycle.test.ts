@@ -1,10 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorsExcept } from '../../../test/support/actors.js';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { snapshot } from '../../../test/support/expect-unchanged.js';
-import { auditEvents } from '../audit/audit.table.js';
 import { createCycle } from './create-cycle.js';
+import { auditTrail, signInAdminAndOthers, unknownId } from './general-part.fixtures.js';
 import { getCycle } from './get-cycle.js';
 import { getGeneralPart } from './get-general-part.js';
 import { getVersion } from './get-version.js';
@@ -17,22 +16,11 @@ let admin: string;
 let others: string[];
 beforeAll(async () => {
   t = await startTestApp();
-  admin = await t.cookieFor('admin@demo.partnerskap.no');
-  others = await Promise.all(
-    ['leser@demo.partnerskap.no', 'samferdsel@demo.partnerskap.no', 'hallingdal@demo.partnerskap.no'].map(
-      (e) => t.cookieFor(e),
-    ),
-  );
+  ({ admin, others } = await signInAdminAndOthers(t));
 });
 afterAll(async () => t.close());
 
-const unknownId = '7d3e6b4e-0000-4000-8000-000000000000';
-const auditOf = (entityType: string, entityId: string) =>
-  t.database.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
-    .orderBy(asc(auditEvents.id));
+const auditOf = (entityType: string, entityId: string) => auditTrail(t, entityType, entityId);
 const cycleInput = (name: string) => ({ name, periodFrom: '2025-01-01', periodTo: '2028-12-31' });
 
 describe('creating a cycle', () => {

@@ -1,12 +1,39 @@
+import { and, asc, eq } from 'drizzle-orm';
 import type { TestApp } from '../../../test/support/app.js';
 import { requiredSections } from '../../shared/contracts/general-part.js';
 import type { RichTextDoc } from '../../shared/contracts/rich-text.js';
+import { auditEvents } from '../audit/audit.table.js';
 import { createCycle } from './create-cycle.js';
 import { getGeneralPart } from './get-general-part.js';
 import { getVersion } from './get-version.js';
 import { updateSections } from './update-sections.js';
 
 /** Test data for the general part's database tests: cycles, texts and drafts made through the use cases. */
+
+/** An id that no row has. */
+export const unknownId = '7d3e6b4e-0000-4000-8000-000000000000';
+
+/**
+ * The admin's session and three others' (a viewer, a department editor, a region contact), signed in before
+ * any snapshot is taken: a sign-in writes to the audit log.
+ */
+export async function signInAdminAndOthers(t: TestApp): Promise<{ admin: string; others: string[] }> {
+  const admin = await t.cookieFor('admin@demo.partnerskap.no');
+  const others = await Promise.all(
+    ['leser@demo.partnerskap.no', 'samferdsel@demo.partnerskap.no', 'hallingdal@demo.partnerskap.no'].map(
+      (e) => t.cookieFor(e),
+    ),
+  );
+  return { admin, others };
+}
+
+/** The audit events of one entity, oldest first. */
+export const auditTrail = (t: TestApp, entityType: string, entityId: string) =>
+  t.database.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
+    .orderBy(asc(auditEvents.id));
 
 export const textBody = (...paragraphs: string[]): RichTextDoc => ({
   type: 'doc',

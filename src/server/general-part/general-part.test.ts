@@ -1,12 +1,19 @@
-import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorsExcept } from '../../../test/support/actors.js';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { snapshot } from '../../../test/support/expect-unchanged.js';
-import { auditEvents } from '../audit/audit.table.js';
 import { approveVersion } from './approve-version.js';
 import { createDraft } from './create-draft.js';
-import { approval, filledCycle, filledSections, newCycle, textBody } from './general-part.fixtures.js';
+import {
+  approval,
+  auditTrail,
+  filledCycle,
+  filledSections,
+  newCycle,
+  signInAdminAndOthers,
+  textBody,
+  unknownId,
+} from './general-part.fixtures.js';
 import { getGeneralPart } from './get-general-part.js';
 import { getVersion } from './get-version.js';
 import { updateSections } from './update-sections.js';
@@ -17,23 +24,12 @@ let admin: string;
 let others: string[];
 beforeAll(async () => {
   t = await startTestApp();
-  admin = await t.cookieFor('admin@demo.partnerskap.no');
-  others = await Promise.all(
-    ['leser@demo.partnerskap.no', 'samferdsel@demo.partnerskap.no', 'hallingdal@demo.partnerskap.no'].map(
-      (e) => t.cookieFor(e),
-    ),
-  );
+  ({ admin, others } = await signInAdminAndOthers(t));
 });
 afterAll(async () => t.close());
 
-const unknownId = '7d3e6b4e-0000-4000-8000-000000000000';
 const asAdmin = () => t.ctx(t.actors.admin);
-const auditOf = (entityId: string) =>
-  t.database.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, 'generalPartVersion'), eq(auditEvents.entityId, entityId)))
-    .orderBy(asc(auditEvents.id));
+const auditOf = (entityId: string) => auditTrail(t, 'generalPartVersion', entityId);
 const putSections = (id: string, payload: Record<string, unknown>, cookie = admin) =>
   t.request({ method: 'PUT', url: `/api/v1/general-part-versions/${id}/sections`, payload, cookie });
 
