@@ -1,5 +1,7 @@
+import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
+import { auditEvents } from '../../src/server/audit/audit.table.js';
 import type { Database } from '../../src/server/db/client.js';
 import type { Actor, Ctx } from '../../src/server/platform/context.js';
 import { type DemoActors, demoActors } from './actors.js';
@@ -66,3 +68,11 @@ export async function startTestApp(options: { bodyLimit?: number } = {}): Promis
     },
   };
 }
+
+/** The audit events of one entity, oldest first: what a test checks a write recorded. */
+export const auditTrail = (t: TestApp, entityType: string, entityId: string) =>
+  t.database.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
+    .orderBy(asc(auditEvents.id));

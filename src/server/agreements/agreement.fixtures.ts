@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { TestApp } from '../../../test/support/app.js';
-import { auditEvents } from '../audit/audit.table.js';
+import { auditTrail } from '../../../test/support/app.js';
 import { approveVersion } from '../general-part/approve-version.js';
 import { createDraft } from '../general-part/create-draft.js';
 import { approval, filledCycle } from '../general-part/general-part.fixtures.js';
@@ -41,9 +41,5 @@ export async function oneAgreement(t: TestApp, regionName: string) {
   return { cycle, v1, agreement };
 }
 
-export const auditOf = (t: TestApp, entityType: string, entityId: string) =>
-  t.database.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
-    .orderBy(auditEvents.id);
+/** The audit events of one entity, oldest first. */
+export const auditOf = auditTrail;

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { TestApp } from '../../../test/support/app.js';
+import { auditTrail } from '../../../test/support/app.js';
 import { snapshot } from '../../../test/support/expect-unchanged.js';
 import type { CreateContributionBody } from '../../shared/contracts/contributions.js';
 import { agreementSubjectAreas, agreements, subjectAreas } from '../agreements/agreement.table.js';
-import { auditEvents } from '../audit/audit.table.js';
 import type { Db } from '../db/client.js';
 import { newCycle } from '../general-part/general-part.fixtures.js';
 import { mailOutbox } from '../mail/mail.table.js';
@@ -107,12 +107,8 @@ export async function fullSnapshot(db: Db): Promise<string> {
   return parts.join('\n');
 }
 
-export const auditOf = (t: TestApp, entityType: string, entityId: string) =>
-  t.database.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
-    .orderBy(auditEvents.id);
+/** The audit events of one entity, oldest first. */
+export const auditOf = auditTrail;
 
 export const outboxFor = (t: TestApp, contributionId: string) =>
   t.database.db

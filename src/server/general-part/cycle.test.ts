@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorsExcept } from '../../../test/support/actors.js';
-import { startTestApp, type TestApp } from '../../../test/support/app.js';
+import { auditTrail, startTestApp, type TestApp } from '../../../test/support/app.js';
 import { snapshot } from '../../../test/support/expect-unchanged.js';
 import { createCycle } from './create-cycle.js';
-import { auditTrail, signInAdminAndOthers, unknownId } from './general-part.fixtures.js';
+import { signInAdminAndOthers, unknownId } from './general-part.fixtures.js';
 import { getCycle } from './get-cycle.js';
 import { getGeneralPart } from './get-general-part.js';
 import { getVersion } from './get-version.js';

@@ -1,8 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { TestApp } from '../../../test/support/app.js';
 import { requiredSections } from '../../shared/contracts/general-part.js';
 import type { RichTextDoc } from '../../shared/contracts/rich-text.js';
-import { auditEvents } from '../audit/audit.table.js';
 import { createCycle } from './create-cycle.js';
 import { getGeneralPart } from './get-general-part.js';
 import { getVersion } from './get-version.js';
@@ -26,14 +24,6 @@ export async function signInAdminAndOthers(t: TestApp): Promise<{ admin: string;
   );
   return { admin, others };
 }
-
-/** The audit events of one entity, oldest first. */
-export const auditTrail = (t: TestApp, entityType: string, entityId: string) =>
-  t.database.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
-    .orderBy(asc(auditEvents.id));
 
 export const textBody = (...paragraphs: string[]): RichTextDoc => ({
   type: 'doc',

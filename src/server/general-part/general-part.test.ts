@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorsExcept } from '../../../test/support/actors.js';
-import { startTestApp, type TestApp } from '../../../test/support/app.js';
+import { auditTrail, startTestApp, type TestApp } from '../../../test/support/app.js';
 import { snapshot } from '../../../test/support/expect-unchanged.js';
 import { approveVersion } from './approve-version.js';
 import { createDraft } from './create-draft.js';
 import {
   approval,
-  auditTrail,
   filledCycle,
   filledSections,
   newCycle,

@@ -1,7 +1,7 @@
 import { Document, Packer, Paragraph } from 'docx';
 import { and, eq, sql } from 'drizzle-orm';
 import type { TestApp } from '../../../test/support/app.js';
-import { auditEvents } from '../audit/audit.table.js';
+import { auditTrail } from '../../../test/support/app.js';
 import { filledCycle } from '../general-part/general-part.fixtures.js';
 import { mailOutbox } from '../mail/mail.table.js';
 import { regions } from '../registry/registry.table.js';
@@ -45,12 +45,8 @@ export async function regionId(t: TestApp, name: string): Promise<string> {
   return row.id;
 }
 
-export const auditOf = (t: TestApp, entityType: string, entityId: string) =>
-  t.database.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
-    .orderBy(auditEvents.id);
+/** The audit events of one entity, oldest first. */
+export const auditOf = auditTrail;
 
 export const outboxFor = (t: TestApp, hearingId: string) =>
   t.database.db

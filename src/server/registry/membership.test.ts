@@ -1,10 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorsExcept } from '../../../test/support/actors.js';
-import { startTestApp, type TestApp } from '../../../test/support/app.js';
+import { auditTrail, startTestApp, type TestApp } from '../../../test/support/app.js';
 import { snapshot } from '../../../test/support/expect-unchanged.js';
 import type { Membership, Municipality, Region } from '../../shared/contracts/registry.js';
-import { auditEvents } from '../audit/audit.table.js';
 import { addMember } from './add-member.js';
 import { createRegion } from './create-region.js';
 import { getRegion } from './get-region.js';
@@ -23,12 +21,7 @@ afterAll(async () => t.close());
 
 const unknownId = '7d3e6b4e-0000-4000-8000-000000000000';
 const adminCtx = () => t.ctx(t.actors.admin);
-const auditOf = (entityId: string) =>
-  t.database.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, 'membership'), eq(auditEvents.entityId, entityId)))
-    .orderBy(asc(auditEvents.id));
+const auditOf = (entityId: string) => auditTrail(t, 'membership', entityId);
 const municipality = async (number: string): Promise<Municipality> => {
   const found = (await listMunicipalities(adminCtx(), { q: number })).items.find((m) => m.number === number);
   if (!found) throw new Error(`no municipality ${number}`);

@@ -1,9 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorsExcept } from '../../../test/support/actors.js';
-import { startTestApp, type TestApp } from '../../../test/support/app.js';
+import { auditTrail, startTestApp, type TestApp } from '../../../test/support/app.js';
 import { snapshot } from '../../../test/support/expect-unchanged.js';
-import { auditEvents } from '../audit/audit.table.js';
 import { createMunicipality } from './create-municipality.js';
 import { getMunicipality } from './get-municipality.js';
 import { listMunicipalities } from './list-municipalities.js';
@@ -18,12 +16,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const unknownId = '7d3e6b4e-0000-4000-8000-000000000000';
-const auditOf = (entityId: string) =>
-  t.database.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, 'municipality'), eq(auditEvents.entityId, entityId)))
-    .orderBy(asc(auditEvents.id));
+const auditOf = (entityId: string) => auditTrail(t, 'municipality', entityId);
 const byNumber = async (number: string) => {
   const { items } = await listMunicipalities(t.ctx(t.actors.admin), { q: number });
   const found = items.find((m) => m.number === number);

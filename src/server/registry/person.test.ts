@@ -1,10 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorsExcept } from '../../../test/support/actors.js';
-import { startTestApp, type TestApp } from '../../../test/support/app.js';
+import { auditTrail, startTestApp, type TestApp } from '../../../test/support/app.js';
 import { snapshot } from '../../../test/support/expect-unchanged.js';
 import type { Person } from '../../shared/contracts/registry.js';
-import { auditEvents } from '../audit/audit.table.js';
 import { users } from '../users/user.table.js';
 import { createPerson } from './create-person.js';
 import { deletePerson } from './delete-person.js';
@@ -22,12 +21,7 @@ afterAll(async () => t.close());
 
 const unknownId = '7d3e6b4e-0000-4000-8000-000000000000';
 const adminCtx = () => t.ctx(t.actors.admin);
-const auditOf = (entityId: string) =>
-  t.database.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, 'person'), eq(auditEvents.entityId, entityId)))
-    .orderBy(asc(auditEvents.id));
+const auditOf = (entityId: string) => auditTrail(t, 'person', entityId);
 
 describe('listing people', () => {
   it('shows every signed-in role the people by name, page by page, without gaps or repeats', async () => {

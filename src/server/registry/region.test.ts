@@ -1,10 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorsExcept } from '../../../test/support/actors.js';
-import { startTestApp, type TestApp } from '../../../test/support/app.js';
+import { auditTrail, startTestApp, type TestApp } from '../../../test/support/app.js';
 import { snapshot } from '../../../test/support/expect-unchanged.js';
 import type { Region } from '../../shared/contracts/registry.js';
-import { auditEvents } from '../audit/audit.table.js';
 import type { Db } from '../db/client.js';
 import { addMember } from './add-member.js';
 import { createRegion } from './create-region.js';
@@ -36,12 +34,7 @@ const vikenRegions = [
   'Ringeriksregionen interkommunale politiske råd',
   'Samarbeidsrådet for Nedre Romerike',
 ];
-const auditOf = (entityId: string) =>
-  t.database.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, 'region'), eq(auditEvents.entityId, entityId)))
-    .orderBy(asc(auditEvents.id));
+const auditOf = (entityId: string) => auditTrail(t, 'region', entityId);
 const regionNamed = async (name: string): Promise<Region> => {
   const { items } = await listRegions(t.ctx(t.actors.admin), { q: name });
   const found = items.find((r) => r.name === name);

@@ -1,10 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support/app.js';
+import { auditTrail, startTestApp, type TestApp } from '../../../test/support/app.js';
 import { snapshot } from '../../../test/support/expect-unchanged.js';
 import { toPlainText } from '../../shared/contracts/rich-text.js';
 import type { SpecialPartVersion } from '../../shared/contracts/special-part.js';
-import { auditEvents } from '../audit/audit.table.js';
 import { contributions } from '../contributions/contribution.table.js';
 import { textBody } from '../general-part/general-part.fixtures.js';
 import { generateContributionsContent } from './contributions-content.js';
@@ -77,12 +76,7 @@ const sectionText = (version: SpecialPartVersion, key: string) =>
 const fieldsOf = (res: { json(): unknown }) =>
   (res.json() as { errors: { field: string; code: string }[] }).errors.map((e) => [e.field, e.code]);
 
-const auditOf = (entityId: string) =>
-  t.database.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, 'specialPartVersion'), eq(auditEvents.entityId, entityId)))
-    .orderBy(asc(auditEvents.id));
+const auditOf = (entityId: string) => auditTrail(t, 'specialPartVersion', entityId);
 
 describe('starting a special part', () => {
   it('makes version 1, a draft with the default sections in bokmål, and records it', async () => {
