@@ -147,6 +147,18 @@ const expected: Record<string, Expected> = {
   'POST /api/v1/cycles/{id}/agreement-archives': { access: admin },
   'GET /api/v1/agreement-archives/{id}': { access: admin },
   'GET /api/v1/agreement-archives/{id}/file': { access: admin },
+  // Milestones and phase: everyone signed in reads a cycle's template, the coordinator keeps it and applies
+  // it; an agreement's milestones are read by everyone but other regions' contacts, kept by the coordinator
+  // (a region contact keeps its own region's internal ones); the coordinator or the region's own contact
+  // marks the region ready to start
+  'GET /api/v1/cycles/{id}/milestone-template': { access: everyone },
+  'POST /api/v1/cycles/{id}/milestone-template/items': { access: admin },
+  'PATCH /api/v1/milestone-template-items/{id}': { access: admin },
+  'DELETE /api/v1/milestone-template-items/{id}': { access: admin },
+  'POST /api/v1/cycles/{id}/milestone-template/apply': { access: admin },
+  'GET /api/v1/agreements/{id}/milestones': { access: everyone, ownership: true },
+  'PATCH /api/v1/milestones/{id}': { access: adminAndRegion, ownership: true },
+  'PUT /api/v1/agreements/{id}/region-ready': { access: adminAndRegion, ownership: true },
 };
 
 /** Public routes that are deliberately not operations of the published API. */

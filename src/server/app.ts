@@ -31,6 +31,7 @@ import { hearingSummaryRoutes } from './hearing-summary/hearing-summary.routes.j
 import { hearingsRoutes } from './hearings/hearings.routes.js';
 import { outboxRoutes } from './mail/outbox.routes.js';
 import { matrixRoutes } from './matrix/matrix.routes.js';
+import { milestoneRoutes } from './milestones/milestone.routes.js';
 import { AppError } from './platform/errors.js';
 import { registerAccess } from './platform/http/access.js';
 import { encodeCachedBody, serializeCachedValuesOnce } from './platform/http/cached-responses.js';
@@ -164,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(agreementDocumentRoutes);
   await app.register(agreementArchiveRoutes);
   await app.register(specialPartRoutes);
+  await app.register(milestoneRoutes);
   await app.register(matrixRoutes);
   await app.register(contributionExportRoutes);
   await app.register(tasksRoutes);

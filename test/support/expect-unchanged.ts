@@ -26,6 +26,8 @@ const tables = [
   'agreement_subject_areas',
   'special_part_versions',
   'special_part_sections',
+  'milestone_template_items',
+  'agreement_milestones',
   'audit_events',
 ] as const;
 

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
 import { type AgreementSummary, CreateAgreementsInput } from '../../shared/contracts/agreements.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
+import { createAgreementMilestones } from '../milestones/create-agreement-milestones.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
@@ -14,7 +15,8 @@ import { agreementSummariesById, auditedAgreement } from './agreement-reads.js';
  * Creates the agreements of a cycle in one transaction, each pinning the cycle's approved general part
  * version, with the cycle's period. Named regions that already have an agreement in the cycle are refused
  * with 409 and nothing is created; without names (or with `all: true`) every region that has none yet gets
- * one, so repeating the request creates nothing twice (and answers with an empty list).
+ * one, so repeating the request creates nothing twice (and answers with an empty list). Each agreement gets
+ * its cycle's milestones.
  */
 export async function createAgreements(ctx: Ctx, raw: unknown): Promise<AgreementSummary[]> {
   const actx = authorize(ctx, adminOnly);
@@ -78,6 +80,12 @@ export async function createAgreements(ctx: Ctx, raw: unknown): Promise<Agreemen
         after: auditedAgreement(row),
       });
     }
+    await createAgreementMilestones(
+      tx,
+      actx,
+      cycle.id,
+      rows.map((r) => r.id),
+    );
     return agreementSummariesById(
       tx,
       rows.map((r) => r.id),

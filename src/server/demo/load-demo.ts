@@ -11,6 +11,7 @@ import { importViken } from '../registry/import-viken.js';
 import { county, departments, people, regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
 import { loadDemoGeneralPart } from './demo-general-part.js';
+import { loadDemoMilestones } from './demo-milestones.js';
 import { loadDemoSpecialParts } from './demo-special-parts.js';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -53,8 +54,8 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * viewer, all with the same password, and the cycle 2021–2024 with its general part as it came about in
  * 2020 (two hearings, the regions' input and the county's answers, version 2 approved) and its special
  * parts as they were negotiated in 2021 (an agreement per region, every department's contributions, Indre
- * Østfold's special part agreed). Loaded only into
- * an empty embedded database, and into every test database.
+ * Østfold's special part agreed) and their milestones (some regions further along, two not ready to
+ * start). Loaded only into an empty embedded database, and into every test database.
  */
 export async function loadDemo(db: Db, password: string, file = vikenFile): Promise<DemoSignIn[]> {
   const ctx = { db, actor: systemActor, requestId: 'demo' } satisfies Ctx;
@@ -146,5 +147,6 @@ export async function loadDemo(db: Db, password: string, file = vikenFile): Prom
   });
   await loadDemoGeneralPart(db, adminEmail);
   await loadDemoSpecialParts(db, adminEmail);
+  await loadDemoMilestones(db, adminEmail);
   return wanted.map((u) => ({ email: u.email, role: u.role, scope: u.scope }));
 }

@@ -2,6 +2,7 @@ import { CreateCycleInput, type Cycle, requiredSections } from '../../shared/con
 import { emptyRichText } from '../../shared/contracts/rich-text.js';
 import { insertDefaultSubjectAreas } from '../agreements/default-subject-areas.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { insertDefaultMilestoneTemplate } from '../milestones/default-milestone-template.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
@@ -10,8 +11,8 @@ import { auditedVersion, toCycle } from './general-part.mapper.js';
 import { cycles, generalPartSections, generalPartVersions } from './general-part.table.js';
 
 /**
- * A new cycle starts with its general part (version 1, a draft with the five required sections, empty) and
- * the default subject areas.
+ * A new cycle starts with its general part (version 1, a draft with the five required sections, empty),
+ * the default subject areas and the default milestone template.
  */
 export async function createCycle(ctx: Ctx, raw: unknown): Promise<Cycle> {
   const actx = authorize(ctx, adminOnly);
@@ -51,6 +52,7 @@ export async function createCycle(ctx: Ctx, raw: unknown): Promise<Cycle> {
         after: { ...auditedVersion(version), sections: requiredSections.map((s) => s.key) },
       });
       await insertDefaultSubjectAreas(tx, actx, row.id);
+      await insertDefaultMilestoneTemplate(tx, actx, row.id);
       return cycle;
     });
   } catch (error) {

@@ -33,6 +33,8 @@ export const en: Catalogue = {
     invalid: 'Invalid value.',
     chooseKind: 'Choose a type.',
     chooseStatus: 'Choose a status.',
+    chooseStage: 'Choose which part of the process the milestone belongs to.',
+    milestoneReasonRequired: 'Say why the milestone is done when you mark it done by hand.',
     municipalityNumber: 'The municipality number must have four digits.',
     countyNumber: 'The county number must have two digits.',
     endBeforeStart: 'The end date must be after the start date.',

@@ -31,6 +31,8 @@ export const nb = {
     invalid: 'Ugyldig verdi.',
     chooseKind: 'Velg en type.',
     chooseStatus: 'Velg en status.',
+    chooseStage: 'Velg hvilken del av prosessen milepælen hører til.',
+    milestoneReasonRequired: 'Skriv hvorfor milepælen er fullført, når den markeres som fullført for hånd.',
     municipalityNumber: 'Kommunenummeret må ha fire sifre.',
     countyNumber: 'Fylkesnummeret må ha to sifre.',
     endBeforeStart: 'Sluttdatoen må være etter startdatoen.',

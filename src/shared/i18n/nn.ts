@@ -33,6 +33,9 @@ export const nn: Catalogue = {
     invalid: 'Ugyldig verdi.',
     chooseKind: 'Vel ein type.',
     chooseStatus: 'Vel ein status.',
+    chooseStage: 'Vel kva del av prosessen milepælen høyrer til.',
+    milestoneReasonRequired:
+      'Skriv kvifor milepælen er fullført, når han blir markert som fullført for hand.',
     municipalityNumber: 'Kommunenummeret må ha fire siffer.',
     countyNumber: 'Fylkesnummeret må ha to siffer.',
     endBeforeStart: 'Sluttdatoen må vere etter startdatoen.',

@@ -1,0 +1,236 @@
+import { asc, eq, type SQL, sql } from 'drizzle-orm';
+import type {
+  AgreementMilestones,
+  AgreementPhase,
+  EvidenceKind,
+  MilestoneStage,
+  MilestoneState,
+  MilestoneTemplate,
+} from '../../shared/contracts/milestones.js';
+import { agreementSubjectAreas, agreements } from '../agreements/agreement.table.js';
+import { type AgreementRow, findAgreement } from '../agreements/agreement-reads.js';
+import { contributions } from '../contributions/contribution.table.js';
+import type { Db, Tx } from '../db/client.js';
+import type { Actor } from '../platform/context.js';
+import { departments } from '../registry/registry.table.js';
+import { specialPartVersions } from '../special-part/special-part.table.js';
+import { users } from '../users/user.table.js';
+import { toMilestone, toTemplateItem } from './milestone.mapper.js';
+import { agreementMilestones, milestoneTemplateItems } from './milestone.table.js';
+import { type EvidenceFacts, evidenceOf, noEvidenceFacts } from './milestone-evidence.js';
+import { phaseOf, stateOf } from './milestone-phase.js';
+import { canEditMilestone, canMarkRegionReady } from './milestone-rules.js';
+import { type PlanMilestone, planIsEmpty, planTemplate } from './milestone-template-plan.js';
+
+function groupBy<T>(list: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+const iso = (value: string | null | undefined) => (value ? new Date(value).toISOString() : null);
+const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+type Scope = { cycleId: string } | { agreementId: string };
+
+/**
+ * The outer agreement's id, qualified: Drizzle writes a single table's columns unqualified, and inside a
+ * subquery "id" would be the subquery's own table's.
+ */
+const outerAgreementId = sql.raw('"agreements"."id"');
+const whereOf = (scope: Scope): SQL =>
+  'cycleId' in scope ? eq(agreements.cycleId, scope.cycleId) : eq(agreements.id, scope.agreementId);
+
+/**
+ * The evidence facts of every agreement in a cycle, or of one agreement, in one query: each kind of
+ * evidence is a subquery on an index by agreement. A new kind of evidence adds its subquery here and its
+ * rule in milestone-evidence.ts.
+ */
+export async function evidenceFactsOf(db: Db | Tx, scope: Scope): Promise<Map<string, EvidenceFacts>> {
+  const rows = await db
+    .select({
+      id: agreements.id,
+      wanted: sql<unknown>`(select json_build_object('count', count(*), 'firstAt', min(${agreementSubjectAreas.markedAt})) from ${agreementSubjectAreas} where ${agreementSubjectAreas.agreementId} = ${outerAgreementId})`,
+      departments: sql<unknown>`(select coalesce(json_agg(json_build_object('departmentId', d.id, 'name', d.name, 'count', x.n, 'firstAt', x.first_at) order by d.name, d.id), '[]'::json) from (select ${contributions.ownerDepartmentId} as department_id, count(*) as n, min(${contributions.createdAt}) as first_at from ${contributions} where ${contributions.agreementId} = ${outerAgreementId} and ${contributions.ownerDepartmentId} is not null group by ${contributions.ownerDepartmentId}) x join ${departments} d on d.id = x.department_id)`,
+      region: sql<unknown>`(select json_build_object('count', count(*), 'firstAt', min(${contributions.createdAt})) from ${contributions} where ${contributions.agreementId} = ${outerAgreementId} and ${contributions.ownerDepartmentId} is null)`,
+      agreed: sql<unknown>`(select json_build_object('number', ${specialPartVersions.number}, 'agreedAt', ${specialPartVersions.agreedAt}) from ${specialPartVersions} where ${specialPartVersions.agreementId} = ${outerAgreementId} and ${specialPartVersions.state} = 'agreed')`,
+    })
+    .from(agreements)
+    .where(whereOf(scope));
+  type Counted = { count: number; firstAt: string | null };
+  type Department = { departmentId: string; name: string; count: number; firstAt: string };
+  return new Map(
+    rows.map((r) => {
+      const wanted = json<Counted>(r.wanted);
+      const own = json<Counted>(r.region);
+      const agreed = json<{ number: number; agreedAt: string } | null>(r.agreed);
+      const facts: EvidenceFacts = {
+        wantedSubjectAreas: { count: Number(wanted.count), firstAt: iso(wanted.firstAt) },
+        departmentProposals: json<Department[]>(r.departments).map((d) => ({
+          departmentId: d.departmentId,
+          name: d.name,
+          count: Number(d.count),
+          firstAt: iso(d.firstAt) ?? '',
+        })),
+        regionContributions: { count: Number(own.count), firstAt: iso(own.firstAt) },
+        agreedSpecialPart: agreed ? { number: agreed.number, agreedAt: iso(agreed.agreedAt) ?? '' } : null,
+      };
+      return [r.id, facts];
+    }),
+  );
+}
+
+/** One agreement's milestones in order, with who completed each by hand. */
+function milestoneRowsOf(db: Db | Tx, agreementId: string) {
+  return db
+    .select({ m: agreementMilestones, doneById: users.id, doneByName: users.name })
+    .from(agreementMilestones)
+    .leftJoin(users, eq(users.id, agreementMilestones.doneBy))
+    .where(eq(agreementMilestones.agreementId, agreementId))
+    .orderBy(asc(agreementMilestones.position), asc(agreementMilestones.createdAt));
+}
+
+/**
+ * An agreement's milestones as the actor sees them, with the phase they give, the region's ready flag and
+ * what the actor may change. The caller has checked that the actor may read them.
+ */
+export async function loadAgreementMilestones(
+  db: Db | Tx,
+  agreement: AgreementRow,
+  actor: Actor,
+): Promise<AgreementMilestones> {
+  const rows = await milestoneRowsOf(db, agreement.id);
+  const facts =
+    (await evidenceFactsOf(db, { agreementId: agreement.id })).get(agreement.id) ?? noEvidenceFacts;
+  const [marker] = agreement.regionReadyMarkedBy
+    ? await db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(eq(users.id, agreement.regionReadyMarkedBy))
+    : [];
+  const milestones = rows.map(({ m, doneById, doneByName }) =>
+    toMilestone(
+      m,
+      evidenceOf(m.evidence as EvidenceKind | null, facts),
+      doneById && doneByName ? { id: doneById, name: doneByName } : null,
+      canEditMilestone(actor, agreement, m.stage as MilestoneStage),
+    ),
+  );
+  const specialPartAgreed = facts.agreedSpecialPart !== null;
+  return {
+    agreementId: agreement.id,
+    cycleId: agreement.cycleId,
+    regionId: agreement.regionId,
+    phase: phaseOf({ milestones, regionReady: agreement.regionReady, specialPartAgreed }),
+    regionReady: {
+      ready: agreement.regionReady,
+      note: agreement.regionReadyNote,
+      markedBy: marker ?? null,
+      markedAt: agreement.regionReadyMarkedAt?.toISOString() ?? null,
+    },
+    specialPartAgreed,
+    canMarkReady: canMarkRegionReady(actor, agreement),
+    agreementVersion: agreement.version,
+    milestones,
+  };
+}
+
+/** Reads the agreement afresh (inside the caller's transaction) and its milestones. */
+export async function reloadAgreementMilestones(db: Db | Tx, agreementId: string, actor: Actor) {
+  return loadAgreementMilestones(db, await findAgreement(db, agreementId), actor);
+}
+
+/**
+ * The phase of every agreement of a cycle, from three queries whatever the number of agreements: the
+ * milestones, the evidence facts and the ready flags.
+ */
+export async function phasesOfCycle(db: Db | Tx, cycleId: string): Promise<Map<string, AgreementPhase>> {
+  const rows = await db
+    .select({
+      agreementId: agreementMilestones.agreementId,
+      stage: agreementMilestones.stage,
+      optional: agreementMilestones.optional,
+      state: agreementMilestones.state,
+      evidence: agreementMilestones.evidence,
+    })
+    .from(agreementMilestones)
+    .innerJoin(agreements, eq(agreements.id, agreementMilestones.agreementId))
+    .where(eq(agreements.cycleId, cycleId));
+  const facts = await evidenceFactsOf(db, { cycleId });
+  const ready = await db
+    .select({ id: agreements.id, ready: agreements.regionReady })
+    .from(agreements)
+    .where(eq(agreements.cycleId, cycleId));
+  const byAgreement = groupBy(rows, (r) => r.agreementId);
+  return new Map(
+    ready.map(({ id, ready: regionReady }) => {
+      const own = facts.get(id) ?? noEvidenceFacts;
+      const milestones = (byAgreement.get(id) ?? []).map((m) => ({
+        stage: m.stage as MilestoneStage,
+        optional: m.optional,
+        state: stateOf(m.state as MilestoneState, evidenceOf(m.evidence as EvidenceKind | null, own)),
+      }));
+      return [id, phaseOf({ milestones, regionReady, specialPartAgreed: own.agreedSpecialPart !== null })];
+    }),
+  );
+}
+
+/** A cycle's template items, in order. */
+export const templateItemsOf = (db: Db | Tx, cycleId: string) =>
+  db
+    .select()
+    .from(milestoneTemplateItems)
+    .where(eq(milestoneTemplateItems.cycleId, cycleId))
+    .orderBy(asc(milestoneTemplateItems.position), asc(milestoneTemplateItems.name));
+
+/** The columns planTemplate reads of a milestone. */
+export const planColumns = {
+  id: agreementMilestones.id,
+  agreementId: agreementMilestones.agreementId,
+  templateItemId: agreementMilestones.templateItemId,
+  name: agreementMilestones.name,
+  stage: agreementMilestones.stage,
+  evidence: agreementMilestones.evidence,
+  optional: agreementMilestones.optional,
+  position: agreementMilestones.position,
+  state: agreementMilestones.state,
+  plannedDate: agreementMilestones.plannedDate,
+  actualDate: agreementMilestones.actualDate,
+  note: agreementMilestones.note,
+};
+
+type PlanRow = { [K in keyof typeof planColumns]: (typeof planColumns)[K]['_']['data'] | null } & {
+  id: string;
+  agreementId: string;
+  stage: string;
+  state: string;
+};
+
+export const asPlanMilestone = (row: PlanRow): PlanMilestone & { agreementId: string } => ({
+  ...row,
+  name: row.name ?? '',
+  optional: row.optional ?? false,
+  position: row.position ?? 0,
+  stage: row.stage as MilestoneStage,
+  evidence: row.evidence as EvidenceKind | null,
+  state: row.state as MilestoneState,
+});
+
+/** The template with the number of the cycle's agreements, and of those that differ from it. */
+export async function loadTemplate(db: Db | Tx, cycleId: string): Promise<MilestoneTemplate> {
+  const items = await templateItemsOf(db, cycleId);
+  const ids = await db.select({ id: agreements.id }).from(agreements).where(eq(agreements.cycleId, cycleId));
+  const milestones = await db
+    .select(planColumns)
+    .from(agreementMilestones)
+    .innerJoin(agreements, eq(agreements.id, agreementMilestones.agreementId))
+    .where(eq(agreements.cycleId, cycleId));
+  const byAgreement = groupBy(milestones.map(asPlanMilestone), (m) => m.agreementId);
+  const plan = items.map((i) => toTemplateItem(i));
+  const behind = ids.filter(({ id }) => !planIsEmpty(planTemplate(plan, byAgreement.get(id) ?? []))).length;
+  return { cycleId, items: plan, agreements: ids.length, agreementsBehind: behind };
+}
