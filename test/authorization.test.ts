@@ -147,6 +147,27 @@ const expected: Record<string, Expected> = {
   'POST /api/v1/cycles/{id}/agreement-archives': { access: admin },
   'GET /api/v1/agreement-archives/{id}': { access: admin },
   'GET /api/v1/agreement-archives/{id}/file': { access: admin },
+  // Meetings: everyone signed in reads those their role may (a region contact only its own region's, never
+  // the county's internal ones); the coordinator manages every meeting, a department editor its own
+  // department's bilateral ones; a region contact proposes agenda items and comments on minutes sent for
+  // comment; an action's owner (a department's editor, or the person with an account) marks it done
+  'GET /api/v1/meetings': { access: everyone },
+  'POST /api/v1/meetings': { access: adminAndDepartment, ownership: true },
+  'GET /api/v1/meetings/{id}': { access: everyone, ownership: true },
+  'PATCH /api/v1/meetings/{id}': { access: adminAndDepartment, ownership: true },
+  'POST /api/v1/meetings/{id}/state': { access: adminAndDepartment, ownership: true },
+  'PUT /api/v1/meetings/{id}/participants': { access: adminAndDepartment, ownership: true },
+  'PUT /api/v1/meetings/{id}/minutes': { access: adminAndDepartment, ownership: true },
+  'POST /api/v1/meetings/{id}/agenda-items': { access: ['admin', 'department', 'region'], ownership: true },
+  'PATCH /api/v1/agenda-items/{id}': { access: adminAndDepartment, ownership: true },
+  'DELETE /api/v1/agenda-items/{id}': { access: ['admin', 'department', 'region'], ownership: true },
+  'POST /api/v1/agenda-items/{id}/accept': { access: adminAndDepartment, ownership: true },
+  'POST /api/v1/agenda-items/{id}/move': { access: adminAndDepartment, ownership: true },
+  'POST /api/v1/meetings/{id}/outcomes': { access: adminAndDepartment, ownership: true },
+  'PATCH /api/v1/outcomes/{id}': { access: adminAndDepartment, ownership: true },
+  'DELETE /api/v1/outcomes/{id}': { access: adminAndDepartment, ownership: true },
+  'POST /api/v1/outcomes/{id}/done': { access: ['admin', 'department', 'region'], ownership: true },
+  'POST /api/v1/meetings/{id}/comments': { access: ['admin', 'department', 'region'], ownership: true },
   // Milestones and phase: everyone signed in reads a cycle's template, the coordinator keeps it and applies
   // it; an agreement's milestones are read by everyone but other regions' contacts, kept by the coordinator
   // (a region contact keeps its own region's internal ones); the coordinator or the region's own contact

@@ -31,6 +31,7 @@ import { hearingSummaryRoutes } from './hearing-summary/hearing-summary.routes.j
 import { hearingsRoutes } from './hearings/hearings.routes.js';
 import { outboxRoutes } from './mail/outbox.routes.js';
 import { matrixRoutes } from './matrix/matrix.routes.js';
+import { meetingRoutes } from './meetings/meeting.routes.js';
 import { milestoneRoutes } from './milestones/milestone.routes.js';
 import { AppError } from './platform/errors.js';
 import { registerAccess } from './platform/http/access.js';
@@ -169,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(matrixRoutes);
   await app.register(contributionExportRoutes);
   await app.register(tasksRoutes);
+  await app.register(meetingRoutes, { publicUrl: options.publicUrl });
 
   const webDir = options.webDir;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {

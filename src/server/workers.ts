@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { hearingReminderWorker } from './hearings/hearing-reminders.js';
 import type { JobWorker } from './jobs/define-job.js';
 import { sendMailWorker } from './mail/send-mail.js';
+import { minutesReminderWorker } from './meetings/minutes-reminder.js';
 
 /**
  * Every kind of job this server runs, composed here beside app.ts (which composes the routes) so that the
@@ -13,5 +14,6 @@ export function appWorkers(config: Pick<Config, 'mailUrl' | 'mailFrom'>): JobWor
     sendMailWorker({ url: config.mailUrl, from: config.mailFrom }),
     hearingReminderWorker(),
     agreementArchiveWorker(),
+    minutesReminderWorker(),
   ];
 }

@@ -28,6 +28,12 @@ const tables = [
   'special_part_sections',
   'milestone_template_items',
   'agreement_milestones',
+  'meetings',
+  'meeting_agreements',
+  'meeting_participants',
+  'meeting_agenda_items',
+  'meeting_outcomes',
+  'meeting_comments',
   'audit_events',
 ] as const;
 

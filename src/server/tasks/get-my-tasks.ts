@@ -5,6 +5,7 @@ import { contributions } from '../contributions/contribution.table.js';
 import type { Db } from '../db/client.js';
 import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
 import { dispositionInputs, dispositions, hearings } from '../hearings/hearing.table.js';
+import { openActionsFor } from '../meetings/meeting-reads.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Actor, Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
@@ -17,8 +18,9 @@ const negotiating = ['proposed', 'discussed'];
  * What waits for the caller in one cycle (UX.md, "Mine oppgaver"): a department editor sees the inputs the
  * coordinator asked the department to answer, the regions whose agreement has nothing from the department
  * yet and the department's items still negotiated; a region contact sees the region's own agreement and
- * what in it is still open. Hearings are listed by their own route; the coordinator's overview is the
- * matrix.
+ * what in it is still open; everyone but a viewer sees the open actions from meetings that they (as a
+ * registry person) or their department own. Hearings are listed by their own route; the coordinator's
+ * overview is the matrix.
  */
 export async function getMyTasks(ctx: Ctx, raw: unknown): Promise<MyTasks> {
   const { db, actor } = authorize(ctx, everyone);
@@ -29,6 +31,7 @@ export async function getMyTasks(ctx: Ctx, raw: unknown): Promise<MyTasks> {
     assignedDispositions: await assignedDispositions(db, actor, cycle.id),
     department: await departmentTasks(db, actor, cycle.id),
     region: await regionTasks(db, actor, cycle.id),
+    meetingActions: await openActionsFor(db, actor, cycle.id),
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common.js';
 import { HearingKind } from './hearings.js';
+import { ActionOwner, MeetingType } from './meetings.js';
 
 export const MyTasksQuery = z.object({ cycle: Id });
 export type MyTasksQuery = z.infer<typeof MyTasksQuery>;
@@ -32,13 +33,30 @@ export const RegionAgreementTasks = z.object({
 });
 export type RegionAgreementTasks = z.infer<typeof RegionAgreementTasks>;
 
+/** An action from a meeting that the caller owns (as a registry person or through their department), not done. */
+export const MeetingAction = z.object({
+  outcomeId: z.string(),
+  meetingId: z.string(),
+  meetingTitle: z.string(),
+  meetingType: MeetingType,
+  meetingStartsAt: z.string(),
+  text: z.string(),
+  dueDate: z.string(),
+  owner: ActionOwner,
+  /** The outcome's version, for marking it done from the start page. */
+  version: z.number(),
+});
+export type MeetingAction = z.infer<typeof MeetingAction>;
+
 /**
  * What waits for the caller in a cycle, beyond the hearings (which have their own list): the answers their
- * department owes, their department's or region's part of the special parts.
+ * department owes, their department's or region's part of the special parts, and the open actions from
+ * meetings that they or their department own (earliest due first).
  */
 export const MyTasks = z.object({
   assignedDispositions: z.array(AssignedDispositions),
   department: DepartmentContributionTasks.nullable(),
   region: RegionAgreementTasks.nullable(),
+  meetingActions: z.array(MeetingAction),
 });
 export type MyTasks = z.infer<typeof MyTasks>;
