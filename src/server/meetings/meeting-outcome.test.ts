@@ -9,7 +9,6 @@ import {
   collaborationBody,
   heldCollaboration,
   type MeetingsFixture,
-  meetingsFixture,
   minutesText,
   personOf,
   unknownId,

@@ -6,6 +6,9 @@ import { createContribution } from '../contributions/create-contribution.js';
 import { createDisposition } from '../hearings/create-disposition.js';
 import { openedHearing, passDeadline } from '../hearings/hearing.fixtures.js';
 import { submitInput } from '../hearings/submit-input.js';
+import { addOutcome } from '../meetings/add-outcome.js';
+import { markOutcomeDone } from '../meetings/mark-outcome-done.js';
+import { heldCollaboration, personOf } from '../meetings/meeting.fixtures.js';
 import { getMyTasks } from './get-my-tasks.js';
 
 let t: TestApp;
@@ -87,6 +90,35 @@ describe('my tasks', () => {
     });
     expect(tasks.department).toBeNull();
     expect((await getMyTasks(t.ctx(t.actors.viewer), { cycle: cycle.id })).region).toBeNull();
+  });
+
+  it('lists the open actions from meetings that the caller, as a registry person, or their department owns', async () => {
+    const fx = await agreementsFixture(t);
+    const meeting = await heldCollaboration(t, fx);
+    const admin = t.ctx(t.actors.admin);
+    const contact = await personOf(t, t.actors.region.email);
+    const forDepartment = await addOutcome(admin, meeting.id, {
+      kind: 'action',
+      text: 'Samferdsel sender ruteforslag.',
+      owner: { type: 'department', departmentId: t.actors.department.departmentId },
+      dueDate: '2025-04-15',
+    });
+    const forContact = await addOutcome(admin, meeting.id, {
+      kind: 'action',
+      text: 'Regionen sender pendlertall.',
+      owner: { type: 'person', personId: contact.id },
+      dueDate: '2025-04-01',
+    });
+    await addOutcome(admin, meeting.id, { kind: 'decision', text: 'Kollektivtrafikk prioriteres.' });
+    const actionsOf = async (actor: typeof t.actors.admin) =>
+      (await getMyTasks(t.ctx(actor), { cycle: fx.cycle.id })).meetingActions.map((a) => a.text);
+    expect(await actionsOf(t.actors.department)).toEqual(['Samferdsel sender ruteforslag.']);
+    expect(await actionsOf(t.actors.region)).toEqual(['Regionen sender pendlertall.']);
+    expect(await actionsOf(t.actors.otherDepartment)).toEqual([]);
+    expect(await actionsOf(t.actors.admin)).toEqual([]);
+    await markOutcomeDone(t.ctx(t.actors.department), forDepartment.id, { done: true, version: 1 });
+    expect(await actionsOf(t.actors.department)).toEqual([]);
+    expect(forContact.dueDate).toBe('2025-04-01');
   });
 
   it('answers 400 for a cycle that is not an id, 404 for one that does not exist, 401 signed out', async () => {
