@@ -11,6 +11,7 @@ import { importViken } from '../registry/import-viken.js';
 import { county, departments, people, regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
 import { loadDemoGeneralPart } from './demo-general-part.js';
+import { loadDemoMeetings } from './demo-meetings.js';
 import { loadDemoMilestones } from './demo-milestones.js';
 import { loadDemoSpecialParts } from './demo-special-parts.js';
 
@@ -55,7 +56,8 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * 2020 (two hearings, the regions' input and the county's answers, version 2 approved) and its special
  * parts as they were negotiated in 2021 (an agreement per region, every department's contributions, Indre
  * Østfold's special part agreed) and their milestones (some regions further along, two not ready to
- * start). Loaded only into an empty embedded database, and into every test database.
+ * start), and the meetings of the process, from the kickoff to those planned for the coming weeks. Loaded
+ * only into an empty embedded database, and into every test database.
  */
 export async function loadDemo(db: Db, password: string, file = vikenFile): Promise<DemoSignIn[]> {
   const ctx = { db, actor: systemActor, requestId: 'demo' } satisfies Ctx;
@@ -148,5 +150,6 @@ export async function loadDemo(db: Db, password: string, file = vikenFile): Prom
   await loadDemoGeneralPart(db, adminEmail);
   await loadDemoSpecialParts(db, adminEmail);
   await loadDemoMilestones(db, adminEmail);
+  await loadDemoMeetings(db, adminEmail);
   return wanted.map((u) => ({ email: u.email, role: u.role, scope: u.scope }));
 }
