@@ -3,5 +3,6 @@
  * (registerAgreementTab, features/agreements/agreement-tabs.ts) when it is imported. App.tsx imports this
  * module once, before the first page renders.
  */
+import '../features/milestones/agreement-tab';
 import '../features/contributions/agreement-tab';
 import '../features/special-part/agreement-tab';

@@ -8,7 +8,7 @@ import { Page } from '../../shared/components/Page';
 import { formatDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { AgreementDownloads } from '../agreement-document';
-import { type AgreementContext, agreementTabs } from './agreement-tabs';
+import { type AgreementContext, visibleAgreementTabs } from './agreement-tabs';
 import { useAgreement } from './agreements.api';
 import '../../shared/components/sub-nav.css';
 
@@ -43,7 +43,7 @@ export function AgreementLayout({ me }: { me: Me }) {
           </Paragraph>
           <nav className="sub-nav" aria-label={t('agreements.tabs.label')}>
             <ul>
-              {[overviewTab, ...agreementTabs()].map((tab) => {
+              {[overviewTab, ...visibleAgreementTabs({ agreement: a, me })].map((tab) => {
                 const to = tab.path ? `${agreementPath(a.id)}/${tab.path}` : agreementPath(a.id);
                 return (
                   <li key={tab.label}>

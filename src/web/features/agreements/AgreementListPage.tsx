@@ -13,6 +13,7 @@ import { formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useSort } from '../../shared/use-sort';
 import { AgreementArchivePanel } from '../agreement-document';
+import { agreementsPages } from './agreement-tabs';
 import { useAgreements } from './agreements.api';
 import { CreateAgreementsDialog } from './CreateAgreementsDialog';
 
@@ -57,6 +58,13 @@ export function AgreementListPage({ me }: { me: Me }) {
             <Button variant="secondary" asChild>
               <Link to="/avtaler/fagomrader">{t('agreements.subjectAreas.link')}</Link>
             </Button>
+            {agreementsPages()
+              .filter((page) => page.roles.includes(me.role))
+              .map((page) => (
+                <Button key={page.path} variant="secondary" asChild>
+                  <Link to={`/avtaler/${page.path}`}>{t(page.label)}</Link>
+                </Button>
+              ))}
             <Button onClick={() => setCreating(true)}>{t('agreements.create.action')}</Button>
           </div>
         )

@@ -6,7 +6,7 @@ import { Page } from '../../shared/components/Page';
 import { AgreementLayout } from './AgreementLayout';
 import { AgreementListPage } from './AgreementListPage';
 import { AgreementOverviewPage } from './AgreementOverviewPage';
-import { agreementTabs } from './agreement-tabs';
+import { agreementsPages, agreementTabs } from './agreement-tabs';
 import { SubjectAreasPage } from './SubjectAreasPage';
 import './agreements.css';
 
@@ -15,7 +15,8 @@ import './agreements.css';
  * here). Everyone signed in reads them; the coordinator creates them, moves their general part and keeps
  * the cycle's subject areas; a region contact marks the subject areas their region wants. An agreement's
  * overview is its first tab; the tabs other features register (agreement-tabs.ts) get their routes inside
- * the layout below.
+ * the layout below, and the pages they register for the list (registerAgreementsPage) theirs beside
+ * Fagområder.
  */
 export function AgreementsRoutes({ me }: { me: Me }) {
   const isAdmin = me.role === 'admin';
@@ -26,6 +27,13 @@ export function AgreementsRoutes({ me }: { me: Me }) {
         path="fagomrader"
         element={isAdmin ? <SubjectAreasPage /> : <Navigate to="/avtaler" replace />}
       />
+      {agreementsPages().map((page) => (
+        <Route
+          key={page.path}
+          path={page.path}
+          element={page.roles.includes(me.role) ? <page.page /> : <Navigate to="/avtaler" replace />}
+        />
+      ))}
       <Route path=":id" element={<AgreementLayout me={me} />}>
         <Route index element={<AgreementOverviewPage me={me} />} />
         {agreementTabs().flatMap((tab) => [
