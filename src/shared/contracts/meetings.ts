@@ -182,15 +182,25 @@ const meetingFields = {
 };
 
 /** A meeting's end must come after its start, and a bilateral meeting must have an owner department. */
-export function checkMeeting(
-  m: { type?: MeetingType; startsAt?: string; endsAt?: string; ownerDepartmentId?: string | null },
-  ctx: z.RefinementCtx,
-) {
+export function meetingIssues(m: {
+  type?: MeetingType;
+  startsAt?: string;
+  endsAt?: string;
+  ownerDepartmentId?: string | null;
+}): { field: 'endsAt' | 'ownerDepartmentId'; code: string }[] {
+  const issues: { field: 'endsAt' | 'ownerDepartmentId'; code: string }[] = [];
   if (m.startsAt && m.endsAt && Date.parse(m.endsAt) <= Date.parse(m.startsAt)) {
-    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'validation.meetingEndsBeforeStart' });
+    issues.push({ field: 'endsAt', code: 'validation.meetingEndsBeforeStart' });
   }
   if (m.type === 'bilateral' && m.ownerDepartmentId === null) {
-    ctx.addIssue({ code: 'custom', path: ['ownerDepartmentId'], message: 'validation.bilateralNeedsOwner' });
+    issues.push({ field: 'ownerDepartmentId', code: 'validation.bilateralNeedsOwner' });
+  }
+  return issues;
+}
+
+function checkMeeting(m: Parameters<typeof meetingIssues>[0], ctx: z.RefinementCtx) {
+  for (const issue of meetingIssues(m)) {
+    ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.code });
   }
 }
 

@@ -10,6 +10,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { GeneralPartRoutes } from '../features/general-part/GeneralPartRoutes';
 import { HearingsRoutes } from '../features/hearings/HearingsRoutes';
 import { MatrixRoutes } from '../features/matrix/MatrixRoutes';
+import { MeetingsRoutes } from '../features/meetings/MeetingsRoutes';
 import { StartPage } from '../features/my-tasks/StartPage';
 import { RegistryRoutes } from '../features/registry/RegistryRoutes';
 import { ApiError } from '../shared/api';
@@ -64,6 +65,7 @@ function Shell() {
         <Route path="/general-part/*" element={<GeneralPartRoutes me={me.data} />} />
         <Route path="/horinger/*" element={<HearingsRoutes me={me.data} />} />
         <Route path="/avtaler/*" element={<AgreementsRoutes me={me.data} />} />
+        <Route path="/moter/*" element={<MeetingsRoutes me={me.data} />} />
         <Route path="/matrise/*" element={<MatrixRoutes me={me.data} />} />
         <Route path="/register/*" element={<RegistryRoutes me={me.data} />} />
         <Route path="/admin/*" element={<AdminRoutes me={me.data} />} />

@@ -6,3 +6,4 @@
 import '../features/milestones/agreement-tab';
 import '../features/contributions/agreement-tab';
 import '../features/special-part/agreement-tab';
+import '../features/meetings/agreement-tab';

@@ -6,7 +6,8 @@
  *   (the milestone template);
  * - agreementsKey, for a feature whose writes change what an agreement shows (the ready flag changes its
  *   version), so that it reads the agreements again;
- * - useAgreement, for a screen that needs one agreement outside its page (the matrix's cell dialog).
+ * - useAgreement, for a screen that needs one agreement outside its page (the matrix's cell dialog);
+ * - useAgreements, for a screen that chooses among a cycle's agreements (the regions a meeting concerns).
  */
 export {
   type AgreementContext,
@@ -16,4 +17,4 @@ export {
   registerAgreementTab,
   useAgreementContext,
 } from './agreement-tabs';
-export { agreementsKey, useAgreement } from './agreements.api';
+export { agreementsKey, useAgreement, useAgreements } from './agreements.api';

@@ -7,28 +7,34 @@ import { contributionsPath } from '../../../shared/contracts/contributions';
 import { Page } from '../../shared/components/Page';
 import { useCurrentCycle } from '../../shared/current-cycle';
 import { HearingTasks } from '../hearings';
+import { MeetingActions } from '../meetings';
 import { DepartmentTasks } from './DepartmentTasks';
 import { useMyTasks } from './my-tasks.api';
 
 /**
  * "Mine oppgaver": who you are, what waits for you, and what you can do. A region contact first sees the
  * region's agreement in the current cycle (UX.md), a department editor the department's part of the
- * agreements; then the tasks: hearings for regions and the coordinator, answers and contributions for a
- * department.
+ * agreements; then the tasks: the open actions from meetings that the person or their department owns,
+ * hearings for regions and the coordinator, answers and contributions for a department.
  */
 export function StartPage({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const none = (
-    <Card data-color="neutral">
-      <Paragraph>
-        {me.role === 'viewer'
-          ? t('start.noTasksViewer')
-          : me.role === 'region'
-            ? t('start.noTasksRegion')
-            : t('start.noTasks')}
-      </Paragraph>
-    </Card>
-  );
+  const { cycle } = useCurrentCycle();
+  const tasks = useMyTasks(cycle?.id);
+  const actions = tasks.data?.meetingActions ?? [];
+  // With actions from meetings waiting, the other lists say nothing when they are empty.
+  const none =
+    actions.length > 0 ? null : (
+      <Card data-color="neutral">
+        <Paragraph>
+          {me.role === 'viewer'
+            ? t('start.noTasksViewer')
+            : me.role === 'region'
+              ? t('start.noTasksRegion')
+              : t('start.noTasks')}
+        </Paragraph>
+      </Card>
+    );
   return (
     <Page title={t('start.title')}>
       <Heading level={2} data-size="md">
@@ -40,6 +46,7 @@ export function StartPage({ me }: { me: Me }) {
         {me.regionName && t('start.youAreRegion', { region: me.regionName })}
       </Paragraph>
       <OwnPart me={me} />
+      {actions.length > 0 && <MeetingActions actions={actions} />}
       {me.role === 'department' ? (
         <DepartmentTasks me={me} none={none} />
       ) : (
@@ -132,6 +139,7 @@ function possibilities(me: Me, t: (key: string) => string): { text: string; to: 
     case 'admin':
       return [
         { text: t('start.can.adminMatrix'), to: '/matrise' },
+        { text: t('meetings.start.canPlan'), to: '/moter' },
         { text: t('start.can.adminRegistry'), to: '/register/regions' },
         { text: t('start.can.adminUsers'), to: '/admin/users' },
         { text: t('start.can.adminAudit'), to: '/admin/audit' },
@@ -139,6 +147,7 @@ function possibilities(me: Me, t: (key: string) => string): { text: string; to: 
     case 'viewer':
       return [
         { text: t('start.can.readAgreements'), to: '/avtaler' },
+        { text: t('meetings.start.canRead'), to: '/moter' },
         { text: t('start.can.readRegistry'), to: '/register/regions' },
         { text: t('start.can.viewerUsers'), to: '/admin/users' },
         { text: t('start.can.viewerAudit'), to: '/admin/audit' },
@@ -146,10 +155,12 @@ function possibilities(me: Me, t: (key: string) => string): { text: string; to: 
     case 'department':
       return [
         { text: t('start.can.departmentAgreements'), to: '/avtaler' },
+        { text: t('meetings.start.canPlanBilateral'), to: '/moter' },
         { text: t('start.can.department'), to: '/register/regions' },
       ];
     case 'region':
       return [
+        { text: t('meetings.start.canRegion'), to: '/moter' },
         {
           text: t('start.can.region'),
           to: me.regionId ? `/register/regions/${me.regionId}` : '/register/regions',

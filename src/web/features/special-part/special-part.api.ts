@@ -88,3 +88,19 @@ export function useCreateSpecialPartDraft() {
     onSuccess: changed,
   });
 }
+
+/**
+ * The sections of an agreement's special part as it stands now: its draft, else the agreed version, else
+ * the newest; none before the special part is started. For choosing a section (a meeting's action).
+ */
+export function useSpecialPartSections(agreementId: string) {
+  const part = useSpecialPart(agreementId);
+  const id = part.data
+    ? (part.data.draftVersionId ?? part.data.currentVersionId ?? part.data.versions[0]?.id ?? '')
+    : '';
+  const version = useSpecialPartVersion(id);
+  return {
+    sections: version.data?.sections ?? [],
+    pending: part.isPending || (id !== '' && version.isPending),
+  };
+}
