@@ -15,7 +15,7 @@ import { currentLocale } from '../../shared/i18n';
 import { RichText } from '../../shared/rich-text/RichText';
 import { RichTextEditor } from '../../shared/rich-text/RichTextEditor';
 import { useUnsavedChanges } from '../../shared/unsaved-changes';
-import { useWriteMinutes } from './meetings.api';
+import { useReloadMeeting, useWriteMinutes } from './meetings.api';
 
 /**
  * The minutes: written by who manages the meeting once it is held, and still while they are out for
@@ -61,6 +61,7 @@ function MinutesEditor({ meeting, onNotice }: { meeting: Meeting; onNotice: (tex
   const helpId = useId();
   const errorId = useId();
   const write = useWriteMinutes();
+  const reload = useReloadMeeting();
   const saved = meeting.minutes ?? emptyRichText();
   const [doc, setDoc] = useState<RichTextDoc>(saved);
   const [revision, setRevision] = useState(0);
@@ -97,10 +98,11 @@ function MinutesEditor({ meeting, onNotice }: { meeting: Meeting; onNotice: (tex
         error={error}
         conflict={conflict.conflict}
         conflictText={t('meetings.minutes.conflict')}
-        onReload={() => {
+        onReload={async () => {
+          const fresh = await reload(meeting.id);
           conflict.clear();
           setError(null);
-          setDoc(saved);
+          setDoc(fresh.minutes ?? emptyRichText());
           setRevision((r) => r + 1);
         }}
         reloadLabel={t('meetings.minutes.reload')}

@@ -38,11 +38,19 @@ export function useMeetings(filters: MeetingListQuery, enabled = true) {
   });
 }
 
+const meetingQuery = (id: string) => ({
+  queryKey: [...meetingsKey, 'meeting', id],
+  queryFn: () => api<Meeting>('GET', `/api/v1/meetings/${enc(id)}`),
+});
+
 export function useMeeting(id: string) {
-  return useQuery({
-    queryKey: [...meetingsKey, 'meeting', id],
-    queryFn: () => api<Meeting>('GET', `/api/v1/meetings/${enc(id)}`),
-  });
+  return useQuery(meetingQuery(id));
+}
+
+/** Reads a meeting again now (after an edit conflict), and answers it as it is saved. */
+export function useReloadMeeting() {
+  const qc = useQueryClient();
+  return (id: string) => qc.fetchQuery({ ...meetingQuery(id), staleTime: 0 });
 }
 
 function useInvalidate() {
