@@ -536,6 +536,40 @@ describe("a meeting's states", () => {
   });
 });
 
+describe('who manages a meeting', () => {
+  it('refuses every write to a bilateral meeting from anyone but the admin and its department, changing nothing', async () => {
+    const planned = await created(cookies.department, bilateralBody(t, fx));
+    const held = await moveTo(planned, 'held', cookies.department);
+    const contact = await personOf(t, t.actors.region.email);
+    const writes: [Method, string, unknown][] = [
+      ['PATCH', `/api/v1/meetings/${held.id}`, { title: 'Overtatt', version: held.version }],
+      [
+        'PUT',
+        `/api/v1/meetings/${held.id}/participants`,
+        { participants: [{ personId: contact.id, side: 'region' }], version: held.version },
+      ],
+      [
+        'PUT',
+        `/api/v1/meetings/${held.id}/minutes`,
+        { minutes: minutesText('Referat.'), version: held.version },
+      ],
+      ['POST', `/api/v1/meetings/${held.id}/outcomes`, { kind: 'decision', text: 'Vedtak.' }],
+      ['POST', `/api/v1/meetings/${held.id}/state`, { state: 'minutes_for_comment', version: held.version }],
+    ];
+    for (const [method, url, body] of writes) {
+      for (const cookie of [cookies.otherDepartment, cookies.region, cookies.otherRegion, cookies.viewer]) {
+        await refused(() => req(method, url, cookie, body), 403);
+      }
+    }
+    // The admin manages it as well as its department.
+    const byAdmin = await ok<Meeting>('PUT', `/api/v1/meetings/${held.id}/minutes`, cookies.admin, {
+      minutes: minutesText('Skrevet av koordinatoren.'),
+      version: held.version,
+    });
+    expect(byAdmin.minutesUpdatedBy?.id).toBe(t.actors.admin.id);
+  });
+});
+
 describe('comments on the minutes', () => {
   it('takes comments from the region and the participating departments while the minutes are out', async () => {
     const planned = await created(cookies.admin, await collaborationBody(t, fx));
