@@ -141,6 +141,9 @@ const expected: Record<string, Expected> = {
   // every agreement, so everyone reads the whole matrix and may export it
   'GET /api/v1/matrix': { access: everyone },
   'GET /api/v1/contributions/export': { access: everyone },
+  // The overview of all regions: the county's people read every row, a region contact its own region's row
+  // (the use case narrows it; get-overview.ts)
+  'GET /api/v1/overview': { access: everyone },
   // The agreement document: everyone signed in reads every agreement, so everyone may download it; the ZIP
   // of all agreements of a cycle is the coordinator's (it is made in the background and kept)
   'GET /api/v1/agreements/{id}/document': { access: everyone },

@@ -33,6 +33,7 @@ import { outboxRoutes } from './mail/outbox.routes.js';
 import { matrixRoutes } from './matrix/matrix.routes.js';
 import { meetingRoutes } from './meetings/meeting.routes.js';
 import { milestoneRoutes } from './milestones/milestone.routes.js';
+import { overviewRoutes } from './overview/overview.routes.js';
 import { AppError } from './platform/errors.js';
 import { registerAccess } from './platform/http/access.js';
 import { encodeCachedBody, serializeCachedValuesOnce } from './platform/http/cached-responses.js';
@@ -168,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(specialPartRoutes);
   await app.register(milestoneRoutes);
   await app.register(matrixRoutes);
+  await app.register(overviewRoutes);
   await app.register(contributionExportRoutes);
   await app.register(tasksRoutes);
   await app.register(meetingRoutes, { publicUrl: options.publicUrl });

@@ -38,3 +38,53 @@ export function phaseOf({ milestones, regionReady, specialPartAgreed }: PhaseInp
   }
   return specialPartAgreed ? 'ready_for_political_processing' : 'joint';
 }
+
+/** A milestone as the phase's start sees it: as for the phase, and the day it was completed (null: open). */
+export type DatedPhaseMilestone = PhaseMilestone & { doneDate: string | null };
+
+export type PhaseStartInput = {
+  phase: AgreementPhase;
+  milestones: readonly DatedPhaseMilestone[];
+  /** The agreement's creation, the day the region said it was ready, the day a special part was agreed. */
+  createdOn: string;
+  regionReadyOn: string | null;
+  specialPartAgreedOn: string | null;
+};
+
+const latest = (dates: readonly (string | null)[]) =>
+  dates.reduce<string | null>((last, d) => (d !== null && (last === null || d > last) ? d : last), null);
+const earliestOf = (dates: readonly (string | null)[]) =>
+  dates.reduce<string | null>((first, d) => (d !== null && (first === null || d < first) ? d : first), null);
+
+/**
+ * The day the agreement entered its phase (ISO dates, compared as text), by the rule `phaseOf` follows: a
+ * stage's phase begins when every required milestone of the stages before it is complete, so it began on
+ * the latest completion day among those milestones; ready for political processing on the latest of every
+ * required milestone and the special part's agreement. Preparation began with the agreement, and the
+ * county's internal work when the region said it was ready or a milestone was first completed, whichever
+ * came first. Where the milestones that moved it carry no day (not applicable without an actual date) the
+ * agreement's creation stands in. A day recorded by hand may come before the agreement was made in
+ * Partnerskap (the work began before it was registered): it is kept, not moved.
+ */
+export function phaseStartOf(input: PhaseStartInput): string {
+  const { phase, milestones, createdOn } = input;
+  const required = milestones.filter((m) => !m.optional);
+  const completedBefore = (stages: readonly MilestoneStage[]) =>
+    latest(required.filter((m) => stages.includes(m.stage)).map((m) => m.doneDate));
+  let began: string | null;
+  switch (phase) {
+    case 'preparation':
+      began = createdOn;
+      break;
+    case 'county_internal':
+      began = earliestOf([input.regionReadyOn, ...milestones.map((m) => m.doneDate)]);
+      break;
+    case 'region_internal':
+    case 'joint':
+      began = completedBefore(milestoneStages.slice(0, milestoneStages.indexOf(phase)));
+      break;
+    default:
+      began = latest([completedBefore(milestoneStages), input.specialPartAgreedOn]);
+  }
+  return began ?? createdOn;
+}
