@@ -282,7 +282,7 @@ export async function benchAgreementDocuments(runs: number): Promise<DocumentBen
 
 /** The lines `npm run bench` prints under its table. */
 export function printDocumentResults(results: readonly DocumentBenchResult[]): void {
-  console.log('Agreement documents (median of the runs in this process, after two warm-up runs):');
+  console.log('Documents (median of the runs in this process, after warm-up runs):');
   for (const r of results) {
     const cpu = r.cpuMedianMs === null ? '' : ` (CPU ${r.cpuMedianMs.toFixed(1)} ms)`;
     const time = r.medianMs === null ? '' : `${r.medianMs.toFixed(1)} ms${cpu}`;

@@ -46,6 +46,7 @@ import { benchAgreementDocuments, printDocumentResults } from './agreement-docum
 import { adminEmail, benchPassword, type DatasetSizes, generateDataset } from './dataset.js';
 import { type BenchRoute, type Budget, type Fixtures, routes } from './routes.js';
 import { benchStartup, printStartupResults } from './startup.js';
+import { benchStatusReport } from './status-report.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const rootDir = path.resolve(benchDir, '..');
@@ -72,7 +73,10 @@ const settings = {
   keepDatabase: process.env.BENCH_KEEP_DATABASE === '1',
   /** Run ANALYZE after generating (default): the statistics autovacuum keeps on a PostgreSQL server. */
   analyze: process.env.BENCH_ANALYZE !== '0',
-  /** How many times the agreement DOCX and PDF are made for their medians (bench/agreement-document.ts). */
+  /**
+   * How many times the agreement DOCX and PDF (bench/agreement-document.ts) and the status report
+   * (bench/status-report.ts) are made for their medians.
+   */
   documentRuns: Math.round(envNumber('BENCH_DOCUMENT_RUNS', 15, 1)),
   /** How many times each way of starting the server is timed for its median (bench/startup.ts). */
   startupRuns: Math.round(envNumber('BENCH_STARTUP_RUNS', 5, 1)),
@@ -592,7 +596,10 @@ async function main() {
   }
   await cleanUp();
   // In this process, once the server has stopped: the documents' time is the renderers' alone.
-  const documents = await benchAgreementDocuments(settings.documentRuns);
+  const documents = [
+    ...(await benchAgreementDocuments(settings.documentRuns)),
+    ...(await benchStatusReport(settings.documentRuns)),
+  ];
 
   console.log(`\nLatency: ${latencyMethod}.`);
   console.log(

@@ -150,6 +150,8 @@ const expected: Record<string, Expected> = {
   'POST /api/v1/cycles/{id}/agreement-archives': { access: admin },
   'GET /api/v1/agreement-archives/{id}': { access: admin },
   'GET /api/v1/agreement-archives/{id}/file': { access: admin },
+  // The cycle's status report covers every region: the county's people, not a region's contact.
+  'GET /api/v1/cycles/{id}/status-report': { access: ['admin', 'viewer', 'department'] },
   // Meetings: everyone signed in reads those their role may (a region contact only its own region's, never
   // the county's internal ones); the coordinator manages every meeting, a department editor its own
   // department's bilateral ones; a region contact proposes agenda items and comments on minutes sent for

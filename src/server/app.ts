@@ -40,6 +40,7 @@ import { encodeCachedBody, serializeCachedValuesOnce } from './platform/http/cac
 import { registerProblems, sendProblem } from './platform/http/problem.js';
 import { registryRoutes } from './registry/registry.routes.js';
 import { specialPartRoutes } from './special-part/special-part.routes.js';
+import { statusReportRoutes } from './status-report/status-report.routes.js';
 import { tasksRoutes } from './tasks/tasks.routes.js';
 import { userRoutes } from './users/user.routes.js';
 
@@ -173,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(contributionExportRoutes);
   await app.register(tasksRoutes);
   await app.register(meetingRoutes, { publicUrl: options.publicUrl });
+  await app.register(statusReportRoutes);
 
   const webDir = options.webDir;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {

@@ -27,6 +27,7 @@ export const en: Catalogue = {
     text: 'This field must be text.',
     id: 'Invalid reference.',
     date: 'Enter a valid date.',
+    sinceInFuture: 'The date cannot be after today.',
     email: 'Enter a valid e-mail address.',
     phone: 'Enter a valid phone number.',
     version: 'The version number is missing.',

@@ -25,6 +25,7 @@ export const nb = {
     text: 'Feltet må være tekst.',
     id: 'Ugyldig henvisning.',
     date: 'Skriv en gyldig dato.',
+    sinceInFuture: 'Datoen kan ikke være etter i dag.',
     email: 'Skriv en gyldig e-postadresse.',
     phone: 'Skriv et gyldig telefonnummer.',
     version: 'Versjonsnummeret mangler.',

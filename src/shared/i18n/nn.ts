@@ -27,6 +27,7 @@ export const nn: Catalogue = {
     text: 'Feltet må vere tekst.',
     id: 'Ugyldig tilvising.',
     date: 'Skriv ein gyldig dato.',
+    sinceInFuture: 'Datoen kan ikkje vere etter i dag.',
     email: 'Skriv ei gyldig e-postadresse.',
     phone: 'Skriv eit gyldig telefonnummer.',
     version: 'Versjonsnummeret manglar.',
