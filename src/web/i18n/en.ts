@@ -1795,6 +1795,14 @@ export const webEn: WebCatalogue = {
       },
     },
   },
+  statusReport: {
+    heading: 'Status report',
+    intro:
+      "Makes the cycle's status report: an overview of every region first, then each region with its phase, the meetings held, the milestones completed and the contributions agreed since the date you choose, and what comes next. The report is in Norwegian.",
+    since: 'Events since',
+    downloadDocx: 'Download status report (DOCX)',
+    downloadPdf: 'Download status report (PDF)',
+  },
   meetings: {
     title: 'Meetings',
     intro:

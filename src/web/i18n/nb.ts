@@ -1790,6 +1790,14 @@ export const webNb = {
       },
     },
   },
+  statusReport: {
+    heading: 'Statusrapport',
+    intro:
+      'Lager statusrapporten for avtalesyklusen: en oversikt over alle regionene først, så hver region med fasen, møtene som er holdt, milepælene som er fullført og bidragene som er avtalt siden datoen du velger, og det som kommer videre.',
+    since: 'Hendelser siden',
+    downloadDocx: 'Last ned statusrapport (DOCX)',
+    downloadPdf: 'Last ned statusrapport (PDF)',
+  },
   meetings: {
     title: 'Møter',
     intro:

@@ -1790,6 +1790,14 @@ export const webNn: WebCatalogue = {
       },
     },
   },
+  statusReport: {
+    heading: 'Statusrapport',
+    intro:
+      'Lagar statusrapporten for avtalesyklusen: ei oversikt over alle regionane først, så kvar region med fasen, møta som er haldne, milepælane som er fullførte og bidraga som er avtalte sidan datoen du vel, og det som kjem vidare.',
+    since: 'Hendingar sidan',
+    downloadDocx: 'Last ned statusrapport (DOCX)',
+    downloadPdf: 'Last ned statusrapport (PDF)',
+  },
   meetings: {
     title: 'Møte',
     intro:

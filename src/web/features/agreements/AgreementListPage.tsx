@@ -13,6 +13,7 @@ import { formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useSort } from '../../shared/use-sort';
 import { AgreementArchivePanel } from '../agreement-document';
+import { StatusReportPanel } from '../status-report';
 import { agreementsPages } from './agreement-tabs';
 import { useAgreements } from './agreements.api';
 import { CreateAgreementsDialog } from './CreateAgreementsDialog';
@@ -77,6 +78,7 @@ export function AgreementListPage({ me }: { me: Me }) {
           cycle ? (
             <>
               <CycleAgreements cycleId={cycle.id} cycleName={cycle.name} />
+              {me.role !== 'region' && <StatusReportPanel cycleId={cycle.id} />}
               {isAdmin && <AgreementArchivePanel cycleId={cycle.id} />}
               {isAdmin && (
                 <CreateAgreementsDialog
