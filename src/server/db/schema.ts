@@ -3,6 +3,7 @@ export * from '../agreement-archive/agreement-archive.table.js';
 export * from '../agreements/agreement.table.js';
 export * from '../audit/audit.table.js';
 export * from '../auth/session.table.js';
+export * from '../calendar/calendar-feed.table.js';
 export * from '../contributions/contribution.table.js';
 export * from '../general-part/general-part.table.js';
 export * from '../hearings/hearing.table.js';

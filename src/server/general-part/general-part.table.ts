@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -27,6 +28,11 @@ export const cycles = pgTable(
     periodFrom: date('period_from', { mode: 'string' }).notNull(),
     periodTo: date('period_to', { mode: 'string' }).notNull(),
     status: text('status').notNull().default('planning'),
+    /**
+     * How many of the county's people a collaboration or final meeting may have for each of the region's
+     * before the meeting page warns: the county's representation must stand in proportion to the region's.
+     */
+    representationRatio: real('representation_ratio').notNull().default(2),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -34,6 +40,7 @@ export const cycles = pgTable(
     uniqueIndex('cycles_name_unique').on(sql`lower(${t.name})`),
     check('cycles_period', sql`${t.periodTo} > ${t.periodFrom}`),
     check('cycles_status', sql`${t.status} in ('planning', 'active', 'closed')`),
+    check('cycles_representation_ratio', sql`${t.representationRatio} between 1 and 20`),
   ],
 );
 

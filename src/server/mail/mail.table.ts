@@ -27,6 +27,13 @@ export const mailOutbox = pgTable(
     entityId: text('entity_id'),
     /** Set by callers that must send a message once only (a reminder): a second one with the key is not queued. */
     key: text('key'),
+    /**
+     * One attached file, kept as text (a calendar invitation is): its file name, its content type with
+     * parameters (`text/calendar; method=REQUEST`) and its content. All three or none.
+     */
+    attachmentName: text('attachment_name'),
+    attachmentType: text('attachment_type'),
+    attachmentContent: text('attachment_content'),
   },
   (t) => [
     index('mail_outbox_created').on(t.createdAt.desc(), t.id.desc()),
@@ -39,5 +46,9 @@ export const mailOutbox = pgTable(
     ),
     check('mail_outbox_attempts', sql`${t.attempts} >= 0`),
     check('mail_outbox_entity_pair', sql`(${t.entityType} is null) = (${t.entityId} is null)`),
+    check(
+      'mail_outbox_attachment',
+      sql`(${t.attachmentName} is null) = (${t.attachmentType} is null) and (${t.attachmentName} is null) = (${t.attachmentContent} is null)`,
+    ),
   ],
 );
