@@ -84,7 +84,7 @@ export async function loadOverview(
     .innerJoin(regions, eq(regions.id, agreements.regionId))
     .where(inScope)
     .orderBy(asc(regions.name), asc(regions.id));
-  if (agreementRows.length === 0) return { cycle, today, rows: [] };
+  if (agreementRows.length === 0) return { cycle, today, milestoneNames: [], rows: [] };
   // A region has one agreement in a cycle: a region contact's reads are that agreement's.
   const only = reader.kind === 'region' ? agreementRows[0]?.id : undefined;
 
@@ -133,10 +133,19 @@ export async function loadOverview(
   }
   const countsOf = new Map(counted.map((r) => [r.agreementId, r]));
   const todayNumber = dayNumber(today);
+  const names = new Map<string, number>();
+  const nameIndex = (name: string) => {
+    let index = names.get(name);
+    if (index === undefined) {
+      index = names.size;
+      names.set(name, index);
+    }
+    return index;
+  };
 
   const rows: OverviewRow[] = agreementRows.map((a) => {
     const own = facts.get(a.id) ?? noEvidenceFacts;
-    const milestones: OverviewMilestone[] = (milestonesOf.get(a.id) ?? []).map((m) => {
+    const milestones = (milestonesOf.get(a.id) ?? []).map((m) => {
       const evidence = evidenceOf(m.evidence as EvidenceKind | null, own);
       const state = stateOf(m.state as MilestoneState, evidence);
       const complete = state === 'done' || state === 'not_applicable';
@@ -188,10 +197,12 @@ export async function loadOverview(
       openActions: meetingFacts?.openActions ?? 0,
       lastMeeting: meetingFacts?.last ?? null,
       nextMeeting: meetingFacts?.next ?? null,
-      milestones,
+      milestones: milestones.map(
+        (m): OverviewMilestone => [nameIndex(m.name), m.state, m.plannedDate, m.doneDate],
+      ),
     };
   });
-  return { cycle, today, rows };
+  return { cycle, today, milestoneNames: [...names.keys()], rows };
 }
 
 /**

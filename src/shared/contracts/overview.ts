@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, IsoDate } from './common.js';
 import { StatusCounts } from './matrix.js';
 import { MeetingState, MeetingType } from './meetings.js';
-import { AgreementPhase, MilestoneStage, MilestoneState } from './milestones.js';
+import { AgreementPhase, MilestoneState } from './milestones.js';
 
 /**
  * The overview of all regions in a cycle: one row per agreement with where it stands (phase, ready flag,
@@ -13,20 +13,26 @@ import { AgreementPhase, MilestoneStage, MilestoneState } from './milestones.js'
 export const OverviewQuery = z.object({ cycle: Id, agreement: Id.optional() });
 export type OverviewQuery = z.infer<typeof OverviewQuery>;
 
-/** A milestone as the timeline draws it: its state as it stands, when it is planned and when it was done. */
-export const OverviewMilestone = z.object({
-  name: z.string(),
-  stage: MilestoneStage,
-  optional: z.boolean(),
-  state: MilestoneState,
-  plannedDate: IsoDate.nullable(),
-  /**
-   * The day it was completed: its actual date, else the day its evidence was met, else the day it was
-   * recorded done by hand; null while it is open, and for one not applicable without an actual date.
-   */
-  doneDate: IsoDate.nullable(),
-});
+/**
+ * A milestone as the timeline draws it: `[name, state, plannedDate, doneDate]`, its name given as its place
+ * in the overview's `milestoneNames` (the agreements of a cycle share their template's names: a national
+ * overview said them 10,800 times), its state as it stands, and `doneDate` the day it was completed (its
+ * actual date, else the day its evidence was met, else the day it was recorded done by hand; null while it
+ * is open, and for one not applicable without an actual date).
+ */
+export const OverviewMilestone = z.tuple([
+  z.number().int().nonnegative(),
+  MilestoneState,
+  IsoDate.nullable(),
+  IsoDate.nullable(),
+]);
 export type OverviewMilestone = z.infer<typeof OverviewMilestone>;
+
+/** A milestone of the overview with its name and fields named. */
+export function namedMilestone(m: OverviewMilestone, names: readonly string[]) {
+  const [name, state, plannedDate, doneDate] = m;
+  return { name: names[name] ?? '', state, plannedDate, doneDate };
+}
 
 export const OverviewMeeting = z.object({
   id: z.string(),
@@ -63,6 +69,8 @@ export const Overview = z.object({
   cycle: z.object({ id: z.string(), name: z.string() }),
   /** The day (Oslo) the answer counts from: days in the phase, last and next meeting. */
   today: IsoDate,
+  /** The milestones' names, each once, for the rows' `milestones`. */
+  milestoneNames: z.array(z.string()),
   /** By region name. A region contact gets only their own region's row. */
   rows: z.array(OverviewRow),
 });
