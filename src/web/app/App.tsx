@@ -12,6 +12,7 @@ import { HearingsRoutes } from '../features/hearings/HearingsRoutes';
 import { MatrixRoutes } from '../features/matrix/MatrixRoutes';
 import { MeetingsRoutes } from '../features/meetings/MeetingsRoutes';
 import { StartPage } from '../features/my-tasks/StartPage';
+import { OverviewRoutes } from '../features/overview/OverviewRoutes';
 import { RegistryRoutes } from '../features/registry/RegistryRoutes';
 import { ApiError } from '../shared/api';
 import { LeaveGuard } from '../shared/components/LeaveGuard';
@@ -67,6 +68,7 @@ function Shell() {
         <Route path="/avtaler/*" element={<AgreementsRoutes me={me.data} />} />
         <Route path="/moter/*" element={<MeetingsRoutes me={me.data} />} />
         <Route path="/matrise/*" element={<MatrixRoutes me={me.data} />} />
+        <Route path="/oversikt/*" element={<OverviewRoutes me={me.data} />} />
         <Route path="/register/*" element={<RegistryRoutes me={me.data} />} />
         <Route path="/admin/*" element={<AdminRoutes me={me.data} />} />
         <Route path="*" element={<NotFoundPage />} />

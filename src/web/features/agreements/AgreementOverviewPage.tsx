@@ -7,6 +7,7 @@ import type { Me } from '../../../shared/contracts/auth';
 import { Notice } from '../../shared/components/Notice';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
+import { AgreementProgressSummary } from '../overview';
 import { useAgreementContext } from './agreement-tabs';
 import { MoveGeneralPartDialog } from './MoveGeneralPartDialog';
 import { PeriodDialog } from './PeriodDialog';
@@ -15,7 +16,8 @@ import { WantedSubjectAreas } from './WantedSubjectAreas';
 /**
  * The agreement's overview tab: its parties (the county and the region's member municipalities on its
  * first day, those outside the county marked), its period, the general part version it uses with the
- * drift when a newer one is approved, the history of moves, and the subject areas the region wants.
+ * drift when a newer one is approved, the history of moves, and the subject areas the region wants; first,
+ * where the agreement stands (the overview's summary: phase, next milestone, open actions, meetings).
  */
 export function AgreementOverviewPage({ me }: { me: Me }) {
   const { agreement } = useAgreementContext();
@@ -26,6 +28,10 @@ export function AgreementOverviewPage({ me }: { me: Me }) {
   return (
     <div className="stack">
       <Notice text={notice} />
+      {/* A region contact sees where their own agreement stands; another region's is not theirs to follow. */}
+      {(me.role !== 'region' || me.regionId === agreement.region.id) && (
+        <AgreementProgressSummary agreementId={agreement.id} cycleId={agreement.cycleId} />
+      )}
       <section className="stack" aria-labelledby="agreement-parties">
         <Heading id="agreement-parties" level={2} data-size="sm">
           {t('agreements.overview.parties')}

@@ -1,0 +1,250 @@
+import { Card, Heading, Paragraph, Spinner, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { lazy, Suspense, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { agreementPath } from '../../../shared/contracts/agreements';
+import type { Me } from '../../../shared/contracts/auth';
+import { agreementPhases } from '../../../shared/contracts/milestones';
+import type { Overview, OverviewMeeting, OverviewRow } from '../../../shared/contracts/overview';
+import { ListCount } from '../../shared/components/ListCount';
+import { Page } from '../../shared/components/Page';
+import { QueryState } from '../../shared/components/QueryState';
+import { SelectField } from '../../shared/components/SelectField';
+import { useCurrentCycle } from '../../shared/current-cycle';
+import { formatDate } from '../../shared/format';
+import { currentLocale } from '../../shared/i18n';
+import { useUrlFilters } from '../../shared/url-state';
+import { useSort } from '../../shared/use-sort';
+import { phaseColour } from '../milestones';
+import { useOverview } from './overview.api';
+
+/** The charting library comes with the timeline, on this page only. */
+const OverviewTimeline = lazy(() => import('./OverviewTimeline'));
+
+const filterKeys = ['phase', 'ready', 'q'] as const;
+const sortKeys = [
+  'region',
+  'phase',
+  'days',
+  'ready',
+  'nextMilestone',
+  'contributions',
+  'actions',
+  'lastMeeting',
+  'nextMeeting',
+] as const;
+type SortKey = (typeof sortKeys)[number];
+
+const total = (r: OverviewRow) =>
+  r.contributions.proposed + r.contributions.discussed + r.contributions.agreed + r.contributions.dropped;
+
+function sortValue(r: OverviewRow, key: SortKey): string | number {
+  switch (key) {
+    case 'region':
+      return r.region.name;
+    case 'phase':
+      return agreementPhases.indexOf(r.phase);
+    case 'days':
+      return r.daysInPhase;
+    case 'ready':
+      return r.regionReady ? 1 : 0;
+    case 'nextMilestone':
+      // Those without a planned day last, going up.
+      return r.nextMilestone?.plannedDate ?? '9999';
+    case 'contributions':
+      return total(r);
+    case 'actions':
+      return r.openActions;
+    case 'lastMeeting':
+      return r.lastMeeting?.startsAt ?? '';
+    case 'nextMeeting':
+      return r.nextMeeting?.startsAt ?? '9999';
+  }
+}
+
+/**
+ * "Regionoversikt": where every region's agreement stands in the cycle chosen in the top bar, in a table
+ * filtered and sorted in the address (so a link or a reload shows the same), and below it the timeline of
+ * the same rows, drawn by a charting library loaded only here. Each row opens the region's agreement,
+ * whose overview tab shows its milestones, meetings and actions together.
+ */
+export function OverviewPage(_: { me: Me }) {
+  const { t } = useTranslation();
+  const { cycles, cycle } = useCurrentCycle();
+  return (
+    <Page title={t('overview.title')}>
+      <Paragraph>{t('overview.intro')}</Paragraph>
+      <QueryState query={cycles}>
+        {() =>
+          cycle ? (
+            <CycleOverview cycleId={cycle.id} />
+          ) : (
+            <Card>
+              <Paragraph>{t('overview.noCycle')}</Paragraph>
+            </Card>
+          )
+        }
+      </QueryState>
+    </Page>
+  );
+}
+
+function CycleOverview({ cycleId }: { cycleId: string }) {
+  const overview = useOverview(cycleId);
+  return <QueryState query={overview}>{(o) => <OverviewTable overview={o} />}</QueryState>;
+}
+
+function OverviewTable({ overview }: { overview: Overview }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const filters = useUrlFilters(filterKeys);
+  const sort = useSort(sortKeys, 'region');
+  // The field keeps what is typed (spaces too); the address keeps the trimmed filter.
+  const [text, setText] = useState(filters.values.q);
+  const captionId = useId();
+  const q = filters.values.q.toLocaleLowerCase('nb');
+  const shown = sort.sorted(
+    overview.rows.filter(
+      (r) =>
+        (!filters.values.phase || r.phase === filters.values.phase) &&
+        (!filters.values.ready || (filters.values.ready === 'yes') === r.regionReady) &&
+        (!q || r.region.name.toLocaleLowerCase('nb').includes(q)),
+    ),
+    sortValue,
+  );
+  const meeting = (m: OverviewMeeting | null) =>
+    m ? (
+      <>
+        {formatDate(m.startsAt.slice(0, 10), locale)}
+        <br />
+        <span className="overview-muted">{t(`meetings.type.${m.type}`)}</span>
+      </>
+    ) : (
+      <span className="overview-muted">{t('overview.none')}</span>
+    );
+  return (
+    <>
+      <search className="overview-filters" aria-label={t('overview.filters.label')}>
+        <Textfield
+          label={t('overview.filters.region')}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            filters.set('q', e.target.value);
+          }}
+        />
+        <SelectField
+          label={t('overview.filters.phase')}
+          value={filters.values.phase}
+          onChange={(v) => filters.set('phase', v)}
+        >
+          <option value="">{t('overview.filters.all')}</option>
+          {agreementPhases.map((p) => (
+            <option key={p} value={p}>
+              {t(`milestones.phase.${p}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('overview.filters.ready')}
+          value={filters.values.ready}
+          onChange={(v) => filters.set('ready', v)}
+        >
+          <option value="">{t('overview.filters.all')}</option>
+          <option value="yes">{t('overview.ready.yes')}</option>
+          <option value="no">{t('overview.ready.no')}</option>
+        </SelectField>
+      </search>
+      <ListCount count={t('overview.count', { shown: shown.length, total: overview.rows.length })} />
+      {shown.length === 0 ? (
+        <Card>
+          <Paragraph>{overview.rows.length === 0 ? t('overview.empty') : t('overview.noMatch')}</Paragraph>
+        </Card>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <Table zebra data-size="sm" className="overview-table">
+              <caption id={captionId}>
+                {t('overview.caption', {
+                  cycle: overview.cycle.name,
+                  date: formatDate(overview.today, locale),
+                })}
+              </caption>
+              <Table.Head>
+                <Table.Row>
+                  {sortKeys.map((k) => (
+                    <Table.HeaderCell key={k} {...sort.header(k)}>
+                      {t(`overview.columns.${k}`)}
+                    </Table.HeaderCell>
+                  ))}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {shown.map((r) => (
+                  <Table.Row key={r.agreementId}>
+                    <Table.Cell>
+                      <Link to={agreementPath(r.agreementId)}>{r.region.name}</Link>
+                    </Table.Cell>
+                    <Table.Cell>
+                      <Tag data-color={phaseColour[r.phase]} data-size="sm">
+                        {t(`milestones.phase.${r.phase}`)}
+                      </Tag>
+                    </Table.Cell>
+                    <Table.Cell>
+                      {t('overview.days', { count: r.daysInPhase })}
+                      <br />
+                      <span className="overview-muted">
+                        {t('overview.since', { date: formatDate(r.phaseSince, locale) })}
+                      </span>
+                    </Table.Cell>
+                    <Table.Cell>
+                      {r.regionReady ? t('overview.ready.yes') : t('overview.ready.no')}
+                    </Table.Cell>
+                    <Table.Cell>
+                      {r.nextMilestone ? (
+                        <>
+                          {r.nextMilestone.name}
+                          <br />
+                          <span className="overview-muted">
+                            {r.nextMilestone.plannedDate
+                              ? t('overview.planned', {
+                                  date: formatDate(r.nextMilestone.plannedDate, locale),
+                                })
+                              : t('overview.notPlanned')}
+                          </span>
+                        </>
+                      ) : (
+                        <span className="overview-muted">{t('overview.allDone')}</span>
+                      )}
+                    </Table.Cell>
+                    <Table.Cell>
+                      {t('overview.contributions', { total: total(r), agreed: r.contributions.agreed })}
+                    </Table.Cell>
+                    <Table.Cell>{r.openActions}</Table.Cell>
+                    <Table.Cell>{meeting(r.lastMeeting)}</Table.Cell>
+                    <Table.Cell>{meeting(r.nextMeeting)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+          <section className="stack" aria-labelledby={`${captionId}-timeline`}>
+            <Heading id={`${captionId}-timeline`} level={2} data-size="sm">
+              {t('overview.timeline.heading')}
+            </Heading>
+            <Paragraph>{t('overview.timeline.intro')}</Paragraph>
+            <Suspense fallback={<Spinner aria-label={t('overview.timeline.loading')} />}>
+              <OverviewTimeline
+                rows={shown}
+                milestoneNames={overview.milestoneNames}
+                today={overview.today}
+                label={t('overview.timeline.label', { count: shown.length })}
+                describedBy={captionId}
+              />
+            </Suspense>
+          </section>
+        </>
+      )}
+    </>
+  );
+}
