@@ -3,6 +3,7 @@ import { hashPassword } from '../src/server/auth/password.js';
 import type { Db } from '../src/server/db/client.js';
 import { generateHearing } from './dataset-hearing.js';
 import { generateMatrix } from './dataset-matrix.js';
+import { generateOverview } from './dataset-overview.js';
 import type { Fixtures } from './routes.js';
 
 /**
@@ -48,6 +49,8 @@ export type DatasetSizes = {
   hearingInputs: number;
   dispositions: number;
   contributions: number;
+  milestones: number;
+  meetings: number;
 };
 
 /**
@@ -245,7 +248,10 @@ export async function generateDataset(
       order by e.g`);
 
     const ids = { uid, regions: s.regions, departments: s.departments };
-    return { ...(await generateHearing(tx, ids)), matrix: await generateMatrix(tx, ids) };
+    const hearing = await generateHearing(tx, ids);
+    const matrix = await generateMatrix(tx, ids);
+    await generateOverview(tx, ids);
+    return { ...hearing, matrix };
   });
 
   // The planner's statistics, as autovacuum keeps them on a PostgreSQL server. PGlite runs no autovacuum:
@@ -271,6 +277,8 @@ export async function generateDataset(
     hearingInputs: await count('hearing_inputs'),
     dispositions: await count('dispositions'),
     contributions: await count('contributions'),
+    milestones: await count('agreement_milestones'),
+    meetings: await count('meetings'),
   };
 
   const busiest = (await db.execute(sql`

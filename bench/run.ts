@@ -18,7 +18,8 @@
  * ~6,000 dated memberships, ~1,300 users, 100,000 audit events; bench/dataset-hearing.ts: a general part of
  * two versions of about 50 pages and a hearing on it with 1,200 invited regions and 1,000 inputs, 300
  * dispositions; bench/dataset-matrix.ts: a cycle with an agreement for each of the 1,200 regions and
- * ~170,000 contributions from the 7 departments and the regions) with the real migrations; start the real
+ * ~170,000 contributions from the 7 departments and the regions; bench/dataset-overview.ts: their milestones
+ * and a few meetings with actions per region) with the real migrations; start the real
  * app (bench/server.ts) in a child process on 127.0.0.1 and a free port; sign in as the admin; load each
  * route of bench/routes.ts with autocannon, the session cookie and a browser's Accept-Encoding sent on every
  * request, /api/health first as the baseline. A route that does not answer 200 is reported as an error, not
