@@ -43,6 +43,15 @@ export const hearings = pgTable(
     openedBy: uuid('opened_by').references(() => users.id, { onDelete: 'restrict' }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedBy: uuid('closed_by').references(() => users.id, { onDelete: 'restrict' }),
+    /**
+     * Set when the hearing was registered after it took place (register-hearing.ts): its opening
+     * (`created_at`) and deadline are in the past, and nobody was e-mailed or reminded. Null for a hearing
+     * opened in Partnerskap.
+     */
+    registeredAfterwardsAt: timestamp('registered_afterwards_at', { withTimezone: true }),
+    registeredAfterwardsBy: uuid('registered_afterwards_by').references(() => users.id, {
+      onDelete: 'restrict',
+    }),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -51,6 +60,10 @@ export const hearings = pgTable(
     index('hearings_version').on(t.versionId),
     check('hearings_kind', sql`${t.kind} in ('informal', 'formal')`),
     check('hearings_closed_by', sql`${t.closedBy} is null or ${t.closedAt} is not null`),
+    check(
+      'hearings_registered_afterwards',
+      sql`${t.registeredAfterwardsBy} is null or ${t.registeredAfterwardsAt} is not null`,
+    ),
   ],
 );
 

@@ -54,6 +54,14 @@ export const meetings = pgTable(
     sequence: integer('sequence').notNull().default(0),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'restrict' }),
+    /**
+     * Set when the meeting was registered after it took place (register-meeting.ts): it was created held,
+     * and nobody was invited or e-mailed about it. Null for a meeting planned in Partnerskap.
+     */
+    registeredAfterwardsAt: timestamp('registered_afterwards_at', { withTimezone: true }),
+    registeredAfterwardsBy: uuid('registered_afterwards_by').references(() => users.id, {
+      onDelete: 'restrict',
+    }),
     ...timestamps,
   },
   (t) => [
@@ -85,6 +93,10 @@ export const meetings = pgTable(
       sql`(${t.state} = 'minutes_approved') = (${t.minutesApprovedAt} is not null)`,
     ),
     check('meetings_cancelled', sql`(${t.state} = 'cancelled') = (${t.cancelledAt} is not null)`),
+    check(
+      'meetings_registered_afterwards',
+      sql`(${t.registeredAfterwardsBy} is null or ${t.registeredAfterwardsAt} is not null) and (${t.registeredAfterwardsAt} is null or ${t.state} in ('held', 'minutes_for_comment', 'minutes_approved'))`,
+    ),
     check(
       'meetings_minutes_written',
       sql`${t.state} not in ('minutes_for_comment', 'minutes_approved') or ${t.minutes} is not null`,
