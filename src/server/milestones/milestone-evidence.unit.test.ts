@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceKinds, meetingEvidenceKinds } from '../../shared/contracts/milestones.js';
-import { type EvidenceFacts, evidenceOf, evidenceRules, noEvidenceFacts } from './milestone-evidence.js';
+import {
+  type EvidenceFacts,
+  evidenceOf,
+  evidenceRules,
+  type HeldMeeting,
+  noEvidenceFacts,
+} from './milestone-evidence.js';
 
 const facts = (more: Partial<EvidenceFacts>): EvidenceFacts => ({ ...noEvidenceFacts, ...more });
 
 describe('the evidence rules', () => {
-  it('have a rule for every kind Partnerskap holds, and none yet for the meetings', () => {
-    const withRule = evidenceKinds.filter((k) => evidenceRules[k] !== undefined);
-    expect(withRule.sort()).toEqual(
-      ['department_proposals', 'region_commitments', 'special_part_agreed', 'wanted_subject_areas'].sort(),
-    );
+  it('have a rule for every kind, the meetings’ included', () => {
+    expect(evidenceKinds.filter((k) => evidenceRules[k] === undefined)).toEqual([]);
     for (const kind of meetingEvidenceKinds) {
-      expect(evidenceOf(kind, noEvidenceFacts)).toBeNull();
+      expect(evidenceOf(kind, noEvidenceFacts)).toEqual({ kind, met: false, at: null, links: [] });
     }
   });
 
@@ -37,7 +40,7 @@ describe('the evidence rules', () => {
       kind: 'wanted_subject_areas',
       met: true,
       at: '2021-02-03T13:00:00.000Z',
-      links: [{ target: 'wanted_subject_areas', owner: null, name: null, count: 3 }],
+      links: [{ target: 'wanted_subject_areas', owner: null, name: null, count: 3, meetingId: null }],
     });
   });
 
@@ -64,8 +67,8 @@ describe('the evidence rules', () => {
       met: true,
       at: '2021-02-20T11:00:00.000Z',
       links: [
-        { target: 'contributions', owner: 'n', name: 'Næring', count: 2 },
-        { target: 'contributions', owner: 's', name: 'Samferdsel', count: 4 },
+        { target: 'contributions', owner: 'n', name: 'Næring', count: 2, meetingId: null },
+        { target: 'contributions', owner: 's', name: 'Samferdsel', count: 4, meetingId: null },
       ],
     });
   });
@@ -81,7 +84,7 @@ describe('the evidence rules', () => {
       kind: 'region_commitments',
       met: true,
       at: '2021-03-01T10:00:00.000Z',
-      links: [{ target: 'contributions', owner: 'region', name: null, count: 2 }],
+      links: [{ target: 'contributions', owner: 'region', name: null, count: 2, meetingId: null }],
     });
   });
 
@@ -96,7 +99,82 @@ describe('the evidence rules', () => {
       kind: 'special_part_agreed',
       met: true,
       at: '2021-06-17T10:00:00.000Z',
-      links: [{ target: 'special_part', owner: null, name: null, count: 2 }],
+      links: [{ target: 'special_part', owner: null, name: null, count: 2, meetingId: null }],
+    });
+  });
+
+  const held = (
+    id: string,
+    type: HeldMeeting['type'],
+    startsAt: string,
+    ownerDepartmentId: string | null = null,
+  ): HeldMeeting => ({ id, type, title: `Møte ${id}`, startsAt, ownerDepartmentId });
+  const meetingLink = (m: HeldMeeting) => ({
+    target: 'meeting',
+    owner: m.ownerDepartmentId,
+    name: m.title,
+    count: 1,
+    meetingId: m.id,
+  });
+
+  it.each([
+    ['kickoff_held', 'kickoff'],
+    ['summary_held', 'internal_summary'],
+    ['collaboration_held', 'collaboration'],
+    ['final_held', 'final'],
+  ] as const)(
+    '%s: met by the first %s meeting held, dated by when it took place, linking to it',
+    (kind, type) => {
+      const other = held('x', type === 'final' ? 'collaboration' : 'final', '2021-01-01T09:00:00.000Z');
+      expect(evidenceOf(kind, facts({ heldMeetings: [other] }))?.met).toBe(false);
+      const later = held('b', type, '2021-03-01T09:00:00.000Z');
+      const first = held('a', type, '2021-02-01T09:00:00.000Z');
+      expect(evidenceOf(kind, facts({ heldMeetings: [other, later, first] }))).toEqual({
+        kind,
+        met: true,
+        at: '2021-02-01T09:00:00.000Z',
+        links: [meetingLink(first)],
+      });
+    },
+  );
+
+  it('bilateral meetings: met once every department with contributions has held one it owns, dated by the last', () => {
+    const departments = [
+      { departmentId: 'n', name: 'Næring', count: 2, firstAt: '2021-02-01T00:00:00.000Z' },
+      { departmentId: 's', name: 'Samferdsel', count: 1, firstAt: '2021-02-01T00:00:00.000Z' },
+    ];
+    // Nobody has contributions: nobody to meet, so not met.
+    expect(
+      evidenceOf(
+        'bilateral_held',
+        facts({ heldMeetings: [held('a', 'bilateral', '2021-03-01T09:00:00.000Z', 'n')] }),
+      )?.met,
+    ).toBe(false);
+    const naering = held('a', 'bilateral', '2021-03-01T09:00:00.000Z', 'n');
+    const naeringAgain = held('c', 'bilateral', '2021-04-01T09:00:00.000Z', 'n');
+    // Another department's meeting, or a collaboration meeting, does not stand in for Samferdsel's.
+    const kultur = held('k', 'bilateral', '2021-03-02T09:00:00.000Z', 'k');
+    const collaboration = held('m', 'collaboration', '2021-03-03T09:00:00.000Z');
+    expect(
+      evidenceOf(
+        'bilateral_held',
+        facts({ departmentProposals: departments, heldMeetings: [naering, kultur, collaboration] }),
+      ),
+    ).toEqual({ kind: 'bilateral_held', met: false, at: null, links: [] });
+    const samferdsel = held('b', 'bilateral', '2021-03-15T09:00:00.000Z', 's');
+    expect(
+      evidenceOf(
+        'bilateral_held',
+        facts({
+          departmentProposals: departments,
+          heldMeetings: [naeringAgain, naering, kultur, samferdsel],
+        }),
+      ),
+    ).toEqual({
+      kind: 'bilateral_held',
+      met: true,
+      at: '2021-03-15T09:00:00.000Z',
+      links: [meetingLink(naering), meetingLink(samferdsel)],
     });
   });
 });

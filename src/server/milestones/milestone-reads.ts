@@ -2,6 +2,7 @@ import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import type {
   AgreementMilestones,
   AgreementPhase,
+  Evidence,
   EvidenceKind,
   MilestoneStage,
   MilestoneState,
@@ -11,13 +12,21 @@ import { agreementSubjectAreas, agreements } from '../agreements/agreement.table
 import { type AgreementRow, findAgreement } from '../agreements/agreement-reads.js';
 import { contributions } from '../contributions/contribution.table.js';
 import type { Db, Tx } from '../db/client.js';
+import { meetingAgreements, meetings } from '../meetings/meeting.table.js';
 import type { Actor } from '../platform/context.js';
 import { departments } from '../registry/registry.table.js';
 import { specialPartVersions } from '../special-part/special-part.table.js';
 import { users } from '../users/user.table.js';
 import { toMilestone, toTemplateItem } from './milestone.mapper.js';
 import { agreementMilestones, milestoneTemplateItems } from './milestone.table.js';
-import { type EvidenceFacts, evidenceOf, noEvidenceFacts } from './milestone-evidence.js';
+import {
+  cycleWideMeetingTypes,
+  type EvidenceFacts,
+  evidenceMeetingTypes,
+  evidenceOf,
+  type HeldMeeting,
+  noEvidenceFacts,
+} from './milestone-evidence.js';
 import { phaseOf, stateOf } from './milestone-phase.js';
 import { canEditMilestone, canMarkRegionReady } from './milestone-rules.js';
 import { type PlanMilestone, planIsEmpty, planTemplate } from './milestone-template-plan.js';
@@ -44,10 +53,20 @@ type Scope = { cycleId: string } | { agreementId: string };
 const outerAgreementId = sql.raw('"agreements"."id"');
 const whereOf = (scope: Scope): SQL =>
   'cycleId' in scope ? eq(agreements.cycleId, scope.cycleId) : eq(agreements.id, scope.agreementId);
+/** The scope's cycle as a value, not correlated with the outer row: the subquery using it runs once. */
+const cycleOf = (scope: Scope): SQL =>
+  'cycleId' in scope
+    ? sql`${scope.cycleId}::uuid`
+    : sql`(select a.cycle_id from ${agreements} a where a.id = ${scope.agreementId})`;
+
+const heldStates = sql.raw(`('held', 'minutes_for_comment', 'minutes_approved')`);
+const typeList = (types: readonly string[]) => sql.raw(`(${types.map((t) => `'${t}'`).join(', ')})`);
+const heldMeetingJson = sql`json_build_object('id', m.id, 'type', m.type, 'title', m.title, 'startsAt', m.starts_at, 'ownerDepartmentId', m.owner_department_id)`;
 
 /**
  * The evidence facts of every agreement in a cycle, or of one agreement, in one query: each kind of
- * evidence is a subquery on an index by agreement. A new kind of evidence adds its subquery here and its
+ * evidence is a subquery on an index by agreement, but for the cycle's internal meetings that name no
+ * agreement, one subquery the whole query shares. A new kind of evidence adds its subquery here and its
  * rule in milestone-evidence.ts.
  */
 export async function evidenceFactsOf(db: Db | Tx, scope: Scope): Promise<Map<string, EvidenceFacts>> {
@@ -58,11 +77,18 @@ export async function evidenceFactsOf(db: Db | Tx, scope: Scope): Promise<Map<st
       departments: sql<unknown>`(select coalesce(json_agg(json_build_object('departmentId', d.id, 'name', d.name, 'count', x.n, 'firstAt', x.first_at) order by d.name, d.id), '[]'::json) from (select ${contributions.ownerDepartmentId} as department_id, count(*) as n, min(${contributions.createdAt}) as first_at from ${contributions} where ${contributions.agreementId} = ${outerAgreementId} and ${contributions.ownerDepartmentId} is not null group by ${contributions.ownerDepartmentId}) x join ${departments} d on d.id = x.department_id)`,
       region: sql<unknown>`(select json_build_object('count', count(*), 'firstAt', min(${contributions.createdAt})) from ${contributions} where ${contributions.agreementId} = ${outerAgreementId} and ${contributions.ownerDepartmentId} is null)`,
       agreed: sql<unknown>`(select json_build_object('number', ${specialPartVersions.number}, 'agreedAt', ${specialPartVersions.agreedAt}) from ${specialPartVersions} where ${specialPartVersions.agreementId} = ${outerAgreementId} and ${specialPartVersions.state} = 'agreed')`,
+      // The meetings held that name the agreement, on the index by agreement.
+      meetings: sql<unknown>`(select coalesce(json_agg(${heldMeetingJson} order by m.starts_at, m.id), '[]'::json) from ${meetingAgreements} ma join ${meetings} m on m.id = ma.meeting_id where ma.agreement_id = ${outerAgreementId} and m.state in ${heldStates} and m.type in ${typeList(evidenceMeetingTypes)})`,
+      // The cycle's internal meetings held that name no agreement, which concern them all: not correlated
+      // with the agreement, so it runs once for the whole query.
+      cycleWide: sql<unknown>`(select coalesce(json_agg(${heldMeetingJson} order by m.starts_at, m.id), '[]'::json) from ${meetings} m where m.cycle_id = ${cycleOf(scope)} and m.state in ${heldStates} and m.type in ${typeList(cycleWideMeetingTypes)} and not exists (select 1 from ${meetingAgreements} mx where mx.meeting_id = m.id))`,
     })
     .from(agreements)
     .where(whereOf(scope));
   type Counted = { count: number; firstAt: string | null };
   type Department = { departmentId: string; name: string; count: number; firstAt: string };
+  const heldOf = (value: unknown): HeldMeeting[] =>
+    json<HeldMeeting[]>(value).map((m) => ({ ...m, startsAt: iso(m.startsAt) ?? '' }));
   return new Map(
     rows.map((r) => {
       const wanted = json<Counted>(r.wanted);
@@ -78,10 +104,22 @@ export async function evidenceFactsOf(db: Db | Tx, scope: Scope): Promise<Map<st
         })),
         regionContributions: { count: Number(own.count), firstAt: iso(own.firstAt) },
         agreedSpecialPart: agreed ? { number: agreed.number, agreedAt: iso(agreed.agreedAt) ?? '' } : null,
+        heldMeetings: [...heldOf(r.cycleWide), ...heldOf(r.meetings)],
       };
       return [r.id, facts];
     }),
   );
+}
+
+/**
+ * A region contact never reads the county's internal meetings (meeting-rules.ts): their milestone shows as
+ * met, without links to meeting pages the contact could not open.
+ */
+function evidenceFor(actor: Actor, evidence: Evidence | null): Evidence | null {
+  if (actor.role !== 'region' || !evidence) return evidence;
+  return evidence.kind === 'kickoff_held' || evidence.kind === 'summary_held'
+    ? { ...evidence, links: [] }
+    : evidence;
 }
 
 /** One agreement's milestones in order, with who completed each by hand. */
@@ -115,7 +153,7 @@ export async function loadAgreementMilestones(
   const milestones = rows.map(({ m, doneById, doneByName }) =>
     toMilestone(
       m,
-      evidenceOf(m.evidence as EvidenceKind | null, facts),
+      evidenceFor(actor, evidenceOf(m.evidence as EvidenceKind | null, facts)),
       doneById && doneByName ? { id: doneById, name: doneByName } : null,
       canEditMilestone(actor, agreement, m.stage as MilestoneStage),
     ),

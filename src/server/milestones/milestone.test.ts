@@ -78,8 +78,13 @@ describe("an agreement's milestones", () => {
       expect(m).toMatchObject({ state: 'not_started', recordedState: 'not_started', completedBy: null });
       expect(m.canEdit).toBe(true);
     }
-    // The meetings are not in Partnerskap yet: their milestones have no evidence here, only a kind.
-    expect(byEvidence(milestones, 'kickoff_held').evidence).toBeNull();
+    // No meeting is held yet: the meetings' milestones have evidence not met (meeting-evidence.test.ts).
+    expect(byEvidence(milestones, 'kickoff_held').evidence).toEqual({
+      kind: 'kickoff_held',
+      met: false,
+      at: null,
+      links: [],
+    });
     expect(byEvidence(milestones, 'wanted_subject_areas').evidence).toEqual({
       kind: 'wanted_subject_areas',
       met: false,

@@ -38,8 +38,8 @@ export const AgreementPhase = z.enum(agreementPhases);
 export type AgreementPhase = z.infer<typeof AgreementPhase>;
 
 /**
- * What can show that a milestone has happened: a closed list. The meeting kinds wait for the meetings
- * feature; until it supplies them, such a milestone is completed by hand with a reason.
+ * What can show that a milestone has happened: a closed list, each with its rule in the server's
+ * `milestone-evidence.ts`. A milestone without a kind is completed by hand with a reason.
  */
 export const evidenceKinds = [
   /** The kickoff meeting (oppstartsmøte) with all departments was held. */
@@ -64,7 +64,10 @@ export const evidenceKinds = [
 export const EvidenceKind = z.enum(evidenceKinds, { error: 'validation.invalid' });
 export type EvidenceKind = z.infer<typeof EvidenceKind>;
 
-/** The evidence kinds that come from meetings, which Partnerskap does not record yet. */
+/**
+ * The evidence kinds that come from meetings: a meeting of the matching type held (held, minutes for
+ * comment or minutes approved) that concerns the agreement.
+ */
 export const meetingEvidenceKinds = [
   'kickoff_held',
   'summary_held',
@@ -141,19 +144,30 @@ export type ApplyMilestoneTemplateResult = z.infer<typeof ApplyMilestoneTemplate
 
 // ---- An agreement's milestones ----
 
-/** Where the web app shows the evidence: the agreement's wanted subject areas, contributions or special part. */
-export const evidenceTargets = ['wanted_subject_areas', 'contributions', 'special_part'] as const;
+/**
+ * Where the web app shows the evidence: the agreement's wanted subject areas, contributions or special part,
+ * or a meeting's page.
+ */
+export const evidenceTargets = ['wanted_subject_areas', 'contributions', 'special_part', 'meeting'] as const;
 export const EvidenceTarget = z.enum(evidenceTargets);
 export type EvidenceTarget = z.infer<typeof EvidenceTarget>;
 
 export const EvidenceLink = z.object({
   target: EvidenceTarget,
-  /** The contributions of this owner: a department's id, `region` for the region's own; else null. */
+  /**
+   * The contributions of this owner: a department's id, `region` for the region's own; for a bilateral
+   * meeting, the department that owns it; else null.
+   */
   owner: z.string().nullable(),
-  /** The department's name, or null. */
+  /** The department's name, or the meeting's title; else null. */
   name: z.string().nullable(),
-  /** How many things the link leads to (subject areas, contributions), or the special part's version number. */
+  /**
+   * How many things the link leads to (subject areas, contributions), the special part's version number,
+   * or 1 for a meeting.
+   */
   count: z.number(),
+  /** The meeting's id, when the link leads to a meeting; else null. */
+  meetingId: z.string().nullable(),
 });
 export type EvidenceLink = z.infer<typeof EvidenceLink>;
 

@@ -1639,8 +1639,6 @@ export const webEn: WebCatalogue = {
       evidenceLabel: 'Evidence for {{name}}',
       byHand: 'Marked done by {{who}} {{when}}.',
       pendingEvidence: 'Completes itself when {{condition}}.',
-      pendingMeeting:
-        'Meetings are not in Partnerskap yet: marked done by hand, with a reason, when {{condition}}.',
       pendingHand: 'Marked done by hand, with a reason.',
     },
     links: {
@@ -1651,6 +1649,7 @@ export const webEn: WebCatalogue = {
       departmentContributions_one: '{{name}}: {{count}} contribution',
       departmentContributions_other: '{{name}}: {{count}} contributions',
       specialPart: 'Special part, version {{number}}',
+      meeting: 'Meeting: {{title}}',
     },
     dialog: {
       title: 'Edit {{name}}',
@@ -1684,7 +1683,6 @@ export const webEn: WebCatalogue = {
         actions: 'Actions',
       },
       byHand: 'Marked by hand',
-      meetingByHand: '{{condition}} (by hand until meetings are in Partnerskap)',
       noAgreements: 'The cycle has no agreements yet. Agreements made from now on get the template as it is.',
       upToDate_one: 'The agreement of the cycle follows the template.',
       upToDate_other: 'All {{count}} agreements of the cycle follow the template.',
@@ -1710,7 +1708,7 @@ export const webEn: WebCatalogue = {
       chooseStage: 'Choose the part of the process',
       evidence: 'Completes itself when',
       evidenceHelp:
-        'Meetings are not in Partnerskap yet. For now, a milestone for a meeting is marked done by hand, with a reason.',
+        'A meeting counts once it is held: for bilateral meetings, every department with contributions must have held its own. With none chosen, the milestone is marked done by hand, with a reason.',
       evidenceNone: 'Nothing: marked by hand',
       optional: 'Optional milestone',
       optionalHelp: 'An optional milestone never holds the agreement back in a phase.',

@@ -1635,8 +1635,6 @@ export const webNb = {
       evidenceLabel: 'Dokumentasjon for {{name}}',
       byHand: 'Markert som fullført av {{who}} {{when}}.',
       pendingEvidence: 'Fullføres av seg selv når {{condition}}.',
-      pendingMeeting:
-        'Møtene er ikke i Partnerskap ennå: markeres som fullført for hånd, med en begrunnelse, når {{condition}}.',
       pendingHand: 'Markeres som fullført for hånd, med en begrunnelse.',
     },
     links: {
@@ -1647,6 +1645,7 @@ export const webNb = {
       departmentContributions_one: '{{name}}: {{count}} bidrag',
       departmentContributions_other: '{{name}}: {{count}} bidrag',
       specialPart: 'Spesiell del, versjon {{number}}',
+      meeting: 'Møte: {{title}}',
     },
     dialog: {
       title: 'Endre {{name}}',
@@ -1680,7 +1679,6 @@ export const webNb = {
         actions: 'Handlinger',
       },
       byHand: 'Markeres for hånd',
-      meetingByHand: '{{condition}} (for hånd inntil møtene er i Partnerskap)',
       noAgreements: 'Avtalesyklusen har ingen avtaler ennå. Avtaler som opprettes, får malen slik den er.',
       upToDate_one: 'Avtalen i avtalesyklusen følger malen.',
       upToDate_other: 'Alle de {{count}} avtalene i avtalesyklusen følger malen.',
@@ -1706,7 +1704,7 @@ export const webNb = {
       chooseStage: 'Velg del av prosessen',
       evidence: 'Fullføres av seg selv når',
       evidenceHelp:
-        'Møtene er ikke i Partnerskap ennå. En milepæl for et møte markeres som fullført for hånd, med en begrunnelse, inntil videre.',
+        'Et møte teller når det er holdt: for et bilateralt møte må hvert rådsområde som har bidrag, ha holdt sitt. Uten noe her markeres milepælen for hånd, med en begrunnelse.',
       evidenceNone: 'Ingen: markeres for hånd',
       optional: 'Valgfri milepæl',
       optionalHelp: 'En valgfri milepæl holder ikke avtalen tilbake i en fase.',

@@ -1634,8 +1634,6 @@ export const webNn: WebCatalogue = {
       evidenceLabel: 'Dokumentasjon for {{name}}',
       byHand: 'Markert som fullført av {{who}} {{when}}.',
       pendingEvidence: 'Blir fullført av seg sjølv når {{condition}}.',
-      pendingMeeting:
-        'Møta er ikkje i Partnerskap enno: blir markert som fullført for hand, med ei grunngiving, når {{condition}}.',
       pendingHand: 'Blir markert som fullført for hand, med ei grunngiving.',
     },
     links: {
@@ -1646,6 +1644,7 @@ export const webNn: WebCatalogue = {
       departmentContributions_one: '{{name}}: {{count}} bidrag',
       departmentContributions_other: '{{name}}: {{count}} bidrag',
       specialPart: 'Særskild del, versjon {{number}}',
+      meeting: 'Møte: {{title}}',
     },
     dialog: {
       title: 'Endre {{name}}',
@@ -1679,7 +1678,6 @@ export const webNn: WebCatalogue = {
         actions: 'Handlingar',
       },
       byHand: 'Blir markert for hand',
-      meetingByHand: '{{condition}} (for hand til møta er i Partnerskap)',
       noAgreements:
         'Avtalesyklusen har ingen avtalar enno. Avtalar som blir oppretta, får malen slik han er.',
       upToDate_one: 'Avtalen i avtalesyklusen følgjer malen.',
@@ -1706,7 +1704,7 @@ export const webNn: WebCatalogue = {
       chooseStage: 'Vel del av prosessen',
       evidence: 'Blir fullført av seg sjølv når',
       evidenceHelp:
-        'Møta er ikkje i Partnerskap enno. Ein milepæl for eit møte blir markert som fullført for hand, med ei grunngiving, inntil vidare.',
+        'Eit møte tel når det er halde: for eit bilateralt møte må kvart rådsområde som har bidrag, ha halde sitt. Utan noko her blir milepælen markert for hand, med ei grunngiving.',
       evidenceNone: 'Ingen: blir markert for hand',
       optional: 'Valfri milepæl',
       optionalHelp: 'Ein valfri milepæl held ikkje avtalen tilbake i ein fase.',

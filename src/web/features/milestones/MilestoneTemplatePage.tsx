@@ -20,7 +20,6 @@ import {
   type MilestoneStage,
   type MilestoneTemplate,
   type MilestoneTemplateItem,
-  meetingEvidenceKinds,
   milestoneStages,
   UpdateMilestoneTemplateItemInput,
 } from '../../../shared/contracts/milestones';
@@ -42,9 +41,6 @@ import {
   useUpdateTemplateItem,
 } from './milestones.api';
 import './milestones.css';
-
-const isMeeting = (kind: EvidenceKind | null) =>
-  kind !== null && (meetingEvidenceKinds as readonly string[]).includes(kind);
 
 /**
  * "Milepæler" (coordinator): the current cycle's milestone template, the checklist every agreement of the
@@ -156,11 +152,7 @@ function CycleTemplate({ cycleId, cycleName }: { cycleId: string; cycleName: str
                         <Table.Cell>
                           {item.evidence === null
                             ? t('milestones.template.byHand')
-                            : isMeeting(item.evidence)
-                              ? t('milestones.template.meetingByHand', {
-                                  condition: t(`milestones.evidence.${item.evidence}`),
-                                })
-                              : t(`milestones.evidence.${item.evidence}`)}
+                            : t(`milestones.evidence.${item.evidence}`)}
                         </Table.Cell>
                         <Table.Cell>
                           <div className="row agreements-actions">
@@ -353,9 +345,7 @@ function ItemFields({ form }: { form: FormFields<ItemValues> & { set(k: 'optiona
         <Select.Option value="">{t('milestones.template.evidenceNone')}</Select.Option>
         {evidenceKinds.map((k) => (
           <Select.Option key={k} value={k}>
-            {isMeeting(k)
-              ? t('milestones.template.meetingByHand', { condition: t(`milestones.evidence.${k}`) })
-              : t(`milestones.evidence.${k}`)}
+            {t(`milestones.evidence.${k}`)}
           </Select.Option>
         ))}
       </SelectField>

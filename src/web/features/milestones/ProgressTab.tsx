@@ -224,7 +224,7 @@ function Completion({ agreementId, milestone: m }: { agreementId: string; milest
         </Paragraph>
         <ul className="milestones-links" aria-label={t('milestones.list.evidenceLabel', { name: m.name })}>
           {m.evidence.links.map((link) => (
-            <li key={`${link.target}-${link.owner ?? ''}`}>
+            <li key={`${link.target}-${link.owner ?? ''}-${link.meetingId ?? ''}`}>
               <Link to={evidenceHref(agreementId, link)}>{linkText(t, link)}</Link>
             </li>
           ))}
@@ -249,9 +249,7 @@ function Completion({ agreementId, milestone: m }: { agreementId: string; milest
     <Paragraph data-size="sm" className="muted">
       {how === 'evidence'
         ? t('milestones.list.pendingEvidence', { condition })
-        : how === 'meeting'
-          ? t('milestones.list.pendingMeeting', { condition })
-          : t('milestones.list.pendingHand')}
+        : t('milestones.list.pendingHand')}
     </Paragraph>
   );
 }
@@ -266,5 +264,7 @@ function linkText(t: TFunction, link: EvidenceLink): string {
         : t('milestones.links.departmentContributions', { name: link.name ?? '', count: link.count });
     case 'special_part':
       return t('milestones.links.specialPart', { number: link.count });
+    case 'meeting':
+      return t('milestones.links.meeting', { title: link.name ?? '' });
   }
 }

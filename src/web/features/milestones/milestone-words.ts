@@ -1,10 +1,10 @@
 import { agreementPath } from '../../../shared/contracts/agreements';
-import {
-  type AgreementPhase,
-  type EvidenceLink,
-  type Milestone,
-  type MilestoneState,
-  meetingEvidenceKinds,
+import { meetingPath } from '../../../shared/contracts/meetings';
+import type {
+  AgreementPhase,
+  EvidenceLink,
+  Milestone,
+  MilestoneState,
 } from '../../../shared/contracts/milestones';
 
 /** A phase's tag colour: neutral before anything happens, accent while under way, success when ready. */
@@ -25,17 +25,14 @@ export const stateColour = {
   not_applicable: 'neutral',
 } as const satisfies Record<MilestoneState, string>;
 
-/** How a milestone not done yet will be: by its evidence, by hand until meetings are recorded, or by hand. */
-export function howCompleted(m: Milestone): 'evidence' | 'meeting' | 'hand' {
-  if (m.evidence) return 'evidence';
-  if (m.evidenceKind && (meetingEvidenceKinds as readonly string[]).includes(m.evidenceKind))
-    return 'meeting';
-  return 'hand';
+/** How a milestone not done yet will be: by its evidence, or by hand. */
+export function howCompleted(m: Milestone): 'evidence' | 'hand' {
+  return m.evidence ? 'evidence' : 'hand';
 }
 
 /**
- * Where an evidence link leads in the agreement's own pages: the wanted subject areas on its overview, a
- * department's (or the region's own) contributions, the special part.
+ * Where an evidence link leads: in the agreement's own pages the wanted subject areas on its overview, a
+ * department's (or the region's own) contributions, the special part; or the meeting that was held.
  */
 export function evidenceHref(agreementId: string, link: EvidenceLink): string {
   const base = agreementPath(agreementId);
@@ -46,5 +43,7 @@ export function evidenceHref(agreementId: string, link: EvidenceLink): string {
       return link.owner ? `${base}/bidrag?eier=${encodeURIComponent(link.owner)}` : `${base}/bidrag`;
     case 'special_part':
       return `${base}/spesiell-del`;
+    case 'meeting':
+      return link.meetingId ? meetingPath(link.meetingId) : base;
   }
 }
