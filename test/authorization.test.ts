@@ -84,6 +84,7 @@ const expected: Record<string, Expected> = {
   // region contact gives input for their own region; a department editor answers what is assigned to them
   'GET /api/v1/hearings': { access: everyone },
   'POST /api/v1/hearings': { access: admin },
+  'POST /api/v1/hearings/registered-afterwards': { access: admin },
   'GET /api/v1/hearings/{id}': { access: everyone, ownership: true },
   'POST /api/v1/hearings/{id}/extend': { access: admin },
   'POST /api/v1/hearings/{id}/close': { access: admin },

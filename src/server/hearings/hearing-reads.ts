@@ -20,6 +20,7 @@ import { closedSql, type HearingRow, visibleInputs } from './hearing-rules.js';
 
 const opener = alias(users, 'opener');
 const closer = alias(users, 'closer');
+const registrar = alias(users, 'registrar');
 
 const noCounts = (): HearingCounts => ({
   invitedRegions: 0,
@@ -109,9 +110,17 @@ export async function loadHearing(db: Db | Tx, actor: Actor, now: Date, id: stri
   const [summary] = await loadHearingSummaries(db, actor, now, eq(hearings.id, id));
   if (!summary) return null;
   const [extra] = await db
-    .select({ coverLetter: hearings.coverLetter, closedBy: hearings.closedBy, closerName: closer.name })
+    .select({
+      coverLetter: hearings.coverLetter,
+      closedBy: hearings.closedBy,
+      closerName: closer.name,
+      registeredAt: hearings.registeredAfterwardsAt,
+      registeredBy: hearings.registeredAfterwardsBy,
+      registrarName: registrar.name,
+    })
     .from(hearings)
     .leftJoin(closer, eq(closer.id, hearings.closedBy))
+    .leftJoin(registrar, eq(registrar.id, hearings.registeredAfterwardsBy))
     .where(eq(hearings.id, id));
   if (!extra) return null;
   const invitedRegions = await db
@@ -125,6 +134,15 @@ export async function loadHearing(db: Db | Tx, actor: Actor, now: Date, id: stri
     coverLetter: extra.coverLetter,
     invitedRegions,
     closedBy: extra.closedBy && extra.closerName ? { id: extra.closedBy, name: extra.closerName } : null,
+    registeredAfterwards: extra.registeredAt
+      ? {
+          by:
+            extra.registeredBy && extra.registrarName
+              ? { id: extra.registeredBy, name: extra.registrarName }
+              : null,
+          at: extra.registeredAt.toISOString(),
+        }
+      : null,
   };
 }
 

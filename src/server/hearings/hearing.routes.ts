@@ -10,6 +10,7 @@ import {
   HearingSummary,
   InputListQuery,
   OpenHearingInput,
+  RegisterHearingInput,
 } from '../../shared/contracts/hearings.js';
 import { adminOnly, everyone } from '../platform/authorize.js';
 import { closeHearing } from './close-hearing.js';
@@ -18,6 +19,7 @@ import { getHearing } from './get-hearing.js';
 import { getOverview } from './get-overview.js';
 import { listHearings } from './list-hearings.js';
 import { openHearing } from './open-hearing.js';
+import { registerHearing } from './register-hearing.js';
 
 const tags = ['hearings'];
 
@@ -59,6 +61,20 @@ export const hearingRoutes: FastifyPluginAsyncZod<HearingRouteOptions> = async (
     },
     async (request, reply) =>
       reply.status(201).send(await openHearing(request.ctx, request.body, links(request))),
+  );
+  app.post(
+    '/api/v1/hearings/registered-afterwards',
+    {
+      config: { access: adminOnly },
+      schema: {
+        tags,
+        summary:
+          'Register a hearing that took place before (its deadline passed): sent on hearing, nobody e-mailed, no reminder',
+        body: RegisterHearingInput,
+        response: { 201: Hearing },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await registerHearing(request.ctx, request.body)),
   );
   app.get(
     '/api/v1/hearings/:id',

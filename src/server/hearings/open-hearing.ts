@@ -1,11 +1,12 @@
 import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import { type Hearing, OpenHearingInput } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
+import type { Tx } from '../db/client.js';
 import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
 import { markOnHearing } from '../general-part/mark-on-hearing.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import { databaseNow } from '../platform/clock.js';
-import type { Ctx } from '../platform/context.js';
+import type { ActorCtx, Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
 import { conflict, fieldError } from '../platform/errors.js';
 import { regions } from '../registry/registry.table.js';
@@ -33,57 +34,7 @@ export async function openHearing(ctx: Ctx, raw: unknown, links: Links): Promise
     const now = await databaseNow(tx);
     const today = osloDate(now);
     if (input.deadline < today) throw fieldError('deadline', 'validation.deadlineInPast');
-    const [cycle] = await tx.select().from(cycles).where(eq(cycles.id, input.cycleId));
-    if (!cycle) throw fieldError('cycleId', 'validation.unknownCycle');
-    const [target] = await tx
-      .select({ cycleId: generalPartVersions.cycleId })
-      .from(generalPartVersions)
-      .where(eq(generalPartVersions.id, input.versionId));
-    if (target?.cycleId !== cycle.id) throw fieldError('versionId', 'validation.versionNotInCycle');
-
-    // Locks the cycle and the version: a second admin opening a hearing on the same cycle waits here and
-    // then sees this one.
-    const version = await markOnHearing(tx, actx, input.versionId);
-    const [open] = await tx
-      .select({ id: hearings.id })
-      .from(hearings)
-      .where(and(eq(hearings.cycleId, cycle.id), isNull(hearings.closedAt), gte(hearings.deadline, today)))
-      .limit(1);
-    if (open) throw conflict('validation.hearingAlreadyOpen');
-
-    const invited = await tx
-      .select({ id: regions.id })
-      .from(regions)
-      .where(input.invitedRegionIds ? inArray(regions.id, input.invitedRegionIds) : undefined)
-      .orderBy(asc(regions.name));
-    if (input.invitedRegionIds && invited.length !== input.invitedRegionIds.length) {
-      throw fieldError('invitedRegionIds', 'validation.unknownRegion');
-    }
-    if (invited.length === 0) throw fieldError('invitedRegionIds', 'validation.noRegions');
-    const regionIds = invited.map((r) => r.id);
-
-    const [row] = await tx
-      .insert(hearings)
-      .values({
-        cycleId: cycle.id,
-        versionId: input.versionId,
-        kind: input.kind,
-        deadline: input.deadline,
-        coverLetter: input.coverLetter,
-        openedBy: userIdOf(actx.actor),
-      })
-      .returning();
-    if (!row) throw new Error('insert returned nothing');
-    await tx
-      .insert(hearingInvitations)
-      .values(regionIds.map((regionId) => ({ hearingId: row.id, regionId })));
-    await appendAudit(tx, actx, {
-      action: 'hearing.open',
-      entityType: 'hearing',
-      entityId: row.id,
-      before: null,
-      after: { ...auditedHearing(row), coverLetter: row.coverLetter, invitedRegionIds: regionIds },
-    });
+    const { row, cycle, version, regionIds } = await writeHearing(tx, actx, input, today, null);
 
     const facts = {
       hearingId: row.id,
@@ -107,4 +58,85 @@ export async function openHearing(ctx: Ctx, raw: unknown, links: Links): Promise
     if (!hearing) throw new Error('hearing vanished');
     return hearing;
   });
+}
+
+/** A hearing registered after it took place: when it was opened, and when it was registered. */
+export type Registered = { openedAt: Date; at: Date };
+
+/**
+ * What opening and registering a hearing share: the cycle and the version are checked, the version is
+ * sent on hearing (which locks the cycle and the version), the invited regions are checked, and the
+ * hearing and its invitations are written and audited. A hearing opened now must be the cycle's only open
+ * one; one registered afterwards is closed already.
+ */
+export async function writeHearing(
+  tx: Tx,
+  actx: ActorCtx,
+  input: OpenHearingInput,
+  today: string,
+  registered: Registered | null,
+) {
+  const [cycle] = await tx.select().from(cycles).where(eq(cycles.id, input.cycleId));
+  if (!cycle) throw fieldError('cycleId', 'validation.unknownCycle');
+  const [target] = await tx
+    .select({ cycleId: generalPartVersions.cycleId })
+    .from(generalPartVersions)
+    .where(eq(generalPartVersions.id, input.versionId));
+  if (target?.cycleId !== cycle.id) throw fieldError('versionId', 'validation.versionNotInCycle');
+
+  // Locks the cycle and the version: a second admin opening a hearing on the same cycle waits here and
+  // then sees this one.
+  const version = await markOnHearing(tx, actx, input.versionId);
+  if (!registered) {
+    const [open] = await tx
+      .select({ id: hearings.id })
+      .from(hearings)
+      .where(and(eq(hearings.cycleId, cycle.id), isNull(hearings.closedAt), gte(hearings.deadline, today)))
+      .limit(1);
+    if (open) throw conflict('validation.hearingAlreadyOpen');
+  }
+
+  const invited = await tx
+    .select({ id: regions.id })
+    .from(regions)
+    .where(input.invitedRegionIds ? inArray(regions.id, input.invitedRegionIds) : undefined)
+    .orderBy(asc(regions.name));
+  if (input.invitedRegionIds && invited.length !== input.invitedRegionIds.length) {
+    throw fieldError('invitedRegionIds', 'validation.unknownRegion');
+  }
+  if (invited.length === 0) throw fieldError('invitedRegionIds', 'validation.noRegions');
+  const regionIds = invited.map((r) => r.id);
+
+  const [row] = await tx
+    .insert(hearings)
+    .values({
+      cycleId: cycle.id,
+      versionId: input.versionId,
+      kind: input.kind,
+      deadline: input.deadline,
+      coverLetter: input.coverLetter,
+      openedBy: userIdOf(actx.actor),
+      // The opening is the row's creation: a hearing registered afterwards was opened on its own day.
+      ...(registered && {
+        createdAt: registered.openedAt,
+        registeredAfterwardsAt: registered.at,
+        registeredAfterwardsBy: userIdOf(actx.actor),
+      }),
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  await tx.insert(hearingInvitations).values(regionIds.map((regionId) => ({ hearingId: row.id, regionId })));
+  await appendAudit(tx, actx, {
+    action: registered ? 'hearing.register' : 'hearing.open',
+    entityType: 'hearing',
+    entityId: row.id,
+    before: null,
+    after: {
+      ...auditedHearing(row),
+      coverLetter: row.coverLetter,
+      invitedRegionIds: regionIds,
+      ...(registered && { openedAt: row.createdAt }),
+    },
+  });
+  return { row, cycle, version, regionIds };
 }

@@ -63,10 +63,16 @@ export const HearingSummary = z.object({
 });
 export type HearingSummary = z.infer<typeof HearingSummary>;
 
+/** Who registered a hearing or a meeting after it took place, and when; null when it happened in Partnerskap. */
+export const RegisteredAfterwards = z.object({ by: PersonRef.nullable(), at: z.string() });
+export type RegisteredAfterwards = z.infer<typeof RegisteredAfterwards>;
+
 export const Hearing = HearingSummary.extend({
   coverLetter: z.string(),
   invitedRegions: z.array(RegionRef),
   closedBy: PersonRef.nullable(),
+  /** Set when the hearing was registered after it took place: no e-mail went out and no reminder. */
+  registeredAfterwards: RegisteredAfterwards.nullable(),
 });
 export type Hearing = z.infer<typeof Hearing>;
 
@@ -88,6 +94,17 @@ export const OpenHearingInput = z.object({
   coverLetter: requiredText(20_000),
 });
 export type OpenHearingInput = z.infer<typeof OpenHearingInput>;
+
+/**
+ * A hearing that took place before the county used Partnerskap, registered afterwards: as opening one, with
+ * the day it was opened; the deadline (the server refuses one that has not passed) comes no earlier.
+ */
+export const RegisterHearingInput = OpenHearingInput.extend({ openedOn: IsoDate }).refine(
+  (v) => v.openedOn <= v.deadline,
+  { error: 'validation.deadlineBeforeOpening', path: ['deadline'] },
+);
+export type RegisterHearingInput = z.infer<typeof RegisterHearingInput>;
+export type RegisterHearingBody = z.input<typeof RegisterHearingInput>;
 
 export const HearingListQuery = z.object({
   cycle: Id.optional(),

@@ -71,6 +71,11 @@ export const en: Catalogue = {
     noRegions: 'Choose at least one region.',
     duplicateRegion: 'The same region is chosen twice.',
     deadlineInPast: 'The deadline cannot be in the past.',
+    deadlineNotPassed:
+      'A hearing registered afterwards must have a deadline that has passed. A hearing with a deadline ahead is opened as usual.',
+    deadlineBeforeOpening: 'The deadline cannot be before the hearing was sent out.',
+    meetingNotTakenPlace: 'A meeting registered afterwards must have taken place: its start cannot be in the future.',
+    approvedMinutesRequired: 'Write the minutes to register them as approved.',
     deadlineNotLater: 'The new deadline must be later than the current one.',
     unknownCycle: 'The cycle does not exist.',
     versionNotInCycle: 'The version does not belong to this cycle.',

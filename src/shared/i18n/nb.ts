@@ -69,6 +69,11 @@ export const nb = {
     noRegions: 'Velg minst én region.',
     duplicateRegion: 'Den samme regionen er valgt to ganger.',
     deadlineInPast: 'Fristen kan ikke være tilbake i tid.',
+    deadlineNotPassed:
+      'En høring som registreres i etterkant, må ha en frist som er passert. En høring med frist fram i tid åpnes vanlig.',
+    deadlineBeforeOpening: 'Fristen kan ikke være før høringen ble sendt ut.',
+    meetingNotTakenPlace: 'Et møte som registreres i etterkant, må ha funnet sted: starten kan ikke være fram i tid.',
+    approvedMinutesRequired: 'Skriv referatet for å registrere det som godkjent.',
     deadlineNotLater: 'Den nye fristen må være senere enn den som gjelder nå.',
     unknownCycle: 'Avtalesyklusen finnes ikke.',
     versionNotInCycle: 'Versjonen hører ikke til denne avtalesyklusen.',

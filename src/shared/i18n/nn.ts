@@ -72,6 +72,11 @@ export const nn: Catalogue = {
     noRegions: 'Vel minst éin region.',
     duplicateRegion: 'Den same regionen er vald to gonger.',
     deadlineInPast: 'Fristen kan ikkje vere tilbake i tid.',
+    deadlineNotPassed:
+      'Ei høyring som blir registrert i etterkant, må ha ein frist som er passert. Ei høyring med frist fram i tid blir opna vanleg.',
+    deadlineBeforeOpening: 'Fristen kan ikkje vere før høyringa vart send ut.',
+    meetingNotTakenPlace: 'Eit møte som blir registrert i etterkant, må ha funne stad: starten kan ikkje vere fram i tid.',
+    approvedMinutesRequired: 'Skriv referatet for å registrere det som godkjent.',
     deadlineNotLater: 'Den nye fristen må vere seinare enn den som gjeld no.',
     unknownCycle: 'Avtalesyklusen finst ikkje.',
     versionNotInCycle: 'Versjonen høyrer ikkje til denne avtalesyklusen.',
