@@ -174,6 +174,13 @@ const expected: Record<string, Expected> = {
   'DELETE /api/v1/outcomes/{id}': { access: adminAndDepartment, ownership: true },
   'POST /api/v1/outcomes/{id}/done': { access: ['admin', 'department', 'region'], ownership: true },
   'POST /api/v1/meetings/{id}/comments': { access: ['admin', 'department', 'region'], ownership: true },
+  // Calendar: a meeting's .ics for whoever may read it; every user keeps their own feeds; a feed's address
+  // holds its token and is public (an unknown token is 404)
+  'GET /api/v1/meetings/{id}/calendar.ics': { access: everyone, ownership: true },
+  'GET /api/v1/calendar-feeds': { access: everyone },
+  'POST /api/v1/calendar-feeds': { access: everyone },
+  'DELETE /api/v1/calendar-feeds/{id}': { access: everyone, ownership: true },
+  'GET /api/v1/calendar/{token}.ics': { access: 'public' },
   // Milestones and phase: everyone signed in reads a cycle's template, the coordinator keeps it and applies
   // it; an agreement's milestones are read by everyone but other regions' contacts, kept by the coordinator
   // (a region contact keeps its own region's internal ones); the coordinator or the region's own contact

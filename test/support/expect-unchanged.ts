@@ -34,6 +34,7 @@ const tables = [
   'meeting_agenda_items',
   'meeting_outcomes',
   'meeting_comments',
+  'calendar_feeds',
   'audit_events',
 ] as const;
 

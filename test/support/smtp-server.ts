@@ -10,6 +10,8 @@ export type ReceivedMail = {
   html: string | null;
   headers: Map<string, string>;
   user: string | null;
+  /** Every part besides the text and the HTML (a calendar invitation, a file), decoded. */
+  parts: { contentType: string; filename: string | null; content: string }[];
 };
 
 export type TestSmtpServer = {
@@ -79,7 +81,10 @@ export async function startSmtpServer(
 
 type Part = { headers: Map<string, string>; body: string };
 
-/** Just enough MIME for what nodemailer sends: one text part, or text and HTML as multipart/alternative. */
+/**
+ * Just enough MIME for what nodemailer sends: one text part, or text and HTML as multipart/alternative, with
+ * a calendar part and attachments beside them.
+ */
 function parseMessage(raw: string): Omit<ReceivedMail, 'from' | 'to' | 'user'> {
   const message = splitPart(raw);
   const parts = partsOf(message);
@@ -90,6 +95,13 @@ function parseMessage(raw: string): Omit<ReceivedMail, 'from' | 'to' | 'user'> {
     subject: decodeWords(message.headers.get('subject') ?? ''),
     text: text ? decodeBody(text) : '',
     html: html ? decodeBody(html) : null,
+    parts: parts
+      .filter((p) => p !== text && p !== html)
+      .map((p) => ({
+        contentType: p.headers.get('content-type') ?? '',
+        filename: /filename="?([^";]+)"?/i.exec(p.headers.get('content-disposition') ?? '')?.[1] ?? null,
+        content: decodeBody(p),
+      })),
   };
 }
 

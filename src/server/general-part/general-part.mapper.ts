@@ -23,6 +23,7 @@ export const toCycle = (row: typeof cycles.$inferSelect): Cycle => ({
   periodTo: row.periodTo,
   // The CHECK constraint holds the column to these values.
   status: row.status as CycleStatus,
+  representationRatio: row.representationRatio,
   version: row.version,
 });
 

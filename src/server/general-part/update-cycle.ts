@@ -22,7 +22,14 @@ export async function updateCycle(ctx: Ctx, id: string, raw: unknown): Promise<C
       if (periodTo <= periodFrom) throw fieldError('periodTo', 'validation.endBeforeStart');
       const [row] = await tx
         .update(cycles)
-        .set({ name: input.name, periodFrom, periodTo, status: input.status, ...nextVersion(cycles) })
+        .set({
+          name: input.name,
+          periodFrom,
+          periodTo,
+          status: input.status,
+          representationRatio: input.representationRatio,
+          ...nextVersion(cycles),
+        })
         .where(eq(cycles.id, id))
         .returning();
       if (!row) throw new Error('update returned nothing');

@@ -1,6 +1,14 @@
 import nodemailer from 'nodemailer';
 
-export type OutgoingMail = { to: string; subject: string; text: string; html: string | null };
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  attachmentName?: string | null;
+  attachmentType?: string | null;
+  attachmentContent?: string | null;
+};
 
 /** Sends e-mail over SMTP, and says what went wrong without repeating the server's credentials. */
 export type Mailer = {
@@ -22,7 +30,7 @@ export function createMailer(url: string, from: string): Mailer {
       // Well inside the job's expiry, so a stuck server fails the attempt instead of leaving it running
       // while the queue starts another one.
       socketTimeout: 60_000,
-      // Messages carry text only: no attachment may be read from a path or fetched from a URL.
+      // Attachments are the outbox's own text: none may be read from a path or fetched from a URL.
       disableFileAccess: true,
       disableUrlAccess: true,
     },
@@ -36,12 +44,26 @@ export function createMailer(url: string, from: string): Mailer {
         subject: mail.subject,
         text: mail.text,
         ...(mail.html ? { html: mail.html } : {}),
+        ...attachmentOf(mail),
         // RFC 3834: an automatic message, so that out-of-office replies are not sent back to it.
         headers: { 'Auto-Submitted': 'auto-generated' },
       });
     },
     describe: (error) => describeMailError(error, secrets),
   };
+}
+
+/**
+ * The message's attachment for nodemailer. A calendar invitation goes as nodemailer's `icalEvent`: a
+ * `text/calendar; method=…` part beside the text, which mail programs show as an invitation with its
+ * buttons, and the same event as an .ics file. Anything else is an ordinary attachment.
+ */
+export function attachmentOf(mail: OutgoingMail) {
+  const { attachmentName: filename, attachmentType: contentType, attachmentContent: content } = mail;
+  if (!filename || !contentType || !content) return {};
+  const calendar = /^text\/calendar\s*;(?:.*;)?\s*method=([A-Za-z-]+)/i.exec(contentType);
+  if (calendar?.[1]) return { icalEvent: { method: calendar[1].toUpperCase(), filename, content } };
+  return { attachments: [{ filename, contentType, content }] };
 }
 
 /** What in MAIL_URL must never be shown: the URL itself, its user and password, as typed and encoded. */

@@ -3,7 +3,9 @@ import type { mailOutbox } from './mail.table.js';
 
 type Row = typeof mailOutbox.$inferSelect;
 
-export const toOutboxSummary = (row: Omit<Row, 'text' | 'html' | 'key'>): OutboxSummary => ({
+export const toOutboxSummary = (
+  row: Omit<Row, 'text' | 'html' | 'key' | 'attachmentName' | 'attachmentType' | 'attachmentContent'>,
+): OutboxSummary => ({
   id: row.id,
   to: row.to,
   subject: row.subject,

@@ -17,6 +17,22 @@ const MailInput = z.object({
   related: z.object({ type: z.string().min(1).max(100), id: z.string().min(1).max(100) }).nullish(),
   /** A message with a key is queued once only, however often it is asked for (a reminder, say). */
   key: z.string().min(1).max(300).nullish(),
+  /** One file sent with the message, as text: a calendar invitation (`text/calendar; method=REQUEST`). */
+  attachment: z
+    .object({
+      filename: z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(/^[\w.-]+$/),
+      contentType: z
+        .string()
+        .min(1)
+        .max(200)
+        .refine((s) => !/[\r\n]/.test(s), { error: 'validation.invalid' }),
+      content: z.string().min(1).max(1_000_000),
+    })
+    .nullish(),
 });
 export type MailMessage = z.input<typeof MailInput>;
 
@@ -38,6 +54,9 @@ export async function queueMail(tx: Tx, message: MailMessage): Promise<string | 
       entityType: m.related?.type ?? null,
       entityId: m.related?.id ?? null,
       key: m.key ?? null,
+      attachmentName: m.attachment?.filename ?? null,
+      attachmentType: m.attachment?.contentType ?? null,
+      attachmentContent: m.attachment?.content ?? null,
     })
     .onConflictDoNothing({ target: mailOutbox.key })
     .returning({ id: mailOutbox.id });

@@ -9,6 +9,7 @@ import {
 import { toOsloIso } from '../../shared/contracts/oslo-time.js';
 import { isEmptyRichText } from '../../shared/contracts/rich-text.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { sendCalendarInvitations } from '../calendar/calendar-invitations.js';
 import type { Tx } from '../db/client.js';
 import { queueMail } from '../mail/queue-mail.js';
 import { authorize, parse } from '../platform/authorize.js';
@@ -44,7 +45,7 @@ function refusal(from: MeetingState, to: MeetingState) {
  * Moves a meeting on: planned → held (once it has started) → minutes for comment (once minutes are
  * written; every participant with an e-mail address is told) → minutes approved; planned → cancelled.
  * Marking it held asks for the reminder three days later, should the minutes still not be written.
- * Cancelling raises the sequence, as a calendar's cancellation does.
+ * Cancelling raises the sequence, as a calendar's cancellation does, and sends the participants METHOD:CANCEL.
  */
 export async function changeMeetingState(
   ctx: Ctx,
@@ -84,6 +85,7 @@ export async function changeMeetingState(
     if (!row) throw new Error('update returned nothing');
     if (input.state === 'held') await scheduleMinutesReminder(tx, id, now, links.appUrl);
     if (input.state === 'minutes_for_comment') await tellParticipants(tx, row, links);
+    if (input.state === 'cancelled') await sendCalendarInvitations(tx, id, links);
     await appendAudit(tx, actx, {
       action: 'meeting.changeState',
       entityType: 'meeting',

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Role } from '../../shared/contracts/common.js';
 import { CreateMeetingInput, type Meeting } from '../../shared/contracts/meetings.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { type CalendarLinks, sendCalendarInvitations } from '../calendar/calendar-invitations.js';
 import { cycles } from '../general-part/general-part.table.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
@@ -23,8 +24,10 @@ export const meetingManagers: readonly Role[] = ['admin', 'department'];
 /**
  * Plans a meeting of a cycle, with the agreements it concerns and its participants. A department editor
  * plans only bilateral meetings their own department owns. The meeting starts planned; its sequence at 0.
+ * With the app's address (`links`, which the routes always give) the participants get calendar
+ * invitations; a caller without it (a test making data) sends none.
  */
-export async function createMeeting(ctx: Ctx, raw: unknown): Promise<Meeting> {
+export async function createMeeting(ctx: Ctx, raw: unknown, links?: CalendarLinks): Promise<Meeting> {
   const actx = authorize(ctx, meetingManagers);
   const input = parse(CreateMeetingInput, raw);
   assertMayManage(actx.actor, input);
@@ -70,6 +73,7 @@ export async function createMeeting(ctx: Ctx, raw: unknown): Promise<Meeting> {
       before: null,
       after: { ...auditedMeeting(row), agreementIds: input.agreementIds, participants },
     });
+    if (links) await sendCalendarInvitations(tx, row.id, links);
     return readMeetingAfter(tx, actx.actor, row.id);
   });
 }

@@ -1,10 +1,18 @@
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import type { Meeting, MeetingSummary, MeetingType } from '../../shared/contracts/meetings.js';
+import {
+  type Meeting,
+  type MeetingSummary,
+  type MeetingType,
+  type ParticipantSide,
+  type Representation,
+  representedTypes,
+} from '../../shared/contracts/meetings.js';
 import { toOsloIso } from '../../shared/contracts/oslo-time.js';
 import type { MeetingAction } from '../../shared/contracts/tasks.js';
 import { agreements } from '../agreements/agreement.table.js';
 import { contributions } from '../contributions/contribution.table.js';
 import type { Db, Tx } from '../db/client.js';
+import { cycles } from '../general-part/general-part.table.js';
 import type { Actor } from '../platform/context.js';
 import { departments, people, regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
@@ -24,6 +32,7 @@ import {
   meetingParticipants,
   meetings,
 } from './meeting.table.js';
+import { representationOf } from './meeting-representation.js';
 import {
   type MeetingScope,
   mayComment,
@@ -137,7 +146,53 @@ export async function readMeeting(db: Db | Tx, actor: Actor, id: string): Promis
     canPropose: mayPropose(actor, scope),
     canComment: mayComment(actor, scope, await participantDepartmentIdsOf(db, id)),
     stateChoices: stateChoices(actor, scope),
+    representation: representedTypes.includes(m.type as MeetingType)
+      ? await readRepresentation(
+          db,
+          m,
+          participantRows.map((r) => r.p),
+        )
+      : null,
   };
+}
+
+/**
+ * A collaboration or final meeting's representation: its participants against the departments with
+ * contributions (not dropped) for the agreements it concerns, by the ratio its cycle sets.
+ */
+async function readRepresentation(
+  db: Db | Tx,
+  meeting: typeof meetings.$inferSelect,
+  participants: readonly (typeof meetingParticipants.$inferSelect)[],
+): Promise<Representation> {
+  const [cycle] = await db
+    .select({ ratio: cycles.representationRatio })
+    .from(cycles)
+    .where(eq(cycles.id, meeting.cycleId));
+  const contributing = await db
+    .selectDistinct({ id: contributions.ownerDepartmentId })
+    .from(contributions)
+    .innerJoin(meetingAgreements, eq(meetingAgreements.agreementId, contributions.agreementId))
+    .where(and(eq(meetingAgreements.meetingId, meeting.id), sql`${contributions.status} <> 'dropped'`));
+  const contributingIds = contributing.flatMap((r) => (r.id ? [r.id] : []));
+  const departmentIds = [
+    ...new Set([
+      ...contributingIds,
+      ...participants.flatMap((p) => (p.departmentId ? [p.departmentId] : [])),
+    ]),
+  ];
+  const named = departmentIds.length
+    ? await db
+        .select({ id: departments.id, name: departments.name })
+        .from(departments)
+        .where(inArray(departments.id, departmentIds))
+    : [];
+  return representationOf({
+    participants: participants.map((p) => ({ ...p, side: p.side as ParticipantSide })),
+    departments: named,
+    contributingDepartmentIds: contributingIds,
+    ratio: cycle?.ratio ?? 2,
+  });
 }
 
 const proposerName = sql<

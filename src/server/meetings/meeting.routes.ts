@@ -83,7 +83,8 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingRouteOptions> = async (
         response: { 201: Meeting },
       },
     },
-    async (request, reply) => reply.status(201).send(await createMeeting(request.ctx, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createMeeting(request.ctx, request.body, links(request))),
   );
   app.get(
     '/api/v1/meetings/:id',
@@ -110,7 +111,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingRouteOptions> = async (
         response: { 200: Meeting },
       },
     },
-    async (request) => updateMeeting(request.ctx, request.params.id, request.body),
+    async (request) => updateMeeting(request.ctx, request.params.id, request.body, links(request)),
   );
   app.post(
     '/api/v1/meetings/:id/state',
@@ -139,7 +140,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingRouteOptions> = async (
         response: { 200: Meeting },
       },
     },
-    async (request) => replaceParticipants(request.ctx, request.params.id, request.body),
+    async (request) => replaceParticipants(request.ctx, request.params.id, request.body, links(request)),
   );
   app.put(
     '/api/v1/meetings/:id/minutes',

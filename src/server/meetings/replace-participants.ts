@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type Meeting, ReplaceParticipantsInput } from '../../shared/contracts/meetings.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { type CalendarLinks, sendCalendarInvitations } from '../calendar/calendar-invitations.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { stale } from '../platform/errors.js';
@@ -13,9 +14,15 @@ import { assertMayManage, lockMeeting, resolveParticipants, stateConflict } from
 /**
  * Sets a meeting's participants, with their side and attendance, to the list given: who manages the
  * meeting keeps the list, so the whole list is written at once from the version they saw. Attendance is
- * recorded after the meeting, so the list changes until the minutes are approved.
+ * recorded after the meeting, so the list changes until the minutes are approved. With the app's address
+ * (`links`), newcomers to a planned meeting get its invitation and those taken off a cancellation.
  */
-export async function replaceParticipants(ctx: Ctx, id: string, raw: unknown): Promise<Meeting> {
+export async function replaceParticipants(
+  ctx: Ctx,
+  id: string,
+  raw: unknown,
+  links?: CalendarLinks,
+): Promise<Meeting> {
   const actx = authorize(ctx, meetingManagers);
   const input = parse(ReplaceParticipantsInput, raw);
   return actx.db.transaction(async (tx) => {
@@ -39,6 +46,10 @@ export async function replaceParticipants(ctx: Ctx, id: string, raw: unknown): P
       before: { participants: previous.sort((a, b) => a.position - b.position).map(strip) },
       after: { participants },
     });
+    if (links) {
+      const removed = previous.flatMap((p) => (p.email ? [{ name: p.name, email: p.email }] : []));
+      await sendCalendarInvitations(tx, id, links, removed);
+    }
     return readMeetingAfter(tx, actx.actor, id);
   });
 }

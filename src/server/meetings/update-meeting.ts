@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type Meeting, UpdateMeetingInput } from '../../shared/contracts/meetings.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { type CalendarLinks, sendCalendarInvitations } from '../calendar/calendar-invitations.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { fieldError, stale } from '../platform/errors.js';
@@ -21,9 +22,15 @@ import {
  * Changes a meeting's details, from the version the caller saw, while it is planned or held (afterwards
  * the minutes speak for it). The end must still come after the start and a bilateral meeting keep an
  * owner, as the meeting ends up; a department editor cannot hand their meeting to another department or
- * make it another kind. A change of time or place raises the sequence, as calendar invitations count.
+ * make it another kind. A change of time or place raises the sequence, as calendar invitations count, and
+ * with the app's address (`links`) sends the participants the updated invitation.
  */
-export async function updateMeeting(ctx: Ctx, id: string, raw: unknown): Promise<Meeting> {
+export async function updateMeeting(
+  ctx: Ctx,
+  id: string,
+  raw: unknown,
+  links?: CalendarLinks,
+): Promise<Meeting> {
   const actx = authorize(ctx, meetingManagers);
   const input = parse(UpdateMeetingInput, raw);
   return actx.db.transaction(async (tx) => {
@@ -81,6 +88,7 @@ export async function updateMeeting(ctx: Ctx, id: string, raw: unknown): Promise
       before: auditedMeeting(before),
       after: { ...auditedMeeting(row), ...(input.agreementIds ? { agreementIds: input.agreementIds } : {}) },
     });
+    if (links && moved) await sendCalendarInvitations(tx, id, links);
     return readMeetingAfter(tx, actx.actor, id);
   });
 }

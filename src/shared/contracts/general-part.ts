@@ -15,9 +15,21 @@ export const Cycle = z.object({
   periodFrom: z.string(),
   periodTo: z.string(),
   status: CycleStatus,
+  /**
+   * How many of the county's people a collaboration or final meeting may have for each of the region's
+   * before its page warns (2: two to one).
+   */
+  representationRatio: z.number(),
   version: z.number(),
 });
 export type Cycle = z.infer<typeof Cycle>;
+
+/** The ratio of the county's side to the region's: from one to one up to twenty to one, in halves. */
+export const RepresentationRatio = z
+  .number({ error: 'validation.required' })
+  .min(1, { error: 'validation.ratioRange' })
+  .max(20, { error: 'validation.ratioRange' })
+  .multipleOf(0.5, { error: 'validation.ratioRange' });
 
 const periodRule = (v: { periodFrom?: string; periodTo?: string }) =>
   !v.periodFrom || !v.periodTo || v.periodTo > v.periodFrom;
@@ -29,6 +41,7 @@ export const CreateCycleInput = z
     periodFrom: IsoDate,
     periodTo: IsoDate,
     status: CycleStatus.default('planning'),
+    representationRatio: RepresentationRatio.default(2),
   })
   .refine(periodRule, periodIssue);
 export type CreateCycleInput = z.infer<typeof CreateCycleInput>;
@@ -39,6 +52,7 @@ export const UpdateCycleInput = z
     periodFrom: IsoDate.optional(),
     periodTo: IsoDate.optional(),
     status: CycleStatus.optional(),
+    representationRatio: RepresentationRatio.optional(),
     version: Version,
   })
   .refine(periodRule, periodIssue);

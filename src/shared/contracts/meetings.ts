@@ -455,6 +455,30 @@ export type MeetingSummary = z.infer<typeof MeetingSummary>;
 export const MeetingList = z.object({ items: z.array(MeetingSummary) });
 export type MeetingList = z.infer<typeof MeetingList>;
 
+/** The meeting types whose page shows the representation of the sides and departments. */
+export const representedTypes: readonly MeetingType[] = ['collaboration', 'final'];
+
+/**
+ * Who represents whom at a collaboration or final meeting: the participants counted per side and per county
+ * department (a participant marked excused or absent is not counted), with the two warnings.
+ */
+export const Representation = z.object({
+  sides: z.object({ county: z.number(), region: z.number(), municipality: z.number() }),
+  /** The county's departments with participants or contributions for the meeting's regions, by name. */
+  departments: z.array(
+    z.object({ department: DepartmentRef, participants: z.number(), hasContributions: z.boolean() }),
+  ),
+  /** The county's participants outside any department (the coordinator, say). */
+  countyWithoutDepartment: z.number(),
+  /** The cycle's ratio: how many of the county's people for each of the region's side before a warning. */
+  ratio: z.number(),
+  /** Departments with contributions for the meeting's regions and nobody at the meeting. */
+  absentDepartments: z.array(DepartmentRef),
+  /** The county's side outnumbers the region's (the region and its municipalities) by more than the ratio. */
+  countyOutnumbers: z.boolean(),
+});
+export type Representation = z.infer<typeof Representation>;
+
 export const Meeting = MeetingSummary.extend({
   participants: z.array(Participant),
   agenda: z.array(AgendaItem),
@@ -479,6 +503,8 @@ export const Meeting = MeetingSummary.extend({
   canComment: z.boolean(),
   /** The states the caller may move it to now. */
   stateChoices: z.array(MeetingState),
+  /** For a collaboration or final meeting; null for the other types. */
+  representation: Representation.nullable(),
 });
 export type Meeting = z.infer<typeof Meeting>;
 

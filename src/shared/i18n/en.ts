@@ -39,6 +39,7 @@ export const en: Catalogue = {
     municipalityNumber: 'The municipality number must have four digits.',
     countyNumber: 'The county number must have two digits.',
     endBeforeStart: 'The end date must be after the start date.',
+    ratioRange: 'Enter a ratio from 1 to 20, in whole or half steps.',
     overlappingMembership: 'The municipality is already a member of the region in this period.',
     unknownMunicipality: 'The municipality does not exist.',
     unknownDepartment: 'The department does not exist.',

@@ -37,6 +37,7 @@ export const nb = {
     municipalityNumber: 'Kommunenummeret må ha fire sifre.',
     countyNumber: 'Fylkesnummeret må ha to sifre.',
     endBeforeStart: 'Sluttdatoen må være etter startdatoen.',
+    ratioRange: 'Skriv et forholdstall fra 1 til 20, i hele eller halve.',
     overlappingMembership: 'Kommunen er allerede medlem av regionen i denne perioden.',
     unknownMunicipality: 'Kommunen finnes ikke.',
     unknownDepartment: 'Rådsområdet finnes ikke.',

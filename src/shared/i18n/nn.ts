@@ -40,6 +40,7 @@ export const nn: Catalogue = {
     municipalityNumber: 'Kommunenummeret må ha fire siffer.',
     countyNumber: 'Fylkesnummeret må ha to siffer.',
     endBeforeStart: 'Sluttdatoen må vere etter startdatoen.',
+    ratioRange: 'Skriv eit forholdstal frå 1 til 20, i heile eller halve.',
     overlappingMembership: 'Kommunen er allereie medlem av regionen i denne perioden.',
     unknownMunicipality: 'Kommunen finst ikkje.',
     unknownDepartment: 'Rådsområdet finst ikkje.',

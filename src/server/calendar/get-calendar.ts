@@ -1,0 +1,88 @@
+import { and, eq, isNull, notInArray } from 'drizzle-orm';
+import { Locale, Role } from '../../shared/contracts/common.js';
+import { countyInternalTypes } from '../../shared/contracts/meetings.js';
+import type { Db } from '../db/client.js';
+import { meetings } from '../meetings/meeting.table.js';
+import { concernsRegion } from '../meetings/meeting-reads.js';
+import { assertMayRead, regionIdsOf } from '../meetings/meeting-rules.js';
+import { authorize, everyone } from '../platform/authorize.js';
+import type { Ctx } from '../platform/context.js';
+import { notFound } from '../platform/errors.js';
+import type { StoredFile } from '../platform/files.js';
+import { assertId, noId } from '../platform/ids.js';
+import { users } from '../users/user.table.js';
+import { calendarFeeds } from './calendar-feed.table.js';
+import { type FeedKeys, feedTokenHash } from './calendar-feed-rules.js';
+import { readCalendarMeetings } from './calendar-reads.js';
+import { writeCalendar } from './meeting-event.js';
+
+const calendarType = 'text/calendar; charset=utf-8';
+
+/** A file name from a meeting's title: its letters and digits, the rest as dashes. */
+const fileNameOf = (title: string) =>
+  `${
+    title
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'mote'
+  }.ics`;
+
+/** One meeting as an .ics file to import, for whoever may read the meeting (the same rule as its page). */
+export async function getMeetingCalendar(ctx: Ctx, id: string, appUrl: string): Promise<StoredFile> {
+  const { db, actor } = authorize(ctx, everyone);
+  assertId(id);
+  const [event] = await readCalendarMeetings(db, eq(meetings.id, id), appUrl);
+  if (!event) throw notFound();
+  const [row] = await db.select({ type: meetings.type }).from(meetings).where(eq(meetings.id, id));
+  assertMayRead(actor, { type: row?.type ?? '', regionIds: await regionIdsOf(db, id) });
+  return {
+    filename: fileNameOf(event.title),
+    mediaType: calendarType,
+    content: Buffer.from(writeCalendar([event], { method: 'PUBLISH', appUrl, locale: actor.locale })),
+  };
+}
+
+/**
+ * A personal feed's calendar: every meeting its user may read now, by the meetings list's rule (the
+ * county's people all; a region contact those of their region's agreement, never the county's internal
+ * ones), cancelled ones marked so. The token is the only key: an unknown or revoked one, or the feed of a
+ * deactivated user, is not found, and nothing is written.
+ */
+export async function getCalendarFeed(
+  db: Db,
+  keys: FeedKeys,
+  token: string,
+  appUrl: string,
+): Promise<StoredFile> {
+  const [owner] = await db
+    .select({ name: users.name, role: users.role, regionId: users.regionId, locale: users.locale })
+    .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
+    .where(
+      and(
+        eq(calendarFeeds.tokenHash, feedTokenHash(keys, token)),
+        isNull(calendarFeeds.revokedAt),
+        eq(users.active, true),
+      ),
+    );
+  if (!owner) throw notFound();
+  const role = Role.parse(owner.role);
+  const where =
+    role === 'region'
+      ? and(concernsRegion(owner.regionId ?? noId), notInArray(meetings.type, [...countyInternalTypes]))
+      : undefined;
+  const events = await readCalendarMeetings(db, where, appUrl);
+  return {
+    filename: 'partnerskap.ics',
+    mediaType: calendarType,
+    content: Buffer.from(
+      writeCalendar(events, {
+        method: 'PUBLISH',
+        appUrl,
+        locale: Locale.catch('nb').parse(owner.locale),
+        name: `Partnerskap – ${owner.name}`,
+      }),
+    ),
+  };
+}
