@@ -1729,6 +1729,8 @@ export const webEn: WebCatalogue = {
       movedUp: '{{name}} is moved up to place {{position}}.',
       movedDown: '{{name}} is moved down to place {{position}}.',
       stale: 'Someone else changed the milestone after you opened it. Close, reload and try again.',
+    },
+  },
   overview: {
     title: 'Regions overview',
     intro:
@@ -1784,8 +1786,6 @@ export const webEn: WebCatalogue = {
       meeting: '{{type}}: {{title}}, {{date}}',
       milestones: 'See the milestones',
       meetings: 'See the meetings',
-    },
-  },
     },
   },
   matrix: {

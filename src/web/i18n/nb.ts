@@ -1725,6 +1725,8 @@ export const webNb = {
       movedUp: '{{name}} er flyttet opp til plass {{position}}.',
       movedDown: '{{name}} er flyttet ned til plass {{position}}.',
       stale: 'Noen andre har endret milepælen siden du åpnet den. Lukk, last inn på nytt og prøv igjen.',
+    },
+  },
   overview: {
     title: 'Regionoversikt',
     intro:
@@ -1780,8 +1782,6 @@ export const webNb = {
       meeting: '{{type}}: {{title}}, {{date}}',
       milestones: 'Se milepælene',
       meetings: 'Se møtene',
-    },
-  },
     },
   },
   matrix: {

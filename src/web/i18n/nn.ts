@@ -1725,6 +1725,8 @@ export const webNn: WebCatalogue = {
       movedUp: '{{name}} er flytt opp til plass {{position}}.',
       movedDown: '{{name}} er flytt ned til plass {{position}}.',
       stale: 'Nokon andre har endra milepælen sidan du opna han. Lukk, last inn på nytt og prøv igjen.',
+    },
+  },
   overview: {
     title: 'Regionoversikt',
     intro:
@@ -1780,8 +1782,6 @@ export const webNn: WebCatalogue = {
       meeting: '{{type}}: {{title}}, {{date}}',
       milestones: 'Sjå milepælane',
       meetings: 'Sjå møta',
-    },
-  },
     },
   },
   matrix: {
