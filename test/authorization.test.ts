@@ -159,6 +159,7 @@ const expected: Record<string, Expected> = {
   // comment; an action's owner (a department's editor, or the person with an account) marks it done
   'GET /api/v1/meetings': { access: everyone },
   'POST /api/v1/meetings': { access: adminAndDepartment, ownership: true },
+  'POST /api/v1/meetings/registered-afterwards': { access: adminAndDepartment, ownership: true },
   'GET /api/v1/meetings/{id}': { access: everyone, ownership: true },
   'PATCH /api/v1/meetings/{id}': { access: adminAndDepartment, ownership: true },
   'POST /api/v1/meetings/{id}/state': { access: adminAndDepartment, ownership: true },

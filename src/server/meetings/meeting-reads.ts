@@ -92,6 +92,12 @@ export async function readMeeting(db: Db | Tx, actor: Actor, id: string): Promis
   const [creator] = m.createdBy
     ? await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, m.createdBy))
     : [];
+  const [registrar] = m.registeredAfterwardsBy
+    ? await db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(eq(users.id, m.registeredAfterwardsBy))
+    : [];
   const scope: MeetingScope = {
     type: m.type,
     ownerDepartmentId: m.ownerDepartmentId,
@@ -140,6 +146,9 @@ export async function readMeeting(db: Db | Tx, actor: Actor, id: string): Promis
     minutesSentAt: m.minutesSentAt?.toISOString() ?? null,
     minutesApprovedAt: m.minutesApprovedAt?.toISOString() ?? null,
     cancelledAt: m.cancelledAt?.toISOString() ?? null,
+    registeredAfterwards: m.registeredAfterwardsAt
+      ? { by: registrar ?? null, at: m.registeredAfterwardsAt.toISOString() }
+      : null,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
     canManage: manage,

@@ -16,6 +16,7 @@ import {
   MoveAgendaItemInput,
   Outcome,
   OutcomeInput,
+  RegisterMeetingInput,
   ReplaceParticipantsInput,
   UpdateAgendaItemInput,
   UpdateMeetingInput,
@@ -37,6 +38,7 @@ import { getMeeting } from './get-meeting.js';
 import { listMeetings } from './list-meetings.js';
 import { actionOwners, markOutcomeDone } from './mark-outcome-done.js';
 import { moveAgendaItem } from './move-agenda-item.js';
+import { registerMeeting } from './register-meeting.js';
 import { replaceParticipants } from './replace-participants.js';
 import { updateAgendaItem } from './update-agenda-item.js';
 import { updateMeeting } from './update-meeting.js';
@@ -85,6 +87,20 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingRouteOptions> = async (
     },
     async (request, reply) =>
       reply.status(201).send(await createMeeting(request.ctx, request.body, links(request))),
+  );
+  app.post(
+    '/api/v1/meetings/registered-afterwards',
+    {
+      config: { access: meetingManagers },
+      schema: {
+        tags,
+        summary:
+          'Register a meeting that took place before: created held (minutes if given), nobody invited or e-mailed',
+        body: RegisterMeetingInput,
+        response: { 201: Meeting },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await registerMeeting(request.ctx, request.body)),
   );
   app.get(
     '/api/v1/meetings/:id',

@@ -168,6 +168,27 @@ describe('recording a milestone', () => {
     expect((await milestonesOf(t, agreement.id)).phase).toBe('county_internal');
   });
 
+  it('records a milestone done on its real date years back, bringing an ongoing process in; who and when stay', async () => {
+    const { milestones } = await agreementWithMilestones(t);
+    const summary = byEvidence(milestones, 'summary_held');
+    const res = await send('PATCH', `/api/v1/milestones/${summary.id}`, {
+      actualDate: '2020-11-05',
+      state: 'done',
+      reason:
+        'Oppsummeringsmøtet ble holdt før fylkeskommunen tok i bruk Partnerskap. Referatet er arkivert.',
+      version: summary.version,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const done = byEvidence(res.json() as AgreementMilestones, 'summary_held');
+    expect(done).toMatchObject({
+      actualDate: '2020-11-05',
+      state: 'done',
+      doneBy: { id: t.actors.admin.id },
+    });
+    // Recorded today, about 2020: the time it was recorded is today's, the actual date the real one.
+    expect(Date.parse(done.doneAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
+  });
+
   it('refuses completing by hand without a reason, naming the field, and changes nothing', async () => {
     const { milestones } = await agreementWithMilestones(t);
     const summary = byEvidence(milestones, 'summary_held');

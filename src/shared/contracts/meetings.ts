@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Email, Id, IsoDate, optionalText, requiredText, Version } from './common.js';
 import { PersonRef, SectionKey } from './general-part.js';
-import { DepartmentRef, RegionRef } from './hearings.js';
+import { DepartmentRef, RegionRef, RegisteredAfterwards } from './hearings.js';
 import { RichTextDoc, RichTextInput } from './rich-text.js';
 
 /**
@@ -217,6 +217,32 @@ export const CreateMeetingInput = z
   });
 export type CreateMeetingInput = z.infer<typeof CreateMeetingInput>;
 export type CreateMeetingBody = z.input<typeof CreateMeetingInput>;
+
+/** The states a meeting registered afterwards starts in: held, or with its minutes approved then. */
+export const registeredStates = ['held', 'minutes_approved'] as const;
+
+/**
+ * A meeting that took place before, registered afterwards (bringing an ongoing process in): a meeting's
+ * fields, its minutes if written, and whether they were approved then (which needs the minutes).
+ */
+export const RegisterMeetingInput = z
+  .object({
+    cycleId: Id,
+    ...meetingFields,
+    agreementIds: meetingFields.agreementIds.default([]),
+    participants: ParticipantList.default([]),
+    minutes: RichTextInput.nullish().transform((v) => v ?? null),
+    state: z.enum(registeredStates, { error: 'validation.chooseStatus' }).default('held'),
+  })
+  .superRefine((m, ctx) => {
+    checkMeeting(m, ctx);
+    checkUniqueParticipants(m.participants, ctx, ['participants']);
+    if (m.state === 'minutes_approved' && m.minutes === null) {
+      ctx.addIssue({ code: 'custom', path: ['minutes'], message: 'validation.approvedMinutesRequired' });
+    }
+  });
+export type RegisterMeetingInput = z.infer<typeof RegisterMeetingInput>;
+export type RegisterMeetingBody = z.input<typeof RegisterMeetingInput>;
 
 /** Changes the fields given; the server checks the end against the start and the owner as they end up. */
 export const UpdateMeetingInput = z
@@ -493,6 +519,11 @@ export const Meeting = MeetingSummary.extend({
   minutesSentAt: z.string().nullable(),
   minutesApprovedAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
+  /**
+   * Set when the meeting was registered after it took place (`POST /api/v1/meetings/registered-afterwards`):
+   * created held, nobody invited or e-mailed. Invitations and other mail about the meeting honour it.
+   */
+  registeredAfterwards: RegisteredAfterwards.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Whether the caller manages it: details, participants, agenda, minutes, outcomes and state. */

@@ -300,7 +300,12 @@ export const webEn: WebCatalogue = {
           create: "Agreement's milestones made",
           applyTemplate: "Agreement's milestones updated to the template",
         },
-        hearing: { open: 'Hearing opened', extend: 'Hearing deadline extended', close: 'Hearing closed' },
+        hearing: {
+          open: 'Hearing opened',
+          register: 'Hearing registered afterwards',
+          extend: 'Hearing deadline extended',
+          close: 'Hearing closed',
+        },
         input: {
           submit: 'Input sent',
           registerLate: 'Late input registered',
@@ -319,6 +324,7 @@ export const webEn: WebCatalogue = {
         },
         meeting: {
           create: 'Meeting planned',
+          register: 'Meeting registered afterwards',
           update: 'Meeting changed',
           changeState: "Meeting's status changed",
           replaceParticipants: 'Participants changed',
@@ -962,6 +968,22 @@ export const webEn: WebCatalogue = {
       noVersion:
         'No version of the general part can be sent on hearing now. Only a draft or a version already on hearing can. Make a new draft under “General part”.',
       toGeneralPart: 'Go to the general part',
+      alreadyHeld: 'The hearing has already taken place',
+      alreadyHeldHelp:
+        'Register a hearing held before you started using Partnerskap. It is registered afterwards, and nobody is e-mailed. Register the inputs on the hearing page afterwards.',
+      openedOn: 'Sent on hearing',
+      openedOnHelp: 'The day the hearing was sent out.',
+      pastDeadlineHelp: 'The deadline the hearing had. It must have passed.',
+      register: 'Register the hearing',
+      registerTitle: 'Register the hearing of version {{number}}?',
+      registerBody_one:
+        'Version {{number}} of the general part is registered as sent on hearing on {{openedOn}} with the deadline {{deadline}}, to {{count}} region. It cannot be changed afterwards. Nobody is e-mailed.',
+      registerBody_other:
+        'Version {{number}} of the general part is registered as sent on hearing on {{openedOn}} with the deadline {{deadline}}, to {{count}} regions. It cannot be changed afterwards. Nobody is e-mailed.',
+      registered_one:
+        'The hearing of version {{number}} is registered afterwards, with {{count}} region invited.',
+      registered_other:
+        'The hearing of version {{number}} is registered afterwards, with {{count}} regions invited.',
     },
     hearing: {
       title: '{{kind}}: general part, version {{number}}',
@@ -974,6 +996,9 @@ export const webEn: WebCatalogue = {
       openedBy: '{{time}} by {{name}}',
       closed: 'Closed',
       closedBy: '{{time}} by {{name}}',
+      registration: 'Registration',
+      registeredAfterwards: 'Registered afterwards by {{name}}, {{date}}',
+      system: 'the system',
       coverLetter: 'Cover letter',
       toDispositions: 'Answer the input',
       toSummary: 'Input summary',
@@ -1947,6 +1972,9 @@ export const webEn: WebCatalogue = {
       minutesSentAt: 'Minutes sent for comment',
       minutesApprovedAt: 'Minutes approved',
       cancelledAt: 'Cancelled',
+      registration: 'Registration',
+      registeredAfterwards: 'Registered afterwards by {{name}}, {{date}}',
+      system: 'the system',
     },
     move: {
       held: {
@@ -1975,6 +2003,13 @@ export const webEn: WebCatalogue = {
       },
     },
     form: {
+      alreadyHeld: 'The meeting has already been held',
+      alreadyHeldHelp:
+        'Register a meeting held before you started using Partnerskap. It is registered afterwards as held, and nobody is invited or e-mailed.',
+      minutes: 'Minutes',
+      minutesHelp: 'The minutes of the meeting, if there are any. Blank lines separate paragraphs.',
+      minutesApproved: 'The minutes were approved',
+      register: 'Register the meeting',
       createTitle: 'Plan a meeting',
       editTitle: 'Change the meeting',
       type: 'Type of meeting',

@@ -297,7 +297,12 @@ export const webNb = {
           create: 'Avtalens milepæler opprettet',
           applyTemplate: 'Avtalens milepæler oppdatert etter malen',
         },
-        hearing: { open: 'Høring åpnet', extend: 'Høringsfrist utsatt', close: 'Høring lukket' },
+        hearing: {
+          open: 'Høring åpnet',
+          register: 'Høring registrert i etterkant',
+          extend: 'Høringsfrist utsatt',
+          close: 'Høring lukket',
+        },
         input: {
           submit: 'Innspill sendt',
           registerLate: 'Innspill registrert for sent',
@@ -316,6 +321,7 @@ export const webNb = {
         },
         meeting: {
           create: 'Møte planlagt',
+          register: 'Møte registrert i etterkant',
           update: 'Møte endret',
           changeState: 'Møtets status endret',
           replaceParticipants: 'Deltakere endret',
@@ -959,6 +965,22 @@ export const webNb = {
       noVersion:
         'Ingen versjon av generell del kan sendes på høring nå. Bare et utkast eller en versjon som alt er på høring, kan sendes. Lag et nytt utkast under «Generell del».',
       toGeneralPart: 'Gå til generell del',
+      alreadyHeld: 'Høringen er allerede gjennomført',
+      alreadyHeldHelp:
+        'Registrer en høring som ble holdt før dere tok i bruk Partnerskap. Den registreres i etterkant, og ingen får e-post. Innspillene registrerer du etterpå på høringssiden.',
+      openedOn: 'Sendt på høring',
+      openedOnHelp: 'Dagen høringen ble sendt ut.',
+      pastDeadlineHelp: 'Fristen høringen hadde. Den må være passert.',
+      register: 'Registrer høringen',
+      registerTitle: 'Registrere høringen av versjon {{number}}?',
+      registerBody_one:
+        'Versjon {{number}} av generell del registreres som sendt på høring {{openedOn}} med frist {{deadline}}, til {{count}} region. Den kan ikke endres etterpå. Ingen får e-post.',
+      registerBody_other:
+        'Versjon {{number}} av generell del registreres som sendt på høring {{openedOn}} med frist {{deadline}}, til {{count}} regioner. Den kan ikke endres etterpå. Ingen får e-post.',
+      registered_one:
+        'Høringen av versjon {{number}} er registrert i etterkant, med {{count}} invitert region.',
+      registered_other:
+        'Høringen av versjon {{number}} er registrert i etterkant, med {{count}} inviterte regioner.',
     },
     hearing: {
       title: '{{kind}}: generell del, versjon {{number}}',
@@ -972,6 +994,9 @@ export const webNb = {
       openedBy: '{{time}} av {{name}}',
       closed: 'Lukket',
       closedBy: '{{time}} av {{name}}',
+      registration: 'Registrering',
+      registeredAfterwards: 'Registrert i etterkant av {{name}}, {{date}}',
+      system: 'systemet',
       coverLetter: 'Følgebrev',
       toDispositions: 'Behandle innspill',
       toSummary: 'Innspillsoppsummering',
@@ -1937,6 +1962,9 @@ export const webNb = {
       minutesSentAt: 'Referat sendt til kommentar',
       minutesApprovedAt: 'Referat godkjent',
       cancelledAt: 'Avlyst',
+      registration: 'Registrering',
+      registeredAfterwards: 'Registrert i etterkant av {{name}}, {{date}}',
+      system: 'systemet',
     },
     move: {
       held: {
@@ -1965,6 +1993,13 @@ export const webNb = {
       },
     },
     form: {
+      alreadyHeld: 'Møtet er allerede holdt',
+      alreadyHeldHelp:
+        'Registrer et møte som ble holdt før dere tok i bruk Partnerskap. Det registreres i etterkant som holdt, og ingen blir invitert eller får e-post.',
+      minutes: 'Referat',
+      minutesHelp: 'Referatet fra møtet, om det finnes. Tomme linjer skiller avsnitt.',
+      minutesApproved: 'Referatet ble godkjent',
+      register: 'Registrer møtet',
       createTitle: 'Planlegg et møte',
       editTitle: 'Endre møtet',
       type: 'Type møte',

@@ -294,7 +294,12 @@ export const webNn: WebCatalogue = {
           create: 'Milepælane til avtalen oppretta',
           applyTemplate: 'Milepælane til avtalen oppdaterte etter malen',
         },
-        hearing: { open: 'Høyring opna', extend: 'Høyringsfrist utsett', close: 'Høyring lukka' },
+        hearing: {
+          open: 'Høyring opna',
+          register: 'Høyring registrert i etterkant',
+          extend: 'Høyringsfrist utsett',
+          close: 'Høyring lukka',
+        },
         input: {
           submit: 'Innspel sendt',
           registerLate: 'Innspel registrert for seint',
@@ -313,6 +318,7 @@ export const webNn: WebCatalogue = {
         },
         meeting: {
           create: 'Møte planlagt',
+          register: 'Møte registrert i etterkant',
           update: 'Møte endra',
           changeState: 'Statusen til møtet endra',
           replaceParticipants: 'Deltakarar endra',
@@ -957,6 +963,22 @@ export const webNn: WebCatalogue = {
       noVersion:
         'Ingen versjon av generell del kan sendast på høyring no. Berre eit utkast eller ein versjon som alt er på høyring, kan sendast. Lag eit nytt utkast under «Generell del».',
       toGeneralPart: 'Gå til generell del',
+      alreadyHeld: 'Høyringa er allereie gjennomført',
+      alreadyHeldHelp:
+        'Registrer ei høyring som vart halden før de tok i bruk Partnerskap. Ho blir registrert i etterkant, og ingen får e-post. Innspela registrerer du etterpå på høyringssida.',
+      openedOn: 'Send på høyring',
+      openedOnHelp: 'Dagen høyringa vart send ut.',
+      pastDeadlineHelp: 'Fristen høyringa hadde. Han må vere passert.',
+      register: 'Registrer høyringa',
+      registerTitle: 'Registrere høyringa av versjon {{number}}?',
+      registerBody_one:
+        'Versjon {{number}} av generell del blir registrert som send på høyring {{openedOn}} med frist {{deadline}}, til {{count}} region. Han kan ikkje endrast etterpå. Ingen får e-post.',
+      registerBody_other:
+        'Versjon {{number}} av generell del blir registrert som send på høyring {{openedOn}} med frist {{deadline}}, til {{count}} regionar. Han kan ikkje endrast etterpå. Ingen får e-post.',
+      registered_one:
+        'Høyringa av versjon {{number}} er registrert i etterkant, med {{count}} invitert region.',
+      registered_other:
+        'Høyringa av versjon {{number}} er registrert i etterkant, med {{count}} inviterte regionar.',
     },
     hearing: {
       title: '{{kind}}: generell del, versjon {{number}}',
@@ -970,6 +992,9 @@ export const webNn: WebCatalogue = {
       openedBy: '{{time}} av {{name}}',
       closed: 'Lukka',
       closedBy: '{{time}} av {{name}}',
+      registration: 'Registrering',
+      registeredAfterwards: 'Registrert i etterkant av {{name}}, {{date}}',
+      system: 'systemet',
       coverLetter: 'Følgjebrev',
       toDispositions: 'Handsam innspel',
       toSummary: 'Innspelsoppsummering',
@@ -1937,6 +1962,9 @@ export const webNn: WebCatalogue = {
       minutesSentAt: 'Referat sendt til kommentar',
       minutesApprovedAt: 'Referat godkjent',
       cancelledAt: 'Avlyst',
+      registration: 'Registrering',
+      registeredAfterwards: 'Registrert i etterkant av {{name}}, {{date}}',
+      system: 'systemet',
     },
     move: {
       held: {
@@ -1965,6 +1993,13 @@ export const webNn: WebCatalogue = {
       },
     },
     form: {
+      alreadyHeld: 'Møtet er allereie halde',
+      alreadyHeldHelp:
+        'Registrer eit møte som vart halde før de tok i bruk Partnerskap. Det blir registrert i etterkant som halde, og ingen blir inviterte eller får e-post.',
+      minutes: 'Referat',
+      minutesHelp: 'Referatet frå møtet, om det finst. Tomme linjer skil avsnitt.',
+      minutesApproved: 'Referatet vart godkjent',
+      register: 'Registrer møtet',
       createTitle: 'Planlegg eit møte',
       editTitle: 'Endre møtet',
       type: 'Type møte',

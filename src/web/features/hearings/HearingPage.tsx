@@ -8,7 +8,7 @@ import { DetailState } from '../../shared/components/DetailState';
 import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
-import { formatDateTime, formatShortDate, todayInOslo } from '../../shared/format';
+import { formatDate, formatDateTime, formatShortDate, todayInOslo } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { deadlineStatus, deadlineText } from './deadline';
 import { HearingActions } from './HearingActions';
@@ -69,13 +69,26 @@ function HearingView({ hearing, me }: { hearing: Hearing; me: Me }) {
         <dd>{hearing.cycleName}</dd>
         <dt>{t('hearings.hearing.opened')}</dt>
         <dd>
-          {hearing.openedBy
-            ? t('hearings.hearing.openedBy', {
-                name: hearing.openedBy.name,
-                time: formatDateTime(hearing.openedAt, locale),
-              })
-            : formatDateTime(hearing.openedAt, locale)}
+          {hearing.registeredAfterwards
+            ? formatDate(hearing.openedAt, locale)
+            : hearing.openedBy
+              ? t('hearings.hearing.openedBy', {
+                  name: hearing.openedBy.name,
+                  time: formatDateTime(hearing.openedAt, locale),
+                })
+              : formatDateTime(hearing.openedAt, locale)}
         </dd>
+        {hearing.registeredAfterwards && (
+          <>
+            <dt>{t('hearings.hearing.registration')}</dt>
+            <dd>
+              {t('hearings.hearing.registeredAfterwards', {
+                name: hearing.registeredAfterwards.by?.name ?? t('hearings.hearing.system'),
+                date: formatDate(hearing.registeredAfterwards.at, locale),
+              })}
+            </dd>
+          </>
+        )}
         {hearing.closedAt && (
           <>
             <dt>{t('hearings.hearing.closed')}</dt>

@@ -1,4 +1,4 @@
-import { Button, Card, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { Button, Card, Checkbox, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -10,6 +10,7 @@ import {
   hearingPath,
   OpenHearingInput,
   type RegionRef,
+  RegisterHearingInput,
 } from '../../../shared/contracts/hearings';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { FormError } from '../../shared/components/FormError';
@@ -21,11 +22,19 @@ import { formatShortDate, todayInOslo } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useForm } from '../../shared/use-form';
 import { useGeneralPart } from '../general-part';
-import { useHearings, useOpenHearing, useRegions } from './hearings.api';
+import { useHearings, useOpenHearing, useRegions, useRegisterHearing } from './hearings.api';
 import { RadioGroup } from './RadioGroup';
 import { RegionChecklist } from './RegionChecklist';
 
-const formFields = ['cycleId', 'versionId', 'kind', 'deadline', 'invitedRegionIds', 'coverLetter'];
+const formFields = [
+  'cycleId',
+  'versionId',
+  'kind',
+  'openedOn',
+  'deadline',
+  'invitedRegionIds',
+  'coverLetter',
+];
 
 /** A version can go on hearing while it is a draft, or already on hearing (a formal round after an informal). */
 const readyForHearing = (v: GeneralPartVersionSummary) => v.state === 'draft' || v.state === 'on_hearing';
@@ -33,7 +42,8 @@ const readyForHearing = (v: GeneralPartVersionSummary) => v.state === 'draft' ||
 /**
  * "Send på høring" (admin): a version of the cycle's general part, the kind of hearing, the deadline, the
  * invited regions and the cover letter. Sending freezes the version and e-mails the regions, so a
- * confirmation says so first.
+ * confirmation says so first. "Høringen er allerede gjennomført" registers a hearing held before the
+ * county used Partnerskap instead: the day it was sent out and a deadline that has passed, and no e-mail.
  */
 export function OpenHearingPage() {
   const { t } = useTranslation();
@@ -120,19 +130,28 @@ function OpenForm({
   const navigate = useNavigate();
   const locale = currentLocale();
   const openHearing = useOpenHearing();
+  const registerHearing = useRegisterHearing();
   const [confirming, setConfirming] = useState(false);
-  // The server's rule, checked as the date is typed: a deadline cannot lie in the past (Oslo time).
+  const [registered, setRegistered] = useState(false);
+  // The server's rules, checked as the date is typed: a hearing opened now cannot have its deadline in the
+  // past, one registered afterwards must have it passed (Oslo time).
   const schema = useMemo(
     () =>
-      OpenHearingInput.extend({
-        deadline: IsoDate.refine((d) => d >= todayInOslo(), { error: 'validation.deadlineInPast' }),
-      }),
-    [],
+      registered
+        ? RegisterHearingInput.refine((v) => v.deadline < todayInOslo(), {
+            error: 'validation.deadlineNotPassed',
+            path: ['deadline'],
+          })
+        : OpenHearingInput.extend({
+            deadline: IsoDate.refine((d) => d >= todayInOslo(), { error: 'validation.deadlineInPast' }),
+          }),
+    [registered],
   );
   const form = useForm(schema, {
     cycleId: cycle.id,
     versionId: initialVersionId,
     kind: '' as HearingKind | '',
+    openedOn: '',
     deadline: '',
     invitedRegionIds: regions.map((r) => r.id),
     coverLetter: '',
@@ -141,10 +160,12 @@ function OpenForm({
   const version = versions.find((v) => v.id === values.versionId);
 
   const send = form.submit(async (data) => {
-    const hearing = await openHearing.mutateAsync(data);
+    const hearing = registered
+      ? await registerHearing.mutateAsync(data as RegisterHearingInput)
+      : await openHearing.mutateAsync(data as OpenHearingInput);
     navigate(hearingPath(hearing.id), {
       state: {
-        notice: t('hearings.open.done', {
+        notice: t(registered ? 'hearings.open.registered' : 'hearings.open.done', {
           number: hearing.versionNumber,
           count: hearing.invitedRegions.length,
         }),
@@ -187,11 +208,26 @@ function OpenForm({
           onChange={(k) => form.set('kind', k)}
           error={errors.kind ? t('hearings.open.chooseKind') : undefined}
         />
+        <Checkbox
+          label={t('hearings.open.alreadyHeld')}
+          description={t('hearings.open.alreadyHeldHelp')}
+          checked={registered}
+          onChange={(e) => setRegistered(e.target.checked)}
+        />
+        {registered && (
+          <Textfield
+            label={t('hearings.open.openedOn')}
+            description={t('hearings.open.openedOnHelp')}
+            type="date"
+            max={todayInOslo()}
+            {...form.field('openedOn')}
+          />
+        )}
         <Textfield
           label={t('hearings.open.deadline')}
-          description={t('hearings.open.deadlineHelp')}
+          description={t(registered ? 'hearings.open.pastDeadlineHelp' : 'hearings.open.deadlineHelp')}
           type="date"
-          min={todayInOslo()}
+          {...(registered ? { max: todayInOslo() } : { min: todayInOslo() })}
           {...form.field('deadline')}
         />
         <RegionChecklist
@@ -209,7 +245,9 @@ function OpenForm({
         />
         <div className="row">
           <Button type="submit" disabled={form.submitting} aria-haspopup="dialog">
-            {form.submitting ? t('hearings.open.sending') : t('hearings.open.submit')}
+            {form.submitting
+              ? t('hearings.open.sending')
+              : t(registered ? 'hearings.open.register' : 'hearings.open.submit')}
           </Button>
           <Button asChild variant="secondary">
             <Link to="/horinger">{t('common.cancel')}</Link>
@@ -219,13 +257,16 @@ function OpenForm({
       <ConfirmDialog
         open={confirming}
         onClose={() => setConfirming(false)}
-        title={t('hearings.open.confirmTitle', { number: version?.number ?? '' })}
-        body={t('hearings.open.confirmBody', {
+        title={t(registered ? 'hearings.open.registerTitle' : 'hearings.open.confirmTitle', {
+          number: version?.number ?? '',
+        })}
+        body={t(registered ? 'hearings.open.registerBody' : 'hearings.open.confirmBody', {
           number: version?.number ?? '',
           count: values.invitedRegionIds.length,
+          openedOn: values.openedOn ? formatShortDate(values.openedOn, locale) : '',
           deadline: values.deadline ? formatShortDate(values.deadline, locale) : '',
         })}
-        confirmLabel={t('hearings.open.confirm')}
+        confirmLabel={t(registered ? 'hearings.open.register' : 'hearings.open.confirm')}
         onConfirm={send}
       />
     </>

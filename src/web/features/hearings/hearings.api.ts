@@ -13,6 +13,7 @@ import type {
   HearingState,
   HearingSummary,
   OpenHearingInput,
+  RegisterHearingInput,
   SubmitInputInput,
   UpdateDispositionInput,
   UpdateInputInput,
@@ -105,6 +106,16 @@ export function useOpenHearing() {
   const changed = useChanged();
   return useMutation({
     mutationFn: (input: OpenHearingInput) => api<Hearing>('POST', '/api/v1/hearings', input),
+    onSuccess: changed,
+  });
+}
+
+/** Registers a hearing that took place before: nobody is e-mailed. */
+export function useRegisterHearing() {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: (input: RegisterHearingInput) =>
+      api<Hearing>('POST', '/api/v1/hearings/registered-afterwards', input),
     onSuccess: changed,
   });
 }

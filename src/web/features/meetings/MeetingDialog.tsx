@@ -6,7 +6,7 @@ import {
   Textfield,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { Me } from '../../../shared/contracts/auth';
@@ -20,6 +20,7 @@ import {
   VideoLink,
 } from '../../../shared/contracts/meetings';
 import { fromOsloParts, osloParts } from '../../../shared/contracts/oslo-time';
+import type { RichTextDoc } from '../../../shared/contracts/rich-text';
 import { ApiError } from '../../shared/api';
 import { FormError } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
@@ -27,7 +28,7 @@ import { SelectField } from '../../shared/components/SelectField';
 import { orNull, useForm } from '../../shared/use-form';
 import { useAgreements } from '../agreements';
 import { useDepartments } from '../registry';
-import { useCreateMeeting, useUpdateMeeting } from './meetings.api';
+import { useCreateMeeting, useRegisterMeeting, useUpdateMeeting } from './meetings.api';
 
 const Time = z.string({ error: 'validation.dateTime' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
   error: 'validation.dateTime',
@@ -82,6 +83,19 @@ function onFormFields(error: unknown): never {
   throw error;
 }
 
+/** Minutes typed as plain text, one paragraph per block of lines; none when empty. */
+function minutesOf(text: string): RichTextDoc | null {
+  const blocks = text
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean);
+  if (blocks.length === 0) return null;
+  return {
+    type: 'doc',
+    content: blocks.map((b) => ({ type: 'paragraph', content: [{ type: 'text', text: b }] })),
+  };
+}
+
 const shownFields = [
   'type',
   'title',
@@ -92,6 +106,7 @@ const shownFields = [
   'videoLink',
   'agreementIds',
   'ownerDepartmentId',
+  'minutes',
 ];
 
 /**
@@ -140,7 +155,12 @@ function MeetingForm({
 }) {
   const { t } = useTranslation();
   const create = useCreateMeeting();
+  const register = useRegisterMeeting();
   const update = useUpdateMeeting();
+  // A new meeting that already took place is registered afterwards: held, with its minutes if given.
+  const [registered, setRegistered] = useState(false);
+  const [minutes, setMinutes] = useState('');
+  const [approved, setApproved] = useState(false);
   const agreements = useAgreements(cycleId);
   const departments = useDepartments({ activeOnly: true });
   const agreementsLabel = useId();
@@ -184,7 +204,14 @@ function MeetingForm({
         };
         const saved = await (meeting
           ? update.mutateAsync({ id: meeting.id, ...body, version: meeting.version })
-          : create.mutateAsync({ cycleId, ...body })
+          : registered
+            ? register.mutateAsync({
+                cycleId,
+                ...body,
+                minutes: minutesOf(minutes),
+                state: approved ? 'minutes_approved' : 'held',
+              })
+            : create.mutateAsync({ cycleId, ...body })
         ).catch(onFormFields);
         onDone(saved);
       })}
@@ -246,9 +273,37 @@ function MeetingForm({
           <ValidationMessage id={agreementsError}>{errors.agreementIds}</ValidationMessage>
         )}
       </Fieldset>
+      {!meeting && (
+        <Checkbox
+          label={t('meetings.form.alreadyHeld')}
+          description={t('meetings.form.alreadyHeldHelp')}
+          checked={registered}
+          onChange={(e) => setRegistered(e.target.checked)}
+        />
+      )}
+      {!meeting && registered && (
+        <>
+          <Textfield
+            label={`${t('meetings.form.minutes')} ${t('common.optional')}`}
+            description={t('meetings.form.minutesHelp')}
+            multiline
+            rows={6}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            error={errors.minutes}
+          />
+          <Checkbox
+            label={t('meetings.form.minutesApproved')}
+            checked={approved}
+            onChange={(e) => setApproved(e.target.checked)}
+          />
+        </>
+      )}
       <DialogButtons
         submitting={form.submitting}
-        submit={meeting ? t('common.save') : t('meetings.form.create')}
+        submit={
+          meeting ? t('common.save') : registered ? t('meetings.form.register') : t('meetings.form.create')
+        }
         onCancel={onCancel}
       />
     </form>

@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { DetailState } from '../../shared/components/DetailState';
 import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
-import { formatDateTime } from '../../shared/format';
+import { formatDate, formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { AgendaSection } from './AgendaSection';
 import { CommentsSection } from './CommentsSection';
@@ -86,11 +86,23 @@ function MeetingView({ meeting, me }: { meeting: Meeting; me: Me }) {
             </ul>
           )}
         </dd>
-        {meeting.createdBy && (
+        {meeting.registeredAfterwards ? (
           <>
-            <dt>{t('meetings.facts.plannedBy')}</dt>
-            <dd>{meeting.createdBy.name}</dd>
+            <dt>{t('meetings.facts.registration')}</dt>
+            <dd>
+              {t('meetings.facts.registeredAfterwards', {
+                name: meeting.registeredAfterwards.by?.name ?? t('meetings.facts.system'),
+                date: formatDate(meeting.registeredAfterwards.at, locale),
+              })}
+            </dd>
           </>
+        ) : (
+          meeting.createdBy && (
+            <>
+              <dt>{t('meetings.facts.plannedBy')}</dt>
+              <dd>{meeting.createdBy.name}</dd>
+            </>
+          )
         )}
         {meeting.heldAt && (
           <>

@@ -12,6 +12,7 @@ import type {
   MoveAgendaItemInput,
   Outcome,
   OutcomeBody,
+  RegisterMeetingBody,
   ReplaceParticipantsBody,
   UpdateAgendaItemInput,
   UpdateMeetingBody,
@@ -71,6 +72,12 @@ function useWrite<In, Out>(send: (input: In) => Promise<Out>) {
 
 export const useCreateMeeting = () =>
   useWrite((body: CreateMeetingBody) => api<Meeting>('POST', '/api/v1/meetings', body));
+
+/** A meeting that took place before, registered afterwards: nobody is invited or e-mailed. */
+export const useRegisterMeeting = () =>
+  useWrite((body: RegisterMeetingBody) =>
+    api<Meeting>('POST', '/api/v1/meetings/registered-afterwards', body),
+  );
 
 export const useUpdateMeeting = () =>
   useWrite(({ id, ...body }: UpdateMeetingBody & { id: string }) =>
