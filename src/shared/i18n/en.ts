@@ -75,7 +75,8 @@ export const en: Catalogue = {
     deadlineNotPassed:
       'A hearing registered afterwards must have a deadline that has passed. A hearing with a deadline ahead is opened as usual.',
     deadlineBeforeOpening: 'The deadline cannot be before the hearing was sent out.',
-    meetingNotTakenPlace: 'A meeting registered afterwards must have taken place: its start cannot be in the future.',
+    meetingNotTakenPlace:
+      'A meeting registered afterwards must have taken place: its start cannot be in the future.',
     approvedMinutesRequired: 'Write the minutes to register them as approved.',
     deadlineNotLater: 'The new deadline must be later than the current one.',
     unknownCycle: 'The cycle does not exist.',

@@ -73,7 +73,8 @@ export const nb = {
     deadlineNotPassed:
       'En høring som registreres i etterkant, må ha en frist som er passert. En høring med frist fram i tid åpnes vanlig.',
     deadlineBeforeOpening: 'Fristen kan ikke være før høringen ble sendt ut.',
-    meetingNotTakenPlace: 'Et møte som registreres i etterkant, må ha funnet sted: starten kan ikke være fram i tid.',
+    meetingNotTakenPlace:
+      'Et møte som registreres i etterkant, må ha funnet sted: starten kan ikke være fram i tid.',
     approvedMinutesRequired: 'Skriv referatet for å registrere det som godkjent.',
     deadlineNotLater: 'Den nye fristen må være senere enn den som gjelder nå.',
     unknownCycle: 'Avtalesyklusen finnes ikke.',

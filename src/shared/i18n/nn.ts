@@ -76,7 +76,8 @@ export const nn: Catalogue = {
     deadlineNotPassed:
       'Ei høyring som blir registrert i etterkant, må ha ein frist som er passert. Ei høyring med frist fram i tid blir opna vanleg.',
     deadlineBeforeOpening: 'Fristen kan ikkje vere før høyringa vart send ut.',
-    meetingNotTakenPlace: 'Eit møte som blir registrert i etterkant, må ha funne stad: starten kan ikkje vere fram i tid.',
+    meetingNotTakenPlace:
+      'Eit møte som blir registrert i etterkant, må ha funne stad: starten kan ikkje vere fram i tid.',
     approvedMinutesRequired: 'Skriv referatet for å registrere det som godkjent.',
     deadlineNotLater: 'Den nye fristen må vere seinare enn den som gjeld no.',
     unknownCycle: 'Avtalesyklusen finst ikkje.',
