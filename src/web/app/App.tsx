@@ -7,6 +7,7 @@ import { AdminRoutes } from '../features/admin/AdminRoutes';
 import { AgreementsRoutes } from '../features/agreements/AgreementsRoutes';
 import { useMe } from '../features/auth/auth.api';
 import { LoginPage } from '../features/auth/LoginPage';
+import { CalendarFeedsPage } from '../features/calendar/CalendarFeedsPage';
 import { GeneralPartRoutes } from '../features/general-part/GeneralPartRoutes';
 import { HearingsRoutes } from '../features/hearings/HearingsRoutes';
 import { MatrixRoutes } from '../features/matrix/MatrixRoutes';
@@ -71,6 +72,7 @@ function Shell() {
         <Route path="/oversikt/*" element={<OverviewRoutes me={me.data} />} />
         <Route path="/register/*" element={<RegistryRoutes me={me.data} />} />
         <Route path="/admin/*" element={<AdminRoutes me={me.data} />} />
+        <Route path="/kalender" element={<CalendarFeedsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

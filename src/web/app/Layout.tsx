@@ -44,6 +44,9 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
             <Paragraph data-size="sm">
               {t('header.signedInAs', { name: me.name })} ({t(`roles.${me.role}`)})
             </Paragraph>
+            <NavLink to="/kalender" className="app-header__link">
+              {t('header.calendar')}
+            </NavLink>
             <Button variant="secondary" data-size="sm" onClick={() => logout.mutate()}>
               {t('header.signOut')}
             </Button>

@@ -23,6 +23,7 @@ export const webEn: WebCatalogue = {
     signedInAs: 'Signed in as {{name}}',
     signOut: 'Sign out',
     mainNav: 'Main menu',
+    calendar: 'Calendar subscription',
   },
   languages: { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' },
   roles: {
@@ -658,6 +659,9 @@ export const webEn: WebCatalogue = {
         'No agreement cycle has been created yet. Once the county’s coordinator has done so, you will find the general part here.',
     },
     cycle: {
+      ratio: 'Representation ratio',
+      ratioHelp:
+        'How many from the county a collaboration or final meeting may have for each from the region before the meeting page warns, e.g. 2 for 2 : 1.',
       create: 'New agreement cycle',
       createTitle: 'New agreement cycle',
       createIntro:
@@ -1884,7 +1888,45 @@ export const webEn: WebCatalogue = {
     downloadDocx: 'Download status report (DOCX)',
     downloadPdf: 'Download status report (PDF)',
   },
+  calendar: {
+    title: 'Calendar subscription',
+    intro:
+      'Make an address your calendar program (Outlook, Google Calendar, Apple Calendar) subscribes to. It shows the meetings you have access to and updates by itself. The address is personal: whoever has it sees your meetings.',
+    create: 'Make a new subscription address',
+    createdHeading: 'New subscription address',
+    createdHelp:
+      'Copy the address now and add it to your calendar program as a subscription. It is shown this once only.',
+    address: 'Subscription address',
+    copy: 'Copy the address',
+    copied: 'The address has been copied.',
+    listHeading: 'Your subscription addresses',
+    empty: 'You have no subscription addresses.',
+    createdAt: 'Made',
+    actions: 'Actions',
+    revoke: 'Revoke',
+    revokeLabel: 'Revoke the address made {{createdAt}}',
+    revokeTitle: 'Revoke the subscription address?',
+    revokeBody:
+      'Calendar programs subscribed to the address get no more meetings from it. This cannot be undone.',
+    revoked: 'The subscription address has been revoked.',
+  },
   meetings: {
+    downloadIcs: 'Download (.ics)',
+    representation: {
+      heading: 'Representation',
+      sides:
+        'County: {{county}}, regional council: {{region}}, municipalities: {{municipality}}. The cycle’s ratio: {{ratio}} : 1.',
+      absent_one:
+        'The department {{departments}} has contributions for the region but nobody at the meeting.',
+      absent_other:
+        'These departments have contributions for the region but nobody at the meeting: {{departments}}.',
+      outnumbers:
+        'The county has {{county}} participants to the region’s {{region}}: more than {{ratio}} : 1, the limit the cycle sets.',
+      department: 'Department',
+      participants: 'Participants',
+      contributions: 'Has contributions for the region',
+      withoutDepartment: 'The county, no department',
+    },
     title: 'Meetings',
     intro:
       "The meetings of the process: the county's kickoff and summary meetings, the collaboration meetings with the regional councils, the departments' bilateral meetings, the final meetings and the follow-up. Each meeting has participants, an agenda, minutes and outcomes.",

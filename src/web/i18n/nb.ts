@@ -22,6 +22,7 @@ export const webNb = {
     signedInAs: 'Innlogget som {{name}}',
     signOut: 'Logg ut',
     mainNav: 'Hovedmeny',
+    calendar: 'Kalenderabonnement',
   },
   languages: { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' },
   roles: {
@@ -653,6 +654,9 @@ export const webNb = {
         'Det er ikke opprettet noen avtalesyklus ennå. Når koordinatoren i fylkeskommunen har gjort det, finner du den generelle delen her.',
     },
     cycle: {
+      ratio: 'Forholdstall for representasjon',
+      ratioHelp:
+        'Hvor mange fra fylkeskommunen et samhandlings- eller sluttmøte kan ha for hver fra regionen før møtesiden varsler, f.eks. 2 for 2 : 1.',
       create: 'Ny avtalesyklus',
       createTitle: 'Ny avtalesyklus',
       createIntro:
@@ -1879,7 +1883,44 @@ export const webNb = {
     downloadDocx: 'Last ned statusrapport (DOCX)',
     downloadPdf: 'Last ned statusrapport (PDF)',
   },
+  calendar: {
+    title: 'Kalenderabonnement',
+    intro:
+      'Lag en adresse som kalenderprogrammet ditt (Outlook, Google Kalender, Apple Kalender) abonnerer på. Den viser møtene du har tilgang til, og oppdateres av seg selv. Adressen er personlig: den som har den, ser møtene dine.',
+    create: 'Lag ny abonnementsadresse',
+    createdHeading: 'Ny abonnementsadresse',
+    createdHelp:
+      'Kopier adressen nå og legg den inn i kalenderprogrammet som et abonnement. Den vises bare denne ene gangen.',
+    address: 'Abonnementsadresse',
+    copy: 'Kopier adressen',
+    copied: 'Adressen er kopiert.',
+    listHeading: 'Dine abonnementsadresser',
+    empty: 'Du har ingen abonnementsadresser.',
+    createdAt: 'Laget',
+    actions: 'Handlinger',
+    revoke: 'Trekk tilbake',
+    revokeLabel: 'Trekk tilbake adressen laget {{createdAt}}',
+    revokeTitle: 'Trekke tilbake abonnementsadressen?',
+    revokeBody:
+      'Kalenderprogrammer som abonnerer på adressen, får ikke flere møter fra den. Dette kan ikke angres.',
+    revoked: 'Abonnementsadressen er trukket tilbake.',
+  },
   meetings: {
+    downloadIcs: 'Last ned (.ics)',
+    representation: {
+      heading: 'Representasjon',
+      sides:
+        'Fylkeskommunen: {{county}}, regionrådet: {{region}}, kommunene: {{municipality}}. Forholdstall for syklusen: {{ratio}} : 1.',
+      absent_one: 'Avdelingen {{departments}} har bidrag for regionen, men ingen deltaker på møtet.',
+      absent_other:
+        'Disse avdelingene har bidrag for regionen, men ingen deltaker på møtet: {{departments}}.',
+      outnumbers:
+        'Fylkeskommunen har {{county}} deltakere mot regionens {{region}}: mer enn {{ratio}} : 1, som syklusen setter som grense.',
+      department: 'Avdeling',
+      participants: 'Deltakere',
+      contributions: 'Har bidrag for regionen',
+      withoutDepartment: 'Fylkeskommunen uten avdeling',
+    },
     title: 'Møter',
     intro:
       'Møtene i prosessen: fylkeskommunens oppstarts- og oppsummeringsmøter, samhandlingsmøtene med regionrådene, rådsområdenes bilaterale møter, fellesmøtene og oppfølgingen. Hvert møte har deltakere, dagsorden, referat og utfall.',

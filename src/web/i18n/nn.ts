@@ -23,6 +23,7 @@ export const webNn: WebCatalogue = {
     signedInAs: 'Innlogga som {{name}}',
     signOut: 'Logg ut',
     mainNav: 'Hovudmeny',
+    calendar: 'Kalenderabonnement',
   },
   languages: { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' },
   roles: {
@@ -651,6 +652,9 @@ export const webNn: WebCatalogue = {
         'Det er ikkje oppretta nokon avtalesyklus enno. Når koordinatoren i fylkeskommunen har gjort det, finn du den generelle delen her.',
     },
     cycle: {
+      ratio: 'Forholdstal for representasjon',
+      ratioHelp:
+        'Kor mange frå fylkeskommunen eit samhandlings- eller sluttmøte kan ha for kvar frå regionen før møtesida varslar, t.d. 2 for 2 : 1.',
       create: 'Ny avtalesyklus',
       createTitle: 'Ny avtalesyklus',
       createIntro:
@@ -1879,7 +1883,44 @@ export const webNn: WebCatalogue = {
     downloadDocx: 'Last ned statusrapport (DOCX)',
     downloadPdf: 'Last ned statusrapport (PDF)',
   },
+  calendar: {
+    title: 'Kalenderabonnement',
+    intro:
+      'Lag ei adresse som kalenderprogrammet ditt (Outlook, Google Kalender, Apple Kalender) abonnerer på. Ho viser møta du har tilgang til, og blir oppdatert av seg sjølv. Adressa er personleg: den som har ho, ser møta dine.',
+    create: 'Lag ny abonnementsadresse',
+    createdHeading: 'Ny abonnementsadresse',
+    createdHelp:
+      'Kopier adressa no og legg ho inn i kalenderprogrammet som eit abonnement. Ho blir berre vist denne eine gongen.',
+    address: 'Abonnementsadresse',
+    copy: 'Kopier adressa',
+    copied: 'Adressa er kopiert.',
+    listHeading: 'Abonnementsadressene dine',
+    empty: 'Du har ingen abonnementsadresser.',
+    createdAt: 'Laga',
+    actions: 'Handlingar',
+    revoke: 'Trekk tilbake',
+    revokeLabel: 'Trekk tilbake adressa laga {{createdAt}}',
+    revokeTitle: 'Trekkje tilbake abonnementsadressa?',
+    revokeBody:
+      'Kalenderprogram som abonnerer på adressa, får ikkje fleire møte frå ho. Dette kan ikkje angrast.',
+    revoked: 'Abonnementsadressa er trekt tilbake.',
+  },
   meetings: {
+    downloadIcs: 'Last ned (.ics)',
+    representation: {
+      heading: 'Representasjon',
+      sides:
+        'Fylkeskommunen: {{county}}, regionrådet: {{region}}, kommunane: {{municipality}}. Forholdstal for syklusen: {{ratio}} : 1.',
+      absent_one: 'Avdelinga {{departments}} har bidrag for regionen, men ingen deltakar på møtet.',
+      absent_other:
+        'Desse avdelingane har bidrag for regionen, men ingen deltakar på møtet: {{departments}}.',
+      outnumbers:
+        'Fylkeskommunen har {{county}} deltakarar mot {{region}} frå regionen: meir enn {{ratio}} : 1, som syklusen set som grense.',
+      department: 'Avdeling',
+      participants: 'Deltakarar',
+      contributions: 'Har bidrag for regionen',
+      withoutDepartment: 'Fylkeskommunen utan avdeling',
+    },
     title: 'Møte',
     intro:
       'Møta i prosessen: oppstarts- og oppsummeringsmøta i fylkeskommunen, samhandlingsmøta med regionråda, dei bilaterale møta til rådsområda, fellesmøta og oppfølginga. Kvart møte har deltakarar, dagsorden, referat og utfall.',

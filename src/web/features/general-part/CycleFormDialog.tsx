@@ -8,6 +8,7 @@ import {
   ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { type ZodType, z } from 'zod';
 import {
   CreateCycleInput,
   type Cycle,
@@ -21,7 +22,27 @@ import { chooseCycle } from '../../shared/current-cycle';
 import { type FormFields, useForm } from '../../shared/use-form';
 import { useCreateCycle, useUpdateCycle } from './general-part.api';
 
-type Values = { name: string; periodFrom: string; periodTo: string; status: CycleStatus };
+type Values = {
+  name: string;
+  periodFrom: string;
+  periodTo: string;
+  status: CycleStatus;
+  representationRatio: number | string;
+};
+
+/** The ratio is typed as text ("2", "2,5") and sent as a number; what is not a number is sent as is, and refused. */
+const ratioOf = (text: unknown): unknown =>
+  typeof text === 'string' && /^\s*\d+([.,]\d+)?\s*$/.test(text) ? Number(text.replace(',', '.')) : text;
+const withRatio = <S extends ZodType>(schema: S) =>
+  z.preprocess(
+    (v) =>
+      v && typeof v === 'object'
+        ? { ...v, representationRatio: ratioOf((v as Values).representationRatio) }
+        : v,
+    schema,
+  );
+const CreateCycleFormValues = withRatio(CreateCycleInput);
+const UpdateCycleFormValues = withRatio(UpdateCycleInput);
 
 /**
  * Creates an agreement cycle (which starts its general part as a draft of the five required sections) and
@@ -65,8 +86,14 @@ function CreateCycleForm({
 }) {
   const { t } = useTranslation();
   const create = useCreateCycle();
-  const initial: Values = { name: '', periodFrom: '', periodTo: '', status: 'planning' };
-  const form = useForm(CreateCycleInput, initial);
+  const initial: Values = {
+    name: '',
+    periodFrom: '',
+    periodTo: '',
+    status: 'planning',
+    representationRatio: '2',
+  };
+  const form = useForm(CreateCycleFormValues, initial);
   return (
     <form
       className="stack"
@@ -104,11 +131,12 @@ function EditCycleForm({
   const { t } = useTranslation();
   const update = useUpdateCycle(cycle.id);
   const { conflict, guard, clear } = useConflict();
-  const form = useForm(UpdateCycleInput, {
+  const form = useForm(UpdateCycleFormValues, {
     name: cycle.name,
     periodFrom: cycle.periodFrom,
     periodTo: cycle.periodTo,
     status: cycle.status,
+    representationRatio: String(cycle.representationRatio) as number | string,
     version: cycle.version,
   });
   return (
@@ -138,6 +166,7 @@ function EditCycleForm({
 type CycleForm = FormFields<Values> & {
   // Method syntax: the edit form's values also carry a version.
   set<K extends keyof Values>(field: K, value: Values[K]): void;
+  blur(field: keyof Values): void;
 };
 
 function CycleFields({ form }: { form: CycleForm }) {
@@ -170,6 +199,15 @@ function CycleFields({ form }: { form: CycleForm }) {
         </Select>
         {form.errors.status && <ValidationMessage>{form.errors.status}</ValidationMessage>}
       </Field>
+      <Textfield
+        label={t('generalPart.cycle.ratio')}
+        description={t('generalPart.cycle.ratioHelp')}
+        inputMode="decimal"
+        value={String(form.values.representationRatio)}
+        onChange={(e) => form.set('representationRatio', e.target.value)}
+        onBlur={() => form.blur('representationRatio')}
+        error={form.errors.representationRatio}
+      />
     </>
   );
 }

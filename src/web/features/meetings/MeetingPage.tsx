@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { agreementPath } from '../../../shared/contracts/agreements';
 import type { Me } from '../../../shared/contracts/auth';
+import { meetingCalendarPath } from '../../../shared/contracts/calendar';
 import type { Meeting, MeetingState } from '../../../shared/contracts/meetings';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { DetailState } from '../../shared/components/DetailState';
@@ -20,6 +21,7 @@ import { meetingWhen } from './meeting-format';
 import { useChangeMeetingState, useMeeting } from './meetings.api';
 import { OutcomesSection } from './OutcomesSection';
 import { ParticipantsSection } from './ParticipantsSection';
+import { RepresentationSection } from './RepresentationSection';
 
 /** One meeting: its details and state, participants, agenda, minutes, outcomes and comments. */
 export function MeetingPage({ me }: { me: Me }) {
@@ -129,6 +131,11 @@ function MeetingView({ meeting, me }: { meeting: Meeting; me: Me }) {
           </>
         )}
       </dl>
+      <p>
+        <a href={meetingCalendarPath(meeting.id)} download>
+          {t('meetings.downloadIcs')}
+        </a>
+      </p>
       {(editable || meeting.stateChoices.length > 0) && (
         <div className="row">
           {editable && (
@@ -149,6 +156,7 @@ function MeetingView({ meeting, me }: { meeting: Meeting; me: Me }) {
         </div>
       )}
       <ParticipantsSection meeting={meeting} onNotice={setNotice} />
+      {meeting.representation && <RepresentationSection representation={meeting.representation} />}
       <AgendaSection meeting={meeting} onNotice={setNotice} />
       {meeting.state !== 'planned' && meeting.state !== 'cancelled' && (
         <>
