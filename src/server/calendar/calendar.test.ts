@@ -313,6 +313,11 @@ describe('personal calendar feeds', () => {
     expect(uids).not.toContain(`${others.id}@partnerskap`);
     expect(uids).not.toContain(`${internal.id}@partnerskap`);
 
+    // The feed is kept between reads, and follows the next change.
+    const later = await plan({ ...summer, title: 'Indre Østfolds neste møte', participants: [] });
+    const again = await t.app.inject({ method: 'GET', url: feedPath(feed.url) });
+    expect(parseCalendar(again.body).events.map((e) => e.uid)).toContain(`${later.id}@partnerskap`);
+
     const county = await createFeed(await t.cookieFor(t.actors.viewer.email));
     const countyUids = parseCalendar(
       (await t.request({ method: 'GET', url: feedPath(county.url) })).body,

@@ -1,6 +1,7 @@
 import { and, eq, isNull, notInArray } from 'drizzle-orm';
 import { Locale, Role } from '../../shared/contracts/common.js';
 import { countyInternalTypes } from '../../shared/contracts/meetings.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
 import type { Db } from '../db/client.js';
 import { meetings } from '../meetings/meeting.table.js';
 import { concernsRegion } from '../meetings/meeting-reads.js';
@@ -44,6 +45,17 @@ export async function getMeetingCalendar(ctx: Ctx, id: string, appUrl: string): 
 }
 
 /**
+ * Each feed owner's calendar text, made once per change to the database: a calendar program asks every
+ * few minutes, a feed holds hundreds of meetings, and writing them costs far more than the two small
+ * queries that find the owner and check the stamp. Keyed by the owner: what they may read, their name and
+ * language are all in the database, so any change to them is a write that moves the stamp.
+ */
+const feedCache = createReadCache<{ text: string }>({ maxEntries: 500 });
+
+/** The UTF-8 bytes of each cached text, made once rather than per answer. */
+const feedBytes = new WeakMap<object, Buffer>();
+
+/**
  * A personal feed's calendar: every meeting its user may read now, by the meetings list's rule (the
  * county's people all; a region contact those of their region's agreement, never the county's internal
  * ones), cancelled ones marked so. The token is the only key: an unknown or revoked one, or the feed of a
@@ -56,7 +68,13 @@ export async function getCalendarFeed(
   appUrl: string,
 ): Promise<StoredFile> {
   const [owner] = await db
-    .select({ name: users.name, role: users.role, regionId: users.regionId, locale: users.locale })
+    .select({
+      userId: users.id,
+      name: users.name,
+      role: users.role,
+      regionId: users.regionId,
+      locale: users.locale,
+    })
     .from(calendarFeeds)
     .innerJoin(users, eq(users.id, calendarFeeds.userId))
     .where(
@@ -67,22 +85,26 @@ export async function getCalendarFeed(
       ),
     );
   if (!owner) throw notFound();
-  const role = Role.parse(owner.role);
-  const where =
-    role === 'region'
-      ? and(concernsRegion(owner.regionId ?? noId), notInArray(meetings.type, [...countyInternalTypes]))
-      : undefined;
-  const events = await readCalendarMeetings(db, where, appUrl);
-  return {
-    filename: 'partnerskap.ics',
-    mediaType: calendarType,
-    content: Buffer.from(
-      writeCalendar(events, {
+  const cached = await feedCache.read(db, `${owner.userId} ${appUrl}`, async (reader) => {
+    const role = Role.parse(owner.role);
+    const where =
+      role === 'region'
+        ? and(concernsRegion(owner.regionId ?? noId), notInArray(meetings.type, [...countyInternalTypes]))
+        : undefined;
+    const events = await readCalendarMeetings(reader, where, appUrl);
+    return {
+      text: writeCalendar(events, {
         method: 'PUBLISH',
         appUrl,
         locale: Locale.catch('nb').parse(owner.locale),
         name: `Partnerskap – ${owner.name}`,
       }),
-    ),
-  };
+    };
+  });
+  let content = feedBytes.get(cached);
+  if (!content) {
+    content = Buffer.from(cached.text, 'utf8');
+    feedBytes.set(cached, content);
+  }
+  return { filename: 'partnerskap.ics', mediaType: calendarType, content };
 }
