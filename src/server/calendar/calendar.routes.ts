@@ -8,6 +8,7 @@ import {
 } from '../../shared/contracts/calendar.js';
 import { IdParams } from '../../shared/contracts/common.js';
 import { everyone } from '../platform/authorize.js';
+import { keepEncodings } from '../platform/http/cached-responses.js';
 import { sendDownload } from '../platform/http/files.js';
 import type { FeedKeys } from './calendar-feed-rules.js';
 import { createCalendarFeed, listCalendarFeeds, revokeCalendarFeed } from './calendar-feeds.js';
@@ -98,10 +99,11 @@ export const calendarRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async
     },
     async (request, reply) => {
       const file = await getCalendarFeed(request.ctx.db, options.keys, request.params.token, appUrl(request));
+      // The same bytes until the next change (get-calendar.ts): compressed once for every reader.
       return reply
         .header('content-type', file.mediaType)
         .header('cache-control', 'private, no-store')
-        .send(file.content);
+        .send(keepEncodings(file.content));
     },
   );
 };

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { and, asc, eq, like } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import pino from 'pino';
@@ -317,6 +318,13 @@ describe('personal calendar feeds', () => {
     const later = await plan({ ...summer, title: 'Indre Østfolds neste møte', participants: [] });
     const again = await t.app.inject({ method: 'GET', url: feedPath(feed.url) });
     expect(parseCalendar(again.body).events.map((e) => e.uid)).toContain(`${later.id}@partnerskap`);
+    const gzipped = await t.app.inject({
+      method: 'GET',
+      url: feedPath(feed.url),
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.rawPayload).toString('utf8')).toBe(again.body);
 
     const county = await createFeed(await t.cookieFor(t.actors.viewer.email));
     const countyUids = parseCalendar(

@@ -50,6 +50,15 @@ export function serializeCachedValuesOnce<Route>(
 }
 
 /**
+ * Marks a body its caller keeps and sends again unchanged (a calendar feed kept in a read cache), so that
+ * `encodeCachedBody` compresses it once and keeps the result with it, as it does the read cache's JSON.
+ */
+export function keepEncodings(body: Buffer): Buffer {
+  if (!encoded.has(body)) encoded.set(body, {});
+  return body;
+}
+
+/**
  * The encoding to answer in, from the request's Accept-Encoding (RFC 9110 §12.5.3): brotli if accepted,
  * else gzip, else none. A coding with q=0 is refused; `*` stands for any coding not named.
  */
