@@ -45,12 +45,13 @@ export async function getMeetingCalendar(ctx: Ctx, id: string, appUrl: string): 
 }
 
 /**
- * Each feed owner's calendar text, made once per change to the database: a calendar program asks every
- * few minutes, a feed holds hundreds of meetings, and writing them costs far more than the two small
- * queries that find the owner and check the stamp. Keyed by the owner: what they may read, their name and
- * language are all in the database, so any change to them is a write that moves the stamp.
+ * Each feed's calendar text, made once per change to the database: a calendar program asks every few
+ * minutes, a feed holds hundreds of meetings, and writing them costs far more than checking the stamp.
+ * Keyed by the token's HMAC: whether the feed is revoked, its owner active, what they may read, their name
+ * and language are all in the database, so any change to them is an audited write that moves the stamp.
+ * An unknown or revoked token throws inside the load, which keeps nothing.
  */
-const feedCache = createReadCache<{ text: string }>({ maxEntries: 500 });
+const feedCache = createReadCache<{ text: string }>({ maxEntries: 100 });
 
 /** The UTF-8 bytes of each cached text, made once rather than per answer. */
 const feedBytes = new WeakMap<object, Buffer>();
@@ -67,25 +68,14 @@ export async function getCalendarFeed(
   token: string,
   appUrl: string,
 ): Promise<StoredFile> {
-  const [owner] = await db
-    .select({
-      userId: users.id,
-      name: users.name,
-      role: users.role,
-      regionId: users.regionId,
-      locale: users.locale,
-    })
-    .from(calendarFeeds)
-    .innerJoin(users, eq(users.id, calendarFeeds.userId))
-    .where(
-      and(
-        eq(calendarFeeds.tokenHash, feedTokenHash(keys, token)),
-        isNull(calendarFeeds.revokedAt),
-        eq(users.active, true),
-      ),
-    );
-  if (!owner) throw notFound();
-  const cached = await feedCache.read(db, `${owner.userId} ${appUrl}`, async (reader) => {
+  const hash = feedTokenHash(keys, token);
+  const cached = await feedCache.read(db, `${hash} ${appUrl}`, async (reader) => {
+    const [owner] = await reader
+      .select({ name: users.name, role: users.role, regionId: users.regionId, locale: users.locale })
+      .from(calendarFeeds)
+      .innerJoin(users, eq(users.id, calendarFeeds.userId))
+      .where(and(eq(calendarFeeds.tokenHash, hash), isNull(calendarFeeds.revokedAt), eq(users.active, true)));
+    if (!owner) throw notFound();
     const role = Role.parse(owner.role);
     const where =
       role === 'region'
