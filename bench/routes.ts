@@ -33,6 +33,9 @@ export const matrixBudget: Budget = { p95Ms: 100 };
  */
 export const overviewBudget: Budget = foundationBudget;
 
+/** Issue "Process and meetings", item 3: a calendar feed of 500 meetings answers at p95 ≤ 50 ms. */
+export const calendarFeedBudget: Budget = { p95Ms: 50 };
+
 /** Ids picked from the generated dataset, for routes that address one thing. */
 export type Fixtures = {
   /** The region with the most members (some of them also in another region, some outside the county). */
@@ -46,6 +49,8 @@ export type Fixtures = {
   comparedPages: [number, number];
   /** The cycle of the national matrix: 1,200 regions × 7 departments, ~170,000 contributions. */
   matrixCycleId: string;
+  /** The path of region 1's contact's calendar feed, ~500 meetings (bench/calendar.ts), once it is made. */
+  calendarFeedPath?: string;
 };
 
 export type RouteContext = {
@@ -149,5 +154,14 @@ export const routes: readonly BenchRoute[] = [
     name: 'GET /api/v1/overview (1,200 agreements, milestones and meetings)',
     path: ({ fixtures }) => `/api/v1/overview?cycle=${fixtures.matrixCycleId}`,
     budget: overviewBudget,
+  },
+  // A calendar program subscribed to a personal feed (the token is the only key; no session).
+  {
+    name: 'GET /api/v1/calendar/{token}.ics (500 meetings)',
+    path: ({ fixtures }) => {
+      if (!fixtures.calendarFeedPath) throw new Error('no calendar feed was made (bench/calendar.ts)');
+      return fixtures.calendarFeedPath;
+    },
+    budget: calendarFeedBudget,
   },
 ];

@@ -44,6 +44,7 @@ import autocannon, { type Instance } from 'autocannon';
 import pg from 'pg';
 import { openDatabase, serverVersion } from '../src/server/db/client.js';
 import { benchAgreementDocuments, printDocumentResults } from './agreement-document.js';
+import { calendarFeedPath, generateCalendarMeetings } from './calendar.js';
 import { adminEmail, benchPassword, type DatasetSizes, generateDataset } from './dataset.js';
 import { type BenchRoute, type Budget, type Fixtures, routes } from './routes.js';
 import { benchStartup, printStartupResults } from './startup.js';
@@ -158,6 +159,7 @@ async function generate(target: ServerDatabase): Promise<Generated> {
   try {
     await database.migrate();
     const { sizes, fixtures } = await generateDataset(database.db, { analyze: settings.analyze });
+    await generateCalendarMeetings(database.db);
     const engineVersion = await serverVersion(database.db);
     return { engineVersion, sizes, fixtures, generationSeconds: (performance.now() - started) / 1000 };
   } finally {
@@ -579,6 +581,7 @@ async function main() {
 
   const server = await startServer(target);
   const cookie = await signIn(server.origin);
+  const fixtures = { ...generated.fixtures, calendarFeedPath: await calendarFeedPath(server.origin) };
   console.log(
     `Server on ${server.origin} (${engine} ${generated.engineVersion}); ${settings.connections} connections, ` +
       `${settings.warmupSeconds} s warm-up + ${settings.seconds} s per route\n`,
@@ -588,7 +591,7 @@ async function main() {
   let baselineRps: number | null = null;
   for (const route of routes) {
     process.stdout.write(`  ${route.name} … `);
-    const result = await benchRoute(route, server, cookie, generated.fixtures, baselineRps);
+    const result = await benchRoute(route, server, cookie, fixtures, baselineRps);
     if (route.budget === 'baseline') baselineRps = result.requestsPerSecond;
     results.push(result);
     console.log(
