@@ -1,55 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTrail, startTestApp, type TestApp } from '../../../test/support/app.js';
-import { snapshot } from '../../../test/support/expect-unchanged.js';
 import type { AgendaItem, Meeting } from '../../shared/contracts/meetings.js';
 import {
   bilateralBody,
   collaborationBody,
   future,
+  type MeetingCookies,
   type MeetingsFixture,
+  meetingRequests,
   meetingsFixture,
+  signInMeetingRoles,
 } from './meeting.fixtures.js';
 
 let t: TestApp;
 let fx: MeetingsFixture;
-let cookies: Record<'admin' | 'viewer' | 'department' | 'otherDepartment' | 'region' | 'otherRegion', string>;
+let cookies: MeetingCookies;
 beforeAll(async () => {
   t = await startTestApp();
-  cookies = {
-    admin: await t.cookieFor('admin@demo.partnerskap.no'),
-    viewer: await t.cookieFor('leser@demo.partnerskap.no'),
-    department: await t.cookieFor('samferdsel@demo.partnerskap.no'),
-    otherDepartment: await t.cookieFor('naering@demo.partnerskap.no'),
-    region: await t.cookieFor('indre-ostfold@demo.partnerskap.no'),
-    otherRegion: await t.cookieFor('hallingdal@demo.partnerskap.no'),
-  };
+  cookies = await signInMeetingRoles(t);
   fx = await meetingsFixture(t);
 });
 afterAll(async () => t.close());
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-const req = (method: Method, url: string, cookie: string, payload?: unknown) =>
-  t.request({ method, url, cookie, ...(payload ? { payload: payload as Record<string, unknown> } : {}) });
-const fieldsOf = (res: { json(): unknown }) =>
-  ((res.json() as { errors?: { field: string; code: string }[] }).errors ?? []).map((e) => [e.field, e.code]);
-
-async function refused(
-  call: () => Promise<{ statusCode: number; json(): unknown }>,
-  status: number,
-  fields?: [string, string][],
-) {
-  const before = await snapshot(t.database.db);
-  const res = await call();
-  expect(res.statusCode, JSON.stringify(res.json())).toBe(status);
-  if (fields) expect(fieldsOf(res)).toEqual(fields);
-  expect(await snapshot(t.database.db)).toBe(before);
-}
-
-async function ok<T>(method: Method, url: string, cookie: string, body?: unknown): Promise<T> {
-  const res = await req(method, url, cookie, body);
-  expect(res.statusCode, res.body).toBeLessThan(300);
-  return (res.statusCode === 204 ? undefined : res.json()) as T;
-}
+const { req, refused, ok } = meetingRequests(() => t);
 
 const plan = async (body: unknown, cookie = cookies.admin) =>
   ok<Meeting>('POST', '/api/v1/meetings', cookie, body);

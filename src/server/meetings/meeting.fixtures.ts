@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
+import { expect } from 'vitest';
 import type { TestApp } from '../../../test/support/app.js';
+import { snapshot } from '../../../test/support/expect-unchanged.js';
 import type { CreateMeetingBody, ParticipantBody } from '../../shared/contracts/meetings.js';
 import type { RichTextDoc } from '../../shared/contracts/rich-text.js';
 import { agreementsFixture } from '../contributions/contribution.fixtures.js';
@@ -102,4 +104,59 @@ export async function heldCollaboration(t: TestApp, fx: MeetingsFixture) {
   const admin = t.ctx(t.actors.admin);
   const planned = await createMeeting(admin, await collaborationBody(t, fx));
   return changeMeetingState(admin, planned.id, { state: 'held', version: planned.version }, links);
+}
+
+/** The roles the meetings' tests act as, signed in once per file. */
+export type MeetingCookies = Record<
+  'admin' | 'viewer' | 'department' | 'otherDepartment' | 'region' | 'otherRegion',
+  string
+>;
+
+export async function signInMeetingRoles(t: TestApp): Promise<MeetingCookies> {
+  return {
+    admin: await t.cookieFor('admin@demo.partnerskap.no'),
+    viewer: await t.cookieFor('leser@demo.partnerskap.no'),
+    department: await t.cookieFor('samferdsel@demo.partnerskap.no'),
+    otherDepartment: await t.cookieFor('naering@demo.partnerskap.no'),
+    region: await t.cookieFor('indre-ostfold@demo.partnerskap.no'),
+    otherRegion: await t.cookieFor('hallingdal@demo.partnerskap.no'),
+  };
+}
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+const fieldsOf = (res: { json(): unknown }) =>
+  ((res.json() as { errors?: { field: string; code: string }[] }).errors ?? []).map((e) => [e.field, e.code]);
+
+/**
+ * The HTTP calls the meetings' tests make: a plain request, one that must succeed, and one that must be
+ * refused with the status (and field errors) given, changing nothing at all. `app` gives the file's test app,
+ * which is started in its beforeAll.
+ */
+export function meetingRequests(app: () => TestApp) {
+  const req = (method: Method, url: string, cookie: string, payload?: unknown) =>
+    app().request({
+      method,
+      url,
+      cookie,
+      ...(payload ? { payload: payload as Record<string, unknown> } : {}),
+    });
+  async function refused(
+    call: () => Promise<{ statusCode: number; json(): unknown }>,
+    status: number,
+    fields?: [string, string][],
+  ) {
+    const before = await snapshot(app().database.db);
+    const res = await call();
+    expect(res.statusCode, JSON.stringify(res.json())).toBe(status);
+    if (fields) expect(fieldsOf(res)).toEqual(fields);
+    expect(await snapshot(app().database.db)).toBe(before);
+    return res;
+  }
+  async function ok<T>(method: Method, url: string, cookie: string, body?: unknown): Promise<T> {
+    const res = await req(method, url, cookie, body);
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    return (res.statusCode === 204 ? undefined : res.json()) as T;
+  }
+  return { req, refused, ok };
 }

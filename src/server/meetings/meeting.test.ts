@@ -1,7 +1,6 @@
 import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTrail, startTestApp, type TestApp } from '../../../test/support/app.js';
-import { snapshot } from '../../../test/support/expect-unchanged.js';
 import type { Meeting, MeetingList } from '../../shared/contracts/meetings.js';
 import { jobRequests } from '../jobs/job.table.js';
 import { mailOutbox } from '../mail/mail.table.js';
@@ -9,60 +8,33 @@ import {
   bilateralBody,
   collaborationBody,
   future,
+  type MeetingCookies,
   type MeetingsFixture,
+  type Method,
+  meetingRequests,
   meetingsFixture,
   minutesText,
   personOf,
+  signInMeetingRoles,
   unknownId,
 } from './meeting.fixtures.js';
 
 let t: TestApp;
 let fx: MeetingsFixture;
-let cookies: Record<'admin' | 'viewer' | 'department' | 'otherDepartment' | 'region' | 'otherRegion', string>;
+let cookies: MeetingCookies;
 beforeAll(async () => {
   t = await startTestApp();
-  cookies = {
-    admin: await t.cookieFor('admin@demo.partnerskap.no'),
-    viewer: await t.cookieFor('leser@demo.partnerskap.no'),
-    department: await t.cookieFor('samferdsel@demo.partnerskap.no'),
-    otherDepartment: await t.cookieFor('naering@demo.partnerskap.no'),
-    region: await t.cookieFor('indre-ostfold@demo.partnerskap.no'),
-    otherRegion: await t.cookieFor('hallingdal@demo.partnerskap.no'),
-  };
+  cookies = await signInMeetingRoles(t);
   fx = await meetingsFixture(t);
 });
 afterAll(async () => t.close());
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-const req = (method: Method, url: string, cookie: string, payload?: unknown) =>
-  t.request({ method, url, cookie, ...(payload ? { payload: payload as Record<string, unknown> } : {}) });
-const fieldsOf = (res: { json(): unknown }) =>
-  ((res.json() as { errors?: { field: string; code: string }[] }).errors ?? []).map((e) => [e.field, e.code]);
-
-/** A call that must be refused with the status (and the field errors) given, changing nothing at all. */
-async function refused(
-  call: () => Promise<{ statusCode: number; json(): unknown }>,
-  status: number,
-  fields?: [string, string][],
-) {
-  const before = await snapshot(t.database.db);
-  const res = await call();
-  expect(res.statusCode, JSON.stringify(res.json())).toBe(status);
-  if (fields) expect(fieldsOf(res)).toEqual(fields);
-  expect(await snapshot(t.database.db)).toBe(before);
-  return res;
-}
+const { req, refused, ok } = meetingRequests(() => t);
 
 async function created(cookie: string, body: unknown): Promise<Meeting> {
   const res = await req('POST', '/api/v1/meetings', cookie, body);
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as Meeting;
-}
-
-async function ok<T>(method: Method, url: string, cookie: string, body?: unknown): Promise<T> {
-  const res = await req(method, url, cookie, body);
-  expect(res.statusCode, res.body).toBeLessThan(300);
-  return res.json() as T;
 }
 
 const moveTo = (m: { id: string; version: number }, state: string, cookie = cookies.admin) =>
