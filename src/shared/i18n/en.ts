@@ -27,6 +27,8 @@ export const en: Catalogue = {
     text: 'This field must be text.',
     id: 'Invalid reference.',
     date: 'Enter a valid date.',
+    dateRange: 'Enter a date from 1900 to 2200.',
+    characters: 'The text has a character that cannot be saved (a null character or half a character).',
     sinceInFuture: 'The date cannot be after today.',
     email: 'Enter a valid e-mail address.',
     phone: 'Enter a valid phone number.',

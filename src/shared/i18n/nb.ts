@@ -25,6 +25,8 @@ export const nb = {
     text: 'Feltet må være tekst.',
     id: 'Ugyldig henvisning.',
     date: 'Skriv en gyldig dato.',
+    dateRange: 'Skriv en dato fra 1900 til 2200.',
+    characters: 'Teksten inneholder et tegn som ikke kan lagres (et nulltegn eller et halvt tegn).',
     sinceInFuture: 'Datoen kan ikke være etter i dag.',
     email: 'Skriv en gyldig e-postadresse.',
     phone: 'Skriv et gyldig telefonnummer.',

@@ -27,6 +27,8 @@ export const nn: Catalogue = {
     text: 'Feltet må vere tekst.',
     id: 'Ugyldig tilvising.',
     date: 'Skriv ein gyldig dato.',
+    dateRange: 'Skriv ein dato frå 1900 til 2200.',
+    characters: 'Teksten inneheld eit teikn som ikkje kan lagrast (eit nullteikn eller eit halvt teikn).',
     sinceInFuture: 'Datoen kan ikkje vere etter i dag.',
     email: 'Skriv ei gyldig e-postadresse.',
     phone: 'Skriv eit gyldig telefonnummer.',
