@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from './common.js';
 
 /**
  * Rich text as the web editor (Tiptap StarterKit + Link + Table) produces it: ProseMirror JSON. It is stored
@@ -54,8 +55,7 @@ export function isSafeHref(href: string): boolean {
 }
 
 const nodeError = { error: 'validation.richTextNode' };
-const Href = z
-  .string({ error: 'validation.linkProtocol' })
+const Href = safeString({ error: 'validation.linkProtocol' })
   .max(2048, { error: 'validation.tooLong' })
   .refine(isSafeHref, { error: 'validation.linkProtocol' });
 
@@ -72,7 +72,7 @@ const Mark: z.ZodType<RichTextMark> = z.discriminatedUnion(
 const Inline: z.ZodType<RichTextInline> = z.discriminatedUnion(
   'type',
   [
-    z.object({ type: z.literal('text'), text: z.string().min(1), marks: z.array(Mark).max(3).optional() }),
+    z.object({ type: z.literal('text'), text: safeString().min(1), marks: z.array(Mark).max(3).optional() }),
     z.object({ type: z.literal('hardBreak') }),
   ],
   nodeError,

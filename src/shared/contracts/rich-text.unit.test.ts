@@ -272,3 +272,24 @@ describe('isEmptyRichText', () => {
     ).toBe(false);
   });
 });
+
+describe('characters that cannot be stored', () => {
+  it.each([
+    ['a lone high surrogate', 'Formål \uD800'],
+    ['a lone low surrogate', '\uDC00 Formål'],
+    ['a NUL character', 'Form\u0000ål'],
+  ])('refuses %s in a text node with the characters key', (_name, bad) => {
+    const result = RichTextInput.safeParse({ type: 'doc', content: [p(text(bad))] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.message)).toContain('validation.characters');
+  });
+
+  it('refuses a lone surrogate in a link', () => {
+    const link = text('viken', [{ type: 'link', attrs: { href: 'https://viken.no/\uD800' } }]);
+    expect(RichTextInput.safeParse({ type: 'doc', content: [p(link)] }).success).toBe(false);
+  });
+
+  it('keeps emoji, which are a pair of surrogates', () => {
+    expect(RichTextInput.safeParse({ type: 'doc', content: [p(text('Bra 😀'))] }).success).toBe(true);
+  });
+});
