@@ -33,6 +33,12 @@ beforeAll(async () => {
   probe.get('/api/v1/test/admin-only', { config: { access: ['admin'] } }, async () => ({ secret: 'ja' }));
   probe.get('/api/v1/test/undeclared', async () => ({ secret: 'ja' }));
   probe.post('/api/v1/test/echo', { config: { access: 'public' } }, async (request) => request.body);
+  probe.get('/api/v1/test/nul-in-sql', { config: { access: 'public' } }, async () =>
+    t.database.db.execute(sql`select ${'Hallingdal\u0000'}::text as name`),
+  );
+  probe.get('/api/v1/test/year-zero-in-sql', { config: { access: 'public' } }, async () =>
+    t.database.db.execute(sql`select ${'0000-01-01'}::date as day`),
+  );
   probe.get('/api/v1/test/refused', { config: { access: 'public' } }, async () => {
     throw new AppError('conflict');
   });
@@ -100,6 +106,84 @@ describe('bad input', () => {
         code: 'unsupportedMediaType',
         title: 'Forespørselen må sendes som JSON.',
       });
+    }
+  });
+});
+
+describe('text and dates that cannot be stored', () => {
+  const fieldsOf = (res: { json(): unknown }) =>
+    ((res.json() as { errors?: { field: string; code: string; message: string }[] }).errors ?? []).map(
+      (e) => [e.field, e.code],
+    );
+
+  it('refuses a NUL character in the sign-in e-mail with 400 naming the field, in the caller language', async () => {
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { ...json, 'accept-language': 'en' },
+      payload: JSON.stringify({ email: 'admin@demo.partnerskap.no\u0000', password: 'x' }),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain(problemType);
+    expect(res.json()).toMatchObject({ code: 'validation', status: 400 });
+    expect(fieldsOf(res)).toEqual([['email', 'validation.characters']]);
+    expect(res.json().errors[0].message).toMatch(/cannot be saved/);
+  });
+
+  it('refuses a NUL character or a lone surrogate in a name, and writes nothing', async () => {
+    const cookie = await t.cookieFor('admin@demo.partnerskap.no');
+    const before = await t.request({ method: 'GET', url: '/api/v1/departments', cookie });
+    for (const name of ['Kultur\u0000', 'Kultur \uD800', '\uDC00']) {
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/v1/departments',
+        cookie,
+        headers: json,
+        payload: JSON.stringify({ name }),
+      });
+      expect(res.statusCode, JSON.stringify(name)).toBe(400);
+      expect(fieldsOf(res)).toEqual([['name', 'validation.characters']]);
+    }
+    const after = await t.request({ method: 'GET', url: '/api/v1/departments', cookie });
+    expect(after.body).toBe(before.body);
+  });
+
+  it('names the field deep inside a body, such as a rich text node', async () => {
+    const res = await probe.inject({
+      method: 'POST',
+      url: '/api/v1/test/echo',
+      headers: { host: 'partnerskap.test', origin, ...json },
+      payload: `{"body":{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"a\\ud800"}]}]}}`,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(fieldsOf(res)).toEqual([['body.content.0.content.0.text', 'validation.characters']]);
+  });
+
+  it('refuses a NUL character in a search and an unstorable date in a query with 400', async () => {
+    const cookie = await t.cookieFor('admin@demo.partnerskap.no');
+    const search = await t.request({ method: 'GET', url: '/api/v1/municipalities?q=Mo%00ss', cookie });
+    expect(search.statusCode).toBe(400);
+    expect(fieldsOf(search)).toEqual([['q', 'validation.characters']]);
+    for (const from of ['0000-01-01', '1899-12-31', '2201-01-01']) {
+      const res = await t.request({ method: 'GET', url: `/api/v1/audit-events?from=${from}`, cookie });
+      expect(res.statusCode, from).toBe(400);
+      expect(fieldsOf(res)).toEqual([['from', 'validation.dateRange']]);
+    }
+  });
+
+  it('answers a NUL character in a path with 404', async () => {
+    const cookie = await t.cookieFor('admin@demo.partnerskap.no');
+    const res = await t.request({ method: 'GET', url: '/api/v1/regions/%00', cookie });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('answers a database error caused by the input with 400, not 500', async () => {
+    for (const url of ['/api/v1/test/nul-in-sql', '/api/v1/test/year-zero-in-sql']) {
+      const res = await probe.inject({ method: 'GET', url, headers: { host: 'partnerskap.test' } });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers['content-type']).toContain(problemType);
+      expect(res.json()).toMatchObject({ code: 'validation' });
+      expect(res.body).not.toMatch(/select|0000|invalid byte/i);
     }
   });
 });
@@ -223,6 +307,25 @@ describe('headers', () => {
     }
     const none = await t.request({ method: 'GET', url: '/api/health' });
     expect(none.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('caching', () => {
+  it('tells browsers and proxies not to keep API answers with personal or unpublished data', async () => {
+    const cookie = await t.cookieFor('admin@demo.partnerskap.no');
+    for (const url of ['/api/v1/auth/me', '/api/v1/regions', '/api/v1/users', '/api/v1/no-such-thing']) {
+      const res = await t.request({ method: 'GET', url, cookie });
+      expect(res.headers['cache-control'], url).toBe('no-store');
+    }
+    const refused = await t.request({ method: 'GET', url: '/api/v1/users' });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
+  });
+
+  it('leaves a route its own caching', async () => {
+    const res = await t.request({ method: 'GET', url: '/api/docs/static/swagger-ui.css' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).not.toBe('no-store');
   });
 });
 

@@ -38,7 +38,8 @@ import { overviewRoutes } from './overview/overview.routes.js';
 import { AppError } from './platform/errors.js';
 import { registerAccess } from './platform/http/access.js';
 import { encodeCachedBody, serializeCachedValuesOnce } from './platform/http/cached-responses.js';
-import { registerProblems, sendProblem } from './platform/http/problem.js';
+import { registerInputGuard } from './platform/http/input-guard.js';
+import { noStoreByDefault, registerProblems, sendProblem } from './platform/http/problem.js';
 import { registryRoutes } from './registry/registry.routes.js';
 import { specialPartRoutes } from './special-part/special-part.routes.js';
 import { statusReportRoutes } from './status-report/status-report.routes.js';
@@ -110,6 +111,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   registerProblems(app);
+  registerInputGuard(app);
+  app.addHook('onSend', noStoreByDefault);
   registerAccess(app, {
     db: options.db,
     authenticate: (token) => actorForSession(options.db, options.keys, token),

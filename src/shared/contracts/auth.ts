@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { Locale, missingOrText, Role } from './common.js';
+import { Locale, missingOrText, Role, safeString } from './common.js';
 
 export const LoginInput = z.object({
-  email: z.string({ error: missingOrText }).trim().min(1, { error: 'validation.required' }).max(254, {
+  email: safeString({ error: missingOrText }).trim().min(1, { error: 'validation.required' }).max(254, {
     error: 'validation.tooLong',
   }),
-  password: z.string({ error: missingOrText }).min(1, { error: 'validation.required' }).max(200, {
+  password: safeString({ error: missingOrText }).min(1, { error: 'validation.required' }).max(200, {
     error: 'validation.tooLong',
   }),
 });
