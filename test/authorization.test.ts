@@ -194,6 +194,16 @@ const expected: Record<string, Expected> = {
   'GET /api/v1/agreements/{id}/milestones': { access: everyone, ownership: true },
   'PATCH /api/v1/milestones/{id}': { access: adminAndRegion, ownership: true },
   'PUT /api/v1/agreements/{id}/region-ready': { access: adminAndRegion, ownership: true },
+  // Political bodies: everyone signed in reads them and their plans; the coordinator makes them from the
+  // registry and keeps every plan, a region contact its regional council's and its members' councils'; a
+  // body's plan is public as a calendar feed, as meeting plans are
+  'GET /api/v1/bodies': { access: everyone },
+  'POST /api/v1/bodies/sync': { access: admin },
+  'GET /api/v1/bodies/{id}': { access: everyone },
+  'GET /api/v1/bodies/{id}/calendar.ics': { access: 'public' },
+  'POST /api/v1/bodies/{id}/meetings': { access: adminAndRegion, ownership: true },
+  'PUT /api/v1/bodies/{id}/meetings/{meetingId}': { access: adminAndRegion, ownership: true },
+  'DELETE /api/v1/bodies/{id}/meetings/{meetingId}': { access: adminAndRegion, ownership: true },
 };
 
 /** Public routes that are deliberately not operations of the published API. */

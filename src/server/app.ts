@@ -21,6 +21,7 @@ import { agreementRoutes } from './agreements/agreement.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { actorForSession, type SessionKeys } from './auth/sessions.js';
+import { bodyRoutes } from './bodies/body.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { contributionExportRoutes } from './contribution-export/contribution-export.routes.js';
 import { contributionRoutes } from './contributions/contribution.routes.js';
@@ -179,6 +180,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(tasksRoutes);
   await app.register(meetingRoutes, { publicUrl: options.publicUrl });
   await app.register(calendarRoutes, { keys: options.keys, publicUrl: options.publicUrl });
+  await app.register(bodyRoutes, { publicUrl: options.publicUrl });
   await app.register(statusReportRoutes);
 
   const webDir = options.webDir;

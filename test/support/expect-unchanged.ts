@@ -35,6 +35,12 @@ const tables = [
   'meeting_outcomes',
   'meeting_comments',
   'calendar_feeds',
+  'political_bodies',
+  'body_meetings',
+  'political_cases',
+  'case_agreements',
+  'case_decision_points',
+  'case_treatments',
   'audit_events',
 ] as const;
 

@@ -37,6 +37,10 @@ export const en: Catalogue = {
     chooseKind: 'Choose a type.',
     chooseStatus: 'Choose a status.',
     chooseStage: 'Choose which part of the process the milestone belongs to.',
+    bodyMeetingDateTaken: 'The body already has a meeting on this day.',
+    documentsDueCountyOnly:
+      'A deadline for case documents applies to the executive board and the county council only.',
+    documentsDueAfterMeeting: 'The deadline for case documents cannot be after the meeting.',
     milestoneReasonRequired: 'Say why the milestone is done when you mark it done by hand.',
     municipalityNumber: 'The municipality number must have four digits.',
     countyNumber: 'The county number must have two digits.',

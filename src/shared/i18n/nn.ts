@@ -37,6 +37,9 @@ export const nn: Catalogue = {
     chooseKind: 'Vel ein type.',
     chooseStatus: 'Vel ein status.',
     chooseStage: 'Vel kva del av prosessen milepælen høyrer til.',
+    bodyMeetingDateTaken: 'Utvalet har allereie eit møte denne dagen.',
+    documentsDueCountyOnly: 'Frist for saksframlegg gjeld berre fylkesrådet og fylkestinget.',
+    documentsDueAfterMeeting: 'Fristen for saksframlegg kan ikkje vere etter møtet.',
     milestoneReasonRequired:
       'Skriv kvifor milepælen er fullført, når han blir markert som fullført for hand.',
     municipalityNumber: 'Kommunenummeret må ha fire siffer.',
