@@ -37,6 +37,22 @@ export async function lockHearing(tx: Tx, id: string, mode: 'update' | 'share'):
   return row;
 }
 
+/**
+ * The database's clock at this very moment, read after the hearing's lock is taken (not `now()`, which is
+ * the time the transaction began, before it waited for the lock). A close and the input around it hold the
+ * hearing's row in turn, so the times they write are in the order the locks were held: input taken before
+ * the close took effect is earlier than `closed_at`, and input after it sees the close and is marked late.
+ * In milliseconds, as a Date carries it, so the value written is the value the rules were checked with.
+ */
+export async function momentUnderLock(tx: Tx): Promise<Date> {
+  const result = (await tx.execute(
+    sql`select (extract(epoch from clock_timestamp()) * 1000)::float8 as ms`,
+  )) as { rows: { ms: number | string }[] };
+  const ms = Math.floor(Number(result.rows[0]?.ms));
+  if (!Number.isFinite(ms)) throw new Error('the database gave no time');
+  return new Date(ms);
+}
+
 export async function findHearing(db: Db | Tx, id: string): Promise<HearingRow> {
   assertId(id);
   const [row] = await db.select().from(hearings).where(eq(hearings.id, id));

@@ -2,12 +2,11 @@ import type { Role } from '../../shared/contracts/common.js';
 import { type HearingInput, SubmitInputInput } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { authorize, parse } from '../platform/authorize.js';
-import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
 import { fieldError, forbidden, rethrowUnique } from '../platform/errors.js';
 import { hearingInputs } from './hearing.table.js';
-import { closedForInput, hearingClosed, isInvited, lockHearing } from './hearing-rules.js';
+import { closedForInput, hearingClosed, isInvited, lockHearing, momentUnderLock } from './hearing-rules.js';
 import { assertSectionOnHearing, loadInput } from './input-reads.js';
 import { assertInputId, auditedInput } from './input-rules.js';
 
@@ -39,7 +38,8 @@ export async function submitInput(ctx: Ctx, hearingId: string, raw: unknown): Pr
         if (actor.role === 'region') throw forbidden();
         throw fieldError('regionId', 'validation.regionNotInvited');
       }
-      const now = await databaseNow(tx);
+      // Read while the hearing is held, and written as the input's time: see momentUnderLock.
+      const now = await momentUnderLock(tx);
       const closed = closedForInput(hearing, now);
       if (closed && actor.role !== 'admin') throw hearingClosed();
       await assertSectionOnHearing(tx, hearing.versionId, input.sectionKey);
@@ -51,6 +51,7 @@ export async function submitInput(ctx: Ctx, hearingId: string, raw: unknown): Pr
           sectionKey: input.sectionKey,
           text: input.text,
           late: closed,
+          submittedAt: now,
           submittedBy: userIdOf(actor),
         })
         .returning();
