@@ -54,7 +54,11 @@ export type AppOptions = {
   logger?: Logger | false;
   bodyLimit?: number;
   publicUrl?: string;
-  trustProxy?: boolean;
+  /**
+   * Which proxies' `X-Forwarded-*` headers to believe (config.ts, TRUST_PROXY): none, a number of hops, or the
+   * proxies' addresses and ranges. Never every client's: the sign-in limits count failures by address.
+   */
+  trustProxy?: false | number | readonly string[];
   /** Serve the built web app from this folder (absent in API-only tests). */
   webDir?: string;
   /**
@@ -72,7 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -196,6 +200,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendProblem(request, reply, new AppError('notFound'));
   });
   return app;
+}
+
+/**
+ * TRUST_PROXY as Fastify takes it: a number of hops trusts the connection's peer and that many minus one
+ * proxies before it (the client is the entry that many from the right of X-Forwarded-For); a list trusts
+ * those addresses and ranges only.
+ */
+function fastifyTrustProxy(
+  trust: AppOptions['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  if (trust === undefined || trust === false) return false;
+  return [...trust];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -21,10 +22,7 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(12),
   PUBLIC_URL: z.string().url().optional(),
-  TRUST_PROXY: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  TRUST_PROXY: z.string().default('false'),
   MAIL_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Partnerskap <partnerskap@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -45,7 +43,8 @@ export type Config = {
   sessionSecret: string;
   sessionTtlHours: number;
   publicUrl: string | undefined;
-  trustProxy: boolean;
+  /** Which proxies' `X-Forwarded-*` headers to believe: none, a number of hops, or the proxies' addresses. */
+  trustProxy: TrustProxy;
   mailUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
@@ -54,6 +53,54 @@ export type Config = {
   /** Load the demo county when the embedded database is empty. */
   seedDemo: boolean;
 };
+
+/**
+ * `false`: no proxy, the client address is the connection's. A number: that many proxies in front, each
+ * adding the address it received from to `X-Forwarded-For`; the client is the entry that many from the
+ * right. A list: the proxies' own addresses or CIDR ranges (or proxy-addr's `loopback`, `linklocal`,
+ * `uniquelocal`); a header is believed only from them.
+ */
+export type TrustProxy = false | number | string[];
+
+const proxyRanges = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `true` is refused rather than guessed at: it used to trust `X-Forwarded-For` from anyone, so any client
+ * could choose the address its failed sign-ins are counted against.
+ */
+export function parseTrustProxy(value: string): TrustProxy {
+  const v = value.trim();
+  if (v === 'false' || v === '0') return false;
+  if (v === 'true') {
+    throw new Error(
+      'Invalid configuration:\n  TRUST_PROXY: "true" would believe X-Forwarded-For from any client, so anyone ' +
+        'could choose the address their sign-ins are counted against. Give the number of proxies in front of ' +
+        'the server (TRUST_PROXY=1) or their addresses (TRUST_PROXY=10.0.0.1,10.0.0.0/8).',
+    );
+  }
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops > 10) throw new Error(`Invalid configuration:\n  TRUST_PROXY: ${v} proxies is more than 10.`);
+    return hops;
+  }
+  const entries = v.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !proxyRanges.has(e) && !isAddressOrRange(e));
+  if (entries.length === 0 || bad.length > 0) {
+    throw new Error(
+      `Invalid configuration:\n  TRUST_PROXY: not a number of proxies or a list of addresses and CIDR ranges: ${bad.join(', ') || v}`,
+    );
+  }
+  return entries;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (version === 4 ? 32 : 128);
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most deployment tools.
@@ -77,7 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? embeddedSecret(dataDir),
     sessionTtlHours: e.SESSION_TTL_HOURS,
     publicUrl: e.PUBLIC_URL,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     mailUrl: e.MAIL_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,

@@ -39,4 +39,28 @@ describe('configuration', () => {
       }),
     ).toThrow(/SESSION_SECRET/);
   });
+
+  it('reads TRUST_PROXY as no proxy, a number of hops or the proxies’ addresses', () => {
+    const trust = (TRUST_PROXY?: string) => loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY }).trustProxy;
+    expect(trust()).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('0')).toBe(false);
+    expect(trust('1')).toBe(1);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.1, 10.0.0.0/8,fd00::/8,loopback')).toEqual([
+      '10.0.0.1',
+      '10.0.0.0/8',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it('refuses TRUST_PROXY=true, which would believe X-Forwarded-For from any client, saying what to set', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY: "true" would believe X-Forwarded-For from any client.*TRUST_PROXY=1.*TRUST_PROXY=10\.0\.0\.1,10\.0\.0\.0\/8/s,
+    );
+    for (const bad of ['yes', '10.0.0.0/33', '10.0.0.1,', 'proxy.example', '300.1.1.1', '11']) {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+    }
+  });
 });

@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { LoginInput, Me, UpdatePreferencesInput } from '../../shared/contracts/auth.js';
 import { everyone } from '../platform/authorize.js';
 import { sessionCookie } from '../platform/http/access.js';
+import { deviceCookie, deviceCookieDays, deviceCookiePath } from './device-cookie.js';
 import { getMe } from './get-me.js';
 import { login } from './login.js';
+import { SignInThrottled } from './login-limits.js';
 import { logout, type SessionKeys } from './sessions.js';
 import { updatePreferences } from './update-preferences.js';
 
@@ -15,6 +17,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ keys: SessionKeys; secureCookie
   app,
   { keys, secureCookie },
 ) => {
+  // A refused sign-in says how long to wait: the error handler's answer gets the attempt's own Retry-After.
+  const retryAfter = new WeakMap<object, number>();
+  app.addHook('onSend', async (request, reply) => {
+    const seconds = retryAfter.get(request);
+    if (seconds !== undefined && reply.statusCode === 429) reply.header('retry-after', String(seconds));
+  });
+
   app.post(
     '/api/v1/auth/login',
     {
@@ -27,13 +36,34 @@ export const authRoutes: FastifyPluginAsyncZod<{ keys: SessionKeys; secureCookie
       },
     },
     async (request, reply) => {
-      const { token, actor } = await login(request.ctx, keys, request.body, request.ip);
+      // request.ip is the client's address as far as TRUST_PROXY allows: X-Forwarded-For is believed only
+      // from the proxies it names.
+      const signedIn = await login(
+        request.ctx,
+        keys,
+        request.body,
+        request.ip,
+        request.cookies[deviceCookie],
+      ).catch((error: unknown) => {
+        if (error instanceof SignInThrottled) retryAfter.set(request, error.retryAfterSeconds);
+        throw error;
+      });
+      const { token, actor } = signedIn;
+      const secure = secureCookie === true || request.protocol === 'https';
       reply.setCookie(sessionCookie, token, {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure: secureCookie === true || request.protocol === 'https',
+        secure,
         maxAge: keys.ttlHours * 3600,
+      });
+      // This browser is now known for the account (device-cookie.ts); it stays known after signing out.
+      reply.setCookie(deviceCookie, signedIn.deviceCookie, {
+        path: deviceCookiePath,
+        httpOnly: true,
+        sameSite: 'strict',
+        secure,
+        maxAge: deviceCookieDays * 24 * 3600,
       });
       return getMe({ ...request.ctx, actor });
     },
