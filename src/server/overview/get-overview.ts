@@ -1,4 +1,4 @@
-import { type Overview, OverviewQuery } from '../../shared/contracts/overview.js';
+import { type Overview, OverviewQuery, shortId } from '../../shared/contracts/overview.js';
 import { createReadCache } from '../audit/audited-read-cache.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
@@ -8,7 +8,8 @@ import { loadOverview, type OverviewReader, osloDateOf } from './overview-reads.
 
 /**
  * The coordinator and the county's people keep the overview open and come back to it: kept while nothing is
- * written. The value depends on the day (days in the phase, the last and the next meeting), so the key names
+ * written, and with it its JSON and its compressed copies (platform/http/cached-responses.ts), so that a
+ * repeated request costs the stamp's lookup and sending the bytes kept. The value depends on the day (days in the phase, the last and the next meeting), so the key names
  * the Oslo date, and on the kind of reader: the county's (everyone but region contacts reads the same
  * rows) or one region's.
  */
@@ -33,5 +34,6 @@ export async function getOverview(ctx: Ctx, raw: unknown): Promise<Overview> {
   );
   if (!overview) throw notFound();
   if (!query.agreement) return overview;
-  return { ...overview, rows: overview.rows.filter((r) => r.agreementId === query.agreement) };
+  const id = shortId(query.agreement);
+  return { ...overview, rows: overview.rows.filter(([agreementId]) => agreementId === id) };
 }

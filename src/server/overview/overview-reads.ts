@@ -1,12 +1,14 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
-import { countyInternalTypes, type MeetingState, type MeetingType } from '../../shared/contracts/meetings.js';
+import { countyInternalTypes } from '../../shared/contracts/meetings.js';
 import type { EvidenceKind, MilestoneStage, MilestoneState } from '../../shared/contracts/milestones.js';
-import { fromOsloParts, osloParts, toOsloIso } from '../../shared/contracts/oslo-time.js';
-import type {
-  Overview,
-  OverviewMeeting,
-  OverviewMilestone,
-  OverviewRow,
+import { fromOsloParts, osloParts } from '../../shared/contracts/oslo-time.js';
+import {
+  type Overview,
+  type OverviewMeeting,
+  type OverviewMilestone,
+  type OverviewRow,
+  overviewDictionaries,
+  shortId,
 } from '../../shared/contracts/overview.js';
 import { agreements } from '../agreements/agreement.table.js';
 import { contributions } from '../contributions/contribution.table.js';
@@ -28,29 +30,36 @@ export type OverviewReader = { kind: 'county' } | { kind: 'region'; regionId: st
 export const osloDateOf = (at: Date | string) =>
   osloParts(typeof at === 'string' ? at : at.toISOString()).date;
 
-const dayNumber = (isoDate: string) =>
-  Date.UTC(+isoDate.slice(0, 4), +isoDate.slice(5, 7) - 1, +isoDate.slice(8, 10)) / 86_400_000;
-
 /** The agreement's outer id, qualified: inside a subquery an unqualified "id" is the subquery's own. */
 const outerAgreementId = sql.raw('"agreements"."id"');
 
-type MeetingJson = { id: string; title: string; type: string; state: string; startsAt: string };
+type MeetingJson = { title: string; type: string; startsAt: string };
 
-const toMeeting = (m: MeetingJson | null): OverviewMeeting | null =>
-  m
-    ? {
-        id: m.id,
-        title: m.title,
-        type: m.type as MeetingType,
-        state: m.state as MeetingState,
-        startsAt: toOsloIso(new Date(m.startsAt)),
-      }
-    : null;
+/** The places of the dictionaries' labels, for the rows. */
+const placeOf = <T extends string>(labels: readonly T[]) => {
+  const places = new Map<string, number>(labels.map((label, i) => [label, i]));
+  return (label: string) => {
+    const place = places.get(label);
+    if (place === undefined) throw new Error(`not in the overview's dictionary: ${label}`);
+    return place;
+  };
+};
+const phasePlace = placeOf(overviewDictionaries.phases);
+const statePlace = placeOf(overviewDictionaries.milestoneStates);
+const typePlace = placeOf(overviewDictionaries.meetingTypes);
+
+/** A meeting as the overview sends it: its type's place, its title, and its start on Oslo's wall clock. */
+const toMeeting = (m: MeetingJson | null): OverviewMeeting | null => {
+  if (!m) return null;
+  const { date, time } = osloParts(m.startsAt);
+  return [typePlace(m.type), m.title, `${date}T${time}`];
+};
 
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /**
- * The overview of a cycle as `reader` sees it on the Oslo day `today`, or null for an unknown cycle. Six
+ * The overview of a cycle as `reader` sees it on the Oslo day `today`, or null for an unknown cycle, in the
+ * contract's compact shape (shared/contracts/overview.ts). Six
  * queries whatever the number of agreements: the cycle, its agreements, their milestones, the evidence
  * facts (one query, milestone-reads.ts), the contributions counted by status, and per agreement its open
  * actions and last and next meeting. The phase and the milestones' states come from the milestones' own
@@ -74,7 +83,6 @@ export async function loadOverview(
   const agreementRows = await db
     .select({
       id: agreements.id,
-      regionId: regions.id,
       regionName: regions.name,
       createdAt: agreements.createdAt,
       ready: agreements.regionReady,
@@ -84,7 +92,12 @@ export async function loadOverview(
     .innerJoin(regions, eq(regions.id, agreements.regionId))
     .where(inScope)
     .orderBy(asc(regions.name), asc(regions.id));
-  if (agreementRows.length === 0) return { cycle, today, milestoneNames: [], rows: [] };
+  const dictionaries = {
+    phases: [...overviewDictionaries.phases],
+    milestoneStates: [...overviewDictionaries.milestoneStates],
+    meetingTypes: [...overviewDictionaries.meetingTypes],
+  };
+  if (agreementRows.length === 0) return { cycle, today, ...dictionaries, milestoneNames: [], rows: [] };
   // A region has one agreement in a cycle: a region contact's reads are that agreement's.
   const only = reader.kind === 'region' ? agreementRows[0]?.id : undefined;
 
@@ -132,15 +145,14 @@ export async function loadOverview(
     else milestonesOf.set(m.agreementId, [m]);
   }
   const countsOf = new Map(counted.map((r) => [r.agreementId, r]));
-  const todayNumber = dayNumber(today);
   const names = new Map<string, number>();
   const nameIndex = (name: string) => {
-    let index = names.get(name);
-    if (index === undefined) {
-      index = names.size;
-      names.set(name, index);
+    let place = names.get(name);
+    if (place === undefined) {
+      place = names.size;
+      names.set(name, place);
     }
-    return index;
+    return place;
   };
 
   const rows: OverviewRow[] = agreementRows.map((a) => {
@@ -176,33 +188,28 @@ export async function loadOverview(
       regionReadyOn: a.ready && a.readyAt ? osloDateOf(a.readyAt) : null,
       specialPartAgreedOn,
     });
-    const open = milestones.filter((m) => m.state !== 'done' && m.state !== 'not_applicable');
-    const next = open.find((m) => !m.optional) ?? open[0];
+    const isOpen = (m: (typeof milestones)[number]) => m.state !== 'done' && m.state !== 'not_applicable';
+    const nextRequired = milestones.findIndex((m) => isOpen(m) && !m.optional);
+    const next = nextRequired >= 0 ? nextRequired : milestones.findIndex(isOpen);
     const counts = countsOf.get(a.id);
     const meetingFacts = meetingsByAgreement.get(a.id);
-    return {
-      agreementId: a.id,
-      region: { id: a.regionId, name: a.regionName },
-      phase,
+    return [
+      shortId(a.id),
+      a.regionName,
+      phasePlace(phase),
       phaseSince,
-      daysInPhase: Math.max(0, todayNumber - dayNumber(phaseSince)),
-      regionReady: a.ready,
-      nextMilestone: next ? { name: next.name, plannedDate: next.plannedDate } : null,
-      contributions: {
-        proposed: counts?.proposed ?? 0,
-        discussed: counts?.discussed ?? 0,
-        agreed: counts?.agreed ?? 0,
-        dropped: counts?.dropped ?? 0,
-      },
-      openActions: meetingFacts?.openActions ?? 0,
-      lastMeeting: meetingFacts?.last ?? null,
-      nextMeeting: meetingFacts?.next ?? null,
-      milestones: milestones.map(
-        (m): OverviewMilestone => [nameIndex(m.name), m.state, m.plannedDate, m.doneDate],
+      a.ready,
+      next >= 0 ? next : null,
+      [counts?.proposed ?? 0, counts?.discussed ?? 0, counts?.agreed ?? 0, counts?.dropped ?? 0],
+      meetingFacts?.openActions ?? 0,
+      meetingFacts?.last ?? null,
+      meetingFacts?.next ?? null,
+      milestones.map(
+        (m): OverviewMilestone => [nameIndex(m.name), statePlace(m.state), m.plannedDate, m.doneDate],
       ),
-    };
+    ];
   });
-  return { cycle, today, milestoneNames: [...names.keys()], rows };
+  return { cycle, today, ...dictionaries, milestoneNames: [...names.keys()], rows };
 }
 
 /**
@@ -221,7 +228,7 @@ async function meetingFactsOf(db: Db | Tx, inScope: SQL | undefined, reader: Ove
         )})`
       : sql``;
   const meeting = (when: SQL, order: SQL) => sql`(
-    select json_build_object('id', m.id, 'title', m.title, 'type', m.type, 'state', m.state, 'startsAt', m.starts_at)
+    select json_build_object('title', m.title, 'type', m.type, 'startsAt', m.starts_at)
     from meeting_agreements ma join meetings m on m.id = ma.meeting_id
     where ma.agreement_id = ${outerAgreementId} and m.state <> 'cancelled' and ${when} ${visible}
     order by ${order}, m.id limit 1)`;

@@ -14,7 +14,7 @@ export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          "A cycle's agreements, one row each: region, phase and the day it began, ready flag, next milestone, contributions by status, open actions, last and next meeting, and the milestones' dates; a region contact gets their own region's row only; `agreement` narrows to one row",
+          "A cycle's agreements, one row each: region, phase and the day it began, ready flag, next milestone, contributions by status, open actions, last and next meeting, and the milestones' dates; compact: every label once in the answer's dictionaries, each row a short array pointing into them; a region contact gets their own region's row only; `agreement` narrows to one row",
         querystring: OverviewQuery,
         response: { 200: Overview },
       },

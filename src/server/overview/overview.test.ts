@@ -1,17 +1,31 @@
-import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { eq, inArray } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
-import { namedMilestone, type Overview } from '../../shared/contracts/overview.js';
+import { meetingTypes } from '../../shared/contracts/meetings.js';
+import { agreementPhases, milestoneStates } from '../../shared/contracts/milestones.js';
+import {
+  Overview,
+  type OverviewEntry,
+  overviewDictionaries,
+  overviewEntries,
+  shortId,
+  uuidOfShortId,
+} from '../../shared/contracts/overview.js';
 import type { Db } from '../db/client.js';
 import * as schema from '../db/schema.js';
 import { demoCycle } from '../demo/demo-general-part.js';
 import { cycles } from '../general-part/general-part.table.js';
 import { createMeeting } from '../meetings/create-meeting.js';
 import { future, meetingsFixture, unknownId } from '../meetings/meeting.fixtures.js';
+import { meetings } from '../meetings/meeting.table.js';
 import { getAgreementMilestones } from '../milestones/get-agreement-milestones.js';
+import { regions } from '../registry/registry.table.js';
 import { getOverview } from './get-overview.js';
 import { loadOverview, osloDateOf } from './overview-reads.js';
 
@@ -25,27 +39,45 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => t.close());
 
-const rowOf = (o: Overview, regionName: string) => {
-  const row = o.rows.find((r) => r.region.name.startsWith(regionName));
+const rowOf = (o: Overview, regionName: string): OverviewEntry => {
+  const row = overviewEntries(o).find((r) => r.regionName.startsWith(regionName));
   if (!row) throw new Error(`no row for ${regionName}`);
   return row;
 };
+
+const regionNamesOf = async (ids: (string | null | undefined)[]) =>
+  (
+    await t.database.db
+      .select({ name: regions.name })
+      .from(regions)
+      .where(
+        inArray(
+          regions.id,
+          ids.filter((id) => typeof id === 'string'),
+        ),
+      )
+  ).map((r) => r.name);
 
 describe('the overview of the demo cycle', () => {
   it('has one row per agreement by region name, with the phase the Fremdrift tab shows', async () => {
     const o = await getOverview(t.ctx(t.actors.admin), { cycle: demoCycleId });
     expect(o.cycle).toEqual({ id: demoCycleId, name: demoCycle.name });
     expect(o.rows).toHaveLength(12);
-    const names = o.rows.map((r) => r.region.name);
+    const entries = overviewEntries(o);
+    const names = entries.map((r) => r.regionName);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'nb')));
-    for (const row of o.rows) {
+    for (const row of entries) {
       const tab = await getAgreementMilestones(t.ctx(t.actors.admin), row.agreementId);
       expect(row.phase).toBe(tab.phase);
       expect(row.regionReady).toBe(tab.regionReady.ready);
-      const named = row.milestones.map((m) => namedMilestone(m, o.milestoneNames));
-      expect(named.map((m) => [m.name, m.state, m.plannedDate])).toEqual(
+      expect(row.milestones.map((m) => [m.name, m.state, m.plannedDate])).toEqual(
         tab.milestones.map((m) => [m.name, m.state, m.plannedDate]),
       );
+      // The next milestone: the first open required one in order, else the first open optional one.
+      const open = tab.milestones.filter((m) => m.state !== 'done' && m.state !== 'not_applicable');
+      const next = open.find((m) => !m.optional) ?? open[0];
+      expect(row.nextMilestone?.name ?? null).toBe(next?.name ?? null);
+      expect(row.nextMilestone?.plannedDate ?? null).toBe(next?.plannedDate ?? null);
     }
   });
 
@@ -56,23 +88,23 @@ describe('the overview of the demo cycle', () => {
     // Every milestone is complete: nothing is next, and the phase began when the last of them was done.
     expect(indre.nextMilestone).toBeNull();
     const tab = await getAgreementMilestones(t.ctx(t.actors.admin), indre.agreementId);
-    const days = indre.milestones.flatMap(([, , , done], i) =>
-      tab.milestones[i]?.optional || !done ? [] : [done],
+    const days = indre.milestones.flatMap(({ doneDate }, i) =>
+      tab.milestones[i]?.optional || !doneDate ? [] : [doneDate],
     );
     expect(indre.phaseSince).toBe(days.sort().at(-1));
     expect(indre.daysInPhase).toBe(
       Math.round((Date.parse(o.today) - Date.parse(indre.phaseSince)) / 86_400_000),
     );
-    expect(indre.contributions).toEqual({ proposed: 0, discussed: 0, agreed: 11, dropped: 2 });
+    expect(indre.contributions).toEqual({ proposed: 0, discussed: 0, agreed: 11, dropped: 2, total: 13 });
     expect(indre.openActions).toBe(2);
     expect((indre.lastMeeting?.startsAt ?? '') < o.today).toBe(true);
     expect((indre.nextMeeting?.startsAt ?? '') >= o.today).toBe(true);
+    expect(indre.nextMeeting?.startsAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    expect(meetingTypes).toContain(indre.nextMeeting?.type);
 
     const halden = rowOf(o, 'Haldenregionen');
     expect(halden.regionReady).toBe(false);
-    const open = halden.milestones
-      .map((m) => namedMilestone(m, o.milestoneNames))
-      .filter((m) => m.state !== 'done' && m.state !== 'not_applicable');
+    const open = halden.milestones.filter((m) => m.state !== 'done' && m.state !== 'not_applicable');
     expect(open.map((m) => m.name)).toContain(halden.nextMilestone?.name);
     expect(o.today).toBe(osloDateOf(new Date()));
   });
@@ -83,22 +115,103 @@ describe('the overview of the demo cycle', () => {
       expect(await getOverview(t.ctx(actor), { cycle: demoCycleId })).toEqual(all);
     }
     const own = await getOverview(t.ctx(t.actors.region), { cycle: demoCycleId });
-    expect(own.rows.map((r) => r.region.id)).toEqual([t.actors.region.regionId]);
+    expect(own.rows.map(([, regionName]) => regionName)).toEqual(
+      await regionNamesOf([t.actors.region.regionId]),
+    );
     const other = await getOverview(t.ctx(t.actors.otherRegion), { cycle: demoCycleId });
-    expect(other.rows.map((r) => r.region.id)).toEqual([t.actors.otherRegion.regionId]);
+    expect(other.rows.map(([, regionName]) => regionName)).toEqual(
+      await regionNamesOf([t.actors.otherRegion.regionId]),
+    );
+    expect(own.rows[0]).not.toEqual(other.rows[0]);
   });
 
   it('narrows to one agreement with `agreement`', async () => {
     const all = await getOverview(t.ctx(t.actors.admin), { cycle: demoCycleId });
     const row = rowOf(all, 'Mosseregionen');
     const one = await getOverview(t.ctx(t.actors.viewer), { cycle: demoCycleId, agreement: row.agreementId });
-    expect(one.rows).toEqual([row]);
+    expect(overviewEntries(one)).toEqual([row]);
+    expect(one.milestoneNames).toEqual(all.milestoneNames);
     // A region contact asking for another region's agreement gets no row.
     const none = await getOverview(t.ctx(t.actors.region), {
       cycle: demoCycleId,
       agreement: row.agreementId,
     });
     expect(none.rows).toEqual([]);
+  });
+});
+
+describe('the compact answer', () => {
+  it('says every label once in its dictionaries and sends each row as a short array pointing into them', async () => {
+    const o = await getOverview(t.ctx(t.actors.admin), { cycle: demoCycleId });
+    expect(Overview.parse(o)).toEqual(o);
+    expect(o.phases).toEqual([...agreementPhases]);
+    expect(o.milestoneStates).toEqual([...milestoneStates]);
+    expect(o.meetingTypes).toEqual([...meetingTypes]);
+    expect(o).toMatchObject(overviewDictionaries);
+    expect(new Set(o.milestoneNames).size).toBe(o.milestoneNames.length);
+    for (const row of o.rows) {
+      expect(row).toHaveLength(11);
+      const [agreementId, regionName, phase, phaseSince, , next, counts, , last, upcoming, milestones] = row;
+      expect(agreementId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(shortId(uuidOfShortId(agreementId))).toBe(agreementId);
+      expect(regionName.length).toBeGreaterThan(0);
+      expect(o.phases[phase]).toBeDefined();
+      expect(phaseSince <= o.today).toBe(true);
+      expect(counts).toHaveLength(4);
+      if (next !== null) expect(milestones[next]).toBeDefined();
+      for (const meeting of [last, upcoming]) {
+        if (meeting) expect(o.meetingTypes[meeting[0]]).toBeDefined();
+      }
+      for (const [name, state] of milestones) {
+        expect(o.milestoneNames[name]).toBeDefined();
+        expect(o.milestoneStates[state]).toBeDefined();
+      }
+    }
+    // No ids but the agreements': neither the regions' nor the meetings'.
+    const text = JSON.stringify(o);
+    const regionIds = (await t.database.db.select({ id: regions.id }).from(regions)).map((r) => r.id);
+    const meetingIds = (await t.database.db.select({ id: meetings.id }).from(meetings)).map((m) => m.id);
+    expect(regionIds.length).toBeGreaterThan(0);
+    expect(meetingIds.length).toBeGreaterThan(0);
+    for (const id of [...regionIds, ...meetingIds]) expect(text).not.toContain(id);
+    // The rows with named fields say the same in more than twice the bytes.
+    expect(JSON.stringify(overviewEntries(o)).length).toBeGreaterThan(2 * JSON.stringify(o.rows).length);
+  });
+
+  it("writes an agreement's id in 22 characters, the UUID's bytes in base64url, and reads it back", () => {
+    for (let i = 0; i < 200; i++) {
+      const uuid = randomUUID();
+      const short = shortId(uuid);
+      expect(short).toBe(Buffer.from(uuid.replaceAll('-', ''), 'hex').toString('base64url'));
+      expect(uuidOfShortId(short)).toBe(uuid);
+    }
+    expect(shortId('FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF')).toBe(
+      shortId('ffffffff-ffff-4fff-bfff-ffffffffffff'),
+    );
+  });
+
+  it('is kept until the next write, and its JSON compressed once, the same bytes for every request', async () => {
+    const first = await getOverview(t.ctx(t.actors.admin), { cycle: demoCycleId });
+    expect(await getOverview(t.ctx(t.actors.viewer), { cycle: demoCycleId })).toBe(first);
+    expect(Object.isFrozen(first.rows[0])).toBe(true);
+
+    const cookie = await t.cookieFor('leser@demo.partnerskap.no');
+    const get = (acceptEncoding?: string) =>
+      t.request({
+        method: 'GET',
+        url: `/api/v1/overview?cycle=${demoCycleId}`,
+        cookie,
+        headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {},
+      });
+    const plain = await get();
+    expect(plain.statusCode).toBe(200);
+    expect(plain.json()).toEqual(first);
+    const br = await get('gzip, deflate, br, zstd');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    expect((await promisify(zlib.brotliDecompress)(br.rawPayload)).toString('utf8')).toBe(plain.body);
+    const again = await get('br');
+    expect(again.rawPayload.equals(br.rawPayload)).toBe(true);
   });
 });
 
@@ -126,16 +239,17 @@ describe("a region contact's row", () => {
       participants: [],
     });
     const county = await getOverview(t.ctx(t.actors.viewer), { cycle: fx.cycle.id });
-    expect(county.rows.map((r) => r.nextMeeting?.type)).toEqual(['kickoff', 'kickoff']);
+    expect(overviewEntries(county).map((r) => r.nextMeeting)).toEqual([
+      { type: 'kickoff', title: 'Oppstartsmøte i fylkeskommunen', startsAt: '2099-01-10T09:00' },
+      { type: 'kickoff', title: 'Oppstartsmøte i fylkeskommunen', startsAt: '2099-01-10T09:00' },
+    ]);
     const region = await getOverview(t.ctx(t.actors.region), { cycle: fx.cycle.id });
     expect(region.rows).toHaveLength(1);
-    expect(region.rows[0]?.nextMeeting).toMatchObject({
-      type: 'collaboration',
-      title: 'Samhandlingsmøte i sommer',
-    });
-    expect(region.rows[0]?.lastMeeting).toBeNull();
+    const [own] = overviewEntries(region);
+    expect(own?.nextMeeting).toMatchObject({ type: 'collaboration', title: 'Samhandlingsmøte i sommer' });
+    expect(own?.lastMeeting).toBeNull();
     // A new agreement is in preparation from the day it was made.
-    expect(region.rows[0]).toMatchObject({ phase: 'preparation', daysInPhase: 0, phaseSince: region.today });
+    expect(own).toMatchObject({ phase: 'preparation', daysInPhase: 0, phaseSince: region.today });
   });
 });
 
@@ -157,7 +271,7 @@ function countingDb(): { db: Db; count: () => number; close: () => Promise<void>
 }
 
 describe('the number of queries', () => {
-  it('is the same for two agreements as for twelve, and for a region contact no more', async () => {
+  it('is the same for two agreements as for twelve, and for a region contact no more; one when kept', async () => {
     const fx = await meetingsFixture(t);
     const counted = countingDb();
     try {
@@ -179,6 +293,19 @@ describe('the number of queries', () => {
       expect(two).toEqual({ rows: 2, queries: 6 });
       expect(twelve).toEqual({ rows: 12, queries: 6 });
       expect(one).toEqual({ rows: 1, queries: 6 });
+
+      // Through the cache: a kept overview costs one query, the stamp's, whatever its size.
+      const ctx = { ...t.ctx(t.actors.admin), db: counted.db };
+      const filled = await getOverview(ctx, { cycle: demoCycleId });
+      const before = counted.count();
+      expect(await getOverview(ctx, { cycle: demoCycleId })).toBe(filled);
+      expect(counted.count() - before).toBe(1);
+      expect(await getOverview(ctx, { cycle: fx.cycle.id })).toBeDefined();
+      const afterOther = counted.count();
+      expect(await getOverview(ctx, { cycle: fx.cycle.id })).toBeDefined();
+      expect(counted.count() - afterOther).toBe(1);
+      expect(afterOther - before).toBeGreaterThan(1 + 6);
+      expect(await getOverview(ctx, { cycle: demoCycleId })).toBe(filled);
     } finally {
       await counted.close();
     }

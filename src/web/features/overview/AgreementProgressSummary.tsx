@@ -2,7 +2,7 @@ import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { agreementPath } from '../../../shared/contracts/agreements';
-import type { OverviewMeeting } from '../../../shared/contracts/overview';
+import { type OverviewEntryMeeting, overviewEntries } from '../../../shared/contracts/overview';
 import { QueryState } from '../../shared/components/QueryState';
 import { formatDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
@@ -18,7 +18,7 @@ export function AgreementProgressSummary({ agreementId, cycleId }: { agreementId
   const { t } = useTranslation();
   const locale = currentLocale();
   const overview = useOverview(cycleId, agreementId);
-  const meeting = (m: OverviewMeeting | null) =>
+  const meeting = (m: OverviewEntryMeeting | null) =>
     m
       ? t('overview.summary.meeting', {
           type: t(`meetings.type.${m.type}`),
@@ -33,7 +33,7 @@ export function AgreementProgressSummary({ agreementId, cycleId }: { agreementId
       </Heading>
       <QueryState query={overview}>
         {(o) => {
-          const row = o.rows[0];
+          const row = overviewEntries(o)[0];
           if (!row) return <Paragraph>{t('overview.summary.none')}</Paragraph>;
           const path = agreementPath(row.agreementId);
           return (

@@ -1,11 +1,16 @@
 import { Card, Heading, Paragraph, Spinner, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { agreementPath } from '../../../shared/contracts/agreements';
 import type { Me } from '../../../shared/contracts/auth';
 import { agreementPhases } from '../../../shared/contracts/milestones';
-import type { Overview, OverviewMeeting, OverviewRow } from '../../../shared/contracts/overview';
+import {
+  type Overview,
+  type OverviewEntry,
+  type OverviewEntryMeeting,
+  overviewEntries,
+} from '../../../shared/contracts/overview';
 import { ListCount } from '../../shared/components/ListCount';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
@@ -35,13 +40,10 @@ const sortKeys = [
 ] as const;
 type SortKey = (typeof sortKeys)[number];
 
-const total = (r: OverviewRow) =>
-  r.contributions.proposed + r.contributions.discussed + r.contributions.agreed + r.contributions.dropped;
-
-function sortValue(r: OverviewRow, key: SortKey): string | number {
+function sortValue(r: OverviewEntry, key: SortKey): string | number {
   switch (key) {
     case 'region':
-      return r.region.name;
+      return r.regionName;
     case 'phase':
       return agreementPhases.indexOf(r.phase);
     case 'days':
@@ -52,7 +54,7 @@ function sortValue(r: OverviewRow, key: SortKey): string | number {
       // Those without a planned day last, going up.
       return r.nextMilestone?.plannedDate ?? '9999';
     case 'contributions':
-      return total(r);
+      return r.contributions.total;
     case 'actions':
       return r.openActions;
     case 'lastMeeting':
@@ -102,17 +104,19 @@ function OverviewTable({ overview }: { overview: Overview }) {
   // The field keeps what is typed (spaces too); the address keeps the trimmed filter.
   const [text, setText] = useState(filters.values.q);
   const captionId = useId();
+  // The answer is compact (labels in dictionaries, rows as short arrays): read once into named fields.
+  const entries = useMemo(() => overviewEntries(overview), [overview]);
   const q = filters.values.q.toLocaleLowerCase('nb');
   const shown = sort.sorted(
-    overview.rows.filter(
+    entries.filter(
       (r) =>
         (!filters.values.phase || r.phase === filters.values.phase) &&
         (!filters.values.ready || (filters.values.ready === 'yes') === r.regionReady) &&
-        (!q || r.region.name.toLocaleLowerCase('nb').includes(q)),
+        (!q || r.regionName.toLocaleLowerCase('nb').includes(q)),
     ),
     sortValue,
   );
-  const meeting = (m: OverviewMeeting | null) =>
+  const meeting = (m: OverviewEntryMeeting | null) =>
     m ? (
       <>
         {formatDate(m.startsAt.slice(0, 10), locale)}
@@ -183,7 +187,7 @@ function OverviewTable({ overview }: { overview: Overview }) {
                 {shown.map((r) => (
                   <Table.Row key={r.agreementId}>
                     <Table.Cell>
-                      <Link to={agreementPath(r.agreementId)}>{r.region.name}</Link>
+                      <Link to={agreementPath(r.agreementId)}>{r.regionName}</Link>
                     </Table.Cell>
                     <Table.Cell>
                       <Tag data-color={phaseColour[r.phase]} data-size="sm">
@@ -218,7 +222,10 @@ function OverviewTable({ overview }: { overview: Overview }) {
                       )}
                     </Table.Cell>
                     <Table.Cell>
-                      {t('overview.contributions', { total: total(r), agreed: r.contributions.agreed })}
+                      {t('overview.contributions', {
+                        total: r.contributions.total,
+                        agreed: r.contributions.agreed,
+                      })}
                     </Table.Cell>
                     <Table.Cell>{r.openActions}</Table.Cell>
                     <Table.Cell>{meeting(r.lastMeeting)}</Table.Cell>
@@ -236,7 +243,6 @@ function OverviewTable({ overview }: { overview: Overview }) {
             <Suspense fallback={<Spinner aria-label={t('overview.timeline.loading')} />}>
               <OverviewTimeline
                 rows={shown}
-                milestoneNames={overview.milestoneNames}
                 today={overview.today}
                 label={t('overview.timeline.label', { count: shown.length })}
                 describedBy={captionId}

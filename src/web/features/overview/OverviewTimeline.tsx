@@ -1,7 +1,7 @@
 import { type EChartsCoreOption, format } from 'echarts/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { namedMilestone, type OverviewRow } from '../../../shared/contracts/overview';
+import type { OverviewEntry } from '../../../shared/contracts/overview';
 import { formatDate, intlLocale } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { EChart } from './EChart';
@@ -25,13 +25,11 @@ const rowHeight = 28;
  */
 export default function OverviewTimeline({
   rows,
-  milestoneNames,
   today,
   label,
   describedBy,
 }: {
-  rows: readonly OverviewRow[];
-  milestoneNames: readonly string[];
+  rows: readonly OverviewEntry[];
   today: string;
   label: string;
   describedBy: string;
@@ -40,10 +38,10 @@ export default function OverviewTimeline({
   const locale = currentLocale();
   const option = useMemo<EChartsCoreOption>(() => {
     // ECharts draws the first category at the bottom; the table's first row goes on top.
-    const names = rows.map((r) => r.region.name).reverse();
+    const names = rows.map((r) => r.regionName).reverse();
     const points: Record<Mark, [string, string, string][]> = { done: [], in_progress: [], planned: [] };
     for (const row of rows) {
-      for (const m of row.milestones.map((tuple) => namedMilestone(tuple, milestoneNames))) {
+      for (const m of row.milestones) {
         const mark: Mark | null = m.doneDate
           ? 'done'
           : m.state === 'in_progress'
@@ -52,7 +50,7 @@ export default function OverviewTimeline({
               ? 'planned'
               : null;
         const day = m.doneDate ?? m.plannedDate;
-        if (mark && day) points[mark].push([day, row.region.name, m.name]);
+        if (mark && day) points[mark].push([day, row.regionName, m.name]);
       }
     }
     const series = (Object.keys(marks) as Mark[]).map((mark, i) => ({
@@ -115,7 +113,7 @@ export default function OverviewTimeline({
         : [],
       series,
     };
-  }, [rows, milestoneNames, today, t, locale]);
+  }, [rows, today, t, locale]);
   const height = 80 + Math.min(rows.length, visibleRows) * rowHeight;
   return (
     <EChart
