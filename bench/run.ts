@@ -12,7 +12,9 @@
  * (unmeasured load before each route, default 2), BENCH_CONNECTIONS (default 50), BENCH_KEEP_DATABASE=1
  * (keep the generated database or PGlite folder afterwards, to EXPLAIN a slow route's queries on it),
  * BENCH_ANALYZE=0 (skip the ANALYZE after generating: the planner then has no statistics, as in a PGlite
- * database, which runs no autovacuum, until something analyzes it).
+ * database, which runs no autovacuum, until something analyzes it), BENCH_ROUTES=overview,matrix (only the
+ * routes whose name contains one of these words, after the baseline; the server's start and the documents
+ * are then not timed).
  *
  * Steps: generate the dataset (bench/dataset.ts: 7 departments, 1,200 regions, 5,600 municipalities,
  * ~6,000 dated memberships, ~1,300 users, 100,000 audit events; bench/dataset-hearing.ts: a general part of
@@ -82,7 +84,16 @@ const settings = {
   documentRuns: Math.round(envNumber('BENCH_DOCUMENT_RUNS', 15, 1)),
   /** How many times each way of starting the server is timed for its median (bench/startup.ts). */
   startupRuns: Math.round(envNumber('BENCH_STARTUP_RUNS', 5, 1)),
+  /** Words of the route names to measure (besides the baseline); empty: every route, start and documents. */
+  only: (process.env.BENCH_ROUTES ?? '')
+    .split(',')
+    .map((w) => w.trim().toLowerCase())
+    .filter((w) => w !== ''),
 };
+const selected = (route: BenchRoute) =>
+  route.budget === 'baseline' ||
+  settings.only.length === 0 ||
+  settings.only.some((w) => route.name.toLowerCase().includes(w));
 
 // ---------------------------------------------------------------------------------------------- cleanup
 
@@ -576,8 +587,10 @@ async function main() {
   );
 
   // Before the benchmark's own server opens the database: a PGlite folder is open in one process at a time.
-  console.log(`Timing the server's start on this database (${settings.startupRuns} runs each) …`);
-  const startup = await benchStartup(rootDir, target, settings.startupRuns);
+  const everything = settings.only.length === 0;
+  if (everything)
+    console.log(`Timing the server's start on this database (${settings.startupRuns} runs each) …`);
+  const startup = everything ? await benchStartup(rootDir, target, settings.startupRuns) : [];
 
   const server = await startServer(target);
   const cookie = await signIn(server.origin);
@@ -589,7 +602,7 @@ async function main() {
 
   const results: RouteResult[] = [];
   let baselineRps: number | null = null;
-  for (const route of routes) {
+  for (const route of routes.filter(selected)) {
     process.stdout.write(`  ${route.name} … `);
     const result = await benchRoute(route, server, cookie, fixtures, baselineRps);
     if (route.budget === 'baseline') baselineRps = result.requestsPerSecond;
@@ -600,10 +613,12 @@ async function main() {
   }
   await cleanUp();
   // In this process, once the server has stopped: the documents' time is the renderers' alone.
-  const documents = [
-    ...(await benchAgreementDocuments(settings.documentRuns)),
-    ...(await benchStatusReport(settings.documentRuns)),
-  ];
+  const documents = everything
+    ? [
+        ...(await benchAgreementDocuments(settings.documentRuns)),
+        ...(await benchStatusReport(settings.documentRuns)),
+      ]
+    : [];
 
   console.log(`\nLatency: ${latencyMethod}.`);
   console.log(
