@@ -19,6 +19,7 @@ const admin: readonly Role[] = ['admin'];
 const adminAndViewer: readonly Role[] = ['admin', 'viewer'];
 const adminAndRegion: readonly Role[] = ['admin', 'region'];
 const adminAndDepartment: readonly Role[] = ['admin', 'department'];
+const countyPeople: readonly Role[] = ['admin', 'department', 'viewer'];
 
 const expected: Record<string, Expected> = {
   // System
@@ -204,6 +205,17 @@ const expected: Record<string, Expected> = {
   'POST /api/v1/bodies/{id}/meetings': { access: adminAndRegion, ownership: true },
   'PUT /api/v1/bodies/{id}/meetings/{meetingId}': { access: adminAndRegion, ownership: true },
   'DELETE /api/v1/bodies/{id}/meetings/{meetingId}': { access: adminAndRegion, ownership: true },
+  // Political cases: the county's people read them (a region contact follows its agreement, not the
+  // county's drafts); the coordinator batches, edits, numbers and sends them on
+  'GET /api/v1/cases': { access: countyPeople },
+  'POST /api/v1/cases': { access: admin },
+  'GET /api/v1/cycles/{id}/batch-plan': { access: admin },
+  'GET /api/v1/cases/{id}': { access: countyPeople },
+  'PUT /api/v1/cases/{id}': { access: admin },
+  'PUT /api/v1/cases/{id}/decision-points': { access: admin },
+  'PUT /api/v1/cases/{id}/treatments/{treatmentId}': { access: admin },
+  'POST /api/v1/cases/{id}/council-case': { access: admin },
+  'GET /api/v1/cases/{id}/document': { access: countyPeople },
 };
 
 /** Public routes that are deliberately not operations of the published API. */

@@ -23,6 +23,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import { actorForSession, type SessionKeys } from './auth/sessions.js';
 import { bodyRoutes } from './bodies/body.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
+import { caseRoutes } from './cases/case.routes.js';
 import { contributionExportRoutes } from './contribution-export/contribution-export.routes.js';
 import { contributionRoutes } from './contributions/contribution.routes.js';
 import type { Db, Engine } from './db/client.js';
@@ -185,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(meetingRoutes, { publicUrl: options.publicUrl });
   await app.register(calendarRoutes, { keys: options.keys, publicUrl: options.publicUrl });
   await app.register(bodyRoutes, { publicUrl: options.publicUrl });
+  await app.register(caseRoutes);
   await app.register(statusReportRoutes);
 
   const webDir = options.webDir;

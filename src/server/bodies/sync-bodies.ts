@@ -7,6 +7,13 @@ import { municipalities, regions } from '../registry/registry.table.js';
 import { politicalBodies } from './body.table.js';
 
 /**
+ * A region is often registered by its council's name ("Indre Østfold regionråd", "Samarbeidsrådet for
+ * Nedre Romerike"): that is the body's name; otherwise it is "Regionrådet for" the region.
+ */
+export const regionalCouncilName = (region: string) =>
+  /råd\b|råd$|rådet/i.test(region) ? region : `Regionrådet for ${region}`;
+
+/**
  * Makes the political bodies the registry calls for and that are missing: the executive board and the
  * county council, a regional council for each region, and a council for each municipality inside the county
  * (also one that has since merged or moved: its council adopted agreements of its time). Bodies already there are left as they are (with their plans), so it is safe to run
@@ -27,7 +34,7 @@ export async function syncBodies(ctx: Ctx): Promise<BodySyncResult> {
       .from(regions)
       .orderBy(regions.name)) {
       if (!has.has(r.id))
-        wanted.push({ kind: 'regional_council', name: `Regionrådet for ${r.name}`, regionId: r.id });
+        wanted.push({ kind: 'regional_council', name: regionalCouncilName(r.name), regionId: r.id });
     }
     const inside = await tx
       .select({ id: municipalities.id, name: municipalities.name })

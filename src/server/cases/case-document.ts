@@ -1,0 +1,91 @@
+import { CaseDocumentQuery, type PoliticalCase } from '../../shared/contracts/cases.js';
+import type { DocumentBlock, DocumentModel } from '../documents/document-model.js';
+import { type DocumentFile, renderDocument } from '../documents/download.js';
+import { norwegianDate } from '../hearing-summary/summary-document.js';
+import { authorize, parse } from '../platform/authorize.js';
+import type { Ctx } from '../platform/context.js';
+import { assertId } from '../platform/ids.js';
+import { county } from '../registry/registry.table.js';
+import { loadCase } from './case-reads.js';
+import { caseReaders } from './read-cases.js';
+
+/** The case document's fixed texts, in bokmål as the county's case documents are written. */
+export const caseWords = {
+  document: 'Saksframlegg',
+  archive: 'Arkivsak',
+  proposal: 'Fylkesrådens forslag til vedtak/innstilling',
+  treatedBy: ['Behandlet av', 'Møtedato', 'Utvalgssaksnr.'] as [string, string, string],
+  background: 'Bakgrunn for saken',
+  facts: 'Fakta',
+  alternatives: 'Problemstillinger og alternative løsninger',
+  assessment: 'Vurdering',
+  consequences: 'Konsekvenser',
+  authority: 'Vedtakskompetanse',
+  attachments: 'Vedlegg',
+  agreement: (region: string) => `Partnerskapsavtale med ${region}, generell og spesiell del`,
+  notSet: 'Ikke fastsatt',
+} as const;
+
+/**
+ * A case as a Norwegian case document, in the seed's order: the title, the proposed decision as numbered
+ * points with the date, name and title of the signer, the table of the bodies that treat it (body, meeting
+ * date, the body's case number), then background, facts, issues and alternatives, assessment, consequences,
+ * the decision authority and the attachments.
+ */
+export function caseDocument(c: PoliticalCase, countyName: string): DocumentModel {
+  const w = caseWords;
+  const signer = [c.signer.date ? norwegianDate(c.signer.date) : null, c.signer.name, c.signer.title].filter(
+    (line): line is string => Boolean(line),
+  );
+  const body: DocumentBlock[] = [
+    ...(c.archiveReference
+      ? [{ type: 'facts' as const, items: [{ label: w.archive, value: c.archiveReference }] }]
+      : []),
+    { type: 'heading', level: 1, text: c.title },
+    { type: 'heading', level: 2, text: w.proposal },
+    { type: 'list', ordered: true, items: c.decisionPoints.map((p) => p.text) },
+    ...(signer.length > 0 ? [{ type: 'paragraph' as const, content: signer.join('\n') }] : []),
+    {
+      type: 'table',
+      header: [...w.treatedBy],
+      widths: [3, 2, 2],
+      rows: c.treatments.map((t) => [
+        t.bodyName,
+        t.meeting ? norwegianDate(t.meeting.date) : w.notSet,
+        t.caseNumber ?? '',
+      ]),
+    },
+  ];
+  for (const key of ['background', 'facts', 'alternatives', 'assessment', 'consequences'] as const) {
+    body.push(
+      { type: 'heading', level: 2, text: w[key] },
+      { type: 'richText', doc: c[key], headingShift: 0 },
+    );
+  }
+  body.push({ type: 'heading', level: 2, text: w.authority });
+  body.push({ type: 'paragraph', content: c.authority || w.notSet });
+  body.push({ type: 'heading', level: 2, text: w.attachments });
+  body.push({ type: 'list', ordered: true, items: c.agreements.map((a) => w.agreement(a.regionName)) });
+  return {
+    language: 'nb',
+    county: countyName,
+    title: c.title,
+    version: c.archiveReference ? `${w.document} · ${w.archive} ${c.archiveReference}` : w.document,
+    body,
+  };
+}
+
+export const caseFileName = (c: PoliticalCase) =>
+  `Saksframlegg ${c.title}${c.archiveReference ? ` ${c.archiveReference.replace('/', '-')}` : ''}`.replace(
+    /[\\/:*?"<>|]/g,
+    '-',
+  );
+
+export async function exportCaseDocument(ctx: Ctx, id: string, raw: unknown): Promise<DocumentFile> {
+  const { db } = authorize(ctx, caseReaders);
+  const { format } = parse(CaseDocumentQuery, raw);
+  assertId(id);
+  const c = await loadCase(db, id);
+  const [owner] = await db.select({ name: county.name }).from(county);
+  return renderDocument(caseDocument(c, owner?.name ?? ''), format, caseFileName(c));
+}

@@ -1,0 +1,308 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditTrail, startTestApp, type TestApp } from '../../../test/support/app.js';
+import type { BodyList, BodyMeeting } from '../../shared/contracts/bodies.js';
+import type { BatchPlan, PoliticalCase } from '../../shared/contracts/cases.js';
+import { readDocx, readPdfPages, squash } from '../documents/testing/read-document.js';
+import {
+  type MeetingCookies,
+  meetingRequests,
+  signInMeetingRoles,
+  unknownId,
+} from '../meetings/meeting.fixtures.js';
+import { casesFixture, readyAgreement } from './case.fixtures.js';
+
+let t: TestApp;
+let cookies: MeetingCookies;
+let fx: Awaited<ReturnType<typeof casesFixture>>;
+let boardMeeting: BodyMeeting;
+let councilMeeting: BodyMeeting;
+let made: PoliticalCase;
+const { req, refused, ok } = meetingRequests(() => t);
+
+beforeAll(async () => {
+  t = await startTestApp();
+  cookies = await signInMeetingRoles(t);
+  fx = await casesFixture(t);
+  const bodies = (await ok<BodyList>('GET', '/api/v1/bodies', cookies.admin)).items;
+  const board = bodies.find((b) => b.kind === 'executive_board');
+  const council = bodies.find((b) => b.kind === 'county_council');
+  if (!board || !council) throw new Error('county bodies missing');
+  boardMeeting = await ok<BodyMeeting>('POST', `/api/v1/bodies/${board.id}/meetings`, cookies.admin, {
+    date: '2099-10-22',
+    documentsDue: '2099-10-08',
+  });
+  councilMeeting = await ok<BodyMeeting>('POST', `/api/v1/bodies/${council.id}/meetings`, cookies.admin, {
+    date: '2099-11-12',
+  });
+});
+afterAll(async () => t.close());
+
+describe('the batch planner', () => {
+  it('lists each agreement ready or with what it lacks, and the board meetings still within reach', async () => {
+    const plan = await ok<BatchPlan>('GET', `/api/v1/cycles/${fx.cycle.id}/batch-plan`, cookies.admin);
+    expect(plan.reachableMeetings.map((m) => m.id)).toContain(boardMeeting.id);
+    expect(plan.reachableMeetings.map((m) => m.id)).not.toContain(councilMeeting.id);
+    const byId = new Map(plan.agreements.map((a) => [a.agreementId, a]));
+    expect(byId.get(fx.own.id)).toMatchObject({ ready: true, reasons: [], caseId: null });
+    expect(byId.get(fx.other.id)).toMatchObject({
+      ready: false,
+      reasons: ['finalMeetingNotHeld', 'specialPartNotAgreed'],
+    });
+    await refused(() => req('GET', `/api/v1/cycles/${fx.cycle.id}/batch-plan`, cookies.viewer), 403);
+    await refused(() => req('GET', `/api/v1/cycles/${unknownId}/batch-plan`, cookies.admin), 404);
+  });
+});
+
+describe('a case for the executive board', () => {
+  it('refuses an agreement that is not ready, naming its region, and a meeting of another body', async () => {
+    await refused(
+      () =>
+        req('POST', '/api/v1/cases', cookies.admin, {
+          cycleId: fx.cycle.id,
+          agreementIds: [fx.own.id, fx.other.id],
+        }),
+      400,
+      [['agreementIds', 'validation.agreementNotReady']],
+    );
+    const res = await req('POST', '/api/v1/cases', cookies.admin, {
+      cycleId: fx.cycle.id,
+      agreementIds: [fx.other.id],
+    });
+    expect((res.json() as { errors: { message: string }[] }).errors[0]?.message).toContain('Hallingdal');
+    await refused(
+      () =>
+        req('POST', '/api/v1/cases', cookies.admin, {
+          cycleId: fx.cycle.id,
+          agreementIds: [fx.own.id],
+          meetingId: councilMeeting.id,
+        }),
+      400,
+      [['meetingId', 'validation.unknownBodyMeeting']],
+    );
+    await refused(
+      () => req('POST', '/api/v1/cases', cookies.admin, { cycleId: fx.cycle.id, agreementIds: [] }),
+      400,
+      [['agreementIds', 'validation.chooseAgreements']],
+    );
+    await refused(
+      () =>
+        req('POST', '/api/v1/cases', cookies.department, { cycleId: fx.cycle.id, agreementIds: [fx.own.id] }),
+      403,
+    );
+  });
+
+  it('writes the case from the live process and marks what the template filled', async () => {
+    made = await ok<PoliticalCase>('POST', '/api/v1/cases', cookies.admin, {
+      cycleId: fx.cycle.id,
+      agreementIds: [fx.own.id],
+      meetingId: boardMeeting.id,
+    });
+    expect(made.title).toBe('Partnerskapsavtale med Indre Østfold regionråd');
+    expect(made.agreements.map((a) => a.regionName)).toEqual(['Indre Østfold regionråd']);
+    expect(made.decisionPoints.map((p) => p.fromTemplate)).toEqual(made.decisionPoints.map(() => true));
+    expect(made.decisionPoints[0]?.text).toBe(
+      'Fylkesrådet godkjenner partnerskapsavtalen med Indre Østfold regionråd, generell og spesiell del, slik den fremkommer i vedleggene.',
+    );
+    expect(made.templateFilled).toEqual([
+      'title',
+      'background',
+      'facts',
+      'alternatives',
+      'assessment',
+      'consequences',
+      'authority',
+    ]);
+    const facts = JSON.stringify(made.facts);
+    expect(facts).toContain('Generell del versjon 1 ble godkjent 20.02.2025 (sak 12/25).');
+    expect(facts).toContain('fellesmøte 18.03.2025');
+    expect(facts).toContain('Spesiell del versjon 1 ble avtalt');
+    expect(made.treatments).toMatchObject([
+      {
+        bodyName: 'Fylkesrådet',
+        role: 'decide',
+        meeting: { id: boardMeeting.id, date: '2099-10-22' },
+        caseNumber: null,
+      },
+    ]);
+    expect(await auditTrail(t, 'case', made.id)).toMatchObject([{ action: 'case.create' }]);
+  });
+
+  it('keeps an agreement in one open case of the board', async () => {
+    await refused(
+      () => req('POST', '/api/v1/cases', cookies.admin, { cycleId: fx.cycle.id, agreementIds: [fx.own.id] }),
+      400,
+      [['agreementIds', 'validation.agreementInOpenCase']],
+    );
+    const plan = await ok<BatchPlan>('GET', `/api/v1/cycles/${fx.cycle.id}/batch-plan`, cookies.admin);
+    expect(plan.agreements.find((a) => a.agreementId === fx.own.id)).toMatchObject({
+      ready: false,
+      reasons: ['inOpenCase'],
+      caseId: made.id,
+    });
+  });
+
+  it('is read by the county’s people and not by region contacts', async () => {
+    await ok('GET', `/api/v1/cases/${made.id}`, cookies.department);
+    await ok('GET', `/api/v1/cases?cycleId=${fx.cycle.id}`, cookies.viewer);
+    await refused(() => req('GET', `/api/v1/cases/${made.id}`, cookies.region), 403);
+    await refused(() => req('GET', `/api/v1/cases/${unknownId}`, cookies.admin), 404);
+  });
+});
+
+describe('editing a case', () => {
+  it('edits and reorders decision points, keeping the template mark only on untouched ones', async () => {
+    const [first, second, ...rest] = made.decisionPoints;
+    if (!first || !second) throw new Error('points missing');
+    const url = `/api/v1/cases/${made.id}/decision-points`;
+    await refused(
+      () => req('PUT', url, cookies.admin, { points: [{ text: '   ' }], version: made.version }),
+      400,
+      [['points.0.text', 'validation.required']],
+    );
+    await refused(() => req('PUT', url, cookies.admin, { points: [], version: made.version }), 400, [
+      ['points', 'validation.decisionPointsRequired'],
+    ]);
+    const edited = await ok<PoliticalCase>('PUT', url, cookies.admin, {
+      points: [
+        { id: second.id, text: second.text },
+        { id: first.id, text: `${first.text} Avtalen signeres av fylkesordføreren.` },
+        ...rest.map((p) => ({ id: p.id, text: p.text })),
+      ],
+      version: made.version,
+    });
+    expect(edited.decisionPoints.map((p) => p.fromTemplate)).toEqual([true, false, ...rest.map(() => true)]);
+    expect(edited.decisionPoints[1]?.text).toContain('signeres av fylkesordføreren');
+    await refused(
+      () => req('PUT', url, cookies.admin, { points: [{ text: 'x' }], version: made.version }),
+      409,
+    );
+    made = edited;
+  });
+
+  it('unmarks a part once edited, and keeps the archive number well formed and unique', async () => {
+    const body = {
+      title: made.title,
+      archiveReference: '2099/1234',
+      background: made.background,
+      facts: made.facts,
+      alternatives: made.alternatives,
+      assessment: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Fylkesrådet anbefaler avtalen.' }] }],
+      },
+      consequences: made.consequences,
+      authority: made.authority,
+      signerName: 'Tonje Brenna',
+      signerTitle: 'fylkesrådsleder',
+      signedOn: '2099-10-01',
+      version: made.version,
+    };
+    await refused(
+      () => req('PUT', `/api/v1/cases/${made.id}`, cookies.admin, { ...body, archiveReference: '1234' }),
+      400,
+      [['archiveReference', 'validation.archiveReference']],
+    );
+    const updated = await ok<PoliticalCase>('PUT', `/api/v1/cases/${made.id}`, cookies.admin, body);
+    expect(updated.archiveReference).toBe('2099/1234');
+    expect(updated.templateFilled).not.toContain('assessment');
+    expect(updated.templateFilled).toContain('facts');
+    expect(updated.signer).toEqual({ name: 'Tonje Brenna', title: 'fylkesrådsleder', date: '2099-10-01' });
+    made = updated;
+  });
+
+  it('gives the treatment its case number, unique in the body and year', async () => {
+    const treatment = made.treatments[0];
+    if (!treatment) throw new Error('no treatment');
+    const url = `/api/v1/cases/${made.id}/treatments/${treatment.id}`;
+    await refused(
+      () => req('PUT', url, cookies.admin, { meetingId: boardMeeting.id, caseNumber: '123-20', version: 1 }),
+      400,
+      [['caseNumber', 'validation.bodyCaseNumber']],
+    );
+    made = await ok<PoliticalCase>('PUT', url, cookies.admin, {
+      meetingId: boardMeeting.id,
+      caseNumber: '123/99',
+      version: 1,
+    });
+    expect(made.treatments[0]?.caseNumber).toBe('123/99');
+
+    await readyAgreement(t, fx.cycle.id, fx.other.id);
+    const second = await ok<PoliticalCase>('POST', '/api/v1/cases', cookies.admin, {
+      cycleId: fx.cycle.id,
+      agreementIds: [fx.other.id],
+    });
+    const other = second.treatments[0];
+    if (!other) throw new Error('no treatment');
+    await refused(
+      () =>
+        req('PUT', `/api/v1/cases/${second.id}/treatments/${other.id}`, cookies.admin, {
+          meetingId: boardMeeting.id,
+          caseNumber: '123/99',
+          version: 1,
+        }),
+      400,
+      [['caseNumber', 'validation.caseNumberTaken']],
+    );
+  });
+});
+
+describe('the county council’s case', () => {
+  it('is made from the board’s case in one action, once', async () => {
+    const council = await ok<PoliticalCase>('POST', `/api/v1/cases/${made.id}/council-case`, cookies.admin);
+    expect(council.sourceCaseId).toBe(made.id);
+    expect(council.treatments).toMatchObject([
+      { bodyName: 'Fylkestinget', role: 'information', meeting: null },
+    ]);
+    expect(council.decisionPoints.map((p) => p.text)).toEqual([
+      'Fylkestinget tar partnerskapsavtalen med Indre Østfold regionråd til orientering.',
+    ]);
+    expect(council.assessment).toEqual(made.assessment);
+    const source = await ok<PoliticalCase>('GET', `/api/v1/cases/${made.id}`, cookies.admin);
+    expect(source.followUpCaseId).toBe(council.id);
+    await refused(() => req('POST', `/api/v1/cases/${made.id}/council-case`, cookies.admin), 409);
+    await refused(() => req('POST', `/api/v1/cases/${council.id}/council-case`, cookies.admin), 409);
+  });
+});
+
+describe('the case document', () => {
+  it('is a DOCX with the seed’s headings in order, the header table and the decision points', async () => {
+    const res = await req('GET', `/api/v1/cases/${made.id}/document?format=docx`, cookies.viewer);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('.docx');
+    const text = squash(readDocx(res.rawPayload).body);
+    const order = [
+      'Partnerskapsavtale med Indre Østfold regionråd',
+      'Fylkesrådens forslag til vedtak/innstilling',
+      'Fylkesrådet godkjenner partnerskapsavtalen med Indre Østfold regionråd',
+      '01.10.2099 Tonje Brenna fylkesrådsleder',
+      'Behandlet av Møtedato Utvalgssaksnr.',
+      'Fylkesrådet 22.10.2099 123/99',
+      'Bakgrunn for saken',
+      'Fakta',
+      'Problemstillinger og alternative løsninger',
+      'Vurdering',
+      'Fylkesrådet anbefaler avtalen.',
+      'Konsekvenser',
+      'Vedtakskompetanse',
+      'Reglement for delegering og innstilling, punkt 3.5.2, c',
+      'Vedlegg',
+      'Partnerskapsavtale med Indre Østfold regionråd, generell og spesiell del',
+    ];
+    let at = -1;
+    for (const words of order) {
+      const next = text.indexOf(words, at + 1);
+      expect(next, `"${words}" after position ${at}`).toBeGreaterThan(at);
+      at = next;
+    }
+    expect(text).toContain('Arkivsak 2099/1234');
+  });
+
+  it('is a PDF with the same words', async () => {
+    const res = await req('GET', `/api/v1/cases/${made.id}/document?format=pdf`, cookies.admin);
+    expect(res.statusCode).toBe(200);
+    const text = squash((await readPdfPages(res.rawPayload)).join(' '));
+    expect(text).toContain('Fylkesrådens forslag til vedtak/innstilling');
+    expect(text).toContain('Vedtakskompetanse');
+    await refused(() => req('GET', `/api/v1/cases/${made.id}/document?format=pdf`, cookies.region), 403);
+  });
+});
