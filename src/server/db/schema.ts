@@ -1,4 +1,5 @@
 // The whole schema, for Drizzle's typed queries and drizzle-kit's migrations.
+export * from '../adoption/adoption.table.js';
 export * from '../agreement-archive/agreement-archive.table.js';
 export * from '../agreements/agreement.table.js';
 export * from '../audit/audit.table.js';
