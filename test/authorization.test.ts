@@ -214,6 +214,7 @@ const expected: Record<string, Expected> = {
   'PUT /api/v1/cases/{id}': { access: admin },
   'PUT /api/v1/cases/{id}/decision-points': { access: admin },
   'PUT /api/v1/cases/{id}/treatments/{treatmentId}': { access: admin },
+  'POST /api/v1/cases/{id}/treatments/{treatmentId}/decision': { access: admin },
   'POST /api/v1/cases/{id}/council-case': { access: admin },
   'GET /api/v1/cases/{id}/document': { access: countyPeople },
 };

@@ -41,6 +41,9 @@ const tables = [
   'case_agreements',
   'case_decision_points',
   'case_treatments',
+  'municipal_adoptions',
+  'adoption_protocols',
+  'agreement_divergences',
   'audit_events',
 ] as const;
 

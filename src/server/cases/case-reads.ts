@@ -2,10 +2,12 @@ import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { BodyKind } from '../../shared/contracts/bodies.js';
 import {
   type CaseRole,
+  type Decision,
   formatBodyCaseNumber,
   type PoliticalCase,
   type ReadinessReason,
   type TemplateField,
+  type TreatmentOutcome,
 } from '../../shared/contracts/cases.js';
 import { agreements } from '../agreements/agreement.table.js';
 import { bodyMeetings, politicalBodies } from '../bodies/body.table.js';
@@ -14,9 +16,30 @@ import { generalPartVersions } from '../general-part/general-part.table.js';
 import { evidenceFactsOf } from '../milestones/milestone-reads.js';
 import { notFound } from '../platform/errors.js';
 import { regions } from '../registry/registry.table.js';
+import { users } from '../users/user.table.js';
 import { caseAgreements, caseDecisionPoints, caseTreatments, politicalCases } from './case.table.js';
 
-/** A case as the API shows it, in four queries. */
+/** A treatment's decision as the API shows it; null until one is recorded. */
+export function decisionOf(
+  t: typeof caseTreatments.$inferSelect,
+  recordedBy: string | null,
+): Decision | null {
+  if (t.outcome === null || t.decidedOn === null) return null;
+  return {
+    outcome: t.outcome as TreatmentOutcome,
+    decisionText: t.decisionText ?? '',
+    changedText: t.changedText,
+    decidedOn: t.decidedOn,
+    unanimous: t.unanimous ?? true,
+    votes:
+      t.unanimous === false
+        ? { for: t.votesFor ?? 0, against: t.votesAgainst ?? 0, blank: t.votesBlank ?? 0 }
+        : null,
+    recordedBy,
+  };
+}
+
+/** A case as the API shows it, in five queries. */
 export async function loadCase(db: Db | Tx, id: string): Promise<PoliticalCase> {
   const [row] = await db.select().from(politicalCases).where(eq(politicalCases.id, id));
   if (!row) throw notFound();
@@ -44,10 +67,12 @@ export async function loadCase(db: Db | Tx, id: string): Promise<PoliticalCase> 
       bodyName: politicalBodies.name,
       bodyKind: politicalBodies.kind,
       meeting: bodyMeetings,
+      recordedBy: users.name,
     })
     .from(caseTreatments)
     .innerJoin(politicalBodies, eq(politicalBodies.id, caseTreatments.bodyId))
     .leftJoin(bodyMeetings, eq(bodyMeetings.id, caseTreatments.bodyMeetingId))
+    .leftJoin(users, eq(users.id, caseTreatments.decidedBy))
     .where(eq(caseTreatments.caseId, id))
     .orderBy(asc(caseTreatments.position));
   const [followUp] = await db
@@ -70,7 +95,7 @@ export async function loadCase(db: Db | Tx, id: string): Promise<PoliticalCase> 
     authority: row.authority,
     signer: { name: row.signerName, title: row.signerTitle, date: row.signedOn },
     templateFilled: row.templateFilled as TemplateField[],
-    treatments: treatments.map(({ t, bodyName, bodyKind, meeting }) => ({
+    treatments: treatments.map(({ t, bodyName, bodyKind, meeting, recordedBy }) => ({
       id: t.id,
       bodyId: t.bodyId,
       bodyName,
@@ -78,6 +103,7 @@ export async function loadCase(db: Db | Tx, id: string): Promise<PoliticalCase> 
       role: t.role as CaseRole,
       meeting: meeting ? { id: meeting.id, date: meeting.date, documentsDue: meeting.documentsDue } : null,
       caseNumber: formatBodyCaseNumber(t.caseNumber, t.caseYear),
+      decision: decisionOf(t, recordedBy),
       version: t.version,
     })),
     sourceCaseId: row.sourceCaseId,

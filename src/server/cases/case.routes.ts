@@ -7,6 +7,7 @@ import {
   CaseListQuery,
   CreateCaseInput,
   PoliticalCase,
+  RecordDecisionInput,
   ReplaceDecisionPointsInput,
   UpdateCaseInput,
   UpdateTreatmentInput,
@@ -20,6 +21,7 @@ import { createCase } from './create-case.js';
 import { createCouncilCase } from './create-council-case.js';
 import { replaceDecisionPoints, updateCase, updateTreatment } from './edit-case.js';
 import { caseReaders, getBatchPlan, getCase, listCases } from './read-cases.js';
+import { recordDecision } from './record-decision.js';
 
 const tags = ['political processing'];
 const documentFile = z.instanceof(Buffer).meta({ type: 'string', format: 'binary' });
@@ -126,6 +128,22 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       updateTreatment(request.ctx, request.params.id, request.params.treatmentId, request.body),
+  );
+  app.post(
+    '/api/v1/cases/:id/treatments/:treatmentId/decision',
+    {
+      config: { access: adminOnly },
+      schema: {
+        tags,
+        summary:
+          "Record a body's treatment of a case: adopted (with or without changes), rejected, postponed to a later meeting, or taken for information, with the decision text, date and vote",
+        params: TreatmentParams,
+        body: RecordDecisionInput,
+        response: { 200: PoliticalCase },
+      },
+    },
+    async (request) =>
+      recordDecision(request.ctx, request.params.id, request.params.treatmentId, request.body),
   );
   app.post(
     '/api/v1/cases/:id/council-case',

@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTrail, startTestApp, type TestApp } from '../../../test/support/app.js';
 import type { BodyList, BodyMeeting } from '../../shared/contracts/bodies.js';
 import type { BatchPlan, PoliticalCase } from '../../shared/contracts/cases.js';
+import { agreementDivergences } from '../adoption/adoption.table.js';
 import { readDocx, readPdfPages, squash } from '../documents/testing/read-document.js';
 import {
   type MeetingCookies,
@@ -264,6 +266,147 @@ describe('the county council’s case', () => {
   });
 });
 
+describe('decisions', () => {
+  it('refuses a decision dated before its meeting, a missing changed text and an outcome unfit for the role', async () => {
+    const treatment = made.treatments[0];
+    if (!treatment) throw new Error('no treatment');
+    const url = `/api/v1/cases/${made.id}/treatments/${treatment.id}/decision`;
+    const base = { decisionText: 'Fylkesrådet godkjenner avtalen.', version: treatment.version };
+    await refused(
+      () => req('POST', url, cookies.admin, { ...base, outcome: 'adopted', decidedOn: '2099-10-21' }),
+      400,
+      [['decidedOn', 'validation.decisionBeforeMeeting']],
+    );
+    await refused(
+      () =>
+        req('POST', url, cookies.admin, {
+          ...base,
+          outcome: 'adopted_with_changes',
+          decidedOn: '2099-10-22',
+        }),
+      400,
+      [['changedText', 'validation.changedTextRequired']],
+    );
+    await refused(
+      () => req('POST', url, cookies.admin, { ...base, outcome: 'information', decidedOn: '2099-10-22' }),
+      400,
+      [['outcome', 'validation.outcomeForRole']],
+    );
+    await refused(
+      () =>
+        req('POST', url, cookies.admin, {
+          ...base,
+          outcome: 'postponed',
+          decidedOn: '2099-10-22',
+          postponedToMeetingId: councilMeeting.id,
+        }),
+      400,
+      [['postponedToMeetingId', 'validation.postponeLater']],
+    );
+    await refused(
+      () => req('POST', url, cookies.region, { ...base, outcome: 'adopted', decidedOn: '2099-10-22' }),
+      403,
+    );
+  });
+
+  it('postpones to a later meeting of the body, then records adoption with changes and a vote', async () => {
+    const board = made.treatments[0];
+    if (!board) throw new Error('no treatment');
+    const later = await ok<BodyMeeting>('POST', `/api/v1/bodies/${board.bodyId}/meetings`, cookies.admin, {
+      date: '2099-11-19',
+    });
+    const url = `/api/v1/cases/${made.id}/treatments/${board.id}/decision`;
+    const postponed = await ok<PoliticalCase>('POST', url, cookies.admin, {
+      outcome: 'postponed',
+      decidedOn: '2099-10-22',
+      postponedToMeetingId: later.id,
+      version: board.version,
+    });
+    const moved = postponed.treatments[0];
+    expect(moved).toMatchObject({
+      meeting: { id: later.id, date: '2099-11-19' },
+      decision: { outcome: 'postponed' },
+    });
+    const decided = await ok<PoliticalCase>('POST', url, cookies.admin, {
+      outcome: 'adopted_with_changes',
+      decisionText: 'Fylkesrådet godkjenner avtalen med endringen i punkt 2.',
+      changedText: 'Tiltaket om bredbånd tas ut av spesiell del.',
+      decidedOn: '2099-11-19',
+      unanimous: false,
+      votesFor: 7,
+      votesAgainst: 2,
+      version: moved?.version,
+    });
+    expect(decided.treatments[0]?.decision).toMatchObject({
+      outcome: 'adopted_with_changes',
+      decidedOn: '2099-11-19',
+      unanimous: false,
+      votes: { for: 7, against: 2, blank: 0 },
+      recordedBy: t.actors.admin.name,
+    });
+    const divergences = await t.database.db
+      .select()
+      .from(agreementDivergences)
+      .where(eq(agreementDivergences.agreementId, fx.own.id));
+    expect(divergences).toMatchObject([
+      {
+        treatmentId: board.id,
+        changedText: 'Tiltaket om bredbånd tas ut av spesiell del.',
+        resolution: null,
+      },
+    ]);
+    await refused(
+      () =>
+        req('POST', url, cookies.admin, {
+          outcome: 'adopted',
+          decisionText: 'x',
+          decidedOn: '2099-11-19',
+          version: decided.treatments[0]?.version,
+        }),
+      409,
+    );
+    expect((await auditTrail(t, 'caseTreatment', board.id)).map((e) => e.action)).toEqual([
+      'caseTreatment.update',
+      'caseTreatment.decide',
+      'caseTreatment.decide',
+    ]);
+    made = decided;
+  });
+
+  it('takes the council’s case for information at its meeting', async () => {
+    const source = await ok<PoliticalCase>('GET', `/api/v1/cases/${made.id}`, cookies.admin);
+    const council = await ok<PoliticalCase>('GET', `/api/v1/cases/${source.followUpCaseId}`, cookies.admin);
+    const treatment = council.treatments[0];
+    if (!treatment) throw new Error('no treatment');
+    const decideUrl = `/api/v1/cases/${council.id}/treatments/${treatment.id}/decision`;
+    const body = {
+      outcome: 'information',
+      decisionText: 'Fylkestinget tar saken til orientering.',
+      decidedOn: '2099-11-12',
+    };
+    await refused(() => req('POST', decideUrl, cookies.admin, { ...body, version: treatment.version }), 409);
+    const planned = await ok<PoliticalCase>(
+      'PUT',
+      `/api/v1/cases/${council.id}/treatments/${treatment.id}`,
+      cookies.admin,
+      {
+        meetingId: councilMeeting.id,
+        caseNumber: '45/99',
+        version: treatment.version,
+      },
+    );
+    const taken = await ok<PoliticalCase>('POST', decideUrl, cookies.admin, {
+      ...body,
+      version: planned.treatments[0]?.version,
+    });
+    expect(taken.treatments[0]?.decision).toMatchObject({
+      outcome: 'information',
+      unanimous: true,
+      votes: null,
+    });
+  });
+});
+
 describe('the case document', () => {
   it('is a DOCX with the seed’s headings in order, the header table and the decision points', async () => {
     const res = await req('GET', `/api/v1/cases/${made.id}/document?format=docx`, cookies.viewer);
@@ -276,7 +419,7 @@ describe('the case document', () => {
       'Fylkesrådet godkjenner partnerskapsavtalen med Indre Østfold regionråd',
       '01.10.2099 Tonje Brenna fylkesrådsleder',
       'Behandlet av Møtedato Utvalgssaksnr.',
-      'Fylkesrådet 22.10.2099 123/99',
+      'Fylkesrådet 19.11.2099 123/99',
       'Bakgrunn for saken',
       'Fakta',
       'Problemstillinger og alternative løsninger',

@@ -61,6 +61,27 @@ export const DecisionPoint = z.object({
 });
 export type DecisionPoint = z.infer<typeof DecisionPoint>;
 
+export const treatmentOutcomes = [
+  'adopted',
+  'adopted_with_changes',
+  'rejected',
+  'postponed',
+  'information',
+] as const;
+export const TreatmentOutcome = z.enum(treatmentOutcomes, { error: 'validation.chooseOutcome' });
+export type TreatmentOutcome = z.infer<typeof TreatmentOutcome>;
+
+export const Decision = z.object({
+  outcome: TreatmentOutcome,
+  decisionText: z.string(),
+  changedText: z.string().nullable(),
+  decidedOn: z.string(),
+  unanimous: z.boolean(),
+  votes: z.object({ for: z.number(), against: z.number(), blank: z.number() }).nullable(),
+  recordedBy: z.string().nullable(),
+});
+export type Decision = z.infer<typeof Decision>;
+
 export const Treatment = z.object({
   id: z.string(),
   bodyId: z.string(),
@@ -70,6 +91,8 @@ export const Treatment = z.object({
   meeting: z.object({ id: z.string(), date: z.string(), documentsDue: z.string().nullable() }).nullable(),
   /** The body's number for the case, e.g. 123/20. */
   caseNumber: z.string().nullable(),
+  /** The body's decision once recorded (postponed: the meeting above is the later one it moved to). */
+  decision: Decision.nullable(),
   version: z.number(),
 });
 export type Treatment = z.infer<typeof Treatment>;
@@ -218,3 +241,53 @@ export const parseBodyCaseNumber = (ref: string | null) => {
 };
 export const formatBodyCaseNumber = (num: number | null, year: number | null) =>
   num === null || year === null ? null : `${num}/${String(year % 100).padStart(2, '0')}`;
+
+// ---- Decisions ----
+
+const voteCount = z
+  .number({ error: 'validation.invalid' })
+  .int({ error: 'validation.invalid' })
+  .min(0, { error: 'validation.invalid' })
+  .max(10_000, { error: 'validation.invalid' });
+
+/**
+ * A body's treatment of a case: the outcome, the decision text (kept apart from the recommendation), its
+ * date and the vote (unanimous, or the counts for, against and blank). Adopted with changes needs the
+ * changed text; postponed needs the later meeting of the same body the case moves to.
+ */
+export const RecordDecisionInput = z
+  .object({
+    outcome: TreatmentOutcome,
+    decisionText: z
+      .string({ error: 'validation.text' })
+      .trim()
+      .max(20_000, { error: 'validation.tooLong' })
+      .default(''),
+    changedText: optionalText(20_000),
+    decidedOn: IsoDate,
+    unanimous: z.boolean({ error: 'validation.invalid' }).default(true),
+    votesFor: voteCount.nullish().transform((v) => v ?? null),
+    votesAgainst: voteCount.nullish().transform((v) => v ?? null),
+    votesBlank: voteCount.nullish().transform((v) => v ?? null),
+    postponedToMeetingId: Id.nullish().transform((v) => v ?? null),
+    version: Version,
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome !== 'postponed' && v.decisionText === '') {
+      ctx.addIssue({ code: 'custom', path: ['decisionText'], message: 'validation.required' });
+    }
+    if (v.outcome === 'adopted_with_changes' && !v.changedText) {
+      ctx.addIssue({ code: 'custom', path: ['changedText'], message: 'validation.changedTextRequired' });
+    }
+    if (v.outcome === 'postponed' && !v.postponedToMeetingId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['postponedToMeetingId'],
+        message: 'validation.choosePostponedMeeting',
+      });
+    }
+    if (!v.unanimous && v.votesFor === null) {
+      ctx.addIssue({ code: 'custom', path: ['votesFor'], message: 'validation.votesRequired' });
+    }
+  });
+export type RecordDecisionInput = z.input<typeof RecordDecisionInput>;
