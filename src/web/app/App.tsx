@@ -14,6 +14,7 @@ import { MatrixRoutes } from '../features/matrix/MatrixRoutes';
 import { MeetingsRoutes } from '../features/meetings/MeetingsRoutes';
 import { StartPage } from '../features/my-tasks/StartPage';
 import { OverviewRoutes } from '../features/overview/OverviewRoutes';
+import { BodyAddress, CaseAddress, PoliticalRoutes } from '../features/political';
 import { RegistryRoutes } from '../features/registry/RegistryRoutes';
 import { ApiError } from '../shared/api';
 import { LeaveGuard } from '../shared/components/LeaveGuard';
@@ -68,6 +69,9 @@ function Shell() {
         <Route path="/horinger/*" element={<HearingsRoutes me={me.data} />} />
         <Route path="/avtaler/*" element={<AgreementsRoutes me={me.data} />} />
         <Route path="/moter/*" element={<MeetingsRoutes me={me.data} />} />
+        <Route path="/politisk/*" element={<PoliticalRoutes me={me.data} />} />
+        <Route path="/utvalg/:id" element={<BodyAddress />} />
+        <Route path="/saker/:id" element={<CaseAddress />} />
         <Route path="/matrise/*" element={<MatrixRoutes me={me.data} />} />
         <Route path="/oversikt/*" element={<OverviewRoutes me={me.data} />} />
         <Route path="/register/*" element={<RegistryRoutes me={me.data} />} />
