@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { Locale } from '../../shared/contracts/common.js';
 import { toOsloIso } from '../../shared/contracts/oslo-time.js';
 import type { Tx } from '../db/client.js';
+import { mailOutbox } from '../mail/mail.table.js';
 import { queueMail } from '../mail/queue-mail.js';
 import { meetingParticipants, meetings } from '../meetings/meeting.table.js';
 import { databaseNow } from '../platform/clock.js';
@@ -16,8 +17,8 @@ export type CalendarLinks = { appUrl: string };
  * Brings the participants' calendars up to date after a change to a meeting, inside the change's
  * transaction (through the outbox, so nothing is sent unless the change commits). A planned meeting sends
  * each participant with an e-mail address a REQUEST for its present sequence once (the outbox key holds
- * it): everyone when it is planned or moved (the sequence rose), only the newcomers when the list grew.
- * A cancelled one sends each a CANCEL once. Those taken off the list get a CANCEL. A meeting that has
+ * it): everyone when it is planned or moved (the sequence rose), only the newcomers (`onlyTo`) when the
+ * list changed. A cancelled one sends each a CANCEL once. Those taken off the list get a CANCEL. A meeting that has
  * ended, or is held, sends nothing: there is nothing left to put in a calendar (so a meeting registered
  * after it took place, which starts held, sends none).
  */
@@ -26,6 +27,7 @@ export async function sendCalendarInvitations(
   meetingId: string,
   links: CalendarLinks,
   removed: readonly { name: string; email: string }[] = [],
+  onlyTo?: ReadonlySet<string>,
 ): Promise<void> {
   const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId));
   if (!meeting) return;
@@ -72,8 +74,10 @@ export async function sendCalendarInvitations(
     }
     return;
   }
-  const kind: InvitationKind = meeting.sequence > 0 ? 'update' : 'invitation';
+  // A newcomer is invited, whatever the sequence: for them nothing has changed.
+  const kind: InvitationKind = meeting.sequence > 0 && !onlyTo ? 'update' : 'invitation';
   for (const a of event.attendees) {
+    if (onlyTo && !onlyTo.has(a.email)) continue;
     await send(a, 'REQUEST', kind, `calendar:${meeting.id}:${meeting.sequence}:${a.email}`);
   }
   const current = new Set(event.attendees.map((a) => a.email));
@@ -81,6 +85,31 @@ export async function sendCalendarInvitations(
     // No key: taken off, added again and taken off again is a cancellation each time.
     if (!current.has(r.email)) await send(r, 'CANCEL', 'cancellation', null);
   }
+}
+
+/**
+ * Before a planned meeting's participants change: of the addresses about to be invited, whether one was
+ * sent this sequence's REQUEST already (and has had a CANCEL since, taken off and now put back). A calendar
+ * program ignores a REQUEST no newer than the CANCEL it holds, and the outbox sends each address one message
+ * per sequence, so such a meeting must move to the next sequence first.
+ */
+export async function invitedBefore(
+  tx: Tx,
+  meeting: { id: string; sequence: number },
+  addresses: readonly string[],
+): Promise<boolean> {
+  if (addresses.length === 0) return false;
+  const [found] = await tx
+    .select({ key: mailOutbox.key })
+    .from(mailOutbox)
+    .where(
+      inArray(
+        mailOutbox.key,
+        addresses.map((a) => `calendar:${meeting.id}:${meeting.sequence}:${a}`),
+      ),
+    )
+    .limit(1);
+  return found !== undefined;
 }
 
 /** Each address's language: that of the active account with it, else bokmål. */

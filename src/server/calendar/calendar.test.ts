@@ -271,6 +271,70 @@ describe('invitations by e-mail', () => {
     expect(to(t.actors.region.email)).toEqual(['text/calendar; method=REQUEST']);
   });
 
+  it('invites someone taken off and put back again with a higher SEQUENCE than their cancellation', async () => {
+    const planned = await plan({ ...winter, title: 'Samhandlingsmøte med en som kommer likevel' });
+    const listOf = (m: Meeting) =>
+      m.participants.map((p) =>
+        p.personId
+          ? { personId: p.personId, side: p.side, departmentId: p.department?.id ?? null }
+          : { name: p.name, organisation: p.organisation, email: p.email, side: p.side },
+      );
+    const put = async (m: Meeting, participants: unknown[]): Promise<Meeting> => {
+      const res = await t.request({
+        method: 'PUT',
+        url: `/api/v1/meetings/${m.id}/participants`,
+        cookie: admin,
+        payload: { version: m.version, participants },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const kari = 'kari@marker.test';
+    const withoutKari = await put(
+      planned,
+      listOf(planned).filter((p) => !('email' in p && p.email === kari)),
+    );
+    const back = await put(withoutKari, listOf(planned));
+
+    const sent = async (address: string) =>
+      (
+        await t.database.db
+          .select()
+          .from(mailOutbox)
+          .where(and(eq(mailOutbox.entityId, planned.id), eq(mailOutbox.to, address)))
+          .orderBy(asc(mailOutbox.createdAt))
+      ).map((m) => {
+        const parsed = parseCalendar(m.attachmentContent ?? '');
+        return [parsed.method, parsed.events[0]?.uid, parsed.events[0]?.sequence];
+      });
+    const uid = `${planned.id}@partnerskap`;
+    expect(await sent(kari)).toEqual([
+      ['REQUEST', uid, 0],
+      ['CANCEL', uid, 0],
+      ['REQUEST', uid, 1],
+    ]);
+    // The others keep their invitation: only the one put back hears of it.
+    expect(await sent(t.actors.region.email)).toEqual([['REQUEST', uid, 0]]);
+    expect(back.sequence).toBe(1);
+
+    // Taken off and put back once more: a third sequence, each message once.
+    const again = await put(
+      await put(
+        back,
+        listOf(planned).filter((p) => !('email' in p && p.email === kari)),
+      ),
+      listOf(planned),
+    );
+    expect(again.sequence).toBe(2);
+    expect((await sent(kari)).map(([method, , sequence]) => `${method} ${sequence}`)).toEqual([
+      'REQUEST 0',
+      'CANCEL 0',
+      'REQUEST 1',
+      'CANCEL 1',
+      'REQUEST 2',
+    ]);
+  });
+
   it('sends nothing for a meeting that has ended, nor from a use case called without the app’s address', async () => {
     const over = await plan({ ...past, title: 'Samhandlingsmøte som er over' });
     expect(await invitationsOf(over.id)).toEqual([]);
