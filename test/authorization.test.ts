@@ -217,6 +217,11 @@ const expected: Record<string, Expected> = {
   'POST /api/v1/cases/{id}/treatments/{treatmentId}/decision': { access: admin },
   'POST /api/v1/cases/{id}/council-case': { access: admin },
   'GET /api/v1/cases/{id}/document': { access: countyPeople },
+  // Adoption: everyone who may read the agreement reads its record; the coordinator and the region's own
+  // contact record its councils' decisions; the coordinator resolves the changes bodies made
+  'GET /api/v1/agreements/{id}/adoption': { access: everyone, ownership: true },
+  'PUT /api/v1/agreements/{id}/adoption/{municipalityId}': { access: adminAndRegion, ownership: true },
+  'POST /api/v1/divergences/{id}/resolve': { access: admin },
 };
 
 /** Public routes that are deliberately not operations of the published API. */

@@ -15,6 +15,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { adoptionRoutes } from './adoption/adoption.routes.js';
 import { agreementArchiveRoutes } from './agreement-archive/agreement-archive.routes.js';
 import { agreementDocumentRoutes } from './agreement-document/agreement-document.routes.js';
 import { agreementRoutes } from './agreements/agreement.routes.js';
@@ -187,6 +188,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(calendarRoutes, { keys: options.keys, publicUrl: options.publicUrl });
   await app.register(bodyRoutes, { publicUrl: options.publicUrl });
   await app.register(caseRoutes);
+  await app.register(adoptionRoutes);
   await app.register(statusReportRoutes);
 
   const webDir = options.webDir;

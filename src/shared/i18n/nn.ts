@@ -62,6 +62,12 @@ export const nn: Catalogue = {
     outcomeForRole: 'Utfallet passar ikkje til rolla utvalet har i saka (vedtak eller orientering).',
     decisionBeforeMeeting: 'Vedtaket kan ikkje vere datert før møtet.',
     postponeLater: 'Vel eit seinare møte i same utval.',
+    notMemberOnStart: 'Kommunen var ikkje medlem av regionen då avtalen tok til.',
+    url: 'Skriv ei gyldig nettadresse som byrjar med https://.',
+    chooseResolution: 'Vel korleis endringa skal løysast.',
+    chooseNewVersion: 'Vel den nye versjonen som tek inn endringa.',
+    divergenceResolved: 'Endringa er allereie løyst.',
+    versionNotNewer: 'Vel ein avtalt eller godkjend versjon som er laga etter endringa.',
     milestoneReasonRequired:
       'Skriv kvifor milepælen er fullført, når han blir markert som fullført for hand.',
     municipalityNumber: 'Kommunenummeret må ha fire siffer.',
