@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { AppError } from '../platform/errors.js';
 import { loginFailures } from './session.table.js';
@@ -40,7 +40,8 @@ export class SignInThrottled extends AppError {
 
 export type Attempt = { id: string; email: string; address: string; device: string | null };
 
-const window = sql`clock_timestamp() - make_interval(mins => ${loginLimits.windowMinutes})`;
+// now() (the statement's start) rather than clock_timestamp(): a stable value, so the indexes on `at` serve.
+const window = sql`now() - make_interval(mins => ${loginLimits.windowMinutes})`;
 const ms = (column: unknown) => sql<number | null>`(extract(epoch from ${column}) * 1000)::float8`;
 
 /**
@@ -53,7 +54,14 @@ export async function beginAttempt(
   db: Db,
   who: { email: string; address: string; device: string | null },
 ): Promise<Attempt> {
-  await db.delete(loginFailures).where(lt(loginFailures.at, window));
+  // Rows another attempt is deleting at the same time are skipped, not waited for: no deadlocks.
+  const expired = db
+    .select({ id: loginFailures.id })
+    .from(loginFailures)
+    .where(lt(loginFailures.at, window))
+    .limit(10_000)
+    .for('update', { skipLocked: true });
+  await db.delete(loginFailures).where(inArray(loginFailures.id, expired));
   const [mine] = await db
     .insert(loginFailures)
     .values({ ...who, at: sql`clock_timestamp()` })
@@ -109,9 +117,4 @@ export async function unknownDeviceFailures(db: Db, email: string): Promise<numb
       and(eq(loginFailures.email, email), isNull(loginFailures.device), sql`${loginFailures.at} > ${window}`),
     );
   return row?.n ?? 0;
-}
-
-/** A device that signed in successfully starts again: its failures no longer count. */
-export async function forgetDevice(db: Db | Tx, email: string, device: string): Promise<void> {
-  await db.delete(loginFailures).where(and(eq(loginFailures.email, email), eq(loginFailures.device, device)));
 }

@@ -7,13 +7,7 @@ import type { Actor, Ctx } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { users } from '../users/user.table.js';
 import { deviceFor, issueDeviceCookie } from './device-cookie.js';
-import {
-  beginAttempt,
-  endAttempt,
-  forgetDevice,
-  loginLimits,
-  unknownDeviceFailures,
-} from './login-limits.js';
+import { beginAttempt, endAttempt, loginLimits, unknownDeviceFailures } from './login-limits.js';
 import { verifyPassword } from './password.js';
 import { createSession, type SessionKeys } from './sessions.js';
 import { alertOwner } from './sign-in-alert.js';
@@ -39,9 +33,10 @@ export async function login(
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   // A wrong password or an unknown account: the attempt stays, as a failure.
   if (!user || !ok) {
-    if (user && !device) {
+    if (!device) {
+      // Counted for unknown accounts too, so that the time taken does not tell which accounts exist.
       const failures = await unknownDeviceFailures(ctx.db, email);
-      if (failures >= loginLimits.perAccount) await alertOwner(ctx.db, user, failures);
+      if (user && failures >= loginLimits.perAccount) await alertOwner(ctx.db, user, failures);
     }
     throw new AppError('invalidCredentials');
   }
@@ -53,9 +48,9 @@ export async function login(
   const issued = issueDeviceCookie(keys.secret, email);
   return ctx.db.transaction(async (tx) => {
     // The attempt was not a failure. Other failures stay until they leave the window: a success from one
-    // browser does not wipe out what someone guessing from another has run up.
+    // browser does not wipe out what someone guessing from another has run up. The device starts again
+    // under the new cookie's id; its old id's failures are left to leave the window.
     await endAttempt(tx, attempt);
-    if (device) await forgetDevice(tx, email, device);
     const token = await createSession(tx, keys, user.id);
     await appendAudit(
       tx,
