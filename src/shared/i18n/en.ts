@@ -13,7 +13,7 @@ export const en: Catalogue = {
     inUse: 'This is in use and cannot be deleted.',
     badJson: 'The request is not valid JSON.',
     tooLarge: 'The request is too large.',
-    rateLimited: 'Too many attempts. Wait a few minutes and try again.',
+    rateLimited: 'Too many failed attempts. Wait a little and try again.',
     invalidCredentials: 'Wrong e-mail address or password.',
     accountInactive: 'The user is deactivated. Contact the county coordinator.',
     unsupportedMediaType: 'The request must be sent as JSON.',

@@ -11,7 +11,7 @@ export const nb = {
     inUse: 'Dette er i bruk og kan ikke slettes.',
     badJson: 'Forespørselen er ikke gyldig JSON.',
     tooLarge: 'Forespørselen er for stor.',
-    rateLimited: 'For mange forsøk. Vent noen minutter og prøv igjen.',
+    rateLimited: 'For mange mislykkede forsøk. Vent litt og prøv igjen.',
     invalidCredentials: 'Feil e-postadresse eller passord.',
     accountInactive: 'Brukeren er deaktivert. Kontakt koordinatoren i fylkeskommunen.',
     unsupportedMediaType: 'Forespørselen må sendes som JSON.',

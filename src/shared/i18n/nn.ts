@@ -13,7 +13,7 @@ export const nn: Catalogue = {
     inUse: 'Dette er i bruk og kan ikkje slettast.',
     badJson: 'Førespurnaden er ikkje gyldig JSON.',
     tooLarge: 'Førespurnaden er for stor.',
-    rateLimited: 'For mange forsøk. Vent nokre minutt og prøv igjen.',
+    rateLimited: 'For mange mislukka forsøk. Vent litt og prøv igjen.',
     invalidCredentials: 'Feil e-postadresse eller passord.',
     accountInactive: 'Brukaren er deaktivert. Kontakt koordinatoren i fylkeskommunen.',
     unsupportedMediaType: 'Førespurnaden må sendast som JSON.',
