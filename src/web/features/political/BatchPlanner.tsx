@@ -37,7 +37,14 @@ export function BatchPlanner({ cycleId }: { cycleId: string }) {
       </Heading>
       <Paragraph>{t('political.planner.intro')}</Paragraph>
       <QueryState query={plan}>
-        {(p) => <PlannerForm key={p.cycleId} plan={p} cycleId={cycleId} />}
+        {(p) => (
+          // A meeting added to the board's plan meanwhile starts the form again, with it chosen.
+          <PlannerForm
+            key={`${p.cycleId}:${p.reachableMeetings.map((m) => m.id).join(',')}`}
+            plan={p}
+            cycleId={cycleId}
+          />
+        )}
       </QueryState>
     </section>
   );
