@@ -117,6 +117,12 @@ describe('an agreement’s adoption', () => {
       });
     }
     expect(adoption).toMatchObject({ inForce: false, board: { outcome: 'adopted', approved: true } });
+    const during = await ok<{ phase: string }>(
+      'GET',
+      `/api/v1/agreements/${fx.own.id}/milestones`,
+      cookies.admin,
+    );
+    expect(during.phase).toBe('political_processing');
     adoption = await ok<AgreementAdoption>('PUT', url(first.municipalityId), cookies.region, {
       decidedOn: '2099-12-10',
       outcome: 'adopted_with_changes',
@@ -171,6 +177,12 @@ describe('an agreement’s adoption', () => {
       note: 'Tatt inn i spesiell del versjon 2.',
     });
     expect(adoption.inForce).toBe(true);
+    const milestones = await ok<{ phase: string }>(
+      'GET',
+      `/api/v1/agreements/${fx.own.id}/milestones`,
+      cookies.region,
+    );
+    expect(milestones.phase).toBe('in_force');
     expect(adoption.divergences[0]).toMatchObject({ resolution: 'accepted', specialPartVersionId: newer.id });
     await refused(
       () => req('POST', resolveUrl, cookies.admin, { resolution: 'renegotiate', note: 'x' }),

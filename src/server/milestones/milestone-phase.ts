@@ -13,6 +13,8 @@ export type PhaseInput = {
   milestones: readonly PhaseMilestone[];
   regionReady: boolean;
   specialPartAgreed: boolean;
+  /** Where the agreement stands politically (adoption/political-state.ts): in a case, or in force. */
+  political?: 'processing' | 'in_force' | null;
 };
 
 const complete = (state: MilestoneState) => state === 'done' || state === 'not_applicable';
@@ -28,10 +30,17 @@ export const stateOf = (recorded: MilestoneState, evidence: Evidence | null): Mi
  * is complete whatever was done out of order after it. Before anything has begun, and while the region has
  * not said it is ready, the agreement is in preparation. With every required milestone complete it is ready
  * for political processing only once the special part is agreed; until then the joint work goes on.
- * Optional milestones never hold a phase back. Political processing and in force are not recorded in
- * Partnerskap yet, so they are never reached here.
+ * Optional milestones never hold a phase back. Once the agreement is in a political case it is in
+ * political processing, and in force once the board and every member municipality have adopted it.
  */
-export function phaseOf({ milestones, regionReady, specialPartAgreed }: PhaseInput): AgreementPhase {
+export function phaseOf({
+  milestones,
+  regionReady,
+  specialPartAgreed,
+  political,
+}: PhaseInput): AgreementPhase {
+  if (political === 'in_force') return 'in_force';
+  if (political === 'processing') return 'political_processing';
   if (!regionReady && !milestones.some((m) => begun(m.state))) return 'preparation';
   for (const stage of milestoneStages) {
     if (milestones.some((m) => m.stage === stage && !m.optional && !complete(m.state))) return stage;

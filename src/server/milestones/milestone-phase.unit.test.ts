@@ -153,3 +153,18 @@ describe('the state of a milestone as it stands', () => {
     }
   });
 });
+
+describe('the political phases', () => {
+  const done = checklist({ county: 'done', region: 'done', joint: 'done' });
+  it('is political processing while the agreement is in a case, and in force once adopted by all', () => {
+    expect(phaseOf({ milestones: done, regionReady: true, specialPartAgreed: true, political: null })).toBe(
+      'ready_for_political_processing',
+    );
+    expect(
+      phaseOf({ milestones: done, regionReady: true, specialPartAgreed: true, political: 'processing' }),
+    ).toBe('political_processing');
+    expect(
+      phaseOf({ milestones: done, regionReady: true, specialPartAgreed: true, political: 'in_force' }),
+    ).toBe('in_force');
+  });
+});

@@ -8,6 +8,7 @@ import type {
   MilestoneState,
   MilestoneTemplate,
 } from '../../shared/contracts/milestones.js';
+import { politicalStatesOf } from '../adoption/political-state.js';
 import { agreementSubjectAreas, agreements } from '../agreements/agreement.table.js';
 import { type AgreementRow, findAgreement } from '../agreements/agreement-reads.js';
 import { contributions } from '../contributions/contribution.table.js';
@@ -159,11 +160,12 @@ export async function loadAgreementMilestones(
     ),
   );
   const specialPartAgreed = facts.agreedSpecialPart !== null;
+  const political = (await politicalStatesOf(db, { agreementId: agreement.id })).get(agreement.id) ?? null;
   return {
     agreementId: agreement.id,
     cycleId: agreement.cycleId,
     regionId: agreement.regionId,
-    phase: phaseOf({ milestones, regionReady: agreement.regionReady, specialPartAgreed }),
+    phase: phaseOf({ milestones, regionReady: agreement.regionReady, specialPartAgreed, political }),
     regionReady: {
       ready: agreement.regionReady,
       note: agreement.regionReadyNote,
@@ -183,8 +185,8 @@ export async function reloadAgreementMilestones(db: Db | Tx, agreementId: string
 }
 
 /**
- * The phase of every agreement of a cycle, from three queries whatever the number of agreements: the
- * milestones, the evidence facts and the ready flags.
+ * The phase of every agreement of a cycle, from a fixed number of queries whatever the number of
+ * agreements: the milestones, the evidence facts, the ready flags and the political states.
  */
 export async function phasesOfCycle(db: Db | Tx, cycleId: string): Promise<Map<string, AgreementPhase>> {
   const rows = await db
@@ -204,6 +206,7 @@ export async function phasesOfCycle(db: Db | Tx, cycleId: string): Promise<Map<s
     .from(agreements)
     .where(eq(agreements.cycleId, cycleId));
   const byAgreement = groupBy(rows, (r) => r.agreementId);
+  const political = await politicalStatesOf(db, { cycleId });
   return new Map(
     ready.map(({ id, ready: regionReady }) => {
       const own = facts.get(id) ?? noEvidenceFacts;
@@ -212,7 +215,15 @@ export async function phasesOfCycle(db: Db | Tx, cycleId: string): Promise<Map<s
         optional: m.optional,
         state: stateOf(m.state as MilestoneState, evidenceOf(m.evidence as EvidenceKind | null, own)),
       }));
-      return [id, phaseOf({ milestones, regionReady, specialPartAgreed: own.agreedSpecialPart !== null })];
+      return [
+        id,
+        phaseOf({
+          milestones,
+          regionReady,
+          specialPartAgreed: own.agreedSpecialPart !== null,
+          political: political.get(id) ?? null,
+        }),
+      ];
     }),
   );
 }

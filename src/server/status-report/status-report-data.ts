@@ -7,6 +7,7 @@ import type {
   MilestoneState,
 } from '../../shared/contracts/milestones.js';
 import { fromOsloParts, osloParts, toOsloIso } from '../../shared/contracts/oslo-time.js';
+import { politicalStatesOf } from '../adoption/political-state.js';
 import { agreements } from '../agreements/agreement.table.js';
 import { contributionStatusChanges, contributions } from '../contributions/contribution.table.js';
 import type { Db, Tx } from '../db/client.js';
@@ -123,6 +124,7 @@ export async function loadStatusReportData(
     .where(eq(agreements.cycleId, cycleId))
     .orderBy(asc(agreementMilestones.position), asc(agreementMilestones.createdAt));
   const facts = await evidenceFactsOf(db, { cycleId });
+  const political = await politicalStatesOf(db, { cycleId });
 
   // Held since the day, or planned from now on; cancelled ones and the past still planned are not news.
   const meetingRows = await db
@@ -231,6 +233,7 @@ export async function loadStatusReportData(
         milestones,
         regionReady: a.ready,
         specialPartAgreed: own.agreedSpecialPart !== null,
+        political: political.get(a.id) ?? null,
       }),
       regionReady: a.ready,
       milestones,
