@@ -144,22 +144,24 @@ function PlannerForm({ plan, cycleId }: { plan: BatchPlan; cycleId: string }) {
             <ValidationMessage id={errorId}>{form.errors.agreementIds}</ValidationMessage>
           )}
         </Fieldset>
-        <SelectField
-          label={t('political.planner.meeting')}
-          description={
-            plan.reachableMeetings.length === 0
-              ? t('political.planner.noMeetings')
-              : t('political.planner.meetingHelp')
-          }
-          {...form.field('meetingId', orNull)}
-        >
-          <Select.Option value="">{t('political.planner.meetingLater')}</Select.Option>
-          {plan.reachableMeetings.map((m) => (
-            <Select.Option key={m.id} value={m.id}>
-              {meetingLabel(m)}
-            </Select.Option>
-          ))}
-        </SelectField>
+        <div className="political-narrow">
+          <SelectField
+            label={t('political.planner.meeting')}
+            description={
+              plan.reachableMeetings.length === 0
+                ? t('political.planner.noMeetings')
+                : t('political.planner.meetingHelp')
+            }
+            {...form.field('meetingId', orNull)}
+          >
+            <Select.Option value="">{t('political.planner.meetingLater')}</Select.Option>
+            {plan.reachableMeetings.map((m) => (
+              <Select.Option key={m.id} value={m.id}>
+                {meetingLabel(m)}
+              </Select.Option>
+            ))}
+          </SelectField>
+        </div>
         {boardBody && (
           <Paragraph data-size="sm">
             <Link to={politicalPaths.body(boardBody.id)}>

@@ -247,7 +247,7 @@ export function CaseEditor({
             />
           </div>
         </fieldset>
-        <div className="political-save">
+        <div>
           <Button type="submit" disabled={form.submitting}>
             {form.submitting ? t('common.saving') : t('political.case.save')}
           </Button>

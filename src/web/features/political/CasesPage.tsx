@@ -48,7 +48,7 @@ function CycleCases({ cycleId, cycleName }: { cycleId: string; cycleName: string
   const headingId = useId();
   const cases = useCases(cycleId);
   return (
-    <section className="stack" aria-labelledby={headingId}>
+    <section className="stack page-section" aria-labelledby={headingId}>
       <Heading level={2} data-size="sm" id={headingId}>
         {t('political.cases.listHeading', { cycle: cycleName })}
       </Heading>
