@@ -8,7 +8,7 @@ import {
   signIn,
   startJourney,
 } from './support/browser.js';
-import { mainNav, settled } from './support/journey.js';
+import { mainNav, send, settled } from './support/journey.js';
 
 const admin = 'admin@demo.partnerskap.no';
 const cycleName = 'Partnerskapsavtaler 2033–2036';
@@ -96,5 +96,115 @@ describe.skipIf(!chromiumPath)('bringing an ongoing process in, in the browser',
     await page.getByText(/^Registrert i etterkant av .+, /).waitFor();
     await page.getByText('Lukket', { exact: true }).first().waitFor();
     await expectAccessible(page, 'the hearing registered afterwards');
+  });
+});
+
+describe.skipIf(!chromiumPath)('registering while a hearing is open, and a meeting already held', () => {
+  let j: Journey;
+  beforeAll(async () => {
+    j = await startJourney();
+    await cycleWithDraft(j.baseUrl);
+  }, 300_000);
+  afterAll(async () => j?.close());
+
+  it('lets the coordinator register a past hearing while another hearing of the cycle is open', async () => {
+    const { page, baseUrl } = j;
+    await signIn(page, admin);
+    // The draft goes on hearing now, through the API (opening one in the browser is the hearings journey's).
+    const cycles = await send<{ items: { id: string; name: string }[] }>(
+      page,
+      baseUrl,
+      'GET',
+      '/api/v1/cycles',
+    );
+    const cycle = cycles.items.find((c) => c.name === cycleName);
+    if (!cycle) throw new Error('no cycle');
+    const part = await send<{ draftVersionId: string }>(
+      page,
+      baseUrl,
+      'GET',
+      `/api/v1/cycles/${cycle.id}/general-part`,
+    );
+    const regions = await send<{ items: { id: string }[] }>(
+      page,
+      baseUrl,
+      'GET',
+      '/api/v1/regions?limit=500',
+    );
+    const inDays = (days: number) =>
+      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(
+        new Date(Date.now() + days * 86_400_000),
+      );
+    await send(page, baseUrl, 'POST', '/api/v1/hearings', {
+      cycleId: cycle.id,
+      versionId: part.draftVersionId,
+      kind: 'formal',
+      deadline: inDays(21),
+      invitedRegionIds: regions.items.map((r) => r.id),
+      coverLetter: 'Fylkeskommunen sender generell del på høring.',
+    });
+    const outboxBefore = await send<{ items: { id: string }[] }>(page, baseUrl, 'GET', '/api/v1/outbox');
+
+    await page.goto('/horinger');
+    await page.getByRole('link', { name: 'Send på høring' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Send generell del på høring' }).waitFor();
+    await page.getByText(`${cycleName} har allerede en åpen høring.`, { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'Gå til den åpne høringen' }).waitFor();
+    // Only the form for one that took place: no box to tick, and its fields are there from the start.
+    expect(await page.getByRole('checkbox', { name: 'Høringen er allerede gjennomført' }).count()).toBe(0);
+    await page.getByLabel('Sendt på høring').fill('2020-08-17');
+    await page.getByRole('radio', { name: 'Uformell høring', exact: true }).check();
+    await page.getByLabel('Frist for innspill').fill('2020-09-15');
+    await page
+      .getByLabel('Følgebrev')
+      .fill('Fylkeskommunen sendte generell del på uformell høring i august 2020.');
+    await expectAccessible(page, 'the form registering a past hearing while one is open');
+    await page.getByRole('button', { name: 'Registrer høringen' }).click();
+    const confirm = page.getByRole('dialog', { name: /^Registrere høringen av versjon \d+\?$/ });
+    await settled(confirm);
+    await confirm.getByRole('button', { name: 'Registrer høringen' }).click();
+    await page.getByText(/Høringen av versjon \d+ er registrert i etterkant/).waitFor();
+    await page.getByText(/^Registrert i etterkant av .+, /).waitFor();
+    await expectAccessible(page, 'the past hearing registered while another is open');
+    const outboxAfter = await send<{ items: { id: string }[] }>(page, baseUrl, 'GET', '/api/v1/outbox');
+    expect(outboxAfter.items.map((m) => m.id)).toEqual(outboxBefore.items.map((m) => m.id));
+  });
+
+  it('lets the coordinator register a meeting already held with its minutes: marked, by whom, and no e-mail', async () => {
+    const { page, baseUrl } = j;
+    const outboxBefore = await send<{ items: { id: string }[] }>(page, baseUrl, 'GET', '/api/v1/outbox');
+    const title = 'Oppstartsmøte holdt før Partnerskap';
+    await mainNav(page).getByRole('link', { name: 'Møter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Møter' }).waitFor();
+    await page.getByRole('button', { name: 'Planlegg et møte' }).click();
+    const plan = page.getByRole('dialog', { name: 'Planlegg et møte' });
+    await settled(plan);
+    await plan.getByLabel('Type møte').selectOption({ label: 'Oppstartsmøte' });
+    await plan.getByLabel('Tittel').fill(title);
+    await plan.getByLabel('Dato').fill('2025-11-04');
+    await plan.getByLabel('Fra klokken').fill('09:00');
+    await plan.getByLabel('Til klokken').fill('11:30');
+    await plan.getByLabel(/^Sted/).fill('Fylkeshuset');
+    await plan.getByRole('checkbox', { name: 'Møtet er allerede holdt' }).check();
+    await plan
+      .getByRole('textbox', { name: /^Referat/ })
+      .fill('Alle rådsområdene var med.\n\nHvert rådsområde lager forslag til regionene før jul.');
+    await plan.getByRole('checkbox', { name: 'Referatet ble godkjent' }).check();
+    await expectAccessible(page, 'the dialog registering a meeting already held');
+    await plan.getByRole('button', { name: 'Registrer møtet' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByText('Referat godkjent', { exact: true }).first().waitFor();
+    await page.getByText('Registrert i etterkant av Prosesskoordinator (demo), ', { exact: false }).waitFor();
+    await page.getByText('Hvert rådsområde lager forslag til regionene før jul.').waitFor();
+    expect(await page.getByText('Planlagt av', { exact: true }).count()).toBe(0);
+    await expectAccessible(page, 'a meeting registered afterwards');
+
+    // Nobody was invited or e-mailed: the outbox is as it was, and says so on its page too.
+    const outboxAfter = await send<{ items: { id: string }[] }>(page, baseUrl, 'GET', '/api/v1/outbox');
+    expect(outboxAfter.items.map((m) => m.id)).toEqual(outboxBefore.items.map((m) => m.id));
+    await page.goto('/admin/outbox');
+    await page.getByRole('heading', { level: 1, name: 'Utboks' }).waitFor();
+    await page.getByRole('table', { name: 'E-poster, nyeste først' }).waitFor();
+    expect(await page.getByText(title, { exact: false }).count()).toBe(0);
   });
 });

@@ -106,6 +106,30 @@ describe('registering a hearing that took place', () => {
     expect(opened.hearing.registeredAfterwards).toBeNull();
   });
 
+  it('registers a past hearing while another hearing of the cycle is open, which stays open', async () => {
+    const { cycle, draft, hearing: open } = await openedHearing(t);
+    const mailsBefore = await mailCount();
+    const res = await post({
+      cycleId: cycle.id,
+      versionId: draft.id,
+      kind: 'informal',
+      openedOn: '2020-08-17',
+      deadline: '2020-09-15',
+      invitedRegionIds: [await regionId(t, indre)],
+      coverLetter,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ state: 'closed', registeredAfterwards: { by: { id: t.actors.admin.id } } });
+    expect(await mailCount()).toBe(mailsBefore);
+    const list = await t.request({
+      method: 'GET',
+      url: `/api/v1/hearings?cycle=${cycle.id}&state=open`,
+      cookie: admin,
+    });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items.map((h: { id: string }) => h.id)).toEqual([open.id]);
+  });
+
   it('is the admin’s alone: refused for every other role and without a session, with nothing changed', async () => {
     const { body } = await pastHearing();
     const before = await snapshot(t.database.db);

@@ -973,6 +973,8 @@ export const webEn: WebCatalogue = {
       noVersion:
         'No version of the general part can be sent on hearing now. Only a draft or a version already on hearing can. Make a new draft under “General part”.',
       toGeneralPart: 'Go to the general part',
+      registerOnlyIntro:
+        'You can still register a hearing held earlier, before you started using Partnerskap. It is registered afterwards and closed from the start, and nobody is e-mailed.',
       alreadyHeld: 'The hearing has already taken place',
       alreadyHeldHelp:
         'Register a hearing held before you started using Partnerskap. It is registered afterwards, and nobody is e-mailed. Register the inputs on the hearing page afterwards.',

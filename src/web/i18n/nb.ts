@@ -970,6 +970,8 @@ export const webNb = {
       noVersion:
         'Ingen versjon av generell del kan sendes på høring nå. Bare et utkast eller en versjon som alt er på høring, kan sendes. Lag et nytt utkast under «Generell del».',
       toGeneralPart: 'Gå til generell del',
+      registerOnlyIntro:
+        'Du kan likevel registrere en høring som ble holdt tidligere, før dere tok i bruk Partnerskap. Den registreres i etterkant og er lukket fra start, og ingen får e-post.',
       alreadyHeld: 'Høringen er allerede gjennomført',
       alreadyHeldHelp:
         'Registrer en høring som ble holdt før dere tok i bruk Partnerskap. Den registreres i etterkant, og ingen får e-post. Innspillene registrerer du etterpå på høringssiden.',

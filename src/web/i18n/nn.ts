@@ -968,6 +968,8 @@ export const webNn: WebCatalogue = {
       noVersion:
         'Ingen versjon av generell del kan sendast på høyring no. Berre eit utkast eller ein versjon som alt er på høyring, kan sendast. Lag eit nytt utkast under «Generell del».',
       toGeneralPart: 'Gå til generell del',
+      registerOnlyIntro:
+        'Du kan likevel registrere ei høyring som vart halden tidlegare, før de tok i bruk Partnerskap. Ho vert registrert i etterkant og er lukka frå start, og ingen får e-post.',
       alreadyHeld: 'Høyringa er allereie gjennomført',
       alreadyHeldHelp:
         'Registrer ei høyring som vart halden før de tok i bruk Partnerskap. Ho blir registrert i etterkant, og ingen får e-post. Innspela registrerer du etterpå på høyringssida.',

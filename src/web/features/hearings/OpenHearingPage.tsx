@@ -74,14 +74,14 @@ function CycleForm({ cycle }: { cycle: Cycle }) {
     <QueryState query={open}>
       {(openNow) => {
         const current = openNow[0];
-        if (current) {
-          return (
-            <Card className="stack">
-              <Paragraph>{t('hearings.open.alreadyOpen', { cycle: cycle.name })}</Paragraph>
-              <Link to={hearingPath(current.id)}>{t('hearings.open.toOpenHearing')}</Link>
-            </Card>
-          );
-        }
+        // While a hearing is open no other can be opened, but one that took place earlier can still be
+        // registered afterwards: it is closed from the start.
+        const notice = current ? (
+          <Card className="stack">
+            <Paragraph>{t('hearings.open.alreadyOpen', { cycle: cycle.name })}</Paragraph>
+            <Link to={hearingPath(current.id)}>{t('hearings.open.toOpenHearing')}</Link>
+          </Card>
+        ) : null;
         return (
           <QueryState query={part}>
             {(p) => (
@@ -90,20 +90,26 @@ function CycleForm({ cycle }: { cycle: Cycle }) {
                   const ready = p.versions.filter(readyForHearing);
                   if (ready.length === 0) {
                     return (
-                      <Card className="stack">
-                        <Paragraph>{t('hearings.open.noVersion')}</Paragraph>
-                        <Link to="/general-part">{t('hearings.open.toGeneralPart')}</Link>
-                      </Card>
+                      notice ?? (
+                        <Card className="stack">
+                          <Paragraph>{t('hearings.open.noVersion')}</Paragraph>
+                          <Link to="/general-part">{t('hearings.open.toGeneralPart')}</Link>
+                        </Card>
+                      )
                     );
                   }
                   const preferred = ready.find((v) => v.id === p.draftVersionId) ?? ready[0];
                   return (
-                    <OpenForm
-                      cycle={cycle}
-                      versions={ready}
-                      initialVersionId={preferred?.id ?? ''}
-                      regions={all.map((r) => ({ id: r.id, name: r.name }))}
-                    />
+                    <>
+                      {notice}
+                      <OpenForm
+                        onlyRegister={notice !== null}
+                        cycle={cycle}
+                        versions={ready}
+                        initialVersionId={preferred?.id ?? ''}
+                        regions={all.map((r) => ({ id: r.id, name: r.name }))}
+                      />
+                    </>
                   );
                 }}
               </QueryState>
@@ -116,11 +122,14 @@ function CycleForm({ cycle }: { cycle: Cycle }) {
 }
 
 function OpenForm({
+  onlyRegister,
   cycle,
   versions,
   initialVersionId,
   regions,
 }: {
+  /** Another hearing is open: only one that took place can be registered. */
+  onlyRegister: boolean;
   cycle: Cycle;
   versions: GeneralPartVersionSummary[];
   initialVersionId: string;
@@ -132,7 +141,7 @@ function OpenForm({
   const openHearing = useOpenHearing();
   const registerHearing = useRegisterHearing();
   const [confirming, setConfirming] = useState(false);
-  const [registered, setRegistered] = useState(false);
+  const [registered, setRegistered] = useState(onlyRegister);
   // The server's rules, checked as the date is typed: a hearing opened now cannot have its deadline in the
   // past, one registered afterwards must have it passed (Oslo time).
   const schema = useMemo(
@@ -183,7 +192,11 @@ function OpenForm({
   return (
     <>
       <form className="stack hearings-form" noValidate onSubmit={ask}>
-        <Paragraph>{t('hearings.open.intro', { cycle: cycle.name })}</Paragraph>
+        <Paragraph>
+          {onlyRegister
+            ? t('hearings.open.registerOnlyIntro')
+            : t('hearings.open.intro', { cycle: cycle.name })}
+        </Paragraph>
         <FormError error={form.formError} errors={errors} fields={formFields} />
         <SelectField
           label={t('hearings.open.version')}
@@ -208,12 +221,14 @@ function OpenForm({
           onChange={(k) => form.set('kind', k)}
           error={errors.kind ? t('hearings.open.chooseKind') : undefined}
         />
-        <Checkbox
-          label={t('hearings.open.alreadyHeld')}
-          description={t('hearings.open.alreadyHeldHelp')}
-          checked={registered}
-          onChange={(e) => setRegistered(e.target.checked)}
-        />
+        {!onlyRegister && (
+          <Checkbox
+            label={t('hearings.open.alreadyHeld')}
+            description={t('hearings.open.alreadyHeldHelp')}
+            checked={registered}
+            onChange={(e) => setRegistered(e.target.checked)}
+          />
+        )}
         {registered && (
           <Textfield
             label={t('hearings.open.openedOn')}
