@@ -119,7 +119,10 @@ describe('registering a hearing that took place', () => {
       coverLetter,
     });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ state: 'closed', registeredAfterwards: { by: { id: t.actors.admin.id } } });
+    expect(res.json()).toMatchObject({
+      state: 'closed',
+      registeredAfterwards: { by: { id: t.actors.admin.id } },
+    });
     expect(await mailCount()).toBe(mailsBefore);
     const list = await t.request({
       method: 'GET',
