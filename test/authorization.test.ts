@@ -222,6 +222,15 @@ const expected: Record<string, Expected> = {
   'GET /api/v1/agreements/{id}/adoption': { access: everyone, ownership: true },
   'PUT /api/v1/agreements/{id}/adoption/{municipalityId}': { access: adminAndRegion, ownership: true },
   'POST /api/v1/divergences/{id}/resolve': { access: admin },
+  // Public pages: the agreements in force, each region's agreement, phase and meeting dates, and the open
+  // data, for anyone without signing in; nothing else
+  'GET /api/v1/public/agreements': { access: 'public' },
+  'GET /api/v1/public/agreements/{id}': { access: 'public' },
+  'GET /api/v1/public/agreements/{id}/document': { access: 'public' },
+  'GET /api/v1/public/regions': { access: 'public' },
+  'GET /api/v1/public/regions/{id}': { access: 'public' },
+  'GET /api/v1/public/data': { access: 'public' },
+  'GET /api/v1/public/data/{dataset}.{format}': { access: 'public' },
 };
 
 /** Public routes that are deliberately not operations of the published API. */

@@ -36,6 +36,7 @@ import { hearingsRoutes } from './hearings/hearings.routes.js';
 import { outboxRoutes } from './mail/outbox.routes.js';
 import { matrixRoutes } from './matrix/matrix.routes.js';
 import { meetingRoutes } from './meetings/meeting.routes.js';
+import { publicRoutes } from './public/public.routes.js';
 import { milestoneRoutes } from './milestones/milestone.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { AppError } from './platform/errors.js';
@@ -189,6 +190,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(bodyRoutes, { publicUrl: options.publicUrl });
   await app.register(caseRoutes);
   await app.register(adoptionRoutes);
+  await app.register(publicRoutes);
   await app.register(statusReportRoutes);
 
   const webDir = options.webDir;

@@ -10,10 +10,12 @@ import { inForceOf, type Outcome, type Resolution } from './in-force.js';
 /** Where an agreement stands politically: in a case on its way through the bodies, or in force. */
 export type PoliticalState = 'processing' | 'in_force';
 
-export type PoliticalScope = { cycleId: string } | { agreementId: string };
+export type PoliticalScope = { cycleId: string } | { agreementId: string } | { all: true };
 
-const scoped = (scope: PoliticalScope): SQL =>
-  'cycleId' in scope ? eq(agreements.cycleId, scope.cycleId) : eq(agreements.id, scope.agreementId);
+const scoped = (scope: PoliticalScope): SQL | undefined => {
+  if ('all' in scope) return undefined;
+  return 'cycleId' in scope ? eq(agreements.cycleId, scope.cycleId) : eq(agreements.id, scope.agreementId);
+};
 
 /**
  * The political state of every agreement of a cycle that is in a case (or of one agreement), in five

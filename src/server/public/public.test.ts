@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../test/support/app.js';
+import type {
+  OpenDataCatalogue,
+  PublicAgreement,
+  PublicAgreementList,
+  PublicRegion,
+  PublicRegionList,
+} from '../../shared/contracts/public.js';
+import { inForceFixture } from '../adoption/adoption.fixtures.js';
+import { readDocx, squash } from '../documents/testing/read-document.js';
+import { unknownId } from '../meetings/meeting.fixtures.js';
+
+let t: TestApp;
+let fx: Awaited<ReturnType<typeof inForceFixture>>;
+
+/** A visitor: no cookie at all. */
+const visit = (url: string) => t.request({ method: 'GET', url });
+const json = async <T>(url: string): Promise<T> => {
+  const res = await visit(url);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as T;
+};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  fx = await inForceFixture(t);
+});
+afterAll(async () => t.close());
+
+describe('the public pages’ API, without signing in', () => {
+  it('lists the agreements in force with their parties, period and adoption record, and nothing else', async () => {
+    const res = await visit('/api/v1/public/agreements');
+    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    const { items } = res.json() as PublicAgreementList;
+    expect(items.map((a) => a.id)).toEqual([fx.own.id]);
+    const agreement = items[0] as PublicAgreement;
+    expect(agreement).toMatchObject({
+      regionName: 'Indre Østfold regionråd',
+      periodFrom: fx.cycle.periodFrom,
+    });
+    expect(agreement.parties.length).toBeGreaterThan(1);
+    expect(agreement.adoption).toHaveLength(agreement.parties.length);
+    expect(
+      agreement.adoption.every(
+        (d) => d.outcome === 'adopted' && d.recordUrl?.startsWith('https://einnsyn.no/'),
+      ),
+    ).toBe(true);
+    expect((await visit(`/api/v1/public/agreements/${fx.other.id}`)).statusCode).toBe(404);
+    expect((await visit(`/api/v1/public/agreements/${unknownId}`)).statusCode).toBe(404);
+  });
+
+  it('gives the agreement in force as a DOCX, and no other agreement', async () => {
+    const res = await visit(`/api/v1/public/agreements/${fx.own.id}/document?format=docx`);
+    expect(res.statusCode).toBe(200);
+    expect(squash(readDocx(res.rawPayload).body)).toContain('Indre Østfold regionråd');
+    expect((await visit(`/api/v1/public/agreements/${fx.other.id}/document?format=docx`)).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('shows each region’s phase and its meetings’ dates without their content', async () => {
+    const regions = await json<PublicRegionList>('/api/v1/public/regions');
+    expect(regions.items.length).toBeGreaterThan(2);
+    const own = await json<PublicRegion>(`/api/v1/public/regions/${t.actors.region.regionId}`);
+    expect(own.agreement).toMatchObject({ id: fx.own.id, phase: 'in_force', inForce: true });
+    expect(own.meetings).toContainEqual({ date: '2025-03-18', type: 'final', held: true });
+    expect(Object.keys(own.meetings[0] ?? {}).sort()).toEqual(['date', 'held', 'type']);
+    const other = await json<PublicRegion>(`/api/v1/public/regions/${t.actors.otherRegion.regionId}`);
+    expect(other.agreement?.inForce).toBe(false);
+    expect((await visit(`/api/v1/public/regions/${unknownId}`)).statusCode).toBe(404);
+  });
+
+  it('gives the open data as CSV and JSON with a description of each field', async () => {
+    const catalogue = await json<OpenDataCatalogue>('/api/v1/public/data');
+    expect(catalogue.datasets.map((d) => d.name)).toEqual(['agreements', 'parties', 'adoptions']);
+    expect(catalogue.datasets.every((d) => d.fields.every((f) => f.description.length > 10))).toBe(true);
+    const csv = await visit('/api/v1/public/data/adoptions.csv');
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'agreement_id;municipality_number;municipality;decided_on;case_reference;record_url;outcome',
+    );
+    expect(lines.length).toBe(
+      1 + (await json<PublicAgreementList>('/api/v1/public/agreements')).items[0]!.adoption.length,
+    );
+    const parties = await json<{ rows: { kind: string; party: string }[] }>(
+      '/api/v1/public/data/parties.json',
+    );
+    expect(parties.rows[0]).toMatchObject({ kind: 'county' });
+    expect((await visit('/api/v1/public/data/secrets.csv')).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { AgreementPhase } from './milestones.js';
+
+/**
+ * What anyone may read without signing in: the agreements in force with their parties, period and adoption
+ * record, each region's agreement, phase and meeting dates, and the same as open data. Nothing else.
+ */
+
+export const PublicAdoption = z.object({
+  municipalityNumber: z.string(),
+  municipalityName: z.string(),
+  decidedOn: z.string().nullable(),
+  caseReference: z.string().nullable(),
+  recordUrl: z.string().nullable(),
+  outcome: z.string().nullable(),
+});
+export type PublicAdoption = z.infer<typeof PublicAdoption>;
+
+export const PublicAgreement = z.object({
+  id: z.string(),
+  regionId: z.string(),
+  regionName: z.string(),
+  cycleName: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  /** The county and the member municipalities inside the county on the start date. */
+  county: z.string(),
+  parties: z.array(z.string()),
+  generalPartVersion: z.number(),
+  specialPartVersion: z.number().nullable(),
+  adoption: z.array(PublicAdoption),
+});
+export type PublicAgreement = z.infer<typeof PublicAgreement>;
+
+export const PublicAgreementList = z.object({ items: z.array(PublicAgreement) });
+export type PublicAgreementList = z.infer<typeof PublicAgreementList>;
+
+export const PublicSection = z.object({ title: z.string(), body: z.unknown() });
+
+export const PublicAgreementText = PublicAgreement.extend({
+  title: z.string(),
+  generalPart: z.array(PublicSection),
+  specialPart: z.array(PublicSection),
+});
+export type PublicAgreementText = z.infer<typeof PublicAgreementText>;
+
+export const PublicRegion = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The region's agreement in the newest cycle, if any. */
+  agreement: z
+    .object({ id: z.string(), cycleName: z.string(), phase: AgreementPhase, inForce: z.boolean() })
+    .nullable(),
+  /** The dates of the meetings about its agreement (held and planned), without their content. */
+  meetings: z.array(z.object({ date: z.string(), type: z.string(), held: z.boolean() })),
+});
+export type PublicRegion = z.infer<typeof PublicRegion>;
+
+export const PublicRegionList = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), phase: AgreementPhase.nullable() })),
+});
+export type PublicRegionList = z.infer<typeof PublicRegionList>;
+
+export const openDatasets = ['agreements', 'parties', 'adoptions'] as const;
+export const OpenDataParams = z.object({
+  dataset: z.enum(openDatasets, { error: 'validation.invalid' }),
+  format: z.enum(['csv', 'json'], { error: 'validation.invalid' }),
+});
+
+export const OpenDataCatalogue = z.object({
+  datasets: z.array(
+    z.object({
+      name: z.string(),
+      description: z.string(),
+      csv: z.string(),
+      json: z.string(),
+      fields: z.array(z.object({ name: z.string(), description: z.string() })),
+    }),
+  ),
+});
+export type OpenDataCatalogue = z.infer<typeof OpenDataCatalogue>;
