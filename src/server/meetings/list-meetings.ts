@@ -5,13 +5,13 @@ import type { Ctx } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { noId } from '../platform/ids.js';
 import { meetings } from './meeting.table.js';
-import { concernsAgreement, concernsRegion, readMeetingSummaries } from './meeting-reads.js';
+import { concernsAgreement, concernsRegion, readMeetingPage } from './meeting-reads.js';
 
 /**
  * Meetings, earliest first, filtered by cycle, type, state, region and agreement. A region contact gets
  * only the meetings that concern their own region's agreement (never the county's internal ones), and is
- * refused on the filter when they ask for another region's. Not paged: a cycle has a meeting or ten per
- * region.
+ * refused on the filter when they ask for another region's. Paged by `limit` and `cursor` (keyset on the
+ * list's order): a national cycle has a meeting or ten per region, a thousand regions.
  */
 export async function listMeetings(ctx: Ctx, raw: unknown): Promise<MeetingList> {
   const { db, actor } = authorize(ctx, everyone);
@@ -28,5 +28,5 @@ export async function listMeetings(ctx: Ctx, raw: unknown): Promise<MeetingList>
     actor.role === 'region' ? concernsRegion(actor.regionId ?? noId) : undefined,
     actor.role === 'region' ? notInArray(meetings.type, [...countyInternalTypes]) : undefined,
   );
-  return { items: await readMeetingSummaries(db, where) };
+  return readMeetingPage(db, where, query.limit, query.cursor);
 }

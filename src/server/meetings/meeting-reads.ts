@@ -14,6 +14,7 @@ import { contributions } from '../contributions/contribution.table.js';
 import type { Db, Tx } from '../db/client.js';
 import { cycles } from '../general-part/general-part.table.js';
 import type { Actor } from '../platform/context.js';
+import { decodeKeyCursorWithId, toPage } from '../platform/cursor.js';
 import { departments, people, regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
 import {
@@ -57,19 +58,49 @@ const openActions = sql<number>`(select count(*)::int from ${meetingOutcomes} wh
 
 /** Meetings matching `where`, earliest first, as the list shows them. */
 export async function readMeetingSummaries(db: Db | Tx, where: SQL | undefined): Promise<MeetingSummary[]> {
-  const rows = await db
+  return (await meetingRows(db, where)).map(toMeetingSummary);
+}
+
+/**
+ * A page of the meetings matching `where`, earliest first: `limit` of them after the cursor's key (start,
+ * title, id: the list's order; `meetings_cycle` seeks to the start), and the key of the last as the next cursor.
+ */
+export async function readMeetingPage(
+  db: Db | Tx,
+  where: SQL | undefined,
+  limit: number,
+  cursor: string | undefined,
+): Promise<{ items: MeetingSummary[]; nextCursor: string | null }> {
+  const after = decodeKeyCursorWithId(cursor, 3);
+  const rows = await meetingRows(
+    db,
+    and(
+      where,
+      after
+        ? sql`(${meetings.startsAt}, ${meetings.title}, ${meetings.id}) > (${after[0]}::timestamptz, ${after[1]}, ${after[2]}::uuid)`
+        : undefined,
+    ),
+    limit + 1,
+  );
+  return toPage(rows, limit, toMeetingSummary, (r) => [r.startsAtKey, r.row.title, r.row.id]);
+}
+
+function meetingRows(db: Db | Tx, where: SQL | undefined, limit?: number) {
+  const q = db
     .select({
       row: meetings,
       departmentName: departments.name,
       agreements: agreementsJson,
       participantCount,
       openActions,
+      // The start as PostgreSQL writes it, to the microsecond: a cursor compares it exactly.
+      startsAtKey: sql<string>`${meetings.startsAt}::text`,
     })
     .from(meetings)
     .leftJoin(departments, eq(departments.id, meetings.ownerDepartmentId))
     .where(where)
     .orderBy(asc(meetings.startsAt), asc(meetings.title), asc(meetings.id));
-  return rows.map(toMeetingSummary);
+  return limit === undefined ? q : q.limit(limit);
 }
 
 /** Meetings that concern a region's agreement. */

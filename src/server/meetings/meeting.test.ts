@@ -299,6 +299,53 @@ describe('changing a meeting', () => {
   });
 });
 
+describe('the list of meetings, page by page', () => {
+  it('pages the list in its order (start, title, id) with a cursor, each meeting once, and refuses a bad cursor', async () => {
+    const same = { startsAt: '2031-05-05T10:00:00+02:00', endsAt: '2031-05-05T11:00:00+02:00' };
+    for (const [title, time] of [
+      ['Møte C', same],
+      ['Møte A', same],
+      ['Møte B', same],
+      ['Møte D', { startsAt: '2031-05-04T10:00:00+02:00', endsAt: '2031-05-04T11:00:00+02:00' }],
+      ['Møte B', same],
+    ] as const) {
+      await created(cookies.admin, { ...(await collaborationBody(t, fx)), title, ...time, participants: [] });
+    }
+    const query = `cycle=${fx.cycle.id}&agreement=${fx.own.id}`;
+    const whole = await ok<MeetingList>('GET', `/api/v1/meetings?${query}&limit=500`, cookies.admin);
+    expect(whole.nextCursor).toBeNull();
+    const inMay = whole.items.filter((m) => m.startsAt.startsWith('2031-05'));
+    expect(inMay.map((m) => m.title)).toEqual(['Møte D', 'Møte A', 'Møte B', 'Møte B', 'Møte C']);
+
+    const paged: string[] = [];
+    let cursor: string | null = '';
+    let pages = 0;
+    while (cursor !== null) {
+      const page: MeetingList = await ok<MeetingList>(
+        'GET',
+        `/api/v1/meetings?${query}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        cookies.viewer,
+      );
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.items.map((m) => m.id));
+      cursor = page.nextCursor;
+      pages += 1;
+    }
+    expect(paged).toEqual(whole.items.map((m) => m.id));
+    expect(pages).toBe(Math.ceil(whole.items.length / 2));
+
+    // Without a limit, a page of 50.
+    const first = await ok<MeetingList>('GET', `/api/v1/meetings?${query}`, cookies.admin);
+    expect(first.items.length).toBe(Math.min(50, whole.items.length));
+
+    await refused(() => req('GET', '/api/v1/meetings?cursor=bm90LWEta2V5', cookies.admin), 400, [
+      ['cursor', 'validation.invalid'],
+    ]);
+    const zero = await req('GET', '/api/v1/meetings?limit=0', cookies.admin);
+    expect(zero.statusCode).toBe(400);
+  });
+});
+
 describe('who reads which meetings', () => {
   it("shows a region contact its own region's meetings only, never the county's internal ones", async () => {
     const own = await created(cookies.admin, await collaborationBody(t, fx));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, IsoDate, optionalText, requiredText, Version } from './common.js';
+import { Email, Id, IsoDate, ListQuery, optionalText, page, requiredText, Version } from './common.js';
 import { PersonRef, SectionKey } from './general-part.js';
 import { DepartmentRef, RegionRef, RegisteredAfterwards } from './hearings.js';
 import { RichTextDoc, RichTextInput } from './rich-text.js';
@@ -478,7 +478,8 @@ export const MeetingSummary = z.object({
 });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 
-export const MeetingList = z.object({ items: z.array(MeetingSummary) });
+/** A page of meetings, earliest first; `nextCursor` asks for the next (null on the last). */
+export const MeetingList = page(MeetingSummary);
 export type MeetingList = z.infer<typeof MeetingList>;
 
 /** The meeting types whose page shows the representation of the sides and departments. */
@@ -539,7 +540,8 @@ export const Meeting = MeetingSummary.extend({
 });
 export type Meeting = z.infer<typeof Meeting>;
 
-export const MeetingListQuery = z.object({
+/** Filters, and a page: `limit` meetings (50 unless told, at most 500) after `cursor`. */
+export const MeetingListQuery = ListQuery.extend({
   cycle: Id.optional(),
   type: MeetingType.optional(),
   state: MeetingState.optional(),

@@ -1944,6 +1944,7 @@ export const webEn: WebCatalogue = {
     edit: 'Change the meeting',
     count_one: 'Showing {{count}} meeting',
     count_other: 'Showing {{count}} meetings',
+    countMore: 'There are more meetings. Press “Show more” at the bottom to fetch them.',
     empty: 'No meetings yet.',
     emptyPlanner: 'No meetings yet. Plan the first with the button at the top.',
     emptyFiltered: 'No meetings match the filters.',

@@ -1938,6 +1938,7 @@ export const webNb = {
     edit: 'Endre møtet',
     count_one: 'Viser {{count}} møte',
     count_other: 'Viser {{count}} møter',
+    countMore: 'Det finnes flere møter. Trykk «Vis flere» nederst for å hente dem.',
     empty: 'Ingen møter ennå.',
     emptyPlanner: 'Ingen møter ennå. Planlegg det første med knappen øverst.',
     emptyFiltered: 'Ingen møter passer med filtrene.',

@@ -1938,6 +1938,7 @@ export const webNn: WebCatalogue = {
     edit: 'Endre møtet',
     count_one: 'Viser {{count}} møte',
     count_other: 'Viser {{count}} møte',
+    countMore: 'Det finst fleire møte. Trykk «Vis fleire» nedst for å hente dei.',
     empty: 'Ingen møte enno.',
     emptyPlanner: 'Ingen møte enno. Planlegg det første med knappen øvst.',
     emptyFiltered: 'Ingen møte passar med filtera.',

@@ -1,6 +1,7 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LoadMore } from '../../shared/components/ListCount';
 import { QueryState } from '../../shared/components/QueryState';
 import { useAgreementContext } from '../agreements';
 import { MeetingTable } from './MeetingTable';
@@ -16,15 +17,18 @@ export function AgreementMeetingsTab() {
       <Heading level={2} data-size="md" id="moter-heading">
         {t('meetings.tabHeading')}
       </Heading>
-      <QueryState query={meetings}>
-        {(items) =>
-          items.length === 0 ? (
+      <QueryState query={meetings.list}>
+        {() =>
+          meetings.items.length === 0 ? (
             <Paragraph>{t('meetings.tabEmpty', { region: agreement.region.name })}</Paragraph>
           ) : (
-            <MeetingTable
-              meetings={items}
-              label={t('meetings.tabTableLabel', { region: agreement.region.name })}
-            />
+            <>
+              <MeetingTable
+                meetings={meetings.items}
+                label={t('meetings.tabTableLabel', { region: agreement.region.name })}
+              />
+              <LoadMore paged={meetings} />
+            </>
           )
         }
       </QueryState>

@@ -10,7 +10,7 @@ import {
   meetingStates,
   meetingTypes,
 } from '../../../shared/contracts/meetings';
-import { ListCount } from '../../shared/components/ListCount';
+import { ListCount, LoadMore } from '../../shared/components/ListCount';
 import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
@@ -24,7 +24,8 @@ import { useMeetings } from './meetings.api';
 
 /**
  * "Møter": the meetings of the cycle chosen in the top bar, earliest first, filtered by type, state and
- * region (kept in the address). A region contact gets only the meetings of its region (the server decides).
+ * region (kept in the address), a hundred at a time: the count says when there are more, and "Vis flere"
+ * adds them below. A region contact gets only the meetings of its region (the server decides).
  * The admin plans any meeting; a department editor its department's bilateral meetings.
  */
 export function MeetingListPage({ me }: { me: Me }) {
@@ -134,11 +135,15 @@ function CycleMeetings({ cycleId, cycleName, me }: { cycleId: string; cycleName:
           </SelectField>
         )}
       </search>
-      <QueryState query={meetings}>
-        {(items) => (
+      <QueryState query={meetings.list}>
+        {() => (
           <>
-            <ListCount count={t('meetings.count', { count: items.length })} />
-            {items.length === 0 ? (
+            <ListCount
+              count={t('meetings.count', { count: meetings.items.length })}
+              more={t('meetings.countMore')}
+              paged={meetings}
+            />
+            {meetings.items.length === 0 ? (
               <Card>
                 <Paragraph>
                   {filters.any
@@ -151,8 +156,12 @@ function CycleMeetings({ cycleId, cycleName, me }: { cycleId: string; cycleName:
                 </Paragraph>
               </Card>
             ) : (
-              <MeetingTable meetings={items} label={t('meetings.tableLabel', { cycle: cycleName })} />
+              <MeetingTable
+                meetings={meetings.items}
+                label={t('meetings.tableLabel', { cycle: cycleName })}
+              />
             )}
+            <LoadMore paged={meetings} />
           </>
         )}
       </QueryState>

@@ -7,8 +7,8 @@ import type {
   MarkOutcomeDoneInput,
   Meeting,
   MeetingComment,
-  MeetingList,
   MeetingListQuery,
+  MeetingSummary,
   MoveAgendaItemInput,
   Outcome,
   OutcomeBody,
@@ -20,6 +20,7 @@ import type {
 } from '../../../shared/contracts/meetings';
 import type { RichTextDoc } from '../../../shared/contracts/rich-text';
 import { api, query } from '../../shared/api';
+import { usePagedList } from '../../shared/use-paged-list';
 
 /**
  * Every query of this feature starts with this key: a change to a meeting reads the lists and the meeting
@@ -30,13 +31,11 @@ const dependentKeys = [['my-tasks']] as const;
 
 const enc = encodeURIComponent;
 
-export function useMeetings(filters: MeetingListQuery, enabled = true) {
-  return useQuery({
-    queryKey: [...meetingsKey, 'list', filters],
-    queryFn: () => api<MeetingList>('GET', `/api/v1/meetings${query(filters)}`),
-    select: (list) => list.items,
-    enabled,
-  });
+/** The meetings the filters find, earliest first, a page at a time ("Vis flere" adds the next). */
+export function useMeetings(filters: Omit<MeetingListQuery, 'limit' | 'cursor'>) {
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(filters)) if (v) params[k] = v;
+  return usePagedList<MeetingSummary>([...meetingsKey, 'list'], '/api/v1/meetings', params);
 }
 
 const meetingQuery = (id: string) => ({
