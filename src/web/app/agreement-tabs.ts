@@ -7,3 +7,4 @@ import '../features/milestones/agreement-tab';
 import '../features/contributions/agreement-tab';
 import '../features/special-part/agreement-tab';
 import '../features/meetings/agreement-tab';
+import '../features/adoption/agreement-tab';
