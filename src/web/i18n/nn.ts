@@ -1971,7 +1971,7 @@ export const webNn: WebCatalogue = {
       cancelled: 'Avlyst',
     },
     side: { county: 'Fylkeskommunen', region: 'Regionen', municipality: 'Kommune' },
-    attendance: { invited: 'Invitert', attended: 'Møtte', excused: 'Melde forfall', absent: 'Møtte ikkje' },
+    attendance: { invited: 'Invitert', attended: 'Møtte', excused: 'Meldt forfall', absent: 'Møtte ikkje' },
     outcomeKind: { information: 'Informasjon', decision: 'Vedtak', action: 'Oppgåve' },
     duration: {
       minutes: '{{minutes}} min',
