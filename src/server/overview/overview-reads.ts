@@ -10,6 +10,7 @@ import {
   overviewDictionaries,
   shortId,
 } from '../../shared/contracts/overview.js';
+import { politicalStatesOf } from '../adoption/political-state.js';
 import { agreements } from '../agreements/agreement.table.js';
 import { contributions } from '../contributions/contribution.table.js';
 import type { Db, Tx } from '../db/client.js';
@@ -59,10 +60,11 @@ const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(v
 
 /**
  * The overview of a cycle as `reader` sees it on the Oslo day `today`, or null for an unknown cycle, in the
- * contract's compact shape (shared/contracts/overview.ts). Six
- * queries whatever the number of agreements: the cycle, its agreements, their milestones, the evidence
- * facts (one query, milestone-reads.ts), the contributions counted by status, and per agreement its open
- * actions and last and next meeting. The phase and the milestones' states come from the milestones' own
+ * contract's compact shape (shared/contracts/overview.ts). Seven
+ * queries whatever the number of agreements (eleven once some are in political cases): the cycle, its
+ * agreements, their milestones, the evidence facts (one query, milestone-reads.ts), the political states
+ * (adoption/political-state.ts), the contributions counted by status, and per agreement its open actions
+ * and last and next meeting. The phase and the milestones' states come from the milestones' own
  * pure functions, so the overview never says other than the agreement's Fremdrift tab.
  */
 export async function loadOverview(
@@ -122,6 +124,7 @@ export async function loadOverview(
       asc(agreementMilestones.createdAt),
     );
   const facts = await evidenceFactsOf(db, only ? { agreementId: only } : { cycleId: cycle.id });
+  const political = await politicalStatesOf(db, only ? { agreementId: only } : { cycleId: cycle.id });
 
   const c = contributions;
   const counted = await db
@@ -180,6 +183,7 @@ export async function loadOverview(
       milestones,
       regionReady: a.ready,
       specialPartAgreed: specialPartAgreedOn !== null,
+      political: political.get(a.id) ?? null,
     });
     const phaseSince = phaseStartOf({
       phase,
