@@ -103,6 +103,11 @@ export async function beginAttempt(
   return attempt;
 }
 
+/** An attempt that failed: the delay after it runs from now, when the failure is known, not from its start. */
+export async function failAttempt(db: Db, attempt: Attempt): Promise<void> {
+  await db.update(loginFailures).set({ at: sql`clock_timestamp()` }).where(eq(loginFailures.id, attempt.id));
+}
+
 /** An attempt that was not a failure after all (it succeeded, or was refused for another reason). */
 export async function endAttempt(db: Db | Tx, attempt: Attempt): Promise<void> {
   await db.delete(loginFailures).where(eq(loginFailures.id, attempt.id));

@@ -7,7 +7,7 @@ import type { Actor, Ctx } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { users } from '../users/user.table.js';
 import { deviceFor, issueDeviceCookie } from './device-cookie.js';
-import { beginAttempt, endAttempt, loginLimits, unknownDeviceFailures } from './login-limits.js';
+import { beginAttempt, endAttempt, failAttempt, loginLimits, unknownDeviceFailures } from './login-limits.js';
 import { verifyPassword } from './password.js';
 import { createSession, type SessionKeys } from './sessions.js';
 import { alertOwner } from './sign-in-alert.js';
@@ -33,6 +33,7 @@ export async function login(
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   // A wrong password or an unknown account: the attempt stays, as a failure.
   if (!user || !ok) {
+    await failAttempt(ctx.db, attempt);
     if (!device) {
       // Counted for unknown accounts too, so that the time taken does not tell which accounts exist.
       const failures = await unknownDeviceFailures(ctx.db, email);

@@ -120,10 +120,10 @@ describe('someone guessing a password', () => {
     expect(office1?.statusCode).toBe(200);
     const statuses = guesses.map((r) => r.statusCode);
     expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
-    // No more guesses reach the password check than the allowance (and one more, should a slow machine let
-    // the first delay pass during the burst).
-    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(loginLimits.perAccount + 1);
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(40 - loginLimits.perAccount - 1);
+    // No more guesses reach the password check than the allowance, and the few more a slow machine lets
+    // through as the first delays (1 s, 2 s, 4 s) pass during the burst.
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(loginLimits.perAccount + 3);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(40 - loginLimits.perAccount - 3);
     for (const refused of guesses.filter((r) => r.statusCode === 429)) {
       expect(refused.json()).toMatchObject({ code: 'rateLimited' });
       expect(retryAfter(refused)).toBeGreaterThanOrEqual(1);
