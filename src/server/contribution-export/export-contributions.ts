@@ -159,13 +159,16 @@ function safeFileName(name: string): string {
 }
 
 /**
- * A text field for a spreadsheet: one that begins like a formula (=, +, -, @, or a tab or carriage
- * return) gets a leading apostrophe, so that opening the file never runs what someone typed as a title
- * (CSV injection, OWASP). XLSX cells are written as text and need no such care.
+ * A text field for a spreadsheet: one that begins like a formula gets a leading apostrophe, so that opening
+ * the file never runs what someone typed as a title (CSV injection, OWASP). A formula begins with =, +, -
+ * or @, or with their full-width forms (＝ ＋ － ＠, which a Japanese or Chinese keyboard types and some
+ * spreadsheets read as the ASCII ones), or with a tab or carriage return; spaces before it (some programs
+ * trim cells on import) do not hide it. XLSX cells are written as text and need no such care.
  */
 export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return formulaStart.test(value) ? `'${value}` : value;
 }
+const formulaStart = /^[\t\r]|^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** RFC 4180 quoting with `;` as the separator: quoted when it holds `;`, `"`, a line break or edge spaces. */
 export function csvField(value: string): string {

@@ -217,6 +217,29 @@ describe('the contribution export', () => {
     expect(neutralizeFormula('@user')).toBe("'@user");
     expect(neutralizeFormula('Vanlig tittel')).toBe('Vanlig tittel');
   });
+
+  it.each([
+    '=1+1',
+    '+1+1',
+    '-1+1',
+    '@SUM(A1)',
+    '\t=1+1',
+    '\r=1+1',
+    '＝1+1',
+    '＋1+1',
+    '－1+1',
+    '＠SUM(A1)',
+    ' =1+1',
+    '\u3000＝1+1',
+  ])('neutralizes %j, every way a formula can begin, full-width forms included', (value) => {
+    expect(neutralizeFormula(value)).toBe(`'${value}`);
+  });
+
+  it('leaves text that only holds such a character later alone', () => {
+    for (const value of ['E-post: a@b.no', 'Vekst 2+3 %', 'Sum = 5', 'Ja＝nei']) {
+      expect(neutralizeFormula(value)).toBe(value);
+    }
+  });
 });
 
 describe('GET /api/v1/contributions/export', () => {
