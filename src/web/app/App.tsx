@@ -2,7 +2,7 @@ import { Spinner } from '@digdir/designsystemet-react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Route, RouterProvider, Routes } from 'react-router';
+import { createBrowserRouter, Route, RouterProvider, Routes, useLocation } from 'react-router';
 import { AdminRoutes } from '../features/admin/AdminRoutes';
 import { AgreementsRoutes } from '../features/agreements/AgreementsRoutes';
 import { useMe } from '../features/auth/auth.api';
@@ -15,6 +15,7 @@ import { MeetingsRoutes } from '../features/meetings/MeetingsRoutes';
 import { StartPage } from '../features/my-tasks/StartPage';
 import { OverviewRoutes } from '../features/overview/OverviewRoutes';
 import { BodyAddress, CaseAddress, PoliticalRoutes } from '../features/political';
+import { isPublicPath, PublicRoutes } from '../features/public';
 import { RegistryRoutes } from '../features/registry/RegistryRoutes';
 import { ApiError } from '../shared/api';
 import { LeaveGuard } from '../shared/components/LeaveGuard';
@@ -56,6 +57,13 @@ export function App() {
 }
 
 function Shell() {
+  const { pathname } = useLocation();
+  // The public pages read only the public API: they never ask who is signed in, nor wait for the answer.
+  if (isPublicPath(pathname)) return <PublicRoutes />;
+  return <SignedInShell />;
+}
+
+function SignedInShell() {
   const { t } = useTranslation();
   const me = useMe();
   if (me.isPending) return <Spinner aria-label={t('app.loading')} />;

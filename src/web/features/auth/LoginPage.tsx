@@ -1,9 +1,11 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { LoginInput } from '../../../shared/contracts/auth';
 import { FormError } from '../../shared/components/FormError';
 import { useForm } from '../../shared/use-form';
+import { publicRoot } from '../public';
 import { useLogin } from './auth.api';
 import { LanguageSelect } from './LanguageSelect';
 
@@ -45,6 +47,9 @@ export function LoginPage() {
           </Button>
         </div>
       </form>
+      <Paragraph>
+        <Link to={publicRoot}>{t('public.loginLink')}</Link>
+      </Paragraph>
     </main>
   );
 }

@@ -1,0 +1,54 @@
+import { useQuery } from '@tanstack/react-query';
+import type {
+  OpenDataCatalogue,
+  PublicAgreement,
+  PublicAgreementList,
+  PublicRegion,
+  PublicRegionList,
+} from '../../../shared/contracts/public';
+import { api } from '../../shared/api';
+
+/**
+ * The public pages' reads: only `/api/v1/public/…`, which answer without a session. Nothing here asks who
+ * is signed in, so the pages work the same for a visitor and for someone with an account.
+ */
+const base = '/api/v1/public';
+
+export function usePublicAgreements() {
+  return useQuery({
+    queryKey: ['public', 'agreements'],
+    queryFn: () => api<PublicAgreementList>('GET', `${base}/agreements`),
+  });
+}
+
+export function usePublicAgreement(id: string) {
+  return useQuery({
+    queryKey: ['public', 'agreements', id],
+    queryFn: () => api<PublicAgreement>('GET', `${base}/agreements/${encodeURIComponent(id)}`),
+  });
+}
+
+export function usePublicRegions() {
+  return useQuery({
+    queryKey: ['public', 'regions'],
+    queryFn: () => api<PublicRegionList>('GET', `${base}/regions`),
+  });
+}
+
+export function usePublicRegion(id: string) {
+  return useQuery({
+    queryKey: ['public', 'regions', id],
+    queryFn: () => api<PublicRegion>('GET', `${base}/regions/${encodeURIComponent(id)}`),
+  });
+}
+
+export function useOpenData() {
+  return useQuery({
+    queryKey: ['public', 'data'],
+    queryFn: () => api<OpenDataCatalogue>('GET', `${base}/data`),
+  });
+}
+
+/** The agreement as one file, general and special part together. */
+export const documentHref = (id: string, format: 'docx' | 'pdf') =>
+  `${base}/agreements/${encodeURIComponent(id)}/document?format=${format}`;
