@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { inflateRaw } from 'node:zlib';
 import { customType } from 'drizzle-orm/pg-core';
 import { fileTypeFromBuffer } from 'file-type';
 import {
@@ -72,6 +74,7 @@ export async function checkFile(
   if (!isAttachmentType(declaredType)) throw fieldError('file', 'validation.fileType');
   const detected = await fileTypeFromBuffer(content);
   if (!detected || detected.mime !== declaredType) throw fieldError('file', 'validation.fileType');
+  if (declaredType === docxType) await checkUnpackedSize(content);
   const extension = name.includes('.') ? name.split('.').pop()?.toLowerCase() : undefined;
   if (extension !== extensionOf[declaredType]) {
     throw fieldError('filename', 'validation.fileExtension', { extension: extensionOf[declaredType] });
@@ -82,4 +85,97 @@ export async function checkFile(
     size: content.length,
     sha256: createHash('sha256').update(content).digest('hex'),
   };
+}
+
+const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * The most a DOCX may hold once unpacked: its parts together (XML, images). A real document of 10 MB holds
+ * a fraction of this; a ZIP bomb (a few hundred kB that unpack to gigabytes) is refused before it is stored
+ * and handed to anyone's Word.
+ */
+export const docxMaxUnpackedBytes = 50 * 1024 * 1024;
+/** More parts than this is no Word document (a long one with many images has a few hundred). */
+const docxMaxEntries = 5000;
+
+const inflateRawAsync = promisify(inflateRaw);
+
+/**
+ * Reads the ZIP's central directory and refuses a DOCX that would unpack past {@link docxMaxUnpackedBytes}:
+ * first by the sizes it declares, then by unpacking each part with a cap at the size it declared, so that
+ * a directory that lies is caught too. A ZIP that cannot be read this way (broken, encrypted, ZIP64, a
+ * compression other than deflate) is no Word document.
+ */
+export async function checkUnpackedSize(zip: Buffer): Promise<void> {
+  const notDocx = () => fieldError('file', 'validation.fileType');
+  const tooLarge = () =>
+    fieldError('file', 'validation.fileUnpackedTooLarge', { max: docxMaxUnpackedBytes / 1024 / 1024 });
+  const entries = centralDirectory(zip);
+  if (!entries) throw notDocx();
+  if (entries.length > docxMaxEntries) throw tooLarge();
+  const declared = entries.reduce((sum, e) => sum + e.size, 0);
+  if (declared > docxMaxUnpackedBytes) throw tooLarge();
+  for (const entry of entries) {
+    const data = entryData(zip, entry);
+    if (!data) throw notDocx();
+    if (entry.method === 0) {
+      if (data.length !== entry.size) throw notDocx();
+      continue;
+    }
+    try {
+      // One byte over what it declared is enough to know that it lied.
+      const unpacked = await inflateRawAsync(data, { maxOutputLength: entry.size + 1 });
+      if (unpacked.length !== entry.size) throw tooLarge();
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+        throw tooLarge();
+      }
+      throw notDocx();
+    }
+  }
+}
+
+type ZipEntry = { method: number; compressedSize: number; size: number; localOffset: number };
+
+/** The entries of a ZIP's central directory, or null when it has none that can be read. */
+function centralDirectory(zip: Buffer): ZipEntry[] | null {
+  // The end record is the last 22 bytes, after which only a comment of at most 65,535 bytes may follow.
+  const earliest = Math.max(0, zip.length - 22 - 0xffff);
+  let end = -1;
+  for (let i = zip.length - 22; i >= earliest; i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = zip.readUInt16LE(end + 10);
+  const offset = zip.readUInt32LE(end + 16);
+  if (count === 0xffff || offset === 0xffffffff) return null;
+  const entries: ZipEntry[] = [];
+  let at = offset;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) return null;
+    const flags = zip.readUInt16LE(at + 8);
+    const method = zip.readUInt16LE(at + 10);
+    const compressedSize = zip.readUInt32LE(at + 20);
+    const size = zip.readUInt32LE(at + 24);
+    const localOffset = zip.readUInt32LE(at + 42);
+    const encrypted = (flags & 1) !== 0;
+    const zip64 = compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff;
+    if (encrypted || zip64 || (method !== 0 && method !== 8)) return null;
+    entries.push({ method, compressedSize, size, localOffset });
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
+/** An entry's packed bytes, found through its local header, or null when they are not where it says. */
+function entryData(zip: Buffer, entry: ZipEntry): Buffer | null {
+  const at = entry.localOffset;
+  if (at + 30 > zip.length || zip.readUInt32LE(at) !== 0x04034b50) return null;
+  const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+  const end = start + entry.compressedSize;
+  return end <= zip.length ? zip.subarray(start, end) : null;
 }

@@ -132,6 +132,7 @@ export const en: Catalogue = {
     fileType: 'The file must be a PDF or a Word document (DOCX), and its content must match its type.',
     fileExtension: 'The file name must end in .{{extension}}.',
     fileEmpty: 'The file is empty.',
+    fileUnpackedTooLarge: 'The Word document is too large when unpacked. It can hold at most {{max}} MB.',
     tooManyAttachments: 'An input can have at most 10 attachments.',
     specialPartExists: 'The agreement already has a special part. Change it through a new draft.',
     specialPartDraftExists: 'There is already a draft of the special part. Continue in it.',

@@ -129,6 +129,8 @@ export const nb = {
     fileType: 'Filen må være en PDF eller et Word-dokument (DOCX), og innholdet må stemme med filtypen.',
     fileExtension: 'Filnavnet må slutte på .{{extension}}.',
     fileEmpty: 'Filen er tom.',
+    fileUnpackedTooLarge:
+      'Word-dokumentet er for stort når det pakkes ut. Det kan inneholde høyst {{max}} MB.',
     tooManyAttachments: 'Et innspill kan ha høyst 10 vedlegg.',
     specialPartExists: 'Avtalen har allerede en spesiell del. Endre den gjennom et nytt utkast.',
     specialPartDraftExists: 'Det finnes allerede et utkast til den spesielle delen. Fortsett i det.',

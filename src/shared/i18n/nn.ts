@@ -132,6 +132,8 @@ export const nn: Catalogue = {
     fileType: 'Fila må vere ein PDF eller eit Word-dokument (DOCX), og innhaldet må stemme med filtypen.',
     fileExtension: 'Filnamnet må slutte på .{{extension}}.',
     fileEmpty: 'Fila er tom.',
+    fileUnpackedTooLarge:
+      'Word-dokumentet er for stort når det blir pakka ut. Det kan innehalde høgst {{max}} MB.',
     tooManyAttachments: 'Eit innspel kan ha høgst 10 vedlegg.',
     specialPartExists: 'Avtalen har alt ein særskild del. Endra han gjennom eit nytt utkast.',
     specialPartDraftExists: 'Det finst alt eit utkast til den særskilde delen. Hald fram i det.',
