@@ -183,6 +183,17 @@ describe('an agreement’s adoption', () => {
       cookies.region,
     );
     expect(milestones.phase).toBe('in_force');
+    // In force, the agreement's contributions change only through a new version and a new decision.
+    await refused(
+      () =>
+        req('POST', `/api/v1/agreements/${fx.own.id}/contributions`, cookies.admin, {
+          title: 'Nytt tiltak etter vedtaket',
+          kind: 'measure',
+          subjectAreaId: fx.areas.transport.id,
+          owner: { type: 'department', departmentId: t.actors.department.departmentId },
+        }),
+      409,
+    );
     expect(adoption.divergences[0]).toMatchObject({ resolution: 'accepted', specialPartVersionId: newer.id });
     await refused(
       () => req('POST', resolveUrl, cookies.admin, { resolution: 'renegotiate', note: 'x' }),

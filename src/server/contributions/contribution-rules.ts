@@ -4,10 +4,11 @@ import {
   contributionStatuses,
   type OwnerInput,
 } from '../../shared/contracts/contributions.js';
+import { politicalStatesOf } from '../adoption/political-state.js';
 import { agreements, subjectAreas } from '../agreements/agreement.table.js';
 import type { Tx } from '../db/client.js';
 import type { Actor } from '../platform/context.js';
-import { fieldError, forbidden, notFound } from '../platform/errors.js';
+import { conflict, fieldError, forbidden, notFound } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
 import { departments } from '../registry/registry.table.js';
 import { contributions } from './contribution.table.js';
@@ -86,6 +87,11 @@ export async function lockAgreement(tx: Tx, agreementId: string) {
     .where(eq(agreements.id, agreementId))
     .for('no key update');
   if (!row) throw notFound();
+  // An agreement in force is what the councils adopted: its contributions change only through a new
+  // version of the special part and a new decision.
+  if ((await politicalStatesOf(tx, { agreementId })).get(agreementId) === 'in_force') {
+    throw conflict('validation.agreementInForce');
+  }
   return row;
 }
 

@@ -69,6 +69,8 @@ export const en: Catalogue = {
     chooseNewVersion: 'Choose the new version that takes the change in.',
     divergenceResolved: 'The change is already resolved.',
     versionNotNewer: 'Choose an agreed or approved version made after the change.',
+    agreementInForce:
+      'The agreement is in force. Changes go into a new version of the special part, which must be adopted again.',
     milestoneReasonRequired: 'Say why the milestone is done when you mark it done by hand.',
     municipalityNumber: 'The municipality number must have four digits.',
     countyNumber: 'The county number must have two digits.',

@@ -66,6 +66,8 @@ export const nb = {
     chooseNewVersion: 'Velg den nye versjonen som tar inn endringen.',
     divergenceResolved: 'Endringen er allerede løst.',
     versionNotNewer: 'Velg en avtalt eller godkjent versjon som er laget etter endringen.',
+    agreementInForce:
+      'Avtalen er i kraft. Endringer gjøres i en ny versjon av spesiell del, som må vedtas på nytt.',
     milestoneReasonRequired: 'Skriv hvorfor milepælen er fullført, når den markeres som fullført for hånd.',
     municipalityNumber: 'Kommunenummeret må ha fire sifre.',
     countyNumber: 'Fylkesnummeret må ha to sifre.',

@@ -68,6 +68,8 @@ export const nn: Catalogue = {
     chooseNewVersion: 'Vel den nye versjonen som tek inn endringa.',
     divergenceResolved: 'Endringa er allereie løyst.',
     versionNotNewer: 'Vel ein avtalt eller godkjend versjon som er laga etter endringa.',
+    agreementInForce:
+      'Avtalen er i kraft. Endringar vert gjorde i ein ny versjon av spesiell del, som må vedtakast på nytt.',
     milestoneReasonRequired:
       'Skriv kvifor milepælen er fullført, når han blir markert som fullført for hand.',
     municipalityNumber: 'Kommunenummeret må ha fire siffer.',
