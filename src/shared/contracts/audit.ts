@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, ListQuery } from './common.js';
+import { Id, IsoDate, ListQuery, safeString } from './common.js';
 
 export const AuditEvent = z.object({
   id: z.string(),
@@ -17,9 +17,9 @@ export type AuditEvent = z.infer<typeof AuditEvent>;
 
 export const AuditQuery = ListQuery.extend({
   actorId: Id.optional(),
-  action: z.string().trim().max(100).optional(),
-  entityType: z.string().trim().max(100).optional(),
-  entityId: z.string().trim().max(100).optional(),
+  action: safeString().trim().max(100).optional(),
+  entityType: safeString().trim().max(100).optional(),
+  entityId: safeString().trim().max(100).optional(),
   /** Calendar dates in Europe/Oslo, both inclusive. */
   from: IsoDate.optional(),
   to: IsoDate.optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BodyKind } from './bodies.js';
-import { Id, IsoDate, optionalIsoDate, optionalText, requiredText, Version } from './common.js';
+import { Id, IsoDate, optionalIsoDate, optionalText, requiredText, safeString, Version } from './common.js';
 import { RichTextDoc, RichTextInput } from './rich-text.js';
 
 /**
@@ -170,7 +170,7 @@ export const UpdateCaseInput = z.object({
   alternatives: RichTextInput,
   assessment: RichTextInput,
   consequences: RichTextInput,
-  authority: z.string({ error: 'validation.text' }).trim().max(2000, { error: 'validation.tooLong' }),
+  authority: safeString({ error: 'validation.text' }).trim().max(2000, { error: 'validation.tooLong' }),
   signerName: optionalText(200),
   signerTitle: optionalText(200),
   signedOn: optionalIsoDate,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ListQuery } from './common.js';
+import { ListQuery, safeString } from './common.js';
 
 /** queued: waiting to be sent; sent; failed: refused after every retry; kept: no mail server is set. */
 export const mailStatuses = ['queued', 'sent', 'failed', 'kept'] as const;
@@ -31,6 +31,6 @@ export type OutboxMessage = z.infer<typeof OutboxMessage>;
 export const OutboxQuery = ListQuery.extend({
   status: MailStatus.optional(),
   /** Part of the recipient's address. */
-  to: z.string().trim().max(254, { error: 'validation.tooLong' }).optional(),
+  to: safeString().trim().max(254, { error: 'validation.tooLong' }).optional(),
 });
 export type OutboxQuery = z.infer<typeof OutboxQuery>;

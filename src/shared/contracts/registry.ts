@@ -7,6 +7,7 @@ import {
   optionalIsoDate,
   optionalText,
   requiredText,
+  safeString,
   Version,
 } from './common.js';
 
@@ -116,7 +117,7 @@ export const Region = z.object({
 });
 export type Region = z.infer<typeof Region>;
 
-export const RegionListQuery = ListQuery.extend({ q: z.string().trim().max(200).optional() });
+export const RegionListQuery = ListQuery.extend({ q: safeString().trim().max(200).optional() });
 
 export const CreateRegionInput = z.object({
   name: requiredText(200),
@@ -150,15 +151,13 @@ export const Person = z.object({
 });
 export type Person = z.infer<typeof Person>;
 
-const optionalEmail = z
-  .string()
+const optionalEmail = safeString()
   .trim()
   .max(254, { error: 'validation.tooLong' })
   .refine((v) => v === '' || z.string().email().safeParse(v).success, { error: 'validation.email' })
   .nullish()
   .transform((v) => (v ? v.toLowerCase() : null));
-const optionalPhone = z
-  .string()
+const optionalPhone = safeString()
   .trim()
   .max(40, { error: 'validation.tooLong' })
   .refine((v) => v === '' || /^\+?[0-9 ()-]{5,}$/.test(v), { error: 'validation.phone' })
@@ -181,4 +180,4 @@ export const UpdatePersonInput = z.object({
 });
 export type UpdatePersonInput = z.infer<typeof UpdatePersonInput>;
 
-export const SearchQuery = ListQuery.extend({ q: z.string().trim().max(200).optional() });
+export const SearchQuery = ListQuery.extend({ q: safeString().trim().max(200).optional() });

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { Email, Id, ListQuery, Locale, missingOrText, Role, requiredText, Version } from './common.js';
+import {
+  Email,
+  Id,
+  ListQuery,
+  Locale,
+  missingOrText,
+  Role,
+  requiredText,
+  safeString,
+  Version,
+} from './common.js';
 
 export const User = z.object({
   id: z.string(),
@@ -61,7 +71,7 @@ export const ResetPasswordInput = z.object({ password: Password });
 export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
 
 export const UserListQuery = ListQuery.extend({
-  q: z.string().trim().max(200).optional(),
+  q: safeString().trim().max(200).optional(),
   role: Role.optional(),
   active: z.enum(['true', 'false']).optional(),
 });
