@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Card, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,7 +7,6 @@ import {
   type SubjectArea,
   UpdateSubjectAreaInput,
 } from '../../../shared/contracts/agreements';
-import { ApiError } from '../../shared/api';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { FormError, useConflict } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
@@ -15,6 +14,7 @@ import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { useCurrentCycle } from '../../shared/current-cycle';
+import { MoveError, OrderedRowActions, useOrderedMoves } from '../../shared/ordered-list-editor';
 import { type FormFields, useForm } from '../../shared/use-form';
 import {
   useCreateSubjectArea,
@@ -61,22 +61,11 @@ function CycleSubjectAreas({ cycleId, cycleName }: { cycleId: string; cycleName:
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<SubjectArea | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [moveError, setMoveError] = useState<string | null>(null);
-
-  const move = async (area: SubjectArea, position: number, direction: 'up' | 'down') => {
-    setMoveError(null);
-    try {
-      await update.mutateAsync({ id: area.id, position, version: area.version });
-      setNotice(
-        t(direction === 'up' ? 'agreements.subjectAreas.movedUp' : 'agreements.subjectAreas.movedDown', {
-          name: area.name,
-          position: position + 1,
-        }),
-      );
-    } catch (e) {
-      setMoveError(e instanceof ApiError ? e.problem.title || t('errors.internal') : t('errors.internal'));
-    }
-  };
+  const { move, moveError } = useOrderedMoves<SubjectArea>(
+    'agreements.subjectAreas',
+    (area, position) => update.mutateAsync({ id: area.id, position, version: area.version }),
+    setNotice,
+  );
 
   return (
     <>
@@ -87,11 +76,7 @@ function CycleSubjectAreas({ cycleId, cycleName }: { cycleId: string; cycleName:
         <Button onClick={() => setEditing({ kind: 'create' })}>{t('agreements.subjectAreas.create')}</Button>
       </div>
       <Notice text={notice} />
-      {moveError && (
-        <Alert data-color="danger" role="alert">
-          {moveError}
-        </Alert>
-      )}
+      <MoveError error={moveError} />
       <QueryState query={areas}>
         {(list) =>
           list.length === 0 ? (
@@ -116,46 +101,16 @@ function CycleSubjectAreas({ cycleId, cycleName }: { cycleId: string; cycleName:
                       <Table.Cell>{area.name}</Table.Cell>
                       <Table.Cell>{area.description ?? ''}</Table.Cell>
                       <Table.Cell>
-                        <div className="row agreements-actions">
-                          <Button
-                            data-size="sm"
-                            variant="tertiary"
-                            // aria-disabled, not disabled: the button keeps the focus when it reaches the top.
-                            aria-disabled={i === 0 || undefined}
-                            onClick={() => i > 0 && !update.isPending && move(area, i - 1, 'up')}
-                            aria-label={t('agreements.subjectAreas.upLabel', { name: area.name })}
-                          >
-                            {t('agreements.subjectAreas.up')}
-                          </Button>
-                          <Button
-                            data-size="sm"
-                            variant="tertiary"
-                            aria-disabled={i === list.length - 1 || undefined}
-                            onClick={() =>
-                              i < list.length - 1 && !update.isPending && move(area, i + 1, 'down')
-                            }
-                            aria-label={t('agreements.subjectAreas.downLabel', { name: area.name })}
-                          >
-                            {t('agreements.subjectAreas.down')}
-                          </Button>
-                          <Button
-                            data-size="sm"
-                            variant="secondary"
-                            onClick={() => setEditing({ kind: 'edit', area })}
-                            aria-label={t('agreements.subjectAreas.editLabel', { name: area.name })}
-                          >
-                            {t('agreements.subjectAreas.edit')}
-                          </Button>
-                          <Button
-                            data-size="sm"
-                            variant="tertiary"
-                            data-color="danger"
-                            onClick={() => setDeleting(area)}
-                            aria-label={t('agreements.subjectAreas.deleteLabel', { name: area.name })}
-                          >
-                            {t('agreements.subjectAreas.delete')}
-                          </Button>
-                        </div>
+                        <OrderedRowActions
+                          prefix="agreements.subjectAreas"
+                          item={area}
+                          index={i}
+                          count={list.length}
+                          pending={update.isPending}
+                          onMove={move}
+                          onEdit={() => setEditing({ kind: 'edit', area })}
+                          onDelete={setDeleting}
+                        />
                       </Table.Cell>
                     </Table.Row>
                   ))}

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Card,
   Checkbox,
@@ -23,7 +22,6 @@ import {
   milestoneStages,
   UpdateMilestoneTemplateItemInput,
 } from '../../../shared/contracts/milestones';
-import { ApiError } from '../../shared/api';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { FormError, useConflict } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
@@ -32,6 +30,7 @@ import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { SelectField } from '../../shared/components/SelectField';
 import { useCurrentCycle } from '../../shared/current-cycle';
+import { MoveError, OrderedRowActions, useOrderedMoves } from '../../shared/ordered-list-editor';
 import { type FormFields, useForm } from '../../shared/use-form';
 import {
   useApplyTemplate,
@@ -83,22 +82,11 @@ function CycleTemplate({ cycleId, cycleName }: { cycleId: string; cycleName: str
   const [deleting, setDeleting] = useState<MilestoneTemplateItem | null>(null);
   const [applying, setApplying] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [moveError, setMoveError] = useState<string | null>(null);
-
-  const move = async (item: MilestoneTemplateItem, position: number, direction: 'up' | 'down') => {
-    setMoveError(null);
-    try {
-      await update.mutateAsync({ id: item.id, position, version: item.version });
-      setNotice(
-        t(direction === 'up' ? 'milestones.template.movedUp' : 'milestones.template.movedDown', {
-          name: item.name,
-          position: position + 1,
-        }),
-      );
-    } catch (e) {
-      setMoveError(e instanceof ApiError ? e.problem.title || t('errors.internal') : t('errors.internal'));
-    }
-  };
+  const { move, moveError } = useOrderedMoves<MilestoneTemplateItem>(
+    'milestones.template',
+    (item, position) => update.mutateAsync({ id: item.id, position, version: item.version }),
+    setNotice,
+  );
 
   return (
     <>
@@ -109,11 +97,7 @@ function CycleTemplate({ cycleId, cycleName }: { cycleId: string; cycleName: str
         <Button onClick={() => setEditing({ kind: 'create' })}>{t('milestones.template.create')}</Button>
       </div>
       <Notice text={notice} />
-      {moveError && (
-        <Alert data-color="danger" role="alert">
-          {moveError}
-        </Alert>
-      )}
+      <MoveError error={moveError} />
       <QueryState query={template}>
         {(data) => (
           <>
@@ -155,46 +139,16 @@ function CycleTemplate({ cycleId, cycleName }: { cycleId: string; cycleName: str
                             : t(`milestones.evidence.${item.evidence}`)}
                         </Table.Cell>
                         <Table.Cell>
-                          <div className="row agreements-actions">
-                            <Button
-                              data-size="sm"
-                              variant="tertiary"
-                              // aria-disabled, not disabled: the button keeps the focus when it reaches the top.
-                              aria-disabled={i === 0 || undefined}
-                              onClick={() => i > 0 && !update.isPending && move(item, i - 1, 'up')}
-                              aria-label={t('milestones.template.upLabel', { name: item.name })}
-                            >
-                              {t('milestones.template.up')}
-                            </Button>
-                            <Button
-                              data-size="sm"
-                              variant="tertiary"
-                              aria-disabled={i === data.items.length - 1 || undefined}
-                              onClick={() =>
-                                i < data.items.length - 1 && !update.isPending && move(item, i + 1, 'down')
-                              }
-                              aria-label={t('milestones.template.downLabel', { name: item.name })}
-                            >
-                              {t('milestones.template.down')}
-                            </Button>
-                            <Button
-                              data-size="sm"
-                              variant="secondary"
-                              onClick={() => setEditing({ kind: 'edit', item })}
-                              aria-label={t('milestones.template.editLabel', { name: item.name })}
-                            >
-                              {t('milestones.template.edit')}
-                            </Button>
-                            <Button
-                              data-size="sm"
-                              variant="tertiary"
-                              data-color="danger"
-                              onClick={() => setDeleting(item)}
-                              aria-label={t('milestones.template.deleteLabel', { name: item.name })}
-                            >
-                              {t('milestones.template.delete')}
-                            </Button>
-                          </div>
+                          <OrderedRowActions
+                            prefix="milestones.template"
+                            item={item}
+                            index={i}
+                            count={data.items.length}
+                            pending={update.isPending}
+                            onMove={move}
+                            onEdit={() => setEditing({ kind: 'edit', item })}
+                            onDelete={setDeleting}
+                          />
                         </Table.Cell>
                       </Table.Row>
                     ))}
