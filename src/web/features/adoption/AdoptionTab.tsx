@@ -360,61 +360,63 @@ function Changes({
               const number = d.specialPartVersionId ? numberOf(d.specialPartVersionId) : undefined;
               return (
                 <li key={d.id}>
-                  <Card data-color="neutral" aria-labelledby={headingId} className="stack stack--tight">
-                    <div className="adoption-change__head">
-                      <Heading level={4} data-size="2xs" id={headingId}>
-                        {t('adoption.changes.from', { source })}
-                      </Heading>
-                      <Tag
-                        data-color={
-                          d.resolution === null
-                            ? 'warning'
-                            : d.resolution === 'accepted'
-                              ? 'success'
-                              : 'neutral'
-                        }
-                      >
-                        {t(`adoption.changes.state.${d.resolution ?? 'open'}`)}
-                      </Tag>
-                    </div>
-                    <Paragraph data-size="sm" className="muted">
-                      {t('adoption.changes.made', { date: formatDate(d.createdAt, locale) })}
-                    </Paragraph>
-                    <blockquote className="adoption-change">{d.changedText}</blockquote>
-                    {d.resolution === 'accepted' && (
-                      <Paragraph>
-                        {d.specialPartVersionId && number !== undefined
-                          ? t('adoption.changes.acceptedSpecial', {
-                              number,
-                              date: formatDate(d.resolvedAt, locale),
-                            })
-                          : d.generalPartVersionId
-                            ? t('adoption.changes.acceptedGeneral', {
+                  <Card data-color="neutral" asChild>
+                    <article aria-labelledby={headingId} className="stack stack--tight">
+                      <div className="adoption-change__head">
+                        <Heading level={4} data-size="2xs" id={headingId}>
+                          {t('adoption.changes.from', { source })}
+                        </Heading>
+                        <Tag
+                          data-color={
+                            d.resolution === null
+                              ? 'warning'
+                              : d.resolution === 'accepted'
+                                ? 'success'
+                                : 'neutral'
+                          }
+                        >
+                          {t(`adoption.changes.state.${d.resolution ?? 'open'}`)}
+                        </Tag>
+                      </div>
+                      <Paragraph data-size="sm" className="muted">
+                        {t('adoption.changes.made', { date: formatDate(d.createdAt, locale) })}
+                      </Paragraph>
+                      <blockquote className="adoption-change">{d.changedText}</blockquote>
+                      {d.resolution === 'accepted' && (
+                        <Paragraph>
+                          {d.specialPartVersionId && number !== undefined
+                            ? t('adoption.changes.acceptedSpecial', {
+                                number,
                                 date: formatDate(d.resolvedAt, locale),
                               })
-                            : t('adoption.changes.accepted', { date: formatDate(d.resolvedAt, locale) })}
-                      </Paragraph>
-                    )}
-                    {d.resolution === 'renegotiate' && (
-                      <Paragraph>
-                        {t('adoption.changes.renegotiated', { date: formatDate(d.resolvedAt, locale) })}
-                      </Paragraph>
-                    )}
-                    {d.resolutionNote && (
-                      <Paragraph>{t('adoption.changes.note', { note: d.resolutionNote })}</Paragraph>
-                    )}
-                    {mayResolve && d.resolution === null && (
-                      <div>
-                        <Button
-                          variant="secondary"
-                          data-size="sm"
-                          aria-label={t('adoption.changes.resolveLabel', { source })}
-                          onClick={() => onResolve(d)}
-                        >
-                          {t('adoption.changes.resolve')}
-                        </Button>
-                      </div>
-                    )}
+                            : d.generalPartVersionId
+                              ? t('adoption.changes.acceptedGeneral', {
+                                  date: formatDate(d.resolvedAt, locale),
+                                })
+                              : t('adoption.changes.accepted', { date: formatDate(d.resolvedAt, locale) })}
+                        </Paragraph>
+                      )}
+                      {d.resolution === 'renegotiate' && (
+                        <Paragraph>
+                          {t('adoption.changes.renegotiated', { date: formatDate(d.resolvedAt, locale) })}
+                        </Paragraph>
+                      )}
+                      {d.resolutionNote && (
+                        <Paragraph>{t('adoption.changes.note', { note: d.resolutionNote })}</Paragraph>
+                      )}
+                      {mayResolve && d.resolution === null && (
+                        <div>
+                          <Button
+                            variant="secondary"
+                            data-size="sm"
+                            aria-label={t('adoption.changes.resolveLabel', { source })}
+                            onClick={() => onResolve(d)}
+                          >
+                            {t('adoption.changes.resolve')}
+                          </Button>
+                        </div>
+                      )}
+                    </article>
                   </Card>
                 </li>
               );
