@@ -247,4 +247,56 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
       .waitFor();
     await expectAccessible(page, "the agreement's meetings tab");
   }, 240_000);
+
+  it('shows a long list of meetings a hundred at a time, saying there are more, with «Vis flere»', async () => {
+    const { page } = j;
+    await signOut(page);
+    await signIn(page, admin);
+    // A busy cycle: 110 more follow-up meetings, planned through the API the page uses.
+    const total = await page.evaluate(async () => {
+      const cycles = (await (await fetch('/api/v1/cycles')).json()).items as { id: string; status: string }[];
+      const cycle = cycles.find((c) => c.status === 'active');
+      if (!cycle) throw new Error('no active cycle');
+      for (let i = 0; i < 110; i += 1) {
+        const day = new Date(Date.UTC(2026, 0, 5) + i * 86_400_000).toISOString().slice(0, 10);
+        const res = await fetch('/api/v1/meetings', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            cycleId: cycle.id,
+            type: 'follow_up',
+            title: `Oppfølging ${String(i + 1).padStart(3, '0')}`,
+            startsAt: `${day}T08:00:00Z`,
+            endsAt: `${day}T09:00:00Z`,
+          }),
+        });
+        if (res.status !== 201) throw new Error(`${res.status} ${await res.text()}`);
+      }
+      const all = await (await fetch(`/api/v1/meetings?cycle=${cycle.id}&limit=500`)).json();
+      return all.items.length as number;
+    });
+    expect(total).toBeGreaterThan(110);
+
+    await page.goto('/moter');
+    const table = page.getByRole('table', { name: /^Møter i / });
+    await table.waitFor();
+    await page
+      .getByRole('status')
+      .filter({
+        hasText: 'Viser 100 møter. Det finnes flere møter. Trykk «Vis flere» nederst for å hente dem.',
+      })
+      .waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(100);
+    await expectAccessible(page, 'the first page of a long list of meetings');
+
+    await page.getByRole('button', { name: 'Vis flere' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Viser ${total} møter` })
+      .waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(total);
+    expect(await page.getByRole('button', { name: 'Vis flere' }).count()).toBe(0);
+    expect(await page.getByText('Det finnes flere møter.', { exact: false }).count()).toBe(0);
+    await expectAccessible(page, 'the whole list of meetings');
+  }, 240_000);
 });
