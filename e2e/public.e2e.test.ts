@@ -174,6 +174,7 @@ describe.skipIf(!chromiumPath)('the public pages, without signing in', () => {
       .first()
       .waitFor();
     await expectAccessible(page, 'a public region page');
+    await shoot(page, 'public-region');
     await page.getByRole('link', { name: `Les avtalen med ${region}` }).waitFor();
 
     // A region whose agreement is under way says where it stands and offers no agreement to read.
@@ -196,6 +197,7 @@ describe.skipIf(!chromiumPath)('the public pages, without signing in', () => {
     const fields = page.getByRole('table', { name: 'Feltene i «Vedtak»' });
     await fields.getByRole('row', { name: /record_url/ }).waitFor();
     await expectAccessible(page, 'the open data page');
+    await shoot(page, 'public-data');
 
     const csv = await download(page, 'Vedtak som CSV');
     expect(csv.filename).toBe('adoptions.csv');

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { PublicAgreement } from '../../../shared/contracts/public';
 import { DetailState } from '../../shared/components/DetailState';
 import { Page } from '../../shared/components/Page';
-import { formatDate, formatShortDate } from '../../shared/format';
+import { formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { documentHref, usePublicAgreement } from './public.api';
 import { publicRoot, regionPath } from './public-paths';
@@ -107,7 +107,7 @@ function AgreementView({ agreement: a }: { agreement: PublicAgreement }) {
               {a.adoption.map((d) => (
                 <Table.Row key={d.municipalityNumber}>
                   <Table.Cell>{d.municipalityName}</Table.Cell>
-                  <Table.Cell>{formatDate(d.decidedOn, locale)}</Table.Cell>
+                  <Table.Cell>{d.decidedOn ? formatShortDate(d.decidedOn, locale) : ''}</Table.Cell>
                   <Table.Cell>{d.caseReference ?? ''}</Table.Cell>
                   <Table.Cell>
                     {d.recordUrl ? (

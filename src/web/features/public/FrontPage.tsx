@@ -51,7 +51,7 @@ export function FrontPage() {
               <Paragraph>{t('public.front.regionsEmpty')}</Paragraph>
             ) : (
               <div className="table-wrap">
-                <Table aria-labelledby="public-regions" zebra>
+                <Table aria-labelledby="public-regions">
                   <Table.Head>
                     <Table.Row>
                       <Table.HeaderCell>{t('public.front.region')}</Table.HeaderCell>

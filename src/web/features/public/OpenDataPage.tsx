@@ -70,7 +70,7 @@ function DatasetSection({ dataset: d }: { dataset: Dataset }) {
             {d.fields.map((f) => (
               <Table.Row key={f.name}>
                 <Table.Cell>
-                  <code className="public-code">{f.name}</code>
+                  <code className="public-code public-field">{f.name}</code>
                 </Table.Cell>
                 <Table.Cell lang="nb">{f.description}</Table.Cell>
               </Table.Row>

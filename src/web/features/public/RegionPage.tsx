@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { PublicRegion } from '../../../shared/contracts/public';
 import { DetailState } from '../../shared/components/DetailState';
 import { Page } from '../../shared/components/Page';
-import { formatDate } from '../../shared/format';
+import { formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { usePublicRegion } from './public.api';
 import { agreementPath, publicRoot } from './public-paths';
@@ -74,7 +74,7 @@ function RegionView({ region: r }: { region: PublicRegion }) {
             <Paragraph>{t('public.region.meetingsEmpty')}</Paragraph>
           ) : (
             <div className="table-wrap">
-              <Table aria-labelledby="public-region-meetings" zebra>
+              <Table aria-labelledby="public-region-meetings">
                 <Table.Head>
                   <Table.Row>
                     <Table.HeaderCell>{t('public.region.date')}</Table.HeaderCell>
@@ -87,7 +87,7 @@ function RegionView({ region: r }: { region: PublicRegion }) {
                     // Meetings have no id here (only their dates are public); the order is the server's.
                     // biome-ignore lint/suspicious/noArrayIndexKey: the list is read-only and never reordered.
                     <Table.Row key={i}>
-                      <Table.Cell>{formatDate(m.date, locale)}</Table.Cell>
+                      <Table.Cell>{formatShortDate(m.date, locale)}</Table.Cell>
                       <Table.Cell>{meetingTypeWord(t, m.type)}</Table.Cell>
                       <Table.Cell>
                         <Tag data-color={m.held ? 'success' : 'neutral'} data-size="sm">
