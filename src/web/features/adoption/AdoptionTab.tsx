@@ -210,6 +210,18 @@ function CountyTreatment({ data, me }: { data: AgreementAdoption; me: Me }) {
   );
 }
 
+const columns = [
+  'number',
+  'name',
+  'meeting',
+  'decidedOn',
+  'caseReference',
+  'record',
+  'outcome',
+  'recordedBy',
+] as const;
+type Column = (typeof columns)[number];
+
 /** Each member municipality's council decision, with the button to record or correct it. */
 function MunicipalDecisions({
   data,
@@ -227,6 +239,7 @@ function MunicipalDecisions({
     councils.flatMap((q) => (q.data?.meetings ?? []).map((m) => [m.id, m.date] as const)),
   );
   const adopted = data.rows.filter((r) => r.counts).length;
+  const label = (column: Column) => t(`adoption.municipalities.columns.${column}`);
   return (
     <section className="stack stack--tight" aria-labelledby="vedtak-municipalities">
       <Heading level={3} data-size="sm" id="vedtak-municipalities">
@@ -237,42 +250,52 @@ function MunicipalDecisions({
       ) : (
         <>
           <Paragraph>{t('adoption.municipalities.count', { adopted, count: data.rows.length })}</Paragraph>
-          <div className="table-wrap">
-            <Table aria-label={t('adoption.municipalities.tableLabel')} zebra className="adoption-table">
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('adoption.municipalities.columns.number')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('adoption.municipalities.columns.name')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('adoption.municipalities.columns.meeting')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('adoption.municipalities.columns.decidedOn')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('adoption.municipalities.columns.caseReference')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('adoption.municipalities.columns.record')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('adoption.municipalities.columns.outcome')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('adoption.municipalities.columns.recordedBy')}</Table.HeaderCell>
+          <div className="table-wrap adoption-table-wrap">
+            {/* The roles are said outright: on a phone the rows are laid out as cards (adoption.css), and a
+                table laid out otherwise may lose its table semantics in some browsers. */}
+            <Table
+              aria-label={t('adoption.municipalities.tableLabel')}
+              zebra
+              className="adoption-table"
+              role="table"
+            >
+              <Table.Head role="rowgroup">
+                <Table.Row role="row">
+                  {columns.map((c) => (
+                    <Table.HeaderCell key={c} role="columnheader">
+                      {label(c)}
+                    </Table.HeaderCell>
+                  ))}
                   {data.mayRecord && (
-                    <Table.HeaderCell>
+                    <Table.HeaderCell role="columnheader">
                       <span className="visually-hidden">{t('adoption.municipalities.columns.actions')}</span>
                     </Table.HeaderCell>
                   )}
                 </Table.Row>
               </Table.Head>
-              <Table.Body>
+              <Table.Body role="rowgroup">
                 {data.rows.map((row) => {
                   const a = row.adoption;
                   const date = a?.bodyMeetingId ? meetingDate.get(a.bodyMeetingId) : undefined;
                   const none = a ? t('adoption.municipalities.none') : '';
                   return (
-                    <Table.Row key={row.municipalityId}>
-                      <Table.Cell>{row.municipalityNumber}</Table.Cell>
-                      <Table.HeaderCell scope="row">{row.municipalityName}</Table.HeaderCell>
-                      <Table.Cell className="adoption-nowrap">
+                    <Table.Row key={row.municipalityId} role="row">
+                      <Table.Cell role="cell" data-label={label('number')} className="adoption-number">
+                        {row.municipalityNumber}
+                      </Table.Cell>
+                      <Table.HeaderCell role="rowheader" scope="row" className="adoption-name">
+                        {row.municipalityName}
+                      </Table.HeaderCell>
+                      <Table.Cell role="cell" data-label={label('meeting')} className="adoption-nowrap">
                         {date ? formatShortDate(date, locale) : none}
                       </Table.Cell>
-                      <Table.Cell className="adoption-nowrap">
+                      <Table.Cell role="cell" data-label={label('decidedOn')} className="adoption-nowrap">
                         {a ? formatShortDate(a.decidedOn, locale) : ''}
                       </Table.Cell>
-                      <Table.Cell>{a?.caseReference ?? none}</Table.Cell>
-                      <Table.Cell>
+                      <Table.Cell role="cell" data-label={label('caseReference')}>
+                        {a?.caseReference ?? none}
+                      </Table.Cell>
+                      <Table.Cell role="cell" data-label={label('record')}>
                         {a?.recordUrl ? (
                           <a
                             href={a.recordUrl}
@@ -288,7 +311,7 @@ function MunicipalDecisions({
                           none
                         )}
                       </Table.Cell>
-                      <Table.Cell>
+                      <Table.Cell role="cell" data-label={label('outcome')}>
                         <span className="stack stack--tight adoption-outcome">
                           <OutcomeTag outcome={a?.outcome ?? null} counts={row.counts} />
                           {a?.outcome === 'adopted_with_changes' && !row.counts && (
@@ -296,9 +319,11 @@ function MunicipalDecisions({
                           )}
                         </span>
                       </Table.Cell>
-                      <Table.Cell>{a ? (a.recordedBy ?? none) : ''}</Table.Cell>
+                      <Table.Cell role="cell" data-label={label('recordedBy')}>
+                        {a ? (a.recordedBy ?? none) : ''}
+                      </Table.Cell>
                       {data.mayRecord && (
-                        <Table.Cell>
+                        <Table.Cell role="cell" className="adoption-action">
                           <Button
                             variant={a ? 'tertiary' : 'secondary'}
                             data-size="sm"
