@@ -47,7 +47,8 @@ const ms = (column: unknown) => sql<number | null>`(extract(epoch from ${column}
 /**
  * Writes the attempt as a failure before anything is checked, then counts the failures of its tallies
  * besides itself: a burst of parallel guesses sees itself, and no more of it reaches the password check
- * than the allowance. An attempt that has to wait is removed again and refused. Failures that no longer
+ * than the allowance (and one more for each delay that passes while it lasts). An attempt that has to wait
+ * is removed again and refused. Failures that no longer
  * count are deleted here, so the table holds one window's failures and no more.
  */
 export async function beginAttempt(
