@@ -49,7 +49,10 @@ type Treatment = { id: string; version: number };
 async function bringIntoForce(j: Journey): Promise<{ agreementId: string; municipalities: number }> {
   const county = await signedInPage(j, admin);
   const contact = await signedInPage(j, regionContact);
-  const as = (page: Page) => send.bind(null, page, j.baseUrl);
+  const as =
+    (page: Page) =>
+    <T = unknown>(method: string, url: string, data?: unknown): Promise<T> =>
+      send<T>(page, j.baseUrl, method, url, data);
   const cycles = await as(county)<{ items: { id: string; status: string }[] }>('GET', '/api/v1/cycles');
   const cycle = cycles.items.find((c) => c.status === 'active') ?? cycles.items[0];
   if (!cycle) throw new Error('no cycle');
