@@ -2456,8 +2456,8 @@ export const webEn: WebCatalogue = {
       boardNotApproved: 'The executive board has not approved the agreement.',
       notAdopted_one: 'The council of {{names}} has not adopted the agreement.',
       notAdopted_other: 'The councils of {{names}} have not adopted the agreement.',
-      rejected_one: 'The council of {{names}} has rejected the agreement.',
-      rejected_other: 'The councils of {{names}} have rejected the agreement.',
+      rejected_one: 'The council of {{names}} has voted against the agreement.',
+      rejected_other: 'The councils of {{names}} have voted against the agreement.',
       openChanges_one: '{{count}} change is not resolved.',
       openChanges_other: '{{count}} changes are not resolved.',
       renegotiate:
@@ -2466,7 +2466,7 @@ export const webEn: WebCatalogue = {
     outcome: {
       adopted: 'Adopted',
       adopted_with_changes: 'Adopted with changes',
-      rejected: 'Rejected',
+      rejected: 'Not adopted',
       postponed: 'Postponed',
       information: 'Noted',
       none: 'Not recorded',

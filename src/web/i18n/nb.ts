@@ -2444,8 +2444,8 @@ export const webNb = {
       boardNotApproved: 'Fylkesrådet har ikke godkjent avtalen.',
       notAdopted_one: 'Kommunestyret i {{names}} har ikke vedtatt avtalen.',
       notAdopted_other: 'Kommunestyrene i {{names}} har ikke vedtatt avtalen.',
-      rejected_one: 'Kommunestyret i {{names}} har avvist avtalen.',
-      rejected_other: 'Kommunestyrene i {{names}} har avvist avtalen.',
+      rejected_one: 'Kommunestyret i {{names}} har sagt nei til avtalen.',
+      rejected_other: 'Kommunestyrene i {{names}} har sagt nei til avtalen.',
       openChanges_one: '{{count}} endring er ikke løst.',
       openChanges_other: '{{count}} endringer er ikke løst.',
       renegotiate:
@@ -2454,7 +2454,7 @@ export const webNb = {
     outcome: {
       adopted: 'Vedtatt',
       adopted_with_changes: 'Vedtatt med endringer',
-      rejected: 'Avvist',
+      rejected: 'Ikke vedtatt',
       postponed: 'Utsatt',
       information: 'Tatt til orientering',
       none: 'Ikke registrert',

@@ -2444,8 +2444,8 @@ export const webNn: WebCatalogue = {
       boardNotApproved: 'Fylkesrådet har ikkje godkjent avtalen.',
       notAdopted_one: 'Kommunestyret i {{names}} har ikkje vedteke avtalen.',
       notAdopted_other: 'Kommunestyra i {{names}} har ikkje vedteke avtalen.',
-      rejected_one: 'Kommunestyret i {{names}} har avvist avtalen.',
-      rejected_other: 'Kommunestyra i {{names}} har avvist avtalen.',
+      rejected_one: 'Kommunestyret i {{names}} har sagt nei til avtalen.',
+      rejected_other: 'Kommunestyra i {{names}} har sagt nei til avtalen.',
       openChanges_one: '{{count}} endring er ikkje løyst.',
       openChanges_other: '{{count}} endringar er ikkje løyste.',
       renegotiate:
@@ -2454,7 +2454,7 @@ export const webNn: WebCatalogue = {
     outcome: {
       adopted: 'Vedteken',
       adopted_with_changes: 'Vedteken med endringar',
-      rejected: 'Avvist',
+      rejected: 'Ikkje vedteken',
       postponed: 'Utsett',
       information: 'Teken til orientering',
       none: 'Ikkje registrert',
