@@ -190,7 +190,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(bodyRoutes, { publicUrl: options.publicUrl });
   await app.register(caseRoutes);
   await app.register(adoptionRoutes);
-  await app.register(publicRoutes);
+  await app.register(publicRoutes, { publicUrl: options.publicUrl });
   await app.register(statusReportRoutes);
 
   const webDir = options.webDir;

@@ -36,7 +36,9 @@ const inForce = createReadCache<PublicAgreement[]>({ maxEntries: 1 });
  * agreements in force (text, parties, period, adoption record), each region's agreement, phase and meeting
  * dates, and the open data. Answers may be cached by anyone (`public`), for a minute.
  */
-export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
+export type PublicRouteOptions = { publicUrl?: string };
+
+export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (app, options) => {
   const cachePublic = { 'cache-control': 'public, max-age=60' };
   const agreementsInForce = (db: Db) => inForce.read(db, 'all', (reader) => loadAgreementsInForce(reader));
 
@@ -138,7 +140,13 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.headers(cachePublic).send(openDataCatalogue(`${request.protocol}://${request.host}`)),
+      reply
+        .headers(cachePublic)
+        .send(
+          openDataCatalogue(
+            options.publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`,
+          ),
+        ),
   );
   app.get(
     '/api/v1/public/data/:dataset.:format',
