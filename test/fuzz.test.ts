@@ -357,14 +357,14 @@ function encode(value: string): string {
 
 function callsFor(operations: Operation[], shapes: Shapes): fc.Arbitrary<Call> {
   // A document (DOCX, PDF, XLSX), applying the milestone template to every agreement and a sign-in (a
-  // password hash) take ten to a hundred times a plain call on PGlite, so these are called a quarter as
+  // password hash) take ten to a hundred times a plain call on PGlite, so these are called an eighth as
   // often as the rest; their input is checked the same way.
   const slow = (op: Operation) =>
     /\/(document|summary|status-report|export|apply)$/.test(op.path) || op.path === '/api/v1/auth/login';
   const quick = operations.filter((op) => !slow(op));
   const slowOnes = operations.filter(slow);
   const pick = fc.oneof(
-    { arbitrary: fc.constantFrom(...quick), weight: 4 * quick.length },
+    { arbitrary: fc.constantFrom(...quick), weight: 8 * quick.length },
     { arbitrary: fc.constantFrom(...slowOnes), weight: slowOnes.length },
   );
   // Each operation's arbitrary is built once: building one walks its schemas, which costs more than a call.
