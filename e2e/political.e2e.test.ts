@@ -121,6 +121,9 @@ describe.skipIf(!chromiumPath)('political processing in the browser', () => {
     await page.getByRole('heading', { level: 2, name: 'Saksframlegget' }).waitFor();
     const caseUrl = new URL(page.url()).pathname;
     expect(caseUrl).toMatch(/^\/politisk\/saker\//);
+    // While the board has not decided, the agreement is in an open case and not offered again.
+    const during = await send<Plan>(page, baseUrl, 'GET', `/api/v1/cycles/${cycle?.id}/batch-plan`);
+    expect(during.agreements.find((a) => a.regionName === 'Indre Østfold regionråd')?.ready).toBe(false);
     await page.getByText('Fylt ut av malen', { exact: true }).first().waitFor();
     await expectAccessible(page, 'the new case');
 
@@ -162,6 +165,44 @@ describe.skipIf(!chromiumPath)('political processing in the browser', () => {
     await page.getByText('Behandlingen i Fylkesrådet er lagret.').waitFor();
     await page.getByRole('table', { name: 'Behandling' }).getByRole('cell', { name: '45/26' }).waitFor();
 
+    // The executive board's decision: adopted, unanimously, with the proposed points as its text.
+    await page.getByRole('button', { name: 'Registrer vedtak i Fylkesrådet' }).click();
+    const decision = page.getByRole('dialog', { name: 'Vedtak i Fylkesrådet' });
+    await settled(decision);
+    // A board that decides is not offered "taken for information".
+    expect(await decision.getByRole('radio', { name: 'Tatt til orientering' }).count()).toBe(0);
+    await decision.getByRole('radio', { name: 'Vedtatt', exact: true }).check();
+    const text = decision.getByLabel('Vedtakstekst');
+    expect(await text.inputValue()).toMatch(
+      /^1\. Fylkesrådet godkjenner partnerskapsavtalen med Indre Østfold\.\n2\. /,
+    );
+    expect(await decision.getByLabel('Dato for vedtaket').inputValue()).toBe(osloDay(40));
+    expect(await decision.getByRole('checkbox', { name: 'Enstemmig vedtak' }).isChecked()).toBe(true);
+    await expectAccessible(page, 'the decision dialog');
+    // Dated the day before the meeting: the server's refusal lands on the date, and the text stays.
+    await decision.getByLabel('Dato for vedtaket').fill(osloDay(39));
+    await decision.getByRole('button', { name: 'Registrer vedtak' }).click();
+    await decision.getByText('Vedtaket kan ikke være datert før møtet.').waitFor();
+    expect(await descriptionOf(decision.getByLabel('Dato for vedtaket'))).toContain(
+      'Vedtaket kan ikke være datert før møtet.',
+    );
+    expect(await text.inputValue()).toMatch(/^1\. Fylkesrådet godkjenner/);
+    await expectAccessible(page, 'the decision dialog with the server’s error');
+    await decision.getByLabel('Dato for vedtaket').fill(osloDay(40));
+    await decision.getByRole('button', { name: 'Registrer vedtak' }).click();
+    await decision.waitFor({ state: 'hidden' });
+    await page.getByText('Vedtaket i Fylkesrådet er registrert.').waitFor();
+    const boardRow = page
+      .getByRole('table', { name: 'Behandling' })
+      .getByRole('row', { name: /Fylkesrådet/ });
+    await boardRow.getByText('Vedtatt', { exact: true }).waitFor();
+    await boardRow.getByText('enstemmig', { exact: true }).waitFor();
+    await boardRow.getByText(/^Registrert av /).waitFor();
+    // Decided: no second decision is offered. The decision's own text stands below the table.
+    expect(await page.getByRole('button', { name: 'Registrer vedtak i Fylkesrådet' }).count()).toBe(0);
+    await page.getByRole('heading', { level: 4, name: /^Vedtak i Fylkesrådet / }).waitFor();
+    await expectAccessible(page, 'the case with the board’s decision');
+
     // Saving the text again after the treatment is not refused as someone else's change.
     await page.getByLabel('Tittel', { exact: true }).fill('Partnerskapsavtale med Indre Østfold');
     await page.getByRole('button', { name: 'Lagre saken' }).click();
@@ -192,7 +233,6 @@ describe.skipIf(!chromiumPath)('political processing in the browser', () => {
     // Both cases in the list, with their treatments.
     await page.getByRole('link', { name: 'Saker', exact: true }).click();
     await page.getByText('Viser 2 saker').waitFor();
-    await page.getByRole('checkbox', { name: 'Indre Østfold regionråd' }).waitFor({ state: 'detached' });
     await expectAccessible(page, 'the cases page with two cases');
     await signOut(page);
   });

@@ -14,6 +14,7 @@ import type {
   CaseList,
   CreateCaseInput,
   PoliticalCase,
+  RecordDecisionInput,
   ReplaceDecisionPointsInput,
   UpdateCaseInput,
   UpdateTreatmentInput,
@@ -139,6 +140,16 @@ export const useUpdateTreatment = () =>
   useWrite(
     ({ caseId, treatmentId, ...body }: UpdateTreatmentInput & { caseId: string; treatmentId: string }) =>
       api<PoliticalCase>('PUT', `/api/v1/cases/${enc(caseId)}/treatments/${enc(treatmentId)}`, body),
+  );
+
+export const useRecordDecision = () =>
+  useWrite(
+    ({ caseId, treatmentId, ...body }: RecordDecisionInput & { caseId: string; treatmentId: string }) =>
+      api<PoliticalCase>(
+        'POST',
+        `/api/v1/cases/${enc(caseId)}/treatments/${enc(treatmentId)}/decision`,
+        body,
+      ),
   );
 
 export const useCreateCouncilCase = () =>
