@@ -65,7 +65,7 @@ export function TreatmentsSection({
       <Heading level={2} data-size="sm" id={headingId}>
         {t('political.treatments.heading')}
       </Heading>
-      <div className="table-wrap">
+      <div className="table-wrap political-table-wrap">
         <Table aria-labelledby={headingId} zebra>
           <Table.Head>
             <Table.Row>
