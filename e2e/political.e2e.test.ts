@@ -179,6 +179,7 @@ describe.skipIf(!chromiumPath)('political processing in the browser', () => {
     expect(await decision.getByLabel('Dato for vedtaket').inputValue()).toBe(osloDay(40));
     expect(await decision.getByRole('checkbox', { name: 'Enstemmig vedtak' }).isChecked()).toBe(true);
     await expectAccessible(page, 'the decision dialog');
+    await shoot(page, 'decision-dialog');
     // Dated the day before the meeting: the server's refusal lands on the date, and the text stays.
     await decision.getByLabel('Dato for vedtaket').fill(osloDay(39));
     await decision.getByRole('button', { name: 'Registrer vedtak' }).click();

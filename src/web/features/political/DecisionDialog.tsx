@@ -155,7 +155,7 @@ function DecisionFormView({
 
   return (
     <form
-      className="stack"
+      className="stack political-decision-form"
       noValidate
       onSubmit={form.submit(async (data) => {
         const next = await record.mutateAsync({ caseId: c.id, treatmentId: treatment.id, ...data });
