@@ -9,6 +9,7 @@ import {
   type TemplateField,
   type TreatmentOutcome,
 } from '../../shared/contracts/cases.js';
+import { politicalStatesOf } from '../adoption/political-state.js';
 import { agreements } from '../agreements/agreement.table.js';
 import { bodyMeetings, politicalBodies } from '../bodies/body.table.js';
 import type { Db, Tx } from '../db/client.js';
@@ -151,6 +152,7 @@ export type Readiness = {
 /**
  * Whether each agreement of a cycle is ready for the executive board: its final joint meeting held, its
  * special part agreed, the general part it pins approved, and not already in an open case of the board.
+ * An agreement the board has approved (not rejected, not sent back to negotiation) is not ready again.
  * In a fixed number of queries whatever the number of agreements.
  */
 export async function readinessOf(
@@ -166,6 +168,7 @@ export async function readinessOf(
     .where(eq(agreements.cycleId, cycleId))
     .orderBy(asc(regions.name));
   const facts = await evidenceFactsOf(db, { cycleId });
+  const political = await politicalStatesOf(db, { cycleId });
   const open = boardId
     ? await openCasesOf(
         db,
@@ -181,6 +184,8 @@ export async function readinessOf(
     if (r.gpState !== 'approved') reasons.push('generalPartNotApproved');
     const caseId = open.get(r.id) ?? null;
     if (caseId) reasons.push('inOpenCase');
+    // Decided by the board (and not rejected or sent back): it goes on to the councils, not to a new case.
+    else if (political.has(r.id)) reasons.push('approvedByBoard');
     return { agreementId: r.id, regionName: r.regionName, reasons, caseId };
   });
 }

@@ -365,6 +365,12 @@ describe('decisions', () => {
         }),
       409,
     );
+    // Approved by the board, the agreement goes on to the councils, not into a new case.
+    const plan = await ok<BatchPlan>('GET', `/api/v1/cycles/${fx.cycle.id}/batch-plan`, cookies.admin);
+    expect(plan.agreements.find((a) => a.agreementId === fx.own.id)).toMatchObject({
+      ready: false,
+      reasons: ['approvedByBoard'],
+    });
     expect((await auditTrail(t, 'caseTreatment', board.id)).map((e) => e.action)).toEqual([
       'caseTreatment.update',
       'caseTreatment.decide',

@@ -206,6 +206,7 @@ export const readinessReasons = [
   'specialPartNotAgreed',
   'generalPartNotApproved',
   'inOpenCase',
+  'approvedByBoard',
 ] as const;
 export type ReadinessReason = (typeof readinessReasons)[number];
 

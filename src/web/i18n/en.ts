@@ -2238,6 +2238,7 @@ export const webEn: WebCatalogue = {
       specialPartNotAgreed: 'The special part has not been agreed.',
       generalPartNotApproved: 'The general part has not been approved.',
       inOpenCase: 'The agreement is already in an open case.',
+      approvedByBoard: 'The executive board has already approved the agreement.',
     },
     section: {
       background: 'Background',

@@ -2227,6 +2227,7 @@ export const webNb = {
       specialPartNotAgreed: 'Den spesielle delen er ikke avtalt.',
       generalPartNotApproved: 'Den generelle delen er ikke godkjent.',
       inOpenCase: 'Avtalen er allerede med i en åpen sak.',
+      approvedByBoard: 'Fylkesrådet har allerede godkjent avtalen.',
     },
     section: {
       background: 'Bakgrunn for saken',

@@ -2227,6 +2227,7 @@ export const webNn: WebCatalogue = {
       specialPartNotAgreed: 'Den spesielle delen er ikkje avtalt.',
       generalPartNotApproved: 'Den generelle delen er ikkje godkjend.',
       inOpenCase: 'Avtalen er alt med i ei open sak.',
+      approvedByBoard: 'Fylkesrådet har alt godkjent avtalen.',
     },
     section: {
       background: 'Bakgrunn for saka',
