@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { Email, Id, IsoDate, ListQuery, optionalText, page, requiredText, Version } from './common.js';
+import {
+  Email,
+  Id,
+  IsoDate,
+  IsoDateTime,
+  ListQuery,
+  optionalText,
+  page,
+  requiredText,
+  Version,
+} from './common.js';
 import { PersonRef, SectionKey } from './general-part.js';
 import { DepartmentRef, RegionRef, RegisteredAfterwards } from './hearings.js';
 import { RichTextDoc, RichTextInput } from './rich-text.js';
@@ -75,7 +85,7 @@ export const outcomeTextMax = 5000;
 export const meetingCommentMax = 10_000;
 
 /** A moment with its offset ("2025-03-18T15:00:00+01:00" or "…Z"); a time without one is refused. */
-export const MeetingTime = z.iso.datetime({ offset: true, error: 'validation.dateTime' });
+export const MeetingTime = IsoDateTime;
 
 const isWebAddress = (value: string) => {
   try {

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { Id, IsoDate } from './common.js';
+import { Id } from './common.js';
 import { type MatrixCell, matrixCellCounts, type StatusCounts } from './matrix.js';
 import { type MeetingType, meetingTypes } from './meetings.js';
 import { type AgreementPhase, agreementPhases, type MilestoneState, milestoneStates } from './milestones.js';
+
+/** A day in an answer: ISO, as stored (answers are not checked against the input's range). */
+const answerDate = z.string();
 
 /**
  * The overview of all regions in a cycle: one row per agreement with where it stands (phase, ready flag,
@@ -64,7 +67,7 @@ export const OsloMinute = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
  * applicable without an actual date).
  */
 export const OverviewMilestone = z
-  .tuple([index, index, IsoDate.nullable(), IsoDate.nullable()])
+  .tuple([index, index, answerDate.nullable(), answerDate.nullable()])
   .describe(
     '[name: index in milestoneNames, state: index in milestoneStates, plannedDate, doneDate (null while open)]',
   );
@@ -100,7 +103,7 @@ export const OverviewRow = z
     ShortId,
     z.string(),
     index,
-    IsoDate,
+    answerDate,
     z.boolean(),
     index.nullable(),
     z.tuple([index, index, index, index]),
@@ -117,7 +120,7 @@ export type OverviewRow = z.infer<typeof OverviewRow>;
 export const Overview = z.object({
   cycle: z.object({ id: z.string(), name: z.string() }),
   /** The day (Oslo) the answer counts from: days in the phase, last and next meeting. */
-  today: IsoDate,
+  today: answerDate,
   /** The dictionaries the rows point into, each label once. */
   phases: z.array(z.enum(agreementPhases)).describe("The phases in order: a row's phase is its place here."),
   milestoneStates: z
