@@ -10,26 +10,20 @@ import {
   PublicRegion,
   PublicRegionList,
 } from '../../shared/contracts/public.js';
-import { loadAgreementDocumentData } from '../agreement-document/agreement-document-data.js';
-import { agreementDocument, agreementFileName } from '../agreement-document/agreement-document-model.js';
-import { createReadCache } from '../audit/audited-read-cache.js';
-import type { Db } from '../db/client.js';
-import { documentMediaType, renderDocument } from '../documents/download.js';
+import { documentMediaType } from '../documents/download.js';
 import { sendDownload } from '../platform/http/files.js';
-import { assertId } from '../platform/ids.js';
-import { openDataCatalogue, openDataFile } from './open-data.js';
+import { openDataCatalogue } from './open-data.js';
 import {
-  loadAgreementInForce,
-  loadAgreementsInForce,
-  loadPublicRegion,
-  loadPublicRegions,
-} from './public-reads.js';
+  exportAgreementInForce,
+  getAgreementInForce,
+  getPublicRegion,
+  listAgreementsInForce,
+  listPublicRegions,
+  openDataset,
+} from './public-use-cases.js';
 
 const tags = ['public'];
 const file = z.instanceof(Buffer).meta({ type: 'string', format: 'binary' });
-
-/** The public list is read by anyone, often: kept while nothing is written. */
-const inForce = createReadCache<PublicAgreement[]>({ maxEntries: 1 });
 
 /**
  * The public pages' API: no sign-in, and only what is public by law and by the county's choice: the
@@ -40,8 +34,6 @@ export type PublicRouteOptions = { publicUrl?: string };
 
 export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (app, options) => {
   const cachePublic = { 'cache-control': 'public, max-age=60' };
-  const agreementsInForce = (db: Db) => inForce.read(db, 'all', (reader) => loadAgreementsInForce(reader));
-
   app.get(
     '/api/v1/public/agreements',
     {
@@ -52,8 +44,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (ap
         response: { 200: PublicAgreementList },
       },
     },
-    async (request, reply) =>
-      reply.headers(cachePublic).send({ items: await agreementsInForce(request.ctx.db) }),
+    async (request, reply) => reply.headers(cachePublic).send(await listAgreementsInForce(request.ctx)),
   );
   app.get(
     '/api/v1/public/agreements/:id',
@@ -67,8 +58,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (ap
       },
     },
     async (request, reply) => {
-      assertId(request.params.id);
-      return reply.headers(cachePublic).send(await loadAgreementInForce(request.ctx.db, request.params.id));
+      return reply.headers(cachePublic).send(await getAgreementInForce(request.ctx, request.params.id));
     },
   );
   app.get(
@@ -92,12 +82,9 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (ap
       },
     },
     async (request, reply) => {
-      assertId(request.params.id);
-      await loadAgreementInForce(request.ctx.db, request.params.id);
-      const data = await loadAgreementDocumentData(request.ctx.db, request.params.id);
       return sendDownload(
         reply,
-        await renderDocument(agreementDocument(data), request.query.format, agreementFileName(data)),
+        await exportAgreementInForce(request.ctx, request.params.id, request.query.format),
       );
     },
   );
@@ -111,7 +98,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (ap
         response: { 200: PublicRegionList },
       },
     },
-    async (request, reply) => reply.headers(cachePublic).send(await loadPublicRegions(request.ctx.db)),
+    async (request, reply) => reply.headers(cachePublic).send(await listPublicRegions(request.ctx)),
   );
   app.get(
     '/api/v1/public/regions/:id',
@@ -125,8 +112,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (ap
       },
     },
     async (request, reply) => {
-      assertId(request.params.id);
-      return reply.headers(cachePublic).send(await loadPublicRegion(request.ctx.db, request.params.id));
+      return reply.headers(cachePublic).send(await getPublicRegion(request.ctx, request.params.id));
     },
   );
   app.get(
@@ -166,11 +152,7 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (ap
       },
     },
     async (request, reply) => {
-      const data = openDataFile(
-        request.params.dataset,
-        request.params.format,
-        await agreementsInForce(request.ctx.db),
-      );
+      const data = await openDataset(request.ctx, request.params.dataset, request.params.format);
       return reply
         .header('content-type', data.mediaType)
         .header('content-disposition', `attachment; filename="${data.filename}"`)

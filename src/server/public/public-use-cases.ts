@@ -1,0 +1,67 @@
+import type {
+  PublicAgreement,
+  PublicAgreementList,
+  PublicRegion,
+  PublicRegionList,
+} from '../../shared/contracts/public.js';
+import { loadAgreementDocumentData } from '../agreement-document/agreement-document-data.js';
+import { agreementDocument, agreementFileName } from '../agreement-document/agreement-document-model.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
+import { type DocumentFile, type DocumentFormat, renderDocument } from '../documents/download.js';
+import type { Ctx } from '../platform/context.js';
+import type { StoredFile } from '../platform/files.js';
+import { assertId } from '../platform/ids.js';
+import { openDataFile } from './open-data.js';
+import {
+  loadAgreementInForce,
+  loadAgreementsInForce,
+  loadPublicRegion,
+  loadPublicRegions,
+} from './public-reads.js';
+
+/**
+ * What anyone may read without signing in (the routes are `access: 'public'`): the agreements in force,
+ * the regions' phases and meeting dates, the open data. Each use case reads only what is public.
+ */
+
+/** The public list is read by anyone, often: kept while nothing is written. */
+const inForce = createReadCache<PublicAgreement[]>({ maxEntries: 1 });
+
+const agreementsInForce = (ctx: Ctx) =>
+  inForce.read(ctx.db, 'all', (reader) => loadAgreementsInForce(reader));
+
+export async function listAgreementsInForce(ctx: Ctx): Promise<PublicAgreementList> {
+  return { items: await agreementsInForce(ctx) };
+}
+
+export async function getAgreementInForce(ctx: Ctx, id: string): Promise<PublicAgreement> {
+  assertId(id);
+  return loadAgreementInForce(ctx.db, id);
+}
+
+/** An agreement in force as DOCX or PDF; 404 for any other. */
+export async function exportAgreementInForce(
+  ctx: Ctx,
+  id: string,
+  format: DocumentFormat,
+): Promise<DocumentFile> {
+  assertId(id);
+  await loadAgreementInForce(ctx.db, id);
+  const data = await loadAgreementDocumentData(ctx.db, id);
+  return renderDocument(agreementDocument(data), format, agreementFileName(data));
+}
+
+export const listPublicRegions = (ctx: Ctx): Promise<PublicRegionList> => loadPublicRegions(ctx.db);
+
+export async function getPublicRegion(ctx: Ctx, id: string): Promise<PublicRegion> {
+  assertId(id);
+  return loadPublicRegion(ctx.db, id);
+}
+
+export async function openDataset(
+  ctx: Ctx,
+  dataset: Parameters<typeof openDataFile>[0],
+  format: 'csv' | 'json',
+): Promise<StoredFile> {
+  return openDataFile(dataset, format, await agreementsInForce(ctx));
+}
