@@ -223,17 +223,22 @@ describe('a change and its audit event', () => {
   afterAll(async () => t.close());
 
   /**
-   * While the check constraint stands, every new audit event is refused by the database, as a full disk or
-   * a lost connection would refuse it. NOT VALID leaves the events already written alone.
+   * While the trigger stands, every new audit event is refused by the database as a full disk would refuse
+   * it (SQLSTATE 53100, a server-side failure, never the caller's input).
    */
   async function withAuditFailing(run: () => Promise<void>) {
     await t.database.db.execute(
-      sql`alter table audit_events add constraint audit_refused check (false) not valid`,
+      sql.raw(`create function audit_refused() returns trigger language plpgsql as $$
+        begin raise exception 'audit refused' using errcode = 'disk_full'; end $$`),
+    );
+    await t.database.db.execute(
+      sql`create trigger audit_refused before insert on audit_events for each row execute function audit_refused()`,
     );
     try {
       await run();
     } finally {
-      await t.database.db.execute(sql`alter table audit_events drop constraint audit_refused`);
+      await t.database.db.execute(sql`drop trigger audit_refused on audit_events`);
+      await t.database.db.execute(sql`drop function audit_refused()`);
     }
   }
 
