@@ -14,6 +14,7 @@ export * from '../jobs/job.table.js';
 export * from '../mail/mail.table.js';
 export * from '../meetings/meeting.table.js';
 export * from '../milestones/milestone.table.js';
+export * from '../registry/population.table.js';
 export * from '../registry/registry.table.js';
 export * from '../special-part/special-part.table.js';
 export * from '../users/user.table.js';
