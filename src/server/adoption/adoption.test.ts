@@ -11,6 +11,8 @@ import {
   signInMeetingRoles,
   unknownId,
 } from '../meetings/meeting.fixtures.js';
+import { regionMemberships } from '../registry/registry.table.js';
+import { updateMember } from '../registry/update-member.js';
 import { agreeSpecialPartVersion } from '../special-part/agree-special-part-version.js';
 import { createSpecialPartDraft } from '../special-part/create-special-part-draft.js';
 import { sendSpecialPartVersion } from '../special-part/send-special-part-version.js';
@@ -202,5 +204,59 @@ describe('an agreement’s adoption', () => {
     expect((await auditTrail(t, 'divergence', divergence?.id as string)).map((e) => e.action)).toEqual([
       'divergence.resolve',
     ]);
+  });
+
+  it('keeps a municipality whose membership ends during the period, and drops one that left before the start', async () => {
+    const before = await ok<AgreementAdoption>(
+      'GET',
+      `/api/v1/agreements/${fx.own.id}/adoption`,
+      cookies.admin,
+    );
+    const [leaving, left] = before.rows;
+    if (!leaving || !left) throw new Error('too few members');
+    const admin = t.ctx(t.actors.admin);
+    const membershipOf = async (municipalityId: string) => {
+      const [m] = await t.database.db
+        .select()
+        .from(regionMemberships)
+        .where(eq(regionMemberships.municipalityId, municipalityId));
+      if (!m) throw new Error('no membership');
+      return m;
+    };
+    // Leaves the region a year into the agreement: its council's adoption still counts, and it stays in force.
+    const year = Number(before.startDate.slice(0, 4));
+    const m1 = await membershipOf(leaving.municipalityId);
+    await updateMember(admin, m1.regionId, m1.id, {
+      validFrom: m1.validFrom,
+      validTo: `${year + 1}${before.startDate.slice(4)}`,
+      version: m1.version,
+    });
+    const during = await ok<AgreementAdoption>(
+      'GET',
+      `/api/v1/agreements/${fx.own.id}/adoption`,
+      cookies.admin,
+    );
+    expect(during.rows.map((r) => r.municipalityId)).toEqual(before.rows.map((r) => r.municipalityId));
+    expect(during.inForce).toBe(true);
+    // Its membership ended on the start date (exclusive): it was never a member in the period.
+    const m2 = await membershipOf(left.municipalityId);
+    await updateMember(admin, m2.regionId, m2.id, {
+      validFrom: m2.validFrom,
+      validTo: before.startDate,
+      version: m2.version,
+    });
+    const after = await ok<AgreementAdoption>(
+      'GET',
+      `/api/v1/agreements/${fx.own.id}/adoption`,
+      cookies.admin,
+    );
+    expect(after.rows.map((r) => r.municipalityId)).not.toContain(left.municipalityId);
+    expect(after.rows.map((r) => r.municipalityId)).toContain(leaving.municipalityId);
+    await refused(
+      () =>
+        req('PUT', url(left.municipalityId), cookies.admin, { decidedOn: '2099-12-11', outcome: 'adopted' }),
+      400,
+      [['municipalityId', 'validation.notMemberOnStart']],
+    );
   });
 });

@@ -53,6 +53,33 @@ describe('when an agreement is in force', () => {
     expect(inForceOf(twice)).toMatchObject({ inForce: true, required: ['a', 'b'] });
   });
 
+  it('requires a municipality in two regions in each region’s agreement, and one adoption counts only for its own', () => {
+    // "a" is a member of both regions on their start dates; each agreement is judged on its own region's
+    // memberships and its own councils' decisions.
+    const north = base({ memberships: [member('a'), member('b')] });
+    const south = base({
+      memberships: [member('c'), member('a', { validFrom: '2018-05-01' })],
+      adoptions: new Map([['c', { outcome: 'adopted', divergences: [] }]]),
+    });
+    expect(inForceOf(north)).toMatchObject({ inForce: true, required: ['a', 'b'] });
+    expect(inForceOf(south)).toMatchObject({ inForce: false, required: ['c', 'a'], missing: ['a'] });
+    const bothAdopted = base({
+      memberships: south.memberships,
+      adoptions: new Map([
+        ['c', { outcome: 'adopted', divergences: [] }],
+        ['a', { outcome: 'adopted', divergences: [] }],
+      ]),
+    });
+    expect(inForceOf(bothAdopted)).toMatchObject({ inForce: true, missing: [] });
+  });
+
+  it('counts a member who joined on the start date itself', () => {
+    const joined = base({ memberships: [member('a'), member('b', { validFrom: '2021-01-01' })] });
+    expect(inForceOf(joined).required).toEqual(['a', 'b']);
+    const oneDayLate = base({ memberships: [member('a'), member('b', { validFrom: '2021-01-02' })] });
+    expect(inForceOf(oneDayLate).required).toEqual(['a']);
+  });
+
   it('leaves out a member outside the county and one that joined after the start date', () => {
     const input = base({
       memberships: [
@@ -66,8 +93,17 @@ describe('when an agreement is in force', () => {
   });
 
   it('keeps a member whose membership ends during the period, and not one that left before it began', () => {
+    // "b" leaves the region a year into the agreement (and long before today): its council must still adopt it.
     const leaving = base({ memberships: [member('a'), member('b', { validTo: '2022-01-01' })] });
-    expect(inForceOf(leaving).required).toEqual(['a', 'b']);
+    expect(inForceOf(leaving)).toMatchObject({ inForce: true, required: ['a', 'b'] });
+    const leavingNotAdopted = base({
+      memberships: leaving.memberships,
+      adoptions: new Map([['a', { outcome: 'adopted', divergences: [] }]]),
+    });
+    expect(inForceOf(leavingNotAdopted)).toMatchObject({ inForce: false, missing: ['b'] });
+    // Leaving the day after the start is still during the period.
+    const nextDay = base({ memberships: [member('a'), member('b', { validTo: '2021-01-02' })] });
+    expect(inForceOf(nextDay).required).toEqual(['a', 'b']);
     const left = base({
       memberships: [member('a'), member('b', { validTo: '2021-01-01' })],
       adoptions: new Map([['a', { outcome: 'adopted', divergences: [] }]]),
@@ -90,6 +126,30 @@ describe('when an agreement is in force', () => {
       ]),
     });
     expect(inForceOf(accepted)).toMatchObject({ inForce: true, openDivergences: 0 });
+  });
+
+  it('does not count a decision with changes that has no change recorded to resolve', () => {
+    const unrecorded = base({
+      adoptions: new Map([
+        ['a', { outcome: 'adopted', divergences: [] }],
+        ['b', { outcome: 'adopted_with_changes', divergences: [] }],
+      ]),
+    });
+    expect(inForceOf(unrecorded)).toMatchObject({ inForce: false, missing: ['b'] });
+    expect(
+      inForceOf(base({ board: { outcome: 'adopted_with_changes', divergences: [] } })).boardApproved,
+    ).toBe(false);
+    expect(inForceOf(base({ board: { outcome: 'information', divergences: [] } })).inForce).toBe(false);
+  });
+
+  it('needs every change accepted when a council’s decision made more than one', () => {
+    const mixed = base({
+      adoptions: new Map([
+        ['a', { outcome: 'adopted', divergences: [] }],
+        ['b', { outcome: 'adopted_with_changes', divergences: ['accepted', 'renegotiate'] }],
+      ]),
+    });
+    expect(inForceOf(mixed)).toMatchObject({ inForce: false, missing: ['b'] });
   });
 
   it('does not come into force when a change is sent back to negotiation', () => {
