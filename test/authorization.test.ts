@@ -221,6 +221,8 @@ const expected: Record<string, Expected> = {
   // contact record its councils' decisions; the coordinator resolves the changes bodies made
   'GET /api/v1/agreements/{id}/adoption': { access: everyone, ownership: true },
   'PUT /api/v1/agreements/{id}/adoption/{municipalityId}': { access: adminAndRegion, ownership: true },
+  'PUT /api/v1/agreements/{id}/adoption/{municipalityId}/protocol': { access: adminAndRegion, ownership: true },
+  'GET /api/v1/agreements/{id}/adoption/{municipalityId}/protocol': { access: everyone, ownership: true },
   'POST /api/v1/divergences/{id}/resolve': { access: admin },
   // Public pages: the agreements in force, each region's agreement, phase and meeting dates, and the open
   // data, for anyone without signing in; nothing else

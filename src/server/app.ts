@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { adoptionRoutes } from './adoption/adoption.routes.js';
+import { adoptionProtocolRoutes } from './adoption/adoption-protocol.routes.js';
 import { agreementArchiveRoutes } from './agreement-archive/agreement-archive.routes.js';
 import { agreementDocumentRoutes } from './agreement-document/agreement-document.routes.js';
 import { agreementRoutes } from './agreements/agreement.routes.js';
@@ -190,6 +191,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(bodyRoutes, { publicUrl: options.publicUrl });
   await app.register(caseRoutes);
   await app.register(adoptionRoutes);
+  await app.register(adoptionProtocolRoutes);
   await app.register(publicRoutes, { publicUrl: options.publicUrl });
   await app.register(statusReportRoutes);
 

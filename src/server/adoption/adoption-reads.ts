@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { AgreementAdoption, Divergence } from '../../shared/contracts/adoption.js';
+import type { AttachmentMediaType } from '../../shared/contracts/common.js';
 import { agreements } from '../agreements/agreement.table.js';
 import { politicalBodies } from '../bodies/body.table.js';
 import { caseAgreements, caseTreatments } from '../cases/case.table.js';
@@ -9,12 +10,21 @@ import { forbidden, notFound } from '../platform/errors.js';
 import { membersOf } from '../registry/region-members.js';
 import { municipalities, regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
-import { agreementDivergences, municipalAdoptions } from './adoption.table.js';
+import { adoptionProtocols, agreementDivergences, municipalAdoptions } from './adoption.table.js';
 import { inForceOf, type Outcome, type Resolution, requiredMunicipalities } from './in-force.js';
 
 /** Who records a region's council decisions: the coordinator, and the region's own contact. */
 export const mayRecordFor = (actor: Actor, regionId: string) =>
   actor.role === 'admin' || (actor.role === 'region' && actor.regionId === regionId);
+
+/** A council protocol's facts as the API tells them: everything but its bytes. */
+export const protocolColumns = {
+  filename: adoptionProtocols.filename,
+  mediaType: adoptionProtocols.mediaType,
+  size: adoptionProtocols.size,
+  sha256: adoptionProtocols.sha256,
+  uploadedAt: adoptionProtocols.uploadedAt,
+};
 
 /** The latest treatment of the agreement by one of the county's bodies, with its case. */
 async function latestTreatment(db: Db | Tx, agreementId: string, kind: 'executive_board' | 'county_council') {
@@ -59,9 +69,10 @@ export async function loadAdoption(
   if (actor.role === 'region' && actor.regionId !== agreement.regionId) throw forbidden();
   const memberships = (await membersOf(db, [agreement.regionId])).get(agreement.regionId) ?? [];
   const adoptions = await db
-    .select({ a: municipalAdoptions, recordedBy: users.name })
+    .select({ a: municipalAdoptions, recordedBy: users.name, protocol: protocolColumns })
     .from(municipalAdoptions)
     .leftJoin(users, eq(users.id, municipalAdoptions.recordedBy))
+    .leftJoin(adoptionProtocols, eq(adoptionProtocols.adoptionId, municipalAdoptions.id))
     .where(eq(municipalAdoptions.agreementId, agreementId));
   const divergenceRows = await db
     .select({
@@ -159,6 +170,13 @@ export async function loadAdoption(
                 changedText: found.a.changedText,
                 recordedBy: found.recordedBy,
                 version: found.a.version,
+                protocol: found.protocol
+                  ? {
+                      ...found.protocol,
+                      mediaType: found.protocol.mediaType as AttachmentMediaType,
+                      uploadedAt: found.protocol.uploadedAt.toISOString(),
+                    }
+                  : null,
               }
             : null,
           counts: !result.missing.includes(id),

@@ -8,6 +8,7 @@ export * from '../bodies/body.table.js';
 export * from '../calendar/calendar-feed.table.js';
 export * from '../cases/case.table.js';
 export * from '../contributions/contribution.table.js';
+export * from '../documents/kept-document.table.js';
 export * from '../follow-up/commitment.table.js';
 export * from '../follow-up/reporting-round.table.js';
 export * from '../general-part/general-part.table.js';

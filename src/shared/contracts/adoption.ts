@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, optionalText, Version } from './common.js';
+import { Id, IsoDate, optionalText, UploadedFile, Version } from './common.js';
 
 /**
  * Adoption by every member municipality: each council's decision on an agreement, the changes bodies made
@@ -38,6 +38,8 @@ export const MunicipalAdoption = z.object({
   changedText: z.string().nullable(),
   recordedBy: z.string().nullable(),
   version: z.number(),
+  /** The council's protocol (saksprotokoll) as a file, when someone attached it. */
+  protocol: UploadedFile.nullable(),
 });
 export type MunicipalAdoption = z.infer<typeof MunicipalAdoption>;
 

@@ -63,6 +63,7 @@ export const en: Catalogue = {
     outcomeForRole: "The outcome does not fit the body's role in the case (decision or information).",
     decisionBeforeMeeting: 'The decision cannot be dated before the meeting.',
     postponeLater: 'Choose a later meeting of the same body.',
+    adoptionNotRecorded: 'Record the council’s decision before attaching its protocol.',
     notMemberOnStart: 'The municipality was not a member of the region when the agreement began.',
     url: 'Write a valid web address beginning with https://.',
     chooseResolution: 'Choose how the change is resolved.',

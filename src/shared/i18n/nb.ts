@@ -60,6 +60,7 @@ export const nb = {
     outcomeForRole: 'Utfallet passer ikke til utvalgets rolle i saken (vedtak eller orientering).',
     decisionBeforeMeeting: 'Vedtaket kan ikke være datert før møtet.',
     postponeLater: 'Velg et senere møte i samme utvalg.',
+    adoptionNotRecorded: 'Registrer kommunestyrets vedtak før du legger ved protokollen.',
     notMemberOnStart: 'Kommunen var ikke medlem av regionen da avtalen startet.',
     url: 'Skriv en gyldig nettadresse som begynner med https://.',
     chooseResolution: 'Velg hvordan endringen løses.',

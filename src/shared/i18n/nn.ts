@@ -62,6 +62,7 @@ export const nn: Catalogue = {
     outcomeForRole: 'Utfallet passar ikkje til rolla utvalet har i saka (vedtak eller orientering).',
     decisionBeforeMeeting: 'Vedtaket kan ikkje vere datert før møtet.',
     postponeLater: 'Vel eit seinare møte i same utval.',
+    adoptionNotRecorded: 'Registrer vedtaket i kommunestyret før du legg ved protokollen.',
     notMemberOnStart: 'Kommunen var ikkje medlem av regionen då avtalen tok til.',
     url: 'Skriv ei gyldig nettadresse som byrjar med https://.',
     chooseResolution: 'Vel korleis endringa skal løysast.',
