@@ -72,6 +72,7 @@ function fingerprint(password: string): string {
   hash.update(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date()));
   for (const dir of ['drizzle', 'src/server', 'src/shared']) addFiles(hash, path.join(rootDir, dir));
   hash.update(readFileSync(path.resolve(rootDir, 'data/demo/viken-2020.json')));
+  hash.update(readFileSync(path.resolve(rootDir, 'data/demo/population-2020.json')));
   return hash.digest('hex').slice(0, 32);
 }
 

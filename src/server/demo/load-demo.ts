@@ -13,6 +13,7 @@ import { users } from '../users/user.table.js';
 import { loadDemoGeneralPart } from './demo-general-part.js';
 import { loadDemoMeetings } from './demo-meetings.js';
 import { loadDemoMilestones } from './demo-milestones.js';
+import { loadDemoPopulation } from './demo-population.js';
 import { loadDemoSpecialParts } from './demo-special-parts.js';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -62,6 +63,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function loadDemo(db: Db, password: string, file = vikenFile): Promise<DemoSignIn[]> {
   const ctx = { db, actor: systemActor, requestId: 'demo' } satisfies Ctx;
   await importViken(ctx, JSON.parse(readFileSync(file, 'utf8')));
+  if (file === vikenFile) await loadDemoPopulation(db);
   const passwordHash = await hashPassword(password);
   const depts = await db.select().from(departments).orderBy(asc(departments.name));
   const regs = await db.select().from(regions).orderBy(asc(regions.name));

@@ -4,9 +4,10 @@ import { departmentRoutes } from './department.routes.js';
 import { membershipRoutes } from './membership.routes.js';
 import { municipalityRoutes } from './municipality.routes.js';
 import { personRoutes } from './person.routes.js';
+import { populationRoutes } from './population.routes.js';
 import { regionRoutes } from './region.routes.js';
 
-/** The registry: county, departments, regions with dated members, municipalities and people. */
+/** The registry: county, departments, regions with dated members, municipalities with their inhabitants, and people. */
 export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(countyRoutes);
   await app.register(departmentRoutes);
@@ -14,4 +15,5 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(membershipRoutes);
   await app.register(municipalityRoutes);
   await app.register(personRoutes);
+  await app.register(populationRoutes);
 };

@@ -78,6 +78,15 @@ export const en: Catalogue = {
     endBeforeStart: 'The end date must be after the start date.',
     ratioRange: 'Enter a ratio from 1 to 20, in whole or half steps.',
     overlappingMembership: 'The municipality is already a member of the region in this period.',
+    populationCountNumber: 'Enter the number of inhabitants as a whole number from 0.',
+    populationFileTooLarge: 'The file is too large. It may have at most {{max}} characters.',
+    populationNoHeader:
+      'No header row with a column per year (such as "Personer 2020") was found. Download the table from SSB as semicolon-separated CSV with headings.',
+    populationNoRows: 'The file has no rows of municipalities.',
+    populationBadCount: 'Line {{line}}: "{{value}}" is not a number of inhabitants.',
+    populationDuplicateRow: 'Line {{line}}: municipality {{number}} is already on line {{earlier}}.',
+    populationUnknownMunicipality:
+      "Line {{line}}: municipality number {{number}} ({{name}}) is not in the registry. Add the municipality, or include only the county's municipalities.",
     unknownMunicipality: 'The municipality does not exist.',
     unknownDepartment: 'The department does not exist.',
     unknownRegion: 'The region does not exist.',

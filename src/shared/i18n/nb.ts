@@ -75,6 +75,15 @@ export const nb = {
     endBeforeStart: 'Sluttdatoen må være etter startdatoen.',
     ratioRange: 'Skriv et forholdstall fra 1 til 20, i hele eller halve.',
     overlappingMembership: 'Kommunen er allerede medlem av regionen i denne perioden.',
+    populationCountNumber: 'Skriv antall innbyggere som et helt tall fra 0.',
+    populationFileTooLarge: 'Filen er for stor. Den kan ha høyst {{max}} tegn.',
+    populationNoHeader:
+      'Fant ingen overskriftsrad med en kolonne per år (for eksempel «Personer 2020»). Last ned tabellen fra SSB som semikolonseparert CSV med overskrift.',
+    populationNoRows: 'Filen har ingen rader med kommuner.',
+    populationBadCount: 'Linje {{line}}: «{{value}}» er ikke et antall innbyggere.',
+    populationDuplicateRow: 'Linje {{line}}: kommune {{number}} står allerede på linje {{earlier}}.',
+    populationUnknownMunicipality:
+      'Linje {{line}}: kommunenummer {{number}} ({{name}}) finnes ikke i registeret. Legg kommunen inn, eller ta med bare fylkets kommuner.',
     unknownMunicipality: 'Kommunen finnes ikke.',
     unknownDepartment: 'Rådsområdet finnes ikke.',
     unknownRegion: 'Regionen finnes ikke.',

@@ -78,6 +78,15 @@ export const nn: Catalogue = {
     endBeforeStart: 'Sluttdatoen må vere etter startdatoen.',
     ratioRange: 'Skriv eit forholdstal frå 1 til 20, i heile eller halve.',
     overlappingMembership: 'Kommunen er allereie medlem av regionen i denne perioden.',
+    populationCountNumber: 'Skriv talet på innbyggjarar som eit heilt tal frå 0.',
+    populationFileTooLarge: 'Fila er for stor. Ho kan ha høgst {{max}} teikn.',
+    populationNoHeader:
+      'Fann inga overskriftsrad med ein kolonne per år (til dømes «Personer 2020»). Last ned tabellen frå SSB som semikolonseparert CSV med overskrift.',
+    populationNoRows: 'Fila har ingen rader med kommunar.',
+    populationBadCount: 'Linje {{line}}: «{{value}}» er ikkje eit tal på innbyggjarar.',
+    populationDuplicateRow: 'Linje {{line}}: kommune {{number}} står allereie på linje {{earlier}}.',
+    populationUnknownMunicipality:
+      'Linje {{line}}: kommunenummer {{number}} ({{name}}) finst ikkje i registeret. Legg inn kommunen, eller ta med berre kommunane i fylket.',
     unknownMunicipality: 'Kommunen finst ikkje.',
     unknownDepartment: 'Rådsområdet finst ikkje.',
     unknownRegion: 'Regionen finst ikkje.',
