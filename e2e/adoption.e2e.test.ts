@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
-import { descriptionOf, send, settled, signOut } from './support/journey.js';
+import { descriptionOf, minimalPdf, send, settled, signOut } from './support/journey.js';
 
 const admin = 'admin@demo.partnerskap.no';
 const regionContact = 'indre-ostfold@demo.partnerskap.no';
@@ -168,6 +168,56 @@ describe.skipIf(!chromiumPath)('adoption of an agreement in the browser', () => 
       .getByRole('link', {
         name: `Protokoll fra kommunestyret i ${first.municipalityName} (åpnes i ny fane)`,
       })
+      .waitFor();
+
+    // The council's protocol is attached to its decision: a text file named .pdf is refused on the field.
+    await firstRow
+      .getByRole('button', { name: `Legg ved protokollen fra kommunestyret i ${first.municipalityName}` })
+      .click();
+    const protocolDialog = page.getByRole('dialog', {
+      name: `Protokoll fra kommunestyret i ${first.municipalityName}`,
+    });
+    await settled(protocolDialog);
+    await expectAccessible(page, 'the protocol dialog');
+    const file = protocolDialog.getByLabel('Protokollen som fil');
+    await protocolDialog.getByRole('button', { name: 'Legg ved', exact: true }).click();
+    await protocolDialog.getByText('Velg en fil først.').waitFor();
+    await file.setInputFiles({
+      name: 'protokoll.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('Dette er bare tekst.'),
+    });
+    await protocolDialog.getByRole('button', { name: 'Legg ved', exact: true }).click();
+    await protocolDialog
+      .getByText('protokoll.pdf: Filen må være en PDF eller et Word-dokument', { exact: false })
+      .waitFor();
+    expect(await file.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'the protocol dialog with a refused file');
+    await file.setInputFiles({
+      name: 'Saksprotokoll 45-26.pdf',
+      mimeType: 'application/pdf',
+      buffer: minimalPdf,
+    });
+    await protocolDialog.getByRole('button', { name: 'Legg ved', exact: true }).click();
+    await protocolDialog.waitFor({ state: 'hidden' });
+    await page
+      .getByText(`Protokollen for ${first.municipalityName} er lagt ved (Saksprotokoll 45-26.pdf).`)
+      .waitFor();
+    const protocolLink = firstRow.getByRole('link', {
+      name: new RegExp(
+        `^Last ned protokollen fra kommunestyret i ${first.municipalityName}: Saksprotokoll 45-26\\.pdf`,
+      ),
+    });
+    expect(await protocolLink.getAttribute('href')).toBe(
+      `/api/v1/agreements/${agreementId}/adoption/${first.municipalityId}/protocol`,
+    );
+    const downloaded = await page.evaluate(
+      async (url) => (await fetch(url)).headers.get('content-type'),
+      (await protocolLink.getAttribute('href')) as string,
+    );
+    expect(downloaded).toBe('application/pdf');
+    await firstRow
+      .getByRole('button', { name: `Bytt protokollen fra kommunestyret i ${first.municipalityName}` })
       .waitFor();
 
     // The others adopt it as it stands, from the keyboard.

@@ -57,11 +57,16 @@ export function query(params: Record<string, string | number | boolean | undefin
  * query, not a form), and reads a refusal the way `api` does, so its field errors can land on the file field.
  * A 413 refused by the server before it read the body may come without problem details: it is `tooLarge`.
  */
-export async function uploadFile<T>(url: string, file: File, mediaType: string): Promise<T> {
+export async function uploadFile<T>(
+  url: string,
+  file: File,
+  mediaType: string,
+  method: 'POST' | 'PUT' = 'POST',
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`${url}${query({ filename: file.name })}`, {
-      method: 'POST',
+      method,
       headers: { accept: 'application/json', 'accept-language': currentLocale(), 'content-type': mediaType },
       credentials: 'same-origin',
       body: file,

@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AdoptionRow, AgreementAdoption, Divergence } from '../../../shared/contracts/adoption';
 import type { Me } from '../../../shared/contracts/auth';
+import { formatSize } from '../../shared/attachments';
 import { Notice } from '../../shared/components/Notice';
 import { QueryState } from '../../shared/components/QueryState';
 import { formatDate, formatShortDate, intlLocale } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useAgreementContext } from '../agreements';
-import { useAdoption, useCouncils, useSpecialPartVersions } from './adoption.api';
+import { protocolUrl, useAdoption, useCouncils, useSpecialPartVersions } from './adoption.api';
 import { divergenceSource } from './adoption-format';
+import { ProtocolDialog } from './ProtocolDialog';
 import { RecordAdoptionDialog } from './RecordAdoptionDialog';
 import { ResolveDivergenceDialog } from './ResolveDivergenceDialog';
 import './adoption.css';
@@ -55,11 +57,12 @@ function AdoptionView({
   const { t } = useTranslation();
   const [recording, setRecording] = useState<AdoptionRow | null>(null);
   const [resolving, setResolving] = useState<Divergence | null>(null);
+  const [attaching, setAttaching] = useState<AdoptionRow | null>(null);
   return (
     <>
       <AdoptionStatus data={data} />
       <CountyTreatment data={data} me={me} />
-      <MunicipalDecisions data={data} onRecord={setRecording} />
+      <MunicipalDecisions data={data} onRecord={setRecording} onAttach={setAttaching} />
       <Changes data={data} mayResolve={me.role === 'admin'} onResolve={setResolving} />
       <RecordAdoptionDialog
         agreementId={data.agreementId}
@@ -68,6 +71,15 @@ function AdoptionView({
         onSaved={(row) => {
           setRecording(null);
           onNotice(t('adoption.record.saved', { municipality: row.municipalityName }));
+        }}
+      />
+      <ProtocolDialog
+        agreementId={data.agreementId}
+        row={attaching}
+        onClose={() => setAttaching(null)}
+        onSaved={(row, filename) => {
+          setAttaching(null);
+          onNotice(t('adoption.protocol.saved', { municipality: row.municipalityName, filename }));
         }}
       />
       <ResolveDivergenceDialog
@@ -217,18 +229,24 @@ const columns = [
   'decidedOn',
   'caseReference',
   'record',
+  'protocol',
   'outcome',
   'recordedBy',
 ] as const;
 type Column = (typeof columns)[number];
 
-/** Each member municipality's council decision, with the button to record or correct it. */
+/**
+ * Each member municipality's council decision with its attached protocol, and the buttons to record or
+ * correct the decision and to attach the protocol once it is recorded.
+ */
 function MunicipalDecisions({
   data,
   onRecord,
+  onAttach,
 }: {
   data: AgreementAdoption;
   onRecord: (row: AdoptionRow) => void;
+  onAttach: (row: AdoptionRow) => void;
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -311,6 +329,23 @@ function MunicipalDecisions({
                           none
                         )}
                       </Table.Cell>
+                      <Table.Cell role="cell" data-label={label('protocol')}>
+                        {a?.protocol ? (
+                          <a
+                            href={protocolUrl(data.agreementId, row.municipalityId)}
+                            download
+                            aria-label={t('adoption.municipalities.protocolLabel', {
+                              municipality: row.municipalityName,
+                              filename: a.protocol.filename,
+                              size: formatSize(a.protocol.size, locale),
+                            })}
+                          >
+                            {a.protocol.filename}
+                          </a>
+                        ) : (
+                          none
+                        )}
+                      </Table.Cell>
                       <Table.Cell role="cell" data-label={label('outcome')}>
                         <span className="stack stack--tight adoption-outcome">
                           <OutcomeTag outcome={a?.outcome ?? null} counts={row.counts} />
@@ -337,6 +372,25 @@ function MunicipalDecisions({
                           >
                             {t(a ? 'adoption.municipalities.edit' : 'adoption.municipalities.record')}
                           </Button>
+                          {a && (
+                            <Button
+                              variant="tertiary"
+                              data-size="sm"
+                              aria-label={t(
+                                a.protocol
+                                  ? 'adoption.municipalities.replaceProtocolLabel'
+                                  : 'adoption.municipalities.attachProtocolLabel',
+                                { municipality: row.municipalityName },
+                              )}
+                              onClick={() => onAttach(row)}
+                            >
+                              {t(
+                                a.protocol
+                                  ? 'adoption.municipalities.replaceProtocol'
+                                  : 'adoption.municipalities.attachProtocol',
+                              )}
+                            </Button>
+                          )}
                         </Table.Cell>
                       )}
                     </Table.Row>

@@ -5,8 +5,9 @@ import type {
   ResolveDivergenceInput,
 } from '../../../shared/contracts/adoption';
 import type { PoliticalBodyWithPlan } from '../../../shared/contracts/bodies';
+import type { AttachmentMediaType } from '../../../shared/contracts/common';
 import type { SpecialPart } from '../../../shared/contracts/special-part';
-import { api } from '../../shared/api';
+import { api, uploadFile } from '../../shared/api';
 
 const enc = encodeURIComponent;
 
@@ -77,4 +78,25 @@ export const useRecordAdoption = (agreementId: string) =>
 export const useResolveDivergence = (agreementId: string) =>
   useWrite(agreementId, ({ id, ...body }: ResolveDivergenceInput & { id: string }) =>
     api<AgreementAdoption>('POST', `/api/v1/divergences/${enc(id)}/resolve`, body),
+  );
+
+const protocolPath = (agreementId: string, municipalityId: string) =>
+  `/api/v1/agreements/${enc(agreementId)}/adoption/${enc(municipalityId)}/protocol`;
+
+/** Where a council's attached protocol is downloaded. */
+export const protocolUrl = protocolPath;
+
+/** Attaches the council's protocol to its recorded decision (replacing the one before). */
+export const useAttachProtocol = (agreementId: string) =>
+  useWrite(
+    agreementId,
+    ({
+      municipalityId,
+      file,
+      mediaType,
+    }: {
+      municipalityId: string;
+      file: File;
+      mediaType: AttachmentMediaType;
+    }) => uploadFile<AgreementAdoption>(protocolPath(agreementId, municipalityId), file, mediaType, 'PUT'),
   );
