@@ -43,7 +43,7 @@ export const milestoneTemplateItems = pgTable(
     check('milestone_template_items_name', sql`length(trim(${t.name})) > 0`),
     check(
       'milestone_template_items_stage',
-      sql`${t.stage} in ('county_internal', 'region_internal', 'joint')`,
+      sql`${t.stage} in ('county_internal', 'region_internal', 'joint', 'political')`,
     ),
     check(
       'milestone_template_items_evidence',
@@ -90,7 +90,10 @@ export const agreementMilestones = pgTable(
     index('agreement_milestones_order').on(t.agreementId, t.position),
     index('agreement_milestones_template_item').on(t.templateItemId),
     check('agreement_milestones_name', sql`length(trim(${t.name})) > 0`),
-    check('agreement_milestones_stage', sql`${t.stage} in ('county_internal', 'region_internal', 'joint')`),
+    check(
+      'agreement_milestones_stage',
+      sql`${t.stage} in ('county_internal', 'region_internal', 'joint', 'political')`,
+    ),
     check(
       'agreement_milestones_evidence',
       sql`${t.evidence} is null or ${t.evidence} in ('kickoff_held', 'department_proposals', 'summary_held', 'wanted_subject_areas', 'region_commitments', 'collaboration_held', 'bilateral_held', 'final_held', 'special_part_agreed')`,

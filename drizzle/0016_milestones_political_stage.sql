@@ -1,0 +1,4 @@
+ALTER TABLE "agreement_milestones" DROP CONSTRAINT "agreement_milestones_stage";--> statement-breakpoint
+ALTER TABLE "milestone_template_items" DROP CONSTRAINT "milestone_template_items_stage";--> statement-breakpoint
+ALTER TABLE "agreement_milestones" ADD CONSTRAINT "agreement_milestones_stage" CHECK ("agreement_milestones"."stage" in ('county_internal', 'region_internal', 'joint', 'political'));--> statement-breakpoint
+ALTER TABLE "milestone_template_items" ADD CONSTRAINT "milestone_template_items_stage" CHECK ("milestone_template_items"."stage" in ('county_internal', 'region_internal', 'joint', 'political'));
