@@ -22,7 +22,7 @@ import { agreementDocumentRoutes } from './agreement-document/agreement-document
 import { agreementRoutes } from './agreements/agreement.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
-import { actorForSession, type SessionKeys } from './auth/sessions.js';
+import { authenticateSession, type SessionKeys } from './auth/sessions.js';
 import { bodyRoutes } from './bodies/body.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { caseRoutes } from './cases/case.routes.js';
@@ -124,7 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', noStoreByDefault);
   registerAccess(app, {
     db: options.db,
-    authenticate: (token) => actorForSession(options.db, options.keys, token),
+    authenticate: (token) => authenticateSession(options.db, options.keys, token),
     publicUrl: options.publicUrl,
   });
 

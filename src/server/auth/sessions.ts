@@ -1,8 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import { Locale, Role } from '../../shared/contracts/common.js';
+import { auditEvents } from '../audit/audit.table.js';
 import type { Db, Tx } from '../db/client.js';
 import type { Actor, Ctx } from '../platform/context.js';
+import type { KnownStamp } from '../platform/read-cache.js';
 import { users } from '../users/user.table.js';
 import { sessions } from './session.table.js';
 
@@ -24,30 +26,56 @@ export async function createSession(tx: Tx | Db, keys: SessionKeys, userId: stri
   return token;
 }
 
-/** The active user behind a session cookie, or null when the session is unknown, expired or the user inactive. */
-export async function actorForSession(db: Db, keys: SessionKeys, token: string): Promise<Actor | null> {
-  const [row] = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      departmentId: users.departmentId,
-      regionId: users.regionId,
-      locale: users.locale,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.id, sessionId(keys.secret, token)),
-        gt(sessions.expiresAt, new Date()),
-        eq(users.active, true),
-      ),
-    )
-    .limit(1);
-  if (!row) return null;
-  return { ...row, role: Role.parse(row.role), locale: Locale.parse(row.locale) };
+type SessionRow = {
+  id: string | null;
+  name: string | null;
+  email: string | null;
+  role: string | null;
+  department_id: string | null;
+  region_id: string | null;
+  locale: string | null;
+  stamp: string;
+  ms: number | string;
+};
+
+/**
+ * The active user behind a session cookie, or null when the session is unknown, expired or the user
+ * inactive; and, in the same query, the read caches' stamp (the audit trail's highest id and the
+ * database's clock, as platform/read-cache.ts reads them), so that a request served from a read cache costs
+ * one query. The stamp row is always there; the session's columns are null when there is no such session.
+ */
+export async function authenticateSession(
+  db: Db,
+  keys: SessionKeys,
+  token: string,
+): Promise<{ actor: Actor | null; readStamp: KnownStamp }> {
+  const result = (await db.execute(sql`
+    select ${users.id} as id, ${users.name} as name, ${users.email} as email, ${users.role} as role,
+           ${users.departmentId} as department_id, ${users.regionId} as region_id, ${users.locale} as locale,
+           clock.stamp, clock.ms
+      from (select coalesce(max(${auditEvents.id}), 0)::text as stamp,
+                   (extract(epoch from now()) * 1000)::float8 as ms
+              from ${auditEvents}) as clock
+      left join (${sessions} inner join ${users} on ${users.id} = ${sessions.userId})
+        on ${sessions.id} = ${sessionId(keys.secret, token)}
+       and ${sessions.expiresAt} > ${new Date().toISOString()}::timestamptz
+       and ${users.active}
+     limit 1`)) as { rows: SessionRow[] };
+  const row = result.rows[0];
+  const ms = Number(row?.ms);
+  if (!row || !Number.isFinite(ms)) throw new Error('the database gave no audit id and time');
+  const readStamp: KnownStamp = { table: auditEvents, stamp: BigInt(row.stamp), now: new Date(ms) };
+  if (row.id === null || row.name === null || row.email === null) return { actor: null, readStamp };
+  const actor: Actor = {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: Role.parse(row.role),
+    departmentId: row.department_id,
+    regionId: row.region_id,
+    locale: Locale.parse(row.locale),
+  };
+  return { actor, readStamp };
 }
 
 /** Signing out ends the session on the server, not only in the browser. */

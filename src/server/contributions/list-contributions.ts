@@ -43,7 +43,7 @@ export async function listContributions(
     query.subjectArea ?? '',
     writerKey(actx.actor),
   ];
-  return lists.read(actx.db, key.join('|'), (reader) => loadList(reader, actx.actor, agreementId, query));
+  return lists.read(actx, key.join('|'), (reader) => loadList(reader, actx.actor, agreementId, query));
 }
 
 async function loadList(

@@ -18,9 +18,9 @@ const comparisons = createReadCache<Comparison>({ maxEntries: 16 });
 
 /** Any two versions (of one cycle or of two), section by section. Either unknown: 404. */
 export async function compareGeneralPart(ctx: Ctx, raw: unknown): Promise<Comparison> {
-  const { db } = authorize(ctx, everyone);
+  authorize(ctx, everyone);
   const query = parse(CompareQuery, raw);
-  return comparisons.read(db, JSON.stringify([query.from, query.to]), (reader) => compare(reader, query));
+  return comparisons.read(ctx, JSON.stringify([query.from, query.to]), (reader) => compare(reader, query));
 }
 
 async function compare(db: Db | Tx, query: CompareQuery): Promise<Comparison> {

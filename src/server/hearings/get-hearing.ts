@@ -15,7 +15,7 @@ export async function getHearing(ctx: Ctx, id: string): Promise<Hearing> {
   const row = await findHearing(db, id);
   await assertTakesPart(db, actor, id);
   return hearingsById.read(
-    db,
+    ctx,
     (now) => hearingReadKey(row, actor, now),
     async (reader, now) => {
       const hearing = await loadHearing(reader, actor, now, id);

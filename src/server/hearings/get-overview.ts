@@ -51,7 +51,7 @@ export async function getOverview(ctx: Ctx, hearingId: string, raw: unknown): Pr
   const row = await findHearing(db, hearingId);
   await assertTakesPart(db, actor, hearingId);
   return overviews.read(
-    db,
+    ctx,
     (now) => hearingReadKey(row, actor, now, query),
     (reader, now) => loadOverview(reader, actor, hearingId, query, now),
   );

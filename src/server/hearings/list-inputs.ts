@@ -24,7 +24,7 @@ export async function listInputs(ctx: Ctx, hearingId: string, raw: unknown): Pro
   const row = await findHearing(db, hearingId);
   await assertTakesPart(db, actor, hearingId);
   return inputLists.read(
-    db,
+    ctx,
     (now) => hearingReadKey(row, actor, now, query),
     async (reader, now) => {
       const hearing = await findHearing(reader, hearingId);

@@ -29,10 +29,10 @@ const matrices = createReadCache<Matrix>({ maxEntries: 32 });
  * answered yet.
  */
 export async function getMatrix(ctx: Ctx, raw: unknown): Promise<Matrix> {
-  const { db } = authorize(ctx, everyone);
+  authorize(ctx, everyone);
   const query = parse(MatrixQuery, raw ?? {});
   const key = `${query.cycle}|${query.subjectArea.join(',')}|${query.status.join(',')}`;
-  return matrices.read(db, key, async (reader) => {
+  return matrices.read(ctx, key, async (reader) => {
     const scope = await loadMatrixScope(reader, query);
     return loadMatrix(reader, scope, query);
   });

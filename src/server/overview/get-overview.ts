@@ -22,13 +22,13 @@ const overviews = createReadCache<Overview | null>({ maxEntries: 32 });
  * narrows it to one agreement's row, taken from the same cached answer.
  */
 export async function getOverview(ctx: Ctx, raw: unknown): Promise<Overview> {
-  const { db, actor } = authorize(ctx, everyone);
+  const { actor } = authorize(ctx, everyone);
   const query = parse(OverviewQuery, raw ?? {});
   const reader: OverviewReader =
     actor.role === 'region' ? { kind: 'region', regionId: actor.regionId ?? noId } : { kind: 'county' };
   const readerKey = reader.kind === 'region' ? `region:${reader.regionId}` : 'county';
   const overview = await overviews.read(
-    db,
+    ctx,
     (now) => `${query.cycle}|${osloDateOf(now)}|${readerKey}`,
     (reader_, now) => loadOverview(reader_, query.cycle, reader, osloDateOf(now)),
   );

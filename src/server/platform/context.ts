@@ -1,5 +1,6 @@
 import type { Locale, Role } from '../../shared/contracts/common.js';
 import type { Db } from '../db/client.js';
+import type { KnownStamp } from './read-cache.js';
 
 /** The signed-in person a use case acts for. */
 export type Actor = {
@@ -12,8 +13,11 @@ export type Actor = {
   locale: Locale;
 };
 
-/** What every use case gets: the database, who acts, and the request that caused it (for the audit). */
-export type Ctx = { db: Db; actor: Actor | null; requestId: string | null };
+/**
+ * What every use case gets: the database, who acts, and the request that caused it (for the audit). A
+ * request that only reads may also carry the read caches' stamp, read with its session (platform/read-cache.ts).
+ */
+export type Ctx = { db: Db; actor: Actor | null; requestId: string | null; readStamp?: KnownStamp | null };
 export type ActorCtx = Ctx & { actor: Actor };
 
 /**

@@ -81,6 +81,37 @@ describe('read cache', () => {
     expect(await cache.read(t.database.db, 'a')).toEqual({ load: 3, key: 'a' });
   });
 
+  it('takes the stamp its request already read, and asks the database only when it has none', async () => {
+    const cache = countingCache();
+    let queries = 0;
+    // The database handle, with its statements counted: a stamp query is one `execute`.
+    const counted = new Proxy(t.database.db, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property === 'execute' && typeof value === 'function')
+          return (...args: unknown[]) => {
+            queries += 1;
+            return value.apply(target, args);
+          };
+        return value;
+      },
+    });
+    await cache.read(counted, 'a');
+    const { authenticateSession } = await import('../auth/sessions.js');
+    const { readStamp } = await authenticateSession(t.database.db, { secret, ttlHours: 1 }, 'no such token');
+    queries = 0;
+    expect(await cache.read({ db: counted, readStamp }, 'a')).toEqual({ load: 1, key: 'a' });
+    expect(queries).toBe(0);
+    expect(await cache.read(counted, 'a')).toEqual({ load: 1, key: 'a' });
+    expect(queries).toBe(1);
+
+    // A stamp read before a write is not taken for the state after it: the cache loads again.
+    await write(t.database.db);
+    const after = await authenticateSession(t.database.db, { secret, ttlHours: 1 }, 'no such token');
+    expect(after.readStamp.stamp).toBeGreaterThan(readStamp.stamp);
+    expect(await cache.read({ db: counted, readStamp: after.readStamp }, 'a')).toEqual({ load: 2, key: 'a' });
+  });
+
   it('keeps each key apart, and each database handle apart', async () => {
     const cache = countingCache();
     expect(await cache.read(t.database.db, 'a')).toEqual({ load: 1, key: 'a' });

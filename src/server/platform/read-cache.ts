@@ -10,6 +10,19 @@ import type { Db, Tx } from '../db/client.js';
 export type StampSource = { table: AnyPgTable; id: AnyPgColumn };
 
 /**
+ * A stamp already read in this request, in the same statement as something else it needed (the session
+ * lookup reads the audit trail's highest id and the database's clock with the session: auth/sessions.ts),
+ * so a request served from the cache costs one query, not two. Only a request that writes nothing may carry
+ * one (the access hook gives it to GET and HEAD): after a write in the same request it would be out of date.
+ */
+export type KnownStamp = { table: AnyPgTable; stamp: bigint; now: Date };
+
+/** Where a cached read reads from: the database, or a use case's context with the stamp its request read. */
+export type ReadFrom = Db | { db: Db; readStamp?: KnownStamp | null | undefined };
+
+const isDb = (from: ReadFrom): from is Db => typeof (from as { select?: unknown }).select === 'function';
+
+/**
  * A per-process cache of read models that is never stale, for reads that many people repeat and few
  * writes change (the registry's regions, a hearing's input, a comparison of two versions).
  *
@@ -40,11 +53,12 @@ export type ReadCache<T> = {
    * the value depends on besides the database (the parsed query, the id, the kind of reader). A value that
    * depends on the time (a deadline passed, days left) gets the database's clock, read in the same query
    * as the audit id: `key` is then a function of it and must name the time as coarsely as the value
-   * changes with it (the Oslo date, say). Whether the caller may read at all is decided before, or by
+   * changes with it (the Oslo date, say). `from` is the database, or a use case's context: a context
+   * whose request already read the stamp (`readStamp`) saves the stamp query. Whether the caller may read at all is decided before, or by
    * `load` throwing, which keeps nothing.
    */
   read(
-    db: Db,
+    from: ReadFrom,
     key: string | ((now: Date) => string),
     load: (reader: Db | Tx, now: Date) => Promise<T>,
   ): Promise<T>;
@@ -154,14 +168,17 @@ export function createStampedReadCache<T>(options: { maxEntries: number; stamp: 
   };
 
   return {
-    async read(db, keyOf, load) {
+    async read(from, keyOf, load) {
+      const db = isDb(from) ? from : from.db;
+      const known = isDb(from) ? null : from.readStamp;
       let store = stores.get(db);
       if (!store) {
         store = { entries: new Map(), filling: new Map() };
         stores.set(db, store);
       }
       const { entries, filling } = store;
-      const { stamp, now } = await currentStamp(db, options.stamp);
+      const { stamp, now } =
+        known && known.table === options.stamp.table ? known : await currentStamp(db, options.stamp);
       const key = typeof keyOf === 'string' ? keyOf : keyOf(now);
       const cached = entries.get(key);
       if (cached && cached.stamp === stamp) {

@@ -27,8 +27,7 @@ import {
 /** The public list is read by anyone, often: kept while nothing is written. */
 const inForce = createReadCache<PublicAgreement[]>({ maxEntries: 1 });
 
-const agreementsInForce = (ctx: Ctx) =>
-  inForce.read(ctx.db, 'all', (reader) => loadAgreementsInForce(reader));
+const agreementsInForce = (ctx: Ctx) => inForce.read(ctx, 'all', (reader) => loadAgreementsInForce(reader));
 
 export async function listAgreementsInForce(ctx: Ctx): Promise<PublicAgreementList> {
   return { items: await agreementsInForce(ctx) };

@@ -13,9 +13,9 @@ import { regions } from './registry.table.js';
 const regionsById = createReadCache<Region>({ maxEntries: 256 });
 
 export async function getRegion(ctx: Ctx, id: string): Promise<Region> {
-  const { db } = authorize(ctx, everyone);
+  authorize(ctx, everyone);
   assertId(id);
-  return regionsById.read(db, id, async (reader) => {
+  return regionsById.read(ctx, id, async (reader) => {
     const [row] = await reader.select(regionColumns).from(regions).where(eq(regions.id, id));
     if (!row) throw notFound();
     const members = await membersOf(reader, [id]);

@@ -27,11 +27,11 @@ const regionPages = createReadCache<RegionPage>({ maxEntries: 32 });
  * lower-cased name orders the list, serves as the cursor and lets the index do the seeking.
  */
 export async function listRegions(ctx: Ctx, raw: unknown): Promise<RegionPage> {
-  const { db } = authorize(ctx, everyone);
+  authorize(ctx, everyone);
   const query = parse(RegionPageQuery, raw ?? {});
   const after = decodeKeyCursor(query.cursor, 1);
   const key = JSON.stringify([query.q ?? null, after, query.limit]);
-  return regionPages.read(db, key, (reader) => readPage(reader, query.q, after?.[0], query.limit));
+  return regionPages.read(ctx, key, (reader) => readPage(reader, query.q, after?.[0], query.limit));
 }
 
 async function readPage(

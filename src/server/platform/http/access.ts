@@ -4,6 +4,7 @@ import { localeFromHeader } from '../../../shared/i18n/translate.js';
 import type { Db } from '../../db/client.js';
 import type { Actor, Ctx } from '../context.js';
 import { AppError } from '../errors.js';
+import type { KnownStamp } from '../read-cache.js';
 
 /** Who may call a route: anyone (`public`), or a signed-in person with one of the roles. */
 export type Access = 'public' | readonly Role[];
@@ -21,6 +22,7 @@ declare module 'fastify' {
 
 export const sessionCookie = 'partnerskap_session';
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const readOnlyMethods = new Set(['GET', 'HEAD']);
 
 /**
  * Runs before the body is read: authenticates the session, refuses cross-site writes, and enforces the
@@ -30,8 +32,11 @@ export function registerAccess(
   app: FastifyInstance,
   deps: {
     db: Db;
-    /** Who holds a session token, or null: given by the composition (app.ts), so the platform needs no feature. */
-    authenticate: (token: string) => Promise<Actor | null>;
+    /**
+     * Who holds a session token, or null, and the read caches' stamp read in the same query (null when it was
+     * not): given by the composition (app.ts), so the platform needs no feature.
+     */
+    authenticate: (token: string) => Promise<{ actor: Actor | null; readStamp: KnownStamp | null }>;
     publicUrl?: string;
   },
 ) {
@@ -39,8 +44,11 @@ export function registerAccess(
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = request.cookies[sessionCookie];
-    request.actor = token ? await deps.authenticate(token) : null;
+    const session = token ? await deps.authenticate(token) : null;
+    request.actor = session?.actor ?? null;
     request.ctx = { db: deps.db, actor: request.actor, requestId: String(request.id) };
+    // Only a request that writes nothing may reuse the stamp it read before its handler ran.
+    if (session?.readStamp && readOnlyMethods.has(request.method)) request.ctx.readStamp = session.readStamp;
 
     if (unsafeMethods.has(request.method) && !isSameOrigin(request, deps.publicUrl)) {
       throw new AppError('crossSite');
