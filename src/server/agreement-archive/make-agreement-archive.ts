@@ -8,6 +8,7 @@ import { agreementDocument, agreementFileName } from '../agreement-document/agre
 import { agreements } from '../agreements/agreement.table.js';
 import type { Db } from '../db/client.js';
 import { renderDocx, renderPdf } from '../documents/download.js';
+import { renderOffLoop } from '../documents/render-pool.js';
 import { cycles } from '../general-part/general-part.table.js';
 import { defineJob, defineWorker, type JobWorker } from '../jobs/define-job.js';
 import { regions } from '../registry/registry.table.js';
@@ -24,6 +25,9 @@ export const agreementArchiveJob = defineJob({
   policy: 'exclusive',
   queue: { retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
 });
+
+/** The caller an archive's documents count against (render-pool.ts): the job, one archive at a time. */
+const archiveCaller = 'agreement-archive';
 
 /** A failure with the code the app shows; anything else is `unexpected`. */
 class ArchiveError extends Error {
@@ -63,46 +67,26 @@ export async function makeAgreementArchive(db: Db, archiveId: string): Promise<b
     .orderBy(asc(regions.name));
   await db.update(agreementArchives).set({ total: ids.length }).where(eq(agreementArchives.id, archiveId));
 
-  // Loaded when an archive is made, not at start (as the renderers are, documents/download.ts).
-  const { ZipArchive } = await import('archiver');
-  const zip = new ZipArchive({ zlib: { level: 6 } });
-  const chunks: Buffer[] = [];
-  zip.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    zip.on('end', resolve);
-    zip.on('error', reject);
-    zip.on('warning', reject);
-  });
+  // Every document and the ZIP itself are made in the document workers (render-pool.ts), off the main
+  // loop, one at a time for the job: the archive counts against its own caller, not a user's.
+  const entries: { name: string; content: Uint8Array }[] = [];
   const names = new Set<string>();
-  try {
-    for (const [i, { id }] of ids.entries()) {
-      let docx: Buffer;
-      let pdf: Buffer;
-      let name: string;
-      try {
-        const data = await loadAgreementDocumentData(db, id);
-        const model = agreementDocument(data);
-        name = uniqueName(agreementFileName(data), names);
-        docx = await renderDocx(model);
-        pdf = await renderPdf(model);
-      } catch (error) {
-        throw new ArchiveError('document', { cause: error });
-      }
-      zip.append(docx, { name: `${name}.docx` });
-      zip.append(pdf, { name: `${name}.pdf` });
-      await db
-        .update(agreementArchives)
-        .set({ done: i + 1 })
-        .where(eq(agreementArchives.id, archiveId));
+  for (const [i, { id }] of ids.entries()) {
+    try {
+      const data = await loadAgreementDocumentData(db, id);
+      const model = agreementDocument(data);
+      const name = uniqueName(agreementFileName(data), names);
+      entries.push({ name: `${name}.docx`, content: await renderDocx(archiveCaller, model) });
+      entries.push({ name: `${name}.pdf`, content: await renderPdf(archiveCaller, model) });
+    } catch (error) {
+      throw new ArchiveError('document', { cause: error });
     }
-    await zip.finalize();
-    await finished;
-  } catch (error) {
-    zip.abort();
-    throw error;
+    await db
+      .update(agreementArchives)
+      .set({ done: i + 1 })
+      .where(eq(agreementArchives.id, archiveId));
   }
-
-  const content = Buffer.concat(chunks);
+  const content = await renderOffLoop(archiveCaller, { kind: 'zip', entries });
   const years = cycle ? `-${cycle.periodFrom.slice(0, 4)}-${cycle.periodTo.slice(0, 4)}` : '';
   await db.transaction(async (tx) => {
     await tx

@@ -1,7 +1,10 @@
+import type { Db, Tx } from '../db/client.js';
 import { type DocumentFile, type DocumentFormat, renderDocument } from '../documents/download.js';
+import { keptDocument } from '../documents/kept-document.js';
+import { type DocumentCaller, documentCaller } from '../documents/render-pool.js';
 import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { loadAgreementDocumentData } from './agreement-document-data.js';
+import { type AgreementDocumentData, loadAgreementDocumentData } from './agreement-document-data.js';
 import { agreementDocument, agreementFileName } from './agreement-document-model.js';
 
 /**
@@ -19,5 +22,33 @@ export async function exportAgreementDocument(
 ): Promise<DocumentFile> {
   const { db } = authorize(ctx, documentReaders);
   const data = await loadAgreementDocumentData(db, agreementId);
-  return renderDocument(agreementDocument(data), format, agreementFileName(data));
+  return agreementDocumentFile(db, documentCaller(ctx), data, format);
+}
+
+/**
+ * The agreement's file, for the signed-in download and the public pages alike. An agreed special part on an
+ * approved general part no longer changes: its document is made once and kept (kept-document.ts). While
+ * either part is a draft, the document is made fresh on every download.
+ */
+export function agreementDocumentFile(
+  db: Db | Tx,
+  caller: DocumentCaller,
+  data: AgreementDocumentData,
+  format: DocumentFormat,
+): Promise<DocumentFile> {
+  const settled = data.generalPart.approvedOn !== null && data.specialPart?.agreedAt != null;
+  if (!settled) return renderDocument(caller, agreementDocument(data), format, agreementFileName(data));
+  return keptDocument(
+    db,
+    caller,
+    {
+      subjectId: data.agreementId,
+      kind: 'agreement',
+      format,
+      language: data.region.writtenStandard,
+      source: data,
+    },
+    () => agreementDocument(data),
+    agreementFileName(data),
+  );
 }

@@ -1,6 +1,7 @@
 import { CaseDocumentQuery, type PoliticalCase } from '../../shared/contracts/cases.js';
 import type { DocumentBlock, DocumentModel } from '../documents/document-model.js';
 import { type DocumentFile, renderDocument } from '../documents/download.js';
+import { documentCaller } from '../documents/render-pool.js';
 import { norwegianDate } from '../hearing-summary/summary-document.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
@@ -87,5 +88,5 @@ export async function exportCaseDocument(ctx: Ctx, id: string, raw: unknown): Pr
   assertId(id);
   const c = await loadCase(db, id);
   const [owner] = await db.select({ name: county.name }).from(county);
-  return renderDocument(caseDocument(c, owner?.name ?? ''), format, caseFileName(c));
+  return renderDocument(documentCaller(ctx), caseDocument(c, owner?.name ?? ''), format, caseFileName(c));
 }

@@ -5,62 +5,16 @@ import { translate } from '../../shared/i18n/translate.js';
 import { agreements, subjectAreas } from '../agreements/agreement.table.js';
 import { contributions, type IndicatorRow } from '../contributions/contribution.table.js';
 import type { DocumentFile } from '../documents/download.js';
+import { documentCaller, renderOffLoop } from '../documents/render-pool.js';
 import { loadMatrixScope } from '../matrix/matrix-scope.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { departments, regions } from '../registry/registry.table.js';
+import { columnKeys, type ExportRow } from './contributions-sheet.js';
 
 export const exportMediaType: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-/** One exported contribution, in the caller's language, before it is written as CSV or XLSX. */
-export type ExportRow = {
-  region: string;
-  owner: string;
-  subjectArea: string;
-  kind: string;
-  title: string;
-  description: string;
-  responsible: string;
-  budget: number | null;
-  timeFrame: string;
-  status: string;
-  indicators: string;
-  /** Oslo wall-clock time, `YYYY-MM-DD HH:MM`. */
-  updatedAt: string;
-};
-
-const columnKeys = [
-  'region',
-  'owner',
-  'subjectArea',
-  'kind',
-  'title',
-  'description',
-  'responsible',
-  'budget',
-  'timeFrame',
-  'status',
-  'indicators',
-  'updatedAt',
-] as const satisfies readonly (keyof ExportRow)[];
-
-/** Column widths in the XLSX, in characters. */
-const widths: Record<(typeof columnKeys)[number], number> = {
-  region: 28,
-  owner: 24,
-  subjectArea: 22,
-  kind: 14,
-  title: 40,
-  description: 60,
-  responsible: 22,
-  budget: 16,
-  timeFrame: 16,
-  status: 12,
-  indicators: 50,
-  updatedAt: 18,
 };
 
 /**
@@ -130,7 +84,13 @@ export async function exportContributions(ctx: Ctx, raw: unknown): Promise<Docum
   const content =
     query.format === 'csv'
       ? toCsv(headers, rows)
-      : await toXlsx(headers, rows, t('contributionExport.sheet'));
+      : // The workbook is made in the document workers (render-pool.ts), off the main loop.
+        await renderOffLoop(documentCaller(ctx), {
+          kind: 'xlsx',
+          headers,
+          rows,
+          sheetName: t('contributionExport.sheet'),
+        });
   return { filename: `${name}.${query.format}`, mediaType: exportMediaType[query.format], content };
 }
 
@@ -191,32 +151,4 @@ export function toCsv(headers: readonly string[], rows: readonly ExportRow[]): B
   }
   // The byte order mark tells Excel the file is UTF-8, so æ, ø and å survive a double-click.
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
-}
-
-export async function toXlsx(
-  headers: readonly string[],
-  rows: readonly ExportRow[],
-  sheetName: string,
-): Promise<Buffer> {
-  // Loaded on the first export, not at start: ExcelJS alone took a fifth of the server's start-up.
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Partnerskap';
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columnKeys.map((key, i) => ({
-    key,
-    header: headers[i] ?? key,
-    width: widths[key],
-    ...(key === 'budget' ? { style: { numFmt: '#,##0' } } : {}),
-    ...(key === 'updatedAt' ? { style: { numFmt: 'yyyy-mm-dd hh:mm' } } : {}),
-  }));
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'top', wrapText: true };
-  // A spreadsheet's dates have no time zone: the Oslo wall-clock time is written as it reads, so Excel
-  // shows, sorts and filters it as a date and time.
-  for (const row of rows)
-    sheet.addRow({ ...row, updatedAt: new Date(`${row.updatedAt.replace(' ', 'T')}:00Z`) });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columnKeys.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

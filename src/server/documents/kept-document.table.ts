@@ -29,7 +29,10 @@ export const keptDocuments = pgTable(
     unique('kept_documents_one').on(t.subjectId, t.kind, t.format, t.language),
     check('kept_documents_format', sql`${t.format} in ('docx', 'pdf')`),
     check('kept_documents_size', sql`${t.size} > 0 and ${t.size} = octet_length(${t.content})`),
-    check('kept_documents_sha256', sql`${t.sha256} ~ '^[0-9a-f]{64}$' and ${t.fingerprint} ~ '^[0-9a-f]{64}$'`),
+    check(
+      'kept_documents_sha256',
+      sql`${t.sha256} ~ '^[0-9a-f]{64}$' and ${t.fingerprint} ~ '^[0-9a-f]{64}$'`,
+    ),
     check('kept_documents_filename', sql`length(${t.filename}) between 1 and 255`),
   ],
 );

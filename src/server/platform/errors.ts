@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'badJson'
   | 'tooLarge'
   | 'rateLimited'
+  | 'busy'
   | 'invalidCredentials'
   | 'accountInactive'
   | 'unsupportedMediaType'
@@ -34,6 +35,7 @@ const statusOf: Record<ErrorCode, number> = {
   tooLarge: 413,
   unsupportedMediaType: 415,
   rateLimited: 429,
+  busy: 429,
   internal: 500,
 };
 

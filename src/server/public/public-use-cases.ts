@@ -5,9 +5,10 @@ import type {
   PublicRegionList,
 } from '../../shared/contracts/public.js';
 import { loadAgreementDocumentData } from '../agreement-document/agreement-document-data.js';
-import { agreementDocument, agreementFileName } from '../agreement-document/agreement-document-model.js';
+import { agreementDocumentFile } from '../agreement-document/export-agreement-document.js';
 import { createReadCache } from '../audit/audited-read-cache.js';
-import { type DocumentFile, type DocumentFormat, renderDocument } from '../documents/download.js';
+import type { DocumentFile, DocumentFormat } from '../documents/download.js';
+import { documentCaller } from '../documents/render-pool.js';
 import type { Ctx } from '../platform/context.js';
 import type { StoredFile } from '../platform/files.js';
 import { assertId } from '../platform/ids.js';
@@ -47,7 +48,7 @@ export async function exportAgreementInForce(
   assertId(id);
   await loadAgreementInForce(ctx.db, id);
   const data = await loadAgreementDocumentData(ctx.db, id);
-  return renderDocument(agreementDocument(data), format, agreementFileName(data));
+  return agreementDocumentFile(ctx.db, documentCaller(ctx), data, format);
 }
 
 export const listPublicRegions = (ctx: Ctx): Promise<PublicRegionList> => loadPublicRegions(ctx.db);

@@ -2,6 +2,7 @@ import type { Role } from '../../shared/contracts/common.js';
 import { osloParts } from '../../shared/contracts/oslo-time.js';
 import { StatusReportQuery } from '../../shared/contracts/status-report.js';
 import { type DocumentFile, renderDocument } from '../documents/download.js';
+import { documentCaller } from '../documents/render-pool.js';
 import { authorize, parse } from '../platform/authorize.js';
 import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
@@ -27,5 +28,10 @@ export async function exportStatusReport(ctx: Ctx, cycleId: string, input: unkno
   if (query.since > today) throw fieldError('since', 'validation.sinceInFuture');
   const data = await loadStatusReportData(db, cycleId, query.since);
   const language = actor.locale === 'nn' ? 'nn' : 'nb';
-  return renderDocument(statusReportDocument(data, language), query.format, statusReportFileName(data));
+  return renderDocument(
+    documentCaller(ctx),
+    statusReportDocument(data, language),
+    query.format,
+    statusReportFileName(data),
+  );
 }

@@ -14,6 +14,7 @@ export const en: Catalogue = {
     badJson: 'The request is not valid JSON.',
     tooLarge: 'The request is too large.',
     rateLimited: 'Too many failed attempts. Wait a little and try again.',
+    busy: 'Other documents are being made right now. Wait a few seconds and try again.',
     invalidCredentials: 'Wrong e-mail address or password.',
     accountInactive: 'The user is deactivated. Contact the county coordinator.',
     unsupportedMediaType: 'The request must be sent as JSON.',

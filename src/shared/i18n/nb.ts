@@ -12,6 +12,7 @@ export const nb = {
     badJson: 'Forespørselen er ikke gyldig JSON.',
     tooLarge: 'Forespørselen er for stor.',
     rateLimited: 'For mange mislykkede forsøk. Vent litt og prøv igjen.',
+    busy: 'Andre dokumenter lages akkurat nå. Vent noen sekunder og prøv igjen.',
     invalidCredentials: 'Feil e-postadresse eller passord.',
     accountInactive: 'Brukeren er deaktivert. Kontakt koordinatoren i fylkeskommunen.',
     unsupportedMediaType: 'Forespørselen må sendes som JSON.',

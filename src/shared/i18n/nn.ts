@@ -14,6 +14,7 @@ export const nn: Catalogue = {
     badJson: 'Førespurnaden er ikkje gyldig JSON.',
     tooLarge: 'Førespurnaden er for stor.',
     rateLimited: 'For mange mislukka forsøk. Vent litt og prøv igjen.',
+    busy: 'Andre dokument blir laga akkurat no. Vent nokre sekund og prøv igjen.',
     invalidCredentials: 'Feil e-postadresse eller passord.',
     accountInactive: 'Brukaren er deaktivert. Kontakt koordinatoren i fylkeskommunen.',
     unsupportedMediaType: 'Førespurnaden må sendast som JSON.',

@@ -16,8 +16,20 @@ export function contentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-/** Sends a file to be saved: its type, its name, and never kept by a shared cache (it is someone's data). */
-export function sendDownload(reply: FastifyReply, file: StoredFile) {
+/**
+ * Sends a file to be saved: its type, its name, and never kept by a shared cache (it is someone's data).
+ * A file that no longer changes (a kept document, documents/kept-document.ts) carries its SHA-256 as a
+ * strong ETag, and a request that names it in If-None-Match is answered 304 without the bytes.
+ */
+export function sendDownload(reply: FastifyReply, file: StoredFile & { etag?: string }) {
+  if (file.etag) {
+    const etag = `"${file.etag}"`;
+    reply.header('etag', etag);
+    const asked = reply.request.headers['if-none-match'];
+    if (asked?.split(',').some((tag) => tag.trim() === etag)) {
+      return reply.header('cache-control', 'private, no-store').code(304).send();
+    }
+  }
   return reply
     .header('content-type', file.mediaType)
     .header('content-disposition', contentDisposition(file.filename))

@@ -32,6 +32,11 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     ...(errors.length > 0 ? { errors } : {}),
   };
   if (error.code === 'rateLimited') reply.header('retry-after', '900');
+  // A document refused while the caller's others are being made says how long one usually takes.
+  if (error.code === 'busy') {
+    const wait = (error as AppError & { retryAfterSeconds?: number }).retryAfterSeconds;
+    reply.header('retry-after', String(wait ?? 5));
+  }
   return reply.status(error.status).type('application/problem+json').send(body);
 }
 
