@@ -148,7 +148,7 @@ describe.skipIf(!chromiumPath)('contributions in the browser', () => {
       name: 'Endre status for «Hyppigere bussavganger Mysen–Askim»',
     });
     await settled(dialog);
-    await dialog.getByLabel('Ny status').selectOption({ label: 'Enighet' });
+    await dialog.getByLabel('Ny status').selectOption({ label: 'Avtalt' });
     await dialog.getByRole('button', { name: 'Endre status' }).click();
     await dialog.getByText('Feltet må fylles ut.').waitFor();
     await expectAccessible(page, 'the status dialog with an error');
@@ -156,12 +156,12 @@ describe.skipIf(!chromiumPath)('contributions in the browser', () => {
     await dialog.getByRole('button', { name: 'Endre status' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page
-      .getByText('Status for «Hyppigere bussavganger Mysen–Askim» er endret til «Enighet».')
+      .getByText('Status for «Hyppigere bussavganger Mysen–Askim» er endret til «Avtalt».')
       .waitFor();
-    await item.getByText('Enighet', { exact: true }).waitFor();
+    await item.getByText('Avtalt', { exact: true }).waitFor();
     await item.getByText('Statushistorikk').click();
     await item.getByText('Enighet på dialogmøtet 12. mars.').waitFor();
-    await item.getByText('Foreslått → Enighet').waitFor();
+    await item.getByText('Foreslått → Avtalt').waitFor();
 
     // A second item in Samferdsel, then moved above the first with the keyboard.
     await page.getByRole('button', { name: 'Nytt bidrag', exact: true }).click();

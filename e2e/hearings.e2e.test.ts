@@ -134,7 +134,17 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
     await confirm.getByRole('button', { name: 'Send på høring' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'Formell høring: generell del, versjon 1' }).waitFor();
-    await page.getByText('Versjon 1 er sendt på høring. 12 regioner har fått e-post.').waitFor();
+    await page.getByText('Versjon 1 er sendt på høring til 12 regioner.').waitFor();
+    // No mail server is set up in the journey: the page says the invitations are kept, not that they went.
+    expect(await page.getByText('har fått e-post').count()).toBe(0);
+    await page
+      .getByText(
+        '12 e-poster er ikke sendt, fordi det ikke er satt opp noen e-posttjener. De ligger i utboksen med status «Holdt tilbake».',
+      )
+      .waitFor();
+    expect(await page.getByRole('link', { name: 'Se e-postene i utboksen' }).getAttribute('href')).toBe(
+      '/admin/outbox?status=kept',
+    );
     await page.getByText(`${deadline.shown} (14 dager igjen)`).waitFor();
     await page.getByText('Vi ber særlig om innspill til formålet.', { exact: false }).waitFor();
     expect(await page.getByText('Åpen', { exact: true }).count()).toBe(1);
@@ -150,7 +160,9 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
     await expectAccessible(page, 'the dialog that extends the deadline');
     await extend.getByLabel('Ny frist').fill(extended.iso);
     await extend.getByRole('button', { name: 'Utsett fristen' }).click();
-    await page.getByText(`Fristen er utsatt til ${extended.shown}.`, { exact: false }).waitFor();
+    await page.getByText(`Fristen er utsatt til ${extended.shown}.`, { exact: true }).waitFor();
+    await page.getByText('12 e-poster er ikke sendt', { exact: false }).waitFor();
+    await expectAccessible(page, 'the hearing with the notice about its kept e-mail');
     await page.getByText(`${extended.shown} (21 dager igjen)`).waitFor();
     await signOut(page);
   });

@@ -95,6 +95,9 @@ describe.skipIf(!chromiumPath)('bringing an ongoing process in, in the browser',
       .waitFor();
     await page.getByText(/^Registrert i etterkant av .+, /).waitFor();
     await page.getByText('Lukket', { exact: true }).first().waitFor();
+    // A hearing closed years ago shows its deadline's date, not a count of the days since.
+    await page.getByText('15.09.2020 (Lukket ved fristen)').waitFor();
+    expect(await page.getByText(/dager siden/).count()).toBe(0);
     await expectAccessible(page, 'the hearing registered afterwards');
   });
 });

@@ -214,20 +214,20 @@ describe.skipIf(!chromiumPath)('special parts from contributions to the agreemen
       await item.getByRole('button', { name: `Endre status for «${title}»` }).click();
       const dialog = page.getByRole('dialog', { name: `Endre status for «${title}»` });
       await settled(dialog);
-      await dialog.getByLabel('Ny status').selectOption({ label: 'Enighet' });
+      await dialog.getByLabel('Ny status').selectOption({ label: 'Avtalt' });
       await expectAccessible(page, `the status dialog for «${title}»`);
       await dialog.getByLabel('Begrunnelse').fill(reason);
       await dialog.getByRole('button', { name: 'Endre status' }).click();
       await dialog.waitFor({ state: 'hidden' });
-      await page.getByText(`Status for «${title}» er endret til «Enighet».`).waitFor();
-      await item.getByText('Enighet', { exact: true }).waitFor();
+      await page.getByText(`Status for «${title}» er endret til «Avtalt».`).waitFor();
+      await item.getByText('Avtalt', { exact: true }).waitFor();
     }
     await expectAccessible(page, 'the Bidrag tab with agreed items');
 
     await openMatrix(page, made.cycleId);
-    await expect.poll(() => cellText(page, 'Samferdsel', own)).toContain('1 Enighet');
+    await expect.poll(() => cellText(page, 'Samferdsel', own)).toContain('1 Avtalt');
     expect(await cellText(page, 'Samferdsel', own)).not.toContain('Foreslått');
-    expect(await cellText(page, 'Regionen selv', own)).toContain('1 Enighet');
+    expect(await cellText(page, 'Regionen selv', own)).toContain('1 Avtalt');
     expect(await cellText(page, 'Samferdsel', other)).toContain('1 Foreslått');
     // Agreeing the region's own commitment still does not answer the wish for Kultur.
     await expect

@@ -37,9 +37,12 @@ export type Journey = {
 /**
  * The real server (built web app, API, a fresh PGlite database with the Viken demo) on a free port, and a
  * Chromium page in Norwegian bokmål and Oslo time. `workers` runs those background jobs too (none by
- * default), for a journey that waits for one, e.g. the ZIP of all agreements.
+ * default), for a journey that waits for one, e.g. the ZIP of all agreements. `mailConfigured` tells the app
+ * a mail server sends its e-mail (give `workers` a sender with the test's SMTP server then).
  */
-export async function startJourney(options: { workers?: JobWorker[] } = {}): Promise<Journey> {
+export async function startJourney(
+  options: { workers?: JobWorker[]; mailConfigured?: boolean } = {},
+): Promise<Journey> {
   if (!chromiumPath) throw new Error('no Chromium');
   if (!existsSync(`${webDir}/index.html`))
     throw new Error('The web app is not built: run `npm run build` first.');
@@ -50,6 +53,7 @@ export async function startJourney(options: { workers?: JobWorker[] } = {}): Pro
     keys: { secret: 'e2e-secret-e2e-secret-e2e-secret-e2e', ttlHours: 1 },
     logger: false,
     webDir,
+    mailConfigured: options.mailConfigured,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const workers = options.workers ?? [];

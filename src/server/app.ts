@@ -66,6 +66,11 @@ export type AppOptions = {
   /** Serve the built web app from this folder (absent in API-only tests). */
   webDir?: string;
   /**
+  /**
+   * Whether a mail server sends the outbox's e-mail (MAIL_URL is set). Answers that queue e-mail say, by it,
+   * whether the messages go out or stay in the outbox. Absent: no mail server.
+   */
+  mailConfigured?: boolean;
    * The process's phase, for readiness (main.ts moves it). Absent: running, for a caller that builds the
    * app on a migrated database and serves it at once (the tests).
    */
@@ -174,7 +179,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(outboxRoutes);
   await app.register(generalPartRoutes);
-  await app.register(hearingsRoutes, { publicUrl: options.publicUrl });
+  await app.register(hearingsRoutes, {
+    publicUrl: options.publicUrl,
+    mail: { configured: options.mailConfigured ?? false },
+  });
   await app.register(hearingSummaryRoutes);
   await app.register(agreementRoutes);
   await app.register(contributionRoutes, { publicUrl: options.publicUrl });
@@ -186,7 +194,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(overviewRoutes);
   await app.register(contributionExportRoutes);
   await app.register(tasksRoutes);
-  await app.register(meetingRoutes, { publicUrl: options.publicUrl });
+  await app.register(meetingRoutes, {
+    publicUrl: options.publicUrl,
+    mail: { configured: options.mailConfigured ?? false },
+  });
   await app.register(calendarRoutes, { keys: options.keys, publicUrl: options.publicUrl });
   await app.register(bodyRoutes, { publicUrl: options.publicUrl });
   await app.register(caseRoutes);

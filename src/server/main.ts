@@ -55,6 +55,7 @@ async function main() {
     logger,
     bodyLimit: config.bodyLimit,
     publicUrl: config.publicUrl,
+    mailConfigured: Boolean(config.mailUrl),
     trustProxy: config.trustProxy,
     webDir: defaultWebDir,
     lifecycle,

@@ -23,8 +23,13 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-/** The API on a fresh database with the Viken demo registry and its demo users. */
-export async function startTestApp(options: { bodyLimit?: number } = {}): Promise<TestApp> {
+/**
+ * The API on a fresh database with the Viken demo registry and its demo users. `mailConfigured`: the app
+ * is told a mail server sends its e-mail (as MAIL_URL does); without it, none does.
+ */
+export async function startTestApp(
+  options: { bodyLimit?: number; mailConfigured?: boolean } = {},
+): Promise<TestApp> {
   const database = await openDemoDatabase(testPassword);
   const app = await buildApp({
     db: database.db,
@@ -32,6 +37,7 @@ export async function startTestApp(options: { bodyLimit?: number } = {}): Promis
     keys: { secret: 'test-secret-test-secret-test-secret', ttlHours: 1 },
     logger: false,
     bodyLimit: options.bodyLimit,
+    mailConfigured: options.mailConfigured,
   });
   await app.ready();
   const actors = await demoActors(database.db);

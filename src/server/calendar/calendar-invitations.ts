@@ -20,7 +20,7 @@ export type CalendarLinks = { appUrl: string };
  * it): everyone when it is planned or moved (the sequence rose), only the newcomers (`onlyTo`) when the
  * list changed. A cancelled one sends each a CANCEL once. Those taken off the list get a CANCEL. A meeting that has
  * ended, or is held, sends nothing: there is nothing left to put in a calendar (so a meeting registered
- * after it took place, which starts held, sends none).
+ * after it took place, which starts held, sends none). Returns how many messages it queued.
  */
 export async function sendCalendarInvitations(
   tx: Tx,
@@ -28,13 +28,14 @@ export async function sendCalendarInvitations(
   links: CalendarLinks,
   removed: readonly { name: string; email: string }[] = [],
   onlyTo?: ReadonlySet<string>,
-): Promise<void> {
+): Promise<number> {
   const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId));
-  if (!meeting) return;
-  if (meeting.state !== 'planned' && meeting.state !== 'cancelled') return;
-  if (meeting.endsAt <= (await databaseNow(tx))) return;
+  if (!meeting) return 0;
+  if (meeting.state !== 'planned' && meeting.state !== 'cancelled') return 0;
+  if (meeting.endsAt <= (await databaseNow(tx))) return 0;
   const [event] = await readCalendarMeetings(tx, eq(meetings.id, meetingId), links.appUrl);
-  if (!event) return;
+  if (!event) return 0;
+  let queued = 0;
   const locales = await localesOf(
     tx,
     meetingId,
@@ -56,7 +57,7 @@ export async function sendCalendarInvitations(
     // The one taken off the list is the event's only attendee in their cancellation (RFC 5546).
     const sent =
       kind === 'cancellation' && meeting.state === 'planned' ? { ...event, attendees: [to] } : event;
-    await queueMail(tx, {
+    const id = await queueMail(tx, {
       to: to.email,
       ...invitationMail(locale, kind, facts),
       related: { type: 'meeting', id: meeting.id },
@@ -67,12 +68,13 @@ export async function sendCalendarInvitations(
         content: writeCalendar([sent], { method, appUrl: links.appUrl, locale }),
       },
     });
+    if (id) queued++;
   };
   if (meeting.state === 'cancelled') {
     for (const a of event.attendees) {
       await send(a, 'CANCEL', 'cancellation', `calendar:${meeting.id}:cancel:${a.email}`);
     }
-    return;
+    return queued;
   }
   // A newcomer is invited, whatever the sequence: for them nothing has changed.
   const kind: InvitationKind = meeting.sequence > 0 && !onlyTo ? 'update' : 'invitation';
@@ -85,6 +87,7 @@ export async function sendCalendarInvitations(
     // No key: taken off, added again and taken off again is a cancellation each time.
     if (!current.has(r.email)) await send(r, 'CANCEL', 'cancellation', null);
   }
+  return queued;
 }
 
 /**

@@ -126,7 +126,7 @@ describe('the contribution export', () => {
       'Seksjon for kollektiv',
       '1250000',
       '2025–2026',
-      'Enighet',
+      'Avtalt',
       'Plasser (utgangspunkt 40 stk, mål 120 stk); Tilfredshet',
       expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
     ]);

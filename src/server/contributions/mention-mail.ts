@@ -18,8 +18,8 @@ export type MentionFacts = {
 export type Mail = { subject: string; text: string };
 
 const statusNames: Record<Locale, Record<ContributionStatus, string>> = {
-  nb: { proposed: 'foreslått', discussed: 'drøftet', agreed: 'enighet', dropped: 'falt bort' },
-  nn: { proposed: 'føreslått', discussed: 'drøfta', agreed: 'semje', dropped: 'fall bort' },
+  nb: { proposed: 'foreslått', discussed: 'drøftet', agreed: 'avtalt', dropped: 'falt bort' },
+  nn: { proposed: 'føreslått', discussed: 'drøfta', agreed: 'avtalt', dropped: 'fall bort' },
   en: { proposed: 'proposed', discussed: 'discussed', agreed: 'agreed', dropped: 'dropped' },
 };
 

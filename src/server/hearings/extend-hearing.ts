@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { ExtendHearingInput, type Hearing } from '../../shared/contracts/hearings.js';
+import { ExtendHearingInput, type HearingMailed } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { type MailDelivery, mailOutcome, noMailServer } from '../mail/mail-outcome.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
@@ -12,7 +13,7 @@ import { hearings } from './hearing.table.js';
 import { hearingFacts } from './hearing-facts.js';
 import { extendedMail, hearingLink } from './hearing-mail.js';
 import { loadHearing } from './hearing-reads.js';
-import { queueHearingMails, regionContacts } from './hearing-recipients.js';
+import { queueHearingMails, regionContacts, regionsWithoutContact } from './hearing-recipients.js';
 import { scheduleReminders } from './hearing-reminders.js';
 import { closedForInput, hearingClosed } from './hearing-rules.js';
 import type { Links } from './open-hearing.js';
@@ -20,9 +21,15 @@ import type { Links } from './open-hearing.js';
 /**
  * Moves an open hearing's deadline later. Every invited region's contacts are told by e-mail and the
  * reminders move with the deadline. A hearing that has closed is not reopened this way: its input may
- * already have been answered.
+ * already have been answered. The answer says what became of the e-mail, as opening a hearing's does.
  */
-export async function extendHearing(ctx: Ctx, id: string, raw: unknown, links: Links): Promise<Hearing> {
+export async function extendHearing(
+  ctx: Ctx,
+  id: string,
+  raw: unknown,
+  links: Links,
+  delivery: MailDelivery = noMailServer,
+): Promise<HearingMailed> {
   const actx = authorize(ctx, adminOnly);
   assertId(id);
   const input = parse(ExtendHearingInput, raw);
@@ -47,9 +54,10 @@ export async function extendHearing(ctx: Ctx, id: string, raw: unknown, links: L
 
     const { facts, regionIds } = await hearingFacts(tx, id);
     const link = hearingLink(links.appUrl, id);
-    await queueHearingMails(
+    const contacts = await regionContacts(tx, regionIds);
+    const queued = await queueHearingMails(
       tx,
-      await regionContacts(tx, regionIds),
+      contacts,
       id,
       (r) => extendedMail(r, facts, before.deadline, link),
       (r) => `hearing:${id}:extend:${row.version}:${r.userId}`,
@@ -58,6 +66,10 @@ export async function extendHearing(ctx: Ctx, id: string, raw: unknown, links: L
 
     const hearing = await loadHearing(tx, actx.actor, now, id);
     if (!hearing) throw new Error('hearing vanished');
-    return hearing;
+    return {
+      ...hearing,
+      mail: mailOutcome(queued, delivery),
+      regionsWithoutContact: regionsWithoutContact(hearing.invitedRegions, contacts),
+    };
   });
 }

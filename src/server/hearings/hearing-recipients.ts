@@ -23,6 +23,15 @@ export async function regionContacts(db: Db | Tx, regionIds: readonly string[]):
   return rows.map((r) => ({ ...r, standard: r.standard === 'nn' ? 'nn' : 'nb' }));
 }
 
+/** The invited regions none of the recipients belongs to: nobody there is told. */
+export function regionsWithoutContact<R extends { id: string }>(
+  invited: readonly R[],
+  recipients: readonly Recipient[],
+): R[] {
+  const reached = new Set(recipients.map((r) => r.regionId));
+  return invited.filter((region) => !reached.has(region.id));
+}
+
 /**
  * Queues one message per recipient in the caller's transaction. `key` makes each message once only, so a
  * job that runs twice (a process stopped halfway) sends nothing twice. Returns how many were queued.

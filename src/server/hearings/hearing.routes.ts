@@ -6,12 +6,14 @@ import {
   ExtendHearingInput,
   Hearing,
   HearingListQuery,
+  HearingMailed,
   HearingOverview,
   HearingSummary,
   InputListQuery,
   OpenHearingInput,
   RegisterHearingInput,
 } from '../../shared/contracts/hearings.js';
+import { type MailDelivery, noMailServer } from '../mail/mail-outcome.js';
 import { adminOnly, everyone } from '../platform/authorize.js';
 import { closeHearing } from './close-hearing.js';
 import { extendHearing } from './extend-hearing.js';
@@ -23,7 +25,8 @@ import { registerHearing } from './register-hearing.js';
 
 const tags = ['hearings'];
 
-export type HearingRouteOptions = { publicUrl?: string };
+/** `mail`: whether a mail server sends the e-mail (the answers say what became of it); none when absent. */
+export type HearingRouteOptions = { publicUrl?: string; mail?: MailDelivery };
 
 export const hearingRoutes: FastifyPluginAsyncZod<HearingRouteOptions> = async (app, options) => {
   /**
@@ -33,6 +36,7 @@ export const hearingRoutes: FastifyPluginAsyncZod<HearingRouteOptions> = async (
   const links = (request: FastifyRequest) => ({
     appUrl: options.publicUrl ?? `${request.protocol}://${request.host}`,
   });
+  const delivery = options.mail ?? noMailServer;
 
   app.get(
     '/api/v1/hearings',
@@ -54,13 +58,13 @@ export const hearingRoutes: FastifyPluginAsyncZod<HearingRouteOptions> = async (
       schema: {
         tags,
         summary:
-          'Open a hearing on a version (sent on hearing): invited regions are e-mailed, reminders scheduled',
+          'Open a hearing on a version (sent on hearing): invited regions are e-mailed, reminders scheduled; the answer says whether the e-mail is queued or kept (no mail server)',
         body: OpenHearingInput,
-        response: { 201: Hearing },
+        response: { 201: HearingMailed },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await openHearing(request.ctx, request.body, links(request))),
+      reply.status(201).send(await openHearing(request.ctx, request.body, links(request), delivery)),
   );
   app.post(
     '/api/v1/hearings/registered-afterwards',
@@ -93,10 +97,10 @@ export const hearingRoutes: FastifyPluginAsyncZod<HearingRouteOptions> = async (
         summary: "Move an open hearing's deadline later; invited regions are told, reminders move",
         params: IdParams,
         body: ExtendHearingInput,
-        response: { 200: Hearing },
+        response: { 200: HearingMailed },
       },
     },
-    async (request) => extendHearing(request.ctx, request.params.id, request.body, links(request)),
+    async (request) => extendHearing(request.ctx, request.params.id, request.body, links(request), delivery),
   );
   app.post(
     '/api/v1/hearings/:id/close',

@@ -1,9 +1,10 @@
 import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
-import { type Hearing, OpenHearingInput } from '../../shared/contracts/hearings.js';
+import { type HearingMailed, OpenHearingInput } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { Tx } from '../db/client.js';
 import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
 import { markOnHearing } from '../general-part/mark-on-hearing.js';
+import { type MailDelivery, mailOutcome, noMailServer } from '../mail/mail-outcome.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import { databaseNow } from '../platform/clock.js';
 import type { ActorCtx, Ctx } from '../platform/context.js';
@@ -15,7 +16,7 @@ import { auditedHearing } from './hearing.mapper.js';
 import { hearingInvitations, hearings } from './hearing.table.js';
 import { hearingLink, openedMail } from './hearing-mail.js';
 import { loadHearing } from './hearing-reads.js';
-import { queueHearingMails, regionContacts } from './hearing-recipients.js';
+import { queueHearingMails, regionContacts, regionsWithoutContact } from './hearing-recipients.js';
 import { scheduleReminders } from './hearing-reminders.js';
 
 /** Where the app is reached, for the links in the e-mails. */
@@ -25,9 +26,15 @@ export type Links = { appUrl: string };
  * Opens a hearing on a version of a cycle's general part. In one transaction: the version is sent on
  * hearing (frozen from now on), the hearing and its invitations are written, every invited region's
  * contacts get an e-mail, and the reminders are scheduled; if any of it fails, none of it happened.
- * One hearing of a cycle is open at a time, so regions never answer two texts at once.
+ * One hearing of a cycle is open at a time, so regions never answer two texts at once. The answer says
+ * what became of the e-mail (`delivery`: whether a mail server sends it) and which regions had no contact.
  */
-export async function openHearing(ctx: Ctx, raw: unknown, links: Links): Promise<Hearing> {
+export async function openHearing(
+  ctx: Ctx,
+  raw: unknown,
+  links: Links,
+  delivery: MailDelivery = noMailServer,
+): Promise<HearingMailed> {
   const actx = authorize(ctx, adminOnly);
   const input = parse(OpenHearingInput, raw);
   return actx.db.transaction(async (tx) => {
@@ -45,9 +52,10 @@ export async function openHearing(ctx: Ctx, raw: unknown, links: Links): Promise
       coverLetter: row.coverLetter,
     };
     const link = hearingLink(links.appUrl, row.id);
-    await queueHearingMails(
+    const contacts = await regionContacts(tx, regionIds);
+    const queued = await queueHearingMails(
       tx,
-      await regionContacts(tx, regionIds),
+      contacts,
       row.id,
       (r) => openedMail(r, facts, link),
       (r) => `hearing:${row.id}:open:${r.userId}`,
@@ -56,7 +64,11 @@ export async function openHearing(ctx: Ctx, raw: unknown, links: Links): Promise
 
     const hearing = await loadHearing(tx, actx.actor, now, row.id);
     if (!hearing) throw new Error('hearing vanished');
-    return hearing;
+    return {
+      ...hearing,
+      mail: mailOutcome(queued, delivery),
+      regionsWithoutContact: regionsWithoutContact(hearing.invitedRegions, contacts),
+    };
   });
 }
 

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { Locale } from '../../shared/contracts/common.js';
 import {
   ChangeMeetingStateInput,
-  type Meeting,
+  type MeetingMoved,
   type MeetingState,
   meetingTransitions,
 } from '../../shared/contracts/meetings.js';
@@ -11,6 +11,7 @@ import { isEmptyRichText } from '../../shared/contracts/rich-text.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { sendCalendarInvitations } from '../calendar/calendar-invitations.js';
 import type { Tx } from '../db/client.js';
+import { type MailDelivery, mailOutcome, noMailServer } from '../mail/mail-outcome.js';
 import { queueMail } from '../mail/queue-mail.js';
 import { authorize, parse } from '../platform/authorize.js';
 import { databaseNow } from '../platform/clock.js';
@@ -46,13 +47,15 @@ function refusal(from: MeetingState, to: MeetingState) {
  * written; every participant with an e-mail address is told) → minutes approved; planned → cancelled.
  * Marking it held asks for the reminder three days later, should the minutes still not be written.
  * Cancelling raises the sequence, as a calendar's cancellation does, and sends the participants METHOD:CANCEL.
+ * The answer says what became of that e-mail (`delivery`: whether a mail server sends it).
  */
 export async function changeMeetingState(
   ctx: Ctx,
   id: string,
   raw: unknown,
   links: MeetingLinks,
-): Promise<Meeting> {
+  delivery: MailDelivery = noMailServer,
+): Promise<MeetingMoved> {
   const actx = authorize(ctx, meetingManagers);
   const input = parse(ChangeMeetingStateInput, raw);
   return actx.db.transaction(async (tx) => {
@@ -84,8 +87,9 @@ export async function changeMeetingState(
       .returning();
     if (!row) throw new Error('update returned nothing');
     if (input.state === 'held') await scheduleMinutesReminder(tx, id, now, links.appUrl);
-    if (input.state === 'minutes_for_comment') await tellParticipants(tx, row, links);
-    if (input.state === 'cancelled') await sendCalendarInvitations(tx, id, links);
+    let queued = 0;
+    if (input.state === 'minutes_for_comment') queued = await tellParticipants(tx, row, links);
+    if (input.state === 'cancelled') queued = await sendCalendarInvitations(tx, id, links);
     await appendAudit(tx, actx, {
       action: 'meeting.changeState',
       entityType: 'meeting',
@@ -93,15 +97,15 @@ export async function changeMeetingState(
       before: auditedMeeting(before),
       after: auditedMeeting(row),
     });
-    return readMeetingAfter(tx, actx.actor, id);
+    return { ...(await readMeetingAfter(tx, actx.actor, id)), mail: mailOutcome(queued, delivery) };
   });
 }
 
 /**
  * The minutes go to the participants for comment: each e-mail address once, in the language of the
- * account it belongs to (bokmål when it is nobody's account).
+ * account it belongs to (bokmål when it is nobody's account). Returns how many messages were queued.
  */
-async function tellParticipants(tx: Tx, meeting: MeetingRow, links: MeetingLinks) {
+async function tellParticipants(tx: Tx, meeting: MeetingRow, links: MeetingLinks): Promise<number> {
   const rows = await tx
     .select({ email: meetingParticipants.email, locale: users.locale })
     .from(meetingParticipants)
@@ -112,13 +116,16 @@ async function tellParticipants(tx: Tx, meeting: MeetingRow, links: MeetingLinks
     startsAt: toOsloIso(meeting.startsAt),
     link: meetingLink(links.appUrl, meeting.id),
   };
+  let queued = 0;
   for (const email of new Set(rows.flatMap((r) => (r.email ? [r.email] : [])))) {
     const locale = Locale.catch('nb').parse(rows.find((r) => r.email === email)?.locale ?? 'nb');
-    await queueMail(tx, {
+    const queuedId = await queueMail(tx, {
       to: email,
       ...minutesForCommentMail(locale, facts),
       related: { type: 'meeting', id: meeting.id },
       key: `meeting:${meeting.id}:minutes-for-comment:${email}`,
     });
+    if (queuedId) queued++;
   }
+  return queued;
 }

@@ -13,6 +13,7 @@ import {
   MeetingComment,
   MeetingList,
   MeetingListQuery,
+  MeetingMoved,
   MoveAgendaItemInput,
   Outcome,
   OutcomeInput,
@@ -25,6 +26,7 @@ import {
   VersionQuery,
   WriteMinutesInput,
 } from '../../shared/contracts/meetings.js';
+import { type MailDelivery, noMailServer } from '../mail/mail-outcome.js';
 import { everyone } from '../platform/authorize.js';
 import { acceptAgendaItem } from './accept-agenda-item.js';
 import { addAgendaItem, agendaWriters } from './add-agenda-item.js';
@@ -47,7 +49,8 @@ import { writeMinutes } from './write-minutes.js';
 
 const tags = ['meetings'];
 
-export type MeetingRouteOptions = { publicUrl?: string };
+/** `mail`: whether a mail server sends the e-mail (the answers say what became of it); none when absent. */
+export type MeetingRouteOptions = { publicUrl?: string; mail?: MailDelivery };
 
 /**
  * Meetings: everyone signed in reads those their role may (a region contact its region's, never the
@@ -59,6 +62,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingRouteOptions> = async (
   const links = (request: FastifyRequest) => ({
     appUrl: options.publicUrl ?? `${request.protocol}://${request.host}`,
   });
+  const delivery = options.mail ?? noMailServer;
 
   app.get(
     '/api/v1/meetings',
@@ -136,13 +140,14 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingRouteOptions> = async (
       schema: {
         tags,
         summary:
-          'Move a meeting on: held, minutes for comment (the participants are e-mailed), minutes approved, or cancelled',
+          'Move a meeting on: held, minutes for comment (the participants are e-mailed), minutes approved, or cancelled; the answer says whether the e-mail is queued or kept (no mail server)',
         params: IdParams,
         body: ChangeMeetingStateInput,
-        response: { 200: Meeting },
+        response: { 200: MeetingMoved },
       },
     },
-    async (request) => changeMeetingState(request.ctx, request.params.id, request.body, links(request)),
+    async (request) =>
+      changeMeetingState(request.ctx, request.params.id, request.body, links(request), delivery),
   );
   app.put(
     '/api/v1/meetings/:id/participants',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, requiredText, UploadedFile, Version } from './common.js';
 import { PersonRef, SectionKey } from './general-part.js';
+import { MailOutcome } from './mail.js';
 
 /**
  * Hearings on a version of the general part: invited regions give input until the deadline, the county
@@ -75,6 +76,16 @@ export const Hearing = HearingSummary.extend({
   registeredAfterwards: RegisteredAfterwards.nullable(),
 });
 export type Hearing = z.infer<typeof Hearing>;
+
+/**
+ * The answer to opening a hearing or moving its deadline: the hearing, what became of the e-mail to the
+ * invited regions' contacts, and the invited regions that have no active contact (nobody there was told).
+ */
+export const HearingMailed = Hearing.extend({
+  mail: MailOutcome,
+  regionsWithoutContact: z.array(RegionRef),
+});
+export type HearingMailed = z.infer<typeof HearingMailed>;
 
 const uniqueIds = (ids: readonly string[]) => new Set(ids).size === ids.length;
 

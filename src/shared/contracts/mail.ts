@@ -34,3 +34,14 @@ export const OutboxQuery = ListQuery.extend({
   to: safeString().trim().max(254, { error: 'validation.tooLong' }).optional(),
 });
 export type OutboxQuery = z.infer<typeof OutboxQuery>;
+
+/**
+ * What became of the e-mail a write asked for, as the outbox has it when the answer is given: `queued`
+ * messages wait for the mail server and go out in a moment; `kept` ones stay in the outbox unsent, because
+ * no mail server is set up (MAIL_URL). A message is never counted as sent before the server has taken it.
+ */
+export const MailOutcome = z.object({
+  queued: z.number().int().min(0),
+  kept: z.number().int().min(0),
+});
+export type MailOutcome = z.infer<typeof MailOutcome>;

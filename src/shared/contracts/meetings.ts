@@ -12,6 +12,7 @@ import {
 } from './common.js';
 import { PersonRef, SectionKey } from './general-part.js';
 import { DepartmentRef, RegionRef, RegisteredAfterwards } from './hearings.js';
+import { MailOutcome } from './mail.js';
 import { RichTextDoc, RichTextInput } from './rich-text.js';
 
 /**
@@ -549,6 +550,13 @@ export const Meeting = MeetingSummary.extend({
   representation: Representation.nullable(),
 });
 export type Meeting = z.infer<typeof Meeting>;
+
+/**
+ * The answer to moving a meeting on: the meeting, and what became of the e-mail the move queued (the
+ * minutes to the participants, a cancellation to their calendars); both counts 0 when it queued none.
+ */
+export const MeetingMoved = Meeting.extend({ mail: MailOutcome });
+export type MeetingMoved = z.infer<typeof MeetingMoved>;
 
 /** Filters, and a page: `limit` meetings (50 unless told, at most 500) after `cursor`. */
 export const MeetingListQuery = ListQuery.extend({

@@ -222,7 +222,7 @@ export const nb = {
       updatedAt: 'Sist endret',
     },
     kinds: { measure: 'Tiltak', project: 'Prosjekt', instrument: 'Virkemiddel', commitment: 'Forpliktelse' },
-    statuses: { proposed: 'Foreslått', discussed: 'Drøftet', agreed: 'Enighet', dropped: 'Falt bort' },
+    statuses: { proposed: 'Foreslått', discussed: 'Drøftet', agreed: 'Avtalt', dropped: 'Falt bort' },
     indicator: {
       baseline: 'utgangspunkt {{value}}',
       target: 'mål {{value}}',

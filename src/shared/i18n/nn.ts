@@ -228,7 +228,7 @@ export const nn: Catalogue = {
       updatedAt: 'Sist endra',
     },
     kinds: { measure: 'Tiltak', project: 'Prosjekt', instrument: 'Verkemiddel', commitment: 'Forplikting' },
-    statuses: { proposed: 'Føreslått', discussed: 'Drøfta', agreed: 'Semje', dropped: 'Fall bort' },
+    statuses: { proposed: 'Føreslått', discussed: 'Drøfta', agreed: 'Avtalt', dropped: 'Fall bort' },
     indicator: {
       baseline: 'utgangspunkt {{value}}',
       target: 'mål {{value}}',

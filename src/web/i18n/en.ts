@@ -27,6 +27,20 @@ export const webEn: WebCatalogue = {
   },
   languages: { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' },
   roles: {
+  mail: {
+    outcome: {
+      kept_one:
+        '{{count}} e-mail has not been sent, because no mail server is set up. It is in the outbox with the status “Kept”.',
+      kept_other:
+        '{{count}} e-mails have not been sent, because no mail server is set up. They are in the outbox with the status “Kept”.',
+      queued_one: '{{count}} e-mail is in the outbox and will be sent shortly.',
+      queued_other: '{{count}} e-mails are in the outbox and will be sent shortly.',
+      none: 'Nobody was e-mailed.',
+      unreached_one: '{{names}} has no active contact and was not e-mailed.',
+      unreached_other: 'These have no active contact and were not e-mailed: {{names}}.',
+      toOutbox: 'See the e-mails in the outbox',
+    },
+  },
     admin: 'Administrator',
     department: 'Department',
     region: 'Municipal region',
@@ -897,9 +911,7 @@ export const webEn: WebCatalogue = {
       daysLeft_one: '{{count}} day left',
       daysLeft_other: '{{count}} days left',
       lastDay: 'Last day today',
-      passed_one: 'The deadline passed {{count}} day ago',
-      passed_other: 'The deadline passed {{count}} days ago',
-      passedToday: 'The deadline has passed',
+      passed: 'Closed at the deadline',
       closedEarly: 'Closed on {{date}}, before the deadline',
     },
     list: {
@@ -965,8 +977,8 @@ export const webEn: WebCatalogue = {
       confirmBody_other:
         'Version {{number}} of the general part can no longer change once it is sent on hearing. To change the text you make a new draft. The {{count}} regions get an e-mail with the cover letter and the deadline {{deadline}}.',
       confirm: 'Send on hearing',
-      done_one: 'Version {{number}} is on hearing. {{count}} region has been e-mailed.',
-      done_other: 'Version {{number}} is on hearing. {{count}} regions have been e-mailed.',
+      done_one: 'Version {{number}} is on hearing with {{count}} region.',
+      done_other: 'Version {{number}} is on hearing with {{count}} regions.',
       alreadyOpen:
         '{{cycle}} already has an open hearing. It must be closed before you can send a new version on hearing.',
       toOpenHearing: 'Go to the open hearing',
@@ -1019,7 +1031,7 @@ export const webEn: WebCatalogue = {
         'The deadline is now {{deadline}}. The new deadline must be later. All {{count}} invited regions get an e-mail about the new deadline, and the reminders move with it.',
       deadline: 'New deadline',
       submit: 'Extend the deadline',
-      done: 'The deadline is now {{deadline}}. The invited regions are told by e-mail.',
+      done: 'The deadline is now {{deadline}}.',
     },
     close: {
       action: 'Close the hearing now',

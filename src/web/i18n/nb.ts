@@ -26,6 +26,20 @@ export const webNb = {
   },
   languages: { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' },
   roles: {
+  mail: {
+    outcome: {
+      kept_one:
+        '{{count}} e-post er ikke sendt, fordi det ikke er satt opp noen e-posttjener. Den ligger i utboksen med status «Holdt tilbake».',
+      kept_other:
+        '{{count}} e-poster er ikke sendt, fordi det ikke er satt opp noen e-posttjener. De ligger i utboksen med status «Holdt tilbake».',
+      queued_one: '{{count}} e-post ligger i utboksen og sendes om litt.',
+      queued_other: '{{count}} e-poster ligger i utboksen og sendes om litt.',
+      none: 'Ingen fikk e-post.',
+      unreached_one: '{{names}} har ingen aktiv kontaktperson og fikk ingen e-post.',
+      unreached_other: 'Disse har ingen aktiv kontaktperson og fikk ingen e-post: {{names}}.',
+      toOutbox: 'Se e-postene i utboksen',
+    },
+  },
     admin: 'Administrator',
     department: 'Rådsområde',
     region: 'Kommuneregion',
@@ -893,9 +907,7 @@ export const webNb = {
       daysLeft_one: '{{count}} dag igjen',
       daysLeft_other: '{{count}} dager igjen',
       lastDay: 'Siste dag i dag',
-      passed_one: 'Fristen gikk ut for {{count}} dag siden',
-      passed_other: 'Fristen gikk ut for {{count}} dager siden',
-      passedToday: 'Fristen har gått ut',
+      passed: 'Lukket ved fristen',
       closedEarly: 'Lukket {{date}}, før fristen',
     },
     list: {
@@ -962,8 +974,8 @@ export const webNb = {
       confirmBody_other:
         'Versjon {{number}} av generell del kan ikke endres etter at den er sendt på høring. Skal teksten endres, må du lage et nytt utkast. De {{count}} regionene får en e-post med følgebrevet og fristen {{deadline}}.',
       confirm: 'Send på høring',
-      done_one: 'Versjon {{number}} er sendt på høring. {{count}} region har fått e-post.',
-      done_other: 'Versjon {{number}} er sendt på høring. {{count}} regioner har fått e-post.',
+      done_one: 'Versjon {{number}} er sendt på høring til {{count}} region.',
+      done_other: 'Versjon {{number}} er sendt på høring til {{count}} regioner.',
       alreadyOpen:
         '{{cycle}} har allerede en åpen høring. Den må lukkes før du kan sende en ny versjon på høring.',
       toOpenHearing: 'Gå til den åpne høringen',
@@ -1017,7 +1029,7 @@ export const webNb = {
         'Fristen er nå {{deadline}}. Den nye fristen må være senere. Alle de {{count}} inviterte regionene får en e-post om den nye fristen, og påminnelsene flyttes.',
       deadline: 'Ny frist',
       submit: 'Utsett fristen',
-      done: 'Fristen er utsatt til {{deadline}}. De inviterte regionene får beskjed på e-post.',
+      done: 'Fristen er utsatt til {{deadline}}.',
     },
     close: {
       action: 'Lukk høringen nå',
@@ -1270,7 +1282,7 @@ export const webNb = {
     ownerRegionNamed: 'Regionen ({{region}})',
     filters: { label: 'Filtrer bidragene', owner: 'Eier', status: 'Status', all: 'Alle' },
     kind: { measure: 'Tiltak', project: 'Prosjekt', instrument: 'Virkemiddel', commitment: 'Forpliktelse' },
-    status: { proposed: 'Foreslått', discussed: 'Drøftet', agreed: 'Enighet', dropped: 'Falt bort' },
+    status: { proposed: 'Foreslått', discussed: 'Drøftet', agreed: 'Avtalt', dropped: 'Falt bort' },
     facts: {
       owner: 'Eier',
       kind: 'Type',
@@ -1832,7 +1844,7 @@ export const webNb = {
     nothingYet: 'ingen ennå',
     countOf: '{{count}} {{status}}',
     legend: 'Forkortelser for status',
-    short: { proposed: 'F', discussed: 'D', agreed: 'E', dropped: 'B' },
+    short: { proposed: 'F', discussed: 'D', agreed: 'A', dropped: 'B' },
     filters: { label: 'Filtrer matrisen', subjectArea: 'Fagområde', status: 'Status', all: 'Alle' },
     export: { csv: 'Last ned CSV', xlsx: 'Last ned Excel (XLSX)' },
     unanswered: {

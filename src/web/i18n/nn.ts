@@ -27,6 +27,20 @@ export const webNn: WebCatalogue = {
   },
   languages: { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' },
   roles: {
+  mail: {
+    outcome: {
+      kept_one:
+        '{{count}} e-post er ikkje send, fordi det ikkje er sett opp nokon e-posttenar. Han ligg i utboksen med status «Halden tilbake».',
+      kept_other:
+        '{{count}} e-postar er ikkje sende, fordi det ikkje er sett opp nokon e-posttenar. Dei ligg i utboksen med status «Halden tilbake».',
+      queued_one: '{{count}} e-post ligg i utboksen og blir send om litt.',
+      queued_other: '{{count}} e-postar ligg i utboksen og blir sende om litt.',
+      none: 'Ingen fekk e-post.',
+      unreached_one: '{{names}} har ingen aktiv kontaktperson og fekk ingen e-post.',
+      unreached_other: 'Desse har ingen aktiv kontaktperson og fekk ingen e-post: {{names}}.',
+      toOutbox: 'Sjå e-postane i utboksen',
+    },
+  },
     admin: 'Administrator',
     department: 'Rådsområde',
     region: 'Kommuneregion',
@@ -638,7 +652,7 @@ export const webNn: WebCatalogue = {
     fromVersion: 'frå versjon {{number}}',
     draftCreated:
       'Versjon {{number}} er laga som eit nytt utkast frå versjon {{from}}. Skriv endringane her.',
-    state: { draft: 'Utkast', on_hearing: 'Send på høyring', approved: 'Godkjend', superseded: 'Erstatta' },
+    state: { draft: 'Utkast', on_hearing: 'Sendt på høyring', approved: 'Godkjend', superseded: 'Erstatta' },
     cycleStatus: { planning: 'Under planlegging', active: 'Aktiv', closed: 'Avslutta' },
     cyclePicker: {
       label: 'Avtalesyklus',
@@ -891,9 +905,7 @@ export const webNn: WebCatalogue = {
       daysLeft_one: '{{count}} dag att',
       daysLeft_other: '{{count}} dagar att',
       lastDay: 'Siste dag i dag',
-      passed_one: 'Fristen gjekk ut for {{count}} dag sidan',
-      passed_other: 'Fristen gjekk ut for {{count}} dagar sidan',
-      passedToday: 'Fristen har gått ut',
+      passed: 'Lukka ved fristen',
       closedEarly: 'Lukka {{date}}, før fristen',
     },
     list: {
@@ -960,8 +972,8 @@ export const webNn: WebCatalogue = {
       confirmBody_other:
         'Versjon {{number}} av generell del kan ikkje endrast etter at han er send på høyring. Skal teksten endrast, må du lage eit nytt utkast. Dei {{count}} regionane får ein e-post med følgjebrevet og fristen {{deadline}}.',
       confirm: 'Send på høyring',
-      done_one: 'Versjon {{number}} er send på høyring. {{count}} region har fått e-post.',
-      done_other: 'Versjon {{number}} er send på høyring. {{count}} regionar har fått e-post.',
+      done_one: 'Versjon {{number}} er send på høyring til {{count}} region.',
+      done_other: 'Versjon {{number}} er send på høyring til {{count}} regionar.',
       alreadyOpen:
         '{{cycle}} har alt ei open høyring. Ho må lukkast før du kan sende ein ny versjon på høyring.',
       toOpenHearing: 'Gå til den opne høyringa',
@@ -973,7 +985,7 @@ export const webNn: WebCatalogue = {
       alreadyHeld: 'Høyringa er allereie gjennomført',
       alreadyHeldHelp:
         'Registrer ei høyring som vart halden før de tok i bruk Partnerskap. Ho blir registrert i etterkant, og ingen får e-post. Innspela registrerer du etterpå på høyringssida.',
-      openedOn: 'Send på høyring',
+      openedOn: 'Sendt på høyring',
       openedOnHelp: 'Dagen høyringa vart send ut.',
       pastDeadlineHelp: 'Fristen høyringa hadde. Han må vere passert.',
       register: 'Registrer høyringa',
@@ -995,7 +1007,7 @@ export const webNn: WebCatalogue = {
       version: 'Teksten på høyring',
       versionLink: 'Generell del, versjon {{number}}',
       cycle: 'Avtalesyklus',
-      opened: 'Send på høyring',
+      opened: 'Sendt på høyring',
       openedBy: '{{time}} av {{name}}',
       closed: 'Lukka',
       closedBy: '{{time}} av {{name}}',
@@ -1015,7 +1027,7 @@ export const webNn: WebCatalogue = {
         'Fristen er no {{deadline}}. Den nye fristen må vere seinare. Alle dei {{count}} inviterte regionane får ein e-post om den nye fristen, og påminningane blir flytte.',
       deadline: 'Ny frist',
       submit: 'Utset fristen',
-      done: 'Fristen er utsett til {{deadline}}. Dei inviterte regionane får melding på e-post.',
+      done: 'Fristen er utsett til {{deadline}}.',
     },
     close: {
       action: 'Lukk høyringa no',
@@ -1267,7 +1279,7 @@ export const webNn: WebCatalogue = {
     ownerRegionNamed: 'Regionen ({{region}})',
     filters: { label: 'Filtrer bidraga', owner: 'Eigar', status: 'Status', all: 'Alle' },
     kind: { measure: 'Tiltak', project: 'Prosjekt', instrument: 'Verkemiddel', commitment: 'Plikt' },
-    status: { proposed: 'Føreslått', discussed: 'Drøfta', agreed: 'Semje', dropped: 'Fall bort' },
+    status: { proposed: 'Føreslått', discussed: 'Drøfta', agreed: 'Avtalt', dropped: 'Fall bort' },
     facts: {
       owner: 'Eigar',
       kind: 'Type',
@@ -1525,19 +1537,19 @@ export const webNn: WebCatalogue = {
       number: 'Versjon',
       state: 'Status',
       created: 'Oppretta',
-      sent: 'Send',
+      sent: 'Sendt',
       agreed: 'Avtalt',
       name: 'Versjon {{number}}',
       shown: 'blir vist no',
     },
-    state: { draft: 'Utkast', sent: 'Send', agreed: 'Avtalt', superseded: 'Erstatta' },
+    state: { draft: 'Utkast', sent: 'Sendt', agreed: 'Avtalt', superseded: 'Erstatta' },
     version: {
       title: 'Versjon {{number}}',
       createdBy: 'Oppretta av {{name}} {{time}}.',
       created: 'Oppretta {{time}}.',
       basedOn: 'Byggjer på versjon {{number}}.',
-      sentBy: 'Send av {{name}} {{time}}.',
-      sent: 'Send {{time}}.',
+      sentBy: 'Sendt av {{name}} {{time}}.',
+      sent: 'Sendt {{time}}.',
       agreedBy: 'Registrert som avtalt av {{name}} {{time}}.',
       agreed: 'Registrert som avtalt {{time}}.',
       emptySection: 'Avsnittet har ingen tekst enno.',
@@ -1832,7 +1844,7 @@ export const webNn: WebCatalogue = {
     nothingYet: 'ingen enno',
     countOf: '{{count}} {{status}}',
     legend: 'Forkortingar for status',
-    short: { proposed: 'F', discussed: 'D', agreed: 'S', dropped: 'B' },
+    short: { proposed: 'F', discussed: 'D', agreed: 'A', dropped: 'B' },
     filters: { label: 'Filtrer matrisa', subjectArea: 'Fagområde', status: 'Status', all: 'Alle' },
     export: { csv: 'Last ned CSV', xlsx: 'Last ned Excel (XLSX)' },
     unanswered: {
@@ -2590,7 +2602,7 @@ export const webNn: WebCatalogue = {
       sourceBoard: 'fylkesrådet',
       sourceMunicipality: 'kommunestyret i {{municipality}}',
       from: 'Endring frå {{source}}',
-      state: { open: 'Ikkje løyst', accepted: 'Teken inn', renegotiate: 'Send til forhandling' },
+      state: { open: 'Ikkje løyst', accepted: 'Teken inn', renegotiate: 'Sendt til forhandling' },
       made: 'Registrert {{date}}',
       acceptedSpecial: 'Teken inn i versjon {{number}} av den spesielle delen {{date}}.',
       acceptedGeneral: 'Teken inn i ein ny versjon av den generelle delen {{date}}.',

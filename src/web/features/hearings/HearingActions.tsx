@@ -2,17 +2,19 @@ import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IsoDate } from '../../../shared/contracts/common';
-import { ExtendHearingInput, type Hearing } from '../../../shared/contracts/hearings';
+import { ExtendHearingInput, type Hearing, type HearingMailed } from '../../../shared/contracts/hearings';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { FormError } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
+import type { MailReport } from '../../shared/components/Notice';
 import { formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useForm } from '../../shared/use-form';
 import { useCloseHearing, useExtendHearing } from './hearings.api';
 
 /**
- * The coordinator's changes to an open hearing: a later deadline (every invited region is told by e-mail)
+ * The coordinator's changes to an open hearing: a later deadline (every invited region is told by e-mail,
+ * and the notice says whether that e-mail goes out or stays in the outbox)
  * and closing it before the deadline (then nobody but the coordinator can add input, and every invited
  * region sees all of it). A closed hearing is never reopened.
  */
@@ -21,7 +23,7 @@ export function HearingActions({
   onNotice,
 }: {
   hearing: Hearing;
-  onNotice: (text: string) => void;
+  onNotice: (text: string, mail?: MailReport) => void;
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -44,9 +46,12 @@ export function HearingActions({
         <ExtendForm
           hearing={hearing}
           onCancel={() => setDialog(null)}
-          onDone={(deadline) => {
+          onDone={(saved) => {
             setDialog(null);
-            onNotice(t('hearings.extend.done', { deadline: formatShortDate(deadline, locale) }));
+            onNotice(t('hearings.extend.done', { deadline: formatShortDate(saved.deadline, locale) }), {
+              outcome: saved.mail,
+              unreached: saved.regionsWithoutContact.map((r) => r.name),
+            });
           }}
         />
       </ModalDialog>
@@ -76,7 +81,7 @@ function ExtendForm({
 }: {
   hearing: Hearing;
   onCancel: () => void;
-  onDone: (deadline: string) => void;
+  onDone: (saved: HearingMailed) => void;
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -95,8 +100,7 @@ function ExtendForm({
       className="stack"
       noValidate
       onSubmit={form.submit(async (data) => {
-        const saved = await extend.mutateAsync(data);
-        onDone(saved.deadline);
+        onDone(await extend.mutateAsync(data));
       })}
     >
       <Paragraph>

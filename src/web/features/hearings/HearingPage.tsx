@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import type { Me } from '../../../shared/contracts/auth';
 import type { Hearing } from '../../../shared/contracts/hearings';
 import { DetailState } from '../../shared/components/DetailState';
-import { Notice } from '../../shared/components/Notice';
+import { type MailReport, Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { formatDate, formatDateTime, formatShortDate, todayInOslo } from '../../shared/format';
@@ -42,7 +42,8 @@ function HearingView({ hearing, me }: { hearing: Hearing; me: Me }) {
   // The summary is for county staff at any time; for the regions once every input may be seen.
   const seesSummary = isAdmin || me.role === 'viewer' || (me.role === 'region' && closed);
   const answers = isAdmin || me.role === 'department';
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; mail?: MailReport } | null>(null);
+  const say = (text: string, mail?: MailReport) => setNotice({ text, mail });
 
   return (
     <Page
@@ -52,7 +53,7 @@ function HearingView({ hearing, me }: { hearing: Hearing; me: Me }) {
       })}
       actions={<HearingStateTag state={hearing.state} />}
     >
-      <Notice fromNavigation text={notice} />
+      <Notice fromNavigation text={notice?.text} mail={notice?.mail} outbox={isAdmin} />
       <dl className="facts">
         <dt>{t('hearings.hearing.deadline')}</dt>
         <dd>
@@ -114,7 +115,7 @@ function HearingView({ hearing, me }: { hearing: Hearing; me: Me }) {
             <Link to={`/horinger/${hearing.id}/summary`}>{t('hearings.hearing.toSummary')}</Link>
           </Button>
         )}
-        {isAdmin && <HearingActions hearing={hearing} onNotice={setNotice} />}
+        {isAdmin && <HearingActions hearing={hearing} onNotice={say} />}
       </div>
       <section aria-labelledby="cover-letter" className="stack hearings-tight">
         <Heading level={2} data-size="sm" id="cover-letter">
@@ -126,7 +127,7 @@ function HearingView({ hearing, me }: { hearing: Hearing; me: Me }) {
         {(o) => (
           <>
             <InvitedRegions hearing={hearing} tallies={o.regions} me={me} />
-            <HearingInputs hearing={hearing} overview={o} me={me} onNotice={setNotice} />
+            <HearingInputs hearing={hearing} overview={o} me={me} onNotice={say} />
           </>
         )}
       </QueryState>

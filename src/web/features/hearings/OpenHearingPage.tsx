@@ -14,6 +14,7 @@ import {
 } from '../../../shared/contracts/hearings';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { FormError } from '../../shared/components/FormError';
+import type { NoticeState } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { SelectField } from '../../shared/components/SelectField';
@@ -169,17 +170,27 @@ function OpenForm({
   const version = versions.find((v) => v.id === values.versionId);
 
   const send = form.submit(async (data) => {
-    const hearing = registered
-      ? await registerHearing.mutateAsync(data as RegisterHearingInput)
-      : await openHearing.mutateAsync(data as OpenHearingInput);
-    navigate(hearingPath(hearing.id), {
-      state: {
-        notice: t(registered ? 'hearings.open.registered' : 'hearings.open.done', {
+    if (registered) {
+      const hearing = await registerHearing.mutateAsync(data as RegisterHearingInput);
+      const state: NoticeState = {
+        notice: t('hearings.open.registered', {
           number: hearing.versionNumber,
           count: hearing.invitedRegions.length,
         }),
-      },
-    });
+      };
+      navigate(hearingPath(hearing.id), { state });
+      return;
+    }
+    const hearing = await openHearing.mutateAsync(data as OpenHearingInput);
+    // What became of the e-mail, as the answer says: waiting to be sent, or kept (no mail server).
+    const state: NoticeState = {
+      notice: t('hearings.open.done', {
+        number: hearing.versionNumber,
+        count: hearing.invitedRegions.length,
+      }),
+      mail: { outcome: hearing.mail, unreached: hearing.regionsWithoutContact.map((r) => r.name) },
+    };
+    navigate(hearingPath(hearing.id), { state });
   });
 
   /** The confirmation comes only once the form is valid; otherwise submitting shows the errors. */

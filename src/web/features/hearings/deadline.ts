@@ -12,13 +12,13 @@ export function daysBetween(from: string, to: string): number {
 /** Where a hearing stands against its deadline, as of `today` in Oslo. */
 export type DeadlineStatus =
   | { kind: 'open'; daysLeft: number }
-  | { kind: 'passed'; daysAgo: number }
+  | { kind: 'passed' }
   | { kind: 'closedEarly'; closedOn: string };
 
 /**
- * Open: the days left as the server counted them (0 on the last day). Closed: when the deadline has passed,
- * how long ago (today's date in Oslo against the deadline); when the coordinator closed it before the
- * deadline, the day that happened.
+ * Open: the days left as the server counted them (0 on the last day). Closed: at its deadline (the date is
+ * shown beside it, not a count of days that grows for years), or, when the coordinator closed it before
+ * the deadline, the day that happened.
  */
 export function deadlineStatus(
   hearing: Pick<HearingSummary, 'state' | 'daysLeft' | 'deadline' | 'closedAt'>,
@@ -29,10 +29,10 @@ export function deadlineStatus(
   }
   const closedOn = hearing.closedAt ? osloDateOf(hearing.closedAt) : null;
   if (closedOn && closedOn <= hearing.deadline) return { kind: 'closedEarly', closedOn };
-  return { kind: 'passed', daysAgo: Math.max(0, daysBetween(hearing.deadline, today)) };
+  return { kind: 'passed' };
 }
 
-/** "3 dager igjen", "Siste dag i dag", "Fristen gikk ut for 2 dager siden", "Lukket 10.09.2020, før fristen". */
+/** "3 dager igjen", "Siste dag i dag", "Lukket ved fristen", "Lukket 10.09.2020, før fristen". */
 export function deadlineText(t: TFunction, status: DeadlineStatus, locale: Locale): string {
   switch (status.kind) {
     case 'open':
@@ -40,9 +40,7 @@ export function deadlineText(t: TFunction, status: DeadlineStatus, locale: Local
         ? t('hearings.deadline.lastDay')
         : t('hearings.deadline.daysLeft', { count: status.daysLeft });
     case 'passed':
-      return status.daysAgo === 0
-        ? t('hearings.deadline.passedToday')
-        : t('hearings.deadline.passed', { count: status.daysAgo });
+      return t('hearings.deadline.passed');
     case 'closedEarly':
       return t('hearings.deadline.closedEarly', { date: formatShortDate(status.closedOn, locale) });
   }

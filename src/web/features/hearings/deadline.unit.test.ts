@@ -42,14 +42,11 @@ describe('deadlines on screen', () => {
     );
   });
 
-  it('says how long ago the deadline passed once closed by it', () => {
+  it('says a hearing closed by its deadline closed then, however long ago, without counting days', () => {
     const closed = hearing({ state: 'closed', daysLeft: null });
-    expect(deadlineText(t, deadlineStatus(closed, '2020-09-17'), 'nb')).toBe(
-      'Fristen gikk ut for 2 dager siden',
-    );
-    expect(deadlineText(t, deadlineStatus(closed, '2020-09-16'), 'nb')).toBe(
-      'Fristen gikk ut for 1 dag siden',
-    );
+    expect(deadlineStatus(closed, '2020-09-17')).toEqual({ kind: 'passed' });
+    expect(deadlineText(t, deadlineStatus(closed, '2020-09-17'), 'nb')).toBe('Lukket ved fristen');
+    expect(deadlineText(t, deadlineStatus(closed, '2026-12-06'), 'nb')).toBe('Lukket ved fristen');
   });
 
   it('says when a hearing was closed before its deadline', () => {

@@ -9,6 +9,7 @@ import type {
   ExtendHearingInput,
   Hearing,
   HearingInput,
+  HearingMailed,
   HearingOverview,
   HearingState,
   HearingSummary,
@@ -105,7 +106,7 @@ function useRefreshOnConflict() {
 export function useOpenHearing() {
   const changed = useChanged();
   return useMutation({
-    mutationFn: (input: OpenHearingInput) => api<Hearing>('POST', '/api/v1/hearings', input),
+    mutationFn: (input: OpenHearingInput) => api<HearingMailed>('POST', '/api/v1/hearings', input),
     onSuccess: changed,
   });
 }
@@ -125,7 +126,7 @@ export function useExtendHearing(id: string) {
   const conflict = useRefreshOnConflict();
   return useMutation({
     mutationFn: (input: ExtendHearingInput) =>
-      api<Hearing>('POST', `/api/v1/hearings/${encodeURIComponent(id)}/extend`, input),
+      api<HearingMailed>('POST', `/api/v1/hearings/${encodeURIComponent(id)}/extend`, input),
     onSuccess: changed,
     onError: conflict,
   });

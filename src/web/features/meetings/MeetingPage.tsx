@@ -8,7 +8,7 @@ import { meetingCalendarPath } from '../../../shared/contracts/calendar';
 import type { Meeting, MeetingState } from '../../../shared/contracts/meetings';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { DetailState } from '../../shared/components/DetailState';
-import { Notice } from '../../shared/components/Notice';
+import { type MailReport, Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
@@ -43,6 +43,12 @@ function MeetingView({ meeting, me }: { meeting: Meeting; me: Me }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const [notice, setNotice] = useState<string | null>(null);
+  // What became of the e-mail the last move queued (minutes for comment, a cancellation), as its answer said.
+  const [mail, setMail] = useState<MailReport | null>(null);
+  const say = (text: string) => {
+    setMail(null);
+    setNotice(text);
+  };
   const [editing, setEditing] = useState(false);
   const [moving, setMoving] = useState<Exclude<MeetingState, 'planned'> | null>(null);
   const change = useChangeMeetingState();
@@ -50,7 +56,7 @@ function MeetingView({ meeting, me }: { meeting: Meeting; me: Me }) {
   const title = meeting.title;
   return (
     <Page title={title} actions={<MeetingStateTag state={meeting.state} />}>
-      <Notice fromNavigation text={notice} />
+      <Notice fromNavigation text={notice} mail={mail} outbox={me.role === 'admin'} />
       <dl className="facts">
         <dt>{t('meetings.facts.type')}</dt>
         <dd>{t(`meetings.type.${meeting.type}`)}</dd>
@@ -155,17 +161,17 @@ function MeetingView({ meeting, me }: { meeting: Meeting; me: Me }) {
           ))}
         </div>
       )}
-      <ParticipantsSection meeting={meeting} onNotice={setNotice} />
+      <ParticipantsSection meeting={meeting} onNotice={say} />
       {meeting.representation && <RepresentationSection representation={meeting.representation} />}
-      <AgendaSection meeting={meeting} onNotice={setNotice} />
+      <AgendaSection meeting={meeting} onNotice={say} />
       {meeting.state !== 'planned' && meeting.state !== 'cancelled' && (
         <>
-          <MinutesSection meeting={meeting} onNotice={setNotice} />
-          <OutcomesSection meeting={meeting} onNotice={setNotice} />
+          <MinutesSection meeting={meeting} onNotice={say} />
+          <OutcomesSection meeting={meeting} onNotice={say} />
         </>
       )}
       {(meeting.comments.length > 0 || meeting.state === 'minutes_for_comment') && (
-        <CommentsSection meeting={meeting} onNotice={setNotice} />
+        <CommentsSection meeting={meeting} onNotice={say} />
       )}
       <MeetingDialog
         me={me}
@@ -175,7 +181,7 @@ function MeetingView({ meeting, me }: { meeting: Meeting; me: Me }) {
         onClose={() => setEditing(false)}
         onDone={(saved) => {
           setEditing(false);
-          setNotice(t('meetings.saved', { title: saved.title }));
+          say(t('meetings.saved', { title: saved.title }));
         }}
       />
       <ConfirmDialog
@@ -187,8 +193,10 @@ function MeetingView({ meeting, me }: { meeting: Meeting; me: Me }) {
         danger={moving === 'cancelled'}
         onConfirm={async () => {
           if (!moving) return;
-          await change.mutateAsync({ id: meeting.id, state: moving, version: meeting.version });
+          const moved = await change.mutateAsync({ id: meeting.id, state: moving, version: meeting.version });
+          const mails = moving === 'minutes_for_comment' || moving === 'cancelled';
           setNotice(t(`meetings.move.${moving}.done`, { title }));
+          setMail(mails ? { outcome: moved.mail } : null);
         }}
       />
     </Page>

@@ -8,6 +8,7 @@ import type {
   Meeting,
   MeetingComment,
   MeetingListQuery,
+  MeetingMoved,
   MeetingSummary,
   MoveAgendaItemInput,
   Outcome,
@@ -85,7 +86,7 @@ export const useUpdateMeeting = () =>
 
 export const useChangeMeetingState = () =>
   useWrite(({ id, ...body }: ChangeMeetingStateInput & { id: string }) =>
-    api<Meeting>('POST', `/api/v1/meetings/${enc(id)}/state`, body),
+    api<MeetingMoved>('POST', `/api/v1/meetings/${enc(id)}/state`, body),
   );
 
 export const useReplaceParticipants = () =>
