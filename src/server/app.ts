@@ -63,14 +63,14 @@ export type AppOptions = {
    * proxies' addresses and ranges. Never every client's: the sign-in limits count failures by address.
    */
   trustProxy?: false | number | readonly string[];
-  /** Serve the built web app from this folder (absent in API-only tests). */
-  webDir?: string;
-  /**
   /**
    * Whether a mail server sends the outbox's e-mail (MAIL_URL is set). Answers that queue e-mail say, by it,
    * whether the messages go out or stay in the outbox. Absent: no mail server.
    */
   mailConfigured?: boolean;
+  /** Serve the built web app from this folder (absent in API-only tests). */
+  webDir?: string;
+  /**
    * The process's phase, for readiness (main.ts moves it). Absent: running, for a caller that builds the
    * app on a migrated database and serves it at once (the tests).
    */

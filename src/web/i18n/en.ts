@@ -26,7 +26,6 @@ export const webEn: WebCatalogue = {
     calendar: 'Calendar subscription',
   },
   languages: { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' },
-  roles: {
   mail: {
     outcome: {
       kept_one:
@@ -41,6 +40,7 @@ export const webEn: WebCatalogue = {
       toOutbox: 'See the e-mails in the outbox',
     },
   },
+  roles: {
     admin: 'Administrator',
     department: 'Department',
     region: 'Municipal region',

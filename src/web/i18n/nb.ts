@@ -25,7 +25,6 @@ export const webNb = {
     calendar: 'Kalenderabonnement',
   },
   languages: { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' },
-  roles: {
   mail: {
     outcome: {
       kept_one:
@@ -40,6 +39,7 @@ export const webNb = {
       toOutbox: 'Se e-postene i utboksen',
     },
   },
+  roles: {
     admin: 'Administrator',
     department: 'Rådsområde',
     region: 'Kommuneregion',

@@ -26,7 +26,6 @@ export const webNn: WebCatalogue = {
     calendar: 'Kalenderabonnement',
   },
   languages: { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' },
-  roles: {
   mail: {
     outcome: {
       kept_one:
@@ -41,6 +40,7 @@ export const webNn: WebCatalogue = {
       toOutbox: 'Sjå e-postane i utboksen',
     },
   },
+  roles: {
     admin: 'Administrator',
     department: 'Rådsområde',
     region: 'Kommuneregion',
