@@ -228,6 +228,29 @@ const expected: Record<string, Expected> = {
   'PUT /api/v1/agreements/{id}/adoption/{municipalityId}/protocol': { access: adminAndRegion, ownership: true },
   'GET /api/v1/agreements/{id}/adoption/{municipalityId}/protocol': { access: everyone, ownership: true },
   'POST /api/v1/divergences/{id}/resolve': { access: admin },
+  // Follow-up: everyone signed in reads the commitments, rounds and reports (a draft only its owner, the
+  // admin and the viewers); the coordinator adds and changes commitments and opens, closes and publishes
+  // rounds; a department editor reports on its department's commitments, a region contact on its region's
+  'GET /api/v1/commitments': { access: everyone },
+  'POST /api/v1/commitments': { access: admin },
+  'GET /api/v1/commitments/{id}': { access: everyone },
+  'PATCH /api/v1/commitments/{id}': { access: admin },
+  'POST /api/v1/commitments/{id}/indicators': { access: ['admin', 'department', 'region'], ownership: true },
+  'GET /api/v1/reporting-rounds': { access: everyone },
+  'POST /api/v1/reporting-rounds': { access: admin },
+  'GET /api/v1/reporting-rounds/{id}': { access: everyone },
+  'POST /api/v1/reporting-rounds/{id}/close': { access: admin },
+  'POST /api/v1/reporting-rounds/{id}/publish': { access: admin },
+  'GET /api/v1/reporting-rounds/{id}/commitments/{commitmentId}/report': { access: everyone },
+  'PUT /api/v1/reporting-rounds/{id}/commitments/{commitmentId}/report': {
+    access: ['admin', 'department', 'region'],
+    ownership: true,
+  },
+  'POST /api/v1/reporting-rounds/{id}/commitments/{commitmentId}/report/submit': {
+    access: ['admin', 'department', 'region'],
+    ownership: true,
+  },
+  'POST /api/v1/reporting-rounds/{id}/commitments/{commitmentId}/report/reopen': { access: admin },
   // Public pages: the agreements in force, each region's agreement, phase and meeting dates, and the open
   // data, for anyone without signing in; nothing else
   'GET /api/v1/public/agreements': { access: 'public' },

@@ -29,6 +29,8 @@ import { caseRoutes } from './cases/case.routes.js';
 import { contributionExportRoutes } from './contribution-export/contribution-export.routes.js';
 import { contributionRoutes } from './contributions/contribution.routes.js';
 import type { Db, Engine } from './db/client.js';
+import { commitmentRoutes } from './follow-up/commitment.routes.js';
+import { reportingRoundRoutes } from './follow-up/reporting-round.routes.js';
 import { generalPartRoutes } from './general-part/general-part.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { createLifecycle, type Lifecycle } from './health/lifecycle.js';
@@ -202,6 +204,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(bodyRoutes, { publicUrl: options.publicUrl });
   await app.register(caseRoutes);
   await app.register(adoptionRoutes);
+  await app.register(commitmentRoutes);
+  await app.register(reportingRoundRoutes, { publicUrl: options.publicUrl });
   await app.register(adoptionProtocolRoutes);
   await app.register(publicRoutes, { publicUrl: options.publicUrl });
   await app.register(statusReportRoutes);

@@ -1,5 +1,6 @@
 import { agreementArchiveWorker } from './agreement-archive/make-agreement-archive.js';
 import type { Config } from './config.js';
+import { roundReminderWorker } from './follow-up/reporting-reminders.js';
 import { hearingReminderWorker } from './hearings/hearing-reminders.js';
 import type { JobWorker } from './jobs/define-job.js';
 import { sendMailWorker } from './mail/send-mail.js';
@@ -15,5 +16,6 @@ export function appWorkers(config: Pick<Config, 'mailUrl' | 'mailFrom'>): JobWor
     hearingReminderWorker(),
     agreementArchiveWorker(),
     minutesReminderWorker(),
+    roundReminderWorker(),
   ];
 }

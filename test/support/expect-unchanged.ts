@@ -44,6 +44,14 @@ const tables = [
   'municipal_adoptions',
   'adoption_protocols',
   'agreement_divergences',
+  'commitments',
+  'commitment_changes',
+  'commitment_indicators',
+  'indicator_goals',
+  'reporting_rounds',
+  'reporting_round_commitments',
+  'commitment_reports',
+  'report_indicator_values',
   'audit_events',
 ] as const;
 

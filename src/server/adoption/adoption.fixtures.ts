@@ -14,13 +14,22 @@ import { recordAdoption } from './record-adoption.js';
  */
 export async function inForceFixture(t: TestApp) {
   const fx = await casesFixture(t);
+  const caseId = await bringIntoForce(t, fx.cycle.id, fx.own.id);
+  return { ...fx, caseId };
+}
+
+/**
+ * Brings a ready agreement into force through the use cases: a case the executive board adopts, and the
+ * council of every member municipality adopting it. Returns the case's id.
+ */
+export async function bringIntoForce(t: TestApp, cycleId: string, agreementId: string): Promise<string> {
   const admin = t.ctx(t.actors.admin);
   const board = await countyBody(t.database.db, 'executive_board');
   if (!board) throw new Error('no board');
   const meeting = await createBodyMeeting(admin, board.id, { date: '2099-10-22' });
   const made = await createCase(admin, {
-    cycleId: fx.cycle.id,
-    agreementIds: [fx.own.id],
+    cycleId,
+    agreementIds: [agreementId],
     meetingId: meeting.id,
   });
   const treatment = made.treatments[0];
@@ -31,14 +40,14 @@ export async function inForceFixture(t: TestApp) {
     decidedOn: '2099-10-22',
     version: treatment.version,
   });
-  const adoption = await getAdoption(admin, fx.own.id);
+  const adoption = await getAdoption(admin, agreementId);
   for (const row of adoption.rows) {
-    await recordAdoption(admin, fx.own.id, row.municipalityId, {
+    await recordAdoption(admin, agreementId, row.municipalityId, {
       decidedOn: '2099-12-10',
       outcome: 'adopted',
       caseReference: `${row.municipalityNumber}/99`,
       recordUrl: `https://einnsyn.no/sok?q=${row.municipalityNumber}`,
     });
   }
-  return { ...fx, caseId: made.id };
+  return made.id;
 }

@@ -13,6 +13,7 @@ import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
 import { conflict, fieldError, forbidden, notFound, stale } from '../platform/errors.js';
+import { createCommitmentsInForce } from '../follow-up/commitments-in-force.js';
 import { assertId } from '../platform/ids.js';
 import { nextVersion } from '../platform/versioned.js';
 import { membersOf } from '../registry/region-members.js';
@@ -115,6 +116,7 @@ export async function recordAdoption(
       before: existing ?? null,
       after: { agreementId, municipalityId, ...values },
     });
+    await createCommitmentsInForce(tx, actx, agreementId);
     return loadAdoption(tx, actx.actor, agreementId);
   });
 }
@@ -200,6 +202,7 @@ export async function resolveDivergence(ctx: Ctx, id: string, raw: unknown): Pro
       before: divergence,
       after,
     });
+    await createCommitmentsInForce(tx, actx, agreement.id);
     return loadAdoption(tx, actx.actor, agreement.id);
   });
 }

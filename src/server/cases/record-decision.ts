@@ -3,6 +3,7 @@ import { type PoliticalCase, RecordDecisionInput } from '../../shared/contracts/
 import { agreementDivergences } from '../adoption/adoption.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { bodyMeetings } from '../bodies/body.table.js';
+import { createCommitmentsInForce } from '../follow-up/commitments-in-force.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
@@ -103,6 +104,12 @@ export async function recordDecision(
       before: before.treatments.find((t) => t.id === treatmentId),
       after: after.treatments.find((t) => t.id === treatmentId),
     });
+    // The board's approval may be the last step that brings an agreement into force.
+    const inCase = await tx
+      .select({ agreementId: caseAgreements.agreementId })
+      .from(caseAgreements)
+      .where(eq(caseAgreements.caseId, caseId));
+    for (const { agreementId } of inCase) await createCommitmentsInForce(tx, actx, agreementId);
     return after;
   });
 }
