@@ -29,14 +29,17 @@ import {
   type DepartmentKey,
   demoDepartments,
   demoRegionStories,
+  gardermoSpecialPart,
   indreOstfoldSpecialPart,
+  nedreGlommaSpecialPart,
 } from './demo-special-parts-text.js';
 
 /**
  * DEMO ONLY. The demo cycle's meetings, told from the same story as the contributions and the milestones:
  * the kickoff with every department in January 2021, the internal summary a week before each of the first
  * collaboration meetings, the collaboration meetings with Indre Østfold, Mosseregionen and Hallingdal, the
- * bilateral meetings where items were agreed, and Indre Østfold's final meeting; then the follow-up of
+ * bilateral meetings where items were agreed, and the final meetings of Indre Østfold (June 2021),
+ * Gardermoregionen and Nedre Glomma (October and November 2021); then the follow-up of
  * today: a bilateral meeting held last week whose minutes are out for comment, a follow-up meeting with open
  * actions on the start pages of Samferdsel and Indre Østfold, a cancelled meeting, and meetings planned for
  * the coming weeks (one with a region's proposed agenda item). Rows with the dates of then, as the rest of
@@ -343,6 +346,31 @@ function demoMeetings(today: string): DemoMeeting[] {
         },
       ],
     },
+    ...(
+      [
+        [gardermoSpecialPart, 'Jessheim, rådhuset', 'Ullensaker'],
+        [nedreGlommaSpecialPart, 'Sarpsborg rådhus', 'Hvaler'],
+      ] as const
+    ).map(
+      ([plan, place, municipality]): DemoMeeting => ({
+        type: 'final',
+        title: `Fellesmøte med ${plan.region}`,
+        startsAt: at(plan.sentAt.slice(0, 10), -2, '10:00'),
+        durationMinutes: 120,
+        place,
+        regions: [plan.region],
+        state: 'minutes_approved',
+        participants: [...countySide('admin', 'frk'), { who: { contact: plan.region } }, mayor(municipality)],
+        agenda: [{ title: 'Teksten som legges fram for regionrådet og fylkesrådet', minutes: 90 }],
+        minutes: doc(p('Partene ble enige om teksten i den spesielle delen, som nå sendes til regionrådet.')),
+        outcomes: [
+          {
+            kind: 'decision',
+            text: 'Den spesielle delen sendes til politisk behandling i regionrådet og fylkesrådet.',
+          },
+        ],
+      }),
+    ),
     // The follow-up of today.
     {
       type: 'bilateral',

@@ -8,16 +8,17 @@ import { agreementMilestones, milestoneTemplateItems } from '../milestones/miles
 import { regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
 import { demoCycle } from './demo-general-part.js';
-import { demoRegionStories, indreOstfoldSpecialPart, type RegionStory } from './demo-special-parts-text.js';
+import { demoAgreedSpecialParts, demoRegionStories, type RegionStory } from './demo-special-parts-text.js';
 
 /**
  * DEMO ONLY. How far each demo agreement has come through the cycle's milestones, told from the same story
  * as the contributions (demo-special-parts-text.ts): the kickoff in January 2021, each region's summary
  * meeting a week before its first collaboration meeting, the bilateral meetings where the items were
- * agreed, and Indre Østfold's final meeting before its special part was sent. The milestones whose evidence
+ * agreed, and the final meetings before the agreed special parts were sent. The milestones whose evidence
  * is in Partnerskap (the departments' proposals, the wanted subject areas, the region's own commitments, the
- * agreed special part) are left to their evidence. Two regions are not ready to start: Drammensregionen,
- * new in 2022, and Haldenregionen. Rows with the dates of then, as the rest of the demo, and one audit event.
+ * agreed special part) are left to their evidence. Indre Østfold, Gardermoregionen and Nedre Glomma held
+ * their final meetings two days before their special parts were sent (demoAgreedSpecialParts). Two regions
+ * are not ready to start: Drammensregionen, new in 2022, and Haldenregionen. Rows with the dates of then, as the rest of the demo, and one audit event.
  */
 
 type Progress = 'not_ready' | 'collaboration' | 'bilaterals' | 'bilaterals_done' | 'agreed';
@@ -32,7 +33,7 @@ const notReady: Record<string, string> = {
 /** How far a region came: from its contributions' statuses, as the story tells them. */
 function progressOf(story: RegionStory): Progress {
   if (story.region in notReady) return 'not_ready';
-  if (story.region === indreOstfoldSpecialPart.region) return 'agreed';
+  if (demoAgreedSpecialParts.some((plan) => plan.region === story.region)) return 'agreed';
   const statuses = story.items
     .filter((i) => i.owner !== 'region' && i.status !== 'dropped')
     .map((i) => i.status);
@@ -104,9 +105,10 @@ function recordedFor(kind: EvidenceKind | null, story: RegionStory, progress: Pr
           note: 'Noen rådsområder har hatt sitt bilaterale møte; de andre er avtalt.',
         };
       return progress === 'collaboration' ? { plannedDate: agreed } : {};
-    case 'final_held':
-      if (progress === 'agreed') {
-        const held = addDays(dateOf(indreOstfoldSpecialPart.sentAt), -2);
+    case 'final_held': {
+      const plan = demoAgreedSpecialParts.find((s) => s.region === story.region);
+      if (progress === 'agreed' && plan) {
+        const held = addDays(dateOf(plan.sentAt), -2);
         return {
           actualDate: held,
           state: 'done',
@@ -114,6 +116,7 @@ function recordedFor(kind: EvidenceKind | null, story: RegionStory, progress: Pr
         };
       }
       return progress === 'bilaterals_done' ? { plannedDate: addDays(agreed, 30) } : {};
+    }
     default:
       return {};
   }

@@ -489,7 +489,7 @@ const gardermoStory: RegionStory = {
     item('utdanning', 'agreed', utdanning.studyProgrammes(gardermo, 700_000)),
     item('utdanning', 'agreed', utdanning.careers(gardermo, 350_000)),
     item('kultur', 'agreed', kultur.schoolCulture(gardermo)),
-    item('kultur', 'discussed', kultur.heritage(gardermo)),
+    item('kultur', 'agreed', kultur.heritage(gardermo)),
     item('naering', 'agreed', naering.businessNetwork(gardermo, 600_000)),
     item('klima', 'agreed', klima.planningAdvice(gardermo)),
     drop(
@@ -844,7 +844,7 @@ const nedreGlommaStory: RegionStory = {
   items: [
     item('samferdsel', 'agreed', samferdsel.busService(nedreGlomma, 3_000_000)),
     item('utdanning', 'agreed', utdanning.apprentices(nedreGlomma)),
-    item('kultur', 'discussed', kultur.publicHealth(nedreGlomma, 500_000)),
+    item('kultur', 'agreed', kultur.publicHealth(nedreGlomma, 500_000)),
     item('klima', 'agreed', klima.adaptation(nedreGlomma, 700_000)),
     own(
       'agreed',
@@ -959,3 +959,81 @@ export const indreOstfoldSpecialPart = {
     'Desentraliserte studietilbud i Indre Østfold',
   ],
 } as const;
+
+// ---- The special parts agreed in the autumn of 2021 ----
+
+/** A special part the demo agreed: when it was written, sent to the regional council and agreed there. */
+export type DemoAgreedSpecialPart = {
+  region: string;
+  createdAt: string;
+  sentAt: string;
+  agreedAt: string;
+  /** The written sections by key; the contributions section is generated from the agreed items. */
+  sections: Record<string, RichTextDoc>;
+};
+
+/**
+ * Gardermoregionen's: its bilateral meetings ended in June 2021, the last item (kulturarv) was settled after
+ * the summer, and the regional council agreed the text on 11 November 2021.
+ */
+export const gardermoSpecialPart: DemoAgreedSpecialPart = {
+  region: gardermoStory.region,
+  createdAt: '2021-10-18T09:00:00+02:00',
+  sentAt: '2021-10-28T12:00:00+02:00',
+  agreedAt: '2021-11-11T14:00:00+01:00',
+  sections: {
+    introduction: doc(
+      p(
+        'Den spesielle delen av partnerskapsavtalen beskriver hva Viken fylkeskommune og **Gardermoregionen** skal samarbeide om i avtaleperioden 2021–2024.',
+      ),
+    ),
+    priorities: doc(
+      p('Regionrådet har pekt ut disse prioriteringene for perioden:'),
+      bullets(
+        '**Omstilling etter pandemien:** nye arbeidsplasser rundt flyplassen og i tettstedene.',
+        '**Kompetanse for arbeid:** studietilbud og karriereveiledning for permitterte og ledige.',
+        '**Kollektivtrafikk** mellom tettstedene i takt med befolkningsveksten.',
+      ),
+    ),
+    'follow-up': doc(
+      p(
+        'Partene følger opp avtalen i det **årlige partnerskapsmøtet**, der hvert rådsområde og regionrådet rapporterer på sine bidrag.',
+      ),
+    ),
+  },
+};
+
+/** Nedre Glomma's: its bilateral meetings ended in October 2021 and the regional council agreed it on 18 November. */
+export const nedreGlommaSpecialPart: DemoAgreedSpecialPart = {
+  region: nedreGlommaStory.region,
+  createdAt: '2021-10-25T09:00:00+02:00',
+  sentAt: '2021-11-04T12:00:00+01:00',
+  agreedAt: '2021-11-18T14:00:00+01:00',
+  sections: {
+    introduction: doc(
+      p(
+        'Den spesielle delen av partnerskapsavtalen beskriver hva Viken fylkeskommune og **Nedre Glomma regionråd** skal samarbeide om i avtaleperioden 2021–2024.',
+      ),
+    ),
+    priorities: doc(
+      p('Regionrådet har pekt ut disse prioriteringene for perioden:'),
+      bullets(
+        '**Bussen mellom Fredrikstad og Sarpsborg** skal gå oftere og raskere.',
+        '**Klimatilpasning:** flom, overvann og havnivå i sentrumsområdene.',
+        '**Levekår og folkehelse** som felles ansvar for kommunene.',
+      ),
+    ),
+    'follow-up': doc(
+      p(
+        'Partene følger opp avtalen i det **årlige partnerskapsmøtet**, der hvert rådsområde og regionrådet rapporterer på sine bidrag.',
+      ),
+    ),
+  },
+};
+
+/** Every special part the demo agreed, earliest first: Indre Østfold's in June, two more in November 2021. */
+export const demoAgreedSpecialParts: readonly DemoAgreedSpecialPart[] = [
+  indreOstfoldSpecialPart,
+  gardermoSpecialPart,
+  nedreGlommaSpecialPart,
+];

@@ -18,12 +18,13 @@ import { users } from '../users/user.table.js';
 import { demoCycle } from './demo-general-part.js';
 import type { SubjectKey } from './demo-special-parts-ideas.js';
 import {
+  type DemoAgreedSpecialPart,
   type DemoItem,
   type DepartmentKey,
+  demoAgreedSpecialParts,
   demoDepartments,
   demoRegionStories,
   demoSubjectAreas,
-  indreOstfoldSpecialPart,
   type RegionStory,
   type Speaker,
 } from './demo-special-parts-text.js';
@@ -31,8 +32,8 @@ import {
 /**
  * DEMO ONLY. The demo cycle's special parts as they were negotiated in 2021 (`demo-special-parts-text.ts`):
  * subject areas, an agreement for every region pinning the approved general part, the regions' wanted
- * subject areas, the contributions with their dated status history and comments, and Indre Østfold's
- * agreed special part. Written as rows with the dates of then, as `demo-past-hearings.ts` does for the
+ * subject areas, the contributions with their dated status history and comments, and the special parts
+ * agreed in 2021 (Indre Østfold's in June, Gardermoregionen's and Nedre Glomma's in November). Written as rows with the dates of then, as `demo-past-hearings.ts` does for the
  * hearings of 2020: the use cases stamp today's date and refuse a history (a special part agreed in 2021
  * from items agreed the month before), and every test file loads the demo, so the rows go in with a few
  * bulk inserts in one transaction. One audit event records the load, by the coordinator, today.
@@ -194,11 +195,15 @@ export async function loadDemoSpecialParts(db: Db, adminEmail: string): Promise<
     await tx.insert(contributionStatusChanges).values(changeRows);
     await tx.insert(contributionComments).values(commentRows);
 
-    const specialPartVersionId = await agreeIndreOstfold(
-      tx,
-      lookup(agreementIdOf, indreOstfoldSpecialPart.region, 'agreement of region'),
-      people.admin.id,
-    );
+    const agreedSpecialPartVersionIds: string[] = [];
+    for (const plan of demoAgreedSpecialParts) {
+      agreedSpecialPartVersionIds.push(
+        await agreeSpecialPart(tx, lookup(agreementIdOf, plan.region, 'agreement of region'), plan, {
+          adminId: people.admin.id,
+          standard: lookup(people.regions, plan.region, 'region').writtenStandard,
+        }),
+      );
+    }
 
     const summary: DemoSpecialPartsSummary = {
       agreements: agreementRows.length,
@@ -207,7 +212,7 @@ export async function loadDemoSpecialParts(db: Db, adminEmail: string): Promise<
       contributions: contributionRows.length,
       statusChanges: changeRows.length,
       comments: commentRows.length,
-      specialPartVersions: 1,
+      specialPartVersions: agreedSpecialPartVersionIds.length,
     };
     await appendAudit(
       tx,
@@ -221,7 +226,7 @@ export async function loadDemoSpecialParts(db: Db, adminEmail: string): Promise<
           name: cycle.name,
           ...summary,
           agreementIds: agreementRows.map((a) => a.id),
-          agreedSpecialPartVersionId: specialPartVersionId,
+          agreedSpecialPartVersionIds,
         },
       },
     );
@@ -377,11 +382,17 @@ function historyOf(
 }
 
 /**
- * Indre Østfold's special part, version 1: sent to the regional council and agreed, its contributions
- * section frozen as the special part's own generator made it on the day it was sent.
+ * An agreed special part, version 1 (Indre Østfold's, Gardermoregionen's, Nedre Glomma's): sent to the
+ * regional council and agreed, its contributions section frozen as the special part's own generator made it
+ * on the day it was sent.
  */
-async function agreeIndreOstfold(tx: Tx, agreementId: string, adminId: string): Promise<string> {
-  const plan = indreOstfoldSpecialPart;
+async function agreeSpecialPart(
+  tx: Tx,
+  agreementId: string,
+  plan: DemoAgreedSpecialPart,
+  who: { adminId: string; standard: Standard },
+): Promise<string> {
+  const { adminId } = who;
   const sentAt = new Date(plan.sentAt);
   const agreedAt = new Date(plan.agreedAt);
   const snapshot = await generateContributionsContent(tx, agreementId, { at: sentAt });
@@ -402,9 +413,9 @@ async function agreeIndreOstfold(tx: Tx, agreementId: string, adminId: string): 
     createdAt: new Date(plan.createdAt),
     updatedAt: agreedAt,
   });
-  const written: Record<string, (typeof plan.sections)[keyof typeof plan.sections]> = plan.sections;
+  const written = plan.sections;
   await tx.insert(specialPartSections).values(
-    defaultSections('nb', plan.region).map((section, position) => ({
+    defaultSections(who.standard, plan.region).map((section, position) => ({
       versionId: id,
       key: section.key,
       title: section.title,

@@ -364,10 +364,10 @@ describe('evidence', () => {
     });
   });
 
-  it('completes the special part milestone when it is agreed: Indre Østfold in the demo is ready for political processing', async () => {
+  it('completes the special part milestone when it is agreed: Indre Østfold’s in the demo, since adopted and in force', async () => {
     const list = await milestonesOf(t, await demoAgreementOf(t, indre));
     expect(list.specialPartAgreed).toBe(true);
-    expect(list.phase).toBe('ready_for_political_processing');
+    expect(list.phase).toBe('in_force');
     expect(byEvidence(list, 'special_part_agreed')).toMatchObject({
       state: 'done',
       completedBy: 'evidence',
@@ -465,11 +465,11 @@ describe('the demo', () => {
       if (!list.regionReady.ready) notReady.push(region);
     }
     expect(phases).toEqual({
-      [indre]: 'ready_for_political_processing',
+      [indre]: 'in_force',
       [hallingdal]: 'joint',
       Drammensregionen: 'county_internal',
       Haldenregionen: 'county_internal',
-      'Gardermoregionen interkommunale politiske råd': 'joint',
+      'Gardermoregionen interkommunale politiske råd': 'political_processing',
     });
     expect(notReady).toEqual(['Drammensregionen', 'Haldenregionen']);
     const rows = await t.database.db
