@@ -19,6 +19,7 @@ export const webEn: WebCatalogue = {
     keepEditing: 'Keep editing',
   },
   header: {
+    menu: 'Menu',
     language: 'Language',
     signedInAs: 'Signed in as {{name}}',
     signOut: 'Sign out',

@@ -18,6 +18,7 @@ export const webNb = {
     keepEditing: 'Fortsett å redigere',
   },
   header: {
+    menu: 'Meny',
     language: 'Språk',
     signedInAs: 'Innlogget som {{name}}',
     signOut: 'Logg ut',

@@ -19,6 +19,7 @@ export const webNn: WebCatalogue = {
     keepEditing: 'Hald fram med å redigere',
   },
   header: {
+    menu: 'Meny',
     language: 'Språk',
     signedInAs: 'Innlogga som {{name}}',
     signOut: 'Logg ut',
