@@ -57,6 +57,9 @@ const expected: Record<string, Expected> = {
   'GET /api/v1/people/{id}': { access: everyone },
   'PATCH /api/v1/people/{id}': { access: admin },
   'DELETE /api/v1/people/{id}': { access: admin },
+  // Follow-up roll-up and equal treatment: everyone signed in reads them, the regions side by side
+  'GET /api/v1/follow-up/rollup': { access: everyone },
+  'GET /api/v1/follow-up/equal-treatment': { access: everyone },
   // Users: the coordinator manages them; auditors and leadership may see who has access
   'GET /api/v1/users': { access: adminAndViewer },
   'POST /api/v1/users': { access: admin },

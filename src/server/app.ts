@@ -31,6 +31,7 @@ import { contributionRoutes } from './contributions/contribution.routes.js';
 import type { Db, Engine } from './db/client.js';
 import { commitmentRoutes } from './follow-up/commitment.routes.js';
 import { reportingRoundRoutes } from './follow-up/reporting-round.routes.js';
+import { followUpRollupRoutes } from './follow-up-rollup/follow-up-rollup.routes.js';
 import { generalPartRoutes } from './general-part/general-part.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { createLifecycle, type Lifecycle } from './health/lifecycle.js';
@@ -177,6 +178,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(authRoutes, { keys: options.keys, secureCookie: behindTls });
   await app.register(registryRoutes);
+  await app.register(followUpRollupRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(outboxRoutes);

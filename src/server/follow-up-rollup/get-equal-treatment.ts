@@ -1,0 +1,142 @@
+import {
+  type EqualTreatment,
+  type EqualTreatmentColumn,
+  EqualTreatmentQuery,
+  type RegionCell,
+} from '../../shared/contracts/follow-up-rollup.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
+import type { Db, Tx } from '../db/client.js';
+import { authorize, everyone, parse } from '../platform/authorize.js';
+import type { Ctx } from '../platform/context.js';
+import { notFound } from '../platform/errors.js';
+import { latestPopulations } from '../registry/population-reads.js';
+import { countyInhabitants, perInhabitant, type RegionSums, regionInhabitants } from './equal-treatment.js';
+import { osloDate } from './get-rollup.js';
+import { cycleOf, equalTreatmentNames, membershipsOfCycle, sumPerRegion } from './rollup-reads.js';
+
+const views = createReadCache<EqualTreatment | null>({ maxEntries: 16 });
+
+/**
+ * What each region got from the county in a cycle's agreements in force: commitments and kroner in total,
+ * per subject area and per department, per inhabitant, with outliers marked (rules in equal-treatment.ts).
+ * The inhabitants are those of the regions' members on `date`: by default today in Oslo, held within the
+ * cycle's period (its last day once the period is over, its first before it starts).
+ */
+export async function getEqualTreatment(ctx: Ctx, raw: unknown): Promise<EqualTreatment> {
+  authorize(ctx, everyone);
+  const query = parse(EqualTreatmentQuery, raw ?? {});
+  const view = await views.read(
+    ctx,
+    (now) => `${query.cycle}|${query.date ?? ''}|${osloDate(now)}`,
+    (reader, now) => loadEqualTreatment(reader, query, osloDate(now)),
+  );
+  if (!view) throw notFound();
+  return view;
+}
+
+async function loadEqualTreatment(
+  db: Db | Tx,
+  query: EqualTreatmentQuery,
+  today: string,
+): Promise<EqualTreatment | null> {
+  const cycle = await cycleOf(db, query.cycle);
+  if (!cycle) return null;
+  const date =
+    query.date ??
+    (today < cycle.periodFrom ? cycle.periodFrom : today > cycle.periodTo ? cycle.periodTo : today);
+  const sums = await sumPerRegion(db, cycle.id, today);
+  const memberships = await membershipsOfCycle(db, cycle.id);
+  const { items: counts } = await latestPopulations(db, date);
+  const names = await equalTreatmentNames(db, cycle.id);
+
+  const regions = names.filter((n) => n.kind === 'region');
+  const regionIds = regions.map((r) => r.id);
+  const people = regionInhabitants(regionIds, memberships, counts, date);
+  const municipalityName = new Map(memberships.map((m) => [m.municipalityId, m.municipalityName]));
+  const nameOf = (id: string) => municipalityName.get(id) ?? id;
+
+  const regionRow = new Map(
+    sums.filter((s) => !s.subjectAreaId && !s.departmentId).map((s) => [s.regionId, s]),
+  );
+  const totals = perInhabitant(
+    regionIds.map((regionId) => ({
+      regionId,
+      commitments: regionRow.get(regionId)?.commitments ?? 0,
+      kroner: regionRow.get(regionId)?.kroner ?? 0,
+    })),
+    people,
+  );
+  const cellOf = (r: (typeof totals.regions)[number]): RegionCell => ({
+    regionId: r.regionId,
+    commitments: r.commitments,
+    kroner: r.kroner,
+    kronerPerInhabitant: r.kronerPerInhabitant,
+    commitmentsPer10k: r.commitmentsPer10k,
+    kronerOutlier: r.kronerOutlier,
+    commitmentsOutlier: r.commitmentsOutlier,
+  });
+
+  const columns = (kind: 'subject-area' | 'department'): EqualTreatmentColumn[] =>
+    names
+      .filter((n) => n.kind === kind)
+      .flatMap((column) => {
+        const inColumn = sums.filter((s) =>
+          kind === 'subject-area' ? s.subjectAreaId === column.id : s.departmentId === column.id,
+        );
+        if (inColumn.every((s) => s.commitments === 0)) return [];
+        const byRegion = new Map(inColumn.map((s) => [s.regionId, s]));
+        const figures = perInhabitant(
+          regionIds.map(
+            (regionId): RegionSums => ({
+              regionId,
+              commitments: byRegion.get(regionId)?.commitments ?? 0,
+              kroner: byRegion.get(regionId)?.kroner ?? 0,
+            }),
+          ),
+          people,
+        );
+        return [
+          {
+            id: column.id,
+            name: column.name,
+            cells: figures.regions.map(cellOf),
+            kronerFences: figures.kronerFences,
+          },
+        ];
+      });
+
+  const countyPeople = countyInhabitants(memberships, counts, date);
+  const countyCommitments = totals.regions.reduce((n, r) => n + r.commitments, 0);
+  const countyKroner = totals.regions.reduce((n, r) => n + r.kroner, 0);
+  return {
+    cycle: { id: cycle.id, name: cycle.name },
+    date,
+    county: {
+      inhabitants: countyPeople,
+      commitments: countyCommitments,
+      kroner: countyKroner,
+      kronerPerInhabitant: countyPeople ? Math.round(countyKroner / countyPeople) : null,
+    },
+    regions: regions.map((region, index) => {
+      const p = people.get(region.id);
+      const figures = totals.regions[index];
+      if (!figures) throw new Error('a region without figures');
+      return {
+        id: region.id,
+        name: region.name,
+        inhabitants: p?.inhabitants ?? null,
+        members: p?.members ?? 0,
+        shared: (p?.shared ?? []).map(nameOf).sort(),
+        withoutCount: (p?.withoutCount ?? []).map(nameOf).sort(),
+        oldestCount: p?.oldestCount ?? null,
+        ownCommitments: regionRow.get(region.id)?.ownCommitments ?? 0,
+        ownKroner: regionRow.get(region.id)?.ownKroner ?? 0,
+        total: cellOf(figures),
+      };
+    }),
+    kronerFences: totals.kronerFences,
+    commitmentsFences: totals.commitmentsFences,
+    subjectAreas: columns('subject-area'),
+    departments: columns('department'),
+  };
+}

@@ -1,0 +1,84 @@
+import { type Rollup, type RollupGroup, RollupQuery } from '../../shared/contracts/follow-up-rollup.js';
+import { osloParts } from '../../shared/contracts/oslo-time.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
+import type { Db, Tx } from '../db/client.js';
+import { authorize, everyone, parse } from '../platform/authorize.js';
+import type { Ctx } from '../platform/context.js';
+import { notFound } from '../platform/errors.js';
+import { emptyTally, mergeTallies, summarize, type Tally } from './rollup.js';
+import { cycleOf, groupNames, tallyCommitments, tallyIndicators } from './rollup-reads.js';
+
+/**
+ * The coordinator and the county's leaders open the roll-up and come back to it while few reports change:
+ * kept while nothing is written. "Overdue" depends on the day, so the key names the Oslo date.
+ */
+const rollups = createReadCache<Rollup | null>({ maxEntries: 32 });
+
+export const osloDate = (at: Date) => osloParts(at.toISOString()).date;
+
+/**
+ * The roll-up of a cycle's commitments by region, department, subject area or agreement: for each group
+ * and for the cycle as a whole, its figures (progress with the rule it was weighted by, the number in each
+ * status, indicators towards and away from their targets, what is overdue), and the county's side and the
+ * region's side apart. Everyone signed in reads it: the regions see each other's figures side by side.
+ */
+export async function getRollup(ctx: Ctx, raw: unknown): Promise<Rollup> {
+  authorize(ctx, everyone);
+  const query = parse(RollupQuery, raw ?? {});
+  const rollup = await rollups.read(
+    ctx,
+    (now) => `${query.cycle}|${query.by}|${osloDate(now)}`,
+    (reader, now) => loadRollup(reader, query, osloDate(now)),
+  );
+  if (!rollup) throw notFound();
+  return rollup;
+}
+
+async function loadRollup(db: Db | Tx, query: RollupQuery, today: string): Promise<Rollup | null> {
+  const cycle = await cycleOf(db, query.cycle);
+  if (!cycle) return null;
+  // One after the other: the reader may be a transaction, which runs one query at a time anyway.
+  const tallies = await tallyCommitments(db, cycle.id, today, query.by);
+  const indicators = await tallyIndicators(db, cycle.id, today, query.by);
+  const names = await groupNames(db, cycle.id, query.by);
+  const sides = new Map<string, Tally>();
+  const sideKey = (key: string | null, countySide: boolean) =>
+    `${key ?? ''}|${countySide ? 'county' : 'region'}`;
+  for (const t of tallies) sides.set(sideKey(t.key, t.countySide), t.tally);
+  for (const i of indicators) {
+    const tally = sides.get(sideKey(i.key, i.countySide)) ?? emptyTally();
+    tally.indicators = i.indicators;
+    sides.set(sideKey(i.key, i.countySide), tally);
+  }
+  const groupOf = (id: string | null, name: string | null): RollupGroup => {
+    const county = sides.get(sideKey(id, true)) ?? emptyTally();
+    const region = sides.get(sideKey(id, false)) ?? emptyTally();
+    return {
+      id,
+      name,
+      total: summarize(mergeTallies([county, region])),
+      county: summarize(county),
+      region: summarize(region),
+    };
+  };
+  const present = new Set(tallies.map((t) => t.key));
+  const groups = names.filter((n) => present.has(n.id)).map((n) => groupOf(n.id, n.name));
+  // By department, the regions' own commitments have no department: they form a group of their own, last.
+  if (query.by === 'department' && present.has(null)) groups.push(groupOf(null, null));
+  const all = [...sides.entries()];
+  const countySide = mergeTallies(all.filter(([k]) => k.endsWith('|county')).map(([, t]) => t));
+  const regionSide = mergeTallies(all.filter(([k]) => k.endsWith('|region')).map(([, t]) => t));
+  return {
+    cycle: { id: cycle.id, name: cycle.name },
+    by: query.by,
+    date: today,
+    total: {
+      id: null,
+      name: null,
+      total: summarize(mergeTallies([countySide, regionSide])),
+      county: summarize(countySide),
+      region: summarize(regionSide),
+    },
+    groups,
+  };
+}
