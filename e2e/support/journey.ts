@@ -174,3 +174,45 @@ async function agreementsIn<K extends string>(
     Object.entries<string>(regions).map(([key, name]) => [key, agreementOf(name)]),
   ) as Record<K, string>;
 }
+
+/**
+ * Brings agreements to the end of the joint work through the API, as the political journeys need them: the
+ * final joint meeting registered as held some days ago, and a special part written, sent and agreed. With
+ * the cycle's general part approved, each is then ready for political processing.
+ */
+export async function readyForPoliticalProcessing(
+  page: Page,
+  baseUrl: string,
+  cycleId: string,
+  agreementIds: readonly string[],
+): Promise<void> {
+  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(
+    new Date(Date.now() - 10 * 86_400_000),
+  );
+  await send(page, baseUrl, 'POST', '/api/v1/meetings/registered-afterwards', {
+    cycleId,
+    type: 'final',
+    title: 'Fellesmøte om den spesielle delen',
+    agreementIds,
+    startsAt: `${day}T09:00:00+01:00`,
+    endsAt: `${day}T11:00:00+01:00`,
+  });
+  for (const agreementId of agreementIds) {
+    const draft = await send<{ id: string; version: number }>(
+      page,
+      baseUrl,
+      'POST',
+      `/api/v1/agreements/${agreementId}/special-part`,
+    );
+    const sent = await send<{ version: number }>(
+      page,
+      baseUrl,
+      'POST',
+      `/api/v1/special-part-versions/${draft.id}/send`,
+      { version: draft.version },
+    );
+    await send(page, baseUrl, 'POST', `/api/v1/special-part-versions/${draft.id}/agree`, {
+      version: sent.version,
+    });
+  }
+}

@@ -40,17 +40,29 @@ describe('political bodies from the registry', () => {
       .select({ id: municipalities.id })
       .from(municipalities)
       .where(eq(municipalities.outsideCounty, false));
+    // The demo made them (demo-political.ts): a sync finds every one there and makes none.
+    const all = 2 + regionCount + inside.length;
+    expect(await ok<BodySyncResult>('POST', '/api/v1/bodies/sync', cookies.admin)).toEqual({
+      created: 0,
+      existing: all,
+    });
+    // A region added to the registry later gets its council from the next sync, and only that.
+    await ok('POST', '/api/v1/regions', cookies.admin, { name: 'Vestre Viken' });
     const first = await ok<BodySyncResult>('POST', '/api/v1/bodies/sync', cookies.admin);
-    expect(first.created).toBe(2 + regionCount + inside.length);
+    expect(first).toEqual({ created: 1, existing: all });
     const again = await ok<BodySyncResult>('POST', '/api/v1/bodies/sync', cookies.admin);
-    expect(again).toEqual({ created: 0, existing: first.created });
+    expect(again).toEqual({ created: 0, existing: all + 1 });
 
     bodies = (await ok<BodyList>('GET', '/api/v1/bodies', cookies.viewer)).items;
     expect(bodies.slice(0, 2).map((b) => [b.kind, b.name])).toEqual([
       ['executive_board', 'Fylkesrådet'],
       ['county_council', 'Fylkestinget'],
     ]);
-    expect(bodies.filter((b) => b.kind === 'regional_council')).toHaveLength(regionCount);
+    expect(bodies.filter((b) => b.kind === 'regional_council')).toHaveLength(regionCount + 1);
+    const made = bodyNamed('Regionrådet for Vestre Viken');
+    expect(await auditTrail(t, 'politicalBody', made.id)).toMatchObject([
+      { action: 'politicalBody.create', actorName: t.actors.admin.name },
+    ]);
     const board = bodyNamed('Fylkesrådet');
     expect(await auditTrail(t, 'politicalBody', board.id)).toMatchObject([
       { action: 'politicalBody.create', actorName: t.actors.admin.name },
@@ -103,7 +115,9 @@ describe('meeting plans', () => {
     });
     expect(meeting).toMatchObject({ bodyId: council.id, date: '2099-02-12', documentsDue: null, version: 1 });
     const body = await ok<PoliticalBodyWithPlan>('GET', `/api/v1/bodies/${council.id}`, cookies.viewer);
-    expect(body.meetings.map((m) => m.date)).toEqual(['2099-02-12']);
+    // After the demo's meetings of 2021, earliest first.
+    expect(body.meetings.map((m) => m.date).at(-1)).toBe('2099-02-12');
+    expect(body.meetings.slice(0, -1).every((m) => m.date < '2023-01-01')).toBe(true);
     expect(body.nextMeeting?.id).toBe(meeting.id);
     expect(await auditTrail(t, 'bodyMeeting', meeting.id)).toMatchObject([
       { action: 'bodyMeeting.create', actorName: t.actors.region.name },
@@ -192,8 +206,9 @@ describe('meeting plans', () => {
     const calendar = new ICAL.Component(ICAL.parse(res.body));
     expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
     const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
-    expect(events).toHaveLength(1);
-    const event = events[0] as ICAL.Event;
+    // The demo's plan of 2021 and 2022, and the meeting made above.
+    expect(events.length).toBeGreaterThan(10);
+    const event = events.find((e) => e.startDate.toString() === '2099-01-20') as ICAL.Event;
     expect(event.startDate.isDate).toBe(true);
     expect(event.startDate.toString()).toBe('2099-01-20');
     expect(event.summary).toBe('Møte i Fylkesrådet');
@@ -209,7 +224,8 @@ describe('meeting plans', () => {
     await refused(() => req('DELETE', `${url}?version=1`, cookies.region), 409);
     await ok('DELETE', `${url}?version=2`, cookies.region);
     const body = await ok<PoliticalBodyWithPlan>('GET', `/api/v1/bodies/${council.id}`, cookies.region);
-    expect(body.meetings).toEqual([]);
+    expect(body.meetings.map((m) => m.id)).not.toContain(meeting.id);
+    expect(body.meetings.length).toBeGreaterThan(0);
     expect((await auditTrail(t, 'bodyMeeting', meeting.id)).map((e) => e.action)).toEqual([
       'bodyMeeting.create',
       'bodyMeeting.update',

@@ -124,8 +124,10 @@ describe('the status report as DOCX', () => {
       expect(found, region).toBeGreaterThan(at);
       at = found;
     }
-    // Indre Østfold is ready for political processing (the demo's story); Haldenregionen not ready to start.
-    expect(table).toMatch(/Indre Østfold regionråd\nKlar til politisk behandling\nJa\n/);
+    // Indre Østfold's agreement is in force and Nedre Glomma's in political processing (the demo's story);
+    // Haldenregionen not ready to start.
+    expect(table).toMatch(/Indre Østfold regionråd\nGjeldende\nJa\n/);
+    expect(table).toMatch(/Nedre Glomma regionråd\nPolitisk behandling\nJa\n/);
     expect(table).toMatch(/Haldenregionen[^\n]*\nFylkeskommunens interne arbeid\nNei\n/);
     for (const region of regionNames) expect(body.slice(regionsPart)).toContain(`${region}\nFase: `);
   });
@@ -225,7 +227,7 @@ describe('language', () => {
       expect(body).toContain(words);
     }
     expect(body).toContain(`Sidan ${norwegian(since)}`);
-    expect(body).toContain('Klar til politisk handsaming');
+    expect(body).toContain('Politisk handsaming');
     expect(body).not.toContain('Møter holdt');
     expect(footers).toContain(`Hendingar sidan ${norwegian(since)}`);
   });
