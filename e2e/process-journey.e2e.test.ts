@@ -11,8 +11,8 @@ import { cycleWithAgreements, mainNav, send, settled, signOut } from './support/
  * the collaboration milestone completes itself, the region's phase moves on in Fremdrift and in
  * Regionoversikt, and the action waits on its owner's start page.
  *
- * The demo's Indre Østfold has held its collaboration meeting long ago (and other tests count on it being
- * ready for political processing), so the journey runs in a cycle of its own, made through the API: the
+ * The demo's Indre Østfold held its collaboration meeting long ago (its agreement has been in force since
+ * 2021), so the journey runs in a cycle of its own, made through the API: the
  * region ready with a wanted subject area, the county's internal meetings, Samferdsel's proposal and
  * bilateral meeting, the final
  * meeting and the special part agreed are all there, and the collaboration meeting is the one thing
