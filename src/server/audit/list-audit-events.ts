@@ -1,12 +1,13 @@
 import { and, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AuditEvent, AuditQuery } from '../../shared/contracts/audit.js';
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { authorize, parse, readers } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { decodeCursor, encodeCursor } from '../platform/cursor.js';
 import { fieldError } from '../platform/errors.js';
 import { auditEvents } from './audit.table.js';
+import { createReadCache } from './audited-read-cache.js';
 
 /**
  * The cursor keeps the timestamp as PostgreSQL prints it: with microseconds and offset. A JavaScript Date
@@ -14,22 +15,33 @@ import { auditEvents } from './audit.table.js';
  */
 const AuditCursor = z.object({ at: z.string().max(64), id: z.number().int().positive() });
 
+type AuditPage = { items: AuditEvent[]; nextCursor: string | null };
+
+/**
+ * Pages of the log, kept while nothing is written: the log is the read caches' stamp itself, so a page read
+ * at a stamp is exactly the page at that stamp, and the next write (which adds an event) renews it.
+ */
+const pages = createReadCache<AuditPage>({ maxEntries: 64 });
+
 /** Newest first, paged by (at, id) on the index audit_events_at: fast however long the log grows. */
-export async function listAuditEvents(
-  ctx: Ctx,
-  raw: unknown,
-): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
+export async function listAuditEvents(ctx: Ctx, raw: unknown): Promise<AuditPage> {
   const { db } = authorize(ctx, readers);
   const query = parse(AuditQuery, raw);
   if (query.from && query.to && query.to < query.from) throw fieldError('to', 'validation.endBeforeStart');
   const values = pageValues(query);
-  const rows = await preparedAuditPage(db, values).execute(values);
-  const items = rows.slice(0, query.limit);
-  const last = items.at(-1);
-  return {
-    items: items.map((row) => row.event),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null,
-  };
+  return pages.read(ctx, JSON.stringify(values), async (reader) => {
+    // Inside the cache's transaction the statement is built for it; on the database it is prepared once.
+    const rows =
+      reader === db
+        ? await preparedAuditPage(db, values).execute(values)
+        : await pageQuery(reader, values, 'values');
+    const items = rows.slice(0, query.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map((row) => row.event),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null,
+    };
+  });
 }
 
 /**
@@ -77,7 +89,7 @@ function pageValues(query: AuditQuery): PageValues {
  * The page query for the filters a query uses, with each value in it (a query to run or to EXPLAIN once) or
  * as a named placeholder (a statement prepared once per combination of filters).
  */
-function pageQuery(db: Db, values: PageValues, mode: 'values' | 'placeholders') {
+function pageQuery(db: Db | Tx, values: PageValues, mode: 'values' | 'placeholders') {
   const bind = <K extends keyof PageValues>(name: K, value: NonNullable<PageValues[K]>) =>
     mode === 'values' ? value : sql.placeholder(name);
   const where: SQL[] = [];

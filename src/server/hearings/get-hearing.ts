@@ -3,17 +3,17 @@ import { createReadCache } from '../audit/audited-read-cache.js';
 import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { hearingForReader } from './hearing-access.js';
 import { hearingReadKey, loadHearing } from './hearing-reads.js';
-import { assertTakesPart, findHearing } from './hearing-rules.js';
 
 /** A hearing lists every invited region (1,200 in a large county): kept while nothing is written. */
 const hearingsById = createReadCache<Hearing>({ maxEntries: 64 });
 
 /** One hearing with its cover letter, invited regions and counts; a region not invited is refused. */
 export async function getHearing(ctx: Ctx, id: string): Promise<Hearing> {
-  const { db, actor } = authorize(ctx, everyone);
-  const row = await findHearing(db, id);
-  await assertTakesPart(db, actor, id);
+  const actx = authorize(ctx, everyone);
+  const { actor } = actx;
+  const row = await hearingForReader(actx, id);
   return hearingsById.read(
     ctx,
     (now) => hearingReadKey(row, actor, now),

@@ -12,8 +12,9 @@ import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Actor, Ctx } from '../platform/context.js';
 import { regions } from '../registry/registry.table.js';
 import { hearingInvitations, hearings } from './hearing.table.js';
+import { hearingForReader } from './hearing-access.js';
 import { hearingReadKey, loadHearingSummaries } from './hearing-reads.js';
-import { assertTakesPart, closedForInput, findHearing } from './hearing-rules.js';
+import { closedForInput, findHearing } from './hearing-rules.js';
 import { loadInputs, matchesFilters, sectionsOf } from './input-reads.js';
 import { assertInputId } from './input-rules.js';
 
@@ -45,11 +46,11 @@ const wholeDocumentKey = '\u0000';
  * zeros for the others would be a false picture of input they may not see yet.
  */
 export async function getOverview(ctx: Ctx, hearingId: string, raw: unknown): Promise<HearingOverview> {
-  const { db, actor } = authorize(ctx, everyone);
+  const actx = authorize(ctx, everyone);
+  const { actor } = actx;
   assertInputId(hearingId);
   const query = parse(InputListQuery, raw ?? {});
-  const row = await findHearing(db, hearingId);
-  await assertTakesPart(db, actor, hearingId);
+  const row = await hearingForReader(actx, hearingId);
   return overviews.read(
     ctx,
     (now) => hearingReadKey(row, actor, now, query),

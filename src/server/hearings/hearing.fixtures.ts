@@ -2,8 +2,10 @@ import { Document, Packer, Paragraph } from 'docx';
 import { and, eq, sql } from 'drizzle-orm';
 import type { TestApp } from '../../../test/support/app.js';
 import { auditTrail } from '../../../test/support/app.js';
+import { appendAudit } from '../audit/append-audit.js';
 import { filledCycle } from '../general-part/general-part.fixtures.js';
 import { mailOutbox } from '../mail/mail.table.js';
+import { systemActor } from '../platform/context.js';
 import { regions } from '../registry/registry.table.js';
 import { addDays, osloDate } from './deadline.js';
 import { hearings } from './hearing.table.js';
@@ -31,12 +33,27 @@ export async function openedHearing(t: TestApp, over: Record<string, unknown> = 
   return { cycle, draft, hearing };
 }
 
-/** Time passes: the hearing's deadline was the day before yesterday (the use cases refuse to set that). */
+/**
+ * Time passes: the hearing's deadline was the day before yesterday (the use cases refuse to set that). The
+ * change is typed by hand, so it appends the audit event a use case would, which is what tells the read
+ * caches (platform/read-cache.ts) that the hearing changed; its entity type is the test's own, so no
+ * hearing's audit trail counts it.
+ */
 export async function passDeadline(t: TestApp, hearingId: string) {
-  await t.database.db
-    .update(hearings)
-    .set({ deadline: sql`(current_date - 2)` })
-    .where(eq(hearings.id, hearingId));
+  await t.database.db.transaction(async (tx) => {
+    await tx.update(hearings).set({ deadline: sql`(current_date - 2)` }).where(eq(hearings.id, hearingId));
+    await appendAudit(
+      tx,
+      { actor: systemActor, requestId: 'test' },
+      {
+        action: 'testClock.passDeadline',
+        entityType: 'testClock',
+        entityId: hearingId,
+        before: null,
+        after: null,
+      },
+    );
+  });
 }
 
 export async function regionId(t: TestApp, name: string): Promise<string> {

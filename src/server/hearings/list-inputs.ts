@@ -2,8 +2,9 @@ import { type HearingInput, InputListQuery } from '../../shared/contracts/hearin
 import { createReadCache } from '../audit/audited-read-cache.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
+import { hearingForReader } from './hearing-access.js';
 import { hearingReadKey } from './hearing-reads.js';
-import { assertTakesPart, closedForInput, findHearing } from './hearing-rules.js';
+import { closedForInput, findHearing } from './hearing-rules.js';
 import { loadInputs, matchesFilters } from './input-reads.js';
 import { assertInputId } from './input-rules.js';
 
@@ -18,11 +19,11 @@ const inputLists = createReadCache<InputList>({ maxEntries: 16 });
  * input per section, so a hearing has at most (invited regions × sections) of them.
  */
 export async function listInputs(ctx: Ctx, hearingId: string, raw: unknown): Promise<InputList> {
-  const { db, actor } = authorize(ctx, everyone);
+  const actx = authorize(ctx, everyone);
+  const { actor } = actx;
   assertInputId(hearingId);
   const query = parse(InputListQuery, raw ?? {});
-  const row = await findHearing(db, hearingId);
-  await assertTakesPart(db, actor, hearingId);
+  const row = await hearingForReader(actx, hearingId);
   return inputLists.read(
     ctx,
     (now) => hearingReadKey(row, actor, now, query),

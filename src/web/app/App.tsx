@@ -8,6 +8,7 @@ import { AgreementsRoutes } from '../features/agreements/AgreementsRoutes';
 import { useMe } from '../features/auth/auth.api';
 import { LoginPage } from '../features/auth/LoginPage';
 import { CalendarFeedsPage } from '../features/calendar/CalendarFeedsPage';
+import { FollowUpRoutes } from '../features/follow-up/FollowUpRoutes';
 import { GeneralPartRoutes } from '../features/general-part/GeneralPartRoutes';
 import { HearingsRoutes } from '../features/hearings/HearingsRoutes';
 import { MatrixRoutes } from '../features/matrix/MatrixRoutes';
@@ -80,6 +81,7 @@ function SignedInShell() {
         <Route path="/politisk/*" element={<PoliticalRoutes me={me.data} />} />
         <Route path="/utvalg/:id" element={<BodyAddress />} />
         <Route path="/saker/:id" element={<CaseAddress />} />
+        <Route path="/oppfolging/*" element={<FollowUpRoutes me={me.data} />} />
         <Route path="/matrise/*" element={<MatrixRoutes me={me.data} />} />
         <Route path="/oversikt/*" element={<OverviewRoutes me={me.data} />} />
         <Route path="/register/*" element={<RegistryRoutes me={me.data} />} />

@@ -8,6 +8,7 @@ export const sections: { key: string; path: string; roles: readonly Role[] }[] =
   { key: 'nav.agreements', path: '/avtaler', roles: ['admin', 'department', 'region', 'viewer'] },
   { key: 'nav.meetings', path: '/moter', roles: ['admin', 'department', 'region', 'viewer'] },
   { key: 'nav.political', path: '/politisk', roles: ['admin', 'department', 'region', 'viewer'] },
+  { key: 'nav.followUp', path: '/oppfolging', roles: ['admin', 'department', 'region', 'viewer'] },
   { key: 'nav.matrix', path: '/matrise', roles: ['admin', 'department', 'region', 'viewer'] },
   { key: 'nav.regionOverview', path: '/oversikt', roles: ['admin', 'department', 'viewer'] },
   { key: 'nav.registry', path: '/register', roles: ['admin', 'department', 'region', 'viewer'] },

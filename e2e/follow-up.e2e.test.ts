@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
+import { mainNav, settled, signOut } from './support/journey.js';
+
+const admin = 'admin@demo.partnerskap.no';
+const departmentEditor = 'samferdsel@demo.partnerskap.no';
+const regionContact = 'indre-ostfold@demo.partnerskap.no';
+
+const roundName = 'Halvårsrapport – oppfølgingsreisen';
+/** Indre Østfold's road safety measure, the Samferdsel department's commitment with an indicator. */
+const roadSafety = /^Trafikksikkerhetstiltak langs/;
+
+/** A calendar day in Oslo, some days from today, as the date field takes it. */
+const osloDay = (days: number) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+
+/**
+ * Follow-up: Indre Østfold's agreement is in force in the demo, so its agreed contributions are
+ * commitments. The admin opens a round covering two of them; the Samferdsel editor reports on the road
+ * safety measure with a value of its indicator, the region contact on one of the region's own; the admin
+ * sees the round complete and the commitment's timeline.
+ */
+describe.skipIf(!chromiumPath)('follow-up in the browser', () => {
+  let j: Journey;
+  let regionCommitment = '';
+  beforeAll(async () => {
+    j = await startJourney();
+  }, 120_000);
+  afterAll(async () => j?.close());
+
+  it('lets the admin open a round covering the commitments chosen', async () => {
+    const { page } = j;
+    await signIn(page, admin);
+    await mainNav(page).getByRole('link', { name: 'Oppfølging' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rapporteringsrunder' }).waitFor();
+    await expectAccessible(page, 'the reporting rounds');
+    await page.getByRole('button', { name: 'Åpne rapporteringsrunde' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Åpne rapporteringsrunde' });
+    await settled(dialog);
+    await dialog.getByRole('checkbox').first().waitFor();
+    await dialog.getByRole('button', { name: 'Velg ingen' }).click();
+    await dialog.getByRole('checkbox', { name: roadSafety }).check();
+    const regionOwn = dialog.getByRole('checkbox', {
+      name: /\(Indre Østfold regionråd, Indre Østfold regionråd\)$/,
+    });
+    const label = await regionOwn
+      .first()
+      .evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? '');
+    regionCommitment = label.replace(/ \(Indre Østfold regionråd, Indre Østfold regionråd\)$/, '');
+    expect(regionCommitment).not.toBe('');
+    await regionOwn.first().check();
+    await dialog.getByText('2 valgt.', { exact: false }).waitFor();
+    // A deadline already passed is refused on its field.
+    await dialog.getByLabel('Navn').fill(roundName);
+    await dialog.getByLabel('Frist').fill(osloDay(-2));
+    await dialog.getByRole('button', { name: 'Åpne runden' }).click();
+    await dialog.getByText('Fristen kan ikke være passert.').waitFor();
+    await expectAccessible(page, 'the open round dialog with an error');
+    await dialog.getByLabel('Frist').fill(osloDay(30));
+    await dialog.getByRole('button', { name: 'Åpne runden' }).click();
+    await page.getByRole('heading', { level: 1, name: roundName }).waitFor();
+    await page.getByText(`Rapporteringsrunden «${roundName}» er åpnet.`).waitFor();
+    await page.getByText('0 av 2 rapportert').waitFor();
+    await expectAccessible(page, 'the new round');
+    await signOut(page);
+  });
+
+  it('lets the department editor report on its commitment with an indicator value', async () => {
+    const { page } = j;
+    await signIn(page, departmentEditor);
+    await mainNav(page).getByRole('link', { name: 'Oppfølging' }).click();
+    await page.getByRole('link', { name: roundName }).click();
+    await page.getByRole('heading', { level: 1, name: roundName }).waitFor();
+    await page.getByRole('link', { name: roadSafety }).click();
+    await page.getByRole('heading', { level: 1, name: /^Rapport: Trafikksikkerhetstiltak/ }).waitFor();
+    await expectAccessible(page, 'the report form');
+    const form = page.getByRole('form', { name: 'Rapporten' });
+    // A progress beyond 100 is refused on its field, and what was typed stays.
+    await form.getByRole('radio', { name: 'I rute' }).check();
+    await form.getByLabel('Framdrift i prosent').fill('120');
+    await form.getByRole('button', { name: 'Send inn rapporten' }).click();
+    await form.getByText('Framdriften må være et helt tall fra 0 til 100.').waitFor();
+    await expectAccessible(page, 'the report form with an error');
+    await form.getByLabel('Framdrift i prosent').fill('35');
+    await form.getByRole('textbox', { name: 'Hva er gjort' }).click();
+    await page.keyboard.type('To skoleveier i Marker og Rakkestad er utbedret med belysning og gangfelt.');
+    await form.getByRole('textbox', { name: 'Hva kommer videre' }).click();
+    await page.keyboard.type('Fartsdempende tiltak ved skolene i Skiptvet.');
+    await form.getByLabel('Kroner brukt så langt').fill('640000');
+    await form.getByLabel('Verdi (strekninger)').fill('2');
+    await form.getByRole('button', { name: 'Send inn rapporten' }).click();
+    await page.getByText('Rapporten er sendt inn.').waitFor();
+    await page.getByText('Utbedrede skoleveier: 2 strekninger', { exact: false }).waitFor();
+    await expectAccessible(page, 'the submitted report');
+    await signOut(page);
+  });
+
+  it('lets the region contact save a draft and submit the region’s own report', async () => {
+    const { page } = j;
+    await signIn(page, regionContact);
+    await mainNav(page).getByRole('link', { name: 'Oppfølging' }).click();
+    await page.getByRole('link', { name: roundName }).click();
+    await page.getByRole('link', { name: regionCommitment, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `Rapport: ${regionCommitment}` }).waitFor();
+    const form = page.getByRole('form', { name: 'Rapporten' });
+    await form.getByRole('radio', { name: 'Forsinket' }).check();
+    await form.getByLabel('Framdrift i prosent').fill('10');
+    await form.getByRole('button', { name: 'Lagre utkast' }).click();
+    await page.getByText('Utkastet er lagret.').waitFor();
+    await form.getByRole('textbox', { name: 'Hva er gjort' }).click();
+    await page.keyboard.type(
+      'Lokalene er klare, men ansettelsen av prosjektleder tok lengre tid enn ventet.',
+    );
+    await form.getByRole('button', { name: 'Send inn rapporten' }).click();
+    await page.getByText('Rapporten er sendt inn.').waitFor();
+    await expectAccessible(page, 'the region’s submitted report');
+    await signOut(page);
+  });
+
+  it('shows the admin the round complete, and the commitment’s timeline', async () => {
+    const { page } = j;
+    await signIn(page, admin);
+    await mainNav(page).getByRole('link', { name: 'Oppfølging' }).click();
+    await page.getByRole('link', { name: roundName }).click();
+    await page.getByText('Alle 2 forpliktelser er rapportert').waitFor();
+    const owners = page.getByRole('table', { name: 'Hvem har rapportert' });
+    await owners.getByRole('row', { name: /Samferdsel.*Alle 1 rapportert/ }).waitFor();
+    await owners
+      .getByRole('row', { name: /Indre Østfold regionråd \(regionens egne\).*Alle 1 rapportert/ })
+      .waitFor();
+    const rows = page.getByRole('table', { name: 'Forpliktelsene i runden' });
+    await rows.getByRole('row', { name: /Trafikksikkerhetstiltak.*I rute, 35 %/ }).waitFor();
+    await rows.getByRole('row', { name: /Forsinket, 10 %/ }).waitFor();
+    await expectAccessible(page, 'the complete round');
+
+    await rows.getByRole('link', { name: roadSafety }).click();
+    await page.getByRole('link', { name: 'Se forpliktelsen med indikatorer og tidligere rapporter' }).click();
+    await page.getByRole('heading', { level: 1, name: roadSafety }).waitFor();
+    await page.getByRole('heading', { level: 3, name: `${roundName}: I rute, 35 %` }).waitFor();
+    const indicators = page.getByRole('table', { name: 'Indikatorer' });
+    await indicators
+      .getByRole('row', { name: /Utbedrede skoleveier/ })
+      .getByText(/2 strekninger/)
+      .waitFor();
+    expect(
+      await page.getByText('To skoleveier i Marker og Rakkestad er utbedret', { exact: false }).count(),
+    ).toBe(1);
+    await expectAccessible(page, 'the commitment with its timeline');
+  });
+});

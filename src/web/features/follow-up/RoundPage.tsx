@@ -1,0 +1,241 @@
+import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { RoundOwner, RoundRow, RoundStatus } from '../../../shared/contracts/follow-up';
+import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
+import { Notice } from '../../shared/components/Notice';
+import { Page } from '../../shared/components/Page';
+import { QueryState } from '../../shared/components/QueryState';
+import { formatDate, formatShortDate } from '../../shared/format';
+import { currentLocale } from '../../shared/i18n';
+import { followUpPaths, useCloseRound, usePublishRound, useRound } from './follow-up.api';
+import { ownerName } from './follow-up-format';
+import { ReopenDialog } from './ReopenDialog';
+
+/**
+ * A reporting round's status: which owners have and have not reported, each commitment's report, and for
+ * the coordinator closing the round, publishing its report and reopening a submitted report.
+ */
+export function RoundPage() {
+  const { id = '' } = useParams();
+  const round = useRound(id);
+  return <QueryState query={round}>{(data) => <RoundView round={data} />}</QueryState>;
+}
+
+function RoundView({ round }: { round: RoundStatus }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<'close' | 'publish' | null>(null);
+  const [reopening, setReopening] = useState<{ commitmentId: string; title: string; version: number } | null>(
+    null,
+  );
+  const close = useCloseRound(round.id);
+  const publish = usePublishRound(round.id);
+  const complete = round.commitments > 0 && round.submitted === round.commitments;
+  const state = round.publishedAt ? 'published' : round.state;
+  return (
+    <Page
+      title={round.name}
+      actions={
+        round.mayManage && (
+          <div className="row">
+            {round.state === 'open' && (
+              <Button variant="secondary" onClick={() => setConfirm('close')}>
+                {t('followUp.round.close')}
+              </Button>
+            )}
+            {round.state === 'closed' && !round.publishedAt && (
+              <Button onClick={() => setConfirm('publish')}>{t('followUp.round.publish')}</Button>
+            )}
+          </div>
+        )
+      }
+    >
+      <Notice fromNavigation />
+      <Notice text={notice} />
+      <dl className="facts">
+        <dt>{t('followUp.round.cycle')}</dt>
+        <dd>{round.cycleName}</dd>
+        <dt>{t('followUp.round.deadline')}</dt>
+        <dd>{formatDate(round.deadline, locale)}</dd>
+        <dt>{t('followUp.round.state')}</dt>
+        <dd>{t(`followUp.roundState.${state}`)}</dd>
+        <dt>{t('followUp.round.progress')}</dt>
+        <dd>
+          {complete
+            ? t('followUp.round.complete', { total: round.commitments })
+            : t('followUp.rounds.submittedOf', { submitted: round.submitted, total: round.commitments })}
+        </dd>
+      </dl>
+      <Owners owners={round.owners} />
+      <Rows round={round} onReopen={setReopening} />
+      <ConfirmDialog
+        open={confirm === 'close'}
+        onClose={() => setConfirm(null)}
+        title={t('followUp.round.closeTitle')}
+        body={t('followUp.round.closeBody', { missing: round.commitments - round.submitted })}
+        confirmLabel={t('followUp.round.close')}
+        onConfirm={async () => {
+          await close.mutateAsync(round.version);
+          setNotice(t('followUp.round.closed'));
+        }}
+      />
+      <ConfirmDialog
+        open={confirm === 'publish'}
+        onClose={() => setConfirm(null)}
+        title={t('followUp.round.publishTitle')}
+        body={t('followUp.round.publishBody')}
+        confirmLabel={t('followUp.round.publish')}
+        onConfirm={async () => {
+          await publish.mutateAsync(round.version);
+          setNotice(t('followUp.round.published'));
+        }}
+      />
+      <ReopenDialog
+        target={reopening}
+        roundId={round.id}
+        onClose={() => setReopening(null)}
+        onDone={() => {
+          setReopening(null);
+          setNotice(t('followUp.reopen.done'));
+        }}
+      />
+    </Page>
+  );
+}
+
+/** Who has and has not reported: each owner with how many of its commitments it has submitted. */
+function Owners({ owners }: { owners: RoundOwner[] }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  return (
+    <section className="stack page-section" aria-labelledby={headingId}>
+      <Heading level={2} data-size="sm" id={headingId}>
+        {t('followUp.round.ownersHeading')}
+      </Heading>
+      <div className="table-wrap">
+        <Table aria-labelledby={headingId} zebra>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('followUp.round.columns.owner')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('followUp.round.columns.reported')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {owners.map((o) => (
+              <Table.Row
+                key={o.owner.type === 'department' ? o.owner.department.id : `region-${o.region?.id}`}
+              >
+                <Table.Cell>
+                  {o.owner.type === 'department'
+                    ? o.owner.department.name
+                    : t('followUp.round.regionOwner', { region: o.region?.name ?? '' })}
+                </Table.Cell>
+                <Table.Cell>
+                  {o.submitted === o.commitments
+                    ? t('followUp.round.ownerDone', { total: o.commitments })
+                    : t('followUp.round.ownerMissing', {
+                        missing: o.commitments - o.submitted,
+                        total: o.commitments,
+                      })}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+    </section>
+  );
+}
+
+function reportState(
+  row: RoundRow,
+  t: (key: string, params?: Record<string, unknown>) => string,
+  locale: ReturnType<typeof currentLocale>,
+) {
+  if (!row.report) return t('followUp.reportState.none');
+  if (row.report.state === 'draft') {
+    return row.report.reopenedReason ? t('followUp.reportState.reopened') : t('followUp.reportState.draft');
+  }
+  return t('followUp.reportState.submittedOn', {
+    date: row.report.submittedAt ? formatShortDate(row.report.submittedAt, locale) : '',
+  });
+}
+
+function Rows({
+  round,
+  onReopen,
+}: {
+  round: RoundStatus;
+  onReopen: (target: { commitmentId: string; title: string; version: number }) => void;
+}) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const headingId = useId();
+  return (
+    <section className="stack page-section" aria-labelledby={headingId}>
+      <Heading level={2} data-size="sm" id={headingId}>
+        {t('followUp.round.commitmentsHeading')}
+      </Heading>
+      <Paragraph data-size="sm">{t('followUp.round.commitmentsHelp')}</Paragraph>
+      <div className="table-wrap">
+        <Table aria-labelledby={headingId} zebra>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('followUp.round.columns.commitment')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('followUp.round.columns.region')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('followUp.round.columns.owner')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('followUp.round.columns.report')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('followUp.round.columns.status')}</Table.HeaderCell>
+              {round.mayManage && round.state === 'open' && (
+                <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell>
+              )}
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {round.rows.map((row) => (
+              <Table.Row key={row.commitment.id}>
+                <Table.Cell>
+                  <Link to={followUpPaths.report(round.id, row.commitment.id)}>{row.commitment.title}</Link>
+                </Table.Cell>
+                <Table.Cell>{row.commitment.region.name}</Table.Cell>
+                <Table.Cell>{ownerName(row.commitment.owner, row.commitment.region.name)}</Table.Cell>
+                <Table.Cell>{reportState(row, t, locale)}</Table.Cell>
+                <Table.Cell>
+                  {row.report?.state === 'submitted' && row.report.status
+                    ? t('followUp.statusWithProgress', {
+                        status: t(`followUp.status.${row.report.status}`),
+                        progress: row.report.progress ?? 0,
+                      })
+                    : '–'}
+                </Table.Cell>
+                {round.mayManage && round.state === 'open' && (
+                  <Table.Cell>
+                    {row.report?.state === 'submitted' && (
+                      <Button
+                        variant="tertiary"
+                        data-size="sm"
+                        aria-label={t('followUp.reopen.buttonFor', { title: row.commitment.title })}
+                        onClick={() =>
+                          onReopen({
+                            commitmentId: row.commitment.id,
+                            title: row.commitment.title,
+                            version: row.report?.version ?? 1,
+                          })
+                        }
+                      >
+                        {t('followUp.reopen.button')}
+                      </Button>
+                    )}
+                  </Table.Cell>
+                )}
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CommitmentDetail,
+  CommitmentList,
+  CommitmentReport,
+  OpenRoundInput,
+  ReopenReportInput,
+  ReportingRoundList,
+  RoundStatus,
+  SaveReportInput,
+} from '../../../shared/contracts/follow-up';
+import { api, query } from '../../shared/api';
+
+/** Every query of this feature starts with this key: a report, a round or a commitment changed reads all again. */
+export const followUpKey = ['follow-up'] as const;
+
+const enc = encodeURIComponent;
+
+/** The paths of this feature's pages, under the menu's "Oppfølging". */
+export const followUpPaths = {
+  home: '/oppfolging',
+  rounds: '/oppfolging/runder',
+  round: (id: string) => `/oppfolging/runder/${enc(id)}`,
+  report: (roundId: string, commitmentId: string) =>
+    `/oppfolging/runder/${enc(roundId)}/forpliktelser/${enc(commitmentId)}`,
+  commitments: '/oppfolging/forpliktelser',
+  commitment: (id: string) => `/oppfolging/forpliktelser/${enc(id)}`,
+};
+
+const reportUrl = (roundId: string, commitmentId: string) =>
+  `/api/v1/reporting-rounds/${enc(roundId)}/commitments/${enc(commitmentId)}/report`;
+
+export function useRounds(cycleId: string) {
+  return useQuery({
+    queryKey: [...followUpKey, 'rounds', cycleId],
+    queryFn: () => api<ReportingRoundList>('GET', `/api/v1/reporting-rounds${query({ cycleId })}`),
+    select: (list) => list.items,
+  });
+}
+
+export function useRound(id: string) {
+  return useQuery({
+    queryKey: [...followUpKey, 'round', id],
+    queryFn: () => api<RoundStatus>('GET', `/api/v1/reporting-rounds/${enc(id)}`),
+  });
+}
+
+export function useCommitments(cycleId: string) {
+  return useQuery({
+    queryKey: [...followUpKey, 'commitments', cycleId],
+    queryFn: () => api<CommitmentList>('GET', `/api/v1/commitments${query({ cycleId })}`),
+    select: (list) => list.items,
+  });
+}
+
+export function useCommitment(id: string) {
+  return useQuery({
+    queryKey: [...followUpKey, 'commitment', id],
+    queryFn: () => api<CommitmentDetail>('GET', `/api/v1/commitments/${enc(id)}`),
+  });
+}
+
+export function useReport(roundId: string, commitmentId: string) {
+  return useQuery({
+    queryKey: [...followUpKey, 'report', roundId, commitmentId],
+    queryFn: () => api<CommitmentReport>('GET', reportUrl(roundId, commitmentId)),
+  });
+}
+
+function useFollowUpMutation<I, O>(call: (input: I) => Promise<O>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSuccess: () => client.invalidateQueries({ queryKey: followUpKey }),
+  });
+}
+
+export const useOpenRound = () =>
+  useFollowUpMutation((input: OpenRoundInput) => api<RoundStatus>('POST', '/api/v1/reporting-rounds', input));
+
+export const useCloseRound = (id: string) =>
+  useFollowUpMutation((version: number) =>
+    api<RoundStatus>('POST', `/api/v1/reporting-rounds/${enc(id)}/close`, { version }),
+  );
+
+export const usePublishRound = (id: string) =>
+  useFollowUpMutation((version: number) =>
+    api<RoundStatus>('POST', `/api/v1/reporting-rounds/${enc(id)}/publish`, { version }),
+  );
+
+export const useSaveReport = (roundId: string, commitmentId: string) =>
+  useFollowUpMutation(({ input, submit }: { input: SaveReportInput; submit: boolean }) =>
+    submit
+      ? api<CommitmentReport>('POST', `${reportUrl(roundId, commitmentId)}/submit`, input)
+      : api<CommitmentReport>('PUT', reportUrl(roundId, commitmentId), input),
+  );
+
+export const useReopenReport = (roundId: string, commitmentId: string) =>
+  useFollowUpMutation((input: ReopenReportInput) =>
+    api<CommitmentReport>('POST', `${reportUrl(roundId, commitmentId)}/reopen`, input),
+  );
