@@ -1,28 +1,73 @@
 import { Spinner } from '@digdir/designsystemet-react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Route, RouterProvider, Routes, useLocation } from 'react-router';
-import { AdminRoutes } from '../features/admin/AdminRoutes';
-import { AgreementsRoutes } from '../features/agreements/AgreementsRoutes';
+import type { Me } from '../../shared/contracts/auth';
 import { useMe } from '../features/auth/auth.api';
-import { LoginPage } from '../features/auth/LoginPage';
-import { CalendarFeedsPage } from '../features/calendar/CalendarFeedsPage';
-import { FollowUpRoutes } from '../features/follow-up/FollowUpRoutes';
-import { GeneralPartRoutes } from '../features/general-part/GeneralPartRoutes';
-import { HearingsRoutes } from '../features/hearings/HearingsRoutes';
-import { MatrixRoutes } from '../features/matrix/MatrixRoutes';
-import { MeetingsRoutes } from '../features/meetings/MeetingsRoutes';
-import { StartPage } from '../features/my-tasks/StartPage';
-import { OverviewRoutes } from '../features/overview/OverviewRoutes';
-import { BodyAddress, CaseAddress, PoliticalRoutes } from '../features/political';
-import { isPublicPath, PublicRoutes } from '../features/public';
-import { RegistryRoutes } from '../features/registry/RegistryRoutes';
+import { isPublicPath } from '../features/public';
 import { ApiError } from '../shared/api';
 import { LeaveGuard } from '../shared/components/LeaveGuard';
-import './agreement-tabs';
-import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
+
+/**
+ * Each section of the app is its own script, loaded when it is first visited (React.lazy), so that the
+ * sign-in page and the start page load only what they need (issue 15, item 7: at most 200 kB compressed;
+ * `npm run bench` prints the sizes). While a section's script loads, `Loading` shows.
+ */
+function section<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+// The header and navigation are for the signed-in only: the sign-in page does not load them.
+const Layout = section(async () => (await import('./Layout')).Layout);
+const LoginPage = section(async () => (await import('../features/auth/LoginPage')).LoginPage);
+const StartPage = section(async () => (await import('../features/my-tasks/StartPage')).StartPage);
+const GeneralPartRoutes = section(
+  async () => (await import('../features/general-part/GeneralPartRoutes')).GeneralPartRoutes,
+);
+const HearingsRoutes = section(
+  async () => (await import('../features/hearings/HearingsRoutes')).HearingsRoutes,
+);
+// The tabs of an agreement's page register themselves when their modules load: with the section itself.
+const AgreementsRoutes = section(async () => {
+  await import('./agreement-tabs');
+  return (await import('../features/agreements/AgreementsRoutes')).AgreementsRoutes;
+});
+const MeetingsRoutes = section(
+  async () => (await import('../features/meetings/MeetingsRoutes')).MeetingsRoutes,
+);
+const PoliticalRoutes = section(
+  async () => (await import('../features/political/PoliticalRoutes')).PoliticalRoutes,
+);
+const BodyAddress = section(async () => (await import('../features/political/PoliticalRoutes')).BodyAddress);
+const CaseAddress = section(async () => (await import('../features/political/PoliticalRoutes')).CaseAddress);
+const FollowUpRoutes = section(
+  async () => (await import('../features/follow-up/FollowUpRoutes')).FollowUpRoutes,
+);
+const MatrixRoutes = section(async () => (await import('../features/matrix/MatrixRoutes')).MatrixRoutes);
+const OverviewRoutes = section(
+  async () => (await import('../features/overview/OverviewRoutes')).OverviewRoutes,
+);
+const RegistryRoutes = section(
+  async () => (await import('../features/registry/RegistryRoutes')).RegistryRoutes,
+);
+const AdminRoutes = section(async () => (await import('../features/admin/AdminRoutes')).AdminRoutes);
+const CalendarFeedsPage = section(
+  async () => (await import('../features/calendar/CalendarFeedsPage')).CalendarFeedsPage,
+);
+const PublicRoutes = section(async () => (await import('../features/public/PublicRoutes')).PublicRoutes);
+
+/** What shows while a section's script loads: a spinner named in the user's language, announced politely. */
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <div role="status" aria-live="polite">
+      <Spinner aria-label={t('app.loading')} />
+    </div>
+  );
+}
+
+const loading = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -60,35 +105,40 @@ export function App() {
 function Shell() {
   const { pathname } = useLocation();
   // The public pages read only the public API: they never ask who is signed in, nor wait for the answer.
-  if (isPublicPath(pathname)) return <PublicRoutes />;
+  if (isPublicPath(pathname)) return loading(<PublicRoutes />);
   return <SignedInShell />;
 }
 
 function SignedInShell() {
-  const { t } = useTranslation();
   const me = useMe();
-  if (me.isPending) return <Spinner aria-label={t('app.loading')} />;
+  if (me.isPending) return <Loading />;
   // Signing in keeps the address, so a shared link opens where it points after sign-in.
-  if (!me.data) return <LoginPage />;
-  return (
-    <Layout me={me.data}>
-      <Routes>
-        <Route path="/" element={<StartPage me={me.data} />} />
-        <Route path="/general-part/*" element={<GeneralPartRoutes me={me.data} />} />
-        <Route path="/horinger/*" element={<HearingsRoutes me={me.data} />} />
-        <Route path="/avtaler/*" element={<AgreementsRoutes me={me.data} />} />
-        <Route path="/moter/*" element={<MeetingsRoutes me={me.data} />} />
-        <Route path="/politisk/*" element={<PoliticalRoutes me={me.data} />} />
-        <Route path="/utvalg/:id" element={<BodyAddress />} />
-        <Route path="/saker/:id" element={<CaseAddress />} />
-        <Route path="/oppfolging/*" element={<FollowUpRoutes me={me.data} />} />
-        <Route path="/matrise/*" element={<MatrixRoutes me={me.data} />} />
-        <Route path="/oversikt/*" element={<OverviewRoutes me={me.data} />} />
-        <Route path="/register/*" element={<RegistryRoutes me={me.data} />} />
-        <Route path="/admin/*" element={<AdminRoutes me={me.data} />} />
-        <Route path="/kalender" element={<CalendarFeedsPage />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
-    </Layout>
+  if (!me.data) return loading(<LoginPage />);
+  return <SignedInRoutes me={me.data} />;
+}
+
+function SignedInRoutes({ me }: { me: Me }) {
+  return loading(
+    <Layout me={me}>
+      {loading(
+        <Routes>
+          <Route path="/" element={<StartPage me={me} />} />
+          <Route path="/general-part/*" element={<GeneralPartRoutes me={me} />} />
+          <Route path="/horinger/*" element={<HearingsRoutes me={me} />} />
+          <Route path="/avtaler/*" element={<AgreementsRoutes me={me} />} />
+          <Route path="/moter/*" element={<MeetingsRoutes me={me} />} />
+          <Route path="/politisk/*" element={<PoliticalRoutes me={me} />} />
+          <Route path="/utvalg/:id" element={<BodyAddress />} />
+          <Route path="/saker/:id" element={<CaseAddress />} />
+          <Route path="/oppfolging/*" element={<FollowUpRoutes me={me} />} />
+          <Route path="/matrise/*" element={<MatrixRoutes me={me} />} />
+          <Route path="/oversikt/*" element={<OverviewRoutes me={me} />} />
+          <Route path="/register/*" element={<RegistryRoutes me={me} />} />
+          <Route path="/admin/*" element={<AdminRoutes me={me} />} />
+          <Route path="/kalender" element={<CalendarFeedsPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>,
+      )}
+    </Layout>,
   );
 }
