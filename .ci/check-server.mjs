@@ -65,3 +65,28 @@ do {
 if (names.length !== 12) fail(`the demo should have 12 regions, found ${names.length}: ${names.join(', ')}`);
 if (!names.includes('Indre Østfold regionråd')) fail('Indre Østfold regionråd is not among the regions');
 console.log('ok: the demo county has its 12 regions');
+
+// Documents are made in worker threads (src/server/documents/render-pool.ts): the built server must find
+// its worker entry, and a PDF and a DOCX come back whole.
+const cyclesRes = await fetch(new URL('/api/v1/cycles', base), { headers: { cookie } });
+if (cyclesRes.status !== 200) fail(`GET /api/v1/cycles: ${cyclesRes.status}`);
+const cycles = await cyclesRes.json();
+const [cycle] = Array.isArray(cycles) ? cycles : cycles.items;
+if (!cycle) fail('the demo has no cycle');
+const agreementsRes = await fetch(new URL(`/api/v1/agreements?cycle=${cycle.id}`, base), { headers: { cookie } });
+if (agreementsRes.status !== 200) fail(`GET /api/v1/agreements: ${agreementsRes.status}`);
+const [agreement] = (await agreementsRes.json()).items;
+if (!agreement) fail('the demo has no agreement to print');
+for (const [format, magic] of [
+  ['pdf', '%PDF-'],
+  ['docx', 'PK'],
+]) {
+  const res = await fetch(new URL(`/api/v1/agreements/${agreement.id}/document?format=${format}`, base), {
+    headers: { cookie },
+  });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (res.status !== 200 || !bytes.subarray(0, magic.length).equals(Buffer.from(magic))) {
+    fail(`the agreement's ${format.toUpperCase()}: ${res.status} ${bytes.subarray(0, 200).toString()}`);
+  }
+  console.log(`ok: an agreement's ${format.toUpperCase()} is made (${bytes.length} bytes)`);
+}

@@ -14,7 +14,8 @@
  * BENCH_ANALYZE=0 (skip the ANALYZE after generating: the planner then has no statistics, as in a PGlite
  * database, which runs no autovacuum, until something analyzes it), BENCH_ROUTES=overview,matrix (only the
  * routes whose name contains one of these words, after the baseline; the server's start and the documents
- * are then not timed).
+ * are then not timed, unless named: `isolation` for /api/health while four large PDFs render,
+ * `first-page` for the compressed script of the sign-in and start pages, built afresh with Vite).
  *
  * Steps: generate the dataset (bench/dataset.ts: 7 departments, 1,200 regions, 5,600 municipalities,
  * ~6,000 dated memberships, ~1,300 users, 100,000 audit events; bench/dataset-hearing.ts: a general part of
@@ -36,7 +37,7 @@
  * Prints a table and writes the same to bench/results/latest.json. A budget that fails is printed as FAIL
  * but the exit code stays 0: this is a measurement. It exits 1 only when the benchmark itself cannot run.
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, fork, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -48,6 +49,8 @@ import { openDatabase, serverVersion } from '../src/server/db/client.js';
 import { benchAgreementDocuments, printDocumentResults } from './agreement-document.js';
 import { calendarFeedPath, generateCalendarMeetings } from './calendar.js';
 import { adminEmail, benchPassword, type DatasetSizes, generateDataset } from './dataset.js';
+import { benchDocumentIsolation, type IsolationResult, printIsolationResult } from './document-isolation.js';
+import { type FirstPageSize, firstPageSizes, printFirstPageSizes } from './first-page.js';
 import { type BenchRoute, type Budget, type Fixtures, routes } from './routes.js';
 import { benchStartup, printStartupResults } from './startup.js';
 import { benchStatusReport } from './status-report.js';
@@ -611,7 +614,16 @@ async function main() {
       result.verdict === 'ERROR' ? `error: ${result.reasons.join('; ')}` : `${result.requests} requests`,
     );
   }
+  // Issue 15, item 2: health while four users' large PDFs are made in the document workers.
+  let isolation: IsolationResult | null = null;
+  if (everything || settings.only.includes('isolation')) {
+    console.log(`  documents off the main loop … (${settings.seconds} s)`);
+    isolation = await benchDocumentIsolation(server.origin, fixtures.matrixCycleId, settings.seconds);
+  }
   await cleanUp();
+  // Issue 15, item 7: the web app built afresh, and what its first pages load.
+  const firstPage: FirstPageSize[] =
+    everything || settings.only.includes('first-page') ? buildAndMeasureFirstPage() : [];
   // In this process, once the server has stopped: the documents' time is the renderers' alone.
   const documents = everything
     ? [
@@ -655,6 +667,10 @@ async function main() {
   );
   console.log('');
   printDocumentResults(documents);
+  console.log('');
+  printIsolationResult(isolation);
+  console.log('');
+  printFirstPageSizes(firstPage);
   console.log('');
   printStartupResults(startup);
 
@@ -702,10 +718,38 @@ async function main() {
       cpuMedianMs: round(d.cpuMedianMs),
     })),
     startup: startup.map((r) => ({ ...r, medianMs: round(r.medianMs) })),
+    documentIsolation: isolation && {
+      ...isolation,
+      documentMedianMs: round(isolation.documentMedianMs),
+      healthP50Ms: round(isolation.healthP50Ms),
+      healthP95Ms: round(isolation.healthP95Ms),
+      healthMaxMs: round(isolation.healthMaxMs),
+    },
+    firstPage,
   };
   mkdirSync(path.dirname(resultsFile), { recursive: true });
   writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWritten to ${path.relative(rootDir, resultsFile)}`);
+}
+
+/** Builds the web app into a temporary folder (the checkout's dist/web is left alone) and measures it. */
+function buildAndMeasureFirstPage(): FirstPageSize[] {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'partnerskap-bench-web-'));
+  try {
+    const vite = path.join(rootDir, 'node_modules', 'vite', 'bin', 'vite.js');
+    const built = spawnSync(
+      process.execPath,
+      [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
+      {
+        cwd: rootDir,
+        stdio: 'inherit',
+      },
+    );
+    if (built.status !== 0) throw new Error(`vite build failed (${built.status})`);
+    return firstPageSizes(outDir);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 }
 
 const round = (n: number | null) => (n === null ? null : Number(n.toFixed(2)));

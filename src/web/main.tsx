@@ -7,12 +7,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initI18n } from './shared/i18n';
 
-initI18n();
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+// The page is drawn once the reader's language is loaded, so no text shows as its key first.
+void initI18n().then(() => {
+  const root = document.getElementById('root');
+  if (root) {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  }
+});

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../shared/contracts/common';
-import { resources } from '../i18n/catalogue';
+import { loadCatalogue } from '../i18n/load-catalogue';
 
 const storageKey = 'partnerskap.locale';
 
@@ -10,22 +10,35 @@ export function storedLocale(): Locale {
   return v === 'nn' || v === 'en' ? v : 'nb';
 }
 
-export function initI18n() {
-  void i18next.use(initReactI18next).init({
-    resources,
-    lng: storedLocale(),
+/** The languages whose strings are loaded (each is loaded when first used, i18n/catalogue.ts). */
+const loaded = new Set<Locale>();
+
+async function load(locale: Locale) {
+  if (loaded.has(locale)) return;
+  i18next.addResourceBundle(locale, 'translation', await loadCatalogue(locale), true, true);
+  loaded.add(locale);
+}
+
+/** Starts i18next with the remembered language's strings: the app is rendered once they are there. */
+export async function initI18n() {
+  const locale = storedLocale();
+  await i18next.use(initReactI18next).init({
+    resources: {},
+    lng: locale,
     fallbackLng: 'nb',
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  document.documentElement.lang = storedLocale();
+  await load(locale);
+  document.documentElement.lang = locale;
 }
 
 /** Switches the language on screen, in the page's lang attribute, and for the next visit. */
-export function applyLocale(locale: Locale) {
+export async function applyLocale(locale: Locale) {
   localStorage.setItem(storageKey, locale);
+  await load(locale);
   document.documentElement.lang = locale;
-  void i18next.changeLanguage(locale);
+  await i18next.changeLanguage(locale);
 }
 
 export function currentLocale(): Locale {

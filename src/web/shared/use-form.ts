@@ -34,6 +34,23 @@ export type FormFields<V> = {
   field<K extends TextKey<V>>(name: K, parse: (text: string) => V[K]): FieldProps;
 };
 
+/**
+ * What a form is checked with: a zod schema from src/shared/contracts, or, where loading zod would cost more
+ * than the form is worth (the sign-in page's two fields), checks that answer as a schema's safeParse does.
+ */
+export type FormSchema = {
+  safeParse(
+    input: unknown,
+  ):
+    | { success: true; data: unknown }
+    | { success: false; error: { issues: Parameters<typeof fieldIssues>[0] } };
+};
+
+/** The values a schema's checks give, as the submit handler gets them. */
+type Checked<S extends FormSchema> = S extends ZodType
+  ? z.output<S>
+  : Extract<ReturnType<S['safeParse']>, { success: true }>['data'];
+
 /** For `field(name, orNull)`: an optional field left empty is null, as the shared schemas have it. */
 export const orNull = (text: string): string | null => text || null;
 
@@ -44,7 +61,7 @@ export const orNull = (text: string): string | null => text || null;
  * Once something is typed, leaving the page (closing the tab, or a navigation inside the app) asks first,
  * until the form is saved or reset.
  */
-export function useForm<S extends ZodType, V extends Record<string, unknown>>(schema: S, initial: V) {
+export function useForm<S extends FormSchema, V extends Record<string, unknown>>(schema: S, initial: V) {
   const { t } = useTranslation();
   const [values, setValues] = useState<V>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -113,7 +130,7 @@ export function useForm<S extends ZodType, V extends Record<string, unknown>>(sc
   }
 
   const submit =
-    (onValid: (data: z.output<S>) => Promise<unknown>) => async (e?: { preventDefault(): void }) => {
+    (onValid: (data: Checked<S>) => Promise<unknown>) => async (e?: { preventDefault(): void }) => {
       e?.preventDefault();
       setFormError(null);
       const result = schema.safeParse(values);
@@ -123,7 +140,7 @@ export function useForm<S extends ZodType, V extends Record<string, unknown>>(sc
       }
       setSubmitting(true);
       try {
-        await whileSaving(() => onValid(result.data));
+        await whileSaving(() => onValid(result.data as Checked<S>));
         setDirty(false);
         setErrors({});
       } catch (error) {

@@ -1,8 +1,16 @@
 import { Field, Label, Select } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { Locale, locales } from '../../../shared/contracts/common';
+import type { Locale } from '../../../shared/contracts/common';
 import { applyLocale, currentLocale } from '../../shared/i18n';
 import { useMe, useSetLocale } from './auth.api';
+
+/**
+ * The languages to choose from, every Locale once (the type checks it). Not the contract's `Locale` schema:
+ * the sign-in page and the header would load zod for it, which their first script leaves out.
+ */
+const known: Record<Locale, true> = { nb: true, nn: true, en: true };
+const locales = Object.keys(known) as Locale[];
+const isLocale = (value: string): value is Locale => Object.hasOwn(known, value);
 
 /** Bokmål, nynorsk or English: remembered for the signed-in person, and in the browser before sign-in. */
 export function LanguageSelect() {
@@ -15,9 +23,10 @@ export function LanguageSelect() {
       <Select
         value={currentLocale()}
         onChange={(e) => {
-          const locale = Locale.parse(e.target.value);
+          const locale = e.target.value;
+          if (!isLocale(locale)) return;
           if (me.data) setLocale.mutate(locale);
-          else applyLocale(locale);
+          else void applyLocale(locale);
         }}
       >
         {locales.map((l) => (

@@ -13,7 +13,7 @@ export function useMe() {
     queryFn: async (): Promise<Me | null> => {
       try {
         const me = await api<Me>('GET', '/api/v1/auth/me');
-        applyLocale(me.locale);
+        await applyLocale(me.locale);
         return me;
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
@@ -28,8 +28,8 @@ export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: LoginInput) => api<Me>('POST', '/api/v1/auth/login', input),
-    onSuccess: (me) => {
-      applyLocale(me.locale);
+    onSuccess: async (me) => {
+      await applyLocale(me.locale);
       qc.setQueryData(meKey, me);
     },
   });
@@ -53,7 +53,7 @@ export function useSetLocale() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (locale: Locale) => {
-      applyLocale(locale);
+      await applyLocale(locale);
       await api('PUT', '/api/v1/auth/me/preferences', { locale });
       return locale;
     },

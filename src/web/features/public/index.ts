@@ -1,6 +1,6 @@
 /**
- * The public pages: the routes the app mounts before anything asks who is signed in (PublicRoutes, for the
- * addresses isPublicPath knows), and the front page's address (publicRoot) for the sign-in page's link.
+ * The public pages: the addresses isPublicPath knows (the app mounts PublicRoutes there before anything asks
+ * who is signed in, loading PublicRoutes.tsx as a script of its own when first visited), and the front page's
+ * address (publicRoot) for the sign-in page's link.
  */
-export { PublicRoutes } from './PublicRoutes';
 export { isPublicPath, publicRoot } from './public-paths';
