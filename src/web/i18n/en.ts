@@ -1837,7 +1837,7 @@ export const webEn: WebCatalogue = {
   matrix: {
     title: 'Matrix',
     intro:
-      'The departments and the region itself (rows) against the regions with an agreement in the cycle (columns). Each cell counts the contributions by status. Choose a cell to see and edit its contributions.',
+      'The departments and the region itself (rows) against the regions with an agreement in the cycle (columns). Each cell counts the contributions by status.',
     noCycle: 'There is no agreement cycle yet.',
     noAgreements: 'The cycle has no agreements yet. Create them under Agreements.',
     filterFailed:
@@ -1849,6 +1849,32 @@ export const webEn: WebCatalogue = {
     ownRow: '(your department)',
     inactive: '(discontinued)',
     nothingYet: 'nothing yet',
+    howTo: {
+      admin: 'Choose a cell to see and edit its contributions.',
+      department:
+        'Choose a cell to see its contributions. You can edit your department’s contributions and add new ones.',
+      region:
+        'Choose a cell to see its contributions. In the region’s own row you can add the region’s contributions.',
+      viewer: 'Choose a cell to see its contributions.',
+    },
+    keys: 'The matrix is one stop for the Tab key. Move between the cells with the arrow keys, Home and End (with Ctrl: the first and the last cell), and open a cell with Enter.',
+    cellLabel: '{{owner}}, {{region}}: {{counts}}',
+    cellNothing: 'no contributions yet',
+    total: 'Total',
+    totalsExplain:
+      '“Total” counts the contributions in each row and column, and the empty cells: in how many regions a department has nothing, and how many departments a region lacks.',
+    totals: {
+      empty_one: '{{count}} empty',
+      empty_other: '{{count}} empty',
+      contributions_one: '{{count}} contribution',
+      contributions_other: '{{count}} contributions',
+      regionsWithout_one: 'None in {{count}} of {{of}} regions',
+      regionsWithout_other: 'None in {{count}} of {{of}} regions',
+      departmentsWithout_one: 'None from {{count}} of {{of}} departments',
+      departmentsWithout_other: 'None from {{count}} of {{of}} departments',
+      rowLabel: '{{owner}} in total: {{contributions}}. {{without}}.',
+      columnLabel: '{{region}} in total: {{contributions}}. {{without}}.',
+    },
     countOf: '{{count}} {{status}}',
     legend: 'Status abbreviations',
     short: { proposed: 'P', discussed: 'D', agreed: 'A', dropped: 'X' },

@@ -1833,7 +1833,7 @@ export const webNb = {
   matrix: {
     title: 'Matrise',
     intro:
-      'Rådsområdene og regionen selv (rader) mot regionene med avtale i syklusen (kolonner). Hver celle teller bidragene etter status. Velg en celle for å se og endre bidragene.',
+      'Rådsområdene og regionen selv (rader) mot regionene med avtale i syklusen (kolonner). Hver celle teller bidragene etter status.',
     noCycle: 'Det finnes ingen avtalesyklus ennå.',
     noAgreements: 'Syklusen har ingen avtaler ennå. Opprett avtalene under Avtaler.',
     filterFailed:
@@ -1844,6 +1844,31 @@ export const webNb = {
     ownRow: '(ditt rådsområde)',
     inactive: '(avviklet)',
     nothingYet: 'ingen ennå',
+    howTo: {
+      admin: 'Velg en celle for å se og endre bidragene.',
+      department:
+        'Velg en celle for å se bidragene. Bidragene fra ditt rådsområde kan du endre, og du kan legge til nye.',
+      region: 'Velg en celle for å se bidragene. I regionens egen rad kan du legge til regionens bidrag.',
+      viewer: 'Velg en celle for å se bidragene.',
+    },
+    keys: 'Matrisen er ett stopp med tabulatortasten. Gå mellom cellene med piltastene, Home og End (med Ctrl: første og siste celle), og åpne en celle med Enter.',
+    cellLabel: '{{owner}}, {{region}}: {{counts}}',
+    cellNothing: 'ingen bidrag ennå',
+    total: 'I alt',
+    totalsExplain:
+      '«I alt» teller bidragene i hver rad og kolonne, og de tomme cellene: i hvor mange regioner et rådsområde ikke har noe, og hvor mange rådsområder en region mangler.',
+    totals: {
+      empty_one: '{{count}} tom',
+      empty_other: '{{count}} tomme',
+      contributions_one: '{{count}} bidrag',
+      contributions_other: '{{count}} bidrag',
+      regionsWithout_one: 'Ingen bidrag i {{count}} av {{of}} regioner',
+      regionsWithout_other: 'Ingen bidrag i {{count}} av {{of}} regioner',
+      departmentsWithout_one: 'Mangler fra {{count}} av {{of}} rådsområder',
+      departmentsWithout_other: 'Mangler fra {{count}} av {{of}} rådsområder',
+      rowLabel: '{{owner}} i alt: {{contributions}}. {{without}}.',
+      columnLabel: '{{region}} i alt: {{contributions}}. {{without}}.',
+    },
     countOf: '{{count}} {{status}}',
     legend: 'Forkortelser for status',
     short: { proposed: 'F', discussed: 'D', agreed: 'A', dropped: 'B' },

@@ -1833,7 +1833,7 @@ export const webNn: WebCatalogue = {
   matrix: {
     title: 'Matrise',
     intro:
-      'Rådsområda og regionen sjølv (rader) mot regionane med avtale i syklusen (kolonnar). Kvar celle tel bidraga etter status. Vel ei celle for å sjå og endre bidraga.',
+      'Rådsområda og regionen sjølv (rader) mot regionane med avtale i syklusen (kolonnar). Kvar celle tel bidraga etter status.',
     noCycle: 'Det finst ingen avtalesyklus enno.',
     noAgreements: 'Syklusen har ingen avtalar enno. Opprett avtalane under Avtalar.',
     filterFailed:
@@ -1844,6 +1844,32 @@ export const webNn: WebCatalogue = {
     ownRow: '(rådsområdet ditt)',
     inactive: '(avvikla)',
     nothingYet: 'ingen enno',
+    howTo: {
+      admin: 'Vel ei celle for å sjå og endre bidraga.',
+      department:
+        'Vel ei celle for å sjå bidraga. Bidraga frå rådsområdet ditt kan du endre, og du kan leggje til nye.',
+      region:
+        'Vel ei celle for å sjå bidraga. I raden til regionen sjølv kan du leggje til bidraga frå regionen.',
+      viewer: 'Vel ei celle for å sjå bidraga.',
+    },
+    keys: 'Matrisa er eitt stopp med tabulatortasten. Gå mellom cellene med piltastane, Home og End (med Ctrl: første og siste celle), og opne ei celle med Enter.',
+    cellLabel: '{{owner}}, {{region}}: {{counts}}',
+    cellNothing: 'ingen bidrag enno',
+    total: 'I alt',
+    totalsExplain:
+      '«I alt» tel bidraga i kvar rad og kolonne, og dei tomme cellene: i kor mange regionar eit rådsområde ikkje har noko, og kor mange rådsområde ein region manglar.',
+    totals: {
+      empty_one: '{{count}} tom',
+      empty_other: '{{count}} tomme',
+      contributions_one: '{{count}} bidrag',
+      contributions_other: '{{count}} bidrag',
+      regionsWithout_one: 'Ingen bidrag i {{count}} av {{of}} regionar',
+      regionsWithout_other: 'Ingen bidrag i {{count}} av {{of}} regionar',
+      departmentsWithout_one: 'Manglar frå {{count}} av {{of}} rådsområde',
+      departmentsWithout_other: 'Manglar frå {{count}} av {{of}} rådsområde',
+      rowLabel: '{{owner}} i alt: {{contributions}}. {{without}}.',
+      columnLabel: '{{region}} i alt: {{contributions}}. {{without}}.',
+    },
     countOf: '{{count}} {{status}}',
     legend: 'Forkortingar for status',
     short: { proposed: 'F', discussed: 'D', agreed: 'A', dropped: 'B' },

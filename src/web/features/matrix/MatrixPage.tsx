@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Paragraph } from '@digdir/designsystemet-react';
-import { useId, useState } from 'react';
+import { type KeyboardEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { agreementPath } from '../../../shared/contracts/agreements';
@@ -13,6 +13,7 @@ import { useCurrentCycle } from '../../shared/current-cycle';
 import { useUrlFilters } from '../../shared/url-state';
 import { MatrixCellDialog, type OpenCell } from './MatrixCellDialog';
 import { exportHref, type MatrixFilters, useMatrix } from './matrix.api';
+import { shortRegionName } from './region-names';
 
 const filterKeys = ['subjectArea', 'status'] as const;
 
@@ -20,7 +21,8 @@ const filterKeys = ['subjectArea', 'status'] as const;
  * "Matrise": the coordinator's main tool. The departments (rows) × the regions with an agreement
  * (columns) of the cycle chosen in the top bar; each cell counts that department's contributions to that
  * region by status and says "nothing yet" where there are none; the region's own items are the last row.
- * Filters (in the address) narrow the counts and the export; a cell opens its contributions.
+ * Filters (in the address) narrow the counts and the export; a cell opens its contributions. What a cell
+ * lets the reader do is said for their role (a viewer only reads).
  */
 export function MatrixPage({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -28,7 +30,9 @@ export function MatrixPage({ me }: { me: Me }) {
   const filters = useUrlFilters(filterKeys);
   return (
     <Page title={t('matrix.title')}>
-      <Paragraph>{t('matrix.intro')}</Paragraph>
+      <Paragraph>
+        {t('matrix.intro')} {t(`matrix.howTo.${me.role}`)}
+      </Paragraph>
       <QueryState query={cycles}>
         {() =>
           cycle ? (
@@ -127,6 +131,9 @@ function CycleMatrix({
           ) : (
             <>
               <Legend />
+              <Paragraph data-size="sm" className="muted">
+                {t('matrix.totalsExplain')} {t('matrix.keys')}
+              </Paragraph>
               <MatrixTable
                 matrix={m}
                 own={me.role === 'department' ? me.departmentId : null}
@@ -162,8 +169,14 @@ function Legend() {
 }
 
 /**
- * The matrix as a table. A department editor's own department is the first row, marked as theirs (UX.md:
- * a department editor works from their department's part of the matrix).
+ * The matrix as a table, and as one keyboard stop: the ARIA grid pattern. Only one cell's button is in the
+ * tab order (a roving tabindex, first the first cell); the arrow keys move between the cells, Home and End
+ * to the row's first and last, Ctrl+Home and Ctrl+End to the grid's, and Enter or Space opens the cell. Each
+ * cell's accessible name says whose row, which region and the counts. The last column and the last row count
+ * each row's and each column's contributions and its gaps: in how many regions a department has nothing, and
+ * how many departments a region has nothing from. The columns show short region names (the full name is
+ * the header's accessible name and its tooltip), so that the demo's twelve fit on a laptop. A department
+ * editor's own department is the first row, marked as theirs.
  */
 function MatrixTable({
   matrix,
@@ -188,84 +201,220 @@ function MatrixTable({
     };
   });
   const rows = [...named.filter((r) => r.own), ...named.filter((r) => !r.own)];
+  const totalOf = (cell: MatrixCell | undefined) => (cell ? matrixCellCounts(cell).total : 0);
+  const regionCount = matrix.regions.length;
+  // A region lacks a department where the department's cell is empty; the region's own row is no department.
+  const departmentRows = rows.filter((r) => r.departmentId !== null);
+  const columns = matrix.regions.map((region, j) => ({
+    region,
+    contributions: rows.reduce((sum, r) => sum + totalOf(r.cells[j]), 0),
+    departmentsWithout: departmentRows.filter((r) => totalOf(r.cells[j]) === 0).length,
+  }));
+  const everything = columns.reduce((sum, c) => sum + c.contributions, 0);
   return (
-    // The table scrolls both ways inside its frame, with the region names and department names kept in
-    // view; the frame takes focus so it can be scrolled from the keyboard as well.
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <section className="matrix-scroll" aria-labelledby={captionId} tabIndex={0}>
-      <table className="matrix">
+    // The table scrolls both ways inside its frame, with the region names, the department names and the
+    // totals kept in view; the keyboard reaches it through its one focusable cell.
+    <section className="matrix-scroll" aria-labelledby={captionId}>
+      {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA data grid pattern is a table with role grid, its cells moved between by keys */}
+      <table className="matrix" role="grid" aria-labelledby={captionId} onKeyDown={moveInGrid}>
         <caption id={captionId}>
-          {t('matrix.caption', {
-            cycle: matrix.cycle.name,
-            departments: matrix.departments.length,
-            regions: matrix.regions.length,
-          })}
+          <span className="matrix__caption">
+            {t('matrix.caption', {
+              cycle: matrix.cycle.name,
+              departments: matrix.departments.length,
+              regions: regionCount,
+            })}
+          </span>
         </caption>
         <thead>
           <tr>
             <td className="matrix__corner" />
             {matrix.regions.map((r) => (
               <th key={r.agreementId} scope="col">
-                {r.name}
+                <span aria-hidden="true" title={r.name}>
+                  {shortRegionName(r.name)}
+                </span>
+                <span className="visually-hidden">{r.name}</span>
               </th>
             ))}
+            <th scope="col" className="matrix__total">
+              {t('matrix.total')}
+            </th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr
-              key={row.departmentId ?? 'region'}
-              className={
-                row.departmentId === null ? 'matrix__region-row' : row.own ? 'matrix__own-row' : undefined
-              }
-            >
-              <th scope="row">
-                {row.name}
-                {row.own && <span className="matrix__own"> {t('matrix.ownRow')}</span>}
-                {row.inactive && <span className="matrix__inactive"> {t('matrix.inactive')}</span>}
-              </th>
-              {matrix.regions.map((region, j) => (
-                <td key={region.agreementId}>
-                  <CellButton
-                    cell={row.cells[j]}
-                    onOpen={() =>
-                      onOpen({
-                        departmentId: row.departmentId,
-                        agreementId: region.agreementId,
-                        ownerName: row.name,
-                        regionName: region.name,
-                        subjectAreas: matrix.subjectAreas,
-                      })
-                    }
-                  />
+          {rows.map((row, i) => {
+            const contributions = row.cells.reduce((sum, c) => sum + totalOf(c), 0);
+            const regionsWithout = matrix.regions.filter((_, j) => totalOf(row.cells[j]) === 0).length;
+            return (
+              <tr
+                key={row.departmentId ?? 'region'}
+                className={
+                  row.departmentId === null ? 'matrix__region-row' : row.own ? 'matrix__own-row' : undefined
+                }
+              >
+                <th scope="row">
+                  {row.name}
+                  {row.own && <span className="matrix__own"> {t('matrix.ownRow')}</span>}
+                  {row.inactive && <span className="matrix__inactive"> {t('matrix.inactive')}</span>}
+                </th>
+                {matrix.regions.map((region, j) => (
+                  <td key={region.agreementId}>
+                    <CellButton
+                      cell={row.cells[j]}
+                      owner={row.name}
+                      region={region.name}
+                      position={[i, j]}
+                      onOpen={() =>
+                        onOpen({
+                          departmentId: row.departmentId,
+                          agreementId: region.agreementId,
+                          ownerName: row.name,
+                          regionName: region.name,
+                          subjectAreas: matrix.subjectAreas,
+                        })
+                      }
+                    />
+                  </td>
+                ))}
+                <td
+                  className="matrix__total"
+                  aria-label={t('matrix.totals.rowLabel', {
+                    owner: row.name,
+                    contributions: t('matrix.totals.contributions', { count: contributions }),
+                    without: t('matrix.totals.regionsWithout', { count: regionsWithout, of: regionCount }),
+                  })}
+                >
+                  <span aria-hidden="true">
+                    {t('matrix.totals.contributions', { count: contributions })}
+                    <br />
+                    <span className={regionsWithout > 0 ? 'matrix__gaps' : 'muted'}>
+                      {t('matrix.totals.empty', { count: regionsWithout })}
+                    </span>
+                  </span>
                 </td>
-              ))}
-            </tr>
-          ))}
+              </tr>
+            );
+          })}
         </tbody>
+        <tfoot>
+          <tr className="matrix__total-row">
+            <th scope="row">{t('matrix.total')}</th>
+            {columns.map((c) => (
+              <td
+                key={c.region.agreementId}
+                aria-label={t('matrix.totals.columnLabel', {
+                  region: c.region.name,
+                  contributions: t('matrix.totals.contributions', { count: c.contributions }),
+                  without: t('matrix.totals.departmentsWithout', {
+                    count: c.departmentsWithout,
+                    of: departmentRows.length,
+                  }),
+                })}
+              >
+                <span aria-hidden="true">
+                  {t('matrix.totals.contributions', { count: c.contributions })}
+                  <br />
+                  <span className={c.departmentsWithout > 0 ? 'matrix__gaps' : 'muted'}>
+                    {t('matrix.totals.empty', { count: c.departmentsWithout })}
+                  </span>
+                </span>
+              </td>
+            ))}
+            <td className="matrix__total">{t('matrix.totals.contributions', { count: everything })}</td>
+          </tr>
+        </tfoot>
       </table>
     </section>
   );
 }
 
-function CellButton({ cell, onOpen }: { cell: MatrixCell | undefined; onOpen: () => void }) {
+/** The cells' buttons of a grid, found by their place (`data-row`, `data-col`). */
+const cellAt = (grid: HTMLElement, row: number, col: number) =>
+  grid.querySelector<HTMLButtonElement>(`button[data-row="${row}"][data-col="${col}"]`);
+
+/**
+ * The grid's keys: arrows to the next cell, Home and End within the row, with Ctrl to the grid's first and
+ * last cell. The cell moved to becomes the grid's one tab stop. The tab stop is kept in the DOM rather than
+ * in React state, so that moving does not render ten thousand cells again in a national matrix.
+ */
+function moveInGrid(e: KeyboardEvent<HTMLTableElement>) {
+  const from = e.target as HTMLElement;
+  if (!(from instanceof HTMLButtonElement) || from.dataset.row === undefined) return;
+  const grid = e.currentTarget;
+  const row = Number(from.dataset.row);
+  const col = Number(from.dataset.col);
+  // The body's rows and the regions' columns (the last header is the totals').
+  const lastRow = grid.querySelectorAll('tbody tr').length - 1;
+  const lastCol = grid.querySelectorAll('thead th[scope="col"]').length - 2;
+  const targets: Record<string, [number, number] | undefined> = {
+    ArrowRight: [row, Math.min(col + 1, lastCol)],
+    ArrowLeft: [row, Math.max(col - 1, 0)],
+    ArrowDown: [Math.min(row + 1, lastRow), col],
+    ArrowUp: [Math.max(row - 1, 0), col],
+    Home: e.ctrlKey ? [0, 0] : [row, 0],
+    End: e.ctrlKey ? [lastRow, lastCol] : [row, lastCol],
+  };
+  const target = targets[e.key];
+  if (!target) return;
+  e.preventDefault();
+  const next = cellAt(grid, target[0], target[1]);
+  if (!next || next === from) return;
+  from.tabIndex = -1;
+  next.tabIndex = 0;
+  next.focus();
+}
+
+function CellButton({
+  cell,
+  owner,
+  region,
+  position,
+  onOpen,
+}: {
+  cell: MatrixCell | undefined;
+  owner: string;
+  region: string;
+  position: [number, number];
+  onOpen: () => void;
+}) {
   const { t } = useTranslation();
   const counts = matrixCellCounts(cell ?? [0, 0, 0, 0]);
+  const said =
+    counts.total === 0
+      ? t('matrix.cellNothing')
+      : contributionStatuses
+          .filter((s) => counts[s] > 0)
+          .map((s) => t('matrix.countOf', { count: counts[s], status: t(`contributions.status.${s}`) }))
+          .join(', ');
+  const [row, col] = position;
   return (
-    <button type="button" className="matrix__cell" data-empty={counts.total === 0} onClick={onOpen}>
+    <button
+      type="button"
+      className="matrix__cell"
+      data-empty={counts.total === 0}
+      data-row={row}
+      data-col={col}
+      // The grid's one tab stop: the first cell until the keys move it (moveInGrid), or a click does.
+      tabIndex={row === 0 && col === 0 ? 0 : -1}
+      aria-label={t('matrix.cellLabel', { owner, region, counts: said })}
+      onClick={(e) => {
+        const grid = e.currentTarget.closest('table');
+        grid?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.setAttribute('tabindex', '-1');
+        e.currentTarget.tabIndex = 0;
+        onOpen();
+      }}
+    >
       {counts.total === 0 ? (
-        <span className="matrix__nothing">{t('matrix.nothingYet')}</span>
+        <span className="matrix__nothing" aria-hidden="true">
+          {t('matrix.nothingYet')}
+        </span>
       ) : (
         contributionStatuses
           .filter((s) => counts[s] > 0)
           .map((s) => (
-            <span key={s} className="matrix-count" data-status={s}>
-              <span aria-hidden="true">
-                {counts[s]} {t(`matrix.short.${s}`)}
-              </span>
-              <span className="visually-hidden">
-                {t('matrix.countOf', { count: counts[s], status: t(`contributions.status.${s}`) })}
-              </span>
+            <span key={s} className="matrix-count" data-status={s} aria-hidden="true">
+              {counts[s]} {t(`matrix.short.${s}`)}
             </span>
           ))
       )}
