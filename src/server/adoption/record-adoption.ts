@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { bodyMeetings, politicalBodies } from '../bodies/body.table.js';
 import { generalPartVersions } from '../general-part/general-part.table.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
+import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
 import { conflict, fieldError, forbidden, notFound, stale } from '../platform/errors.js';
@@ -20,6 +21,7 @@ import { membersOf } from '../registry/region-members.js';
 import { specialPartVersions } from '../special-part/special-part.table.js';
 import { agreementDivergences, municipalAdoptions } from './adoption.table.js';
 import { loadAdoption, mayRecordFor } from './adoption-reads.js';
+import { completePoliticalMilestones } from './complete-political-milestones.js';
 import { requiredMunicipalities } from './in-force.js';
 
 /** Who records municipal decisions: the coordinator for every region, a region contact for its own. */
@@ -116,6 +118,7 @@ export async function recordAdoption(
       before: existing ?? null,
       after: { agreementId, municipalityId, ...values },
     });
+    await completePoliticalMilestones(tx, actx, agreementId, input.decidedOn);
     await createCommitmentsInForce(tx, actx, agreementId);
     return loadAdoption(tx, actx.actor, agreementId);
   });
@@ -202,6 +205,8 @@ export async function resolveDivergence(ctx: Ctx, id: string, raw: unknown): Pro
       before: divergence,
       after,
     });
+    const today = (await databaseNow(tx)).toISOString().slice(0, 10);
+    await completePoliticalMilestones(tx, actx, agreement.id, today);
     await createCommitmentsInForce(tx, actx, agreement.id);
     return loadAdoption(tx, actx.actor, agreement.id);
   });

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { type PoliticalCase, RecordDecisionInput } from '../../shared/contracts/cases.js';
 import { agreementDivergences } from '../adoption/adoption.table.js';
+import { completePoliticalMilestones } from '../adoption/complete-political-milestones.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { bodyMeetings } from '../bodies/body.table.js';
 import { createCommitmentsInForce } from '../follow-up/commitments-in-force.js';
@@ -104,6 +105,13 @@ export async function recordDecision(
       before: before.treatments.find((t) => t.id === treatmentId),
       after: after.treatments.find((t) => t.id === treatmentId),
     });
+    // The board's approval may be the last step into force, which completes the political milestones.
+    for (const { agreementId } of await tx
+      .select({ agreementId: caseAgreements.agreementId })
+      .from(caseAgreements)
+      .where(eq(caseAgreements.caseId, caseId))) {
+      await completePoliticalMilestones(tx, actx, agreementId, input.decidedOn);
+    }
     // The board's approval may be the last step that brings an agreement into force.
     const inCase = await tx
       .select({ agreementId: caseAgreements.agreementId })

@@ -5,12 +5,13 @@ import type { Tx } from '../db/client.js';
 import { toTemplateItem } from './milestone.mapper.js';
 import { milestoneTemplateItems } from './milestone.table.js';
 
-type DefaultItem = { name: string; stage: MilestoneStage; evidence: EvidenceKind; optional: boolean };
+type DefaultItem = { name: string; stage: MilestoneStage; evidence: EvidenceKind | null; optional: boolean };
 
 /**
  * The county's process for a special part (docs/process.md), as a new cycle's milestones, in bokmål: the
  * names are the cycle's data, which the admin renames. The region's own commitments are optional: a region
- * may take on none.
+ * may take on none. The political milestones have no evidence of their own: the agreement's coming into force
+ * (the board's approval and every member council's adoption) completes them (complete-political-milestones.ts).
  */
 export const defaultMilestoneTemplate: readonly DefaultItem[] = [
   {
@@ -57,6 +58,13 @@ export const defaultMilestoneTemplate: readonly DefaultItem[] = [
     optional: false,
   },
   { name: 'Spesiell del avtalt', stage: 'joint', evidence: 'special_part_agreed', optional: false },
+  { name: 'Godkjent av fylkesrådet', stage: 'political', evidence: null, optional: false },
+  {
+    name: 'Vedtatt av kommunestyret i alle medlemskommunene',
+    stage: 'political',
+    evidence: null,
+    optional: false,
+  },
 ];
 
 /** Gives a new cycle the default milestone template, in the caller's transaction (creating the cycle). */

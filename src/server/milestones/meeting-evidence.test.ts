@@ -136,11 +136,14 @@ describe('meeting evidence', () => {
     expect(
       byEvidence(await getAgreementMilestones(t.ctx(t.actors.region), own.id), 'final_held'),
     ).toMatchObject({ evidence: { links: [meetingLink(final)] } });
-    // Every milestone from the meetings is done; the region's work and the special part are not.
+    // Every milestone from the meetings is done; the region's work, the special part and the political
+    // milestones (which coming into force completes; they have no evidence) are not.
     expect(list.milestones.filter((m) => m.state !== 'done').map((m) => m.evidenceKind)).toEqual([
       'wanted_subject_areas',
       'region_commitments',
       'special_part_agreed',
+      null,
+      null,
     ]);
     // The cycle's read (the overview's and the status report's) gives the same phases.
     const phases = await phasesOfCycle(t.database.db, cycle.id);

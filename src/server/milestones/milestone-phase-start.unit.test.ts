@@ -87,3 +87,28 @@ describe('phaseStartOf', () => {
     });
   });
 });
+
+describe('phaseStartOf in force', () => {
+  it('dates it from the political milestones coming into force completed, not from the work before', () => {
+    const list = [
+      m('county_internal', 'done', '2021-02-10'),
+      m('joint', 'done', '2021-06-01'),
+      m('political', 'done', '2021-12-09'),
+      m('political', 'done', '2021-12-09'),
+    ];
+    const since = phaseStartOf({
+      phase: 'in_force',
+      milestones: list,
+      createdOn,
+      regionReadyOn: '2021-01-20',
+      specialPartAgreedOn: '2021-06-15',
+    });
+    expect(since).toBe('2021-12-09');
+    // Open political milestones hold no phase back, and date none before it is in force.
+    const ready = [...list.slice(0, 2), m('political', 'not_started'), m('political', 'not_started')];
+    expect(started(ready, { regionReadyOn: '2021-01-20', specialPartAgreedOn: '2021-06-15' })).toEqual({
+      phase: 'ready_for_political_processing',
+      since: '2021-06-15',
+    });
+  });
+});

@@ -3,7 +3,7 @@ import {
   type Evidence,
   type MilestoneStage,
   type MilestoneState,
-  milestoneStages,
+  workStages,
 } from '../../shared/contracts/milestones.js';
 
 /** A milestone as the phase sees it: its stage, whether it may be skipped, and its state as it stands. */
@@ -41,9 +41,10 @@ export function phaseOf({
 }: PhaseInput): AgreementPhase {
   if (political === 'in_force') return 'in_force';
   if (political === 'processing') return 'political_processing';
-  if (!regionReady && !milestones.some((m) => begun(m.state))) return 'preparation';
-  for (const stage of milestoneStages) {
-    if (milestones.some((m) => m.stage === stage && !m.optional && !complete(m.state))) return stage;
+  const work = milestones.filter((m) => (workStages as readonly MilestoneStage[]).includes(m.stage));
+  if (!regionReady && !work.some((m) => begun(m.state))) return 'preparation';
+  for (const stage of workStages) {
+    if (work.some((m) => m.stage === stage && !m.optional && !complete(m.state))) return stage;
   }
   return specialPartAgreed ? 'ready_for_political_processing' : 'joint';
 }
@@ -86,14 +87,27 @@ export function phaseStartOf(input: PhaseStartInput): string {
       began = createdOn;
       break;
     case 'county_internal':
-      began = earliestOf([input.regionReadyOn, ...milestones.map((m) => m.doneDate)]);
+      began = earliestOf([
+        input.regionReadyOn,
+        ...milestones
+          .filter((m) => (workStages as readonly MilestoneStage[]).includes(m.stage))
+          .map((m) => m.doneDate),
+      ]);
       break;
     case 'region_internal':
     case 'joint':
-      began = completedBefore(milestoneStages.slice(0, milestoneStages.indexOf(phase)));
+      began = completedBefore(workStages.slice(0, workStages.indexOf(phase)));
+      break;
+    case 'in_force':
+      // Coming into force completes the political milestones: the last of them dates it.
+      began = latest([
+        completedBefore(workStages),
+        input.specialPartAgreedOn,
+        completedBefore(['political']),
+      ]);
       break;
     default:
-      began = latest([completedBefore(milestoneStages), input.specialPartAgreedOn]);
+      began = latest([completedBefore(workStages), input.specialPartAgreedOn]);
   }
   return began ?? createdOn;
 }

@@ -139,6 +139,27 @@ describe('a phase is never contradicted by the milestones', () => {
   });
 });
 
+describe('the political milestones and the phase', () => {
+  it('never hold the phase back: the agreement in force completes them, the cases and decisions move the phase', () => {
+    const work = [m('county_internal', 'done'), m('region_internal', 'done'), m('joint', 'done')];
+    const political = [m('political', 'not_started'), m('political', 'in_progress')];
+    const ready = { regionReady: true, specialPartAgreed: true };
+    expect(phaseOf({ milestones: [...work, ...political], ...ready })).toBe('ready_for_political_processing');
+    expect(phaseOf({ milestones: [...work, ...political], ...ready, specialPartAgreed: false })).toBe(
+      'joint',
+    );
+    expect(phaseOf({ milestones: [m('joint', 'in_progress'), ...political], ...ready })).toBe('joint');
+    // Before anything of the work has begun, a political milestone under way does not start the process.
+    expect(
+      phaseOf({
+        milestones: [m('county_internal', 'not_started'), ...political],
+        regionReady: false,
+        specialPartAgreed: false,
+      }),
+    ).toBe('preparation');
+  });
+});
+
 describe('the state of a milestone as it stands', () => {
   const evidence = (met: boolean) => ({ kind: 'wanted_subject_areas' as const, met, at: null, links: [] });
 

@@ -72,6 +72,8 @@ describe("a cycle's milestone template", () => {
         [6, 'joint'],
         [7, 'joint'],
         [8, 'joint'],
+        [9, 'political'],
+        [10, 'political'],
       ]);
       expect(template).toMatchObject({ agreements: 0, agreementsBehind: 0 });
     }
@@ -95,7 +97,7 @@ describe("a cycle's milestone template", () => {
       version: 1,
     });
     let template = await templateOf(cycle.id);
-    expect(template.items.map((i) => i.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(template.items.map((i) => i.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(template.items[3]?.id).toBe(item.id);
 
     const moved = await send('PATCH', `/api/v1/milestone-template-items/${item.id}`, {
@@ -113,7 +115,7 @@ describe("a cycle's milestone template", () => {
     });
     template = await templateOf(cycle.id);
     expect(template.items[0]?.id).toBe(item.id);
-    expect(template.items.map((i) => i.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(template.items.map((i) => i.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
 
     const last = template.items.at(-1);
     const deleted = await send(
@@ -121,7 +123,7 @@ describe("a cycle's milestone template", () => {
       `/api/v1/milestone-template-items/${last?.id}?version=${last?.version}`,
     );
     expect(deleted.statusCode, deleted.body).toBe(204);
-    expect((await templateOf(cycle.id)).items).toHaveLength(9);
+    expect((await templateOf(cycle.id)).items).toHaveLength(11);
     expect((await auditOf(t, 'milestoneTemplateItem', item.id)).map((e) => e.action)).toEqual([
       'milestoneTemplateItem.create',
       'milestoneTemplateItem.update',

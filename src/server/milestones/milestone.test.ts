@@ -73,6 +73,8 @@ describe("an agreement's milestones", () => {
       ['Bilaterale møter med rådsområdene', 'joint', 'bilateral_held', false],
       ['Fellesmøte om det som legges frem til politisk behandling', 'joint', 'final_held', false],
       ['Spesiell del avtalt', 'joint', 'special_part_agreed', false],
+      ['Godkjent av fylkesrådet', 'political', null, false],
+      ['Vedtatt av kommunestyret i alle medlemskommunene', 'political', null, false],
     ]);
     for (const m of milestones.milestones) {
       expect(m).toMatchObject({ state: 'not_started', recordedState: 'not_started', completedBy: null });

@@ -12,10 +12,22 @@ import { PersonRef } from './general-part.js';
 
 // ---- Words ----
 
-/** The three strands of the process a milestone belongs to, in the order the phase passes them. */
-export const milestoneStages = ['county_internal', 'region_internal', 'joint'] as const;
+/**
+ * The strands of the process a milestone belongs to, in order: the three the phase passes through (see
+ * `workStages`), then the political processing, whose milestones the agreement's coming into force completes.
+ */
+export const milestoneStages = ['county_internal', 'region_internal', 'joint', 'political'] as const;
 export const MilestoneStage = z.enum(milestoneStages, { error: 'validation.chooseStage' });
 export type MilestoneStage = z.infer<typeof MilestoneStage>;
+/**
+ * The stages whose milestones move the phase, in the order it passes them. The political processing's phase
+ * follows from the cases and decisions, not from its milestones, so they never hold an agreement back.
+ */
+export const workStages = [
+  'county_internal',
+  'region_internal',
+  'joint',
+] as const satisfies readonly MilestoneStage[];
 
 export const milestoneStates = ['not_started', 'in_progress', 'done', 'not_applicable'] as const;
 export const MilestoneState = z.enum(milestoneStates, { error: 'validation.chooseStatus' });
