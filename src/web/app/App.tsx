@@ -45,6 +45,9 @@ const FollowUpRoutes = section(
   async () => (await import('../features/follow-up/FollowUpRoutes')).FollowUpRoutes,
 );
 const MatrixRoutes = section(async () => (await import('../features/matrix/MatrixRoutes')).MatrixRoutes);
+const FollowUpRollupRoutes = section(
+  async () => (await import('../features/follow-up-rollup/FollowUpRollupRoutes')).FollowUpRollupRoutes,
+);
 const OverviewRoutes = section(
   async () => (await import('../features/overview/OverviewRoutes')).OverviewRoutes,
 );
@@ -132,6 +135,7 @@ function SignedInRoutes({ me }: { me: Me }) {
           <Route path="/saker/:id" element={<CaseAddress />} />
           <Route path="/oppfolging/*" element={<FollowUpRoutes me={me} />} />
           <Route path="/matrise/*" element={<MatrixRoutes me={me} />} />
+          <Route path="/samlet-oppfolging/*" element={<FollowUpRollupRoutes />} />
           <Route path="/oversikt/*" element={<OverviewRoutes me={me} />} />
           <Route path="/register/*" element={<RegistryRoutes me={me} />} />
           <Route path="/admin/*" element={<AdminRoutes me={me} />} />

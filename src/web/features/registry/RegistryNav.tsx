@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SubNav } from '../../shared/components/SubNav';
 
-const parts = ['regions', 'municipalities', 'departments', 'people'] as const;
+const parts = ['regions', 'municipalities', 'populations', 'departments', 'people'] as const;
 
 /** The registry's own menu. */
 export function RegistryNav() {

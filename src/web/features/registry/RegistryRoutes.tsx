@@ -10,6 +10,7 @@ import { MunicipalityPage } from './MunicipalityPage';
 import { PeoplePage } from './PeoplePage';
 import { EditPersonPage, NewPersonPage } from './PersonFormPage';
 import { PersonPage } from './PersonPage';
+import { PopulationsPage } from './PopulationsPage';
 import { RegionPage } from './RegionPage';
 import { RegionsPage } from './RegionsPage';
 import { RegistryNav } from './RegistryNav';
@@ -32,6 +33,7 @@ export function RegistryRoutes({ me }: { me: Me }) {
         {canEdit && <Route path="municipalities/new" element={<NewMunicipalityPage />} />}
         <Route path="municipalities/:id" element={<MunicipalityPage canEdit={canEdit} />} />
         {canEdit && <Route path="municipalities/:id/edit" element={<EditMunicipalityPage />} />}
+        <Route path="populations" element={<PopulationsPage canEdit={canEdit} />} />
         <Route path="departments" element={<DepartmentsPage canEdit={canEdit} />} />
         <Route path="people" element={<PeoplePage canEdit={canEdit} />} />
         {canEdit && <Route path="people/new" element={<NewPersonPage />} />}
