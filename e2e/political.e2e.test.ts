@@ -23,7 +23,7 @@ describe.skipIf(!chromiumPath)('political processing in the browser', () => {
   }, 120_000);
   afterAll(async () => j?.close());
 
-  it('lets the admin make the bodies from the registry and plan an executive board meeting with a deadline', async () => {
+  it('shows the admin the demo’s bodies, finds none missing in the registry, and plans a board meeting with a deadline', async () => {
     const { page } = j;
     await signIn(page, admin);
     await mainNav(page).getByRole('link', { name: 'Politisk behandling' }).click();
@@ -94,7 +94,7 @@ describe.skipIf(!chromiumPath)('political processing in the browser', () => {
     // A municipal council has no deadline for case documents.
     expect(await dialog.getByLabel(/^Frist for saksframlegg/).count()).toBe(0);
     await dialog.getByLabel('Dato for møtet').fill(osloDay(60));
-    await dialog.getByLabel(/^Sted/).fill('Marker rådhus');
+    await dialog.getByLabel(/^Sted/).fill('Marker rådhus, kommunestyresalen');
     await dialog.getByRole('button', { name: 'Legg til møte' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText(/^Møtet .* er lagt til i møteplanen\.$/).waitFor();
@@ -116,7 +116,7 @@ describe.skipIf(!chromiumPath)('political processing in the browser', () => {
     await again.waitFor({ state: 'hidden' });
     await page
       .getByRole('table', { name: 'Møteplan' })
-      .getByRole('row', { name: /Marker rådhus/ })
+      .getByRole('row', { name: /Marker rådhus, kommunestyresalen/ })
       .waitFor();
     await expectAccessible(page, 'a municipal council with its plan');
   });
