@@ -125,6 +125,14 @@ describe.skipIf(!chromiumPath)('the political processing, from two ready agreeme
     expect(await meeting.locator('option:checked').textContent()).toMatch(
       /– frist for saksframlegg .* \(10 dager igjen\)$/,
     );
+    // The regions that are not ready say what they lack.
+    const waiting = page.getByRole('list', { name: /^Ikke klare ennå/ });
+    const hallingdal = waiting.getByRole('listitem').filter({ hasText: 'Hallingdal' }).first();
+    await hallingdal.getByText('Ikke klar', { exact: true }).waitFor();
+    await hallingdal
+      .getByText(/er ikke (holdt|avtalt|godkjent)\.$/)
+      .first()
+      .waitFor();
     // Nothing chosen: the form says so on the field.
     await page.getByRole('button', { name: 'Lag sak' }).click();
     await page.getByText('Velg minst én avtale.').waitFor();
@@ -161,6 +169,9 @@ describe.skipIf(!chromiumPath)('the political processing, from two ready agreeme
     await expect
       .poll(() => page.getByLabel(`Punkt ${points - 1}`, { exact: true }).inputValue())
       .toBe('Avtalene gjelder fra vedtaket.');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe(`Flytt punkt ${points - 1} opp`);
     await page.getByLabel(/^Arkivsaksnummer/).fill('2026/88');
     await page.getByRole('button', { name: 'Lagre saken' }).click();
     await page.getByText('Saken er lagret.').waitFor();
@@ -203,6 +214,7 @@ describe.skipIf(!chromiumPath)('the political processing, from two ready agreeme
     const text = decision.getByLabel('Vedtakstekst');
     expect(await text.inputValue()).toContain(`1. ${editedPoint}`);
     expect(await decision.getByLabel('Dato for vedtaket').inputValue()).toBe(osloDay(30));
+    expect(await decision.getByRole('checkbox', { name: 'Enstemmig vedtak' }).isChecked()).toBe(true);
     await expectAccessible(page, 'the decision dialog');
     await shoot(page, 'decision-dialog');
     // Dated the day before the meeting: the server's refusal lands on the date, and the text stays.
@@ -222,9 +234,22 @@ describe.skipIf(!chromiumPath)('the political processing, from two ready agreeme
       .getByRole('table', { name: 'Behandling' })
       .getByRole('row', { name: /Fylkesrådet/ });
     await boardRow.getByText('Vedtatt', { exact: true }).waitFor();
+    await boardRow.getByText('enstemmig', { exact: true }).waitFor();
+    await boardRow.getByText(/^Registrert av /).waitFor();
+    // The decision's own text stands below the table, apart from the recommendation.
+    await page.getByRole('heading', { level: 4, name: /^Vedtak i Fylkesrådet / }).waitFor();
     expect(await page.getByRole('button', { name: 'Registrer vedtak i Fylkesrådet' }).count()).toBe(0);
     await expectAccessible(page, 'the case with the board’s approval');
     await shoot(page, 'case-page');
+
+    // Saving the text again after the treatment is not refused as someone else's change.
+    await page
+      .getByLabel('Tittel', { exact: true })
+      .fill('Partnerskapsavtaler med Hadeland og Mosseregionen');
+    await page.getByRole('button', { name: 'Lagre saken' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Partnerskapsavtaler med Hadeland og Mosseregionen' })
+      .waitFor();
 
     await page.getByRole('button', { name: 'Lag sak til fylkestinget' }).click();
     const council = page.getByRole('dialog', { name: 'Lage sak til fylkestinget?' });
@@ -234,6 +259,7 @@ describe.skipIf(!chromiumPath)('the political processing, from two ready agreeme
     await council.waitFor({ state: 'hidden' });
     await page.getByText('Saken til fylkestinget er laget.').waitFor();
     await page.getByRole('link', { name: 'Åpne saken til fylkestinget' }).click();
+    await page.getByRole('link', { name: 'Saken til fylkesrådet' }).waitFor();
     await page
       .getByRole('table', { name: 'Behandling' })
       .getByRole('cell', { name: 'Til orientering' })
