@@ -35,7 +35,7 @@ export async function generateOverview(tx: Tx, ids: { uid: Uid; regions: number;
     select ${uid(sql`'overview-item-' || k`)}, ${cycle}, t.name, t.stage, t.evidence, t.optional, k - 1
     from unnest(${sql.raw(`array[${items.map((i) => `'${i.name}'`).join(', ')}]`)}::text[],
                 ${sql.raw(`array[${items.map((i) => `'${i.stage}'`).join(', ')}]`)}::text[],
-                ${sql.raw(`array[${items.map((i) => `'${i.evidence}'`).join(', ')}]`)}::text[],
+                ${sql.raw(`array[${items.map((i) => (i.evidence === null ? 'null' : `'${i.evidence}'`)).join(', ')}]`)}::text[],
                 ${sql.raw(`array[${items.map((i) => i.optional).join(', ')}]`)}::boolean[])
          with ordinality as t(name, stage, evidence, optional, k)`);
 
