@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { OpenRoundInput, type RoundStatus } from '../../shared/contracts/follow-up.js';
+import { OpenRoundInput, type ReportingRound } from '../../shared/contracts/follow-up.js';
 import { politicalStatesOf } from '../adoption/political-state.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { cycles } from '../general-part/general-part.table.js';
@@ -12,7 +12,7 @@ import { conflict, fieldError, rethrowUnique } from '../platform/errors.js';
 import { commitments } from './commitment.table.js';
 import { scheduleRoundReminders } from './reporting-reminders.js';
 import { reportingRoundCommitments, reportingRounds } from './reporting-round.table.js';
-import { loadRoundStatus } from './reporting-round-reads.js';
+import { loadRound } from './reporting-round-reads.js';
 
 /** Rows written per statement when a round covers a whole nation's commitments. */
 const chunk = 5000;
@@ -20,9 +20,10 @@ const chunk = 5000;
 /**
  * Opens a reporting round of a cycle with its name, deadline (not in the past) and the commitments it
  * covers: those given, each an active commitment of an agreement in force in the cycle, or by default all
- * of them. Schedules the reminders 14 and 3 days before the deadline. The admin only.
+ * of them. Schedules the reminders 14 and 3 days before the deadline. The admin only. Answers the round
+ * without its rows, which at a nation's size are many: its status is read apart.
  */
-export async function openRound(ctx: Ctx, raw: unknown, links: { appUrl: string }): Promise<RoundStatus> {
+export async function openRound(ctx: Ctx, raw: unknown, links: { appUrl: string }): Promise<ReportingRound> {
   const actx = authorize(ctx, adminOnly);
   const input = parse(OpenRoundInput, raw);
   try {
@@ -90,7 +91,7 @@ export async function openRound(ctx: Ctx, raw: unknown, links: { appUrl: string 
         before: null,
         after: { ...round, commitments: covered.length },
       });
-      return loadRoundStatus(tx, actx.actor, round.id);
+      return loadRound(tx, round.id);
     });
   } catch (error) {
     rethrowUnique(error, { reporting_rounds_name_unique: ['name', 'validation.roundNameTaken'] });

@@ -4,6 +4,7 @@ import {
   CommitmentReport,
   OpenRoundInput,
   ReopenReportInput,
+  ReportingRound,
   ReportingRoundList,
   ReportParams,
   RoundParams,
@@ -76,7 +77,7 @@ export const reportingRoundRoutes: FastifyPluginAsyncZod<ReportingRoundRouteOpti
         summary:
           "Open a reporting round of a cycle with its deadline and the commitments it covers (by default all of the cycle's agreements in force); reminders go out 14 and 3 days before the deadline",
         body: OpenRoundInput,
-        response: { 201: RoundStatus },
+        response: { 201: ReportingRound },
       },
     },
     async (request, reply) =>

@@ -4,9 +4,11 @@ import { auditTrail, startTestApp, type TestApp } from '../../../test/support/ap
 import type {
   CommitmentDetail,
   CommitmentReport,
+  ReportingRound,
   ReportingRoundList,
   RoundStatus,
 } from '../../shared/contracts/follow-up.js';
+import { jobRequests } from '../jobs/job.table.js';
 import { type MeetingCookies, meetingRequests, signInMeetingRoles } from '../meetings/meeting.fixtures.js';
 import { commitmentIndicators } from './commitment.table.js';
 import { type FollowUpFixture, followUpFixture, halfway, inDays, unknownId } from './follow-up.fixtures.js';
@@ -58,11 +60,12 @@ describe('opening a reporting round', () => {
   });
 
   it('covers every commitment of the cycle’s agreements in force by default', async () => {
-    round = await ok<RoundStatus>('POST', '/api/v1/reporting-rounds', cookies.admin, {
+    const opened = await ok<ReportingRound>('POST', '/api/v1/reporting-rounds', cookies.admin, {
       cycleId: fx.cycle.id,
       name: 'Årsrapport 2026',
       deadline: inDays(30),
     });
+    round = await ok<RoundStatus>('GET', `/api/v1/reporting-rounds/${opened.id}`, cookies.admin);
     expect(round).toMatchObject({ state: 'open', commitments: 3, submitted: 0, mayManage: true });
     expect(round.rows.map((r) => r.commitment.id).sort()).toEqual(
       [fx.commitments.bus.id, fx.commitments.garden.id, fx.commitments.manager.id].sort(),
@@ -71,6 +74,15 @@ describe('opening a reporting round', () => {
     expect(round.owners).toHaveLength(3);
     expect((await auditTrail(t, 'reportingRound', round.id)).map((e) => e.action)).toEqual([
       'reportingRound.open',
+    ]);
+    // The reminders 14 and 3 days before the deadline are asked for with the round.
+    const reminders = await t.database.db
+      .select({ key: jobRequests.singletonKey })
+      .from(jobRequests)
+      .where(eq(jobRequests.queue, 'follow-up.round-reminder'));
+    expect(reminders.map((r) => r.key).sort()).toEqual([
+      `round:${round.id}:reminder:14`,
+      `round:${round.id}:reminder:3`,
     ]);
     await refused(
       () =>

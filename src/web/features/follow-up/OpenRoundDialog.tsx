@@ -2,7 +2,7 @@ import { Button, Checkbox, Fieldset, Paragraph, Textfield } from '@digdir/design
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { OpenRoundInput, type RoundStatus } from '../../../shared/contracts/follow-up';
+import { OpenRoundInput, type ReportingRound } from '../../../shared/contracts/follow-up';
 import { FormError } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { QueryState } from '../../shared/components/QueryState';
@@ -23,7 +23,7 @@ export function OpenRoundDialog({
   open: boolean;
   cycleId: string;
   onClose: () => void;
-  onDone: (round: RoundStatus) => void;
+  onDone: (round: ReportingRound) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -42,7 +42,7 @@ function OpenRoundForm({
 }: {
   cycleId: string;
   onCancel: () => void;
-  onDone: (round: RoundStatus) => void;
+  onDone: (round: ReportingRound) => void;
 }) {
   const { t } = useTranslation();
   const commitments = useCommitments(cycleId);

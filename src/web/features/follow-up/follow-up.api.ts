@@ -5,6 +5,7 @@ import type {
   CommitmentReport,
   OpenRoundInput,
   ReopenReportInput,
+  ReportingRound,
   ReportingRoundList,
   RoundStatus,
   SaveReportInput,
@@ -76,7 +77,9 @@ function useFollowUpMutation<I, O>(call: (input: I) => Promise<O>) {
 }
 
 export const useOpenRound = () =>
-  useFollowUpMutation((input: OpenRoundInput) => api<RoundStatus>('POST', '/api/v1/reporting-rounds', input));
+  useFollowUpMutation((input: OpenRoundInput) =>
+    api<ReportingRound>('POST', '/api/v1/reporting-rounds', input),
+  );
 
 export const useCloseRound = (id: string) =>
   useFollowUpMutation((version: number) =>
