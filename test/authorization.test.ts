@@ -263,6 +263,9 @@ const expected: Record<string, Expected> = {
   'GET /api/v1/public/regions/{id}': { access: 'public' },
   'GET /api/v1/public/data': { access: 'public' },
   'GET /api/v1/public/data/{dataset}.{format}': { access: 'public' },
+  'GET /api/v1/public/county': { access: 'public' },
+  'GET /api/v1/public/hearings': { access: 'public' },
+  'GET /api/v1/public/hearings/{id}': { access: 'public' },
 };
 
 /** Public routes that are deliberately not operations of the published API. */

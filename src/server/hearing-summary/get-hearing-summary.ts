@@ -7,11 +7,11 @@ import type {
 } from '../../shared/contracts/hearing-summary.js';
 import type { HearingInput } from '../../shared/contracts/hearings.js';
 import { loadHearing } from '../hearings/hearing-reads.js';
-import { assertTakesPart, closedForInput, findHearing } from '../hearings/hearing-rules.js';
+import { assertTakesPart, closedForInput, findHearing, type HearingRow } from '../hearings/hearing-rules.js';
 import { loadInputs, type SectionRef, sectionsOf } from '../hearings/input-reads.js';
 import { authorize } from '../platform/authorize.js';
 import { databaseNow } from '../platform/clock.js';
-import type { Ctx } from '../platform/context.js';
+import type { Actor, Ctx } from '../platform/context.js';
 import { conflict, notFound } from '../platform/errors.js';
 
 /**
@@ -41,7 +41,20 @@ export async function getHearingSummary(ctx: Ctx, hearingId: string): Promise<In
 
   const hearing = await loadHearing(db, actor, now, hearingId);
   if (!hearing) throw notFound();
-  const inputs = await loadInputs(db, actor, row, closed);
+  return { hearing, ...(await summaryOf(db, actor, row, closed)), generatedAt: now.toISOString() };
+}
+
+/**
+ * The summary's body as `viewer` may see it (the hearings feature's visibility rules): the outcomes, each
+ * section's inputs by region with their answers, and the inputs on the whole document.
+ */
+export async function summaryOf(
+  db: Ctx['db'],
+  viewer: Actor,
+  row: HearingRow,
+  closed: boolean,
+): Promise<Pick<InputSummary, 'outcomes' | 'sections' | 'wholeDocument'>> {
+  const inputs = await loadInputs(db, viewer, row, closed);
   const sections = await sectionsOf(db, row.versionId);
   const titles = await sectionTitlesOfTakenIn(db, row.versionId, sections, inputs);
 
@@ -77,11 +90,9 @@ export async function getHearingSummary(ctx: Ctx, hearingId: string): Promise<In
     entries: inputs.filter((i) => i.sectionKey === section.key).map(entry),
   }));
   return {
-    hearing,
     outcomes: countOutcomes(inputs),
     sections: summarySections,
     wholeDocument: inputs.filter((i) => i.sectionKey === null).map(entry),
-    generatedAt: now.toISOString(),
   };
 }
 

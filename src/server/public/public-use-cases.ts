@@ -1,6 +1,10 @@
 import type {
   PublicAgreement,
   PublicAgreementList,
+  PublicCounty,
+  PublicHearing,
+  PublicHearingList,
+  PublicHearingSummary,
   PublicRegion,
   PublicRegionList,
 } from '../../shared/contracts/public.js';
@@ -13,6 +17,7 @@ import type { Ctx } from '../platform/context.js';
 import type { StoredFile } from '../platform/files.js';
 import { assertId } from '../platform/ids.js';
 import { openDataFile } from './open-data.js';
+import { loadClosedHearing, loadClosedHearings, loadPublicCounty } from './public-hearings.js';
 import {
   loadAgreementInForce,
   loadAgreementsInForce,
@@ -65,3 +70,18 @@ export async function openDataset(
 ): Promise<StoredFile> {
   return openDataFile(dataset, format, await agreementsInForce(ctx));
 }
+
+/** The closed hearings are read by anyone, as the agreements are: kept while nothing is written. */
+const closedHearings = createReadCache<PublicHearingSummary[]>({ maxEntries: 1 });
+
+export async function listClosedHearings(ctx: Ctx): Promise<PublicHearingList> {
+  return { items: await closedHearings.read(ctx, 'all', (reader) => loadClosedHearings(reader)) };
+}
+
+/** A closed hearing with its summary; 404 for an open one. */
+export async function getClosedHearing(ctx: Ctx, id: string): Promise<PublicHearing> {
+  assertId(id);
+  return loadClosedHearing(ctx.db, id);
+}
+
+export const getPublicCounty = (ctx: Ctx): Promise<PublicCounty> => loadPublicCounty(ctx.db);

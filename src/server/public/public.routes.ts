@@ -7,6 +7,9 @@ import {
   OpenDataParams,
   PublicAgreement,
   PublicAgreementList,
+  PublicCounty,
+  PublicHearing,
+  PublicHearingList,
   PublicRegion,
   PublicRegionList,
 } from '../../shared/contracts/public.js';
@@ -16,8 +19,11 @@ import { openDataCatalogue } from './open-data.js';
 import {
   exportAgreementInForce,
   getAgreementInForce,
+  getClosedHearing,
+  getPublicCounty,
   getPublicRegion,
   listAgreementsInForce,
+  listClosedHearings,
   listPublicRegions,
   openDataset,
 } from './public-use-cases.js';
@@ -28,12 +34,48 @@ const file = z.instanceof(Buffer).meta({ type: 'string', format: 'binary' });
 /**
  * The public pages' API: no sign-in, and only what is public by law and by the county's choice: the
  * agreements in force (text, parties, period, adoption record), each region's agreement, phase and meeting
- * dates, and the open data. Answers may be cached by anyone (`public`), for a minute.
+ * dates, the closed hearings with their summaries, the county's name, and the open data. Answers may be cached by anyone (`public`), for a minute.
  */
 export type PublicRouteOptions = { publicUrl?: string };
 
 export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (app, options) => {
   const cachePublic = { 'cache-control': 'public, max-age=60' };
+  app.get(
+    '/api/v1/public/county',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: "The county's name", response: { 200: PublicCounty } },
+    },
+    async (request, reply) => reply.headers(cachePublic).send(await getPublicCounty(request.ctx)),
+  );
+  app.get(
+    '/api/v1/public/hearings',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          'The closed hearings of the general part, newest first, with how the inputs were answered (never an open hearing)',
+        response: { 200: PublicHearingList },
+      },
+    },
+    async (request, reply) => reply.headers(cachePublic).send(await listClosedHearings(request.ctx)),
+  );
+  app.get(
+    '/api/v1/public/hearings/:id',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          "A closed hearing with its summary: each section's inputs by region with the county's final answer (404 for an open hearing)",
+        params: IdParams,
+        response: { 200: PublicHearing },
+      },
+    },
+    async (request, reply) =>
+      reply.headers(cachePublic).send(await getClosedHearing(request.ctx, request.params.id)),
+  );
   app.get(
     '/api/v1/public/agreements',
     {

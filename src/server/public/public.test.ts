@@ -1,14 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
+import type { InputSummary } from '../../shared/contracts/hearing-summary.js';
+import type { HearingSummary } from '../../shared/contracts/hearings.js';
 import type {
   OpenDataCatalogue,
   PublicAgreement,
   PublicAgreementList,
+  PublicCounty,
+  PublicHearing,
+  PublicHearingList,
   PublicRegion,
   PublicRegionList,
 } from '../../shared/contracts/public.js';
 import { inForceFixture } from '../adoption/adoption.fixtures.js';
 import { readDocx, squash } from '../documents/testing/read-document.js';
+import { openedHearing, passDeadline } from '../hearings/hearing.fixtures.js';
 import { unknownId } from '../meetings/meeting.fixtures.js';
 
 let t: TestApp;
@@ -97,5 +103,54 @@ describe('the public pages’ API, without signing in', () => {
     );
     expect(parties.rows[0]).toMatchObject({ kind: 'county' });
     expect((await visit('/api/v1/public/data/secrets.csv')).statusCode).toBe(404);
+  });
+});
+
+describe('the closed hearings and the county, without signing in', () => {
+  it('names the county', async () => {
+    const res = await visit('/api/v1/public/county');
+    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    expect((res.json() as PublicCounty).name).toBe('Viken fylkeskommune');
+  });
+
+  it('lists the closed hearings and shows each with its summary, final answers only; an open hearing is not found', async () => {
+    const { hearing: open } = await openedHearing(t);
+    const { hearing: later } = await openedHearing(t);
+    await passDeadline(t, later.id);
+    const admin = await t.cookieFor('admin@demo.partnerskap.no');
+    const all = (await t.request({ method: 'GET', url: '/api/v1/hearings', cookie: admin })).json() as {
+      items: HearingSummary[];
+    };
+    const closedIds = all.items.filter((h) => h.state === 'closed').map((h) => h.id);
+    expect(closedIds).toContain(later.id);
+
+    const { items } = await json<PublicHearingList>('/api/v1/public/hearings');
+    expect(items.map((h) => h.id).sort()).toEqual([...closedIds].sort());
+    expect(items.map((h) => h.id)).not.toContain(open.id);
+
+    // Each closed hearing: the same inputs and outcomes as the county's summary, a draft answer left out.
+    for (const { id } of items) {
+      const detail = await json<PublicHearing>(`/api/v1/public/hearings/${id}`);
+      const county = (
+        await t.request({ method: 'GET', url: `/api/v1/hearings/${id}/summary`, cookie: admin })
+      ).json() as InputSummary;
+      expect(detail.outcomes).toEqual(county.outcomes);
+      const publicView = (entries: InputSummary['wholeDocument']) =>
+        entries.map(({ inputId: _i, attachments: _a, disposition, ...rest }) => ({
+          ...rest,
+          disposition: disposition?.final ? disposition : null,
+        }));
+      expect(detail.sections).toEqual(
+        county.sections.map((s) => ({ key: s.key, title: s.title, entries: publicView(s.entries) })),
+      );
+      expect(detail.wholeDocument).toEqual(publicView(county.wholeDocument));
+      expect(JSON.stringify(detail)).not.toMatch(/"inputId"|"attachments"|"submittedBy"/);
+    }
+    expect(items.length).toBeGreaterThan(1);
+
+    for (const id of [open.id, unknownId]) {
+      const res = await visit(`/api/v1/public/hearings/${id}`);
+      expect(res.statusCode).toBe(404);
+    }
   });
 });

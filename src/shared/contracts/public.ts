@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { OutcomeCounts, SummaryEntry } from './hearing-summary.js';
+import { HearingKind } from './hearings.js';
 import { AgreementPhase } from './milestones.js';
 
 /**
  * What anyone may read without signing in: the agreements in force with their parties, period and adoption
- * record, each region's agreement, phase and meeting dates, and the same as open data. Nothing else.
+ * record, each region's agreement, phase and meeting dates, the closed hearings with their summaries, the
+ * county's name, and the same as open data. Nothing else.
  */
 
 export const PublicAdoption = z.object({
@@ -79,3 +82,40 @@ export const OpenDataCatalogue = z.object({
   ),
 });
 export type OpenDataCatalogue = z.infer<typeof OpenDataCatalogue>;
+
+/** The county the public pages are about: its name, for the frame of every public page. */
+export const PublicCounty = z.object({ name: z.string() });
+export type PublicCounty = z.infer<typeof PublicCounty>;
+
+/**
+ * A closed hearing of the general part, as anyone may read it: the version heard, its kind and deadline, and
+ * how the inputs were answered (final answers only; a draft counts as unanswered). Open hearings are not
+ * public: neither listed nor found.
+ */
+export const PublicHearingSummary = z.object({
+  id: z.string(),
+  cycleName: z.string(),
+  versionNumber: z.number(),
+  kind: HearingKind,
+  deadline: z.string(),
+  /** When input stopped: the end of the deadline day, or when the county closed it early. */
+  closesAt: z.string(),
+  inputs: z.number(),
+  outcomes: OutcomeCounts,
+});
+export type PublicHearingSummary = z.infer<typeof PublicHearingSummary>;
+
+export const PublicHearingList = z.object({ items: z.array(PublicHearingSummary) });
+export type PublicHearingList = z.infer<typeof PublicHearingList>;
+
+/** One input in the public summary: the region, its text and the county's final answer; no files, no people. */
+export const PublicSummaryEntry = SummaryEntry.omit({ inputId: true, attachments: true });
+export type PublicSummaryEntry = z.infer<typeof PublicSummaryEntry>;
+
+export const PublicHearing = PublicHearingSummary.extend({
+  /** Every section of the version heard, in order, with the inputs on it. */
+  sections: z.array(z.object({ key: z.string(), title: z.string(), entries: z.array(PublicSummaryEntry) })),
+  /** Inputs on the whole document. */
+  wholeDocument: z.array(PublicSummaryEntry),
+});
+export type PublicHearing = z.infer<typeof PublicHearing>;
