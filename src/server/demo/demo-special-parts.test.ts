@@ -15,6 +15,7 @@ import {
 } from '../contributions/contribution.table.js';
 import type { Database } from '../db/client.js';
 import { readDocx, squash } from '../documents/testing/read-document.js';
+import { commitments } from '../follow-up/commitment.table.js';
 import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
 import { departments, regions } from '../registry/registry.table.js';
 import { specialPartVersions } from '../special-part/special-part.table.js';
@@ -412,8 +413,9 @@ describe('loading the special parts', () => {
 
   it('adds well under a second to the demo', async () => {
     // Take the special parts out again (the agreements' rows cascade) and time loading them alone. The
-    // political processing holds on to the agreements (demo-political.ts): it goes first, council cases
-    // before the board's they were made from.
+    // political processing holds on to the agreements (demo-political.ts): it goes first, with the
+    // commitments Indre Østfold's agreement made coming into force, council cases before the board's.
+    await database.db.delete(commitments);
     await database.db.delete(agreementDivergences);
     await database.db.delete(municipalAdoptions);
     await database.db.delete(politicalCases).where(isNotNull(politicalCases.sourceCaseId));
