@@ -151,6 +151,36 @@ describe.skipIf(!chromiumPath)('the public pages, without signing in', () => {
     expect(asked.filter((p) => !p.startsWith('/api/v1/public/'))).toEqual([]);
   });
 
+  it('lists the closed hearings and shows one with its inputs and the county’s answers', async () => {
+    const { page, baseUrl } = j;
+    const closed = await send<{ items: { id: string; inputs: number }[] }>(
+      page,
+      baseUrl,
+      'GET',
+      '/api/v1/public/hearings',
+    );
+    const withInputs = closed.items.find((h) => h.inputs > 0);
+    if (!withInputs) throw new Error('the demo has no closed hearing with inputs');
+    await page.goto('/offentlig');
+    await page.getByRole('link', { name: 'Se de avsluttede høringene' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Avsluttede høringer' }).waitFor();
+    const table = page.getByRole('table', { name: 'Avsluttede høringer' });
+    expect(await table.getByRole('row').count()).toBe(closed.items.length + 1);
+    await expectAccessible(page, 'the public hearings');
+    await page.locator(`a[href="/offentlig/horinger/${withInputs.id}"]`).click();
+    await page.getByRole('heading', { level: 1, name: / om versjon \d+$/ }).waitFor();
+    await page.getByText('Innspillene til hver del av dokumentet', { exact: false }).waitFor();
+    // One card per input, each headed by its region.
+    expect(await page.getByRole('heading', { level: 3 }).count()).toBe(withInputs.inputs);
+    await expectAccessible(page, 'a public hearing with its summary');
+    await shoot(page, 'public-hearing');
+    // An address that is no closed hearing says so.
+    await page.goto(`/offentlig/horinger/${unknownId}`);
+    await page.getByText('Vi fant ingen avsluttet høring med denne adressen.', { exact: false }).waitFor();
+    await expectAccessible(page, 'an unknown public hearing');
+    expect(asked.filter((p) => !p.startsWith('/api/v1/public/'))).toEqual([]);
+  });
+
   it('switches the language without an account, and keeps it', async () => {
     const { page } = j;
     await page.goto('/offentlig');

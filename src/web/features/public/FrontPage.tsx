@@ -7,7 +7,7 @@ import { QueryState } from '../../shared/components/QueryState';
 import { formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { usePublicAgreements, usePublicRegions } from './public.api';
-import { agreementPath, openDataPath, regionPath } from './public-paths';
+import { agreementPath, hearingsPath, openDataPath, regionPath } from './public-paths';
 import { phaseColour, phaseWord } from './public-words';
 
 /** The public front page: the agreements in force, every region's phase, and the way to the open data. */
@@ -81,6 +81,16 @@ export function FrontPage() {
             )
           }
         </QueryState>
+      </section>
+
+      <section className="stack page-section" aria-labelledby="public-hearings">
+        <Heading level={2} data-size="md" id="public-hearings">
+          {t('public.front.hearingsHeading')}
+        </Heading>
+        <Paragraph>{t('public.front.hearingsIntro')}</Paragraph>
+        <Paragraph>
+          <Link to={hearingsPath}>{t('public.front.hearingsLink')}</Link>
+        </Paragraph>
       </section>
 
       <section className="stack page-section" aria-labelledby="public-open-data">

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Locale, locales } from '../../../shared/contracts/common';
 import { applyLocale, currentLocale } from '../../shared/i18n';
-import { usePublicAgreements } from './public.api';
+import { usePublicCounty } from './public.api';
 import { publicRoot } from './public-paths';
 import './public.css';
 
@@ -16,8 +16,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const main = useRef<HTMLElement>(null);
   const location = useLocation();
-  // The county is a party to every agreement in force; the public API names it nowhere else.
-  const county = usePublicAgreements().data?.items[0]?.county;
+  const county = usePublicCounty().data?.name;
 
   // A language in the address (a link shared in nynorsk or English) is taken once, and kept.
   useEffect(() => {

@@ -4,6 +4,7 @@ import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Page } from '../../shared/components/Page';
 import { AgreementPage } from './AgreementPage';
 import { FrontPage } from './FrontPage';
+import { HearingPage, HearingsPage } from './HearingsPage';
 import { OpenDataPage } from './OpenDataPage';
 import { PublicLayout } from './PublicLayout';
 import { publicAlias, publicRoot } from './public-paths';
@@ -11,7 +12,8 @@ import { RegionPage } from './RegionPage';
 
 /**
  * The pages anyone may read without signing in, under /offentlig (and /public, which leads there): the
- * agreements in force, each region's phase and meeting dates, and the open data.
+ * agreements in force, each region's phase and meeting dates, the closed hearings with their summaries, and
+ * the open data.
  */
 export function PublicRoutes() {
   return (
@@ -25,6 +27,8 @@ export function PublicRoutes() {
               <Route index element={<FrontPage />} />
               <Route path="avtaler/:id" element={<AgreementPage />} />
               <Route path="regioner/:id" element={<RegionPage />} />
+              <Route path="horinger" element={<HearingsPage />} />
+              <Route path="horinger/:id" element={<HearingPage />} />
               <Route path="data" element={<OpenDataPage />} />
               <Route path="*" element={<PublicNotFound />} />
             </Routes>

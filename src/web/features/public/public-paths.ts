@@ -8,3 +8,5 @@ export const isPublicPath = (pathname: string) =>
 export const agreementPath = (id: string) => `${publicRoot}/avtaler/${encodeURIComponent(id)}`;
 export const regionPath = (id: string) => `${publicRoot}/regioner/${encodeURIComponent(id)}`;
 export const openDataPath = `${publicRoot}/data`;
+export const hearingsPath = `${publicRoot}/horinger`;
+export const hearingPath = (id: string) => `${hearingsPath}/${encodeURIComponent(id)}`;

@@ -3,6 +3,9 @@ import type {
   OpenDataCatalogue,
   PublicAgreement,
   PublicAgreementList,
+  PublicCounty,
+  PublicHearing,
+  PublicHearingList,
   PublicRegion,
   PublicRegionList,
 } from '../../../shared/contracts/public';
@@ -46,6 +49,30 @@ export function useOpenData() {
   return useQuery({
     queryKey: ['public', 'data'],
     queryFn: () => api<OpenDataCatalogue>('GET', `${base}/data`),
+  });
+}
+
+/** The county's name, for the frame of every page. */
+export function usePublicCounty() {
+  return useQuery({
+    queryKey: ['public', 'county'],
+    queryFn: () => api<PublicCounty>('GET', `${base}/county`),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** The closed hearings of the general part; an open hearing is never among them. */
+export function usePublicHearings() {
+  return useQuery({
+    queryKey: ['public', 'hearings'],
+    queryFn: () => api<PublicHearingList>('GET', `${base}/hearings`),
+  });
+}
+
+export function usePublicHearing(id: string) {
+  return useQuery({
+    queryKey: ['public', 'hearings', id],
+    queryFn: () => api<PublicHearing>('GET', `${base}/hearings/${encodeURIComponent(id)}`),
   });
 }
 
