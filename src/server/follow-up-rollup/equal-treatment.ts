@@ -69,9 +69,15 @@ export function regionInhabitants(
     set.add(m.regionId);
     regionsOf.set(m.municipalityId, set);
   }
+  const membersOf = new Map<string, Set<string>>();
+  for (const m of current) {
+    const set = membersOf.get(m.regionId) ?? new Set<string>();
+    set.add(m.municipalityId);
+    membersOf.set(m.regionId, set);
+  }
   const result = new Map<string, RegionInhabitants>();
   for (const regionId of regionIds) {
-    const members = [...new Set(current.filter((m) => m.regionId === regionId).map((m) => m.municipalityId))];
+    const members = [...(membersOf.get(regionId) ?? [])];
     const withoutCount = members.filter((id) => !latest.has(id));
     const used = members.map((id) => latest.get(id)).filter((c): c is PopulationCount => c !== undefined);
     result.set(regionId, {

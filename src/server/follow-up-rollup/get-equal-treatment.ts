@@ -44,7 +44,7 @@ async function loadEqualTreatment(
   const date =
     query.date ??
     (today < cycle.periodFrom ? cycle.periodFrom : today > cycle.periodTo ? cycle.periodTo : today);
-  const sums = await sumPerRegion(db, cycle.id, today);
+  const sums = await sumPerRegion(db, cycle.id);
   const memberships = await membershipsOfCycle(db, cycle.id);
   const { items: counts } = await latestPopulations(db, date);
   const names = await equalTreatmentNames(db, cycle.id);

@@ -6,7 +6,7 @@ import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { emptyTally, mergeTallies, summarize, type Tally } from './rollup.js';
-import { cycleOf, groupNames, tallyCommitments, tallyIndicators } from './rollup-reads.js';
+import { cycleOf, groupNames, tallyRollup } from './rollup-reads.js';
 
 /**
  * The coordinator and the county's leaders open the roll-up and come back to it while few reports change:
@@ -37,19 +37,12 @@ export async function getRollup(ctx: Ctx, raw: unknown): Promise<Rollup> {
 async function loadRollup(db: Db | Tx, query: RollupQuery, today: string): Promise<Rollup | null> {
   const cycle = await cycleOf(db, query.cycle);
   if (!cycle) return null;
-  // One after the other: the reader may be a transaction, which runs one query at a time anyway.
-  const tallies = await tallyCommitments(db, cycle.id, today, query.by);
-  const indicators = await tallyIndicators(db, cycle.id, today, query.by);
+  const tallies = await tallyRollup(db, cycle.id, today, query.by);
   const names = await groupNames(db, cycle.id, query.by);
   const sides = new Map<string, Tally>();
   const sideKey = (key: string | null, countySide: boolean) =>
     `${key ?? ''}|${countySide ? 'county' : 'region'}`;
   for (const t of tallies) sides.set(sideKey(t.key, t.countySide), t.tally);
-  for (const i of indicators) {
-    const tally = sides.get(sideKey(i.key, i.countySide)) ?? emptyTally();
-    tally.indicators = i.indicators;
-    sides.set(sideKey(i.key, i.countySide), tally);
-  }
   const groupOf = (id: string | null, name: string | null): RollupGroup => {
     const county = sides.get(sideKey(id, true)) ?? emptyTally();
     const region = sides.get(sideKey(id, false)) ?? emptyTally();

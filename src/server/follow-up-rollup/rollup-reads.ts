@@ -1,22 +1,16 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { RollupDimension } from '../../shared/contracts/follow-up-rollup.js';
 import type { Db, Tx } from '../db/client.js';
-import {
-  emptyIndicatorTally,
-  emptyTally,
-  type IndicatorTally,
-  rollupStatuses,
-  type Tally,
-} from './rollup.js';
+import { emptyTally, rollupStatuses, type Tally } from './rollup.js';
 
 /**
- * The roll-up's queries: each adds up a cycle's commitments per group and side in SQL, into the sums the
+ * The roll-up's and equal treatment's queries: each adds up a cycle's commitments per group and side in SQL, into the sums the
  * pure rules (rollup.ts) make figures of, so a national cycle (160,000 commitments) is read in a fixed
  * number of queries and never row by row. `facts` is each commitment with its latest submitted report
  * (by the round's deadline, then the time it was submitted) and whether it is overdue on `today`: past its
  * end date and neither done nor dropped, or not reported in a round whose deadline has passed.
  */
-const facts = (cycleId: string, today: string) => sql`
+const facts = (cycleId: string, today: string | null) => sql`
   latest as (
     select distinct on (r.commitment_id) r.commitment_id, r.status, r.progress
     from commitment_reports r
@@ -24,7 +18,18 @@ const facts = (cycleId: string, today: string) => sql`
     where rr.cycle_id = ${cycleId} and r.state = 'submitted'
     order by r.commitment_id, rr.deadline desc, r.submitted_at desc
   ),
-  missed as (
+  ${
+    today === null
+      ? sql`facts as materialized (
+    select c.id, c.agreement_id, a.region_id, c.owner_department_id, c.subject_area_id,
+      c.owner_department_id is not null as county_side,
+      c.budget_nok, c.state = 'withdrawn' as withdrawn, l.status, l.progress, false as overdue
+    from commitments c
+    join agreements a on a.id = c.agreement_id
+    left join latest l on l.commitment_id = c.id
+    where c.cycle_id = ${cycleId}
+  )`
+      : sql`missed as (
     select distinct rc.commitment_id
     from reporting_round_commitments rc
     join reporting_rounds rr on rr.id = rc.round_id
@@ -32,7 +37,7 @@ const facts = (cycleId: string, today: string) => sql`
       on r.round_id = rc.round_id and r.commitment_id = rc.commitment_id and r.state = 'submitted'
     where rr.cycle_id = ${cycleId} and rr.deadline < ${today}::date and r.id is null
   ),
-  facts as (
+  facts as materialized (
     select c.id, c.agreement_id, a.region_id, c.owner_department_id, c.subject_area_id,
       c.owner_department_id is not null as county_side,
       c.budget_nok, c.state = 'withdrawn' as withdrawn, l.status, l.progress,
@@ -43,7 +48,8 @@ const facts = (cycleId: string, today: string) => sql`
     left join latest l on l.commitment_id = c.id
     left join missed m on m.commitment_id = c.id
     where c.cycle_id = ${cycleId}
-  )`;
+  )`
+  }`;
 
 const keyOf: Record<RollupDimension, SQL> = {
   region: sql.raw('f.region_id'),
@@ -57,8 +63,13 @@ export type SideTally = { key: string | null; countySide: boolean; tally: Tally 
 type TallyRow = Record<string, string | number | boolean | null>;
 const num = (v: unknown) => Number(v ?? 0);
 
-/** The commitments' sums per group and side (the county's when a department owns it, else the region's). */
-export async function tallyCommitments(
+/**
+ * The commitments' sums per group and side (the county's when a department owns it, else the region's), with
+ * the indicators of the counted commitments (owed, not dropped) judged by rollup.ts's `indicatorStanding`:
+ * the latest submitted value against the one before it (or the baseline), reached at or past the target,
+ * behind the latest goal or target due by the value's date. One statement: `facts` is made once.
+ */
+export async function tallyRollup(
   db: Db | Tx,
   cycleId: string,
   today: string,
@@ -75,52 +86,23 @@ export async function tallyCommitments(
     sql`, `,
   );
   const result = (await db.execute(sql`
-    with ${facts(cycleId, today)}
-    select ${keyOf[by]}::text as key, f.county_side,
-      count(*) filter (where ${owed})::int as commitments,
-      count(*) filter (where f.withdrawn)::int as withdrawn,
-      count(*) filter (where ${counted})::int as counted,
-      count(*) filter (where ${counted} and f.budget_nok > 0)::int as with_budget,
-      coalesce(sum(f.budget_nok) filter (where ${counted} and f.budget_nok > 0), 0)::float8 as budget_nok,
-      coalesce(sum(case when f.status is null then 0 else coalesce(f.progress, 0) end)
-        filter (where ${counted}), 0)::float8 as progress_sum,
-      coalesce(sum(case when f.status is null then 0 else coalesce(f.progress, 0) end * f.budget_nok::float8)
-        filter (where ${counted} and f.budget_nok > 0), 0)::float8 as budget_progress_sum,
-      count(*) filter (where ${owed} and f.overdue)::int as overdue,
-      ${statusCounts}
-    from facts f
-    group by 1, 2
-  `)) as { rows: TallyRow[] };
-  return result.rows.map((row) => {
-    const tally = emptyTally();
-    tally.commitments = num(row.commitments);
-    tally.withdrawn = num(row.withdrawn);
-    tally.counted = num(row.counted);
-    tally.withBudget = num(row.with_budget);
-    tally.budgetNok = num(row.budget_nok);
-    tally.progressSum = num(row.progress_sum);
-    tally.budgetProgressSum = num(row.budget_progress_sum);
-    tally.overdue = num(row.overdue);
-    for (const s of rollupStatuses) tally.statuses[s] = num(row[s]);
-    return { key: (row.key as string | null) ?? null, countySide: row.county_side === true, tally };
-  });
-}
-
-export type SideIndicators = { key: string | null; countySide: boolean; indicators: IndicatorTally };
-
-/**
- * The indicators of the counted commitments (owed, not dropped) per group and side, by the movement rule of
- * rollup.ts's `indicatorStanding`: the latest submitted value against the one before it (or the baseline),
- * reached at or past the target, behind the latest goal or target due by the value's date.
- */
-export async function tallyIndicators(
-  db: Db | Tx,
-  cycleId: string,
-  today: string,
-  by: RollupDimension,
-): Promise<SideIndicators[]> {
-  const result = (await db.execute(sql`
     with ${facts(cycleId, today)},
+    commitment_sums as (
+      select ${keyOf[by]}::text as key, f.county_side,
+        count(*) filter (where ${owed})::int as commitments,
+        count(*) filter (where f.withdrawn)::int as withdrawn,
+        count(*) filter (where ${counted})::int as counted,
+        count(*) filter (where ${counted} and f.budget_nok > 0)::int as with_budget,
+        coalesce(sum(f.budget_nok) filter (where ${counted} and f.budget_nok > 0), 0)::float8 as budget_nok,
+        coalesce(sum(case when f.status is null then 0 else coalesce(f.progress, 0) end)
+          filter (where ${counted}), 0)::float8 as progress_sum,
+        coalesce(sum(case when f.status is null then 0 else coalesce(f.progress, 0) end * f.budget_nok::float8)
+          filter (where ${counted} and f.budget_nok > 0), 0)::float8 as budget_progress_sum,
+        count(*) filter (where ${owed} and f.overdue)::int as overdue,
+        ${statusCounts}
+      from facts f
+      group by 1, 2
+    ),
     vals as (
       select v.indicator_id, v.value, v.measured_on,
         row_number() over (partition by v.indicator_id order by v.measured_on desc, r.submitted_at desc, v.id) as rn
@@ -152,27 +134,43 @@ export async function tallyIndicators(
           else 'away'
         end as movement
       from ind
+    ),
+    indicator_sums as (
+      select key, county_side,
+        count(*) filter (where movement = 'reached')::int as reached,
+        count(*) filter (where movement = 'towards')::int as towards,
+        count(*) filter (where movement = 'away')::int as away,
+        count(*) filter (where movement = 'unchanged')::int as unchanged,
+        count(*) filter (where movement = 'no_value')::int as no_value,
+        count(*) filter (where due is not null and ((higher and lv < due) or (not higher and lv > due)))::int
+          as behind_goal
+      from judged
+      group by 1, 2
     )
-    select key, county_side,
-      count(*) filter (where movement = 'reached')::int as reached,
-      count(*) filter (where movement = 'towards')::int as towards,
-      count(*) filter (where movement = 'away')::int as away,
-      count(*) filter (where movement = 'unchanged')::int as unchanged,
-      count(*) filter (where movement = 'no_value')::int as no_value,
-      count(*) filter (where due is not null and ((higher and lv < due) or (not higher and lv > due)))::int
-        as behind_goal
-    from judged
-    group by 1, 2
+    select c.*, i.reached, i.towards, i.away, i.unchanged, i.no_value, i.behind_goal
+    from commitment_sums c
+    left join indicator_sums i on i.key is not distinct from c.key and i.county_side = c.county_side
   `)) as { rows: TallyRow[] };
   return result.rows.map((row) => {
-    const indicators = emptyIndicatorTally();
-    indicators.reached = num(row.reached);
-    indicators.towards = num(row.towards);
-    indicators.away = num(row.away);
-    indicators.unchanged = num(row.unchanged);
-    indicators.no_value = num(row.no_value);
-    indicators.behindGoal = num(row.behind_goal);
-    return { key: (row.key as string | null) ?? null, countySide: row.county_side === true, indicators };
+    const tally = emptyTally();
+    tally.commitments = num(row.commitments);
+    tally.withdrawn = num(row.withdrawn);
+    tally.counted = num(row.counted);
+    tally.withBudget = num(row.with_budget);
+    tally.budgetNok = num(row.budget_nok);
+    tally.progressSum = num(row.progress_sum);
+    tally.budgetProgressSum = num(row.budget_progress_sum);
+    tally.overdue = num(row.overdue);
+    for (const s of rollupStatuses) tally.statuses[s] = num(row[s]);
+    tally.indicators = {
+      reached: num(row.reached),
+      towards: num(row.towards),
+      away: num(row.away),
+      unchanged: num(row.unchanged),
+      no_value: num(row.no_value),
+      behindGoal: num(row.behind_goal),
+    };
+    return { key: (row.key as string | null) ?? null, countySide: row.county_side === true, tally };
   });
 }
 
@@ -226,9 +224,9 @@ export type RegionColumnSums = {
  * per region and department. Commitments owed count (not withdrawn); kroner are the budgets of those owed
  * and not dropped.
  */
-export async function sumPerRegion(db: Db | Tx, cycleId: string, today: string): Promise<RegionColumnSums[]> {
+export async function sumPerRegion(db: Db | Tx, cycleId: string): Promise<RegionColumnSums[]> {
   const result = (await db.execute(sql`
-    with ${facts(cycleId, today)}
+    with ${facts(cycleId, null)}
     select f.region_id::text as region_id, f.subject_area_id::text as subject_area_id,
       f.owner_department_id::text as department_id,
       grouping(f.subject_area_id, f.owner_department_id)::int as level,
