@@ -33,7 +33,7 @@ describe.skipIf(!chromiumPath)('follow-up in the browser', () => {
   it('lets the admin open a round covering the commitments chosen', async () => {
     const { page } = j;
     await signIn(page, admin);
-    await mainNav(page).getByRole('link', { name: 'Oppfølging' }).click();
+    await mainNav(page).getByRole('link', { name: 'Oppfølging', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Rapporteringsrunder' }).waitFor();
     await expectAccessible(page, 'the reporting rounds');
     await page.getByRole('button', { name: 'Åpne rapporteringsrunde' }).click();
@@ -70,7 +70,7 @@ describe.skipIf(!chromiumPath)('follow-up in the browser', () => {
   it('lets the department editor report on its commitment with an indicator value', async () => {
     const { page } = j;
     await signIn(page, departmentEditor);
-    await mainNav(page).getByRole('link', { name: 'Oppfølging' }).click();
+    await mainNav(page).getByRole('link', { name: 'Oppfølging', exact: true }).click();
     await page.getByRole('link', { name: roundName }).click();
     await page.getByRole('heading', { level: 1, name: roundName }).waitFor();
     await page.getByRole('link', { name: roadSafety }).click();
@@ -100,7 +100,7 @@ describe.skipIf(!chromiumPath)('follow-up in the browser', () => {
   it('lets the region contact save a draft and submit the region’s own report', async () => {
     const { page } = j;
     await signIn(page, regionContact);
-    await mainNav(page).getByRole('link', { name: 'Oppfølging' }).click();
+    await mainNav(page).getByRole('link', { name: 'Oppfølging', exact: true }).click();
     await page.getByRole('link', { name: roundName }).click();
     await page.getByRole('link', { name: regionCommitment, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: `Rapport: ${regionCommitment}` }).waitFor();
@@ -122,7 +122,7 @@ describe.skipIf(!chromiumPath)('follow-up in the browser', () => {
   it('shows the admin the round complete, and the commitment’s timeline', async () => {
     const { page } = j;
     await signIn(page, admin);
-    await mainNav(page).getByRole('link', { name: 'Oppfølging' }).click();
+    await mainNav(page).getByRole('link', { name: 'Oppfølging', exact: true }).click();
     await page.getByRole('link', { name: roundName }).click();
     await page.getByText('Alle 2 forpliktelser er rapportert').waitFor();
     const owners = page.getByRole('table', { name: 'Hvem har rapportert' });
@@ -148,5 +148,24 @@ describe.skipIf(!chromiumPath)('follow-up in the browser', () => {
       await page.getByText('To skoleveier i Marker og Rakkestad er utbedret', { exact: false }).count(),
     ).toBe(1);
     await expectAccessible(page, 'the commitment with its timeline');
+
+    // An indicator whose target is dated before its baseline is refused on the target's date.
+    await page.getByRole('button', { name: 'Legg til indikator' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Legg til indikator' });
+    await settled(dialog);
+    await dialog.getByLabel('Navn').fill('Skoler med trygg skolevei');
+    await dialog.getByLabel('Enhet').fill('skoler');
+    await dialog.getByLabel('Retning').selectOption({ label: 'Høyere er bedre' });
+    await dialog.getByLabel('Utgangspunkt', { exact: true }).fill('3');
+    await dialog.getByLabel('Dato for utgangspunktet').fill('2022-01-01');
+    await dialog.getByLabel('Mål', { exact: true }).fill('9');
+    await dialog.getByLabel('Dato for målet').fill('2021-12-31');
+    await dialog.getByRole('button', { name: 'Legg til', exact: true }).click();
+    await dialog.getByText('Målets dato kan ikke være før utgangspunktets dato.').waitFor();
+    await expectAccessible(page, 'the indicator dialog with an error');
+    await dialog.getByLabel('Dato for målet').fill('2024-12-31');
+    await dialog.getByRole('button', { name: 'Legg til', exact: true }).click();
+    await page.getByText('Indikatoren er lagt til.').waitFor();
+    await indicators.getByRole('row', { name: /Skoler med trygg skolevei/ }).waitFor();
   });
 });

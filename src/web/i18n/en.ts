@@ -2712,7 +2712,8 @@ export const webEn: WebCatalogue = {
     },
     hearings: {
       title: 'Closed hearings',
-      intro: 'The hearings on the general part that have closed, newest first. Open hearings are not shown until the deadline has passed.',
+      intro:
+        'The hearings on the general part that have closed, newest first. Open hearings are not shown until the deadline has passed.',
       empty: 'No hearing has closed yet.',
       tableLabel: 'Closed hearings',
       hearing: 'Hearing',
@@ -3107,6 +3108,21 @@ export const webEn: WebCatalogue = {
       spent: 'spent {{amount}}',
       changesHeading: 'Changes after the agreement came into force',
       change: '{{date}}: {{fields}} changed. {{reason}} (decision: {{decision}})',
+    },
+    addIndicator: {
+      button: 'Add an indicator',
+      title: 'Add an indicator',
+      name: 'Name',
+      unit: 'Unit',
+      unitHelp: 'For example "trips", "percent" or "km". Values are reported in this unit.',
+      direction: 'Direction',
+      chooseDirection: 'Choose a direction',
+      baselineValue: 'Baseline',
+      baselineOn: "Baseline's date",
+      targetValue: 'Target',
+      targetOn: "Target's date",
+      submit: 'Add',
+      added: 'The indicator is added.',
     },
     indicator: {
       name: 'Indicator',

@@ -2706,7 +2706,8 @@ export const webNb = {
       deadline: 'Frist',
       inputs: 'Innspill',
       back: 'Til høringene',
-      notFound: 'Vi fant ingen avsluttet høring med denne adressen. Bare høringer som er avsluttet, vises her.',
+      notFound:
+        'Vi fant ingen avsluttet høring med denne adressen. Bare høringer som er avsluttet, vises her.',
       summaryIntro:
         'Innspillene til hver del av dokumentet, ordnet etter region, med fylkeskommunens endelige svar.',
       wholeDocument: 'Innspill til hele dokumentet',
@@ -3090,6 +3091,21 @@ export const webNb = {
       spent: 'brukt {{amount}}',
       changesHeading: 'Endringer etter at avtalen trådte i kraft',
       change: '{{date}}: {{fields}} endret. {{reason}} (vedtak: {{decision}})',
+    },
+    addIndicator: {
+      button: 'Legg til indikator',
+      title: 'Legg til indikator',
+      name: 'Navn',
+      unit: 'Enhet',
+      unitHelp: 'For eksempel «reiser», «prosent» eller «km». Verdiene rapporteres i denne enheten.',
+      direction: 'Retning',
+      chooseDirection: 'Velg retning',
+      baselineValue: 'Utgangspunkt',
+      baselineOn: 'Dato for utgangspunktet',
+      targetValue: 'Mål',
+      targetOn: 'Dato for målet',
+      submit: 'Legg til',
+      added: 'Indikatoren er lagt til.',
     },
     indicator: {
       name: 'Indikator',

@@ -2707,7 +2707,8 @@ export const webNn: WebCatalogue = {
       deadline: 'Frist',
       inputs: 'Innspel',
       back: 'Til høyringane',
-      notFound: 'Vi fann inga avslutta høyring med denne adressa. Berre høyringar som er avslutta, blir viste her.',
+      notFound:
+        'Vi fann inga avslutta høyring med denne adressa. Berre høyringar som er avslutta, blir viste her.',
       summaryIntro:
         'Innspela til kvar del av dokumentet, ordna etter region, med det endelege svaret frå fylkeskommunen.',
       wholeDocument: 'Innspel til heile dokumentet',
@@ -3092,6 +3093,21 @@ export const webNn: WebCatalogue = {
       spent: 'brukt {{amount}}',
       changesHeading: 'Endringar etter at avtalen tok til å gjelde',
       change: '{{date}}: {{fields}} endra. {{reason}} (vedtak: {{decision}})',
+    },
+    addIndicator: {
+      button: 'Legg til indikator',
+      title: 'Legg til indikator',
+      name: 'Namn',
+      unit: 'Eining',
+      unitHelp: 'Til dømes «reiser», «prosent» eller «km». Verdiane blir rapporterte i denne eininga.',
+      direction: 'Retning',
+      chooseDirection: 'Vel retning',
+      baselineValue: 'Utgangspunkt',
+      baselineOn: 'Dato for utgangspunktet',
+      targetValue: 'Mål',
+      targetOn: 'Dato for målet',
+      submit: 'Legg til',
+      added: 'Indikatoren er lagd til.',
     },
     indicator: {
       name: 'Indikator',

@@ -1,13 +1,15 @@
-import { Card, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { useId } from 'react';
+import { Button, Card, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { CommitmentDetail, CommitmentIndicator } from '../../../shared/contracts/follow-up';
+import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { formatDate, formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { RichText } from '../../shared/rich-text/RichText';
+import { AddIndicatorDialog } from './AddIndicatorDialog';
 import { useCommitment } from './follow-up.api';
 import { formatNok, formatValue, ownerName } from './follow-up-format';
 
@@ -24,8 +26,11 @@ export function CommitmentPage() {
 function CommitmentView({ commitment: c }: { commitment: CommitmentDetail }) {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <Page title={c.title}>
+      <Notice text={notice} />
       {c.description && <Paragraph>{c.description}</Paragraph>}
       <dl className="facts">
         <dt>{t('followUp.commitment.region')}</dt>
@@ -73,6 +78,22 @@ function CommitmentView({ commitment: c }: { commitment: CommitmentDetail }) {
         )}
       </dl>
       <Indicators indicators={c.indicators} />
+      {c.mayReport && c.state === 'active' && (
+        <div className="row">
+          <Button variant="secondary" onClick={() => setAdding(true)}>
+            {t('followUp.addIndicator.button')}
+          </Button>
+        </div>
+      )}
+      <AddIndicatorDialog
+        open={adding}
+        commitmentId={c.id}
+        onClose={() => setAdding(false)}
+        onDone={() => {
+          setAdding(false);
+          setNotice(t('followUp.addIndicator.added'));
+        }}
+      />
       <Timeline commitment={c} />
       {c.changes.length > 0 && <Changes commitment={c} />}
     </Page>

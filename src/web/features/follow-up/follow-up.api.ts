@@ -3,6 +3,7 @@ import type {
   CommitmentDetail,
   CommitmentList,
   CommitmentReport,
+  IndicatorInput,
   OpenRoundInput,
   ReopenReportInput,
   ReportingRound,
@@ -101,4 +102,9 @@ export const useSaveReport = (roundId: string, commitmentId: string) =>
 export const useReopenReport = (roundId: string, commitmentId: string) =>
   useFollowUpMutation((input: ReopenReportInput) =>
     api<CommitmentReport>('POST', `${reportUrl(roundId, commitmentId)}/reopen`, input),
+  );
+
+export const useAddIndicator = (commitmentId: string) =>
+  useFollowUpMutation((input: IndicatorInput) =>
+    api<CommitmentDetail>('POST', `/api/v1/commitments/${enc(commitmentId)}/indicators`, input),
   );
