@@ -84,13 +84,13 @@ describe('inhabitants, the roll-up and equal treatment', () => {
     await page.getByRole('heading', { level: 1, name: 'Måloppnåelse' }).waitFor();
     const rollup = await forShownCycle<Rollup>(page, '/api/v1/follow-up/rollup?by=region');
     if (rollup.total.total.commitments + rollup.total.total.withdrawn === 0) {
-      await page.getByText('Ingen avtaler i kraft har tilsagn i denne syklusen ennå.').waitFor();
+      await page.getByText('Ingen avtaler i kraft har forpliktelser i denne syklusen ennå.').waitFor();
     } else {
       await page.getByRole('img', { name: /Fremdrift per region/ }).waitFor();
       await page.getByRole('img', { name: /Status per region/ }).waitFor();
       const groups = await page.locator('table tbody th[scope="rowgroup"]').allTextContents();
       expect(groups).toEqual([
-        ...rollup.groups.map((g) => g.name ?? 'Regionenes egne tilsagn'),
+        ...rollup.groups.map((g) => g.name ?? 'Regionenes egne forpliktelser'),
         'Hele fylket',
       ]);
     }

@@ -2783,7 +2783,7 @@ export const webNb = {
   populations: {
     title: 'Innbyggere',
     intro:
-      'Antall innbyggere i hver kommune med datoen for tellingen og kilden. Tallene brukes i likebehandlingen i oppfølgingen, der kroner og tilsagn regnes per innbygger.',
+      'Antall innbyggere i hver kommune med datoen for tellingen og kilden. Tallene brukes i likebehandlingen i oppfølgingen, der kroner og forpliktelser regnes per innbygger.',
     empty: 'Ingen kommuner har innbyggertall ennå.',
     count_one: '{{count}} kommune med innbyggertall',
     count_other: '{{count}} kommuner med innbyggertall',
@@ -2811,10 +2811,10 @@ export const webNb = {
   followUpRollup: {
     title: 'Samlet oppfølging',
     intro:
-      'Hvordan det går med tilsagnene i avtalene som er i kraft: fremdrift, status, indikatorer og hva som er forfalt, for fylket og for regionene hver for seg.',
+      'Hvordan det går med forpliktelsene i avtalene som er i kraft: fremdrift, status, indikatorer og hva som er forfalt, for fylket og for regionene hver for seg.',
     tabs: { label: 'Samlet oppfølging', rollup: 'Måloppnåelse', equal: 'Likebehandling' },
     noCycle: 'Ingen avtalesyklus er valgt.',
-    empty: 'Ingen avtaler i kraft har tilsagn i denne syklusen ennå.',
+    empty: 'Ingen avtaler i kraft har forpliktelser i denne syklusen ennå.',
     by: {
       label: 'Vis per',
       region: 'Region',
@@ -2824,11 +2824,11 @@ export const webNb = {
     },
     byName: { region: 'region', department: 'rådsområde', subjectArea: 'fagområde', agreement: 'avtale' },
     county: 'Hele fylket',
-    regionsOwn: 'Regionenes egne tilsagn',
+    regionsOwn: 'Regionenes egne forpliktelser',
     all: 'Alle',
     side: 'Side',
     name: 'Navn',
-    commitments: 'Tilsagn',
+    commitments: 'Forpliktelser',
     progress: 'Fremdrift',
     percent: '{{value}} %',
     none: 'Ingen',
@@ -2836,12 +2836,12 @@ export const webNb = {
     regionSide: 'Regionens side',
     weighting: { budget: 'vektet etter budsjett', equal: 'like vekter' },
     weightingNote: {
-      budget: 'Vektet etter budsjett: alle {{counted}} tilsagn som teller har et budsjett.',
-      equal: 'Like vekter: {{withBudget}} av {{counted}} tilsagn som teller har et budsjett over 0 kr.',
+      budget: 'Vektet etter budsjett: alle {{counted}} forpliktelser som teller har et budsjett.',
+      equal: 'Like vekter: {{withBudget}} av {{counted}} forpliktelser som teller har et budsjett over 0 kr.',
     },
     statuses: {
-      on_track: 'På sporet',
-      at_risk: 'I faresonen',
+      on_track: 'I rute',
+      at_risk: 'Risiko for forsinkelse',
       delayed: 'Forsinket',
       done: 'Fullført',
       dropped: 'Avbrutt',
@@ -2859,7 +2859,7 @@ export const webNb = {
       behindGoal: 'Bak delmålet',
     },
     summary:
-      '{{commitments}} tilsagn, fremdrift {{progress}} ({{weighting}}), {{overdue}} forfalt, {{towards}} indikatorer mot målet og {{away}} bort fra det.',
+      '{{commitments}} forpliktelser, fremdrift {{progress}} ({{weighting}}), {{overdue}} forfalt, {{towards}} indikatorer mot målet og {{away}} bort fra det.',
     chartProgress: 'Fremdrift per {{by}}',
     chartStatus: 'Status per {{by}}',
     chartAlt: 'Diagram. Tabellen under viser de samme tallene.',
@@ -2868,26 +2868,26 @@ export const webNb = {
     rules: {
       title: 'Slik regnes tallene',
       progress:
-        'Fremdriften til et tilsagn er fremdriften i den siste innsendte rapporten; et tilsagn uten rapport teller som 0 %. Fremdriften vektes etter budsjett når alle tilsagnene som teller har et budsjett over 0 kr, ellers teller hvert tilsagn likt. Regelen står ved tallet.',
+        'Fremdriften til en forpliktelse er fremdriften i den siste innsendte rapporten; en forpliktelse uten rapport teller som 0 %. Fremdriften vektes etter budsjett når alle forpliktelsene som teller har et budsjett over 0 kr, ellers teller hver forpliktelse likt. Regelen står ved tallet.',
       dropped:
-        'Avbrutte tilsagn telles i statusene, men ikke i fremdriften eller vektene. Tilsagn som er trukket ved en endring etter at avtalen trådte i kraft, telles bare for seg.',
+        'Avbrutte forpliktelser telles i statusene, men ikke i fremdriften eller vektene. Forpliktelser som er trukket ved en endring etter at avtalen trådte i kraft, telles bare for seg.',
       indicators:
         'En indikator går mot målet når siste verdi er bedre enn verdien før (eller utgangsverdien), der lavere er bedre for indikatorer som skal ned. Den er bak delmålet når siste verdi er dårligere enn delmålet som var forfalt på måledatoen.',
       overdue:
-        'Forfalt: sluttdatoen er passert uten at tilsagnet er fullført eller avbrutt, eller eieren har ikke sendt rapport i en runde med passert frist.',
+        'Forfalt: sluttdatoen er passert uten at forpliktelsen er fullført eller avbrutt, eller eieren har ikke sendt rapport i en runde med passert frist.',
     },
     equal: {
       title: 'Likebehandling',
       intro:
-        'Hva hver region har fått fra fylkeskommunen: tilsagn og kroner fra rådsområdene i alt, per fagområde og per rådsområde, og per innbygger. Regioner som skiller seg klart ut, er merket.',
+        'Hva hver region har fått fra fylkeskommunen: forpliktelser og kroner fra rådsområdene i alt, per fagområde og per rådsområde, og per innbygger. Regioner som skiller seg klart ut, er merket.',
       date: 'Innbyggere og medlemskap per {{date}}.',
       region: 'Region',
       inhabitants: 'Innbyggere',
-      commitments: 'Tilsagn',
+      commitments: 'Forpliktelser',
       kroner: 'Kroner',
       perInhabitant: 'Kr per innbygger',
-      per10k: 'Tilsagn per 10 000 innb.',
-      own: 'Egne tilsagn',
+      per10k: 'Forpliktelser per 10 000 innb.',
+      own: 'Egne forpliktelser',
       unknown: 'Ukjent',
       high: 'Høyt',
       low: 'Lavt',
@@ -2907,7 +2907,7 @@ export const webNb = {
         inhabitants:
           'Innbyggerne i en region er innbyggerne i kommunene som er medlemmer på datoen, etter siste telling før datoen. En kommune som er med i to regioner, telles fullt i begge, fordi begge avtalene gjelder alle innbyggerne; i fylket telles den én gang.',
         kroner:
-          'Kroner er budsjettene til tilsagnene fra rådsområdene som ikke er avbrutt eller trukket. Regionens egne tilsagn vises for seg og er ikke med i tallene per innbygger.',
+          'Kroner er budsjettene til forpliktelsene fra rådsområdene som ikke er avbrutt eller trukket. Regionens egne forpliktelser vises for seg og er ikke med i tallene per innbygger.',
         outliers:
           'En region er uteligger når kroner per innbygger er under første kvartil minus 1,5 ganger kvartilavstanden, eller over tredje kvartil pluss det samme, blant alle regionene med innbyggertall. Med færre enn fire slike regioner merkes ingen.',
       },

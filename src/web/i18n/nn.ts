@@ -2785,7 +2785,7 @@ export const webNn: WebCatalogue = {
   populations: {
     title: 'Innbyggjarar',
     intro:
-      'Talet på innbyggjarar i kvar kommune med datoen for teljinga og kjelda. Tala blir brukte i likehandsaminga i oppfølginga, der kroner og tilsegner blir rekna per innbyggjar.',
+      'Talet på innbyggjarar i kvar kommune med datoen for teljinga og kjelda. Tala blir brukte i likehandsaminga i oppfølginga, der kroner og forpliktingar blir rekna per innbyggjar.',
     empty: 'Ingen kommunar har innbyggjartal enno.',
     count_one: '{{count}} kommune med innbyggjartal',
     count_other: '{{count}} kommunar med innbyggjartal',
@@ -2813,10 +2813,10 @@ export const webNn: WebCatalogue = {
   followUpRollup: {
     title: 'Samla oppfølging',
     intro:
-      'Korleis det går med tilsegnene i avtalane som er i kraft: framdrift, status, indikatorar og kva som er forfalle, for fylket og for regionane kvar for seg.',
+      'Korleis det går med forpliktingane i avtalane som er i kraft: framdrift, status, indikatorar og kva som er forfalle, for fylket og for regionane kvar for seg.',
     tabs: { label: 'Samla oppfølging', rollup: 'Måloppnåing', equal: 'Likehandsaming' },
     noCycle: 'Ingen avtalesyklus er vald.',
-    empty: 'Ingen avtalar i kraft har tilsegner i denne syklusen enno.',
+    empty: 'Ingen avtalar i kraft har forpliktingar i denne syklusen enno.',
     by: {
       label: 'Vis per',
       region: 'Region',
@@ -2826,11 +2826,11 @@ export const webNn: WebCatalogue = {
     },
     byName: { region: 'region', department: 'rådsområde', subjectArea: 'fagområde', agreement: 'avtale' },
     county: 'Heile fylket',
-    regionsOwn: 'Tilsegnene til regionane sjølve',
+    regionsOwn: 'Forpliktingane til regionane sjølve',
     all: 'Alle',
     side: 'Side',
     name: 'Namn',
-    commitments: 'Tilsegner',
+    commitments: 'Forpliktingar',
     progress: 'Framdrift',
     percent: '{{value}} %',
     none: 'Ingen',
@@ -2838,15 +2838,15 @@ export const webNn: WebCatalogue = {
     regionSide: 'Regionen si side',
     weighting: { budget: 'vekta etter budsjett', equal: 'like vekter' },
     weightingNote: {
-      budget: 'Vekta etter budsjett: alle dei {{counted}} tilsegnene som tel, har eit budsjett.',
-      equal: 'Like vekter: {{withBudget}} av {{counted}} tilsegner som tel, har eit budsjett over 0 kr.',
+      budget: 'Vekta etter budsjett: alle dei {{counted}} forpliktingane som tel, har eit budsjett.',
+      equal: 'Like vekter: {{withBudget}} av {{counted}} forpliktingar som tel, har eit budsjett over 0 kr.',
     },
     statuses: {
-      on_track: 'På sporet',
-      at_risk: 'I faresona',
+      on_track: 'I rute',
+      at_risk: 'Fare for forseinking',
       delayed: 'Forseinka',
       done: 'Fullført',
-      dropped: 'Avbrote',
+      dropped: 'Avbroten',
       not_reported: 'Ikkje rapportert',
     },
     overdue: 'Forfalle',
@@ -2861,7 +2861,7 @@ export const webNn: WebCatalogue = {
       behindGoal: 'Bak delmålet',
     },
     summary:
-      '{{commitments}} tilsegner, framdrift {{progress}} ({{weighting}}), {{overdue}} forfalle, {{towards}} indikatorar mot målet og {{away}} bort frå det.',
+      '{{commitments}} forpliktingar, framdrift {{progress}} ({{weighting}}), {{overdue}} forfalle, {{towards}} indikatorar mot målet og {{away}} bort frå det.',
     chartProgress: 'Framdrift per {{by}}',
     chartStatus: 'Status per {{by}}',
     chartAlt: 'Diagram. Tabellen under viser dei same tala.',
@@ -2870,26 +2870,26 @@ export const webNn: WebCatalogue = {
     rules: {
       title: 'Slik blir tala rekna',
       progress:
-        'Framdrifta til eit tilsegn er framdrifta i den siste innsende rapporten; eit tilsegn utan rapport tel som 0 %. Framdrifta blir vekta etter budsjett når alle tilsegnene som tel, har eit budsjett over 0 kr, elles tel kvart tilsegn likt. Regelen står ved talet.',
+        'Framdrifta til ei forplikting er framdrifta i den siste innsende rapporten; ei forplikting utan rapport tel som 0 %. Framdrifta blir vekta etter budsjett når alle forpliktingane som tel, har eit budsjett over 0 kr, elles tel kvar forplikting likt. Regelen står ved talet.',
       dropped:
-        'Avbrotne tilsegner blir talde i statusane, men ikkje i framdrifta eller vektene. Tilsegner som er trekte ved ei endring etter at avtalen tok til å gjelde, blir berre talde for seg.',
+        'Avbrotne forpliktingar blir talde i statusane, men ikkje i framdrifta eller vektene. Forpliktingar som er trekte ved ei endring etter at avtalen tok til å gjelde, blir berre talde for seg.',
       indicators:
         'Ein indikator går mot målet når siste verdi er betre enn verdien før (eller utgangsverdien), der lågare er betre for indikatorar som skal ned. Han er bak delmålet når siste verdi er dårlegare enn delmålet som var forfalle på måledatoen.',
       overdue:
-        'Forfalle: sluttdatoen er passert utan at tilsegnet er fullført eller avbrote, eller eigaren har ikkje sendt rapport i ein runde med passert frist.',
+        'Forfalle: sluttdatoen er passert utan at forpliktinga er fullført eller avbrote, eller eigaren har ikkje sendt rapport i ein runde med passert frist.',
     },
     equal: {
       title: 'Likehandsaming',
       intro:
-        'Kva kvar region har fått frå fylkeskommunen: tilsegner og kroner frå rådsområda i alt, per fagområde og per rådsområde, og per innbyggjar. Regionar som skil seg klart ut, er merkte.',
+        'Kva kvar region har fått frå fylkeskommunen: forpliktingar og kroner frå rådsområda i alt, per fagområde og per rådsområde, og per innbyggjar. Regionar som skil seg klart ut, er merkte.',
       date: 'Innbyggjarar og medlemskap per {{date}}.',
       region: 'Region',
       inhabitants: 'Innbyggjarar',
-      commitments: 'Tilsegner',
+      commitments: 'Forpliktingar',
       kroner: 'Kroner',
       perInhabitant: 'Kr per innbyggjar',
-      per10k: 'Tilsegner per 10 000 innb.',
-      own: 'Eigne tilsegner',
+      per10k: 'Forpliktingar per 10 000 innb.',
+      own: 'Eigne forpliktingar',
       unknown: 'Ukjent',
       high: 'Høgt',
       low: 'Lågt',
@@ -2909,7 +2909,7 @@ export const webNn: WebCatalogue = {
         inhabitants:
           'Innbyggjarane i ein region er innbyggjarane i kommunane som er medlemmer på datoen, etter siste teljing før datoen. Ein kommune som er med i to regionar, blir talt fullt i begge, fordi begge avtalane gjeld alle innbyggjarane; i fylket blir han talt éin gong.',
         kroner:
-          'Kroner er budsjetta til tilsegnene frå rådsområda som ikkje er avbrotne eller trekte. Tilsegnene til regionen sjølv blir viste for seg og er ikkje med i tala per innbyggjar.',
+          'Kroner er budsjetta til forpliktingane frå rådsområda som ikkje er avbrotne eller trekte. Forpliktingane til regionen sjølv blir viste for seg og er ikkje med i tala per innbyggjar.',
         outliers:
           'Ein region er uteliggjar når kroner per innbyggjar er under første kvartil minus 1,5 gonger kvartilavstanden, eller over tredje kvartil pluss det same, blant alle regionane med innbyggjartal. Med færre enn fire slike regionar blir ingen merkte.',
       },
