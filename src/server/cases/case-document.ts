@@ -1,4 +1,9 @@
 import { CaseDocumentQuery, type PoliticalCase } from '../../shared/contracts/cases.js';
+import {
+  type AgreementDocumentData,
+  loadAgreementDocumentData,
+} from '../agreement-document/agreement-document-data.js';
+import { agreementDocument } from '../agreement-document/agreement-document-model.js';
 import type { DocumentBlock, DocumentModel } from '../documents/document-model.js';
 import { type DocumentFile, renderDocument } from '../documents/download.js';
 import { documentCaller } from '../documents/render-pool.js';
@@ -24,6 +29,7 @@ export const caseWords = {
   authority: 'Vedtakskompetanse',
   attachments: 'Vedlegg',
   agreement: (region: string) => `Partnerskapsavtale med ${region}, generell og spesiell del`,
+  appendix: (n: number, region: string) => `Vedlegg ${n}: Partnerskapsavtale med ${region}`,
   notSet: 'Ikke fastsatt',
 } as const;
 
@@ -31,9 +37,17 @@ export const caseWords = {
  * A case as a Norwegian case document, in the seed's order: the title, the proposed decision as numbered
  * points with the date, name and title of the signer, the table of the bodies that treat it (body, meeting
  * date, the body's case number), then background, facts, issues and alternatives, assessment, consequences,
- * the decision authority and the attachments.
+ * the decision authority and the attachments. With the agreements' documents given, each follows the case
+ * text as an appendix on pages of its own, as a case officer files a case with its attachments in one file:
+ * "Vedlegg 1: Partnerskapsavtale med …", its facts (parties, members, period, versions), then the whole
+ * agreement as its own document has it (general part, special part with the agreed contributions, the
+ * bodies that adopt it), its headings one level down.
  */
-export function caseDocument(c: PoliticalCase, countyName: string): DocumentModel {
+export function caseDocument(
+  c: PoliticalCase,
+  countyName: string,
+  appendices: readonly AgreementDocumentData[] = [],
+): DocumentModel {
   const w = caseWords;
   const signer = [c.signer.date ? norwegianDate(c.signer.date) : null, c.signer.name, c.signer.title].filter(
     (line): line is string => Boolean(line),
@@ -67,6 +81,9 @@ export function caseDocument(c: PoliticalCase, countyName: string): DocumentMode
   body.push({ type: 'paragraph', content: c.authority || w.notSet });
   body.push({ type: 'heading', level: 2, text: w.attachments });
   body.push({ type: 'list', ordered: true, items: c.agreements.map((a) => w.agreement(a.regionName)) });
+  appendices.forEach((data, i) => {
+    body.push(...appendixBlocks(data, w.appendix(i + 1, data.region.name)));
+  });
   return {
     language: 'nb',
     county: countyName,
@@ -74,6 +91,26 @@ export function caseDocument(c: PoliticalCase, countyName: string): DocumentMode
     version: c.archiveReference ? `${w.document} · ${w.archive} ${c.archiveReference}` : w.document,
     body,
   };
+}
+
+/** One agreement as an appendix: its heading on a new page, its title page's facts, its body one level down. */
+function appendixBlocks(data: AgreementDocumentData, heading: string): DocumentBlock[] {
+  const agreement = agreementDocument(data);
+  const down = (level: 1 | 2 | 3 | 4) => Math.min(level + 1, 4) as 2 | 3 | 4;
+  return [
+    { type: 'heading', level: 1, text: heading, pageBreakBefore: true },
+    ...(agreement.titlePage
+      ? [
+          { type: 'paragraph' as const, content: agreement.titlePage.subtitle ?? agreement.titlePage.title },
+          { type: 'facts' as const, items: agreement.titlePage.facts },
+        ]
+      : []),
+    ...agreement.body.map((block): DocumentBlock => {
+      if (block.type === 'heading') return { ...block, level: down(block.level), pageBreakBefore: false };
+      if (block.type === 'richText') return { ...block, headingShift: 2 };
+      return block;
+    }),
+  ];
 }
 
 export const caseFileName = (c: PoliticalCase) =>
@@ -88,5 +125,12 @@ export async function exportCaseDocument(ctx: Ctx, id: string, raw: unknown): Pr
   assertId(id);
   const c = await loadCase(db, id);
   const [owner] = await db.select({ name: county.name }).from(county);
-  return renderDocument(documentCaller(ctx), caseDocument(c, owner?.name ?? ''), format, caseFileName(c));
+  const appendices: AgreementDocumentData[] = [];
+  for (const a of c.agreements) appendices.push(await loadAgreementDocumentData(db, a.id));
+  return renderDocument(
+    documentCaller(ctx),
+    caseDocument(c, owner?.name ?? '', appendices),
+    format,
+    caseFileName(c),
+  );
 }

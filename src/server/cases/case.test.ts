@@ -4,6 +4,7 @@ import { auditTrail, startTestApp, type TestApp } from '../../../test/support/ap
 import type { BodyList, BodyMeeting } from '../../shared/contracts/bodies.js';
 import type { BatchPlan, PoliticalCase } from '../../shared/contracts/cases.js';
 import { agreementDivergences } from '../adoption/adoption.table.js';
+import { loadAgreementDocumentData } from '../agreement-document/agreement-document-data.js';
 import { readDocx, readPdfPages, squash } from '../documents/testing/read-document.js';
 import {
   type MeetingCookies,
@@ -12,6 +13,8 @@ import {
   unknownId,
 } from '../meetings/meeting.fixtures.js';
 import { casesFixture, readyAgreement } from './case.fixtures.js';
+import { caseDocument } from './case-document.js';
+import { loadCase } from './case-reads.js';
 
 let t: TestApp;
 let cookies: MeetingCookies;
@@ -436,6 +439,12 @@ describe('the case document', () => {
       'Reglement for delegering og innstilling, punkt 3.5.2, c',
       'Vedlegg',
       'Partnerskapsavtale med Indre Østfold regionråd, generell og spesiell del',
+      // The agreement itself follows as the appendix: its facts, general part, special part, the adopters.
+      'Vedlegg 1: Partnerskapsavtale med Indre Østfold regionråd',
+      'Indre Østfold regionråd',
+      'Generell del',
+      'Spesiell del',
+      'Behandling og vedtak',
     ];
     let at = -1;
     for (const words of order) {
@@ -452,6 +461,31 @@ describe('the case document', () => {
     const text = squash((await readPdfPages(res.rawPayload)).join(' '));
     expect(text).toContain('Fylkesrådens forslag til vedtak/innstilling');
     expect(text).toContain('Vedtakskompetanse');
+    expect(text).toContain('Vedlegg 1: Partnerskapsavtale med Indre Østfold regionråd');
     await refused(() => req('GET', `/api/v1/cases/${made.id}/document?format=pdf`, cookies.region), 403);
+  });
+
+  it('carries every agreement of the batch as its own appendix, in the case’s order', async () => {
+    const db = t.database.db;
+    const c = await loadCase(db, made.id);
+    const own = await loadAgreementDocumentData(db, fx.own.id);
+    const other = await loadAgreementDocumentData(db, fx.other.id);
+    const model = caseDocument(c, 'Viken fylkeskommune', [own, other]);
+    const headings = model.body.flatMap((b) => (b.type === 'heading' && b.level === 1 ? [b] : []));
+    const appendices = headings.filter((h) => h.text.startsWith('Vedlegg '));
+    expect(appendices.map((h) => [h.text, h.pageBreakBefore])).toEqual([
+      ['Vedlegg 1: Partnerskapsavtale med Indre Østfold regionråd', true],
+      ['Vedlegg 2: Partnerskapsavtale med Regionrådet for Hallingdal', true],
+    ]);
+    // Each appendix holds its agreement's parts, one heading level below the appendix's.
+    const at = (text: string) => model.body.findIndex((b) => b.type === 'heading' && b.text === text);
+    const second = at('Vedlegg 2: Partnerskapsavtale med Regionrådet for Hallingdal');
+    const specials = model.body.flatMap((b, i) =>
+      b.type === 'heading' && /^(Spesiell|Særskild) del$/.test(b.text) ? [[i, b.level]] : [],
+    );
+    expect(specials).toHaveLength(2);
+    expect(specials[0]?.[0]).toBeLessThan(second);
+    expect(specials[1]?.[0]).toBeGreaterThan(second);
+    expect(specials.every(([, level]) => level === 2)).toBe(true);
   });
 });
