@@ -167,5 +167,26 @@ describe.skipIf(!chromiumPath)('follow-up in the browser', () => {
     await dialog.getByRole('button', { name: 'Legg til', exact: true }).click();
     await page.getByText('Indikatoren er lagt til.').waitFor();
     await indicators.getByRole('row', { name: /Skoler med trygg skolevei/ }).waitFor();
+
+    // A change after the agreement is in force needs its reason and decision, and is listed with them.
+    await page.getByRole('button', { name: 'Endre forpliktelsen' }).click();
+    const change = page.getByRole('dialog', { name: 'Endre forpliktelsen' });
+    await settled(change);
+    await change.getByLabel('Midlene krever eget vedtak').check();
+    await change.getByRole('button', { name: 'Lagre endringen' }).click();
+    await change.getByText('Feltet må fylles ut.').first().waitFor();
+    await expectAccessible(page, 'the change dialog with its errors');
+    await change
+      .getByLabel('Begrunnelse for endringen')
+      .fill('Fylkestinget flyttet midlene til budsjettet for 2023.');
+    await change.getByLabel('Vedtaket endringen bygger på').fill('FT-sak 52/22');
+    await change.getByRole('button', { name: 'Lagre endringen' }).click();
+    await page.getByText('Endringen er lagret.').waitFor();
+    await page
+      .getByText(
+        /eget vedtak om midler endret\. Fylkestinget flyttet midlene til budsjettet for 2023\. \(vedtak: FT-sak 52\/22\)/,
+      )
+      .waitFor();
+    await expectAccessible(page, 'the commitment with its change');
   });
 });

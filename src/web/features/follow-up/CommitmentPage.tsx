@@ -10,6 +10,7 @@ import { formatDate, formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { RichText } from '../../shared/rich-text/RichText';
 import { AddIndicatorDialog } from './AddIndicatorDialog';
+import { ChangeCommitmentDialog } from './ChangeCommitmentDialog';
 import { useCommitment } from './follow-up.api';
 import { formatNok, formatValue, ownerName } from './follow-up-format';
 
@@ -27,9 +28,19 @@ function CommitmentView({ commitment: c }: { commitment: CommitmentDetail }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const [adding, setAdding] = useState(false);
+  const [changing, setChanging] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   return (
-    <Page title={c.title}>
+    <Page
+      title={c.title}
+      actions={
+        c.mayChange ? (
+          <Button variant="secondary" onClick={() => setChanging(true)}>
+            {t('followUp.changeCommitment.button')}
+          </Button>
+        ) : undefined
+      }
+    >
       <Notice text={notice} />
       {c.description && <Paragraph>{c.description}</Paragraph>}
       <dl className="facts">
@@ -85,6 +96,15 @@ function CommitmentView({ commitment: c }: { commitment: CommitmentDetail }) {
           </Button>
         </div>
       )}
+      <ChangeCommitmentDialog
+        commitment={c}
+        open={changing}
+        onClose={() => setChanging(false)}
+        onDone={() => {
+          setChanging(false);
+          setNotice(t('followUp.changeCommitment.done'));
+        }}
+      />
       <AddIndicatorDialog
         open={adding}
         commitmentId={c.id}

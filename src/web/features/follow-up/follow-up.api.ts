@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ChangeCommitmentInput,
   CommitmentDetail,
   CommitmentList,
   CommitmentReport,
@@ -107,4 +108,9 @@ export const useReopenReport = (roundId: string, commitmentId: string) =>
 export const useAddIndicator = (commitmentId: string) =>
   useFollowUpMutation((input: IndicatorInput) =>
     api<CommitmentDetail>('POST', `/api/v1/commitments/${enc(commitmentId)}/indicators`, input),
+  );
+
+export const useChangeCommitment = (id: string) =>
+  useFollowUpMutation((input: ChangeCommitmentInput) =>
+    api<CommitmentDetail>('PATCH', `/api/v1/commitments/${enc(id)}`, input),
   );
