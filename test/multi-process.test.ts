@@ -9,6 +9,7 @@ import { sendMailJob } from '../src/server/mail/send-mail.js';
 import type { AgreementSummary } from '../src/shared/contracts/agreements.js';
 import type { Me } from '../src/shared/contracts/auth.js';
 import type { ContributionDetail, ContributionList } from '../src/shared/contracts/contributions.js';
+import type { EqualTreatment } from '../src/shared/contracts/follow-up-rollup.js';
 import {
   type Comparison,
   type Cycle,
@@ -384,6 +385,36 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes on one Postg
       );
       expect(purpose(before)?.toTitle).toBe('Formål');
       expect(purpose(after)?.toTitle).toBe('Formål, skrevet om');
+    });
+
+    it('the equal-treatment view counts inhabitants set on the other process', async () => {
+      const found = await ok(
+        call<{ items: { id: string; number: string }[] }>(
+          a,
+          'GET',
+          '/api/v1/municipalities?q=3012',
+          cookies.admin,
+        ),
+      );
+      const aremark = found.items.find((m) => m.number === '3012');
+      if (!aremark) throw new Error('no Aremark');
+      const url = `/api/v1/follow-up/equal-treatment?cycle=${demoCycle.id}&date=2022-01-01`;
+      const halden = (view: EqualTreatment) =>
+        view.regions.find((r) => r.name === 'Haldenregionen')?.inhabitants;
+      const { before, after } = await readWriteRead(
+        () => ok(call<EqualTreatment>(b, 'GET', url, cookies.viewer)),
+        () =>
+          ok(
+            call(a, 'PUT', `/api/v1/municipalities/${aremark.id}/populations`, cookies.admin, {
+              count: 1_500,
+              countedOn: '2021-01-01',
+              source: 'Kommunens eget tall',
+            }),
+          ),
+      );
+      // Halden's and Aremark's counts of 2020 before; Aremark's of 2021, 160 more, after.
+      expect(halden(before)).toBeGreaterThan(0);
+      expect((halden(after) ?? 0) - (halden(before) ?? 0)).toBe(1_500 - 1_340);
     });
   });
 
