@@ -11,6 +11,7 @@ export * from '../contributions/contribution.table.js';
 export * from '../documents/kept-document.table.js';
 export * from '../follow-up/commitment.table.js';
 export * from '../follow-up/reporting-round.table.js';
+export * from '../follow-up-report/round-case.table.js';
 export * from '../general-part/general-part.table.js';
 export * from '../hearings/hearing.table.js';
 export * from '../jobs/job.table.js';
