@@ -39,14 +39,19 @@ async function openMatrix(page: Page, cycleId: string) {
     .waitFor();
 }
 
-/** The text of the matrix cell in the row named `owner` and the column of `region`. */
+/**
+ * What the matrix cell in the row named `owner` and the column of `region` says to a screen reader, after
+ * its row and region: its counts ("1 Foreslått, 1 Avtalt") or "ingen bidrag ennå". A column is found by the
+ * region's full name, the header's accessible text (the header shows it shortened).
+ */
 async function cellText(page: Page, owner: string, region: string): Promise<string> {
   const table = page.locator('table.matrix');
-  const columns = await table.locator('thead th[scope="col"]').allTextContents();
+  const columns = await table.locator('thead th[scope="col"] .visually-hidden').allTextContents();
   const column = columns.indexOf(region);
   expect(column, `column of ${region} in ${columns.join(', ')}`).toBeGreaterThanOrEqual(0);
   const row = table.locator('tbody tr').filter({ has: page.locator('th', { hasText: owner }) });
-  return (await row.locator('td').nth(column).getByRole('button').textContent()) ?? '';
+  const label = (await row.locator('td').nth(column).getByRole('button').getAttribute('aria-label')) ?? '';
+  return label.slice(`${owner}, ${region}: `.length);
 }
 
 const unanswered = (page: Page) => page.getByRole('region', { name: 'Ønskede fagområder uten svar' });
@@ -73,8 +78,8 @@ describe.skipIf(!chromiumPath)('special parts from contributions to the agreemen
     await signIn(page, admin);
     await openMatrix(page, made.cycleId);
     for (const region of [own, other, untouched]) {
-      expect(await cellText(page, 'Samferdsel', region)).toBe('ingen ennå');
-      expect(await cellText(page, 'Regionen selv', region)).toBe('ingen ennå');
+      expect(await cellText(page, 'Samferdsel', region)).toBe('ingen bidrag ennå');
+      expect(await cellText(page, 'Regionen selv', region)).toBe('ingen bidrag ennå');
     }
     await unanswered(page)
       .getByText('Alle ønskede fagområder har minst ett bidrag fra et rådsområde.')
@@ -174,9 +179,9 @@ describe.skipIf(!chromiumPath)('special parts from contributions to the agreemen
     await openMatrix(page, made.cycleId);
     await expect.poll(() => cellText(page, 'Samferdsel', own)).toContain('1 Foreslått');
     expect(await cellText(page, 'Samferdsel', other)).toContain('1 Foreslått');
-    expect(await cellText(page, 'Samferdsel', untouched)).toBe('ingen ennå');
+    expect(await cellText(page, 'Samferdsel', untouched)).toBe('ingen bidrag ennå');
     expect(await cellText(page, 'Regionen selv', own)).toContain('1 Foreslått');
-    expect(await cellText(page, 'Regionen selv', other)).toBe('ingen ennå');
+    expect(await cellText(page, 'Regionen selv', other)).toBe('ingen bidrag ennå');
     const waiting = unanswered(page).getByRole('listitem');
     await expect.poll(() => waiting.allTextContents()).toEqual([`${own}: Kultur`]);
     // The region's name leads to its agreement's contributions, where the wish can be answered.
@@ -187,7 +192,7 @@ describe.skipIf(!chromiumPath)('special parts from contributions to the agreemen
 
     // The cell opens its contributions.
     const table = page.locator('table.matrix');
-    const columns = await table.locator('thead th[scope="col"]').allTextContents();
+    const columns = await table.locator('thead th[scope="col"] .visually-hidden').allTextContents();
     await table
       .locator('tbody tr')
       .filter({ has: page.locator('th', { hasText: 'Samferdsel' }) })
