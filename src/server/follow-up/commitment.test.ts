@@ -10,7 +10,17 @@ import type {
 import { getAdoption } from '../adoption/adoption.routes.js';
 import { recordAdoption } from '../adoption/record-adoption.js';
 import { auditEvents } from '../audit/audit.table.js';
+import { createBodyMeeting } from '../bodies/plan-body-meetings.js';
+import { casesFixture } from '../cases/case.fixtures.js';
+import { countyBody } from '../cases/case-reads.js';
+import { createCase } from '../cases/create-case.js';
+import { recordDecision } from '../cases/record-decision.js';
+import { changeStatus } from '../contributions/change-status.js';
+import { regionItem } from '../contributions/contribution.fixtures.js';
+import { createContribution } from '../contributions/create-contribution.js';
 import { type MeetingCookies, meetingRequests, signInMeetingRoles } from '../meetings/meeting.fixtures.js';
+import { regionMemberships } from '../registry/registry.table.js';
+import { updateMember } from '../registry/update-member.js';
 import { commitmentIndicators, commitments } from './commitment.table.js';
 import { createCommitmentsInForce, numberOfText, yearsOf } from './commitments-in-force.js';
 import { type FollowUpFixture, followUpFixture, unknownId } from './follow-up.fixtures.js';
@@ -294,5 +304,57 @@ describe('indicators added by the owner', () => {
     const managerUrl = `/api/v1/commitments/${fx.commitments.manager.id}/indicators`;
     await refused(() => req('POST', managerUrl, cookies.otherRegion, body), 403);
     await ok('POST', managerUrl, cookies.region, { ...body, name: 'Møter i regionrådet', unit: 'møter' });
+  });
+});
+
+describe('an agreement brought into force by a change of membership', () => {
+  it('makes the commitments once a municipality that had not adopted is found to have left before the start', async () => {
+    const admin = t.ctx(t.actors.admin);
+    const fx2 = await casesFixture(t);
+    const item = await createContribution(admin, fx2.own.id, regionItem(fx2.areas.business.id));
+    await changeStatus(admin, item.id, { status: 'agreed', reason: 'Enighet.', version: item.version });
+    const board = await countyBody(t.database.db, 'executive_board');
+    if (!board) throw new Error('no board');
+    const meeting = await createBodyMeeting(admin, board.id, { date: '2099-11-05' });
+    const made = await createCase(admin, {
+      cycleId: fx2.cycle.id,
+      agreementIds: [fx2.own.id],
+      meetingId: meeting.id,
+    });
+    const treatment = made.treatments[0];
+    if (!treatment) throw new Error('no treatment');
+    await recordDecision(admin, made.id, treatment.id, {
+      outcome: 'adopted',
+      decisionText: 'Fylkesrådet godkjenner avtalen.',
+      decidedOn: '2099-11-05',
+      version: treatment.version,
+    });
+    const [silent, ...others] = (await getAdoption(admin, fx2.own.id)).rows;
+    if (!silent) throw new Error('no member');
+    for (const row of others) {
+      await recordAdoption(admin, fx2.own.id, row.municipalityId, {
+        decidedOn: '2099-12-10',
+        outcome: 'adopted',
+      });
+    }
+    const ofAgreement = () =>
+      t.database.db.select().from(commitments).where(eq(commitments.agreementId, fx2.own.id));
+    expect(await ofAgreement()).toEqual([]);
+    const [membership] = await t.database.db
+      .select()
+      .from(regionMemberships)
+      .where(
+        and(
+          eq(regionMemberships.regionId, fx2.own.regionId),
+          eq(regionMemberships.municipalityId, silent.municipalityId),
+        ),
+      );
+    if (!membership) throw new Error('no membership');
+    await updateMember(admin, fx2.own.regionId, membership.id, {
+      validFrom: membership.validFrom,
+      validTo: fx2.own.periodFrom,
+      version: membership.version,
+    });
+    expect((await ofAgreement()).map((c) => c.sourceContributionId)).toEqual([item.id]);
   });
 });

@@ -110,3 +110,18 @@ export async function createCommitmentsInForce(tx: Tx, actx: AuditCtx, agreement
   }
   return made.length;
 }
+
+/**
+ * After a change to a region's memberships: the municipalities that must adopt its agreements are those
+ * that were members on each agreement's start date, so a change (a municipality that left before the start
+ * is taken out) can bring an agreement into force. Runs `createCommitmentsInForce` for each of them.
+ */
+export async function createCommitmentsForRegion(tx: Tx, actx: AuditCtx, regionId: string): Promise<number> {
+  const own = await tx
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(eq(agreements.regionId, regionId));
+  let made = 0;
+  for (const agreement of own) made += await createCommitmentsInForce(tx, actx, agreement.id);
+  return made;
+}

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { AddMemberInput, type Membership } from '../../shared/contracts/registry.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { createCommitmentsForRegion } from '../follow-up/commitments-in-force.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { fieldError, rethrowUnique } from '../platform/errors.js';
@@ -37,6 +38,7 @@ export async function addMember(ctx: Ctx, regionId: string, raw: unknown): Promi
         before: null,
         after: membership,
       });
+      await createCommitmentsForRegion(tx, actx, regionId);
       return membership;
     });
   } catch (error) {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append-audit.js';
+import { createCommitmentsForRegion } from '../follow-up/commitments-in-force.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { stale } from '../platform/errors.js';
@@ -36,5 +37,6 @@ export async function removeMember(
       before,
       after: null,
     });
+    await createCommitmentsForRegion(tx, actx, regionId);
   });
 }

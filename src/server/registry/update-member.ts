@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type Membership, UpdateMemberInput } from '../../shared/contracts/registry.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { createCommitmentsForRegion } from '../follow-up/commitments-in-force.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { rethrowUnique, stale } from '../platform/errors.js';
@@ -49,6 +50,7 @@ export async function updateMember(
         before,
         after,
       });
+      await createCommitmentsForRegion(tx, actx, regionId);
       return after;
     });
   } catch (error) {
