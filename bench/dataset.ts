@@ -4,6 +4,7 @@ import type { Db } from '../src/server/db/client.js';
 import { generateHearing } from './dataset-hearing.js';
 import { generateMatrix } from './dataset-matrix.js';
 import { generateOverview } from './dataset-overview.js';
+import { generatePublicInForce } from './dataset-public.js';
 import type { Fixtures } from './routes.js';
 
 /**
@@ -251,6 +252,7 @@ export async function generateDataset(
     const hearing = await generateHearing(tx, ids);
     const matrix = await generateMatrix(tx, ids);
     await generateOverview(tx, ids);
+    await generatePublicInForce(tx, ids);
     return { ...hearing, matrix };
   });
 

@@ -36,6 +36,9 @@ export const overviewBudget: Budget = foundationBudget;
 /** Issue "Process and meetings", item 3: a calendar feed of 500 meetings answers at p95 ≤ 50 ms. */
 export const calendarFeedBudget: Budget = { p95Ms: 50 };
 
+/** Issue 12: the public list of agreements in force at national size: p95 ≤ 50 ms and ≥ 40 % of health. */
+export const publicListBudget: Budget = foundationBudget;
+
 /** Ids picked from the generated dataset, for routes that address one thing. */
 export type Fixtures = {
   /** The region with the most members (some of them also in another region, some outside the county). */
@@ -154,6 +157,13 @@ export const routes: readonly BenchRoute[] = [
     name: 'GET /api/v1/overview (1,200 agreements, milestones and meetings)',
     path: ({ fixtures }) => `/api/v1/overview?cycle=${fixtures.matrixCycleId}`,
     budget: overviewBudget,
+  },
+  // Issue 12: the public list of agreements in force (web: the public front page), for anyone without a
+  // session, at national size: the matrix cycle's 1,200 agreements in force (bench/dataset-public.ts).
+  {
+    name: 'GET /api/v1/public/agreements (1,200 agreements in force)',
+    path: '/api/v1/public/agreements',
+    budget: publicListBudget,
   },
   // A calendar program subscribed to a personal feed (the token is the only key; no session).
   {

@@ -15,7 +15,8 @@
  * database, which runs no autovacuum, until something analyzes it), BENCH_ROUTES=overview,matrix (only the
  * routes whose name contains one of these words, after the baseline; the server's start and the documents
  * are then not timed, unless named: `isolation` for /api/health while four large PDFs render,
- * `first-page` for the compressed script of the sign-in and start pages, built afresh with Vite).
+ * `first-page` for the compressed script of the sign-in and start pages, built afresh with Vite,
+ * `case-document` for the case DOCX of 20 agreements with the agreements attached).
  *
  * Steps: generate the dataset (bench/dataset.ts: 7 departments, 1,200 regions, 5,600 municipalities,
  * ~6,000 dated memberships, ~1,300 users, 100,000 audit events; bench/dataset-hearing.ts: a general part of
@@ -48,6 +49,7 @@ import pg from 'pg';
 import { openDatabase, serverVersion } from '../src/server/db/client.js';
 import { benchAgreementDocuments, printDocumentResults } from './agreement-document.js';
 import { calendarFeedPath, generateCalendarMeetings } from './calendar.js';
+import { benchCaseDocument } from './case-document.js';
 import { adminEmail, benchPassword, type DatasetSizes, generateDataset } from './dataset.js';
 import { benchDocumentIsolation, type IsolationResult, printIsolationResult } from './document-isolation.js';
 import { type FirstPageSize, firstPageSizes, printFirstPageSizes } from './first-page.js';
@@ -629,8 +631,11 @@ async function main() {
     ? [
         ...(await benchAgreementDocuments(settings.documentRuns)),
         ...(await benchStatusReport(settings.documentRuns)),
+        ...(await benchCaseDocument(settings.documentRuns)),
       ]
-    : [];
+    : settings.only.includes('case-document')
+      ? await benchCaseDocument(settings.documentRuns)
+      : [];
 
   console.log(`\nLatency: ${latencyMethod}.`);
   console.log(

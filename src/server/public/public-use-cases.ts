@@ -4,7 +4,6 @@ import type {
   PublicCounty,
   PublicHearing,
   PublicHearingList,
-  PublicHearingSummary,
   PublicRegion,
   PublicRegionList,
 } from '../../shared/contracts/public.js';
@@ -30,14 +29,16 @@ import {
  * the regions' phases and meeting dates, the open data. Each use case reads only what is public.
  */
 
-/** The public list is read by anyone, often: kept while nothing is written. */
-const inForce = createReadCache<PublicAgreement[]>({ maxEntries: 1 });
+/**
+ * The public list is read by anyone, often: the answer itself is kept while nothing is written, so that its
+ * JSON and compressed copies are made once (platform/http/cached-responses.ts), not per request.
+ */
+const inForce = createReadCache<PublicAgreementList>({ maxEntries: 1 });
 
-const agreementsInForce = (ctx: Ctx) => inForce.read(ctx, 'all', (reader) => loadAgreementsInForce(reader));
+const agreementsInForce = (ctx: Ctx) =>
+  inForce.read(ctx, 'all', async (reader) => ({ items: await loadAgreementsInForce(reader) }));
 
-export async function listAgreementsInForce(ctx: Ctx): Promise<PublicAgreementList> {
-  return { items: await agreementsInForce(ctx) };
-}
+export const listAgreementsInForce = (ctx: Ctx): Promise<PublicAgreementList> => agreementsInForce(ctx);
 
 export async function getAgreementInForce(ctx: Ctx, id: string): Promise<PublicAgreement> {
   assertId(id);
@@ -68,15 +69,14 @@ export async function openDataset(
   dataset: Parameters<typeof openDataFile>[0],
   format: 'csv' | 'json',
 ): Promise<StoredFile> {
-  return openDataFile(dataset, format, await agreementsInForce(ctx));
+  return openDataFile(dataset, format, (await agreementsInForce(ctx)).items);
 }
 
 /** The closed hearings are read by anyone, as the agreements are: kept while nothing is written. */
-const closedHearings = createReadCache<PublicHearingSummary[]>({ maxEntries: 1 });
+const closedHearings = createReadCache<PublicHearingList>({ maxEntries: 1 });
 
-export async function listClosedHearings(ctx: Ctx): Promise<PublicHearingList> {
-  return { items: await closedHearings.read(ctx, 'all', (reader) => loadClosedHearings(reader)) };
-}
+export const listClosedHearings = (ctx: Ctx): Promise<PublicHearingList> =>
+  closedHearings.read(ctx, 'all', async (reader) => ({ items: await loadClosedHearings(reader) }));
 
 /** A closed hearing with its summary; 404 for an open one. */
 export async function getClosedHearing(ctx: Ctx, id: string): Promise<PublicHearing> {
