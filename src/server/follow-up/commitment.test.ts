@@ -22,7 +22,7 @@ import { type MeetingCookies, meetingRequests, signInMeetingRoles } from '../mee
 import { regionMemberships } from '../registry/registry.table.js';
 import { updateMember } from '../registry/update-member.js';
 import { commitmentIndicators, commitments } from './commitment.table.js';
-import { createCommitmentsInForce, numberOfText, yearsOf } from './commitments-in-force.js';
+import { createCommitmentsInForce, yearsOf } from './commitments-in-force.js';
 import { type FollowUpFixture, followUpFixture, unknownId } from './follow-up.fixtures.js';
 
 let t: TestApp;
@@ -150,14 +150,6 @@ describe('commitments from an agreement in force', () => {
       cookies.admin,
     );
     expect(list.items).toEqual([]);
-  });
-
-  it('reads numbers as people write them in an indicator', () => {
-    expect(numberOfText('120 000')).toBe(120_000);
-    expect(numberOfText('1,5')).toBe(1.5);
-    expect(numberOfText('40 %')).toBe(40);
-    expect(numberOfText('flere')).toBeNull();
-    expect(numberOfText(null)).toBeNull();
   });
 });
 
