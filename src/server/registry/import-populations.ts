@@ -75,6 +75,7 @@ export async function importPopulations(ctx: Ctx, raw: unknown): Promise<Populat
         ),
       );
     const byKey = new Map(existing.map((row) => [`${row.municipalityId}:${row.countedOn}`, row]));
+    const created: (typeof municipalityPopulations.$inferInsert)[] = [];
     for (const c of parsed.counts) {
       const municipalityId = idByNumber.get(c.number) as string;
       const before = byKey.get(`${municipalityId}:${c.countedOn}`);
@@ -90,7 +91,7 @@ export async function importPopulations(ctx: Ctx, raw: unknown): Promise<Populat
           .where(eq(municipalityPopulations.id, before.id));
         summary.updated++;
       } else {
-        await tx.insert(municipalityPopulations).values({ municipalityId, ...values });
+        created.push({ municipalityId, ...values });
         summary.created++;
       }
       await appendAudit(tx, actx, {
@@ -101,6 +102,8 @@ export async function importPopulations(ctx: Ctx, raw: unknown): Promise<Populat
         after: { ...values, municipalityNumber: c.number },
       });
     }
+    // The new counts in one statement: a county's whole table is a few hundred rows.
+    if (created.length > 0) await tx.insert(municipalityPopulations).values(created);
   });
   return summary;
 }
