@@ -254,6 +254,10 @@ const expected: Record<string, Expected> = {
     ownership: true,
   },
   'POST /api/v1/reporting-rounds/{id}/commitments/{commitmentId}/report/reopen': { access: admin },
+  // The round's annual report: the county's people read the county's and every region's (as the status
+  // report); a region contact only their own region's, so a placeholder id answers 403 for them
+  'GET /api/v1/reporting-rounds/{id}/annual-report': { access: everyone, ownership: true },
+  'POST /api/v1/reporting-rounds/{id}/case': { access: admin },
   // Public pages: the agreements in force, each region's agreement, phase and meeting dates, and the open
   // data, for anyone without signing in; nothing else
   'GET /api/v1/public/agreements': { access: 'public' },

@@ -31,6 +31,7 @@ import { contributionRoutes } from './contributions/contribution.routes.js';
 import type { Db, Engine } from './db/client.js';
 import { commitmentRoutes } from './follow-up/commitment.routes.js';
 import { reportingRoundRoutes } from './follow-up/reporting-round.routes.js';
+import { followUpReportRoutes } from './follow-up-report/follow-up-report.routes.js';
 import { followUpRollupRoutes } from './follow-up-rollup/follow-up-rollup.routes.js';
 import { generalPartRoutes } from './general-part/general-part.routes.js';
 import { healthRoutes } from './health/health.routes.js';
@@ -179,6 +180,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { keys: options.keys, secureCookie: behindTls });
   await app.register(registryRoutes);
   await app.register(followUpRollupRoutes);
+  await app.register(followUpReportRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(outboxRoutes);

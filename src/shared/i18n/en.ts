@@ -48,6 +48,7 @@ export const en: Catalogue = {
     decisionPointsRequired: 'The proposed decision needs at least one point.',
     unknownBodyMeeting: "Choose a meeting from the body's meeting plan.",
     bodiesMissing: 'Make the political bodies from the registry first.',
+    roundInOpenCase: "This round's annual report is already in an open case of the executive board.",
     agreementInOpenCase: 'The agreement is already in an open case of this body: {{regions}}.',
     agreementNotReady: 'These agreements are not ready for political processing: {{regions}}.',
     archiveReferenceTaken: 'The case number is already used by another case.',

@@ -45,6 +45,7 @@ export const nb = {
     decisionPointsRequired: 'Forslaget til vedtak må ha minst ett punkt.',
     unknownBodyMeeting: 'Velg et møte i utvalgets møteplan.',
     bodiesMissing: 'Opprett de politiske utvalgene fra registeret først.',
+    roundInOpenCase: 'Årsrapporten for denne runden er allerede i en åpen sak i fylkesrådet.',
     agreementInOpenCase: 'Avtalen er allerede i en åpen sak i dette utvalget: {{regions}}.',
     agreementNotReady: 'Disse avtalene er ikke klare for politisk behandling: {{regions}}.',
     archiveReferenceTaken: 'Saksnummeret er allerede brukt i en annen sak.',

@@ -47,6 +47,7 @@ export const nn: Catalogue = {
     decisionPointsRequired: 'Framlegget til vedtak må ha minst eitt punkt.',
     unknownBodyMeeting: 'Vel eit møte i møteplanen til utvalet.',
     bodiesMissing: 'Opprett dei politiske utvala frå registeret først.',
+    roundInOpenCase: 'Årsrapporten for denne runden er allereie i ei open sak i fylkesrådet.',
     agreementInOpenCase: 'Avtalen er allereie i ei open sak i dette utvalet: {{regions}}.',
     agreementNotReady: 'Desse avtalane er ikkje klare for politisk handsaming: {{regions}}.',
     archiveReferenceTaken: 'Saksnummeret er allereie brukt i ei anna sak.',
