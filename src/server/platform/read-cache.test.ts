@@ -13,6 +13,7 @@ import { createReadCache } from '../audit/audited-read-cache.js';
 import { type Database, type Db, openDatabase } from '../db/client.js';
 import * as schema from '../db/schema.js';
 import { systemActor } from './context.js';
+import type { ReadFrom } from './read-cache.js';
 
 let t: TestApp;
 /** A second handle on the same database, as a second server process has: its own connections, its own cache. */
@@ -53,8 +54,8 @@ const write = (db: Db) =>
 function countingCache(maxEntries = 8) {
   const cache = createReadCache<{ load: number; key: string }>({ maxEntries });
   let loads = 0;
-  const read = (db: Db, key: string) =>
-    cache.read(db, key, async () => {
+  const read = (from: ReadFrom, key: string) =>
+    cache.read(from, key, async () => {
       loads += 1;
       return { load: loads, key };
     });
