@@ -2993,6 +2993,17 @@ export const webEn: WebCatalogue = {
       none: 'Choose none',
       submit: 'Open the round',
     },
+    annualReport: {
+      heading: 'Annual report',
+      help: "The round's annual report for the whole county: a summary, what was agreed and done, the status of each commitment and indicator, and the deviations with their explanations. Each region's report is in the region's written standard.",
+      regionHelp: "The round's annual report for your region, in the region's written standard.",
+      docx: 'Download annual report (DOCX)',
+      pdf: 'Download annual report (PDF)',
+      makeCase: 'Make political case',
+      makeCaseTitle: 'Make a political case of the annual report?',
+      makeCaseBody:
+        'The case goes to the executive board for information, with the annual report attached. You can edit it afterwards.',
+    },
     round: {
       cycle: 'Agreement cycle',
       deadline: 'Deadline',

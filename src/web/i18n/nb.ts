@@ -2975,6 +2975,17 @@ export const webNb = {
       none: 'Velg ingen',
       submit: 'Åpne runden',
     },
+    annualReport: {
+      heading: 'Årsrapport',
+      help: 'Årsrapporten fra runden for hele fylket: sammendrag, hva som ble avtalt og gjort, status for hver forpliktelse og indikator, og avvikene med forklaring. Hver regions rapport er på regionens målform.',
+      regionHelp: 'Årsrapporten fra runden for regionen din, på regionens målform.',
+      docx: 'Last ned årsrapport (DOCX)',
+      pdf: 'Last ned årsrapport (PDF)',
+      makeCase: 'Lag politisk sak',
+      makeCaseTitle: 'Lage politisk sak av årsrapporten?',
+      makeCaseBody:
+        'Saken legges fram for fylkesrådet til orientering, med årsrapporten som vedlegg. Du kan redigere den etterpå.',
+    },
     round: {
       cycle: 'Avtalesyklus',
       deadline: 'Frist',

@@ -2977,6 +2977,17 @@ export const webNn: WebCatalogue = {
       none: 'Vel ingen',
       submit: 'Opne runden',
     },
+    annualReport: {
+      heading: 'Årsrapport',
+      help: 'Årsrapporten frå runden for heile fylket: samandrag, kva som vart avtalt og gjort, status for kvar forplikting og indikator, og avvika med forklaring. Rapporten til kvar region er på målforma til regionen.',
+      regionHelp: 'Årsrapporten frå runden for regionen din, på målforma til regionen.',
+      docx: 'Last ned årsrapport (DOCX)',
+      pdf: 'Last ned årsrapport (PDF)',
+      makeCase: 'Lag politisk sak',
+      makeCaseTitle: 'Lage politisk sak av årsrapporten?',
+      makeCaseBody:
+        'Saka blir lagd fram for fylkesrådet til orientering, med årsrapporten som vedlegg. Du kan redigere ho etterpå.',
+    },
     round: {
       cycle: 'Avtalesyklus',
       deadline: 'Frist',

@@ -30,7 +30,7 @@ export function FollowUpRoutes({ me }: { me: Me }) {
       <Routes>
         <Route index element={<Navigate to={followUpPaths.rounds} replace />} />
         <Route path="runder" element={<RoundsPage me={me} />} />
-        <Route path="runder/:id" element={<RoundPage />} />
+        <Route path="runder/:id" element={<RoundPage me={me} />} />
         <Route path="runder/:id/forpliktelser/:commitmentId" element={<ReportPage />} />
         <Route path="forpliktelser" element={<CommitmentsPage />} />
         <Route path="forpliktelser/:id" element={<CommitmentPage />} />

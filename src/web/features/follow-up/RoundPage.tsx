@@ -2,6 +2,7 @@ import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { Me } from '../../../shared/contracts/auth';
 import type { RoundOwner, RoundRow, RoundStatus } from '../../../shared/contracts/follow-up';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { Notice } from '../../shared/components/Notice';
@@ -9,6 +10,7 @@ import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { formatDate, formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
+import { AnnualReportSection } from './AnnualReportSection';
 import { followUpPaths, useCloseRound, usePublishRound, useRound } from './follow-up.api';
 import { ownerName } from './follow-up-format';
 import { ReopenDialog } from './ReopenDialog';
@@ -17,13 +19,13 @@ import { ReopenDialog } from './ReopenDialog';
  * A reporting round's status: which owners have and have not reported, each commitment's report, and for
  * the coordinator closing the round, publishing its report and reopening a submitted report.
  */
-export function RoundPage() {
+export function RoundPage({ me }: { me: Me }) {
   const { id = '' } = useParams();
   const round = useRound(id);
-  return <QueryState query={round}>{(data) => <RoundView round={data} />}</QueryState>;
+  return <QueryState query={round}>{(data) => <RoundView round={data} me={me} />}</QueryState>;
 }
 
-function RoundView({ round }: { round: RoundStatus }) {
+function RoundView({ round, me }: { round: RoundStatus; me: Me }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const [notice, setNotice] = useState<string | null>(null);
@@ -69,6 +71,7 @@ function RoundView({ round }: { round: RoundStatus }) {
             : t('followUp.rounds.submittedOf', { submitted: round.submitted, total: round.commitments })}
         </dd>
       </dl>
+      <AnnualReportSection round={round} me={me} />
       <Owners owners={round.owners} />
       <Rows round={round} onReopen={setReopening} />
       <ConfirmDialog
