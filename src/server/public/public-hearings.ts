@@ -67,11 +67,13 @@ async function publicHearingOf(db: Db | Tx, { row, cycleName, versionNumber }: R
   };
 }
 
-/** The closed hearings, newest first, each with how its inputs were answered. */
-export async function loadClosedHearings(db: Db | Tx): Promise<PublicHearingSummary[]> {
-  const now = await databaseNow(db);
-  const rows = (await selectHearings(db).orderBy(desc(hearings.createdAt), desc(hearings.id))).filter((r) =>
-    closedForInput(r.row, now),
+/**
+ * The hearings closed on `today` (an Oslo date): closed early, or with their deadline day behind them; newest
+ * first, each with how its inputs were answered.
+ */
+export async function loadClosedHearings(db: Db | Tx, today: string): Promise<PublicHearingSummary[]> {
+  const rows = (await selectHearings(db).orderBy(desc(hearings.createdAt), desc(hearings.id))).filter(
+    (r) => r.row.closedAt !== null || today > r.row.deadline,
   );
   const items: PublicHearingSummary[] = [];
   for (const r of rows) {

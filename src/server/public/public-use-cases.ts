@@ -12,6 +12,7 @@ import { agreementDocumentFile } from '../agreement-document/export-agreement-do
 import { createReadCache } from '../audit/audited-read-cache.js';
 import type { DocumentFile, DocumentFormat } from '../documents/download.js';
 import { documentCaller } from '../documents/render-pool.js';
+import { osloDate } from '../hearings/deadline.js';
 import type { Ctx } from '../platform/context.js';
 import type { StoredFile } from '../platform/files.js';
 import { assertId } from '../platform/ids.js';
@@ -73,10 +74,18 @@ export async function openDataset(
 }
 
 /** The closed hearings are read by anyone, as the agreements are: kept while nothing is written. */
-const closedHearings = createReadCache<PublicHearingList>({ maxEntries: 1 });
+const closedHearings = createReadCache<PublicHearingList>({ maxEntries: 2 });
 
-export const listClosedHearings = (ctx: Ctx): Promise<PublicHearingList> =>
-  closedHearings.read(ctx, 'all', async (reader) => ({ items: await loadClosedHearings(reader) }));
+/**
+ * A hearing closes at midnight after its deadline day without anything being written, so the kept list is
+ * the list of one Oslo day: the next day's is read afresh.
+ */
+export function listClosedHearings(ctx: Ctx): Promise<PublicHearingList> {
+  const today = osloDate(new Date());
+  return closedHearings.read(ctx, today, async (reader) => ({
+    items: await loadClosedHearings(reader, today),
+  }));
+}
 
 /** A closed hearing with its summary; 404 for an open one. */
 export async function getClosedHearing(ctx: Ctx, id: string): Promise<PublicHearing> {
