@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { hashPassword } from '../src/server/auth/password.js';
 import type { Db } from '../src/server/db/client.js';
+import { generateFollowUpRollup } from './dataset-follow-up-rollup.js';
 import { generateHearing } from './dataset-hearing.js';
 import { generateMatrix } from './dataset-matrix.js';
 import { generateOverview } from './dataset-overview.js';
@@ -253,6 +254,7 @@ export async function generateDataset(
     const matrix = await generateMatrix(tx, ids);
     await generateOverview(tx, ids);
     await generatePublicInForce(tx, ids);
+    await generateFollowUpRollup(tx, ids);
     return { ...hearing, matrix };
   });
 

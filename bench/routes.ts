@@ -39,6 +39,13 @@ export const calendarFeedBudget: Budget = { p95Ms: 50 };
 /** Issue 12: the public list of agreements in force at national size: p95 ≤ 50 ms and ≥ 40 % of health. */
 export const publicListBudget: Budget = foundationBudget;
 
+/**
+ * Issue 13: the follow-up's roll-up by region at national size (~170,000 commitments with a round of
+ * reports) at p95 ≤ 50 ms and ≥ 40 % of health's throughput; the equal-treatment view at p95 ≤ 100 ms.
+ */
+export const rollupBudget: Budget = foundationBudget;
+export const equalTreatmentBudget: Budget = { p95Ms: 100 };
+
 /** Ids picked from the generated dataset, for routes that address one thing. */
 export type Fixtures = {
   /** The region with the most members (some of them also in another region, some outside the county). */
@@ -164,6 +171,18 @@ export const routes: readonly BenchRoute[] = [
     name: 'GET /api/v1/public/agreements (1,200 agreements in force)',
     path: '/api/v1/public/agreements',
     budget: publicListBudget,
+  },
+  // Issue 13: Samlet oppfølging (web: RollupPage, EqualTreatmentPage) on the national cycle's commitments
+  // (bench/dataset-follow-up-rollup.ts).
+  {
+    name: 'GET /api/v1/follow-up/rollup?by=region (~170,000 commitments)',
+    path: ({ fixtures }) => `/api/v1/follow-up/rollup?cycle=${fixtures.matrixCycleId}&by=region`,
+    budget: rollupBudget,
+  },
+  {
+    name: 'GET /api/v1/follow-up/equal-treatment (1,200 regions)',
+    path: ({ fixtures }) => `/api/v1/follow-up/equal-treatment?cycle=${fixtures.matrixCycleId}`,
+    budget: equalTreatmentBudget,
   },
   // A calendar program subscribed to a personal feed (the token is the only key; no session).
   {
