@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDocx } from '../src/server/documents/testing/read-document.js';
 import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
-import { mainNav, settled, signOut } from './support/journey.js';
+import { download, mainNav, settled, signOut } from './support/journey.js';
 
 const admin = 'admin@demo.partnerskap.no';
 const departmentEditor = 'samferdsel@demo.partnerskap.no';
@@ -188,5 +189,33 @@ describe.skipIf(!chromiumPath)('follow-up in the browser', () => {
       )
       .waitFor();
     await expectAccessible(page, 'the commitment with its change');
+  });
+
+  it('lets the admin download the annual report with the reports in it, and make it a political case', async () => {
+    const { page } = j;
+    await mainNav(page).getByRole('link', { name: 'Oppfølging', exact: true }).click();
+    await page.getByRole('link', { name: roundName }).click();
+    await page.getByRole('heading', { level: 2, name: 'Årsrapport' }).waitFor();
+    const docx = await download(page, 'Last ned årsrapport (DOCX)');
+    expect(docx.filename).toMatch(/\.docx$/);
+    const words = readDocx(docx.content).body;
+    const summary = words.indexOf('Sammendrag');
+    expect(summary).toBeGreaterThan(0);
+    expect(words.indexOf('Hva er gjort')).toBeGreaterThan(summary);
+    expect(words).toContain('To skoleveier i Marker og Rakkestad er utbedret med belysning og gangfelt.');
+    expect(words).toContain('Lokalene er klare, men ansettelsen av prosjektleder tok lengre tid enn ventet.');
+    expect(words.slice(words.indexOf('Avvik\n'))).toContain('Status: Forsinket, 10 %');
+
+    await page.getByRole('button', { name: 'Lag politisk sak' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Lage politisk sak av årsrapporten?' });
+    await settled(dialog);
+    await expectAccessible(page, 'the political case dialog');
+    await dialog.getByRole('button', { name: 'Lag politisk sak' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Årsrapport .*for partnerskapsavtalene$/ }).waitFor();
+    await page
+      .getByText(/Fylkesrådet tar årsrapporten/)
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'the annual report’s political case');
   });
 });
