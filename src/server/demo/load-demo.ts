@@ -10,6 +10,7 @@ import { systemActor } from '../platform/context.js';
 import { importViken } from '../registry/import-viken.js';
 import { county, departments, people, regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
+import { loadDemoFollowUp } from './demo-follow-up.js';
 import { loadDemoGeneralPart } from './demo-general-part.js';
 import { loadDemoMeetings } from './demo-meetings.js';
 import { loadDemoMilestones } from './demo-milestones.js';
@@ -60,7 +61,8 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * special parts agreed) and their milestones (some regions further along, two not ready to
  * start), the meetings of the process, from the kickoff to those planned for the coming weeks, and the
  * political processing of 2021 (demo-political.ts: the bodies and their plans, Indre Østfold's agreement in
- * force, a second batch waiting for some councils, a postponed case, a change not resolved). Loaded
+ * force, a second batch waiting for some councils, a postponed case, a change not resolved) and the
+ * follow-up of the agreement in force (demo-follow-up.ts: two published rounds, an open one). Loaded
  * only into an empty embedded database, and into every test database.
  */
 export async function loadDemo(db: Db, password: string, file = vikenFile): Promise<DemoSignIn[]> {
@@ -157,5 +159,6 @@ export async function loadDemo(db: Db, password: string, file = vikenFile): Prom
   await loadDemoMilestones(db, adminEmail);
   await loadDemoMeetings(db, adminEmail);
   await loadDemoPolitical(db, adminEmail);
+  await loadDemoFollowUp(db, adminEmail);
   return wanted.map((u) => ({ email: u.email, role: u.role, scope: u.scope }));
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTrail, startTestApp, type TestApp } from '../../../test/support/app.js';
 import type {
@@ -75,11 +75,17 @@ describe('opening a reporting round', () => {
     expect((await auditTrail(t, 'reportingRound', round.id)).map((e) => e.action)).toEqual([
       'reportingRound.open',
     ]);
-    // The reminders 14 and 3 days before the deadline are asked for with the round.
+    // The reminders 14 and 3 days before the deadline are asked for with the round (the demo's open round
+    // has its own).
     const reminders = await t.database.db
       .select({ key: jobRequests.singletonKey })
       .from(jobRequests)
-      .where(eq(jobRequests.queue, 'follow-up.round-reminder'));
+      .where(
+        and(
+          eq(jobRequests.queue, 'follow-up.round-reminder'),
+          like(jobRequests.singletonKey, `round:${round.id}:%`),
+        ),
+      );
     expect(reminders.map((r) => r.key).sort()).toEqual([
       `round:${round.id}:reminder:14`,
       `round:${round.id}:reminder:3`,
