@@ -13,6 +13,7 @@ import { notFound } from '../platform/errors.js';
 import { membersOf } from '../registry/region-members.js';
 import { county, regions } from '../registry/registry.table.js';
 import { specialPartVersions } from '../special-part/special-part.table.js';
+import { loadPublicFollowUp } from './public-follow-up.js';
 
 /**
  * The agreements in force, by region name, with their parties and adoption records: in a fixed number of
@@ -120,7 +121,10 @@ export async function loadPublicRegions(db: Db | Tx): Promise<PublicRegionList> 
   return { items: list.map((r) => ({ ...r, phase: newest.get(r.id)?.phase ?? null })) };
 }
 
-/** A region's public page: its agreement and phase, and the dates of the meetings about it. */
+/**
+ * A region's public page: its agreement and phase, the dates of the meetings about it, and once it is in
+ * force its follow-up (the published rounds' reports on its commitments).
+ */
 export async function loadPublicRegion(db: Db | Tx, id: string): Promise<PublicRegion> {
   const [region] = await db
     .select({ id: regions.id, name: regions.name })
@@ -137,6 +141,7 @@ export async function loadPublicRegion(db: Db | Tx, id: string): Promise<PublicR
         .where(and(eq(meetingAgreements.agreementId, newest.id), ne(meetings.state, 'cancelled')))
         .orderBy(asc(meetings.startsAt))
     : [];
+  const followUp = newest?.phase === 'in_force' ? await loadPublicFollowUp(db, newest.id, region.name) : null;
   return {
     ...region,
     agreement: newest
@@ -152,5 +157,6 @@ export async function loadPublicRegion(db: Db | Tx, id: string): Promise<PublicR
       type: m.type,
       held: held.includes(m.state),
     })),
+    followUp,
   };
 }

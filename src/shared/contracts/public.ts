@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { ReportStatus } from './follow-up.js';
 import { OutcomeCounts, SummaryEntry } from './hearing-summary.js';
 import { HearingKind } from './hearings.js';
 import { AgreementPhase } from './milestones.js';
+import { RichTextDoc } from './rich-text.js';
 
 /**
  * What anyone may read without signing in: the agreements in force with their parties, period and adoption
- * record, each region's agreement, phase and meeting dates, the closed hearings with their summaries, the
- * county's name, and the same as open data. Nothing else.
+ * record, each region's agreement, phase and meeting dates, the follow-up of its agreement in force (the
+ * reports of the rounds admin has published), the closed hearings with their summaries, the county's name,
+ * and the same as open data. Nothing else.
  */
 
 export const PublicAdoption = z.object({
@@ -47,6 +50,40 @@ export const PublicAgreementText = PublicAgreement.extend({
 });
 export type PublicAgreementText = z.infer<typeof PublicAgreementText>;
 
+/** A commitment's submitted report in a published round: what was reported, never who reported it. */
+export const PublicCommitmentReport = z.object({
+  roundId: z.string(),
+  status: ReportStatus,
+  progress: z.number(),
+  done: RichTextDoc.nullable(),
+  next: RichTextDoc.nullable(),
+});
+export type PublicCommitmentReport = z.infer<typeof PublicCommitmentReport>;
+
+/**
+ * The follow-up of a region's agreement in force: the rounds whose report admin has published (newest
+ * first), and each active commitment with its owner (a county department or the region) and its report in
+ * each of those rounds, newest first. Open rounds, unpublished rounds and drafts are never in it.
+ */
+export const PublicFollowUp = z.object({
+  rounds: z.array(
+    z.object({ id: z.string(), name: z.string(), deadline: z.string(), publishedAt: z.string() }),
+  ),
+  commitments: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      subjectArea: z.string(),
+      /** The county department that owns it, or the region (its own commitments). */
+      owner: z.string(),
+      ownedByRegion: z.boolean(),
+      budgetNok: z.number().nullable(),
+      reports: z.array(PublicCommitmentReport),
+    }),
+  ),
+});
+export type PublicFollowUp = z.infer<typeof PublicFollowUp>;
+
 export const PublicRegion = z.object({
   id: z.string(),
   name: z.string(),
@@ -56,6 +93,8 @@ export const PublicRegion = z.object({
     .nullable(),
   /** The dates of the meetings about its agreement (held and planned), without their content. */
   meetings: z.array(z.object({ date: z.string(), type: z.string(), held: z.boolean() })),
+  /** The follow-up of its agreement when that is in force; null otherwise. */
+  followUp: PublicFollowUp.nullable(),
 });
 export type PublicRegion = z.infer<typeof PublicRegion>;
 

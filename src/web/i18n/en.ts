@@ -2781,6 +2781,22 @@ export const webEn: WebCatalogue = {
       held: 'Held',
       planned: 'Planned',
     },
+    followUp: {
+      heading: 'Follow-up of the agreement',
+      nothingPublished: 'The county has not published a report on the follow-up of the agreement yet.',
+      intro:
+        'The status of each commitment of the agreement as the parties reported it. The newest published report is “{{round}}”, published {{date}}.',
+      commitment: 'Commitment',
+      owner: 'Responsible party',
+      status: 'Status',
+      reportedIn: 'Reported in',
+      notReported: 'Not reported',
+      reportsHeading: 'Published reports',
+      round: '{{round}} (published {{date}})',
+      reportLine: '{{owner}}: {{status}}, {{progress}} %',
+      done: 'What was done',
+      next: 'What comes next',
+    },
     data: {
       title: 'Open data',
       intro:

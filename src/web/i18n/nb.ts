@@ -2767,6 +2767,22 @@ export const webNb = {
       held: 'Holdt',
       planned: 'Planlagt',
     },
+    followUp: {
+      heading: 'Oppfølging av avtalen',
+      nothingPublished: 'Fylkeskommunen har ikke publisert noen rapport om oppfølgingen av avtalen ennå.',
+      intro:
+        'Status for hver forpliktelse i avtalen slik partene rapporterte den. Den nyeste publiserte rapporten er «{{round}}», publisert {{date}}.',
+      commitment: 'Forpliktelse',
+      owner: 'Ansvarlig part',
+      status: 'Status',
+      reportedIn: 'Rapportert i',
+      notReported: 'Ikke rapportert',
+      reportsHeading: 'Publiserte rapporter',
+      round: '{{round}} (publisert {{date}})',
+      reportLine: '{{owner}}: {{status}}, {{progress}} %',
+      done: 'Dette er gjort',
+      next: 'Dette skjer videre',
+    },
     data: {
       title: 'Åpne data',
       intro:

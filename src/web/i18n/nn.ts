@@ -2769,6 +2769,22 @@ export const webNn: WebCatalogue = {
       held: 'Halde',
       planned: 'Planlagt',
     },
+    followUp: {
+      heading: 'Oppfølging av avtalen',
+      nothingPublished: 'Fylkeskommunen har ikkje publisert nokon rapport om oppfølginga av avtalen enno.',
+      intro:
+        'Status for kvar forplikting i avtalen slik partane rapporterte han. Den nyaste publiserte rapporten er «{{round}}», publisert {{date}}.',
+      commitment: 'Forplikting',
+      owner: 'Ansvarleg part',
+      status: 'Status',
+      reportedIn: 'Rapportert i',
+      notReported: 'Ikkje rapportert',
+      reportsHeading: 'Publiserte rapportar',
+      round: '{{round}} (publisert {{date}})',
+      reportLine: '{{owner}}: {{status}}, {{progress}} %',
+      done: 'Dette er gjort',
+      next: 'Dette skjer vidare',
+    },
     data: {
       title: 'Opne data',
       intro:

@@ -9,8 +9,12 @@ import { currentLocale } from '../../shared/i18n';
 import { usePublicRegion } from './public.api';
 import { agreementPath, publicRoot } from './public-paths';
 import { meetingTypeWord, phaseColour, phaseWord } from './public-words';
+import { RegionFollowUp } from './RegionFollowUp';
 
-/** A region: where its agreement stands, and when the county and the region meet (or met) about it. */
+/**
+ * A region: where its agreement stands, how its commitments are followed up once it is in force (the
+ * published reports), and when the county and the region meet (or met) about it.
+ */
 export function RegionPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -63,6 +67,8 @@ function RegionView({ region: r }: { region: PublicRegion }) {
           <Paragraph>{t('public.region.noAgreement')}</Paragraph>
         )}
       </section>
+
+      {r.followUp && <RegionFollowUp followUp={r.followUp} />}
 
       {agreement && (
         <section className="stack page-section" aria-labelledby="public-region-meetings">
