@@ -93,7 +93,7 @@ describe.skipIf(!chromiumPath)('the public pages, without signing in', () => {
     expect(pdf.headers()['content-type']).toContain('application/pdf');
   });
 
-  it('shows the region’s page with its phase and the meetings’ dates in words', async () => {
+  it('shows the region’s page with its phase, its commitments’ statuses as published and the meetings’ dates in words', async () => {
     const { page } = j;
     await page.getByRole('link', { name: `Mer om ${region}: fase og møter` }).click();
     await page.getByRole('heading', { level: 1, name: region }).waitFor();
@@ -107,6 +107,28 @@ describe.skipIf(!chromiumPath)('the public pages, without signing in', () => {
     await expectAccessible(page, 'a public region page');
     await shoot(page, 'public-region');
     await page.getByRole('link', { name: `Les avtalen med ${region}` }).waitFor();
+
+    // The follow-up as published: each commitment's status in its newest published report (the demo's
+    // «Årsrapport 2023»), and each published round's reports; the open round «Årsrapport 2024» is not there.
+    const followUp = page.getByRole('table', { name: 'Oppfølging av avtalen' });
+    await followUp
+      .getByRole('row', {
+        name: /Trafikksikkerhetstiltak langs fv\. 115 Samferdsel Forsinket, 30 % Årsrapport 2023/,
+      })
+      .waitFor();
+    await followUp
+      .getByRole('row', { name: /Indre Østfold som reisemål Næring Risiko for forsinkelse, 55 %/ })
+      .waitFor();
+    await followUp
+      .getByRole('row', { name: new RegExp(`${region} I rute`) })
+      .first()
+      .waitFor();
+    expect(await page.getByText('Årsrapport 2024').count()).toBe(0);
+    await page.getByText(/^Årsrapport 2023 \(publisert/).click();
+    const delayed = page.getByRole('article', { name: 'Trafikksikkerhetstiltak langs fv. 115' });
+    await delayed.getByText('Samferdsel: Forsinket, 30 %').waitFor();
+    await delayed.getByText(/klagen på reguleringsplanen ved Ørje/).waitFor();
+    await expectAccessible(page, 'a public region page with its published follow-up');
 
     // A region whose agreement is under way says where it stands and offers no agreement to read.
     await page.getByRole('link', { name: 'Til forsiden' }).click();
