@@ -1,9 +1,12 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
+import { agreements } from '../agreements/agreement.table.js';
 import type { AuditCtx } from '../audit/append-audit.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { Tx } from '../db/client.js';
+import { osloDate } from '../hearings/deadline.js';
 import { auditedMilestone } from '../milestones/milestone.mapper.js';
 import { agreementMilestones } from '../milestones/milestone.table.js';
+import { databaseNow } from '../platform/clock.js';
 import { userIdOf } from '../platform/context.js';
 import { nextVersion } from '../platform/versioned.js';
 import { politicalStatesOf } from './political-state.js';
@@ -60,4 +63,19 @@ export async function completePoliticalMilestones(
       after: auditedMilestone(after),
     });
   }
+}
+
+/**
+ * After a change to a region's memberships, which can bring its agreements into force (a municipality that
+ * had not adopted turns out to have left before the start): completes the political milestones of each of
+ * the region's agreements now in force, dated today.
+ */
+export async function completePoliticalMilestonesOfRegion(tx: Tx, actx: AuditCtx, regionId: string) {
+  const own = await tx
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(eq(agreements.regionId, regionId));
+  if (own.length === 0) return;
+  const today = osloDate(await databaseNow(tx));
+  for (const agreement of own) await completePoliticalMilestones(tx, actx, agreement.id, today);
 }

@@ -10,6 +10,8 @@ import { recordDecision } from '../cases/record-decision.js';
 import { applyMilestoneTemplate } from '../milestones/apply-milestone-template.js';
 import { getAgreementMilestones } from '../milestones/get-agreement-milestones.js';
 import { getMilestoneTemplate } from '../milestones/get-milestone-template.js';
+import { regionMemberships } from '../registry/registry.table.js';
+import { updateMember } from '../registry/update-member.js';
 import { getAdoption } from './adoption.routes.js';
 import { inForceReason } from './complete-political-milestones.js';
 import { recordAdoption } from './record-adoption.js';
@@ -139,5 +141,53 @@ describe('the political milestones', () => {
       );
     expect(again).toHaveLength(2);
     expect((await politicalOf(fx.own.id)).map((m) => m.actualDate)).toEqual(['2099-12-10', '2099-12-10']);
+  });
+
+  it('are completed when a change of membership brings the agreement into force', async () => {
+    const fx = await withMilestones();
+    const admin = t.ctx(t.actors.admin);
+    const board = await countyBody(t.database.db, 'executive_board');
+    if (!board) throw new Error('no board');
+    const meeting = await createBodyMeeting(admin, board.id, { date: '2099-10-29' });
+    const made = await createCase(admin, {
+      cycleId: fx.cycle.id,
+      agreementIds: [fx.own.id],
+      meetingId: meeting.id,
+    });
+    const treatment = made.treatments[0];
+    if (!treatment) throw new Error('no treatment');
+    await recordDecision(admin, made.id, treatment.id, {
+      outcome: 'adopted',
+      decisionText: 'Fylkesrådet godkjenner avtalen.',
+      decidedOn: '2099-10-29',
+      version: treatment.version,
+    });
+    const adoption = await getAdoption(admin, fx.own.id);
+    const [silent, ...others] = adoption.rows;
+    if (!silent) throw new Error('no members');
+    for (const row of others) {
+      await recordAdoption(admin, fx.own.id, row.municipalityId, {
+        decidedOn: '2099-12-03',
+        outcome: 'adopted',
+      });
+    }
+    expect((await politicalOf(fx.own.id)).every((m) => m.state === 'not_started')).toBe(true);
+    // The council that never decided turns out to have left the region on the start date.
+    const [membership] = await t.database.db
+      .select()
+      .from(regionMemberships)
+      .where(eq(regionMemberships.municipalityId, silent.municipalityId));
+    if (!membership) throw new Error('no membership');
+    await updateMember(admin, membership.regionId, membership.id, {
+      validFrom: membership.validFrom,
+      validTo: adoption.startDate,
+      version: membership.version,
+    });
+    const done = await politicalOf(fx.own.id);
+    expect(done.map((m) => [m.state, m.doneReason])).toEqual([
+      ['done', inForceReason],
+      ['done', inForceReason],
+    ]);
+    expect((await getAgreementMilestones(admin, fx.own.id)).phase).toBe('in_force');
   });
 });

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { AddMemberInput, type Membership } from '../../shared/contracts/registry.js';
+import { completePoliticalMilestonesOfRegion } from '../adoption/complete-political-milestones.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { createCommitmentsForRegion } from '../follow-up/commitments-in-force.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
@@ -38,6 +39,7 @@ export async function addMember(ctx: Ctx, regionId: string, raw: unknown): Promi
         before: null,
         after: membership,
       });
+      await completePoliticalMilestonesOfRegion(tx, actx, regionId);
       await createCommitmentsForRegion(tx, actx, regionId);
       return membership;
     });

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { completePoliticalMilestonesOfRegion } from '../adoption/complete-political-milestones.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { createCommitmentsForRegion } from '../follow-up/commitments-in-force.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
@@ -37,6 +38,7 @@ export async function removeMember(
       before,
       after: null,
     });
+    await completePoliticalMilestonesOfRegion(tx, actx, regionId);
     await createCommitmentsForRegion(tx, actx, regionId);
   });
 }

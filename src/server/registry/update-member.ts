@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { type Membership, UpdateMemberInput } from '../../shared/contracts/registry.js';
+import { completePoliticalMilestonesOfRegion } from '../adoption/complete-political-milestones.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { createCommitmentsForRegion } from '../follow-up/commitments-in-force.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
@@ -50,6 +51,7 @@ export async function updateMember(
         before,
         after,
       });
+      await completePoliticalMilestonesOfRegion(tx, actx, regionId);
       await createCommitmentsForRegion(tx, actx, regionId);
       return after;
     });
