@@ -276,7 +276,12 @@ function reportBlocks(c: RoundCommitment, level: 2 | 3, w: RoundReportWords): Do
     if (c.report.spentNok !== null)
       facts.push({ label: w.spent, value: w.kroner(formatKroner(c.report.spentNok)) });
   }
-  blocks.push({ type: 'facts', items: facts });
+  // One paragraph of labelled lines, not a facts table: at national size (160,000 commitments) a table per
+  // commitment costs the renderers many times as much (bench/annual-report.ts).
+  blocks.push({
+    type: 'paragraph',
+    content: facts.flatMap((f, i) => [...(i > 0 ? [{ text: '\n' }] : []), ...labelled(f.label, f.value)]),
+  });
   if (!c.report) {
     blocks.push({ type: 'note', text: w.notReported });
     return blocks;
