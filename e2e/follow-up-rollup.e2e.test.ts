@@ -80,7 +80,8 @@ describe('inhabitants, the roll-up and equal treatment', () => {
 
   it('the roll-up shows the county, a chart per group and the table, by region and by department', async () => {
     const { page } = journey;
-    await mainNav(page).getByRole('link', { name: 'Samlet oppfølging' }).click();
+    await mainNav(page).getByRole('link', { name: 'Oppfølging', exact: true }).click();
+    await page.getByRole('link', { name: 'Samlet oppfølging' }).click();
     await page.getByRole('heading', { level: 1, name: 'Måloppnåelse' }).waitFor();
     const rollup = await forShownCycle<Rollup>(page, '/api/v1/follow-up/rollup?by=region');
     if (rollup.total.total.commitments + rollup.total.total.withdrawn === 0) {

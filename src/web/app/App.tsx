@@ -135,7 +135,7 @@ function SignedInRoutes({ me }: { me: Me }) {
           <Route path="/saker/:id" element={<CaseAddress />} />
           <Route path="/oppfolging/*" element={<FollowUpRoutes me={me} />} />
           <Route path="/matrise/*" element={<MatrixRoutes me={me} />} />
-          <Route path="/samlet-oppfolging/*" element={<FollowUpRollupRoutes />} />
+          <Route path="/oppfolging/samlet/*" element={<FollowUpRollupRoutes />} />
           <Route path="/oversikt/*" element={<OverviewRoutes me={me} />} />
           <Route path="/register/*" element={<RegistryRoutes me={me} />} />
           <Route path="/admin/*" element={<AdminRoutes me={me} />} />

@@ -10,11 +10,6 @@ export const sections: { key: string; path: string; roles: readonly Role[] }[] =
   { key: 'nav.political', path: '/politisk', roles: ['admin', 'department', 'region', 'viewer'] },
   { key: 'nav.followUp', path: '/oppfolging', roles: ['admin', 'department', 'region', 'viewer'] },
   { key: 'nav.matrix', path: '/matrise', roles: ['admin', 'department', 'region', 'viewer'] },
-  {
-    key: 'nav.followUpRollup',
-    path: '/samlet-oppfolging',
-    roles: ['admin', 'department', 'region', 'viewer'],
-  },
   { key: 'nav.regionOverview', path: '/oversikt', roles: ['admin', 'department', 'viewer'] },
   { key: 'nav.registry', path: '/register', roles: ['admin', 'department', 'region', 'viewer'] },
   { key: 'nav.admin', path: '/admin', roles: ['admin', 'viewer'] },

@@ -5,13 +5,22 @@ import { EqualTreatmentPage } from './EqualTreatmentPage';
 import { RollupPage } from './RollupPage';
 import './follow-up-rollup.css';
 
-export const rollupPath = '/samlet-oppfolging';
+/** A part of the Oppfølging section: its menu names the section's other parts (features/follow-up). */
+export const rollupPath = '/oppfolging/samlet';
 
 /** Samlet oppfølging: the roll-up (måloppnåelse) and the equal-treatment view, for everyone signed in. */
 export function FollowUpRollupRoutes() {
   const { t } = useTranslation();
   return (
     <div className="stack">
+      <SubNav
+        label={t('followUp.nav.label')}
+        items={[
+          { to: '/oppfolging/runder', text: t('followUp.nav.rounds') },
+          { to: '/oppfolging/forpliktelser', text: t('followUp.nav.commitments') },
+          { to: rollupPath, text: t('nav.followUpRollup') },
+        ]}
+      />
       <SubNav
         label={t('followUpRollup.tabs.label')}
         items={[

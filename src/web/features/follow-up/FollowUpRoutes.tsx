@@ -25,6 +25,7 @@ export function FollowUpRoutes({ me }: { me: Me }) {
         items={[
           { to: followUpPaths.rounds, text: t('followUp.nav.rounds') },
           { to: followUpPaths.commitments, text: t('followUp.nav.commitments') },
+          { to: followUpPaths.rollup, text: t('nav.followUpRollup') },
         ]}
       />
       <Routes>

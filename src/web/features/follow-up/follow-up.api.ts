@@ -27,6 +27,8 @@ export const followUpPaths = {
   report: (roundId: string, commitmentId: string) =>
     `/oppfolging/runder/${enc(roundId)}/forpliktelser/${enc(commitmentId)}`,
   commitments: '/oppfolging/forpliktelser',
+  /** Samlet oppfølging (features/follow-up-rollup), a part of this section with a feature of its own. */
+  rollup: '/oppfolging/samlet',
   commitment: (id: string) => `/oppfolging/forpliktelser/${enc(id)}`,
 };
 
