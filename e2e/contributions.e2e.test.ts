@@ -155,9 +155,7 @@ describe.skipIf(!chromiumPath)('contributions in the browser', () => {
     await dialog.getByLabel('Begrunnelse').fill('Enighet på dialogmøtet 12. mars.');
     await dialog.getByRole('button', { name: 'Endre status' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page
-      .getByText('Status for «Hyppigere bussavganger Mysen–Askim» er endret til «Avtalt».')
-      .waitFor();
+    await page.getByText('Status for «Hyppigere bussavganger Mysen–Askim» er endret til «Avtalt».').waitFor();
     await item.getByText('Avtalt', { exact: true }).waitFor();
     await item.getByText('Statushistorikk').click();
     await item.getByText('Enighet på dialogmøtet 12. mars.').waitFor();

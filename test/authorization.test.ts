@@ -228,7 +228,10 @@ const expected: Record<string, Expected> = {
   // contact record its councils' decisions; the coordinator resolves the changes bodies made
   'GET /api/v1/agreements/{id}/adoption': { access: everyone, ownership: true },
   'PUT /api/v1/agreements/{id}/adoption/{municipalityId}': { access: adminAndRegion, ownership: true },
-  'PUT /api/v1/agreements/{id}/adoption/{municipalityId}/protocol': { access: adminAndRegion, ownership: true },
+  'PUT /api/v1/agreements/{id}/adoption/{municipalityId}/protocol': {
+    access: adminAndRegion,
+    ownership: true,
+  },
   'GET /api/v1/agreements/{id}/adoption/{municipalityId}/protocol': { access: everyone, ownership: true },
   'POST /api/v1/divergences/{id}/resolve': { access: admin },
   // Follow-up: everyone signed in reads the commitments, rounds and reports (a draft only its owner, the
