@@ -132,10 +132,11 @@ describe('a closed hearing: a large PDF off the main loop, made once and kept', 
     const pages = await readPdfPages(res.rawPayload);
     expect(pages.length).toBeGreaterThan(40);
     expect(squash(pages.join(' '))).toContain('Innspill 71.');
-    // The render took long enough to matter, and health was asked all along it.
-    expect(renderMs).toBeGreaterThan(1000);
+    // The render took long enough to matter, and health was asked all along it. Made on the main loop, the
+    // PDF would hold a health answer for about as long as the render; off it, none waits a fifth of that.
+    expect(renderMs).toBeGreaterThan(500);
     expect(healthTimes.length).toBeGreaterThan(5);
-    expect(Math.max(...healthTimes)).toBeLessThan(1000);
+    expect(Math.max(...healthTimes)).toBeLessThan(Math.min(1000, renderMs / 5));
   }, 180_000);
 
   it('keeps the closed summary: the second download sends the kept file with the same strong ETag', async () => {
