@@ -126,7 +126,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes on one Postg
     cookies.admin = (await signIn(a, 'admin@demo.partnerskap.no')).cookie;
     cookies.viewer = (await signIn(a, 'leser@demo.partnerskap.no')).cookie;
     const department = await signIn(a, 'samferdsel@demo.partnerskap.no');
-    const region = await signIn(a, 'indre-ostfold@demo.partnerskap.no');
+    // A region whose agreement is still being made: Indre Østfold's is in force in the demo, and an agreement
+    // in force takes no new contributions.
+    const region = await signIn(a, 'hallingdal@demo.partnerskap.no');
     cookies.department = department.cookie;
     cookies.region = region.cookie;
     people.department = department.me;
@@ -187,7 +189,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes on one Postg
     return { cycle, draft: filled };
   }
 
-  /** Indre Østfold's agreement in the demo cycle, and a subject area of the cycle. */
+  /** Hallingdal's agreement in the demo cycle, and a subject area of the cycle. */
   async function demoAgreement() {
     const list = await ok(
       call<{ items: AgreementSummary[] }>(
@@ -198,7 +200,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes on one Postg
       ),
     );
     const agreement = list.items.find((i) => i.region.id === people.region?.regionId);
-    if (!agreement) throw new Error('no agreement for Indre Østfold');
+    if (!agreement) throw new Error('no agreement for Hallingdal');
     const areas = await ok(
       call<{ items: { id: string; name: string }[] }>(
         a,
@@ -212,7 +214,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes on one Postg
     return { agreement, area };
   }
 
-  /** A new proposed contribution of the Samferdsel department in Indre Østfold's agreement, made on A. */
+  /** A new proposed contribution of the Samferdsel department in Hallingdal's agreement, made on A. */
   async function newContribution(title: string): Promise<ContributionDetail> {
     const { agreement, area } = await demoAgreement();
     return ok(
