@@ -3,6 +3,7 @@ import type { AgreementDocumentData } from '../src/server/agreement-document/agr
 import { caseDocument } from '../src/server/cases/case-document.js';
 import { renderDocx } from '../src/server/documents/render-docx.js';
 import type { PoliticalCase } from '../src/shared/contracts/cases.js';
+import type { InputSummary, SummaryEntry } from '../src/shared/contracts/hearing-summary.js';
 import type { RichTextDoc } from '../src/shared/contracts/rich-text.js';
 import { benchAgreementData, type DocumentBenchResult } from './agreement-document.js';
 
@@ -11,7 +12,8 @@ import { benchAgreementData, type DocumentBenchResult } from './agreement-docume
  * at most 1 s. Measured in this process on the document the route renders (case-document.ts): the case's
  * text and each agreement as an appendix, built from the agreement document's data. Each agreement has 140
  * agreed contributions, the national dataset's average (~170,000 over 1,200 regions), and the demo's
- * general part.
+ * general part. The case also attaches the formal hearing's input summary, as the route does: three inputs
+ * from each of the batch's regions and from as many others, each answered.
  */
 export const caseDocumentBudget = { docxMs: 1000 } as const;
 
@@ -22,6 +24,79 @@ const paragraph = (text: string): RichTextDoc => ({
   type: 'doc',
   content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
 });
+
+const hearingRegions = batch * 2;
+const inputsPerRegion = 3;
+
+/** The formal hearing's summary: each region's inputs to the sections in turn, every one answered. */
+function benchSummary(): InputSummary {
+  const regionsOf = Array.from({ length: hearingRegions }, (_, i) => ({
+    id: `region-${i}`,
+    name: `Regionrådet for Benkeregion ${String(i + 1).padStart(2, '0')}`,
+  }));
+  const sections = ['Formål', 'Samarbeidsområder', 'Organisering', 'Oppfølging'].map((title, i) => ({
+    key: `section-${i}`,
+    title,
+  }));
+  const entry = (region: (typeof regionsOf)[number], n: number): SummaryEntry => ({
+    inputId: `${region.id}-${n}`,
+    region,
+    text: `Regionen ber om at avsnittet også nevner samarbeid om kompetanse og næringsutvikling (innspill ${n + 1}). `.repeat(
+      3,
+    ),
+    late: false,
+    submittedAt: '2020-09-01T10:00:00.000Z',
+    attachments: [],
+    disposition: {
+      outcome: n % 2 === 0 ? 'taken_in' : 'noted',
+      reason: 'Innspillet er vurdert og tatt inn der det passer med formålet med avtalen.',
+      final: true,
+      takenIn:
+        n % 2 === 0 ? { versionNumber: 2, sectionKey: 'section-1', sectionTitle: 'Samarbeidsområder' } : null,
+    },
+  });
+  const inputs = regionsOf.flatMap((r) => Array.from({ length: inputsPerRegion }, (_, n) => entry(r, n)));
+  const total = inputs.length;
+  return {
+    hearing: {
+      id: 'bench-hearing',
+      cycleId: 'bench-cycle',
+      cycleName: 'Partnerskapsavtaler 2021–2024',
+      versionId: 'bench-version',
+      versionNumber: 1,
+      kind: 'formal',
+      deadline: '2020-09-15',
+      closesAt: '2020-09-15T22:00:00.000Z',
+      state: 'closed',
+      daysLeft: null,
+      closedAt: null,
+      openedAt: '2020-08-15T10:00:00.000Z',
+      openedBy: null,
+      counts: {
+        invitedRegions: hearingRegions,
+        regionsWithInput: hearingRegions,
+        inputs: total,
+        lateInputs: 0,
+        unanswered: 0,
+      },
+      version: 1,
+      coverLetter: '',
+      invitedRegions: regionsOf,
+      closedBy: null,
+      registeredAfterwards: null,
+    },
+    outcomes: {
+      taken_in: inputs.filter((e) => e.disposition?.outcome === 'taken_in').length,
+      partly_taken_in: 0,
+      not_taken_in: 0,
+      noted: inputs.filter((e) => e.disposition?.outcome === 'noted').length,
+      unanswered: 0,
+    },
+    sections: sections.map((s, i) => ({ ...s, entries: inputs.filter((_, n) => n % sections.length === i) })),
+    wholeDocument: [],
+    generatedAt: '2020-10-01T10:00:00.000Z',
+  };
+}
 
 function benchCase(appendices: readonly AgreementDocumentData[]): PoliticalCase {
   const treatment = (id: string, bodyName: string, date: string, caseNumber: string) => ({
@@ -47,6 +122,9 @@ function benchCase(appendices: readonly AgreementDocumentData[]): PoliticalCase 
       periodFrom: a.periodFrom,
       periodTo: a.periodTo,
     })),
+    hearingSummaries: [
+      { hearingId: 'bench-hearing', kind: 'formal', versionNumber: 1, deadline: '2020-09-15' },
+    ],
     decisionPoints: appendices.map((a, i) => ({
       id: `point-${i}`,
       text: `Fylkesrådet godkjenner partnerskapsavtalen med ${a.region.name} for ${a.periodFrom.slice(0, 4)}–${a.periodTo.slice(0, 4)}.`,
@@ -84,7 +162,8 @@ export async function benchCaseDocument(runs: number): Promise<DocumentBenchResu
     return { ...data, agreementId: `agreement-${i}`, region: { ...data.region, id: `region-${i}`, name } };
   });
   const c = benchCase(appendices);
-  const make = () => renderDocx(caseDocument(c, 'Viken fylkeskommune', appendices));
+  const summary = benchSummary();
+  const make = () => renderDocx(caseDocument(c, 'Viken fylkeskommune', appendices, [summary]));
   let size = (await make()).length; // warm-up: modules, fonts, JIT
   const times: number[] = [];
   const cpu: number[] = [];
@@ -99,7 +178,7 @@ export async function benchCaseDocument(runs: number): Promise<DocumentBenchResu
   const medianMs = median(times);
   return [
     {
-      name: `case DOCX, ${batch} agreements attached (${contributionsPerAgreement} contributions each)`,
+      name: `case DOCX, ${batch} agreements attached (${contributionsPerAgreement} contributions each) and the hearing summary (${hearingRegions * inputsPerRegion} inputs)`,
       runs,
       medianMs,
       cpuMedianMs: median(cpu),

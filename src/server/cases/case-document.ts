@@ -1,4 +1,5 @@
 import { CaseDocumentQuery, type PoliticalCase } from '../../shared/contracts/cases.js';
+import type { InputSummary } from '../../shared/contracts/hearing-summary.js';
 import {
   type AgreementDocumentData,
   loadAgreementDocumentData,
@@ -7,7 +8,8 @@ import { agreementDocument } from '../agreement-document/agreement-document-mode
 import type { DocumentBlock, DocumentModel } from '../documents/document-model.js';
 import { type DocumentFile, renderDocument } from '../documents/download.js';
 import { documentCaller } from '../documents/render-pool.js';
-import { norwegianDate } from '../hearing-summary/summary-document.js';
+import { closedSummaryForCase } from '../hearing-summary/get-hearing-summary.js';
+import { norwegianDate, summaryDocument, summaryTitle } from '../hearing-summary/summary-document.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { assertId } from '../platform/ids.js';
@@ -29,7 +31,8 @@ export const caseWords = {
   authority: 'Vedtakskompetanse',
   attachments: 'Vedlegg',
   agreement: (region: string) => `Partnerskapsavtale med ${region}, generell og spesiell del`,
-  appendix: (n: number, region: string) => `Vedlegg ${n}: Partnerskapsavtale med ${region}`,
+  appendix: (n: number, title: string) => `Vedlegg ${n}: ${title}`,
+  agreementAppendix: (region: string) => `Partnerskapsavtale med ${region}`,
   notSet: 'Ikke fastsatt',
 } as const;
 
@@ -41,12 +44,15 @@ export const caseWords = {
  * text as an appendix on pages of its own, as a case officer files a case with its attachments in one file:
  * "Vedlegg 1: Partnerskapsavtale med …", its facts (parties, members, period, versions), then the whole
  * agreement as its own document has it (general part, special part with the agreed contributions, the
- * bodies that adopt it), its headings one level down.
+ * bodies that adopt it), its headings one level down. After them come the input summaries of the cycle's
+ * closed hearings of the general part, with the county's final answers, as the summary's own document has
+ * them: what the regions said and how the county answered is part of what the politicians decide on.
  */
 export function caseDocument(
   c: PoliticalCase,
   countyName: string,
   appendices: readonly AgreementDocumentData[] = [],
+  summaries: readonly InputSummary[] = [],
 ): DocumentModel {
   const w = caseWords;
   const signer = [c.signer.date ? norwegianDate(c.signer.date) : null, c.signer.name, c.signer.title].filter(
@@ -80,9 +86,24 @@ export function caseDocument(
   body.push({ type: 'heading', level: 2, text: w.authority });
   body.push({ type: 'paragraph', content: c.authority || w.notSet });
   body.push({ type: 'heading', level: 2, text: w.attachments });
-  body.push({ type: 'list', ordered: true, items: c.agreements.map((a) => w.agreement(a.regionName)) });
+  body.push({
+    type: 'list',
+    ordered: true,
+    items: [
+      ...c.agreements.map((a) => w.agreement(a.regionName)),
+      ...c.hearingSummaries.map((h) => summaryTitle(h.kind, h.versionNumber)),
+    ],
+  });
   appendices.forEach((data, i) => {
-    body.push(...appendixBlocks(data, w.appendix(i + 1, data.region.name)));
+    body.push(
+      ...appendixBlocks(agreementDocument(data), w.appendix(i + 1, w.agreementAppendix(data.region.name))),
+    );
+  });
+  summaries.forEach((summary, i) => {
+    const title = summaryTitle(summary.hearing.kind, summary.hearing.versionNumber);
+    body.push(
+      ...appendixBlocks(summaryDocument(summary, countyName), w.appendix(appendices.length + i + 1, title)),
+    );
   });
   return {
     language: 'nb',
@@ -93,19 +114,18 @@ export function caseDocument(
   };
 }
 
-/** One agreement as an appendix: its heading on a new page, its title page's facts, its body one level down. */
-function appendixBlocks(data: AgreementDocumentData, heading: string): DocumentBlock[] {
-  const agreement = agreementDocument(data);
+/** A document as an appendix: its heading on a new page, its title page's facts, its body one level down. */
+function appendixBlocks(document: DocumentModel, heading: string): DocumentBlock[] {
   const down = (level: 1 | 2 | 3 | 4) => Math.min(level + 1, 4) as 2 | 3 | 4;
   return [
     { type: 'heading', level: 1, text: heading, pageBreakBefore: true },
-    ...(agreement.titlePage
+    ...(document.titlePage
       ? [
-          { type: 'paragraph' as const, content: agreement.titlePage.subtitle ?? agreement.titlePage.title },
-          { type: 'facts' as const, items: agreement.titlePage.facts },
+          { type: 'paragraph' as const, content: document.titlePage.subtitle ?? document.titlePage.title },
+          { type: 'facts' as const, items: document.titlePage.facts },
         ]
       : []),
-    ...agreement.body.map((block): DocumentBlock => {
+    ...document.body.map((block): DocumentBlock => {
       if (block.type === 'heading') return { ...block, level: down(block.level), pageBreakBefore: false };
       if (block.type === 'richText') return { ...block, headingShift: 2 };
       return block;
@@ -127,9 +147,11 @@ export async function exportCaseDocument(ctx: Ctx, id: string, raw: unknown): Pr
   const [owner] = await db.select({ name: county.name }).from(county);
   const appendices: AgreementDocumentData[] = [];
   for (const a of c.agreements) appendices.push(await loadAgreementDocumentData(db, a.id));
+  const summaries: InputSummary[] = [];
+  for (const h of c.hearingSummaries) summaries.push(await closedSummaryForCase(ctx, h.hearingId));
   return renderDocument(
     documentCaller(ctx),
-    caseDocument(c, owner?.name ?? '', appendices),
+    caseDocument(c, owner?.name ?? '', appendices, summaries),
     format,
     caseFileName(c),
   );

@@ -9,11 +9,14 @@ import {
   type TemplateField,
   type TreatmentOutcome,
 } from '../../shared/contracts/cases.js';
+import type { HearingKind } from '../../shared/contracts/hearings.js';
 import { politicalStatesOf } from '../adoption/political-state.js';
 import { agreements } from '../agreements/agreement.table.js';
 import { bodyMeetings, politicalBodies } from '../bodies/body.table.js';
 import type { Db, Tx } from '../db/client.js';
 import { generalPartVersions } from '../general-part/general-part.table.js';
+import { hearings } from '../hearings/hearing.table.js';
+import { closedSql, osloTodaySql } from '../hearings/hearing-rules.js';
 import { evidenceFactsOf } from '../milestones/milestone-reads.js';
 import { notFound } from '../platform/errors.js';
 import { regions } from '../registry/registry.table.js';
@@ -40,7 +43,7 @@ export function decisionOf(
   };
 }
 
-/** A case as the API shows it, in five queries. */
+/** A case as the API shows it, in six queries. */
 export async function loadCase(db: Db | Tx, id: string): Promise<PoliticalCase> {
   const [row] = await db.select().from(politicalCases).where(eq(politicalCases.id, id));
   if (!row) throw notFound();
@@ -76,6 +79,17 @@ export async function loadCase(db: Db | Tx, id: string): Promise<PoliticalCase> 
     .leftJoin(users, eq(users.id, caseTreatments.decidedBy))
     .where(eq(caseTreatments.caseId, id))
     .orderBy(asc(caseTreatments.position));
+  const closedHearings = await db
+    .select({
+      hearingId: hearings.id,
+      kind: hearings.kind,
+      versionNumber: generalPartVersions.number,
+      deadline: hearings.deadline,
+    })
+    .from(hearings)
+    .innerJoin(generalPartVersions, eq(generalPartVersions.id, hearings.versionId))
+    .where(and(eq(hearings.cycleId, row.cycleId), closedSql(osloTodaySql)))
+    .orderBy(asc(hearings.deadline), asc(hearings.id));
   const [followUp] = await db
     .select({ id: politicalCases.id })
     .from(politicalCases)
@@ -87,6 +101,7 @@ export async function loadCase(db: Db | Tx, id: string): Promise<PoliticalCase> 
     title: row.title,
     archiveReference: row.archiveYear === null ? null : `${row.archiveYear}/${row.archiveSequence}`,
     agreements: agreementRows,
+    hearingSummaries: closedHearings.map((h) => ({ ...h, kind: h.kind as HearingKind })),
     decisionPoints: points.map((p) => ({ id: p.id, text: p.text, fromTemplate: p.fromTemplate })),
     background: row.background,
     facts: row.facts,

@@ -6,6 +6,7 @@ import type { BatchPlan, PoliticalCase } from '../../shared/contracts/cases.js';
 import { agreementDivergences } from '../adoption/adoption.table.js';
 import { loadAgreementDocumentData } from '../agreement-document/agreement-document-data.js';
 import { readDocx, readPdfPages, squash } from '../documents/testing/read-document.js';
+import { hearings } from '../hearings/hearing.table.js';
 import {
   type MeetingCookies,
   meetingRequests,
@@ -439,12 +440,20 @@ describe('the case document', () => {
       'Reglement for delegering og innstilling, punkt 3.5.2, c',
       'Vedlegg',
       'Partnerskapsavtale med Indre Østfold regionråd, generell og spesiell del',
+      'Innspillsoppsummering – formell høring av generell del, versjon 1',
       // The agreement itself follows as the appendix: its facts, general part, special part, the adopters.
       'Vedlegg 1: Partnerskapsavtale med Indre Østfold regionråd',
       'Indre Østfold regionråd',
       'Generell del',
       'Spesiell del',
       'Behandling og vedtak',
+      // Then the general part's hearing: each region's input, with the county's final answers only.
+      'Vedlegg 2: Innspillsoppsummering – formell høring av generell del, versjon 1',
+      'Indre Østfold ber om at samferdsel får et eget avsnitt.',
+      'Tatt til orientering',
+      'Samferdsel omtales i den spesielle delen.',
+      'Hallingdal ønsker mer om reiseliv.',
+      'Ikke besvart',
     ];
     let at = -1;
     for (const words of order) {
@@ -453,6 +462,25 @@ describe('the case document', () => {
       at = next;
     }
     expect(text).toContain('Arkivsak 2099/1234');
+    // A draft answer is the county's working paper, not something the politicians decide on.
+    expect(text).not.toContain('Utkast som ikke er avgjort.');
+  });
+
+  it('names the closed hearings whose summaries it attaches, and attaches none while a hearing is open', async () => {
+    const c = await ok<PoliticalCase>('GET', `/api/v1/cases/${made.id}`, cookies.department);
+    expect(c.hearingSummaries).toEqual([
+      { hearingId: fx.hearing.id, kind: 'formal', versionNumber: 1, deadline: expect.any(String) },
+    ]);
+    // The same cycle with its deadline moved back into the future: the hearing is open, so not attached.
+    const db = t.database.db;
+    const [row] = await db.select().from(hearings).where(eq(hearings.id, fx.hearing.id));
+    if (!row) throw new Error('no hearing');
+    await db.update(hearings).set({ deadline: '2999-01-01' }).where(eq(hearings.id, fx.hearing.id));
+    try {
+      expect((await loadCase(db, made.id)).hearingSummaries).toEqual([]);
+    } finally {
+      await db.update(hearings).set({ deadline: row.deadline }).where(eq(hearings.id, fx.hearing.id));
+    }
   });
 
   it('is a PDF with the same words', async () => {

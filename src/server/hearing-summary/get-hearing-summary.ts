@@ -45,6 +45,38 @@ export async function getHearingSummary(ctx: Ctx, hearingId: string): Promise<In
 }
 
 /**
+ * Who reads a closed hearing as every invited region does once it is closed, without being one: the inputs
+ * not withdrawn, and only the county's final answers (the hearings feature's rules for a region contact, for
+ * no region). It is nobody's account and may do nothing: only reads take it, for the public pages and for
+ * the summary a political case attaches.
+ */
+export const finalAnswersReader: Actor = {
+  id: '00000000-0000-0000-0000-0000000000ff',
+  name: 'Offentligheten',
+  email: 'offentlig@partnerskap.invalid',
+  role: 'region',
+  departmentId: null,
+  regionId: null,
+  locale: 'nb',
+};
+
+/**
+ * A closed hearing's summary as a political case attaches it (cases/case-document.ts): the hearing as the
+ * county reads it (its invited regions and counts), with only the final answers, since a case goes to the
+ * politicians and the public, where a draft answer has no place. The caller has already been authorised to
+ * read the case; a hearing that is not closed is refused (409), as it is to a region contact.
+ */
+export async function closedSummaryForCase(ctx: Ctx, hearingId: string): Promise<InputSummary> {
+  const { db, actor } = authorize(ctx, ['admin', 'department', 'viewer']);
+  const row = await findHearing(db, hearingId);
+  const now = await databaseNow(db);
+  if (!closedForInput(row, now)) throw conflict('validation.summaryWhileOpen');
+  const hearing = await loadHearing(db, actor, now, hearingId);
+  if (!hearing) throw notFound();
+  return { hearing, ...(await summaryOf(db, finalAnswersReader, row, true)), generatedAt: now.toISOString() };
+}
+
+/**
  * The summary's body as `viewer` may see it (the hearings feature's visibility rules): the outcomes, each
  * section's inputs by region with their answers, and the inputs on the whole document.
  */

@@ -25,6 +25,11 @@ export function summaryFileName(summary: InputSummary): string {
   return `Innspillsoppsummering ${kindWords[kind]} generell del v${versionNumber}`;
 }
 
+/** "Innspillsoppsummering – formell høring av generell del, versjon 2": the summary as a case lists it. */
+export function summaryTitle(kind: HearingKind, versionNumber: number): string {
+  return `Innspillsoppsummering – ${kindWords[kind].toLowerCase()} av generell del, versjon ${versionNumber}`;
+}
+
 export function summaryDocument(summary: InputSummary, county: string): DocumentModel {
   const { hearing } = summary;
   const kind = kindWords[hearing.kind];

@@ -13,10 +13,17 @@ export function closedForInput(hearing: Pick<HearingRow, 'deadline' | 'closedAt'
   return hearing.closedAt !== null || deadlinePassed(hearing.deadline, now);
 }
 
-/** The same rule in SQL, with today's date in Oslo given: for queries over several hearings. */
-export function closedSql(osloToday: string): SQL {
-  return sql`(${hearings.closedAt} is not null or ${hearings.deadline} < ${osloToday}::date)`;
+/**
+ * The same rule in SQL, with today's date in Oslo given (or an expression for it, such as
+ * {@link osloTodaySql}): for queries over several hearings.
+ */
+export function closedSql(osloToday: string | SQL): SQL {
+  const today = typeof osloToday === 'string' ? sql`${osloToday}::date` : osloToday;
+  return sql`(${hearings.closedAt} is not null or ${hearings.deadline} < ${today})`;
 }
+
+/** Today's date in Oslo by the database's clock (the transaction's start), for {@link closedSql}. */
+export const osloTodaySql = sql`(now() at time zone 'Europe/Oslo')::date`;
 
 /** A 409 that says why: the state of the hearing does not allow the change (a catalogue key). */
 export const hearingClosed = () => conflict('validation.hearingClosed');

@@ -8,29 +8,13 @@ import type {
 } from '../../shared/contracts/public.js';
 import type { Db, Tx } from '../db/client.js';
 import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
-import { summaryOf } from '../hearing-summary/get-hearing-summary.js';
+import { finalAnswersReader, summaryOf } from '../hearing-summary/get-hearing-summary.js';
 import { deadlineEnd } from '../hearings/deadline.js';
 import { hearings } from '../hearings/hearing.table.js';
 import { closedForInput, type HearingRow } from '../hearings/hearing-rules.js';
 import { databaseNow } from '../platform/clock.js';
-import type { Actor } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { county } from '../registry/registry.table.js';
-
-/**
- * The public sees a closed hearing as every invited region does once it is closed: the inputs not withdrawn,
- * and only the county's final answers (the hearings feature's rules for a region contact, for no region).
- * It is nobody's account and may do nothing: only these reads take it.
- */
-const publicReader: Actor = {
-  id: '00000000-0000-0000-0000-0000000000ff',
-  name: 'Offentligheten',
-  email: 'offentlig@partnerskap.invalid',
-  role: 'region',
-  departmentId: null,
-  regionId: null,
-  locale: 'nb',
-};
 
 type Row = { row: HearingRow; cycleName: string; versionNumber: number };
 
@@ -50,8 +34,9 @@ function closesAtOf(row: HearingRow): Date {
 
 const entryOf = ({ inputId: _id, attachments: _files, ...rest }: SummaryEntry): PublicSummaryEntry => rest;
 
+/** The public sees a closed hearing as every invited region does once it is closed: final answers only. */
 async function publicHearingOf(db: Db | Tx, { row, cycleName, versionNumber }: Row): Promise<PublicHearing> {
-  const summary = await summaryOf(db, publicReader, row, true);
+  const summary = await summaryOf(db, finalAnswersReader, row, true);
   const entries = [...summary.sections.flatMap((s) => s.entries), ...summary.wholeDocument];
   return {
     id: row.id,

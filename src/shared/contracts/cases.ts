@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BodyKind } from './bodies.js';
 import { Id, IsoDate, optionalIsoDate, optionalText, requiredText, safeString, Version } from './common.js';
+import { HearingKind } from './hearings.js';
 import { RichTextDoc, RichTextInput } from './rich-text.js';
 
 /**
@@ -104,6 +105,13 @@ export const PoliticalCase = z.object({
   /** The archive's case number, e.g. 2020/1234. */
   archiveReference: z.string().nullable(),
   agreements: z.array(CaseAgreement),
+  /**
+   * The closed hearings of the general part in the case's cycle, earliest deadline first: the case
+   * document attaches each one's input summary, with the county's final answers, after the agreements.
+   */
+  hearingSummaries: z.array(
+    z.object({ hearingId: z.string(), kind: HearingKind, versionNumber: z.number(), deadline: z.string() }),
+  ),
   decisionPoints: z.array(DecisionPoint),
   background: RichTextDoc,
   facts: RichTextDoc,

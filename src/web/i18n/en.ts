@@ -2424,9 +2424,12 @@ export const webEn: WebCatalogue = {
         createdAt: 'Made',
         source: 'Made from',
         followUp: 'Case for the county council',
+        hearingSummaries: 'Input summaries',
+        noHearingSummaries: 'No closed hearing in the agreement cycle',
       },
       sourceLink: 'The county executive board’s case',
       followUpLink: 'Open the county council’s case',
+      hearingSummary: '{{kind}} of the general part, version {{version}} (deadline {{deadline}})',
       councilCase: 'Make case for the county council',
       councilCaseTitle: 'Make a case for the county council?',
       councilCaseBody:

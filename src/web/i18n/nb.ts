@@ -2411,9 +2411,12 @@ export const webNb = {
         createdAt: 'Laget',
         source: 'Laget fra',
         followUp: 'Sak til fylkestinget',
+        hearingSummaries: 'Innspillsoppsummering',
+        noHearingSummaries: 'Ingen avsluttet høring i avtalesyklusen',
       },
       sourceLink: 'Saken til fylkesrådet',
       followUpLink: 'Åpne saken til fylkestinget',
+      hearingSummary: '{{kind}} av generell del, versjon {{version}} (frist {{deadline}})',
       councilCase: 'Lag sak til fylkestinget',
       councilCaseTitle: 'Lage sak til fylkestinget?',
       councilCaseBody:

@@ -2412,9 +2412,12 @@ export const webNn: WebCatalogue = {
         createdAt: 'Laga',
         source: 'Laga frå',
         followUp: 'Sak til fylkestinget',
+        hearingSummaries: 'Innspelsoppsummering',
+        noHearingSummaries: 'Inga avslutta høyring i avtalesyklusen',
       },
       sourceLink: 'Saka til fylkesrådet',
       followUpLink: 'Opne saka til fylkestinget',
+      hearingSummary: '{{kind}} av generell del, versjon {{version}} (frist {{deadline}})',
       councilCase: 'Lag sak til fylkestinget',
       councilCaseTitle: 'Lage sak til fylkestinget?',
       councilCaseBody:

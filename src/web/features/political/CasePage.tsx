@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { agreementPath } from '../../../shared/contracts/agreements';
 import type { Me } from '../../../shared/contracts/auth';
 import { caseSections, type PoliticalCase } from '../../../shared/contracts/cases';
+import { hearingPath } from '../../../shared/contracts/hearings';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { DetailState } from '../../shared/components/DetailState';
 import { Notice } from '../../shared/components/Notice';
@@ -61,6 +62,33 @@ function CaseView({ politicalCase: c, me }: { politicalCase: PoliticalCase; me: 
               </li>
             ))}
           </ul>
+        </dd>
+        <dt>{t('political.case.facts.hearingSummaries')}</dt>
+        <dd>
+          {c.hearingSummaries.length === 0 ? (
+            t('political.case.facts.noHearingSummaries')
+          ) : (
+            <ul className="political-inline-list">
+              {c.hearingSummaries.map((h) => {
+                const label = t('political.case.hearingSummary', {
+                  kind: t(`hearings.kind.${h.kind}`),
+                  version: h.versionNumber,
+                  deadline: formatDate(h.deadline, locale),
+                });
+                // The summary's own page is the county's (admin and viewer); a department reads it in the
+                // case document.
+                return (
+                  <li key={h.hearingId}>
+                    {me.role === 'admin' || me.role === 'viewer' ? (
+                      <Link to={`${hearingPath(h.hearingId)}/summary`}>{label}</Link>
+                    ) : (
+                      label
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
         </dd>
         <dt>{t('political.case.facts.createdAt')}</dt>
         <dd>{formatDate(c.createdAt, locale)}</dd>
