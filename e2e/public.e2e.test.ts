@@ -22,7 +22,7 @@ async function shoot(page: Page, name: string) {
  * by the councils of its four municipalities (demo-political.ts), read as anyone reads it, without signing in.
  */
 async function demoInForce(j: Journey): Promise<{ agreementId: string; municipalities: number }> {
-  const list = await send<{ items: { id: string; regionName: string; adoption: unknown[] }[] }>(
+  const list = await send<{ items: { id: string; regionName: string }[] }>(
     j.page,
     j.baseUrl,
     'GET',
@@ -30,7 +30,13 @@ async function demoInForce(j: Journey): Promise<{ agreementId: string; municipal
   );
   const found = list.items.find((a) => a.regionName === region);
   if (!found) throw new Error(`${region} is not in force in the demo`);
-  return { agreementId: found.id, municipalities: found.adoption.length };
+  const agreement = await send<{ adoption: unknown[] }>(
+    j.page,
+    j.baseUrl,
+    'GET',
+    `/api/v1/public/agreements/${found.id}`,
+  );
+  return { agreementId: found.id, municipalities: agreement.adoption.length };
 }
 
 describe.skipIf(!chromiumPath)('the public pages, without signing in', () => {

@@ -31,15 +31,24 @@ import {
  */
 
 /**
- * The public list is read by anyone, often: the answer itself is kept while nothing is written, so that its
- * JSON and compressed copies are made once (platform/http/cached-responses.ts), not per request.
+ * The agreements in force with their adoption records, for the open data, kept while nothing is written.
  */
-const inForce = createReadCache<PublicAgreementList>({ maxEntries: 1 });
+const inForce = createReadCache<{ items: PublicAgreement[] }>({ maxEntries: 1 });
 
 const agreementsInForce = (ctx: Ctx) =>
   inForce.read(ctx, 'all', async (reader) => ({ items: await loadAgreementsInForce(reader) }));
 
-export const listAgreementsInForce = (ctx: Ctx): Promise<PublicAgreementList> => agreementsInForce(ctx);
+/**
+ * The public list is read by anyone, often: the answer itself is kept while nothing is written, so that its
+ * JSON and compressed copies are made once (platform/http/cached-responses.ts), not per request. It leaves
+ * out the adoption records (each agreement's page has its own).
+ */
+const inForceList = createReadCache<PublicAgreementList>({ maxEntries: 1 });
+
+export const listAgreementsInForce = (ctx: Ctx): Promise<PublicAgreementList> =>
+  inForceList.read(ctx, 'list', async (reader) => ({
+    items: (await loadAgreementsInForce(reader)).map(({ adoption: _adoption, ...summary }) => summary),
+  }));
 
 export async function getAgreementInForce(ctx: Ctx, id: string): Promise<PublicAgreement> {
   assertId(id);

@@ -82,7 +82,9 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (ap
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'The agreements in force, with parties, period and adoption record',
+        summary: 'The agreements in force, with parties and period',
+        description:
+          'Each agreement in force by region name. The adoption record of each is in `/api/v1/public/agreements/{id}` and in the open data.',
         response: { 200: PublicAgreementList },
       },
     },

@@ -38,7 +38,14 @@ export const PublicAgreement = z.object({
 });
 export type PublicAgreement = z.infer<typeof PublicAgreement>;
 
-export const PublicAgreementList = z.object({ items: z.array(PublicAgreement) });
+/**
+ * An agreement in force as the public list shows it: everything but the adoption record, which is on the
+ * agreement's own page and in the open data. At national size the records are four fifths of the list.
+ */
+export const PublicAgreementSummary = PublicAgreement.omit({ adoption: true });
+export type PublicAgreementSummary = z.infer<typeof PublicAgreementSummary>;
+
+export const PublicAgreementList = z.object({ items: z.array(PublicAgreementSummary) });
 export type PublicAgreementList = z.infer<typeof PublicAgreementList>;
 
 export const PublicSection = z.object({ title: z.string(), body: z.unknown() });

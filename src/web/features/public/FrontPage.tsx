@@ -1,7 +1,7 @@
 import { Card, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PublicAgreement } from '../../../shared/contracts/public';
+import type { PublicAgreementSummary } from '../../../shared/contracts/public';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { formatShortDate } from '../../shared/format';
@@ -106,7 +106,7 @@ export function FrontPage() {
   );
 }
 
-function AgreementCard({ agreement: a }: { agreement: PublicAgreement }) {
+function AgreementCard({ agreement: a }: { agreement: PublicAgreementSummary }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
