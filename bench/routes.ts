@@ -166,10 +166,17 @@ export const routes: readonly BenchRoute[] = [
     budget: overviewBudget,
   },
   // Issue 12: the public list of agreements in force (web: the public front page), for anyone without a
-  // session, at national size: the matrix cycle's 1,200 agreements in force (bench/dataset-public.ts).
+  // session, at national size: the matrix cycle's 1,200 agreements in force (bench/dataset-public.ts). The
+  // front page asks for them 100 at a time (web/shared/use-paged-list.ts), the first page and then each
+  // next one, so both are measured.
   {
-    name: 'GET /api/v1/public/agreements (1,200 agreements in force)',
-    path: '/api/v1/public/agreements',
+    name: 'GET /api/v1/public/agreements?limit=100 (1,200 agreements in force)',
+    path: '/api/v1/public/agreements?limit=100',
+    budget: publicListBudget,
+  },
+  {
+    name: 'GET /api/v1/public/agreements?limit=100, page 2',
+    path: (ctx) => nextPage(ctx, '/api/v1/public/agreements?limit=100'),
     budget: publicListBudget,
   },
   // Issue 13: Samlet oppfølging (web: RollupPage, EqualTreatmentPage) on the national cycle's commitments

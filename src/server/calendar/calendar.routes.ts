@@ -98,7 +98,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async
       },
     },
     async (request, reply) => {
-      const file = await getCalendarFeed(request.ctx.db, options.keys, request.params.token, appUrl(request));
+      const file = await getCalendarFeed(request.ctx, options.keys, request.params.token, appUrl(request));
       // The same bytes until the next change (get-calendar.ts): compressed once for every reader.
       return reply
         .header('content-type', file.mediaType)

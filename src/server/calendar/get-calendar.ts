@@ -2,7 +2,6 @@ import { and, eq, isNull, notInArray } from 'drizzle-orm';
 import { Locale, Role } from '../../shared/contracts/common.js';
 import { countyInternalTypes } from '../../shared/contracts/meetings.js';
 import { createReadCache } from '../audit/audited-read-cache.js';
-import type { Db } from '../db/client.js';
 import { meetings } from '../meetings/meeting.table.js';
 import { concernsRegion } from '../meetings/meeting-reads.js';
 import { assertMayRead, regionIdsOf } from '../meetings/meeting-rules.js';
@@ -11,6 +10,7 @@ import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import type { StoredFile } from '../platform/files.js';
 import { assertId, noId } from '../platform/ids.js';
+import type { ReadFrom } from '../platform/read-cache.js';
 import { users } from '../users/user.table.js';
 import { calendarFeeds } from './calendar-feed.table.js';
 import { type FeedKeys, feedTokenHash } from './calendar-feed-rules.js';
@@ -60,16 +60,18 @@ const feedBytes = new WeakMap<object, Buffer>();
  * A personal feed's calendar: every meeting its user may read now, by the meetings list's rule (the
  * county's people all; a region contact those of their region's agreement, never the county's internal
  * ones), cancelled ones marked so. The token is the only key: an unknown or revoked one, or the feed of a
- * deactivated user, is not found, and nothing is written.
+ * deactivated user, is not found, and nothing is written. `from` is the request's context: a calendar
+ * program sends no cookie, but a browser signed in to Partnerskap does, and its session's lookup has then
+ * already read the stamp, which the cache takes instead of asking again.
  */
 export async function getCalendarFeed(
-  db: Db,
+  from: ReadFrom,
   keys: FeedKeys,
   token: string,
   appUrl: string,
 ): Promise<StoredFile> {
   const hash = feedTokenHash(keys, token);
-  const cached = await feedCache.read(db, `${hash} ${appUrl}`, async (reader) => {
+  const cached = await feedCache.read(from, `${hash} ${appUrl}`, async (reader) => {
     const [owner] = await reader
       .select({ name: users.name, role: users.role, regionId: users.regionId, locale: users.locale })
       .from(calendarFeeds)

@@ -235,7 +235,7 @@ describe("the demo's municipal decisions", () => {
   });
 
   it('puts Indre Østfold on the public list of agreements in force, and only it', async () => {
-    const list = await listAgreementsInForce({ db: t.database.db, actor: null, requestId: null });
+    const list = await listAgreementsInForce({ db: t.database.db, actor: null, requestId: null }, {});
     expect(list.items.map((a) => a.regionName)).toEqual([indre]);
   });
 

@@ -1,11 +1,13 @@
-import type {
-  PublicAgreement,
-  PublicAgreementList,
-  PublicCounty,
-  PublicHearing,
-  PublicHearingList,
-  PublicRegion,
-  PublicRegionList,
+import { z } from 'zod';
+import {
+  type PublicAgreement,
+  type PublicAgreementList,
+  PublicAgreementListQuery,
+  type PublicCounty,
+  type PublicHearing,
+  type PublicHearingList,
+  type PublicRegion,
+  type PublicRegionList,
 } from '../../shared/contracts/public.js';
 import { loadAgreementDocumentData } from '../agreement-document/agreement-document-data.js';
 import { agreementDocumentFile } from '../agreement-document/export-agreement-document.js';
@@ -13,7 +15,9 @@ import { createReadCache } from '../audit/audited-read-cache.js';
 import type { DocumentFile, DocumentFormat } from '../documents/download.js';
 import { documentCaller } from '../documents/render-pool.js';
 import { osloDate } from '../hearings/deadline.js';
+import { parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
+import { decodeCursor, encodeCursor } from '../platform/cursor.js';
 import type { StoredFile } from '../platform/files.js';
 import { assertId } from '../platform/ids.js';
 import { openDataFile } from './open-data.js';
@@ -39,16 +43,34 @@ const agreementsInForce = (ctx: Ctx) =>
   inForce.read(ctx, 'all', async (reader) => ({ items: await loadAgreementsInForce(reader) }));
 
 /**
- * The public list is read by anyone, often: the answer itself is kept while nothing is written, so that its
+ * The public list is read by anyone, often: each page of it is kept while nothing is written, so that its
  * JSON and compressed copies are made once (platform/http/cached-responses.ts), not per request. It leaves
- * out the adoption records (each agreement's page has its own).
+ * out the adoption records (each agreement's page has its own), and it comes a page at a time: a visitor
+ * looks at the first agreements and asks for more, and a county with a thousand regions sends a thousand
+ * agreements to nobody's phone.
  */
-const inForceList = createReadCache<PublicAgreementList>({ maxEntries: 1 });
+const inForceList = createReadCache<PublicAgreementList>({ maxEntries: 16 });
 
-export const listAgreementsInForce = (ctx: Ctx): Promise<PublicAgreementList> =>
-  inForceList.read(ctx, 'list', async (reader) => ({
-    items: (await loadAgreementsInForce(reader)).map(({ adoption: _adoption, ...summary }) => summary),
-  }));
+/** The list's order, by which its cursor is compared: region, start of the period, id. */
+const Key = z.tuple([z.string(), z.string(), z.string()]);
+const keyOf = (a: PublicAgreement): z.infer<typeof Key> => [a.regionName, a.periodFrom, a.id];
+const byName = new Intl.Collator('nb', { sensitivity: 'variant' });
+const compareKeys = (a: readonly string[], b: readonly string[]) =>
+  byName.compare(a[0] ?? '', b[0] ?? '') ||
+  (a[1] ?? '').localeCompare(b[1] ?? '') ||
+  (a[2] ?? '').localeCompare(b[2] ?? '');
+
+export async function listAgreementsInForce(ctx: Ctx, raw: unknown): Promise<PublicAgreementList> {
+  const { limit, cursor } = parse(PublicAgreementListQuery, raw ?? {});
+  const after = cursor ? decodeCursor(Key, cursor) : null;
+  return inForceList.read(ctx, `${limit}|${cursor ?? ''}`, async (reader) => {
+    const all = (await loadAgreementsInForce(reader)).sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+    const rest = after ? all.filter((a) => compareKeys(keyOf(a), after) > 0) : all;
+    const items = rest.slice(0, limit).map(({ adoption: _adoption, ...summary }) => summary);
+    const last = rest.length > limit ? rest[limit - 1] : undefined;
+    return { items, nextCursor: last ? encodeCursor(keyOf(last)) : null };
+  });
+}
 
 export async function getAgreementInForce(ctx: Ctx, id: string): Promise<PublicAgreement> {
   assertId(id);

@@ -7,6 +7,7 @@ import {
   OpenDataParams,
   PublicAgreement,
   PublicAgreementList,
+  PublicAgreementListQuery,
   PublicCounty,
   PublicHearing,
   PublicHearingList,
@@ -84,11 +85,13 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (ap
         tags,
         summary: 'The agreements in force, with parties and period',
         description:
-          'Each agreement in force by region name. The adoption record of each is in `/api/v1/public/agreements/{id}` and in the open data.',
+          'Each agreement in force by region name, a page at a time. The adoption record of each is in `/api/v1/public/agreements/{id}` and in the open data.',
+        querystring: PublicAgreementListQuery,
         response: { 200: PublicAgreementList },
       },
     },
-    async (request, reply) => reply.headers(cachePublic).send(await listAgreementsInForce(request.ctx)),
+    async (request, reply) =>
+      reply.headers(cachePublic).send(await listAgreementsInForce(request.ctx, request.query)),
   );
   app.get(
     '/api/v1/public/agreements/:id',

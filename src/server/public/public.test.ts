@@ -62,6 +62,26 @@ describe('the public pages’ API, without signing in', () => {
     expect((await visit(`/api/v1/public/agreements/${unknownId}`)).statusCode).toBe(404);
   });
 
+  it('pages the list by region name and start, and refuses a cursor it did not give', async () => {
+    const whole = await json<PublicAgreementList>('/api/v1/public/agreements');
+    expect(whole.nextCursor).toBeNull();
+    expect(whole.items).toHaveLength(2);
+    const first = await json<PublicAgreementList>('/api/v1/public/agreements?limit=1');
+    expect(first.items).toEqual([whole.items[0]]);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await json<PublicAgreementList>(
+      `/api/v1/public/agreements?limit=1&cursor=${encodeURIComponent(first.nextCursor ?? '')}`,
+    );
+    expect(second).toEqual({ items: [whole.items[1]], nextCursor: null });
+    // Same region, so the earlier period comes first.
+    expect(whole.items.map((a) => a.periodFrom)).toEqual([...whole.items.map((a) => a.periodFrom)].sort());
+    for (const bad of ['?cursor=not-a-cursor', '?limit=0', '?limit=501']) {
+      const res = await visit(`/api/v1/public/agreements${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
   it('gives the agreement in force as a DOCX, and no other agreement', async () => {
     const res = await visit(`/api/v1/public/agreements/${fx.own.id}/document?format=docx`);
     expect(res.statusCode).toBe(200);

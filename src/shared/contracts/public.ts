@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ListQuery, page } from './common.js';
 import { ReportStatus } from './follow-up.js';
 import { OutcomeCounts, SummaryEntry } from './hearing-summary.js';
 import { HearingKind } from './hearings.js';
@@ -45,7 +46,9 @@ export type PublicAgreement = z.infer<typeof PublicAgreement>;
 export const PublicAgreementSummary = PublicAgreement.omit({ adoption: true });
 export type PublicAgreementSummary = z.infer<typeof PublicAgreementSummary>;
 
-export const PublicAgreementList = z.object({ items: z.array(PublicAgreementSummary) });
+/** The agreements in force by region name, a page at a time (`limit`, default 50, and `cursor`). */
+export const PublicAgreementListQuery = ListQuery;
+export const PublicAgreementList = page(PublicAgreementSummary);
 export type PublicAgreementList = z.infer<typeof PublicAgreementList>;
 
 export const PublicSection = z.object({ title: z.string(), body: z.unknown() });

@@ -2,6 +2,7 @@ import { Card, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-rea
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PublicAgreementSummary } from '../../../shared/contracts/public';
+import { LoadMore } from '../../shared/components/ListCount';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { formatShortDate } from '../../shared/format';
@@ -23,18 +24,21 @@ export function FrontPage() {
         <Heading level={2} data-size="md" id="public-in-force">
           {t('public.front.inForceHeading')}
         </Heading>
-        <QueryState query={agreements}>
-          {({ items }) =>
-            items.length === 0 ? (
+        <QueryState query={agreements.list}>
+          {() =>
+            agreements.items.length === 0 ? (
               <Paragraph>{t('public.front.inForceEmpty')}</Paragraph>
             ) : (
-              <ul className="public-cards">
-                {items.map((a) => (
-                  <li key={a.id}>
-                    <AgreementCard agreement={a} />
-                  </li>
-                ))}
-              </ul>
+              <>
+                <ul className="public-cards">
+                  {agreements.items.map((a) => (
+                    <li key={a.id}>
+                      <AgreementCard agreement={a} />
+                    </li>
+                  ))}
+                </ul>
+                <LoadMore paged={agreements} />
+              </>
             )
           }
         </QueryState>

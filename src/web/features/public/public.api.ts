@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type {
   OpenDataCatalogue,
   PublicAgreement,
-  PublicAgreementList,
+  PublicAgreementSummary,
   PublicCounty,
   PublicHearing,
   PublicHearingList,
@@ -10,6 +10,7 @@ import type {
   PublicRegionList,
 } from '../../../shared/contracts/public';
 import { api } from '../../shared/api';
+import { usePagedList } from '../../shared/use-paged-list';
 
 /**
  * The public pages' reads: only `/api/v1/public/…`, which answer without a session. Nothing here asks who
@@ -17,11 +18,9 @@ import { api } from '../../shared/api';
  */
 const base = '/api/v1/public';
 
+/** The agreements in force, a page at a time ("Vis flere" adds the next). */
 export function usePublicAgreements() {
-  return useQuery({
-    queryKey: ['public', 'agreements'],
-    queryFn: () => api<PublicAgreementList>('GET', `${base}/agreements`),
-  });
+  return usePagedList<PublicAgreementSummary>(['public', 'agreements'], `${base}/agreements`, {});
 }
 
 export function usePublicAgreement(id: string) {
