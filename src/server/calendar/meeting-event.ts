@@ -43,7 +43,10 @@ const descriptions: Record<Locale, { link: string; video: string }> = {
  * An iCalendar object (RFC 5545) of meetings. Times are written in UTC, which every calendar program
  * shows in its own zone: no VTIMEZONE to keep right, and 10:00 in Oslo is 09:00Z in winter and 08:00Z in
  * summer as the instant stored says. DTSTAMP is when the object is written; SEQUENCE is the meeting's,
- * which rises with a change of time or place and with a cancellation.
+ * which rises with a change of time or place and with a cancellation. A published calendar (the download
+ * and the personal feeds) names no ATTENDEE: iTIP (RFC 5546 §3.2.1) says a PUBLISH must not have them, as
+ * it manages nobody's answer; the invitations (REQUEST) and cancellations name every participant, and the
+ * meeting's link leads to who takes part.
  */
 export function writeCalendar(
   meetings: readonly CalendarMeeting[],
@@ -73,7 +76,7 @@ export function writeCalendar(
       status:
         m.cancelled || options.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       organizer: { name: m.organizer.name, email: m.organizer.email },
-      attendees: m.attendees.map((a) => ({
+      attendees: (options.method === 'PUBLISH' ? [] : m.attendees).map((a) => ({
         name: a.name,
         email: a.email,
         role: ICalAttendeeRole.REQ,
