@@ -4,6 +4,8 @@ import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { noId } from '../platform/ids.js';
+import { derivedValue } from '../platform/read-cache.js';
+import { overviewPage } from './overview-page.js';
 import { loadOverview, type OverviewReader, osloDateOf } from './overview-reads.js';
 
 /**
@@ -19,7 +21,8 @@ const overviews = createReadCache<Overview | null>({ maxEntries: 32 });
  * The overview of all regions in a cycle. The admin, viewers and department editors read every row (the
  * county's own status of its work with the regions); a region contact reads only their region's row,
  * without the county's internal meetings, as with the milestones and meetings themselves. `agreement`
- * narrows it to one agreement's row, taken from the same cached answer.
+ * narrows it to one agreement's row, taken from the same cached answer; otherwise the answer is the page the
+ * query asks for (overview-page.ts).
  */
 export async function getOverview(ctx: Ctx, raw: unknown): Promise<Overview> {
   const { actor } = authorize(ctx, everyone);
@@ -33,7 +36,12 @@ export async function getOverview(ctx: Ctx, raw: unknown): Promise<Overview> {
     (reader_, now) => loadOverview(reader_, query.cycle, reader, osloDateOf(now)),
   );
   if (!overview) throw notFound();
-  if (!query.agreement) return overview;
-  const id = shortId(query.agreement);
-  return { ...overview, rows: overview.rows.filter(([agreementId]) => agreementId === id) };
+  if (query.agreement) {
+    const id = shortId(query.agreement);
+    const rows = overview.rows.filter(([agreementId]) => agreementId === id);
+    return { ...overview, rows, matching: rows.length };
+  }
+  // A page of it, kept with the whole overview it was made from: as current as that, and made once.
+  const { cycle: _cycle, agreement: _agreement, ...page } = query;
+  return derivedValue(overview, JSON.stringify(page), () => overviewPage(overview, query));
 }

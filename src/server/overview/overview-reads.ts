@@ -99,7 +99,18 @@ export async function loadOverview(
     milestoneStates: [...overviewDictionaries.milestoneStates],
     meetingTypes: [...overviewDictionaries.meetingTypes],
   };
-  if (agreementRows.length === 0) return { cycle, today, ...dictionaries, milestoneNames: [], rows: [] };
+  if (agreementRows.length === 0) {
+    return {
+      cycle,
+      today,
+      ...dictionaries,
+      milestoneNames: [],
+      rows: [],
+      total: 0,
+      matching: 0,
+      nextCursor: null,
+    };
+  }
   // A region has one agreement in a cycle: a region contact's reads are that agreement's.
   const only = reader.kind === 'region' ? agreementRows[0]?.id : undefined;
 
@@ -213,7 +224,16 @@ export async function loadOverview(
       ),
     ];
   });
-  return { cycle, today, ...dictionaries, milestoneNames: [...names.keys()], rows };
+  return {
+    cycle,
+    today,
+    ...dictionaries,
+    milestoneNames: [...names.keys()],
+    rows,
+    total: rows.length,
+    matching: rows.length,
+    nextCursor: null,
+  };
 }
 
 /**

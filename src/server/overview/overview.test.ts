@@ -336,3 +336,71 @@ describe('GET /api/v1/overview', () => {
     expect(signedOut.statusCode).toBe(401);
   });
 });
+
+describe('a page of the overview', () => {
+  const get = async (query: string) => {
+    const cookie = await t.cookieFor('leser@demo.partnerskap.no');
+    return t.request({ method: 'GET', url: `/api/v1/overview?cycle=${demoCycleId}${query}`, cookie });
+  };
+  const page = async (query: string) => {
+    const res = await get(query);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Overview;
+  };
+  const names = (o: Overview) => overviewEntries(o).map((r) => r.regionName);
+
+  it('comes a page at a time by the cursor, every row once, with the counts of the whole cycle', async () => {
+    const whole = await page('');
+    expect(whole).toMatchObject({ total: 12, matching: 12, nextCursor: null });
+    const seen: string[] = [];
+    let query = '&limit=5';
+    for (let i = 0; i < 3; i++) {
+      const p = await page(query);
+      expect(p).toMatchObject({ total: 12, matching: 12 });
+      seen.push(...names(p));
+      if (!p.nextCursor) break;
+      query = `&limit=5&cursor=${encodeURIComponent(p.nextCursor)}`;
+    }
+    expect(seen).toEqual(names(whole));
+  });
+
+  it('filters by phase, readiness and text in the region’s name, and sorts by a column either way', async () => {
+    const all = overviewEntries(await page(''));
+    const phase = all[0]?.phase ?? 'preparation';
+    const byPhase = await page(`&phase=${phase}`);
+    expect(byPhase.matching).toBe(all.filter((r) => r.phase === phase).length);
+    expect(overviewEntries(byPhase).every((r) => r.phase === phase)).toBe(true);
+    const ready = await page('&ready=yes');
+    expect(ready.matching).toBe(all.filter((r) => r.regionReady).length);
+    expect(names(await page('&q=hallingDAL'))).toEqual(['Regionrådet for Hallingdal']);
+    expect((await page('&q=ingen+slik+region')).matching).toBe(0);
+
+    const byDays = overviewEntries(await page('&sort=days&dir=desc')).map((r) => r.daysInPhase);
+    expect(byDays).toEqual([...byDays].sort((a, b) => b - a));
+    // A page after the first keeps the order: the cursor says where the last one ended.
+    const first = await page('&sort=actions&limit=4');
+    const second = await page(`&sort=actions&limit=4&cursor=${encodeURIComponent(first.nextCursor ?? '')}`);
+    const whole = names(await page('&sort=actions'));
+    expect([...names(first), ...names(second)]).toEqual(whole.slice(0, 8));
+    // The cursor belongs to its order.
+    const otherOrder = await get(`&sort=days&limit=4&cursor=${encodeURIComponent(first.nextCursor ?? '')}`);
+    expect(otherOrder.statusCode).toBe(400);
+  });
+
+  it('refuses what it cannot take, naming the field, in problem+json', async () => {
+    for (const [query, field] of [
+      ['&limit=0', 'limit'],
+      ['&limit=501', 'limit'],
+      ['&cursor=not-a-cursor', 'cursor'],
+      ['&phase=somewhere', 'phase'],
+      ['&ready=maybe', 'ready'],
+      ['&sort=colour', 'sort'],
+      ['&dir=up', 'dir'],
+    ] as const) {
+      const res = await get(query);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect((res.json() as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([field]);
+    }
+  });
+});

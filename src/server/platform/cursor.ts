@@ -8,7 +8,7 @@ import { isId } from './ids.js';
  * it. It is opaque to clients (base64url JSON) and checked with a schema when it comes back, since clients
  * can send anything: anything else is a 400 on `cursor`.
  */
-export function encodeCursor(key: Record<string, unknown> | readonly string[]): string {
+export function encodeCursor(key: Record<string, unknown> | readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 

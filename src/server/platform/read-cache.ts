@@ -113,6 +113,39 @@ function markCached<T>(value: T): T {
   return value;
 }
 
+/** The values made from each cached value, by key: they go when it goes (a WeakMap). */
+const derivedValues = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A value made from a cached value (a page of it, a filtered view of it), kept with that value: it is as
+ * current as its parent, since a write makes the cache hand out a new parent and this one's values go with
+ * the old. It is marked cached too, so its JSON and compressed copies are made once
+ * (platform/http/cached-responses.ts). At most `maxEntries` per parent, the least recently used going
+ * first. A parent that is not a cached value gets its value made afresh, and nothing kept.
+ */
+export function derivedValue<T>(parent: object, key: string, make: () => T, maxEntries = 32): T {
+  if (!isCachedValue(parent)) return make();
+  let values = derivedValues.get(parent);
+  if (!values) {
+    values = new Map();
+    derivedValues.set(parent, values);
+  }
+  if (values.has(key)) {
+    const value = values.get(key) as T;
+    values.delete(key);
+    values.set(key, value);
+    return value;
+  }
+  const value = markCached(make());
+  values.set(key, value);
+  while (values.size > maxEntries) {
+    const oldest = values.keys().next();
+    if (oldest.done) break;
+    values.delete(oldest.value);
+  }
+  return value;
+}
+
 /**
  * Loads the value together with the stamp it belongs to, or without a stamp when a write is in flight
  * (see the module comment): such a value is served once and not kept.

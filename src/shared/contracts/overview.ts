@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.js';
+import { Id, safeString } from './common.js';
 import { type MatrixCell, matrixCellCounts, type StatusCounts } from './matrix.js';
 import { type MeetingType, meetingTypes } from './meetings.js';
 import { type AgreementPhase, agreementPhases, type MilestoneState, milestoneStates } from './milestones.js';
@@ -22,8 +22,38 @@ const answerDate = z.string();
  * brotli, with named fields; it is 0.52 MB, 31 kB brotli. `overviewEntries` reads it back into named
  * fields, with the agreement's id as a UUID.
  */
-export const OverviewQuery = z.object({ cycle: Id, agreement: Id.optional() });
+/** The columns the overview can be sorted by, as the table shows them. */
+export const overviewSortKeys = [
+  'region',
+  'phase',
+  'days',
+  'ready',
+  'nextMilestone',
+  'contributions',
+  'actions',
+  'lastMeeting',
+  'nextMeeting',
+] as const;
+export type OverviewSortKey = (typeof overviewSortKeys)[number];
+
+/**
+ * The overview's query. Without `agreement` the rows come filtered (`phase`, `ready`, `q` in the region's
+ * name), sorted (`sort`, `dir`) and a page at a time (`limit`, `cursor`), as the table shows them: a county
+ * with 1,200 regions does not send 1,200 rows and their timelines to look at the first screenful.
+ */
+export const OverviewQuery = z.object({
+  cycle: Id,
+  agreement: Id.optional(),
+  phase: z.enum(agreementPhases, { error: 'validation.invalid' }).optional(),
+  ready: z.enum(['yes', 'no'], { error: 'validation.invalid' }).optional(),
+  q: safeString().trim().max(200).optional(),
+  sort: z.enum(overviewSortKeys, { error: 'validation.invalid' }).default('region'),
+  dir: z.enum(['asc', 'desc'], { error: 'validation.invalid' }).default('asc'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: safeString().max(2000).optional(),
+});
 export type OverviewQuery = z.infer<typeof OverviewQuery>;
+export type OverviewParams = z.input<typeof OverviewQuery>;
 
 const index = z.number().int().nonnegative();
 
@@ -133,12 +163,17 @@ export const Overview = z.object({
   milestoneNames: z
     .array(z.string())
     .describe("The milestones' names, each once: a milestone's name is its place here."),
-  /** By region name. A region contact gets only their own region's row. */
+  /** This page's rows, in the query's order. A region contact gets only their own region's row. */
   rows: z
     .array(OverviewRow)
     .describe(
-      'One agreement per row, by region name: [agreementId, regionName, phase, phaseSince, regionReady, nextMilestone, contributions, openActions, lastMeeting, nextMeeting, milestones]; labels are places in the dictionaries above.',
+      "This page's agreements, one per row, in the query's order: [agreementId, regionName, phase, phaseSince, regionReady, nextMilestone, contributions, openActions, lastMeeting, nextMeeting, milestones]; labels are places in the dictionaries above.",
     ),
+  /** The agreements of the cycle the reader may see, and those of them the filters let through. */
+  total: z.number(),
+  matching: z.number(),
+  /** The `cursor` of the next page, or null on the last. */
+  nextCursor: z.string().nullable(),
 });
 export type Overview = z.infer<typeof Overview>;
 

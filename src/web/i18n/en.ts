@@ -1789,6 +1789,8 @@ export const webEn: WebCatalogue = {
     noMatch: 'No regions match the filters.',
     none: 'None',
     count: 'Showing {{shown}} of {{total}} regions',
+    countFirst: 'Showing the first {{shown}} of {{matching}} regions',
+    moreExist: 'There are more – see “Show more” below the table.',
     caption: 'The agreements of {{cycle}} as of {{date}}',
     days_one: '{{count}} day',
     days_other: '{{count}} days',

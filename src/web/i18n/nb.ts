@@ -1785,6 +1785,8 @@ export const webNb = {
     noMatch: 'Ingen regioner passer filtrene.',
     none: 'Ingen',
     count: 'Viser {{shown}} av {{total}} regioner',
+    countFirst: 'Viser de {{shown}} første av {{matching}} regioner',
+    moreExist: 'Det finnes flere – se «Vis flere» under tabellen.',
     caption: 'Avtalene i {{cycle}} per {{date}}',
     days_one: '{{count}} dag',
     days_other: '{{count}} dager',

@@ -1785,6 +1785,8 @@ export const webNn: WebCatalogue = {
     noMatch: 'Ingen regionar passar filtera.',
     none: 'Ingen',
     count: 'Viser {{shown}} av {{total}} regionar',
+    countFirst: 'Viser dei {{shown}} første av {{matching}} regionar',
+    moreExist: 'Det finst fleire – sjå «Vis fleire» under tabellen.',
     caption: 'Avtalane i {{cycle}} per {{date}}',
     days_one: '{{count}} dag',
     days_other: '{{count}} dagar',

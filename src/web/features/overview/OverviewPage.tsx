@@ -7,11 +7,11 @@ import type { Me } from '../../../shared/contracts/auth';
 import { agreementPhases } from '../../../shared/contracts/milestones';
 import {
   type Overview,
-  type OverviewEntry,
   type OverviewEntryMeeting,
   overviewEntries,
+  overviewSortKeys,
 } from '../../../shared/contracts/overview';
-import { ListCount } from '../../shared/components/ListCount';
+import { ListCount, LoadMore } from '../../shared/components/ListCount';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { SelectField } from '../../shared/components/SelectField';
@@ -19,51 +19,15 @@ import { useCurrentCycle } from '../../shared/current-cycle';
 import { formatDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useUrlFilters } from '../../shared/url-state';
+import type { PagedList } from '../../shared/use-paged-list';
 import { useSort } from '../../shared/use-sort';
 import { phaseColour } from '../milestones';
-import { useOverview } from './overview.api';
+import { useOverviewPages } from './overview.api';
 
 /** The charting library comes with the timeline, on this page only. */
 const OverviewTimeline = lazy(() => import('./OverviewTimeline'));
 
 const filterKeys = ['phase', 'ready', 'q'] as const;
-const sortKeys = [
-  'region',
-  'phase',
-  'days',
-  'ready',
-  'nextMilestone',
-  'contributions',
-  'actions',
-  'lastMeeting',
-  'nextMeeting',
-] as const;
-type SortKey = (typeof sortKeys)[number];
-
-function sortValue(r: OverviewEntry, key: SortKey): string | number {
-  switch (key) {
-    case 'region':
-      return r.regionName;
-    case 'phase':
-      return agreementPhases.indexOf(r.phase);
-    case 'days':
-      return r.daysInPhase;
-    case 'ready':
-      return r.regionReady ? 1 : 0;
-    case 'nextMilestone':
-      // Those without a planned day last, going up.
-      return r.nextMilestone?.plannedDate ?? '9999';
-    case 'contributions':
-      return r.contributions.total;
-    case 'actions':
-      return r.openActions;
-    case 'lastMeeting':
-      return r.lastMeeting?.startsAt ?? '';
-    case 'nextMeeting':
-      return r.nextMeeting?.startsAt ?? '9999';
-  }
-}
-
 /**
  * "Regionoversikt": where every region's agreement stands in the cycle chosen in the top bar, in a table
  * filtered and sorted in the address (so a link or a reload shows the same), and below it the timeline of
@@ -91,31 +55,61 @@ export function OverviewPage(_: { me: Me }) {
   );
 }
 
+/**
+ * The filters and the order are kept in the address and sent to the server, which answers with the rows
+ * that pass, in that order, a page at a time (server/overview/overview-page.ts).
+ */
 function CycleOverview({ cycleId }: { cycleId: string }) {
-  const overview = useOverview(cycleId);
-  return <QueryState query={overview}>{(o) => <OverviewTable overview={o} />}</QueryState>;
+  const filters = useUrlFilters(filterKeys);
+  const sort = useSort(overviewSortKeys, 'region');
+  // An address edited by hand may say anything: only what the server takes is sent.
+  const phase = agreementPhases.find((p) => p === filters.values.phase);
+  const ready =
+    filters.values.ready === 'yes' || filters.values.ready === 'no' ? filters.values.ready : undefined;
+  const pages = useOverviewPages(cycleId, {
+    phase,
+    ready,
+    q: filters.values.q || undefined,
+    sort: sort.key,
+    dir: sort.dir,
+  });
+  return (
+    <QueryState query={pages}>
+      {(data) => (
+        <OverviewTable
+          pages={data.pages}
+          filters={filters}
+          sort={sort}
+          paged={{
+            hasMore: pages.hasNextPage,
+            loadingMore: pages.isFetchingNextPage,
+            loadMore: () => void pages.fetchNextPage(),
+          }}
+        />
+      )}
+    </QueryState>
+  );
 }
 
-function OverviewTable({ overview }: { overview: Overview }) {
+function OverviewTable({
+  pages,
+  filters,
+  sort,
+  paged,
+}: {
+  pages: readonly Overview[];
+  filters: ReturnType<typeof useUrlFilters<(typeof filterKeys)[number]>>;
+  sort: ReturnType<typeof useSort<(typeof overviewSortKeys)[number]>>;
+  paged: PagedList;
+}) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const filters = useUrlFilters(filterKeys);
-  const sort = useSort(sortKeys, 'region');
   // The field keeps what is typed (spaces too); the address keeps the trimmed filter.
   const [text, setText] = useState(filters.values.q);
   const captionId = useId();
-  // The answer is compact (labels in dictionaries, rows as short arrays): read once into named fields.
-  const entries = useMemo(() => overviewEntries(overview), [overview]);
-  const q = filters.values.q.toLocaleLowerCase('nb');
-  const shown = sort.sorted(
-    entries.filter(
-      (r) =>
-        (!filters.values.phase || r.phase === filters.values.phase) &&
-        (!filters.values.ready || (filters.values.ready === 'yes') === r.regionReady) &&
-        (!q || r.regionName.toLocaleLowerCase('nb').includes(q)),
-    ),
-    sortValue,
-  );
+  // The answers are compact (labels in dictionaries, rows as short arrays): read once into named fields.
+  const shown = useMemo(() => pages.flatMap((p) => overviewEntries(p)), [pages]);
+  const overview = pages[0] as Overview;
   const meeting = (m: OverviewEntryMeeting | null) =>
     m ? (
       <>
@@ -159,10 +153,18 @@ function OverviewTable({ overview }: { overview: Overview }) {
           <option value="no">{t('overview.ready.no')}</option>
         </SelectField>
       </search>
-      <ListCount count={t('overview.count', { shown: shown.length, total: overview.rows.length })} />
+      <ListCount
+        paged={paged}
+        count={
+          paged.hasMore
+            ? t('overview.countFirst', { shown: shown.length, matching: overview.matching })
+            : t('overview.count', { shown: overview.matching, total: overview.total })
+        }
+        more={t('overview.moreExist')}
+      />
       {shown.length === 0 ? (
         <Card>
-          <Paragraph>{overview.rows.length === 0 ? t('overview.empty') : t('overview.noMatch')}</Paragraph>
+          <Paragraph>{overview.total === 0 ? t('overview.empty') : t('overview.noMatch')}</Paragraph>
         </Card>
       ) : (
         <>
@@ -176,7 +178,7 @@ function OverviewTable({ overview }: { overview: Overview }) {
               </caption>
               <Table.Head>
                 <Table.Row>
-                  {sortKeys.map((k) => (
+                  {overviewSortKeys.map((k) => (
                     <Table.HeaderCell key={k} {...sort.header(k)}>
                       {t(`overview.columns.${k}`)}
                     </Table.HeaderCell>
@@ -235,6 +237,7 @@ function OverviewTable({ overview }: { overview: Overview }) {
               </Table.Body>
             </Table>
           </div>
+          <LoadMore paged={paged} />
           <section className="stack" aria-labelledby={`${captionId}-timeline`}>
             <Heading id={`${captionId}-timeline`} level={2} data-size="sm">
               {t('overview.timeline.heading')}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { agreementPhases } from '../../shared/contracts/milestones.js';
+import {
+  type Overview,
+  type OverviewEntry,
+  type OverviewQuery,
+  type OverviewSortKey,
+  overviewEntries,
+  overviewSortKeys,
+} from '../../shared/contracts/overview.js';
+import { decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { fieldError } from '../platform/errors.js';
+
+/** Text the Norwegian way (æ, ø, å last), numbers in text by value, case ignored, as the table always sorted. */
+const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
+
+/** What a row is sorted by in a column: numbers as numbers, text and days as text. */
+export function overviewSortValue(r: OverviewEntry, key: OverviewSortKey): string | number {
+  switch (key) {
+    case 'region':
+      return r.regionName;
+    case 'phase':
+      return agreementPhases.indexOf(r.phase);
+    case 'days':
+      return r.daysInPhase;
+    case 'ready':
+      return r.regionReady ? 1 : 0;
+    case 'nextMilestone':
+      // Those without a planned day last, going up.
+      return r.nextMilestone?.plannedDate ?? '9999';
+    case 'contributions':
+      return r.contributions.total;
+    case 'actions':
+      return r.openActions;
+    case 'lastMeeting':
+      return r.lastMeeting?.startsAt ?? '';
+    case 'nextMeeting':
+      return r.nextMeeting?.startsAt ?? '9999';
+  }
+}
+
+/** A row's place in the order: the column's value, then the region's name and the agreement's id. */
+type Key = [value: string | number, regionName: string, id: string];
+
+const Cursor = z.tuple([
+  z.enum(overviewSortKeys),
+  z.enum(['asc', 'desc']),
+  z.union([z.string().max(400), z.number()]),
+  z.string().max(400),
+  z.string().max(40),
+]);
+
+const compareValues = (x: string | number, y: string | number) =>
+  typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+
+/**
+ * The column's direction turns the values around; rows with the same value stay by region name, then by
+ * id, so the order is total and a cursor can say where a page ended.
+ */
+function compareKeys(a: Key, b: Key, dir: 'asc' | 'desc'): number {
+  return (
+    (dir === 'asc' ? 1 : -1) * compareValues(a[0], b[0]) ||
+    collator.compare(a[1], b[1]) ||
+    (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0)
+  );
+}
+
+/**
+ * One page of the overview as the table asks for it: the rows that pass the filters (the phase, whether the
+ * region is ready, text in the region's name), in the column's order, from the row after the cursor. Made
+ * from the whole overview already read, and kept with it (get-overview.ts), so a page costs its making
+ * once per change. The dictionaries are the whole overview's: a page's rows point into them as they are.
+ */
+export function overviewPage(full: Overview, query: OverviewQuery): Overview {
+  const entries = overviewEntries(full);
+  const q = query.q ? query.q.toLocaleLowerCase('nb') : '';
+  const passing: { index: number; key: Key }[] = [];
+  entries.forEach((e, index) => {
+    if (query.phase && e.phase !== query.phase) return;
+    if (query.ready && (query.ready === 'yes') !== e.regionReady) return;
+    if (q && !e.regionName.toLocaleLowerCase('nb').includes(q)) return;
+    passing.push({
+      index,
+      key: [overviewSortValue(e, query.sort), e.regionName, full.rows[index]?.[0] ?? ''],
+    });
+  });
+  passing.sort((a, b) => compareKeys(a.key, b.key, query.dir));
+
+  let start = 0;
+  if (query.cursor) {
+    const [sort, dir, ...after] = decodeCursor(Cursor, query.cursor);
+    // A cursor of another order would start the page at an arbitrary row.
+    if (sort !== query.sort || dir !== query.dir) throw fieldError('cursor', 'validation.invalid');
+    const position = passing.findIndex((p) => compareKeys(p.key, after, query.dir) > 0);
+    start = position === -1 ? passing.length : position;
+  }
+  const page = passing.slice(start, start + query.limit);
+  const last = page.at(-1);
+  const more = start + query.limit < passing.length;
+  return {
+    ...full,
+    rows: page.flatMap((p) => {
+      const row = full.rows[p.index];
+      return row ? [row] : [];
+    }),
+    total: full.rows.length,
+    matching: passing.length,
+    nextCursor: more && last ? encodeCursor([query.sort, query.dir, ...last.key]) : null,
+  };
+}
