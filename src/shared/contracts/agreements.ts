@@ -177,4 +177,4 @@ export const MarkSubjectAreaInput = z.object({ justification: requiredText(1000)
 export type MarkSubjectAreaInput = z.infer<typeof MarkSubjectAreaInput>;
 
 /** Where the web app shows an agreement. */
-export const agreementPath = (id: string) => `/avtaler/${id}`;
+export { agreementPath } from './paths.js';

@@ -253,5 +253,4 @@ export const MentionableUserList = z.object({ items: z.array(MentionableUser) })
 export type MentionableUserList = z.infer<typeof MentionableUserList>;
 
 /** Where the web app shows an agreement's contributions; the mention e-mails link here. */
-export const contributionsPath = (agreementId: string, contributionId?: string) =>
-  `/avtaler/${agreementId}/bidrag${contributionId ? `#bidrag-${contributionId}` : ''}`;
+export { contributionsPath } from './paths.js';

@@ -130,7 +130,7 @@ export const CloseHearingInput = z.object({ version: Version });
 export type CloseHearingInput = z.infer<typeof CloseHearingInput>;
 
 /** Where the web app shows a hearing; the e-mails link here. */
-export const hearingPath = (id: string) => `/horinger/${id}`;
+export { hearingPath } from './paths.js';
 
 // ---- Input ----
 

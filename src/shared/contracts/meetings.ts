@@ -570,4 +570,4 @@ export const MeetingListQuery = ListQuery.extend({
 export type MeetingListQuery = z.infer<typeof MeetingListQuery>;
 
 /** Where the web app shows a meeting; the e-mails link here. */
-export const meetingPath = (id: string) => `/moter/${id}`;
+export { meetingPath } from './paths.js';

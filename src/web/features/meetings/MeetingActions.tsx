@@ -1,7 +1,7 @@
 import { Button, Card, Heading, List, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { meetingPath } from '../../../shared/contracts/meetings';
+import { meetingPath } from '../../../shared/contracts/paths';
 import type { MeetingAction } from '../../../shared/contracts/tasks';
 import { formatShortDate, todayInOslo } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../../shared/contracts/auth';
-import { contributionsPath } from '../../../shared/contracts/contributions';
+import { contributionsPath } from '../../../shared/contracts/paths';
 import type { MyTasks } from '../../../shared/contracts/tasks';
 import { QueryState } from '../../shared/components/QueryState';
 import { useCurrentCycle } from '../../shared/current-cycle';

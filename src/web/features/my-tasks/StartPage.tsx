@@ -1,9 +1,8 @@
 import { Card, Heading, List, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { agreementPath } from '../../../shared/contracts/agreements';
 import type { Me } from '../../../shared/contracts/auth';
-import { contributionsPath } from '../../../shared/contracts/contributions';
+import { agreementPath, contributionsPath } from '../../../shared/contracts/paths';
 import { Page } from '../../shared/components/Page';
 import { useCurrentCycle } from '../../shared/current-cycle';
 import { HearingTasks } from '../hearings';
