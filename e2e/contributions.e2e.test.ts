@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contributionsPath } from '../src/shared/contracts/paths.js';
 import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
-import { card, cycleWithAgreements, settled, signOut } from './support/journey.js';
+import { card, cycleWithAgreements, send, settled, signOut } from './support/journey.js';
 
 const admin = 'admin@demo.partnerskap.no';
 const departmentEditor = 'samferdsel@demo.partnerskap.no';
@@ -198,4 +199,50 @@ describe.skipIf(!chromiumPath)('contributions in the browser', () => {
     await item.getByText('Nevnt: Kontaktperson Indre Østfold regionråd (demo)').waitFor();
     await expectAccessible(page, 'a contribution with its history and comments open');
   }, 240_000);
+
+  it('lands a link to one contribution on it: scrolled to, focused and marked', async () => {
+    const { page } = j;
+    await j.context.clearCookies();
+    await signIn(page, admin);
+    // The demo's Indre Østfold agreement has a long list; the link names its last contribution.
+    const cycles = await send<{ items: { id: string; name: string }[] }>(
+      page,
+      j.baseUrl,
+      'GET',
+      '/api/v1/cycles',
+    );
+    const demo = cycles.items.find((c) => c.name === 'Partnerskapsavtaler 2021–2024');
+    if (!demo) throw new Error('no demo cycle');
+    const list = await send<{ items: { id: string; region: { name: string } }[] }>(
+      page,
+      j.baseUrl,
+      'GET',
+      `/api/v1/agreements?cycle=${demo.id}`,
+    );
+    const agreement = list.items.find((a) => a.region.name === 'Indre Østfold regionråd');
+    if (!agreement) throw new Error('no demo agreement for Indre Østfold');
+    const contributions = await send<{ items: { id: string; title: string }[] }>(
+      page,
+      j.baseUrl,
+      'GET',
+      `/api/v1/agreements/${agreement.id}/contributions`,
+    );
+    const last = contributions.items.at(-1);
+    if (!last || contributions.items.length < 5)
+      throw new Error('the demo agreement has too few contributions');
+    await page.goto(contributionsPath(agreement.id, last.id));
+    const target = page.locator(`#bidrag-${last.id}`);
+    await target.waitFor();
+    await page.waitForFunction((id) => document.activeElement?.id === `bidrag-${id}`, last.id);
+    expect(await target.getAttribute('class')).toContain('landed');
+    // Scrolled to: its top is on the screen once the (smooth) scroll has ended.
+    const viewport = page.viewportSize();
+    await expect
+      .poll(async () => {
+        const box = await target.boundingBox();
+        return box !== null && viewport !== null && box.y >= 0 && box.y < viewport.height;
+      })
+      .toBe(true);
+    await expectAccessible(page, 'the contributions landed on one of them');
+  }, 120_000);
 });

@@ -10,9 +10,12 @@ import { firstPageBudgetBytes, firstPageSizes } from '../bench/first-page.js';
 const webDir = process.env.E2E_WEB_DIR || path.resolve(import.meta.dirname, '..', 'dist', 'web');
 
 describe('the first page', () => {
-  it.each(['sign-in', 'start'] as const)('loads the %s page with at most 200 kB of compressed script', (page) => {
-    const size = firstPageSizes(webDir).find((s) => s.page === page);
-    expect(size?.brotliBytes).toBeGreaterThan(0);
-    expect(size?.brotliBytes).toBeLessThanOrEqual(firstPageBudgetBytes);
-  });
+  it.each(['sign-in', 'start'] as const)(
+    'loads the %s page with at most 200 kB of compressed script',
+    (page) => {
+      const size = firstPageSizes(webDir).find((s) => s.page === page);
+      expect(size?.brotliBytes).toBeGreaterThan(0);
+      expect(size?.brotliBytes).toBeLessThanOrEqual(firstPageBudgetBytes);
+    },
+  );
 });

@@ -10,11 +10,15 @@ import type {
 import { ApiError } from '../../shared/api';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { QueryState } from '../../shared/components/QueryState';
+import { useLandOnHash } from '../../shared/use-land-on-hash';
 import { type CardActions, ContributionCard, moveButtonId } from './ContributionCard';
 import { ContributionDialog, type ContributionTask } from './ContributionDialog';
 import { useContributions, useDeleteContribution, useMoveContribution } from './contributions.api';
 import { StatusDialog } from './StatusDialog';
 import './contributions.css';
+
+/** What a link may land on in the list: one contribution, or one subject area's heading. */
+const landingPrefixes = ['bidrag-', 'omrade-'] as const;
 
 /** Whether the signed-in person may add contributions to this region's agreement at all. */
 export const mayAdd = (me: Me, agreementRegionId: string) =>
@@ -143,11 +147,9 @@ function Groups({
     setPendingFocus(null);
   }, [pendingFocus, data]);
 
-  // A link to one contribution (the mention e-mails' `#bidrag-<id>`) shows it once the list is there.
-  useEffect(() => {
-    const hash = window.location.hash;
-    if (hash.startsWith('#bidrag-')) document.getElementById(hash.slice(1))?.scrollIntoView();
-  }, []);
+  // A link to one contribution (the mention e-mails' `#bidrag-<id>`) or one subject area (`#omrade-<id>`)
+  // lands on it once the list is there.
+  useLandOnHash(landingPrefixes, data !== undefined);
 
   const byArea = new Map<string, Contribution[]>();
   for (const c of data.items) byArea.set(c.subjectArea.id, [...(byArea.get(c.subjectArea.id) ?? []), c]);
