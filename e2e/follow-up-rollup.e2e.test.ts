@@ -83,7 +83,8 @@ describe('inhabitants, the roll-up and equal treatment', () => {
     await mainNav(page).getByRole('link', { name: 'Oppfølging', exact: true }).click();
     await page.getByRole('link', { name: 'Samlet oppfølging' }).click();
     await page.getByRole('heading', { level: 1, name: 'Måloppnåelse' }).waitFor();
-    const rollup = await forShownCycle<Rollup>(page, '/api/v1/follow-up/rollup?by=region');
+    // The first page, as the screen asks for it.
+    const rollup = await forShownCycle<Rollup>(page, '/api/v1/follow-up/rollup?by=region&limit=100');
     if (rollup.total.total.commitments + rollup.total.total.withdrawn === 0) {
       await page.getByText('Ingen avtaler i kraft har forpliktelser i denne syklusen ennå.').waitFor();
     } else {
@@ -91,9 +92,14 @@ describe('inhabitants, the roll-up and equal treatment', () => {
       await page.getByRole('img', { name: /Status per region/ }).waitFor();
       const groups = await page.locator('table tbody th[scope="rowgroup"]').allTextContents();
       expect(groups).toEqual([
-        ...rollup.groups.map((g) => g.name ?? 'Regionenes egne forpliktelser'),
+        ...rollup.items.map((g) => g.name ?? 'Regionenes egne forpliktelser'),
         'Hele fylket',
       ]);
+      const noun = rollup.count === 1 ? 'region' : 'regioner';
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Viser ${rollup.items.length} av ${rollup.count} ${noun}` })
+        .waitFor();
     }
     await expectAccessible(page, 'the roll-up by region');
     await shot(page, 'rollup-region');
@@ -112,17 +118,78 @@ describe('inhabitants, the roll-up and equal treatment', () => {
     const { page } = journey;
     await page.getByRole('link', { name: 'Likebehandling' }).click();
     await page.getByRole('heading', { level: 1, name: 'Likebehandling' }).waitFor();
-    const view = await forShownCycle<EqualTreatment>(page, '/api/v1/follow-up/equal-treatment');
+    const view = await forShownCycle<EqualTreatment>(page, '/api/v1/follow-up/equal-treatment?limit=100');
     const table = page.getByRole('table', { name: 'Likebehandling' });
     await table.waitFor();
-    const names = await table
-      .locator('tbody th[scope="row"]')
-      .evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent ?? ''));
-    expect(names).toEqual(view.regions.map((r) => r.name));
+    const rowNames = () =>
+      table
+        .locator('tbody th[scope="row"]')
+        .evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent ?? ''));
+    expect(await rowNames()).toEqual(view.items.map((r) => r.name));
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Viser ${view.count} av ${view.count} regioner` })
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Vis flere' }).count()).toBe(0);
     const hadeland = table.locator('tbody tr').filter({ hasText: 'Regionrådet for Hadeland' });
     await hadeland.getByText('Også i en annen region: Jevnaker.').waitFor();
     await page.getByRole('img', { name: /Kroner per innbygger per region/ }).waitFor();
     await expectAccessible(page, 'the equal-treatment view');
     await shot(page, 'equal-treatment');
+  });
+
+  it('the equal-treatment view adds the next regions with «Vis flere», in every table', async () => {
+    const { page } = journey;
+    // The demo's twelve regions fit on the screen's first page of 100: pages of five show the paging.
+    const pattern = '**/api/v1/follow-up/equal-treatment?*';
+    await page.route(pattern, (route) =>
+      route.continue({ url: route.request().url().replace('limit=100', 'limit=5') }),
+    );
+    try {
+      await page.getByRole('link', { name: 'Måloppnåelse' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Måloppnåelse' }).waitFor();
+      await page.getByRole('link', { name: 'Likebehandling' }).click();
+      // Every region in one page (the route above changes only the screen's limit of 100).
+      const view = await forShownCycle<EqualTreatment>(page, '/api/v1/follow-up/equal-treatment?limit=500');
+      const table = page.getByRole('table', { name: 'Likebehandling' });
+      const rows = table.locator('tbody tr');
+      const areas = page
+        .getByRole('table', { name: 'Kroner per innbygger per fagområde' })
+        .locator('tbody tr');
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Viser 5 av ${view.count} regioner. Det finnes flere.` })
+        .waitFor();
+      expect(await rows.count()).toBe(5);
+      await expectAccessible(page, 'the equal-treatment view with more regions to show');
+      const more = page.getByRole('button', { name: 'Vis flere' });
+      await more.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => rows.count()).toBe(10);
+      if (view.subjectAreas.length > 0) expect(await areas.count()).toBe(10);
+      await more.click();
+      await expect.poll(() => rows.count()).toBe(view.count);
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Viser ${view.count} av ${view.count} regioner` })
+        .waitFor();
+      expect(await more.count()).toBe(0);
+      const names = await table
+        .locator('tbody th[scope="row"]')
+        .evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent ?? ''));
+      expect(names).toEqual(view.items.map((r) => r.name));
+      // The subject areas' cells follow their regions across the pages: the same as one page of all.
+      if (view.subjectAreas.length > 0) {
+        const column = view.subjectAreas[0];
+        const cells = await areas.evaluateAll((trs) => trs.map((tr) => tr.children[1]?.textContent ?? ''));
+        const shown = (n: number | null | undefined) =>
+          n === null || n === undefined ? 'Ukjent' : new Intl.NumberFormat('nb-NO').format(n);
+        expect(cells.map((c) => c.split(' Uteligger')[0]?.trim())).toEqual(
+          column?.cells.map((c) => shown(c.kronerPerInhabitant)),
+        );
+      }
+    } finally {
+      await page.unroute(pattern);
+    }
   });
 });

@@ -402,7 +402,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes on one Postg
       if (!aremark) throw new Error('no Aremark');
       const url = `/api/v1/follow-up/equal-treatment?cycle=${demoCycle.id}&date=2022-01-01`;
       const halden = (view: EqualTreatment) =>
-        view.regions.find((r) => r.name === 'Haldenregionen')?.inhabitants;
+        view.items.find((r) => r.name === 'Haldenregionen')?.inhabitants;
       const { before, after } = await readWriteRead(
         () => ok(call<EqualTreatment>(b, 'GET', url, cookies.viewer)),
         () =>

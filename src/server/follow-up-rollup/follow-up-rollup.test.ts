@@ -205,10 +205,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const rollupOf = async (by: string): Promise<Rollup> => {
+const rollupOf = async (by: string, page = ''): Promise<Rollup> => {
   const res = await t.request({
     method: 'GET',
-    url: `/api/v1/follow-up/rollup?cycle=${seeded.cycleId}&by=${by}`,
+    url: `/api/v1/follow-up/rollup?cycle=${seeded.cycleId}&by=${by}${page}`,
     cookie: await t.cookieFor('leser@demo.partnerskap.no'),
   });
   expect(res.statusCode).toBe(200);
@@ -219,7 +219,7 @@ describe('the roll-up', () => {
   it('by region: progress weighted by budget where every counted commitment has one, the sides apart', async () => {
     const rollup = await rollupOf('region');
     const today = rollup.date;
-    const io = rollup.groups.find((g) => g.name === 'Indre Østfold regionråd');
+    const io = rollup.items.find((g) => g.name === 'Indre Østfold regionråd');
     // County side: A 50 % of 3 MNOK and B 10 % of 1 MNOK; D dropped and E withdrawn weigh nothing.
     expect(io?.county).toMatchObject({
       progress: 40,
@@ -250,34 +250,35 @@ describe('the roll-up', () => {
       ),
     );
 
-    const hadeland = rollup.groups.find((g) => g.name === 'Regionrådet for Hadeland');
+    const hadeland = rollup.items.find((g) => g.name === 'Regionrådet for Hadeland');
     // F has no budget, G has one: equal weights, (80 + 0) / 2; G never reported and is past its end.
     expect(hadeland?.county).toMatchObject({ progress: 40, weighting: 'equal', withBudget: 1, overdue: 1 });
     expect(hadeland?.county.statuses.not_reported).toBe(1);
 
-    const ringerike = rollup.groups.find((g) => g.name === 'Ringeriksregionen interkommunale politiske råd');
+    const ringerike = rollup.items.find((g) => g.name === 'Ringeriksregionen interkommunale politiske råd');
     // I's 0 kr makes the rule equal; its latest report is the first round's, and it missed the second.
     expect(ringerike?.total).toMatchObject({ progress: 55, weighting: 'equal', overdue: 1 });
 
     // Regions without commitments are not listed; the cycle's total is every commitment's.
-    expect(rollup.groups).toHaveLength(5);
+    expect(rollup.items).toHaveLength(5);
+    expect(rollup).toMatchObject({ count: 5, nextCursor: null });
     expect(rollup.total.total).toEqual(expectedOf(spec, today));
     expect(rollup.total.total.weighting).toBe('equal');
   });
 
   it('by department, with the regions’ own commitments as a group of their own, last', async () => {
     const rollup = await rollupOf('department');
-    expect(rollup.groups.map((g) => g.name)).toEqual([
+    expect(rollup.items.map((g) => g.name)).toEqual([
       'Kultur, frivillighet og folkehelse',
       'Næring',
       'Samferdsel',
       null,
     ]);
-    const own = rollup.groups.at(-1);
+    const own = rollup.items.at(-1);
     // C 100 % (400 000 kr) and I 50 % (0 kr): equal weights.
     expect(own?.total).toMatchObject({ progress: 75, weighting: 'equal', commitments: 2 });
     expect(own?.county.commitments).toBe(0);
-    const transport = rollup.groups.find((g) => g.name === 'Samferdsel');
+    const transport = rollup.items.find((g) => g.name === 'Samferdsel');
     expect(transport?.total).toEqual(
       expectedOf(
         spec.filter((c) => c.department === 'Samferdsel'),
@@ -291,9 +292,68 @@ describe('the roll-up', () => {
       const rollup = await rollupOf(by);
       expect(rollup.by).toBe(by);
       expect(rollup.total.total).toEqual(expectedOf(spec, rollup.date));
-      const sum = rollup.groups.reduce((n, g) => n + g.total.commitments, 0);
+      const sum = rollup.items.reduce((n, g) => n + g.total.commitments, 0);
       expect(sum).toBe(rollup.total.total.commitments);
     }
+  });
+
+  it('comes a page at a time by the groups’ order, each page with the county’s figures over every group', async () => {
+    const whole = await rollupOf('region');
+    expect(whole.items.map((g) => g.name)).toEqual([
+      'Haldenregionen',
+      'Indre Østfold regionråd',
+      'Regionrådet for Hadeland',
+      'Regionrådet for Hallingdal',
+      'Ringeriksregionen interkommunale politiske råd',
+    ]);
+    const pages: Rollup[] = [await rollupOf('region', '&limit=2')];
+    for (let cursor = pages[0]?.nextCursor; cursor; cursor = pages.at(-1)?.nextCursor)
+      pages.push(await rollupOf('region', `&limit=2&cursor=${encodeURIComponent(cursor)}`));
+    expect(pages.map((p) => p.items.length)).toEqual([2, 2, 1]);
+    expect(pages.flatMap((p) => p.items)).toEqual(whole.items);
+    for (const page of pages) {
+      expect(page.total).toEqual(whole.total);
+      expect(page.count).toBe(5);
+    }
+    expect(pages.at(-1)?.nextCursor).toBeNull();
+
+    // By department the regions' own commitments stay last, after a page break as well.
+    const departments = await rollupOf('department', '&limit=3');
+    expect(departments.items.map((g) => g.name)).toEqual([
+      'Kultur, frivillighet og folkehelse',
+      'Næring',
+      'Samferdsel',
+    ]);
+    const rest = await rollupOf(
+      'department',
+      `&limit=3&cursor=${encodeURIComponent(departments.nextCursor ?? '')}`,
+    );
+    expect(rest.items.map((g) => g.name)).toEqual([null]);
+    expect(rest.nextCursor).toBeNull();
+  });
+
+  it('refuses a cursor it did not give and a limit outside 1–500, on both routes', async () => {
+    const made = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    for (const [query, field] of [
+      ['&cursor=not-a-cursor', 'cursor'],
+      [`&cursor=${made(['Haldenregionen', 'x'])}`, 'cursor'],
+      [`&cursor=${made({ rank: 'first', name: 'Haldenregionen', id: 'x' })}`, 'cursor'],
+      ['&limit=0', 'limit'],
+      ['&limit=501', 'limit'],
+      ['&limit=many', 'limit'],
+    ] as const) {
+      for (const path of ['rollup', 'equal-treatment']) {
+        const res = await t.request({
+          method: 'GET',
+          url: `/api/v1/follow-up/${path}?cycle=${seeded.cycleId}${query}`,
+          cookie: admin,
+        });
+        expect(res.statusCode, `${path}${query}`).toBe(400);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(res.json().errors).toEqual([expect.objectContaining({ field })]);
+      }
+    }
+    expect((await rollupOf('region', '&limit=500')).items).toHaveLength(5);
   });
 
   it('follows a new report at once, through the read cache', async () => {
@@ -356,7 +416,10 @@ describe('the equal-treatment view', () => {
     expect(res.statusCode).toBe(200);
     const view: EqualTreatment = res.json();
     expect(view.date).toBe('2022-01-01');
-    const region = (start: string) => view.regions.find((r) => r.name.startsWith(start));
+    // Every region of the registry has an agreement in the test cycle: they fit on the first page.
+    expect(view.items).toHaveLength(view.count);
+    expect(view.nextCursor).toBeNull();
+    const region = (start: string) => view.items.find((r) => r.name.startsWith(start));
     // Lunner, Jevnaker, Gran.
     const hadeland = region('Regionrådet for Hadeland');
     expect(hadeland).toMatchObject({
@@ -388,11 +451,11 @@ describe('the equal-treatment view', () => {
       kronerOutlier: null,
     });
     // The county counts Jevnaker once: its inhabitants are fewer than the regions' added up.
-    const added = view.regions.reduce((sum, r) => sum + (r.inhabitants ?? 0), 0);
+    const added = view.items.reduce((sum, r) => sum + (r.inhabitants ?? 0), 0);
     expect(view.county.inhabitants).toBeLessThan(added);
     expect(view.county).toMatchObject({ commitments: 9, kroner: 18_800_100 });
     // Only the regions far from the rest are marked.
-    expect(view.regions.filter((r) => r.total.kronerOutlier).map((r) => r.name)).toEqual([
+    expect(view.items.filter((r) => r.total.kronerOutlier).map((r) => r.name)).toEqual([
       'Ringeriksregionen interkommunale politiske råd',
     ]);
     expect(view.kronerFences?.high).toBeLessThan(ringerike?.total.kronerPerInhabitant ?? 0);
@@ -405,14 +468,63 @@ describe('the equal-treatment view', () => {
     });
     expect(view.subjectAreas.map((s) => s.name)).toEqual(['Samferdsel', 'Næring', 'Kultur']);
     const transport = view.subjectAreas[0];
-    expect(transport?.cells).toHaveLength(view.regions.length);
-    expect(transport?.cells.map((c) => c.regionId)).toEqual(view.regions.map((r) => r.id));
-    expect(transport?.cells.reduce((n, c) => n + c.kroner, 0)).toBe(
-      3_000_000 + 2_000_000 + 12_000_000 + 500_000,
+    // A cell for each region, in the regions' order, with what the screen shows of it.
+    expect(transport?.cells).toHaveLength(view.items.length);
+    const cellOf = (start: string) => {
+      const index = view.items.findIndex((r) => r.name.startsWith(start));
+      return { region: view.items[index], cell: transport?.cells[index] };
+    };
+    const ringerike = cellOf('Ringeriksregionen');
+    expect(ringerike.cell).toEqual({
+      kronerPerInhabitant: Math.round(12_000_000 / (ringerike.region?.inhabitants ?? 1)),
+      kronerOutlier: 'high',
+    });
+    const hadeland = cellOf('Regionrådet for Hadeland');
+    expect(hadeland.cell?.kronerPerInhabitant).toBe(
+      Math.round(2_000_000 / (hadeland.region?.inhabitants ?? 1)),
     );
+    expect(cellOf('Drammensregionen').cell).toEqual({ kronerPerInhabitant: null, kronerOutlier: null });
+    expect(cellOf('Kongsbergregionen').cell).toEqual({ kronerPerInhabitant: 0, kronerOutlier: null });
     expect(view.departments.map((d) => d.name).sort()).toEqual(
       ['Kultur, frivillighet og folkehelse', 'Næring', 'Samferdsel'].sort(),
     );
+  });
+
+  it('comes a page of regions at a time, each judged against every region, not its page', async () => {
+    const base = `/api/v1/follow-up/equal-treatment?cycle=${seeded.cycleId}&date=2022-01-01`;
+    const read = async (query: string): Promise<EqualTreatment> => {
+      const res = await t.request({ method: 'GET', url: `${base}${query}`, cookie: admin });
+      expect(res.statusCode).toBe(200);
+      return res.json();
+    };
+    const whole = await read('');
+    // Pages of one region: each alone is too few for fences, so a mark on one is the whole county's.
+    const pages: EqualTreatment[] = [await read('&limit=1')];
+    for (let cursor = pages[0]?.nextCursor; cursor; cursor = pages.at(-1)?.nextCursor)
+      pages.push(await read(`&limit=1&cursor=${encodeURIComponent(cursor)}`));
+    expect(pages).toHaveLength(whole.count);
+    expect(pages.flatMap((p) => p.items)).toEqual(whole.items);
+    for (const page of pages) {
+      expect(page).toMatchObject({
+        count: whole.count,
+        county: whole.county,
+        kronerFences: whole.kronerFences,
+        commitmentsFences: whole.commitmentsFences,
+      });
+      expect(page.subjectAreas.map((c) => c.name)).toEqual(whole.subjectAreas.map((c) => c.name));
+      expect(page.departments.map((c) => c.name)).toEqual(whole.departments.map((c) => c.name));
+    }
+    const ringerike = pages.find((p) => p.items[0]?.name.startsWith('Ringeriksregionen'));
+    expect(ringerike?.items[0]?.total.kronerOutlier).toBe('high');
+    expect(ringerike?.subjectAreas[0]?.cells).toEqual([expect.objectContaining({ kronerOutlier: 'high' })]);
+    // The columns' cells, page after page, are the whole view's.
+    for (const [index, column] of whole.subjectAreas.entries())
+      expect(pages.flatMap((p) => p.subjectAreas[index]?.cells ?? [])).toEqual(column.cells);
+    for (const [index, column] of whole.departments.entries())
+      expect(pages.flatMap((p) => p.departments[index]?.cells ?? [])).toEqual(column.cells);
+    // Sorted by name as Norwegian sorts it.
+    const names = whole.items.map((r) => r.name);
+    expect(names).toEqual([...names].sort(new Intl.Collator('nb').compare));
   });
 
   it('refuses a bad date or cycle', async () => {

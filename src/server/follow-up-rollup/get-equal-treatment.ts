@@ -2,6 +2,7 @@ import {
   type EqualTreatment,
   type EqualTreatmentColumn,
   EqualTreatmentQuery,
+  type EqualTreatmentRegion,
   type RegionCell,
 } from '../../shared/contracts/follow-up-rollup.js';
 import { createReadCache } from '../audit/audited-read-cache.js';
@@ -12,23 +13,31 @@ import { notFound } from '../platform/errors.js';
 import { latestPopulations } from '../registry/population-reads.js';
 import { countyInhabitants, perInhabitant, type RegionSums, regionInhabitants } from './equal-treatment.js';
 import { osloDate } from './get-rollup.js';
+import { afterKey, compareKeys, pageAfter, type SortKey } from './paging.js';
 import { cycleOf, equalTreatmentNames, membershipsOfCycle, sumPerRegion } from './rollup-reads.js';
 
-const views = createReadCache<EqualTreatment | null>({ maxEntries: 16 });
+/** Each page is kept while nothing is written (see get-rollup.ts); a national county has 12 of 100. */
+const views = createReadCache<EqualTreatment | null>({ maxEntries: 32 });
 
 /**
  * What each region got from the county in a cycle's agreements in force: commitments and kroner in total,
  * per subject area and per department, per inhabitant, with outliers marked (rules in equal-treatment.ts).
  * The inhabitants are those of the regions' members on `date`: by default today in Oslo, held within the
  * cycle's period (its last day once the period is over, its first before it starts).
+ *
+ * The regions come a page at a time by name (`limit`, `cursor`), and each subject area's and department's
+ * cells are the page's regions', in the same order: at national size every column repeated a cell for each
+ * of 1,200 regions, megabytes a screen showed a hundred rows of. The county's figures and the fences are made
+ * over every region, so a region on any page is judged against all of them.
  */
 export async function getEqualTreatment(ctx: Ctx, raw: unknown): Promise<EqualTreatment> {
   authorize(ctx, everyone);
   const query = parse(EqualTreatmentQuery, raw ?? {});
+  const after = afterKey(query.cursor);
   const view = await views.read(
     ctx,
-    (now) => `${query.cycle}|${query.date ?? ''}|${osloDate(now)}`,
-    (reader, now) => loadEqualTreatment(reader, query, osloDate(now)),
+    (now) => `${query.cycle}|${query.date ?? ''}|${query.limit}|${query.cursor ?? ''}|${osloDate(now)}`,
+    (reader, now) => loadEqualTreatment(reader, query, after, osloDate(now)),
   );
   if (!view) throw notFound();
   return view;
@@ -37,6 +46,7 @@ export async function getEqualTreatment(ctx: Ctx, raw: unknown): Promise<EqualTr
 async function loadEqualTreatment(
   db: Db | Tx,
   query: EqualTreatmentQuery,
+  after: SortKey | null,
   today: string,
 ): Promise<EqualTreatment | null> {
   const cycle = await cycleOf(db, query.cycle);
@@ -49,8 +59,14 @@ async function loadEqualTreatment(
   const { items: counts } = await latestPopulations(db, date);
   const names = await equalTreatmentNames(db, cycle.id);
 
-  const regions = names.filter((n) => n.kind === 'region');
-  const regionIds = regions.map((r) => r.id);
+  const regions = names
+    .filter((n) => n.kind === 'region')
+    .map((r) => ({ key: { rank: 0, name: r.name, id: r.id }, row: r }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map((r, index) => ({ key: r.key, row: { ...r.row, index } }));
+  const regionIds = regions.map((r) => r.row.id);
+  // The page's regions, each with its place among all of them: the figures are made over all, in that order.
+  const page = pageAfter(regions, after, query.limit);
   const people = regionInhabitants(regionIds, memberships, counts, date);
   const municipalityName = new Map(memberships.map((m) => [m.municipalityId, m.municipalityName]));
   const nameOf = (id: string) => municipalityName.get(id) ?? id;
@@ -67,7 +83,6 @@ async function loadEqualTreatment(
     people,
   );
   const cellOf = (r: (typeof totals.regions)[number]): RegionCell => ({
-    regionId: r.regionId,
     commitments: r.commitments,
     kroner: r.kroner,
     kronerPerInhabitant: r.kronerPerInhabitant,
@@ -99,8 +114,11 @@ async function loadEqualTreatment(
           {
             id: column.id,
             name: column.name,
-            cells: figures.regions.map(cellOf),
-            kronerFences: figures.kronerFences,
+            cells: page.rows.map((region) => {
+              const cell = figures.regions[region.index];
+              if (!cell) throw new Error('a region without figures');
+              return { kronerPerInhabitant: cell.kronerPerInhabitant, kronerOutlier: cell.kronerOutlier };
+            }),
           },
         ];
       });
@@ -117,9 +135,12 @@ async function loadEqualTreatment(
       kroner: countyKroner,
       kronerPerInhabitant: countyPeople ? Math.round(countyKroner / countyPeople) : null,
     },
-    regions: regions.map((region, index) => {
+    count: regions.length,
+    kronerFences: totals.kronerFences,
+    commitmentsFences: totals.commitmentsFences,
+    items: page.rows.map((region): EqualTreatmentRegion => {
       const p = people.get(region.id);
-      const figures = totals.regions[index];
+      const figures = totals.regions[region.index];
       if (!figures) throw new Error('a region without figures');
       return {
         id: region.id,
@@ -128,15 +149,13 @@ async function loadEqualTreatment(
         members: p?.members ?? 0,
         shared: (p?.shared ?? []).map(nameOf).sort(),
         withoutCount: (p?.withoutCount ?? []).map(nameOf).sort(),
-        oldestCount: p?.oldestCount ?? null,
         ownCommitments: regionRow.get(region.id)?.ownCommitments ?? 0,
         ownKroner: regionRow.get(region.id)?.ownKroner ?? 0,
         total: cellOf(figures),
       };
     }),
-    kronerFences: totals.kronerFences,
-    commitmentsFences: totals.commitmentsFences,
     subjectAreas: columns('subject-area'),
     departments: columns('department'),
+    nextCursor: page.nextCursor,
   };
 }

@@ -5,14 +5,17 @@ import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { afterKey, compareKeys, pageAfter, type SortKey } from './paging.js';
 import { emptyTally, mergeTallies, summarize, type Tally } from './rollup.js';
 import { cycleOf, groupNames, tallyRollup } from './rollup-reads.js';
 
 /**
  * The coordinator and the county's leaders open the roll-up and come back to it while few reports change:
- * kept while nothing is written. "Overdue" depends on the day, so the key names the Oslo date.
+ * each page is kept while nothing is written, so its JSON and compressed copies are made once
+ * (platform/http/cached-responses.ts). "Overdue" depends on the day, so the key names the Oslo date. Room
+ * for the pages of a national county's regions (12 of 100) in two dimensions, and then some.
  */
-const rollups = createReadCache<Rollup | null>({ maxEntries: 32 });
+const rollups = createReadCache<Rollup | null>({ maxEntries: 64 });
 
 export const osloDate = (at: Date) => osloParts(at.toISOString()).date;
 
@@ -21,20 +24,30 @@ export const osloDate = (at: Date) => osloParts(at.toISOString()).date;
  * and for the cycle as a whole, its figures (progress with the rule it was weighted by, the number in each
  * status, indicators towards and away from their targets, what is overdue), and the county's side and the
  * region's side apart. Everyone signed in reads it: the regions see each other's figures side by side.
+ *
+ * The groups come a page at a time (`limit`, `cursor`): a national county has 1,200 regions, and the whole
+ * roll-up by region was a megabyte that every request sent though a screen shows a hundred. The county's
+ * figures are made over every group, on every page.
  */
 export async function getRollup(ctx: Ctx, raw: unknown): Promise<Rollup> {
   authorize(ctx, everyone);
   const query = parse(RollupQuery, raw ?? {});
+  const after = afterKey(query.cursor);
   const rollup = await rollups.read(
     ctx,
-    (now) => `${query.cycle}|${query.by}|${osloDate(now)}`,
-    (reader, now) => loadRollup(reader, query, osloDate(now)),
+    (now) => `${query.cycle}|${query.by}|${query.limit}|${query.cursor ?? ''}|${osloDate(now)}`,
+    (reader, now) => loadRollup(reader, query, after, osloDate(now)),
   );
   if (!rollup) throw notFound();
   return rollup;
 }
 
-async function loadRollup(db: Db | Tx, query: RollupQuery, today: string): Promise<Rollup | null> {
+async function loadRollup(
+  db: Db | Tx,
+  query: RollupQuery,
+  after: SortKey | null,
+  today: string,
+): Promise<Rollup | null> {
   const cycle = await cycleOf(db, query.cycle);
   if (!cycle) return null;
   const tallies = await tallyRollup(db, cycle.id, today, query.by);
@@ -55,9 +68,14 @@ async function loadRollup(db: Db | Tx, query: RollupQuery, today: string): Promi
     };
   };
   const present = new Set(tallies.map((t) => t.key));
-  const groups = names.filter((n) => present.has(n.id)).map((n) => groupOf(n.id, n.name));
+  const groups = names
+    .filter((n) => present.has(n.id))
+    .map((n) => ({ key: { rank: n.position, name: n.name, id: n.id }, row: groupOf(n.id, n.name) }));
   // By department, the regions' own commitments have no department: they form a group of their own, last.
-  if (query.by === 'department' && present.has(null)) groups.push(groupOf(null, null));
+  if (query.by === 'department' && present.has(null))
+    groups.push({ key: { rank: 1, name: '', id: '' }, row: groupOf(null, null) });
+  groups.sort((a, b) => compareKeys(a.key, b.key));
+  const page = pageAfter(groups, after, query.limit);
   const all = [...sides.entries()];
   const countySide = mergeTallies(all.filter(([k]) => k.endsWith('|county')).map(([, t]) => t));
   const regionSide = mergeTallies(all.filter(([k]) => k.endsWith('|region')).map(([, t]) => t));
@@ -66,12 +84,12 @@ async function loadRollup(db: Db | Tx, query: RollupQuery, today: string): Promi
     by: query.by,
     date: today,
     total: {
-      id: null,
-      name: null,
       total: summarize(mergeTallies([countySide, regionSide])),
       county: summarize(countySide),
       region: summarize(regionSide),
     },
-    groups,
+    count: groups.length,
+    items: page.rows,
+    nextCursor: page.nextCursor,
   };
 }

@@ -174,24 +174,26 @@ export async function tallyRollup(
   });
 }
 
-/** The names of the groups, with the order they are shown in (subject areas by their position). */
+/** The names of the groups, with what they are ordered by besides the name (a subject area's position). */
 export async function groupNames(
   db: Db | Tx,
   cycleId: string,
   by: RollupDimension,
-): Promise<{ id: string; name: string }[]> {
+): Promise<{ id: string; name: string; position: number }[]> {
   const query: Record<RollupDimension, SQL> = {
-    region: sql`select r.id::text as id, r.name from regions r
-      where exists (select 1 from agreements a where a.region_id = r.id and a.cycle_id = ${cycleId})
-      order by r.name`,
-    agreement: sql`select a.id::text as id, r.name from agreements a join regions r on r.id = a.region_id
-      where a.cycle_id = ${cycleId} order by r.name`,
-    department: sql`select d.id::text as id, d.name from departments d order by d.name`,
-    'subject-area': sql`select s.id::text as id, s.name from subject_areas s
-      where s.cycle_id = ${cycleId} order by s.position, s.name`,
+    region: sql`select r.id::text as id, r.name, 0 as position from regions r
+      where exists (select 1 from agreements a where a.region_id = r.id and a.cycle_id = ${cycleId})`,
+    agreement: sql`select a.id::text as id, r.name, 0 as position
+      from agreements a join regions r on r.id = a.region_id
+      where a.cycle_id = ${cycleId}`,
+    department: sql`select d.id::text as id, d.name, 0 as position from departments d`,
+    'subject-area': sql`select s.id::text as id, s.name, s.position from subject_areas s
+      where s.cycle_id = ${cycleId}`,
   };
-  const result = (await db.execute(query[by])) as { rows: { id: string; name: string }[] };
-  return result.rows;
+  const result = (await db.execute(query[by])) as {
+    rows: { id: string; name: string; position: number | string }[];
+  };
+  return result.rows.map((r) => ({ id: r.id, name: r.name, position: Number(r.position) }));
 }
 
 /** The cycle's name and period, or undefined when there is no such cycle. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate } from './common.js';
+import { Id, IsoDate, ListQuery } from './common.js';
 
 /**
  * The follow-up's roll-up and equal-treatment view: figures computed from the commitments of a cycle's
@@ -11,7 +11,15 @@ export const rollupDimensions = ['region', 'department', 'subject-area', 'agreem
 export const RollupDimension = z.enum(rollupDimensions, { error: 'validation.invalid' });
 export type RollupDimension = z.infer<typeof RollupDimension>;
 
-export const RollupQuery = z.object({ cycle: Id, by: RollupDimension.default('region') });
+/**
+ * Both answers come a page at a time: a page holds what a person looks at (the web asks for 100 groups or
+ * regions), while the figures of the whole county, and the fences an outlier is judged by, are always made
+ * over every group and region. At national size (1,200 regions) the whole answer was megabytes that every
+ * request sent and nobody read. `cursor` is the `nextCursor` of the page before.
+ */
+const PageQuery = ListQuery.extend({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+export const RollupQuery = PageQuery.extend({ cycle: Id, by: RollupDimension.default('region') });
 export type RollupQuery = z.infer<typeof RollupQuery>;
 
 export const rollupStatuses = ['on_track', 'at_risk', 'delayed', 'done', 'dropped', 'not_reported'] as const;
@@ -42,28 +50,42 @@ export const RollupSummary = z.object({
 });
 export type RollupSummary = z.infer<typeof RollupSummary>;
 
-/** One group's figures: all its commitments, and the county's and the region's side apart. */
-export const RollupGroup = z.object({
-  /** The region, department, subject area or agreement; null for the regions' own commitments by department. */
-  id: z.string().nullable(),
-  name: z.string().nullable(),
+/** Figures for all the commitments of a group (or the county), and for the county's and the region's side apart. */
+export const RollupSides = z.object({
   total: RollupSummary,
   county: RollupSummary,
   region: RollupSummary,
 });
+export type RollupSides = z.infer<typeof RollupSides>;
+
+/** One group's figures. */
+export const RollupGroup = RollupSides.extend({
+  /** The region, department, subject area or agreement; null for the regions' own commitments by department. */
+  id: z.string().nullable(),
+  name: z.string().nullable(),
+});
 export type RollupGroup = z.infer<typeof RollupGroup>;
 
+/**
+ * A page of the roll-up's groups, in the order they are shown (regions, departments and agreements by name,
+ * subject areas by their position; by department the regions' own commitments last), with the county's
+ * figures over every group and the number of groups in all.
+ */
 export const Rollup = z.object({
   cycle: z.object({ id: z.string(), name: z.string() }),
   by: RollupDimension,
   /** The Oslo date "overdue" was judged on. */
   date: z.string(),
-  total: RollupGroup,
-  groups: z.array(RollupGroup),
+  /** The county: every commitment of the cycle, on every page. */
+  total: RollupSides,
+  /** How many groups there are on all pages together. */
+  count: z.number(),
+  items: z.array(RollupGroup),
+  nextCursor: z.string().nullable(),
 });
 export type Rollup = z.infer<typeof Rollup>;
 
-export const EqualTreatmentQuery = z.object({ cycle: Id, date: IsoDate.optional() });
+export const EqualTreatmentQuery = PageQuery.extend({ cycle: Id, date: IsoDate.optional() });
 export type EqualTreatmentQuery = z.infer<typeof EqualTreatmentQuery>;
 
 export const Outlier = z.enum(['low', 'high']).nullable();
@@ -73,9 +95,8 @@ export const Fences = z
   .object({ q1: z.number(), median: z.number(), q3: z.number(), low: z.number(), high: z.number() })
   .nullable();
 
-/** What one region got from the county in one column of the view (all, or one subject area or department). */
+/** What one region got from the county in all. */
 export const RegionCell = z.object({
-  regionId: z.string(),
   commitments: z.number(),
   kroner: z.number(),
   kronerPerInhabitant: z.number().nullable(),
@@ -94,8 +115,6 @@ export const EqualTreatmentRegion = z.object({
   shared: z.array(z.string()),
   /** Member municipalities with no count on or before the date. */
   withoutCount: z.array(z.string()),
-  /** The date of the oldest count used. */
-  oldestCount: z.string().nullable(),
   /** The region's own commitments (what it owes), for comparison; not in the per-inhabitant figures. */
   ownCommitments: z.number(),
   ownKroner: z.number(),
@@ -103,14 +122,25 @@ export const EqualTreatmentRegion = z.object({
 });
 export type EqualTreatmentRegion = z.infer<typeof EqualTreatmentRegion>;
 
+/** What one region got in one subject area or department: the kroner per inhabitant the screen shows. */
+export const ColumnCell = z.object({ kronerPerInhabitant: z.number().nullable(), kronerOutlier: Outlier });
+export type ColumnCell = z.infer<typeof ColumnCell>;
+
+/**
+ * A subject area or department with a cell for each region of the page, in the same order as the page's
+ * regions (`cells[i]` is `items[i]`'s). Its outliers are judged against every region, not the page's.
+ */
 export const EqualTreatmentColumn = z.object({
   id: z.string(),
   name: z.string(),
-  cells: z.array(RegionCell),
-  kronerFences: Fences,
+  cells: z.array(ColumnCell),
 });
 export type EqualTreatmentColumn = z.infer<typeof EqualTreatmentColumn>;
 
+/**
+ * A page of the regions by name, with the county's figures, the number of regions and the fences over every
+ * region, and the subject areas and departments with anything in them (in any region) as columns.
+ */
 export const EqualTreatment = z.object({
   cycle: z.object({ id: z.string(), name: z.string() }),
   /** The date of the memberships and counts of inhabitants. */
@@ -121,10 +151,13 @@ export const EqualTreatment = z.object({
     kroner: z.number(),
     kronerPerInhabitant: z.number().nullable(),
   }),
-  regions: z.array(EqualTreatmentRegion),
+  /** How many regions there are on all pages together. */
+  count: z.number(),
   kronerFences: Fences,
   commitmentsFences: Fences,
+  items: z.array(EqualTreatmentRegion),
   subjectAreas: z.array(EqualTreatmentColumn),
   departments: z.array(EqualTreatmentColumn),
+  nextCursor: z.string().nullable(),
 });
 export type EqualTreatment = z.infer<typeof EqualTreatment>;

@@ -2904,6 +2904,17 @@ export const webEn: WebCatalogue = {
     chartStatus: 'Status by {{by}}',
     chartAlt: 'Chart. The table below has the same figures.',
     tableCaption: "Figures by {{by}}, the county's and the region's side apart",
+    shown: {
+      region_one: 'Showing {{shown}} of {{count}} region',
+      region_other: 'Showing {{shown}} of {{count}} regions',
+      department_one: 'Showing {{shown}} of {{count}} department',
+      department_other: 'Showing {{shown}} of {{count}} departments',
+      subjectArea_one: 'Showing {{shown}} of {{count}} subject area',
+      subjectArea_other: 'Showing {{shown}} of {{count}} subject areas',
+      agreement_one: 'Showing {{shown}} of {{count}} agreement',
+      agreement_other: 'Showing {{shown}} of {{count}} agreements',
+    },
+    more: 'There are more. Press “Show more” to fetch them.',
     date: '"Overdue" is judged as of {{date}}.',
     rules: {
       title: 'How the figures are computed',
@@ -2942,6 +2953,8 @@ export const webEn: WebCatalogue = {
       fences:
         'Outliers: below {{low}} or above {{high}} kr per inhabitant (the first and third quartiles ± 1.5 × the distance between them).',
       fewRegions: 'Too few regions with inhabitants to mark outliers.',
+      shown_one: 'Showing {{shown}} of {{count}} region',
+      shown_other: 'Showing {{shown}} of {{count}} regions',
       rules: {
         title: 'How the figures are computed',
         inhabitants:

@@ -2885,6 +2885,17 @@ export const webNb = {
     chartStatus: 'Status per {{by}}',
     chartAlt: 'Diagram. Tabellen under viser de samme tallene.',
     tableCaption: 'Tall per {{by}}, fylkets og regionens side for seg',
+    shown: {
+      region_one: 'Viser {{shown}} av {{count}} region',
+      region_other: 'Viser {{shown}} av {{count}} regioner',
+      department_one: 'Viser {{shown}} av {{count}} rådsområde',
+      department_other: 'Viser {{shown}} av {{count}} rådsområder',
+      subjectArea_one: 'Viser {{shown}} av {{count}} fagområde',
+      subjectArea_other: 'Viser {{shown}} av {{count}} fagområder',
+      agreement_one: 'Viser {{shown}} av {{count}} avtale',
+      agreement_other: 'Viser {{shown}} av {{count}} avtaler',
+    },
+    more: 'Det finnes flere. Trykk «Vis flere» for å hente dem.',
     date: '«Forfalt» er regnet per {{date}}.',
     rules: {
       title: 'Slik regnes tallene',
@@ -2923,6 +2934,8 @@ export const webNb = {
       fences:
         'Uteliggere: under {{low}} eller over {{high}} kr per innbygger (første og tredje kvartil ± 1,5 × avstanden mellom dem).',
       fewRegions: 'For få regioner med innbyggertall til å peke ut uteliggere.',
+      shown_one: 'Viser {{shown}} av {{count}} region',
+      shown_other: 'Viser {{shown}} av {{count}} regioner',
       rules: {
         title: 'Slik regnes tallene',
         inhabitants:

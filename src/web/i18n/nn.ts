@@ -2887,6 +2887,17 @@ export const webNn: WebCatalogue = {
     chartStatus: 'Status per {{by}}',
     chartAlt: 'Diagram. Tabellen under viser dei same tala.',
     tableCaption: 'Tal per {{by}}, fylket si og regionen si side kvar for seg',
+    shown: {
+      region_one: 'Viser {{shown}} av {{count}} region',
+      region_other: 'Viser {{shown}} av {{count}} regionar',
+      department_one: 'Viser {{shown}} av {{count}} rådsområde',
+      department_other: 'Viser {{shown}} av {{count}} rådsområde',
+      subjectArea_one: 'Viser {{shown}} av {{count}} fagområde',
+      subjectArea_other: 'Viser {{shown}} av {{count}} fagområde',
+      agreement_one: 'Viser {{shown}} av {{count}} avtale',
+      agreement_other: 'Viser {{shown}} av {{count}} avtalar',
+    },
+    more: 'Det finst fleire. Trykk «Vis fleire» for å hente dei.',
     date: '«Forfalle» er rekna per {{date}}.',
     rules: {
       title: 'Slik blir tala rekna',
@@ -2925,6 +2936,8 @@ export const webNn: WebCatalogue = {
       fences:
         'Uteliggjarar: under {{low}} eller over {{high}} kr per innbyggjar (første og tredje kvartil ± 1,5 × avstanden mellom dei).',
       fewRegions: 'For få regionar med innbyggjartal til å peike ut uteliggjarar.',
+      shown_one: 'Viser {{shown}} av {{count}} region',
+      shown_other: 'Viser {{shown}} av {{count}} regionar',
       rules: {
         title: 'Slik blir tala rekna',
         inhabitants:

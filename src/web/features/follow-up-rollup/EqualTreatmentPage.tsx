@@ -1,23 +1,28 @@
 import { Card, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type {
+  ColumnCell,
   EqualTreatment,
-  EqualTreatmentColumn,
+  EqualTreatmentRegion,
   Outlier,
   RegionCell,
 } from '../../../shared/contracts/follow-up-rollup';
+import { ListCount, LoadMore } from '../../shared/components/ListCount';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { useCurrentCycle } from '../../shared/current-cycle';
 import { formatDate, intlLocale } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
+import type { PagedList } from '../../shared/use-paged-list';
 import { BarChart, ScrollRegion } from './charts';
 import { useEqualTreatment } from './follow-up-rollup.api';
 
 /**
  * Likebehandling: what each region got from the county in the chosen cycle, the regions side by side:
  * commitments and kroner in total and per inhabitant, with outliers marked in words (not by colour alone),
- * then kroner per inhabitant per subject area and per department, and the rules behind the figures.
+ * then kroner per inhabitant per subject area and per department, and the rules behind the figures. The
+ * regions come a hundred at a time: the chart and the tables show those loaded, and «Vis flere» adds the
+ * next hundred; the county's figures and the fences are always over every region.
  */
 export function EqualTreatmentPage() {
   const { t } = useTranslation();
@@ -42,7 +47,52 @@ export function EqualTreatmentPage() {
 
 function CycleEqualTreatment({ cycleId }: { cycleId: string }) {
   const view = useEqualTreatment(cycleId);
-  return <QueryState query={view}>{(data) => <EqualTreatmentView view={data} />}</QueryState>;
+  return (
+    <QueryState query={view.list}>
+      {() => {
+        const first = view.pages[0];
+        return first ? (
+          <EqualTreatmentView
+            view={first}
+            regions={view.items}
+            columns={columnsOf(view.pages)}
+            paged={view}
+          />
+        ) : null;
+      }}
+    </QueryState>
+  );
+}
+
+/** A subject area or department with the cells of every region loaded, in the order of the regions. */
+type Column = { id: string; name: string; cells: (ColumnCell | undefined)[] };
+
+/**
+ * The columns of the pages loaded, each page's cells after the page before's (a page's cells are its
+ * regions'). A column that a page lacks, having had nothing in it when that page was read, has no figure
+ * for that page's regions.
+ */
+function columnsOf(pages: readonly EqualTreatment[]): { subjectAreas: Column[]; departments: Column[] } {
+  const join = (of: (page: EqualTreatment) => EqualTreatment['subjectAreas']): Column[] => {
+    const columns = new Map<string, Column>();
+    let before = 0;
+    for (const page of pages) {
+      for (const c of of(page))
+        if (!columns.has(c.id))
+          columns.set(c.id, {
+            id: c.id,
+            name: c.name,
+            cells: Array.from({ length: before }, () => undefined),
+          });
+      for (const column of columns.values()) {
+        const cells = of(page).find((c) => c.id === column.id)?.cells ?? [];
+        column.cells.push(...page.items.map((_, i) => cells[i]));
+      }
+      before += page.items.length;
+    }
+    return [...columns.values()];
+  };
+  return { subjectAreas: join((p) => p.subjectAreas), departments: join((p) => p.departments) };
 }
 
 function useNumbers() {
@@ -62,7 +112,17 @@ function OutlierTag({ outlier }: { outlier: Outlier }) {
   );
 }
 
-function EqualTreatmentView({ view }: { view: EqualTreatment }) {
+function EqualTreatmentView({
+  view,
+  regions,
+  columns,
+  paged,
+}: {
+  view: EqualTreatment;
+  regions: readonly EqualTreatmentRegion[];
+  columns: { subjectAreas: Column[]; departments: Column[] };
+  paged: PagedList;
+}) {
   const { t } = useTranslation();
   const n = useNumbers();
   const locale = currentLocale();
@@ -70,7 +130,7 @@ function EqualTreatmentView({ view }: { view: EqualTreatment }) {
     c.kronerPerInhabitant === null ? t('followUpRollup.equal.unknown') : n.whole(c.kronerPerInhabitant);
   const max = Math.max(
     1,
-    ...view.regions.map((r) => r.total.kronerPerInhabitant ?? 0),
+    ...regions.map((r) => r.total.kronerPerInhabitant ?? 0),
     view.kronerFences?.high ?? 0,
   );
   return (
@@ -108,6 +168,12 @@ function EqualTreatmentView({ view }: { view: EqualTreatment }) {
         </div>
       </Card>
 
+      <ListCount
+        count={t('followUpRollup.equal.shown', { count: view.count, shown: regions.length })}
+        more={t('followUpRollup.more')}
+        paged={paged}
+      />
+
       <Heading level={2} data-size="sm">
         {t('followUpRollup.equal.chart')}
       </Heading>
@@ -115,7 +181,7 @@ function EqualTreatmentView({ view }: { view: EqualTreatment }) {
         title={t('followUpRollup.equal.chart')}
         alt={t('followUpRollup.chartAlt')}
         max={max}
-        bars={view.regions.map((r) => ({
+        bars={regions.map((r) => ({
           label: r.name,
           value: r.total.kronerPerInhabitant,
           text:
@@ -167,7 +233,7 @@ function EqualTreatmentView({ view }: { view: EqualTreatment }) {
             </Table.Row>
           </Table.Head>
           <Table.Body>
-            {view.regions.map((r) => (
+            {regions.map((r) => (
               <Table.Row key={r.id}>
                 <Table.HeaderCell scope="row">
                   {r.name}
@@ -208,8 +274,18 @@ function EqualTreatmentView({ view }: { view: EqualTreatment }) {
         </Table>
       </ScrollRegion>
 
-      <ColumnTable title={t('followUpRollup.equal.bySubjectArea')} view={view} columns={view.subjectAreas} />
-      <ColumnTable title={t('followUpRollup.equal.byDepartment')} view={view} columns={view.departments} />
+      <LoadMore paged={paged} />
+
+      <ColumnTable
+        title={t('followUpRollup.equal.bySubjectArea')}
+        regions={regions}
+        columns={columns.subjectAreas}
+      />
+      <ColumnTable
+        title={t('followUpRollup.equal.byDepartment')}
+        regions={regions}
+        columns={columns.departments}
+      />
 
       <details>
         <summary>{t('followUpRollup.equal.rules.title')}</summary>
@@ -223,15 +299,18 @@ function EqualTreatmentView({ view }: { view: EqualTreatment }) {
   );
 }
 
-/** Kroner per inhabitant with the regions as rows and the subject areas (or departments) as columns. */
+/**
+ * Kroner per inhabitant with the regions as rows and the subject areas (or departments) as columns; a
+ * column's cells are in the order of the regions.
+ */
 function ColumnTable({
   title,
-  view,
+  regions,
   columns,
 }: {
   title: string;
-  view: EqualTreatment;
-  columns: readonly EqualTreatmentColumn[];
+  regions: readonly EqualTreatmentRegion[];
+  columns: readonly Column[];
 }) {
   const { t } = useTranslation();
   const n = useNumbers();
@@ -252,7 +331,7 @@ function ColumnTable({
             </Table.Row>
           </Table.Head>
           <Table.Body>
-            {view.regions.map((r, index) => (
+            {regions.map((r, index) => (
               <Table.Row key={r.id}>
                 <Table.HeaderCell scope="row">{r.name}</Table.HeaderCell>
                 {columns.map((c) => {

@@ -8,6 +8,7 @@ import {
   rollupDimensions,
   rollupStatuses,
 } from '../../../shared/contracts/follow-up-rollup';
+import { ListCount, LoadMore } from '../../shared/components/ListCount';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { SelectField } from '../../shared/components/SelectField';
@@ -15,6 +16,7 @@ import { useCurrentCycle } from '../../shared/current-cycle';
 import { formatDate, intlLocale } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useUrlFilters } from '../../shared/url-state';
+import type { PagedList } from '../../shared/use-paged-list';
 import { BarChart, ScrollRegion, StackedBarChart } from './charts';
 import { useRollup } from './follow-up-rollup.api';
 
@@ -26,7 +28,8 @@ export const dimensionKey = (by: RollupDimension) => (by === 'subject-area' ? 's
  * Måloppnåelse: the roll-up of the chosen cycle's commitments by region, department, subject area or
  * agreement (in the address, so a link keeps it). The county's figures first, then progress per group and
  * status per group as charts, then the table with every figure, the county's side and the region's apart,
- * and the rules the figures follow.
+ * and the rules the figures follow. The groups come a hundred at a time: the charts and the table show
+ * those loaded, and «Vis flere» adds the next hundred; the county's figures are always over every group.
  */
 export function RollupPage() {
   const { t } = useTranslation();
@@ -62,7 +65,15 @@ export function RollupPage() {
 
 function CycleRollup({ cycleId, by }: { cycleId: string; by: RollupDimension }) {
   const rollup = useRollup(cycleId, by);
-  return <QueryState query={rollup}>{(data) => <RollupView rollup={data} />}</QueryState>;
+  return (
+    <QueryState query={rollup.list}>
+      {() => {
+        // Every page carries the county's figures; the first page's go with the groups shown first.
+        const first = rollup.pages[0];
+        return first ? <RollupView rollup={first} groups={rollup.items} paged={rollup} /> : null;
+      }}
+    </QueryState>
+  );
 }
 
 export function useFigures() {
@@ -81,12 +92,23 @@ export function useFigures() {
   };
 }
 
-function RollupView({ rollup }: { rollup: Rollup }) {
+function RollupView({
+  rollup,
+  groups,
+  paged,
+}: {
+  rollup: Rollup;
+  groups: readonly RollupGroup[];
+  paged: PagedList;
+}) {
   const { t } = useTranslation();
   const f = useFigures();
   const byName = t(`followUpRollup.byName.${dimensionKey(rollup.by)}`);
   const nameOf = (g: RollupGroup) => g.name ?? t('followUpRollup.regionsOwn');
   const total = rollup.total.total;
+  // By department the regions' own commitments are a group but no department: the count leaves them out
+  // once they are shown (they come last, so then every department is shown too).
+  const own = groups.some((g) => g.id === null) ? 1 : 0;
   if (total.commitments + total.withdrawn === 0)
     return (
       <Card data-color="neutral">
@@ -124,6 +146,15 @@ function RollupView({ rollup }: { rollup: Rollup }) {
         </Paragraph>
       </Card>
 
+      <ListCount
+        count={t(`followUpRollup.shown.${dimensionKey(rollup.by)}`, {
+          count: rollup.count - own,
+          shown: groups.length - own,
+        })}
+        more={t('followUpRollup.more')}
+        paged={paged}
+      />
+
       <Heading level={2} data-size="sm">
         {t('followUpRollup.chartProgress', { by: byName })}
       </Heading>
@@ -131,7 +162,7 @@ function RollupView({ rollup }: { rollup: Rollup }) {
         title={t('followUpRollup.chartProgress', { by: byName })}
         alt={t('followUpRollup.chartAlt')}
         max={100}
-        bars={rollup.groups.map((g) => ({
+        bars={groups.map((g) => ({
           label: nameOf(g),
           value: g.total.progress,
           text: f.progress(g.total),
@@ -145,7 +176,7 @@ function RollupView({ rollup }: { rollup: Rollup }) {
         title={t('followUpRollup.chartStatus', { by: byName })}
         alt={t('followUpRollup.chartAlt')}
         legend={rollupStatuses.map((s) => ({ key: s, label: t(`followUpRollup.statuses.${s}`) }))}
-        stacks={rollup.groups.map((g) => ({
+        stacks={groups.map((g) => ({
           label: nameOf(g),
           total: g.total.commitments,
           parts: rollupStatuses.map((s) => ({ key: s, value: g.total.statuses[s] })),
@@ -154,9 +185,11 @@ function RollupView({ rollup }: { rollup: Rollup }) {
 
       <RollupTable
         rollup={rollup}
+        groups={groups}
         caption={t('followUpRollup.tableCaption', { by: byName })}
         nameOf={nameOf}
       />
+      <LoadMore paged={paged} />
       <Paragraph data-size="sm">
         {t('followUpRollup.date', { date: formatDate(rollup.date, currentLocale()) })}
       </Paragraph>
@@ -167,10 +200,12 @@ function RollupView({ rollup }: { rollup: Rollup }) {
 
 function RollupTable({
   rollup,
+  groups: shown,
   caption,
   nameOf,
 }: {
   rollup: Rollup;
+  groups: readonly RollupGroup[];
   caption: string;
   nameOf: (g: RollupGroup) => string;
 }) {
@@ -181,7 +216,7 @@ function RollupTable({
     ['county', t('followUpRollup.countySide')],
     ['region', t('followUpRollup.regionSide')],
   ] as const;
-  const groups = [...rollup.groups, { ...rollup.total, name: t('followUpRollup.county') }];
+  const groups = [...shown, { ...rollup.total, id: null, name: t('followUpRollup.county') }];
   return (
     <ScrollRegion label={caption}>
       <Table zebra data-size="sm">

@@ -1,21 +1,29 @@
-import { useQuery } from '@tanstack/react-query';
-import type { EqualTreatment, Rollup, RollupDimension } from '../../../shared/contracts/follow-up-rollup';
-import { api, query } from '../../shared/api';
+import type {
+  EqualTreatment,
+  EqualTreatmentRegion,
+  Rollup,
+  RollupDimension,
+  RollupGroup,
+} from '../../../shared/contracts/follow-up-rollup';
+import { usePagedList } from '../../shared/use-paged-list';
 
-/** The roll-up of a cycle by one dimension; read again whenever the screen is shown (reports come in). */
-export function useRollup(cycleId: string, by: RollupDimension) {
-  return useQuery({
-    queryKey: ['follow-up-rollup', cycleId, by],
-    queryFn: () => api<Rollup>('GET', `/api/v1/follow-up/rollup${query({ cycle: cycleId, by })}`),
-    placeholderData: (previous) => previous,
+/**
+ * The roll-up of a cycle by one dimension, a page of groups at a time (the county's figures come with each);
+ * read again whenever the screen is shown (reports come in).
+ */
+export const useRollup = (cycleId: string, by: RollupDimension) =>
+  usePagedList<RollupGroup, Rollup>(['follow-up-rollup'], '/api/v1/follow-up/rollup', {
+    cycle: cycleId,
+    by,
   });
-}
 
-/** The equal-treatment view of a cycle (inhabitants as of today, within the cycle's period). */
-export function useEqualTreatment(cycleId: string) {
-  return useQuery({
-    queryKey: ['follow-up-equal-treatment', cycleId],
-    queryFn: () =>
-      api<EqualTreatment>('GET', `/api/v1/follow-up/equal-treatment${query({ cycle: cycleId })}`),
-  });
-}
+/**
+ * The equal-treatment view of a cycle (inhabitants as of today, within the cycle's period), a page of
+ * regions at a time, with the county's figures and the fences over every region.
+ */
+export const useEqualTreatment = (cycleId: string) =>
+  usePagedList<EqualTreatmentRegion, EqualTreatment>(
+    ['follow-up-equal-treatment'],
+    '/api/v1/follow-up/equal-treatment',
+    { cycle: cycleId },
+  );
