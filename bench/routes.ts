@@ -89,6 +89,12 @@ async function nextPage(ctx: RouteContext, firstPage: string): Promise<string> {
   return `${firstPage}${separator}cursor=${encodeURIComponent(page.nextCursor)}`;
 }
 
+/** The first pages of Samlet oppfølging as the web asks for them (cycle, dimension, then limit). */
+const rollupPage = (fixtures: Fixtures) =>
+  `/api/v1/follow-up/rollup?cycle=${fixtures.matrixCycleId}&by=region&limit=100`;
+const equalTreatmentPage = (fixtures: Fixtures) =>
+  `/api/v1/follow-up/equal-treatment?cycle=${fixtures.matrixCycleId}&limit=100`;
+
 export const routes: readonly BenchRoute[] = [
   { name: 'GET /api/health', path: '/api/health', budget: 'baseline' },
   { name: 'GET /api/v1/regions', path: '/api/v1/regions', budget: foundationBudget },
@@ -187,15 +193,26 @@ export const routes: readonly BenchRoute[] = [
     budget: publicListBudget,
   },
   // Issue 13: Samlet oppfølging (web: RollupPage, EqualTreatmentPage) on the national cycle's commitments
-  // (bench/dataset-follow-up-rollup.ts).
+  // (bench/dataset-follow-up-rollup.ts). Both pages ask for 100 groups or regions at a time
+  // (web/shared/use-paged-list.ts), the first page and then each next one, so both are measured.
   {
-    name: 'GET /api/v1/follow-up/rollup?by=region (~170,000 commitments)',
-    path: ({ fixtures }) => `/api/v1/follow-up/rollup?cycle=${fixtures.matrixCycleId}&by=region`,
+    name: 'GET /api/v1/follow-up/rollup?by=region&limit=100 (~170,000 commitments)',
+    path: ({ fixtures }) => rollupPage(fixtures),
     budget: rollupBudget,
   },
   {
-    name: 'GET /api/v1/follow-up/equal-treatment (1,200 regions)',
-    path: ({ fixtures }) => `/api/v1/follow-up/equal-treatment?cycle=${fixtures.matrixCycleId}`,
+    name: 'GET /api/v1/follow-up/rollup?by=region&limit=100, page 2',
+    path: (ctx) => nextPage(ctx, rollupPage(ctx.fixtures)),
+    budget: rollupBudget,
+  },
+  {
+    name: 'GET /api/v1/follow-up/equal-treatment?limit=100 (1,200 regions)',
+    path: ({ fixtures }) => equalTreatmentPage(fixtures),
+    budget: equalTreatmentBudget,
+  },
+  {
+    name: 'GET /api/v1/follow-up/equal-treatment?limit=100, page 2',
+    path: (ctx) => nextPage(ctx, equalTreatmentPage(ctx.fixtures)),
     budget: equalTreatmentBudget,
   },
   // A calendar program subscribed to a personal feed (the token is the only key; no session).
