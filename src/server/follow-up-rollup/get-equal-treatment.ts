@@ -10,14 +10,28 @@ import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { derivedValue } from '../platform/read-cache.js';
 import { latestPopulations } from '../registry/population-reads.js';
 import { countyInhabitants, perInhabitant, type RegionSums, regionInhabitants } from './equal-treatment.js';
 import { osloDate } from './get-rollup.js';
 import { afterKey, compareKeys, pageAfter, type SortKey } from './paging.js';
 import { cycleOf, equalTreatmentNames, membershipsOfCycle, sumPerRegion } from './rollup-reads.js';
 
-/** Each page is kept while nothing is written (see get-rollup.ts); a national county has 12 of 100. */
-const views = createReadCache<EqualTreatment | null>({ maxEntries: 32 });
+/** A column with a cell for every region, in the regions' order; a page takes its regions' cells. */
+type WholeColumn = Omit<EqualTreatmentColumn, 'cells'> & { cells: EqualTreatmentColumn['cells'] };
+
+/** The whole view: the county's figures and fences, every region in the order they are paged, every column. */
+type WholeView = Omit<EqualTreatment, 'items' | 'nextCursor' | 'subjectAreas' | 'departments'> & {
+  regions: { key: SortKey; row: EqualTreatmentRegion & { index: number } }[];
+  subjectAreas: WholeColumn[];
+  departments: WholeColumn[];
+};
+
+/**
+ * The whole view is kept while nothing is written, and each page is made from it once and kept with it
+ * (`derivedValue`, as the roll-up's pages: see get-rollup.ts), so after a write it is worked out once.
+ */
+const views = createReadCache<WholeView | null>({ maxEntries: 16 });
 
 /**
  * What each region got from the county in a cycle's agreements in force: commitments and kroner in total,
@@ -34,21 +48,38 @@ export async function getEqualTreatment(ctx: Ctx, raw: unknown): Promise<EqualTr
   authorize(ctx, everyone);
   const query = parse(EqualTreatmentQuery, raw ?? {});
   const after = afterKey(query.cursor);
-  const view = await views.read(
+  const whole = await views.read(
     ctx,
-    (now) => `${query.cycle}|${query.date ?? ''}|${query.limit}|${query.cursor ?? ''}|${osloDate(now)}`,
-    (reader, now) => loadEqualTreatment(reader, query, after, osloDate(now)),
+    (now) => `${query.cycle}|${query.date ?? ''}|${osloDate(now)}`,
+    (reader, now) => loadEqualTreatment(reader, query, osloDate(now)),
   );
-  if (!view) throw notFound();
-  return view;
+  if (!whole) throw notFound();
+  return derivedValue(whole, `${query.limit}|${query.cursor ?? ''}`, (): EqualTreatment => {
+    const { regions, subjectAreas, departments, ...figures } = whole;
+    const page = pageAfter(regions, after, query.limit);
+    const cellsOf = (column: WholeColumn): EqualTreatmentColumn => ({
+      ...column,
+      cells: page.rows.map((region) => {
+        const cell = column.cells[region.index];
+        if (!cell) throw new Error('a region without figures');
+        return cell;
+      }),
+    });
+    return {
+      ...figures,
+      items: page.rows.map(({ index: _index, ...region }) => region),
+      subjectAreas: subjectAreas.map(cellsOf),
+      departments: departments.map(cellsOf),
+      nextCursor: page.nextCursor,
+    };
+  });
 }
 
 async function loadEqualTreatment(
   db: Db | Tx,
-  query: EqualTreatmentQuery,
-  after: SortKey | null,
+  query: Pick<EqualTreatmentQuery, 'cycle' | 'date'>,
   today: string,
-): Promise<EqualTreatment | null> {
+): Promise<WholeView | null> {
   const cycle = await cycleOf(db, query.cycle);
   if (!cycle) return null;
   const date =
@@ -65,8 +96,6 @@ async function loadEqualTreatment(
     .sort((a, b) => compareKeys(a.key, b.key))
     .map((r, index) => ({ key: r.key, row: { ...r.row, index } }));
   const regionIds = regions.map((r) => r.row.id);
-  // The page's regions, each with its place among all of them: the figures are made over all, in that order.
-  const page = pageAfter(regions, after, query.limit);
   const people = regionInhabitants(regionIds, memberships, counts, date);
   const municipalityName = new Map(memberships.map((m) => [m.municipalityId, m.municipalityName]));
   const nameOf = (id: string) => municipalityName.get(id) ?? id;
@@ -91,7 +120,7 @@ async function loadEqualTreatment(
     commitmentsOutlier: r.commitmentsOutlier,
   });
 
-  const columns = (kind: 'subject-area' | 'department'): EqualTreatmentColumn[] =>
+  const columns = (kind: 'subject-area' | 'department'): WholeColumn[] =>
     names
       .filter((n) => n.kind === kind)
       .flatMap((column) => {
@@ -114,11 +143,10 @@ async function loadEqualTreatment(
           {
             id: column.id,
             name: column.name,
-            cells: page.rows.map((region) => {
-              const cell = figures.regions[region.index];
-              if (!cell) throw new Error('a region without figures');
-              return { kronerPerInhabitant: cell.kronerPerInhabitant, kronerOutlier: cell.kronerOutlier };
-            }),
+            cells: figures.regions.map((cell) => ({
+              kronerPerInhabitant: cell.kronerPerInhabitant,
+              kronerOutlier: cell.kronerOutlier,
+            })),
           },
         ];
       });
@@ -138,11 +166,12 @@ async function loadEqualTreatment(
     count: regions.length,
     kronerFences: totals.kronerFences,
     commitmentsFences: totals.commitmentsFences,
-    items: page.rows.map((region): EqualTreatmentRegion => {
+    regions: regions.map(({ key, row: region }) => {
       const p = people.get(region.id);
       const figures = totals.regions[region.index];
       if (!figures) throw new Error('a region without figures');
-      return {
+      const row: EqualTreatmentRegion & { index: number } = {
+        index: region.index,
         id: region.id,
         name: region.name,
         inhabitants: p?.inhabitants ?? null,
@@ -153,9 +182,9 @@ async function loadEqualTreatment(
         ownKroner: regionRow.get(region.id)?.ownKroner ?? 0,
         total: cellOf(figures),
       };
+      return { key, row };
     }),
     subjectAreas: columns('subject-area'),
     departments: columns('department'),
-    nextCursor: page.nextCursor,
   };
 }

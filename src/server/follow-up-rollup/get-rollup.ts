@@ -5,17 +5,24 @@ import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { derivedValue } from '../platform/read-cache.js';
 import { afterKey, compareKeys, pageAfter, type SortKey } from './paging.js';
 import { emptyTally, mergeTallies, summarize, type Tally } from './rollup.js';
 import { cycleOf, groupNames, tallyRollup } from './rollup-reads.js';
 
+/** The whole roll-up of a cycle in one dimension: its figures and every group in the order they are paged. */
+type WholeRollup = Omit<Rollup, 'items' | 'nextCursor'> & {
+  groups: { key: SortKey; row: RollupGroup }[];
+};
+
 /**
  * The coordinator and the county's leaders open the roll-up and come back to it while few reports change:
- * each page is kept while nothing is written, so its JSON and compressed copies are made once
- * (platform/http/cached-responses.ts). "Overdue" depends on the day, so the key names the Oslo date. Room
- * for the pages of a national county's regions (12 of 100) in two dimensions, and then some.
+ * the whole roll-up is kept while nothing is written, and each page is made from it once and kept with it
+ * (`derivedValue`), with its JSON and compressed copies (platform/http/cached-responses.ts). So after a
+ * write the figures are made once, whichever pages are then asked for. "Overdue" depends on the day, so the
+ * key names the Oslo date.
  */
-const rollups = createReadCache<Rollup | null>({ maxEntries: 64 });
+const rollups = createReadCache<WholeRollup | null>({ maxEntries: 16 });
 
 export const osloDate = (at: Date) => osloParts(at.toISOString()).date;
 
@@ -33,21 +40,24 @@ export async function getRollup(ctx: Ctx, raw: unknown): Promise<Rollup> {
   authorize(ctx, everyone);
   const query = parse(RollupQuery, raw ?? {});
   const after = afterKey(query.cursor);
-  const rollup = await rollups.read(
+  const whole = await rollups.read(
     ctx,
-    (now) => `${query.cycle}|${query.by}|${query.limit}|${query.cursor ?? ''}|${osloDate(now)}`,
-    (reader, now) => loadRollup(reader, query, after, osloDate(now)),
+    (now) => `${query.cycle}|${query.by}|${osloDate(now)}`,
+    (reader, now) => loadRollup(reader, query, osloDate(now)),
   );
-  if (!rollup) throw notFound();
-  return rollup;
+  if (!whole) throw notFound();
+  return derivedValue(whole, `${query.limit}|${query.cursor ?? ''}`, () => {
+    const { groups, ...figures } = whole;
+    const page = pageAfter(groups, after, query.limit);
+    return { ...figures, items: page.rows, nextCursor: page.nextCursor };
+  });
 }
 
 async function loadRollup(
   db: Db | Tx,
-  query: RollupQuery,
-  after: SortKey | null,
+  query: Pick<RollupQuery, 'cycle' | 'by'>,
   today: string,
-): Promise<Rollup | null> {
+): Promise<WholeRollup | null> {
   const cycle = await cycleOf(db, query.cycle);
   if (!cycle) return null;
   const tallies = await tallyRollup(db, cycle.id, today, query.by);
@@ -75,7 +85,6 @@ async function loadRollup(
   if (query.by === 'department' && present.has(null))
     groups.push({ key: { rank: 1, name: '', id: '' }, row: groupOf(null, null) });
   groups.sort((a, b) => compareKeys(a.key, b.key));
-  const page = pageAfter(groups, after, query.limit);
   const all = [...sides.entries()];
   const countySide = mergeTallies(all.filter(([k]) => k.endsWith('|county')).map(([, t]) => t));
   const regionSide = mergeTallies(all.filter(([k]) => k.endsWith('|region')).map(([, t]) => t));
@@ -89,7 +98,6 @@ async function loadRollup(
       region: summarize(regionSide),
     },
     count: groups.length,
-    items: page.rows,
-    nextCursor: page.nextCursor,
+    groups,
   };
 }

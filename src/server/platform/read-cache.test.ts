@@ -13,7 +13,7 @@ import { createReadCache } from '../audit/audited-read-cache.js';
 import { type Database, type Db, openDatabase } from '../db/client.js';
 import * as schema from '../db/schema.js';
 import { systemActor } from './context.js';
-import type { ReadFrom } from './read-cache.js';
+import { derivedValue, isCachedValue, type ReadFrom } from './read-cache.js';
 
 let t: TestApp;
 /** A second handle on the same database, as a second server process has: its own connections, its own cache. */
@@ -351,5 +351,56 @@ describe('cached registry reads', () => {
     expect(after.members.map((m) => m.municipalityId)).toContain(outsider.id);
     const [listed] = (await get(t.app, '/api/v1/regions?q=Hallingdal')).items as Region[];
     expect(listed).toEqual(after);
+  });
+});
+
+describe('a value derived from a cached value', () => {
+  it('is made once per key while its parent is current, kept with it and served as a cached value; a new parent makes it anew', async () => {
+    const { read } = countingCache();
+    const parent = await read(t.database.db, 'derived-parent');
+    let made = 0;
+    const page = (key: string) =>
+      derivedValue(parent, key, () => {
+        made += 1;
+        return { key, made };
+      });
+    const first = page('page 1');
+    expect(page('page 1')).toBe(first);
+    expect(made).toBe(1);
+    expect(isCachedValue(first)).toBe(true);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(page('page 2')).not.toBe(first);
+    expect(made).toBe(2);
+
+    // After a write the cache hands out a new parent, whose values are made from it.
+    await write(t.database.db);
+    const next = await read(t.database.db, 'derived-parent');
+    expect(next).not.toBe(parent);
+    const again = derivedValue(next, 'page 1', () => ({ key: 'page 1', made: -1 }));
+    expect(again).toEqual({ key: 'page 1', made: -1 });
+  });
+
+  it('keeps at most its bound per parent, the least recently used going first, and nothing for a value not cached', async () => {
+    const { read } = countingCache();
+    const parent = await read(t.database.db, 'derived-bounded');
+    let made = 0;
+    const make = (key: string) => () => {
+      made += 1;
+      return { key };
+    };
+    derivedValue(parent, 'a', make('a'), 2);
+    derivedValue(parent, 'b', make('b'), 2);
+    derivedValue(parent, 'a', make('a'), 2); // used again: now the most recent
+    derivedValue(parent, 'c', make('c'), 2); // 'b' goes
+    expect(made).toBe(3);
+    derivedValue(parent, 'a', make('a'), 2);
+    expect(made).toBe(3);
+    derivedValue(parent, 'b', make('b'), 2);
+    expect(made).toBe(4);
+
+    const plain = { not: 'cached' };
+    const once = derivedValue(plain, 'x', () => ({ x: 1 }));
+    expect(derivedValue(plain, 'x', () => ({ x: 1 }))).not.toBe(once);
+    expect(isCachedValue(once)).toBe(false);
   });
 });
