@@ -169,6 +169,11 @@ describe.skipIf(!chromiumPath)('agreements in the browser', () => {
     await signIn(page, regionContact);
     await mainNav(page).getByRole('link', { name: 'Avtaler' }).click();
     const table = page.getByRole('table', { name: `Avtaler i ${cycleName}` });
+    // The contact's own region comes first, marked, though the list is by region name.
+    const first = table.getByRole('row').nth(1);
+    await expect.poll(() => first.textContent()).toContain('Indre Østfold regionråd');
+    expect(await first.textContent()).toContain('Din region');
+    expect(await table.getByRole('row').nth(2).textContent()).not.toContain('Din region');
     await table.getByRole('link', { name: 'Indre Østfold regionråd' }).click();
     await page
       .getByRole('heading', {

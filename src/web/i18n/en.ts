@@ -1403,6 +1403,7 @@ export const webEn: WebCatalogue = {
     stale: 'Someone else has changed the agreement since you opened it. Close, reload and try again.',
     versionName: 'Version {{number}}',
     list: {
+      ownRegion: 'Your region',
       intro:
         'Each municipal region has one partnership agreement in the cycle. The agreement uses one version of the general part and has its own special part.',
       noCycle: 'There is no agreement cycle yet.',

@@ -1402,6 +1402,7 @@ export const webNb = {
     stale: 'Noen andre har endret avtalen siden du åpnet den. Lukk, last inn på nytt og prøv igjen.',
     versionName: 'Versjon {{number}}',
     list: {
+      ownRegion: 'Din region',
       intro:
         'Hver kommuneregion har én partnerskapsavtale i avtalesyklusen. Avtalen bruker én versjon av den generelle delen, og har sin egen spesielle del.',
       noCycle: 'Det finnes ingen avtalesyklus ennå.',

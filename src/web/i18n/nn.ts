@@ -1399,6 +1399,7 @@ export const webNn: WebCatalogue = {
     stale: 'Nokon andre har endra avtalen sidan du opna han. Lukk, last inn på nytt og prøv igjen.',
     versionName: 'Versjon {{number}}',
     list: {
+      ownRegion: 'Din region',
       intro:
         'Kvar kommuneregion har éin partnarskapsavtale i avtalesyklusen. Avtalen brukar éin versjon av den generelle delen, og har sin eigen særskilde del.',
       noCycle: 'Det finst ingen avtalesyklus enno.',

@@ -77,7 +77,11 @@ export function AgreementListPage({ me }: { me: Me }) {
         {() =>
           cycle ? (
             <>
-              <CycleAgreements cycleId={cycle.id} cycleName={cycle.name} />
+              <CycleAgreements
+                cycleId={cycle.id}
+                cycleName={cycle.name}
+                ownRegionId={me.role === 'region' ? me.regionId : null}
+              />
               {me.role !== 'region' && <StatusReportPanel cycleId={cycle.id} />}
               {isAdmin && <AgreementArchivePanel cycleId={cycle.id} />}
               {isAdmin && (
@@ -103,7 +107,28 @@ export function AgreementListPage({ me }: { me: Me }) {
   );
 }
 
-function CycleAgreements({ cycleId, cycleName }: { cycleId: string; cycleName: string }) {
+/** The rows with the own region's first, the rest in their order. */
+function ownFirst<T extends { region: { id: string } }>(rows: readonly T[], ownRegionId: string | null): T[] {
+  if (!ownRegionId) return [...rows];
+  return [
+    ...rows.filter((a) => a.region.id === ownRegionId),
+    ...rows.filter((a) => a.region.id !== ownRegionId),
+  ];
+}
+
+/**
+ * The cycle's agreements in the chosen order; a region contact's own region's agreement first whatever the
+ * order, marked as theirs: it is the one they work on, and the others are there to compare with.
+ */
+function CycleAgreements({
+  cycleId,
+  cycleName,
+  ownRegionId,
+}: {
+  cycleId: string;
+  cycleName: string;
+  ownRegionId: string | null;
+}) {
   const { t } = useTranslation();
   const agreements = useAgreements(cycleId);
   const sort = useSort(sortKeys, 'region');
@@ -134,10 +159,18 @@ function CycleAgreements({ cycleId, cycleName }: { cycleId: string; cycleName: s
                     </Table.Row>
                   </Table.Head>
                   <Table.Body>
-                    {sort.sorted(items, sortValue).map((a) => (
+                    {ownFirst(sort.sorted(items, sortValue), ownRegionId).map((a) => (
                       <Table.Row key={a.id}>
                         <Table.Cell>
                           <Link to={agreementPath(a.id)}>{a.region.name}</Link>
+                          {a.region.id === ownRegionId && (
+                            <>
+                              {' '}
+                              <Tag data-color="accent" data-size="sm">
+                                {t('agreements.list.ownRegion')}
+                              </Tag>
+                            </>
+                          )}
                         </Table.Cell>
                         <Table.Cell>
                           {formatShortDate(a.periodFrom, locale)}–{formatShortDate(a.periodTo, locale)}
