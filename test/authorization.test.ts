@@ -239,6 +239,7 @@ const expected: Record<string, Expected> = {
   // rounds; a department editor reports on its department's commitments, a region contact on its region's
   'GET /api/v1/commitments': { access: everyone },
   'POST /api/v1/commitments': { access: admin },
+  'GET /api/v1/cycles/{id}/agreements-in-force': { access: everyone },
   'GET /api/v1/commitments/{id}': { access: everyone },
   'PATCH /api/v1/commitments/{id}': { access: admin },
   'POST /api/v1/commitments/{id}/indicators': { access: ['admin', 'department', 'region'], ownership: true },

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type {
+  AgreementInForce,
   Commitment,
   CommitmentDetail,
   CommitmentIndicator,
@@ -11,6 +12,7 @@ import type {
   TimelineEntry,
 } from '../../shared/contracts/follow-up.js';
 import type { RichTextDoc } from '../../shared/contracts/rich-text.js';
+import { politicalStatesOf } from '../adoption/political-state.js';
 import { agreements, subjectAreas } from '../agreements/agreement.table.js';
 import type { Db, Tx } from '../db/client.js';
 import type { Actor } from '../platform/context.js';
@@ -123,6 +125,31 @@ export async function listCommitments(db: Db | Tx, query: CommitmentQuery): Prom
     rows.map((r) => r.row.id),
   );
   return rows.map((r) => toCommitment(r, latest.get(r.row.id) ?? null));
+}
+
+/** The agreements of a cycle in force, by region name: those a commitment agreed elsewhere can be added to. */
+export async function listAgreementsInForce(db: Db | Tx, cycleId: string): Promise<AgreementInForce[]> {
+  const states = await politicalStatesOf(db, { cycleId });
+  const ids = [...states].filter(([, state]) => state === 'in_force').map(([id]) => id);
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({
+      id: agreements.id,
+      regionId: regions.id,
+      regionName: regions.name,
+      periodFrom: agreements.periodFrom,
+      periodTo: agreements.periodTo,
+    })
+    .from(agreements)
+    .innerJoin(regions, eq(regions.id, agreements.regionId))
+    .where(inArray(agreements.id, ids))
+    .orderBy(asc(regions.name), asc(agreements.id));
+  return rows.map((r) => ({
+    id: r.id,
+    region: { id: r.regionId, name: r.regionName },
+    periodFrom: r.periodFrom,
+    periodTo: r.periodTo,
+  }));
 }
 
 /** One commitment with its latest report. */

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../shared/contracts/common.js';
 import {
   AddIndicatorInput,
+  AgreementInForceList,
   ChangeCommitmentInput,
   CommitmentDetail,
   CommitmentList,
@@ -13,7 +14,7 @@ import type { Ctx } from '../platform/context.js';
 import { assertId } from '../platform/ids.js';
 import { addIndicator } from './add-indicator.js';
 import { changeCommitment } from './change-commitment.js';
-import { listCommitments, loadCommitmentDetail } from './commitment-reads.js';
+import { listAgreementsInForce, listCommitments, loadCommitmentDetail } from './commitment-reads.js';
 import { reporters } from './commitment-rules.js';
 import { createCommitment } from './create-commitment.js';
 
@@ -33,7 +34,28 @@ export async function getCommitment(ctx: Ctx, id: string): Promise<CommitmentDet
   return loadCommitmentDetail(db, actor, id);
 }
 
+/** The agreements of a cycle in force, which commitments agreed elsewhere are added to; everyone signed in. */
+export async function getAgreementsInForce(ctx: Ctx, cycleId: string): Promise<AgreementInForceList> {
+  const { db } = authorize(ctx, everyone);
+  assertId(cycleId);
+  return { items: await listAgreementsInForce(db, cycleId) };
+}
+
 export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/cycles/:id/agreements-in-force',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        summary:
+          'The agreements of a cycle in force, by region name: those a commitment agreed elsewhere can be added to',
+        params: IdParams,
+        response: { 200: AgreementInForceList },
+      },
+    },
+    async (request) => getAgreementsInForce(request.ctx, request.params.id),
+  );
   app.get(
     '/api/v1/commitments',
     {

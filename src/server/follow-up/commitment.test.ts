@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTrail, startTestApp, type TestApp } from '../../../test/support/app.js';
 import type { AgreementAdoption } from '../../shared/contracts/adoption.js';
 import type {
+  AgreementInForceList,
   CommitmentDetail,
   CommitmentList,
   CreateCommitmentInput,
@@ -154,6 +155,28 @@ describe('commitments from an agreement in force', () => {
 });
 
 describe('a commitment agreed elsewhere', () => {
+  it('is added to one of the agreements in force, which the cycle lists', async () => {
+    const list = await ok<AgreementInForceList>(
+      'GET',
+      `/api/v1/cycles/${fx.cycle.id}/agreements-in-force`,
+      cookies.viewer,
+    );
+    expect(list.items).toEqual([
+      {
+        id: fx.own.id,
+        region: { id: t.actors.region.regionId, name: expect.any(String) },
+        periodFrom: fx.own.periodFrom,
+        periodTo: fx.own.periodTo,
+      },
+    ]);
+    const none = await ok<AgreementInForceList>(
+      'GET',
+      `/api/v1/cycles/${unknownId}/agreements-in-force`,
+      cookies.admin,
+    );
+    expect(none.items).toEqual([]);
+  });
+
   it('is added by the admin with its reference, indicators and goals', async () => {
     const made = await ok<CommitmentDetail>('POST', '/api/v1/commitments', cookies.admin, elsewhere());
     expect(made).toMatchObject({
@@ -171,6 +194,7 @@ describe('a commitment agreed elsewhere', () => {
   it('is refused to others, to an agreement not in force, and with a target before its baseline, changing nothing', async () => {
     await refused(() => req('POST', '/api/v1/commitments', cookies.department, elsewhere()), 403);
     await refused(() => req('POST', '/api/v1/commitments', cookies.region, elsewhere()), 403);
+    await refused(() => req('POST', '/api/v1/commitments', cookies.viewer, elsewhere()), 403);
     await refused(
       () => req('POST', '/api/v1/commitments', cookies.admin, elsewhere({ agreementId: fx.other.id })),
       409,
@@ -296,6 +320,55 @@ describe('indicators added by the owner', () => {
     const managerUrl = `/api/v1/commitments/${fx.commitments.manager.id}/indicators`;
     await refused(() => req('POST', managerUrl, cookies.otherRegion, body), 403);
     await ok('POST', managerUrl, cookies.region, { ...body, name: 'Møter i regionrådet', unit: 'møter' });
+  });
+
+  it('keeps the intermediate goals in date order, refusing one outside the period and two on one day', async () => {
+    const url = `/api/v1/commitments/${fx.commitments.bus.id}/indicators`;
+    const body = {
+      name: 'Holdeplasser med leskur',
+      unit: 'holdeplasser',
+      direction: 'higher',
+      baselineValue: 2,
+      baselineOn: '2025-01-01',
+      targetValue: 12,
+      targetOn: '2028-12-31',
+      goals: [
+        { value: 8, dueOn: '2027-12-31' },
+        { value: 5, dueOn: '2026-06-30' },
+      ],
+    };
+    await refused(
+      () =>
+        req('POST', url, cookies.department, {
+          ...body,
+          goals: [
+            { value: 1, dueOn: '2024-12-31' },
+            { value: 13, dueOn: '2029-01-01' },
+          ],
+        }),
+      400,
+      [
+        ['goals.0.dueOn', 'validation.goalOutsidePeriod'],
+        ['goals.1.dueOn', 'validation.goalOutsidePeriod'],
+      ],
+    );
+    await refused(
+      () =>
+        req('POST', url, cookies.department, {
+          ...body,
+          goals: [
+            { value: 5, dueOn: '2026-06-30' },
+            { value: 6, dueOn: '2026-06-30' },
+          ],
+        }),
+      400,
+      [['goals', 'validation.goalDatesRepeat']],
+    );
+    const made = await ok<CommitmentDetail>('POST', url, cookies.department, body);
+    expect(made.indicators.find((i) => i.name === 'Holdeplasser med leskur')?.goals).toEqual([
+      { value: 5, dueOn: '2026-06-30' },
+      { value: 8, dueOn: '2027-12-31' },
+    ]);
   });
 });
 

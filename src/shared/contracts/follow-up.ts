@@ -103,6 +103,18 @@ export type Commitment = z.infer<typeof Commitment>;
 export const CommitmentList = z.object({ items: z.array(Commitment) });
 export type CommitmentList = z.infer<typeof CommitmentList>;
 
+/** An agreement of a cycle in force: one the admin may add a commitment agreed elsewhere to. */
+export const AgreementInForce = z.object({
+  id: z.string(),
+  region: RegionRef,
+  periodFrom: z.string(),
+  periodTo: z.string(),
+});
+export type AgreementInForce = z.infer<typeof AgreementInForce>;
+
+export const AgreementInForceList = z.object({ items: z.array(AgreementInForce) });
+export type AgreementInForceList = z.infer<typeof AgreementInForceList>;
+
 export const CommitmentQuery = z.object({
   cycleId: Id.optional(),
   agreementId: Id.optional(),
