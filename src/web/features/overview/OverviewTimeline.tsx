@@ -2,9 +2,9 @@ import { type EChartsCoreOption, format } from 'echarts/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverviewEntry } from '../../../shared/contracts/overview';
+import { EChart } from '../../shared/components/EChart';
 import { formatDate, intlLocale } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
-import { EChart } from './EChart';
 
 /** How a milestone is drawn: its state as it stands, by shape as well as colour. */
 const marks = {

@@ -11,7 +11,9 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-// Only the parts the timeline draws, so the chunk carries no more of the library than it uses.
+// Only the parts the charts draw (the overview's timeline, an indicator's course on a commitment's page), so
+// the chunk carries no more of the library than it uses. Import this file only from a module that a page
+// loads lazily: the library stays out of the first bundle.
 echarts.use([
   ScatterChart,
   LineChart,
