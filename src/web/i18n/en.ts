@@ -3185,6 +3185,14 @@ export const webEn: WebCatalogue = {
       targetOn: "Target's date",
       submit: 'Add',
       added: 'The indicator is added.',
+      goals: 'Intermediate goals',
+      goalsHelp:
+        'Optional. The value the indicator is to have reached on a date between the baseline and the target, for instance at the end of each year. The commitment shows the goals in date order.',
+      noGoals: 'No intermediate goals.',
+      goalOn: 'Date of intermediate goal {{number}}',
+      goalValue: 'Value of intermediate goal {{number}}',
+      addGoal: 'Add an intermediate goal',
+      removeGoal: 'Remove intermediate goal {{number}}',
     },
     indicator: {
       name: 'Indicator',

@@ -3168,6 +3168,14 @@ export const webNb = {
       targetOn: 'Dato for målet',
       submit: 'Legg til',
       added: 'Indikatoren er lagt til.',
+      goals: 'Delmål',
+      goalsHelp:
+        'Valgfritt. Verdien indikatoren skal ha nådd på en dato mellom utgangspunktet og målet, for eksempel ved utgangen av hvert år. Forpliktelsen viser delmålene i datorekkefølge.',
+      noGoals: 'Ingen delmål.',
+      goalOn: 'Dato for delmål {{number}}',
+      goalValue: 'Verdi for delmål {{number}}',
+      addGoal: 'Legg til delmål',
+      removeGoal: 'Fjern delmål {{number}}',
     },
     indicator: {
       name: 'Indikator',

@@ -3170,6 +3170,14 @@ export const webNn: WebCatalogue = {
       targetOn: 'Dato for målet',
       submit: 'Legg til',
       added: 'Indikatoren er lagd til.',
+      goals: 'Delmål',
+      goalsHelp:
+        'Valfritt. Verdien indikatoren skal ha nådd på ein dato mellom utgangspunktet og målet, til dømes ved utgangen av kvart år. Forpliktinga viser delmåla i datorekkjefølgje.',
+      noGoals: 'Ingen delmål.',
+      goalOn: 'Dato for delmål {{number}}',
+      goalValue: 'Verdi for delmål {{number}}',
+      addGoal: 'Legg til delmål',
+      removeGoal: 'Fjern delmål {{number}}',
     },
     indicator: {
       name: 'Indikator',
