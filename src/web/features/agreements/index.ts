@@ -7,7 +7,8 @@
  * - agreementsKey, for a feature whose writes change what an agreement shows (the ready flag changes its
  *   version), so that it reads the agreements again;
  * - useAgreement, for a screen that needs one agreement outside its page (the matrix's cell dialog);
- * - useAgreements, for a screen that chooses among a cycle's agreements (the regions a meeting concerns).
+ * - useAgreements, for a screen that chooses among a cycle's agreements (the regions a meeting concerns);
+ * - useSubjectAreas, for a screen that chooses among a cycle's subject areas (a commitment agreed elsewhere).
  */
 export {
   type AgreementContext,
@@ -17,4 +18,4 @@ export {
   registerAgreementTab,
   useAgreementContext,
 } from './agreement-tabs';
-export { agreementsKey, useAgreement, useAgreements } from './agreements.api';
+export { agreementsKey, useAgreement, useAgreements, useSubjectAreas } from './agreements.api';

@@ -41,7 +41,7 @@ function CommitmentView({ commitment: c }: { commitment: CommitmentDetail }) {
         ) : undefined
       }
     >
-      <Notice text={notice} />
+      <Notice text={notice} fromNavigation />
       {c.description && <Paragraph>{c.description}</Paragraph>}
       <dl className="facts">
         <dt>{t('followUp.commitment.region')}</dt>

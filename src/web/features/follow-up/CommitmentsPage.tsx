@@ -1,22 +1,36 @@
-import { Card, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { useId } from 'react';
+import { Button, Card, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import type { Me } from '../../../shared/contracts/auth';
 import type { Commitment } from '../../../shared/contracts/follow-up';
 import { ListCount } from '../../shared/components/ListCount';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { useCurrentCycle } from '../../shared/current-cycle';
 import { currentLocale } from '../../shared/i18n';
+import { CreateCommitmentDialog } from './CreateCommitmentDialog';
 import { followUpPaths, useCommitments } from './follow-up.api';
 import { formatNok, ownerName } from './follow-up-format';
 
-/** "Forpliktelser": the commitments of the cycle's agreements in force, with each one's latest status. */
-export function CommitmentsPage() {
+/**
+ * "Forpliktelser": the commitments of the cycle's agreements in force, with each one's latest status. The
+ * coordinator adds one agreed outside the contributions here, and lands on its page.
+ */
+export function CommitmentsPage({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const { cycles, cycle } = useCurrentCycle();
+  const [adding, setAdding] = useState(false);
   return (
-    <Page title={t('followUp.commitments.title')}>
+    <Page
+      title={t('followUp.commitments.title')}
+      actions={
+        me.role === 'admin' && cycle ? (
+          <Button onClick={() => setAdding(true)}>{t('followUp.createCommitment.button')}</Button>
+        ) : undefined
+      }
+    >
       <Paragraph>{t('followUp.commitments.intro')}</Paragraph>
       <QueryState query={cycles}>
         {() =>
@@ -29,6 +43,19 @@ export function CommitmentsPage() {
           )
         }
       </QueryState>
+      {cycle && (
+        <CreateCommitmentDialog
+          cycleId={cycle.id}
+          open={adding}
+          onClose={() => setAdding(false)}
+          onDone={(made) => {
+            setAdding(false);
+            navigate(followUpPaths.commitment(made.id), {
+              state: { notice: t('followUp.createCommitment.created', { title: made.title }) },
+            });
+          }}
+        />
+      )}
     </Page>
   );
 }

@@ -33,7 +33,7 @@ export function FollowUpRoutes({ me }: { me: Me }) {
         <Route path="runder" element={<RoundsPage me={me} />} />
         <Route path="runder/:id" element={<RoundPage me={me} />} />
         <Route path="runder/:id/forpliktelser/:commitmentId" element={<ReportPage />} />
-        <Route path="forpliktelser" element={<CommitmentsPage />} />
+        <Route path="forpliktelser" element={<CommitmentsPage me={me} />} />
         <Route path="forpliktelser/:id" element={<CommitmentPage />} />
         <Route path="*" element={<FollowUpNotFound />} />
       </Routes>

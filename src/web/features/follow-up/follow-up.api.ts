@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  AgreementInForceList,
   ChangeCommitmentInput,
   CommitmentDetail,
   CommitmentList,
   CommitmentReport,
+  CreateCommitmentInput,
   IndicatorInput,
   OpenRoundInput,
   ReopenReportInput,
@@ -12,7 +14,9 @@ import type {
   RoundStatus,
   SaveReportInput,
 } from '../../../shared/contracts/follow-up';
+import type { User } from '../../../shared/contracts/users';
 import { api, query } from '../../shared/api';
+import type { Paged } from '../../shared/use-paged-list';
 
 /** Every query of this feature starts with this key: a report, a round or a commitment changed reads all again. */
 export const followUpKey = ['follow-up'] as const;
@@ -65,6 +69,26 @@ export function useCommitment(id: string) {
   });
 }
 
+/** The cycle's agreements in force, which the admin adds commitments agreed elsewhere to. */
+export function useAgreementsInForce(cycleId: string) {
+  return useQuery({
+    queryKey: [...followUpKey, 'agreements-in-force', cycleId],
+    queryFn: () => api<AgreementInForceList>('GET', `/api/v1/cycles/${enc(cycleId)}/agreements-in-force`),
+    select: (list) => list.items,
+  });
+}
+
+/** Active users whose name or e-mail has the words typed, to choose who is responsible; none before two letters. */
+export function useUserSearch(q: string) {
+  const words = q.trim();
+  return useQuery({
+    queryKey: [...followUpKey, 'users', words],
+    queryFn: () => api<Paged<User>>('GET', `/api/v1/users${query({ q: words, active: 'true', limit: 20 })}`),
+    select: (page) => page.items,
+    enabled: words.length >= 2,
+  });
+}
+
 export function useReport(roundId: string, commitmentId: string) {
   return useQuery({
     queryKey: [...followUpKey, 'report', roundId, commitmentId],
@@ -105,6 +129,11 @@ export const useSaveReport = (roundId: string, commitmentId: string) =>
 export const useReopenReport = (roundId: string, commitmentId: string) =>
   useFollowUpMutation((input: ReopenReportInput) =>
     api<CommitmentReport>('POST', `${reportUrl(roundId, commitmentId)}/reopen`, input),
+  );
+
+export const useCreateCommitment = () =>
+  useFollowUpMutation((input: CreateCommitmentInput) =>
+    api<CommitmentDetail>('POST', '/api/v1/commitments', input),
   );
 
 export const useAddIndicator = (commitmentId: string) =>
