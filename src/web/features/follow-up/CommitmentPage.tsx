@@ -1,5 +1,5 @@
-import { Button, Card, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { useId, useState } from 'react';
+import { Button, Card, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { CommitmentDetail, CommitmentIndicator } from '../../../shared/contracts/follow-up';
@@ -13,10 +13,15 @@ import { AddIndicatorDialog } from './AddIndicatorDialog';
 import { ChangeCommitmentDialog } from './ChangeCommitmentDialog';
 import { useCommitment } from './follow-up.api';
 import { formatNok, formatValue, ownerName } from './follow-up-format';
+import { type CoursePoint, courseOf, standingOf } from './indicator-course';
+
+/** The charting library comes with the first indicator's chart, on this page only. */
+const IndicatorChart = lazy(() => import('./IndicatorChart'));
 
 /**
  * A commitment: what it is, who owns it, its money, its indicators with baseline, goals, target and the
- * values reported, its timeline of reports (the latest round first) and the changes made to it.
+ * values reported, each indicator's course as a chart with the same figures as text beside it, its
+ * timeline of reports (the latest round first) and the changes made to it.
  */
 export function CommitmentPage() {
   const { id = '' } = useParams();
@@ -96,6 +101,7 @@ function CommitmentView({ commitment: c }: { commitment: CommitmentDetail }) {
           </Button>
         </div>
       )}
+      {c.indicators.length > 0 && <Courses indicators={c.indicators} />}
       <ChangeCommitmentDialog
         commitment={c}
         open={changing}
@@ -193,6 +199,110 @@ function Indicators({ indicators }: { indicators: CommitmentIndicator[] }) {
           </Table>
         </div>
       )}
+    </section>
+  );
+}
+
+function Courses({ indicators }: { indicators: CommitmentIndicator[] }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  return (
+    <section className="stack page-section" aria-labelledby={headingId}>
+      <Heading level={2} data-size="sm" id={headingId}>
+        {t('followUp.chart.heading')}
+      </Heading>
+      {indicators.map((i) => (
+        <IndicatorCourse key={i.id} indicator={i} />
+      ))}
+    </section>
+  );
+}
+
+/**
+ * One indicator's course: a chart of the values reported against the baseline, the goals and the target,
+ * and the same in words (WCAG 1.1.1): a summary that says which direction is better and how the latest
+ * value stands, which also describes the chart, and a table of every point the chart draws.
+ */
+function IndicatorCourse({ indicator: i }: { indicator: CommitmentIndicator }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const headingId = useId();
+  const summaryId = useId();
+  const value = (v: number) => formatValue(v, i.unit, locale);
+  const date = (d: string) => formatShortDate(d, locale);
+  const standing = standingOf(i);
+  const goals = [...i.goals].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  const sentences = [
+    t('followUp.chart.summary', {
+      direction: t(`followUp.direction.${i.direction}`),
+      baseline: value(i.baselineValue),
+      baselineOn: date(i.baselineOn),
+      target: value(i.targetValue),
+      targetOn: date(i.targetOn),
+    }),
+    goals.length > 0 &&
+      t('followUp.chart.goals', {
+        count: goals.length,
+        goals: goals
+          .map((g) => t('followUp.indicator.valueOn', { value: value(g.value), date: date(g.dueOn) }))
+          .join('; '),
+      }),
+    standing
+      ? t('followUp.chart.latest', { value: value(standing.latest.value), date: date(standing.latest.date) })
+      : t('followUp.chart.noValues'),
+    standing?.due &&
+      (standing.due.kind === 'target'
+        ? t(standing.due.met ? 'followUp.chart.meetsTarget' : 'followUp.chart.missesTarget', {
+            value: value(standing.due.value),
+          })
+        : t(standing.due.met ? 'followUp.chart.meetsGoal' : 'followUp.chart.missesGoal', {
+            value: value(standing.due.value),
+            date: date(standing.due.date),
+          })),
+  ].filter(Boolean);
+  const caption = t('followUp.chart.tableCaption', { name: i.name });
+  const kindOf = (p: CoursePoint) =>
+    p.kind === 'value'
+      ? t('followUp.chart.kind.value', { round: p.round })
+      : t(`followUp.chart.kind.${p.kind}`);
+  return (
+    <section className="stack follow-up-course" aria-labelledby={headingId}>
+      <Heading level={3} data-size="xs" id={headingId}>
+        {i.name}
+      </Heading>
+      <Paragraph id={summaryId}>{sentences.join(' ')}</Paragraph>
+      <div className="follow-up-course-parts">
+        <Suspense fallback={<Spinner aria-label={t('followUp.chart.loading')} />}>
+          <IndicatorChart
+            indicator={i}
+            label={t('followUp.chart.label', { name: i.name })}
+            describedBy={summaryId}
+          />
+        </Suspense>
+        <div className="table-wrap">
+          <Table data-size="sm" zebra>
+            <caption className="follow-up-caption">{caption}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('followUp.chart.columns.date')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('followUp.chart.columns.what')}</Table.HeaderCell>
+                <Table.HeaderCell className="follow-up-numeric">
+                  {t('followUp.chart.columns.value')}
+                </Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {courseOf(i).map((p) => (
+                <Table.Row key={`${p.kind}-${p.date}-${p.kind === 'value' ? p.round : ''}`}>
+                  <Table.Cell>{date(p.date)}</Table.Cell>
+                  <Table.Cell>{kindOf(p)}</Table.Cell>
+                  <Table.Cell className="follow-up-numeric">{value(p.value)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      </div>
     </section>
   );
 }
