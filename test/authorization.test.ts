@@ -146,6 +146,10 @@ const expected: Record<string, Expected> = {
   'POST /api/v1/special-part-versions/{id}/drafts': { access: admin },
   'POST /api/v1/special-part-versions/{id}/send': { access: admin },
   'POST /api/v1/special-part-versions/{id}/agree': { access: admin },
+  // A sent version's answer: the region's own contact answers it for the region; the county's people and
+  // that region read it, another region's contact does not
+  'GET /api/v1/special-part-versions/{id}/answer': { access: everyone, ownership: true },
+  'PUT /api/v1/special-part-versions/{id}/answer': { access: ['region'], ownership: true },
   // The departments × regions matrix and the export of a cycle's contributions: everyone signed in reads
   // every agreement, so everyone reads the whole matrix and may export it
   'GET /api/v1/matrix': { access: everyone },

@@ -194,7 +194,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(contributionRoutes, { publicUrl: options.publicUrl });
   await app.register(agreementDocumentRoutes);
   await app.register(agreementArchiveRoutes);
-  await app.register(specialPartRoutes);
+  await app.register(specialPartRoutes, {
+    publicUrl: options.publicUrl,
+    mail: { configured: options.mailConfigured ?? false },
+  });
   await app.register(milestoneRoutes);
   await app.register(matrixRoutes);
   await app.register(overviewRoutes);

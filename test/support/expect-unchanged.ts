@@ -26,6 +26,8 @@ const tables = [
   'agreement_subject_areas',
   'special_part_versions',
   'special_part_sections',
+  'special_part_answers',
+  'special_part_answer_comments',
   'milestone_template_items',
   'agreement_milestones',
   'meetings',

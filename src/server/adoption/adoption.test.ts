@@ -171,7 +171,12 @@ describe('an agreement’s adoption', () => {
     // The change goes into a new version of the special part, sent and agreed.
     const admin = t.ctx(t.actors.admin);
     const draft = await createSpecialPartDraft(admin, agreed?.id as string);
-    const sent = await sendSpecialPartVersion(admin, draft.id, { version: draft.version });
+    const sent = await sendSpecialPartVersion(
+      admin,
+      draft.id,
+      { version: draft.version },
+      { appUrl: 'https://x.test' },
+    );
     const newer = await agreeSpecialPartVersion(admin, sent.id, { version: sent.version });
     adoption = await ok<AgreementAdoption>('POST', resolveUrl, cookies.admin, {
       resolution: 'accepted',

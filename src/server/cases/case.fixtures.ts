@@ -85,6 +85,11 @@ export async function readyAgreement(t: TestApp, cycleId: string, agreementId: s
     { appUrl: 'https://x.test' },
   );
   const draft = await createSpecialPart(admin, agreementId);
-  const sent = await sendSpecialPartVersion(admin, draft.id, { version: draft.version });
+  const sent = await sendSpecialPartVersion(
+    admin,
+    draft.id,
+    { version: draft.version },
+    { appUrl: 'https://x.test' },
+  );
   await agreeSpecialPartVersion(admin, sent.id, { version: sent.version });
 }

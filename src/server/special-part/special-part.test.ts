@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTrail, startTestApp, type TestApp } from '../../../test/support/app.js';
 import { snapshot } from '../../../test/support/expect-unchanged.js';
 import { toPlainText } from '../../shared/contracts/rich-text.js';
-import type { SpecialPartVersion } from '../../shared/contracts/special-part.js';
+import type { SpecialPartVersion, SpecialPartVersionSent } from '../../shared/contracts/special-part.js';
 import { contributions } from '../contributions/contribution.table.js';
 import { textBody } from '../general-part/general-part.fixtures.js';
 import { generateContributionsContent } from './contributions-content.js';
@@ -346,7 +346,12 @@ describe('sending and agreeing', () => {
 
     const sendRes = await act(draft.id, 'send', { version: draft.version });
     expect(sendRes.statusCode).toBe(200);
-    const sent = sendRes.json() as SpecialPartVersion;
+    // The answer to sending says, besides the version, what became of the e-mail to the region.
+    const { mail, regionsWithoutContact, ...sent } = sendRes.json() as SpecialPartVersionSent;
+    expect({ mail, regionsWithoutContact }).toEqual({
+      mail: { queued: 0, kept: 1 },
+      regionsWithoutContact: [],
+    });
     expect(sent).toMatchObject({
       state: 'sent',
       version: draft.version + 1,

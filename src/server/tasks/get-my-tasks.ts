@@ -1,5 +1,6 @@
-import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { type MyTasks, MyTasksQuery } from '../../shared/contracts/tasks.js';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { SpecialPartVerdict } from '../../shared/contracts/special-part.js';
+import { type MyTasks, MyTasksQuery, type SpecialPartToAnswer } from '../../shared/contracts/tasks.js';
 import { agreementSubjectAreas, agreements } from '../agreements/agreement.table.js';
 import { contributions } from '../contributions/contribution.table.js';
 import type { Db } from '../db/client.js';
@@ -10,6 +11,12 @@ import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Actor, Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { regions } from '../registry/registry.table.js';
+import {
+  specialPartAnswerComments,
+  specialPartAnswers,
+  specialPartVersions,
+} from '../special-part/special-part.table.js';
+import { answerOpenSql } from '../special-part/special-part-answer-reads.js';
 
 /** Statuses of an item still being negotiated: it waits for somebody to discuss or settle it. */
 const negotiating = ['proposed', 'discussed'];
@@ -19,8 +26,9 @@ const negotiating = ['proposed', 'discussed'];
  * coordinator asked the department to answer, the regions whose agreement has nothing from the department
  * yet and the department's items still negotiated; a region contact sees the region's own agreement and
  * what in it is still open; everyone but a viewer sees the open actions from meetings that they (as a
- * registry person) or their department own. Hearings are listed by their own route; the coordinator's
- * overview is the matrix.
+ * registry person) or their department own. A region contact also sees the region's sent special parts to
+ * answer, and the coordinator those the regions have answered. Hearings are listed by their own route; the
+ * coordinator's overview is the matrix.
  */
 export async function getMyTasks(ctx: Ctx, raw: unknown): Promise<MyTasks> {
   const { db, actor } = authorize(ctx, everyone);
@@ -32,7 +40,72 @@ export async function getMyTasks(ctx: Ctx, raw: unknown): Promise<MyTasks> {
     department: await departmentTasks(db, actor, cycle.id),
     region: await regionTasks(db, actor, cycle.id),
     meetingActions: await openActionsFor(db, actor, cycle.id),
+    specialParts: await specialPartTasks(db, actor, cycle.id),
   };
+}
+
+/**
+ * The cycle's sent special part versions the regions may still answer: for a region contact the region's
+ * own, answered or not (the oldest sent first); for the coordinator those answered (the latest answer first),
+ * which wait for the coordinator to read them and record the version agreed.
+ */
+async function specialPartTasks(db: Db, actor: Actor, cycleId: string): Promise<SpecialPartToAnswer[]> {
+  const forRegion = actor.role === 'region' && actor.regionId;
+  if (!forRegion && actor.role !== 'admin') return [];
+  const commented = db
+    .select({ answerId: specialPartAnswerComments.answerId, n: count().as('n') })
+    .from(specialPartAnswerComments)
+    .groupBy(specialPartAnswerComments.answerId)
+    .as('commented');
+  const rows = await db
+    .select({
+      agreementId: agreements.id,
+      regionName: regions.name,
+      versionId: specialPartVersions.id,
+      versionNumber: specialPartVersions.number,
+      sentAt: specialPartVersions.sentAt,
+      verdict: specialPartAnswers.verdict,
+      comments: sql<number>`coalesce(${commented.n}, 0)`.mapWith(Number),
+      answeredAt: specialPartAnswers.answeredAt,
+    })
+    .from(specialPartVersions)
+    .innerJoin(agreements, eq(agreements.id, specialPartVersions.agreementId))
+    .innerJoin(regions, eq(regions.id, agreements.regionId))
+    .leftJoin(
+      specialPartAnswers,
+      and(
+        eq(specialPartAnswers.versionId, specialPartVersions.id),
+        eq(specialPartAnswers.regionId, agreements.regionId),
+      ),
+    )
+    .leftJoin(commented, eq(commented.answerId, specialPartAnswers.id))
+    .where(
+      and(
+        eq(agreements.cycleId, cycleId),
+        answerOpenSql,
+        forRegion ? eq(agreements.regionId, forRegion) : isNotNull(specialPartAnswers.id),
+      ),
+    )
+    .orderBy(
+      ...(forRegion
+        ? [asc(specialPartVersions.sentAt), asc(specialPartVersions.number)]
+        : [desc(specialPartAnswers.answeredAt), asc(regions.name)]),
+    );
+  return rows.map((r) => ({
+    agreementId: r.agreementId,
+    regionName: r.regionName,
+    versionId: r.versionId,
+    versionNumber: r.versionNumber,
+    sentAt: r.sentAt?.toISOString() ?? null,
+    answer:
+      r.verdict && r.answeredAt
+        ? {
+            verdict: r.verdict as SpecialPartVerdict,
+            comments: r.comments,
+            answeredAt: r.answeredAt.toISOString(),
+          }
+        : null,
+  }));
 }
 
 /** Draft answers assigned to the caller's department, counted in inputs, per hearing of the cycle. */

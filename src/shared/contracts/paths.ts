@@ -10,6 +10,10 @@ export const agreementPath = (id: string) => `/avtaler/${id}`;
 export const contributionsPath = (agreementId: string, contributionId?: string) =>
   `/avtaler/${agreementId}/bidrag${contributionId ? `#bidrag-${contributionId}` : ''}`;
 
+/** An agreement's special part, at one of its versions when named. */
+export const specialPartPath = (agreementId: string, versionId?: string) =>
+  `/avtaler/${agreementId}/spesiell-del${versionId ? `?versjon=${versionId}` : ''}`;
+
 export const hearingPath = (id: string) => `/horinger/${id}`;
 
 export const meetingPath = (id: string) => `/moter/${id}`;

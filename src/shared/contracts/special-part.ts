@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { requiredText, Version } from './common.js';
 import { checkUniqueSectionKeys, comparisonOf } from './document-versions.js';
 import { PersonRef, SectionKey } from './general-part.js';
+import { RegionRef } from './hearings.js';
+import { MailOutcome } from './mail.js';
 import { RichTextDoc, RichTextInput } from './rich-text.js';
+
+export { specialPartPath } from './paths.js';
 
 /**
  * An agreement's special part (spesiell del): a versioned document of ordered sections like the general
@@ -14,7 +18,8 @@ import { RichTextDoc, RichTextInput } from './rich-text.js';
  *
  * Who writes: the coordinator (admin) creates, edits, sends and records the agreement. Department editors
  * and region contacts shape the special part through their contributions (and comments on them), which is
- * what the generated section shows; everyone signed in reads every version.
+ * what the generated section shows; everyone signed in reads every version. A sent version goes to the
+ * region's contacts, who answer it: the region agrees, or it has comments on some of its sections.
  */
 
 export const contributionsSectionKey = 'contributions';
@@ -156,6 +161,97 @@ export type UpdateSpecialPartSectionsInput = z.infer<typeof UpdateSpecialPartSec
 /** Sending and agreeing change only the state, from the version the caller saw. */
 export const SpecialPartTransitionInput = z.object({ version: Version });
 export type SpecialPartTransitionInput = z.infer<typeof SpecialPartTransitionInput>;
+
+/**
+ * The answer to sending a version: the version, what became of the e-mail to the region's contacts, and the
+ * region when it has no active contact (nobody there was told; the region still finds the version on its
+ * start page once somebody signs in for it).
+ */
+export const SpecialPartVersionSent = SpecialPartVersion.extend({
+  mail: MailOutcome,
+  regionsWithoutContact: z.array(RegionRef),
+});
+export type SpecialPartVersionSent = z.infer<typeof SpecialPartVersionSent>;
+
+/** `agrees`: the region agrees with the version as sent; `comments`: it has comments on some sections. */
+export const specialPartVerdicts = ['agrees', 'comments'] as const;
+export const SpecialPartVerdict = z.enum(specialPartVerdicts, { error: 'validation.chooseAnswer' });
+export type SpecialPartVerdict = z.infer<typeof SpecialPartVerdict>;
+
+export const maxAnswerCommentLength = 10_000;
+
+/** A comment on one section of the version, named by its key. */
+export const SpecialPartAnswerCommentInput = z.object({
+  sectionKey: SectionKey,
+  text: requiredText(maxAnswerCommentLength),
+});
+export type SpecialPartAnswerCommentInput = z.infer<typeof SpecialPartAnswerCommentInput>;
+
+/**
+ * The region's answer to a sent version, given or changed. `version` is the answer's, as the caller saw it
+ * (absent for a first answer), so that two contacts of a region never overwrite each other unseen. Comments
+ * go with `comments` only, at most one per section.
+ */
+export const SpecialPartAnswerInput = z
+  .object({
+    version: Version.optional(),
+    verdict: SpecialPartVerdict,
+    comments: z
+      .array(SpecialPartAnswerCommentInput, { error: 'validation.invalid' })
+      .max(maxSpecialPartSections, { error: 'validation.tooManySections' })
+      .default([]),
+  })
+  .superRefine((input, ctx) => {
+    if (input.verdict === 'comments' && input.comments.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['comments'], message: 'validation.answerNeedsComment' });
+    }
+    if (input.verdict === 'agrees' && input.comments.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['comments'], message: 'validation.answerAgreesWithComments' });
+    }
+    const seen = new Set<string>();
+    input.comments.forEach((comment, i) => {
+      if (seen.has(comment.sectionKey)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['comments', i, 'sectionKey'],
+          message: 'validation.duplicateSectionComment',
+        });
+      }
+      seen.add(comment.sectionKey);
+    });
+  });
+export type SpecialPartAnswerInput = z.input<typeof SpecialPartAnswerInput>;
+
+export const SpecialPartAnswerComment = z.object({
+  sectionKey: z.string(),
+  sectionTitle: z.string(),
+  text: z.string(),
+});
+export type SpecialPartAnswerComment = z.infer<typeof SpecialPartAnswerComment>;
+
+/** A region's answer: its verdict, its comments in the version's section order, who gave it and when. */
+export const SpecialPartAnswer = z.object({
+  id: z.string(),
+  verdict: SpecialPartVerdict,
+  comments: z.array(SpecialPartAnswerComment),
+  answeredAt: z.string(),
+  answeredBy: PersonRef.nullable(),
+  /** For optimistic concurrency: send it back with a change. */
+  version: z.number(),
+});
+export type SpecialPartAnswer = z.infer<typeof SpecialPartAnswer>;
+
+/**
+ * A version's answer as the county's people and the region's own contacts see it. `open`: the region may
+ * answer or change its answer now (the version is sent, and neither it nor a later version is agreed).
+ */
+export const SpecialPartAnswerView = z.object({
+  versionId: z.string(),
+  region: RegionRef,
+  open: z.boolean(),
+  answer: SpecialPartAnswer.nullable(),
+});
+export type SpecialPartAnswerView = z.infer<typeof SpecialPartAnswerView>;
 
 export const SpecialPartVersionRef = z.object({
   id: z.string(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id } from './common.js';
 import { HearingKind } from './hearings.js';
 import { ActionOwner, MeetingType } from './meetings.js';
+import { SpecialPartVerdict } from './special-part.js';
 
 export const MyTasksQuery = z.object({ cycle: Id });
 export type MyTasksQuery = z.infer<typeof MyTasksQuery>;
@@ -49,14 +50,39 @@ export const MeetingAction = z.object({
 export type MeetingAction = z.infer<typeof MeetingAction>;
 
 /**
+ * A sent version of a special part that its region may answer now (neither it nor a later version is
+ * agreed), with the region's answer if it has given one: for the region's contact, something to answer or to
+ * change; for the coordinator, an answer to read before recording the version as agreed.
+ */
+export const SpecialPartToAnswer = z.object({
+  agreementId: z.string(),
+  regionName: z.string(),
+  versionId: z.string(),
+  versionNumber: z.number(),
+  sentAt: z.string().nullable(),
+  answer: z
+    .object({
+      verdict: SpecialPartVerdict,
+      /** How many sections the region commented on. */
+      comments: z.number(),
+      answeredAt: z.string(),
+    })
+    .nullable(),
+});
+export type SpecialPartToAnswer = z.infer<typeof SpecialPartToAnswer>;
+
+/**
  * What waits for the caller in a cycle, beyond the hearings (which have their own list): the answers their
- * department owes, their department's or region's part of the special parts, and the open actions from
- * meetings that they or their department own (earliest due first).
+ * department owes, their department's or region's part of the special parts, the open actions from meetings
+ * that they or their department own (earliest due first), and the sent special parts: for a region contact
+ * the region's own (answered or not, oldest sent first), for the coordinator those the regions have answered
+ * (latest answer first).
  */
 export const MyTasks = z.object({
   assignedDispositions: z.array(AssignedDispositions),
   department: DepartmentContributionTasks.nullable(),
   region: RegionAgreementTasks.nullable(),
   meetingActions: z.array(MeetingAction),
+  specialParts: z.array(SpecialPartToAnswer),
 });
 export type MyTasks = z.infer<typeof MyTasks>;

@@ -154,6 +154,14 @@ export const en: Catalogue = {
     specialPartNotDraft: 'Only a draft can be sent.',
     specialPartNotSent: 'Only a sent version can be recorded as agreed.',
     specialPartOlderThanAgreed: 'A newer version of the special part has already been agreed.',
+    specialPartAnswerNotSent: 'Only a version sent to the region can be answered.',
+    specialPartAnswerClosed:
+      'The version has been recorded as agreed, or a later version has, so the answer can no longer be given or changed.',
+    chooseAnswer: 'Choose whether the region agrees or has comments.',
+    answerNeedsComment: 'Write a comment on at least one section.',
+    answerAgreesWithComments:
+      'An answer that the region agrees has no comments. Choose comments to send them.',
+    duplicateSectionComment: 'Two comments are on the same section.',
     contributionsSectionRequired: 'The contributions section is made by the system and cannot be removed.',
     differentAgreements: 'The versions belong to two different agreements.',
     budget: 'The budget must be a whole number of kroner.',

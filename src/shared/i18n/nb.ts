@@ -152,6 +152,14 @@ export const nb = {
     specialPartNotDraft: 'Bare et utkast kan sendes.',
     specialPartNotSent: 'Bare en sendt versjon kan registreres som avtalt.',
     specialPartOlderThanAgreed: 'En nyere versjon av den spesielle delen er allerede avtalt.',
+    specialPartAnswerNotSent: 'Bare en versjon som er sendt til regionen, kan besvares.',
+    specialPartAnswerClosed:
+      'Versjonen er registrert som avtalt, eller en senere versjon er det, så svaret kan ikke lenger gis eller endres.',
+    chooseAnswer: 'Velg om regionen er enig, eller om den har merknader.',
+    answerNeedsComment: 'Skriv en merknad til minst ett avsnitt.',
+    answerAgreesWithComments:
+      'Et svar om at regionen er enig, har ingen merknader. Velg merknader for å sende dem.',
+    duplicateSectionComment: 'To merknader gjelder samme avsnitt.',
     contributionsSectionRequired: 'Avsnittet med bidragene lages av systemet og kan ikke fjernes.',
     differentAgreements: 'Versjonene hører til to ulike avtaler.',
     budget: 'Budsjettet må være et helt antall kroner.',

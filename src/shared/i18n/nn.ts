@@ -156,6 +156,14 @@ export const nn: Catalogue = {
     specialPartNotDraft: 'Berre eit utkast kan sendast.',
     specialPartNotSent: 'Berre ein send versjon kan registrerast som avtalt.',
     specialPartOlderThanAgreed: 'Ein nyare versjon av den særskilde delen er alt avtalt.',
+    specialPartAnswerNotSent: 'Berre ein versjon som er send til regionen, kan svarast på.',
+    specialPartAnswerClosed:
+      'Versjonen er registrert som avtalt, eller ein seinare versjon er det, så svaret kan ikkje lenger givast eller endrast.',
+    chooseAnswer: 'Vel om regionen er samd, eller om han har merknader.',
+    answerNeedsComment: 'Skriv ein merknad til minst eitt avsnitt.',
+    answerAgreesWithComments:
+      'Eit svar om at regionen er samd, har ingen merknader. Vel merknader for å sende dei.',
+    duplicateSectionComment: 'To merknader gjeld same avsnitt.',
     contributionsSectionRequired: 'Avsnittet med bidraga blir laga av systemet og kan ikkje fjernast.',
     differentAgreements: 'Versjonane høyrer til to ulike avtalar.',
     budget: 'Budsjettet må vere eit heilt tal kroner.',
