@@ -136,6 +136,15 @@ export const webEn: WebCatalogue = {
       itemsNegotiating_other:
         "{{count}} contributions in the agreement are being negotiated ({{own}} of them the region's own).",
       noAgreement: 'The region has no agreement in {{cycle}} yet.',
+      specialPartsRegion: 'Special part to answer',
+      specialPartsAdmin: "The regions' answers to special parts",
+      specialPartVersion: 'Version {{number}} of the special part',
+      specialPartOfRegion: '{{region}}, version {{number}}',
+      specialPartSent: 'Sent {{date}}.',
+      specialPartNotAnswered: 'The region has not answered yet.',
+      specialPartAgrees: 'Agrees, answered {{date}}.',
+      specialPartComments_one: 'Comments on {{count}} section, answered {{date}}.',
+      specialPartComments_other: 'Comments on {{count}} sections, answered {{date}}.',
     },
     can: {
       adminMatrix:
@@ -1576,6 +1585,10 @@ export const webEn: WebCatalogue = {
       body: 'A sent version can never change. The contributions section is frozen as the agreed contributions are now. Later changes are made in a new draft.',
       emptySections_one: 'The section {{sections}} is empty.',
       emptySections_other: 'The sections {{sections}} are empty.',
+      noContributions:
+        'No contributions have been agreed yet, so the section {{section}} is frozen without contributions. Contributions agreed later only come in a new draft.',
+      region:
+        '{{region}} can then answer the version: that the region agrees, or with comments on the sections.',
       confirm: 'Send the version',
       done: 'Version {{number}} has been sent to the parties. The contributions are frozen.',
     },
@@ -1589,6 +1602,32 @@ export const webEn: WebCatalogue = {
     createDraft: 'Make a new draft',
     fromVersion: 'from version {{number}}',
     draftCreated: 'A draft of version {{number}} has been made from version {{from}}.',
+    answer: {
+      heading: 'Answer from {{region}}',
+      notYet: 'The region has not answered the version yet.',
+      none: 'The region did not answer this version.',
+      agrees: '{{region}} agrees with version {{number}}.',
+      comments_one: '{{region}} has comments on {{count}} section of version {{number}}:',
+      comments_other: '{{region}} has comments on {{count}} sections of version {{number}}:',
+      onSection: 'On «{{title}}»',
+      answeredBy: 'Answered by {{name}} {{time}}.',
+      answered: 'Answered {{time}}.',
+      changeable: 'The answer can be changed until the version is recorded as agreed.',
+      given:
+        "The answer is saved. The county's coordinator sees it with the version and on their start page.",
+      changed: 'The answer is changed.',
+      form: {
+        legend: 'What does the region answer to version {{number}}?',
+        agrees: 'The region agrees with the version as sent',
+        comments: 'The region has comments on one or more sections',
+        commentsLegend: 'Comments on the sections',
+        commentsHelp: 'Write a comment on each section the region wants changed, and leave the others empty.',
+        comment: 'Comment on «{{title}}»',
+        submit: 'Send the answer',
+        change: 'Change the answer',
+        save: 'Save the new answer',
+      },
+    },
     compare: {
       link: 'Compare versions',
       title: 'Compare versions of the special part',

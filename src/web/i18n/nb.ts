@@ -135,6 +135,15 @@ export const webNb = {
       itemsNegotiating_other:
         '{{count}} bidrag i avtalen er under forhandling ({{own}} av dem er regionens egne).',
       noAgreement: 'Regionen har ingen avtale i {{cycle}} ennå.',
+      specialPartsRegion: 'Spesiell del til svar',
+      specialPartsAdmin: 'Regionenes svar på spesielle deler',
+      specialPartVersion: 'Versjon {{number}} av den spesielle delen',
+      specialPartOfRegion: '{{region}}, versjon {{number}}',
+      specialPartSent: 'Sendt {{date}}.',
+      specialPartNotAnswered: 'Regionen har ikke svart ennå.',
+      specialPartAgrees: 'Enig, svart {{date}}.',
+      specialPartComments_one: 'Merknader til {{count}} avsnitt, svart {{date}}.',
+      specialPartComments_other: 'Merknader til {{count}} avsnitt, svart {{date}}.',
     },
     can: {
       adminMatrix:
@@ -1574,6 +1583,10 @@ export const webNb = {
       body: 'En sendt versjon kan aldri endres. Avsnittet med bidragene fryses slik de avtalte bidragene er nå. Senere endringer gjøres i et nytt utkast.',
       emptySections_one: 'Avsnittet {{sections}} er tomt.',
       emptySections_other: 'Avsnittene {{sections}} er tomme.',
+      noContributions:
+        'Ingen bidrag er avtalt ennå, så avsnittet {{section}} fryses uten bidrag. Bidrag som avtales senere, kommer bare med i et nytt utkast.',
+      region:
+        '{{region}} kan deretter svare på versjonen: at regionen er enig, eller med merknader til avsnittene.',
       confirm: 'Send versjonen',
       done: 'Versjon {{number}} er sendt til partene. Bidragene er fryst.',
     },
@@ -1587,6 +1600,31 @@ export const webNb = {
     createDraft: 'Lag nytt utkast',
     fromVersion: 'fra versjon {{number}}',
     draftCreated: 'Utkast til versjon {{number}} er laget fra versjon {{from}}.',
+    answer: {
+      heading: 'Svar fra {{region}}',
+      notYet: 'Regionen har ikke svart på versjonen ennå.',
+      none: 'Regionen svarte ikke på denne versjonen.',
+      agrees: '{{region}} er enig i versjon {{number}}.',
+      comments_one: '{{region}} har merknader til {{count}} avsnitt i versjon {{number}}:',
+      comments_other: '{{region}} har merknader til {{count}} avsnitt i versjon {{number}}:',
+      onSection: 'Til «{{title}}»',
+      answeredBy: 'Svart av {{name}} {{time}}.',
+      answered: 'Svart {{time}}.',
+      changeable: 'Svaret kan endres fram til versjonen er registrert som avtalt.',
+      given: 'Svaret er lagret. Koordinatoren i fylkeskommunen ser det ved versjonen og på startsiden sin.',
+      changed: 'Svaret er endret.',
+      form: {
+        legend: 'Hva svarer regionen på versjon {{number}}?',
+        agrees: 'Regionen er enig i versjonen slik den er sendt',
+        comments: 'Regionen har merknader til ett eller flere avsnitt',
+        commentsLegend: 'Merknader til avsnittene',
+        commentsHelp: 'Skriv en merknad til hvert avsnitt regionen vil ha endret, og la de andre stå tomme.',
+        comment: 'Merknad til «{{title}}»',
+        submit: 'Send svaret',
+        change: 'Endre svaret',
+        save: 'Lagre det nye svaret',
+      },
+    },
     compare: {
       link: 'Sammenlign versjoner',
       title: 'Sammenlign versjoner av den spesielle delen',

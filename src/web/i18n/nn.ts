@@ -136,6 +136,15 @@ export const webNn: WebCatalogue = {
       itemsNegotiating_other:
         '{{count}} bidrag i avtalen er under forhandling ({{own}} av dei er regionen sine eigne).',
       noAgreement: 'Regionen har ingen avtale i {{cycle}} enno.',
+      specialPartsRegion: 'Særskild del til svar',
+      specialPartsAdmin: 'Svara frå regionane på særskilde delar',
+      specialPartVersion: 'Versjon {{number}} av den særskilde delen',
+      specialPartOfRegion: '{{region}}, versjon {{number}}',
+      specialPartSent: 'Send {{date}}.',
+      specialPartNotAnswered: 'Regionen har ikkje svart enno.',
+      specialPartAgrees: 'Samd, svart {{date}}.',
+      specialPartComments_one: 'Merknader til {{count}} avsnitt, svart {{date}}.',
+      specialPartComments_other: 'Merknader til {{count}} avsnitt, svart {{date}}.',
     },
     can: {
       adminMatrix:
@@ -1573,6 +1582,10 @@ export const webNn: WebCatalogue = {
       body: 'Ein send versjon kan aldri endrast. Avsnittet med bidraga blir frose slik dei avtalte bidraga er no. Seinare endringar blir gjorde i eit nytt utkast.',
       emptySections_one: 'Avsnittet {{sections}} er tomt.',
       emptySections_other: 'Avsnitta {{sections}} er tomme.',
+      noContributions:
+        'Ingen bidrag er avtalte enno, så avsnittet {{section}} blir frose utan bidrag. Bidrag som blir avtalte seinare, kjem berre med i eit nytt utkast.',
+      region:
+        '{{region}} kan deretter svare på versjonen: at regionen er samd, eller med merknader til avsnitta.',
       confirm: 'Send versjonen',
       done: 'Versjon {{number}} er send til partane. Bidraga er frosne.',
     },
@@ -1586,6 +1599,31 @@ export const webNn: WebCatalogue = {
     createDraft: 'Lag nytt utkast',
     fromVersion: 'frå versjon {{number}}',
     draftCreated: 'Utkast til versjon {{number}} er laga frå versjon {{from}}.',
+    answer: {
+      heading: 'Svar frå {{region}}',
+      notYet: 'Regionen har ikkje svart på versjonen enno.',
+      none: 'Regionen svarte ikkje på denne versjonen.',
+      agrees: '{{region}} er samd i versjon {{number}}.',
+      comments_one: '{{region}} har merknader til {{count}} avsnitt i versjon {{number}}:',
+      comments_other: '{{region}} har merknader til {{count}} avsnitt i versjon {{number}}:',
+      onSection: 'Til «{{title}}»',
+      answeredBy: 'Svart av {{name}} {{time}}.',
+      answered: 'Svart {{time}}.',
+      changeable: 'Svaret kan endrast fram til versjonen er registrert som avtalt.',
+      given: 'Svaret er lagra. Koordinatoren i fylkeskommunen ser det ved versjonen og på startsida si.',
+      changed: 'Svaret er endra.',
+      form: {
+        legend: 'Kva svarar regionen på versjon {{number}}?',
+        agrees: 'Regionen er samd i versjonen slik han er send',
+        comments: 'Regionen har merknader til eitt eller fleire avsnitt',
+        commentsLegend: 'Merknader til avsnitta',
+        commentsHelp: 'Skriv ein merknad til kvart avsnitt regionen vil ha endra, og la dei andre stå tomme.',
+        comment: 'Merknad til «{{title}}»',
+        submit: 'Send svaret',
+        change: 'Endre svaret',
+        save: 'Lagre det nye svaret',
+      },
+    },
     compare: {
       link: 'Samanlikn versjonar',
       title: 'Samanlikn versjonar av den særskilde delen',

@@ -9,21 +9,24 @@ import { HearingTasks } from '../hearings';
 import { MeetingActions } from '../meetings';
 import { DepartmentTasks } from './DepartmentTasks';
 import { useMyTasks } from './my-tasks.api';
+import { SpecialPartTasks } from './SpecialPartTasks';
 
 /**
  * "Mine oppgaver": who you are, what waits for you, and what you can do. A region contact first sees the
  * region's agreement in the current cycle (UX.md), a department editor the department's part of the
- * agreements; then the tasks: the open actions from meetings that the person or their department owns,
- * hearings for regions and the coordinator, answers and contributions for a department.
+ * agreements; then the tasks: the sent special parts a region contact answers and the coordinator reads the
+ * answers to, the open actions from meetings that the person or their department owns, hearings for regions
+ * and the coordinator, answers and contributions for a department.
  */
 export function StartPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { cycle } = useCurrentCycle();
   const tasks = useMyTasks(cycle?.id);
   const actions = tasks.data?.meetingActions ?? [];
-  // With actions from meetings waiting, the other lists say nothing when they are empty.
+  const specialParts = tasks.data?.specialParts ?? [];
+  // With special parts or actions from meetings waiting, the other lists say nothing when they are empty.
   const none =
-    actions.length > 0 ? null : (
+    actions.length > 0 || specialParts.length > 0 ? null : (
       <Card data-color="neutral">
         <Paragraph>
           {me.role === 'viewer'
@@ -45,6 +48,7 @@ export function StartPage({ me }: { me: Me }) {
         {me.regionName && t('start.youAreRegion', { region: me.regionName })}
       </Paragraph>
       <OwnPart me={me} />
+      <SpecialPartTasks me={me} items={specialParts} />
       {actions.length > 0 && <MeetingActions actions={actions} />}
       {me.role === 'department' ? (
         <DepartmentTasks me={me} none={none} />

@@ -3,6 +3,7 @@ import { lazy, Suspense, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Me } from '../../../shared/contracts/auth';
+import type { RegionRef } from '../../../shared/contracts/hearings';
 import { isEmptyRichText } from '../../../shared/contracts/rich-text';
 import type {
   SpecialPart,
@@ -12,16 +13,19 @@ import type {
 import { ApiError } from '../../shared/api';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { DetailState } from '../../shared/components/DetailState';
+import { type MailReport, Notice } from '../../shared/components/Notice';
 import { QueryState } from '../../shared/components/QueryState';
 import { formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { RichText } from '../../shared/rich-text/RichText';
 import { anyUnsaved, UnsavedFormsContext } from '../../shared/unsaved-changes';
 import { useAgreementContext } from '../agreements';
+import { SpecialPartAnswerSection } from './SpecialPartAnswer';
 import { SpecialPartStateTag } from './SpecialPartStateTag';
 import {
   specialPartPath,
   useCreateSpecialPartDraft,
+  useSendSpecialPart,
   useSpecialPart,
   useSpecialPartVersion,
   useStartSpecialPart,
@@ -36,31 +40,48 @@ const SpecialPartEditor = lazy(() =>
 const refusal = (e: unknown, fallback: string) =>
   e instanceof ApiError ? e.problem.errors?.[0]?.message || e.problem.title || fallback : fallback;
 
+/** What the screen says after an action: its text, and for a sending what became of the e-mail. */
+type Said = { text: string; mail?: MailReport };
+
+/** Shows a version, with what was just done to it. */
+type OnChanged = (id: string, notice: string, mail?: MailReport) => void;
+
 /**
  * "Spesiell del" of an agreement: its versions, and one of them (`?versjon=`; the draft for the coordinator,
- * else the agreed one, else the newest). The coordinator writes the draft, sends it to the parties and
- * records it agreed; everyone else reads. The contributions section is generated from the agreed
- * contributions and is never typed here.
+ * for the region's own contact the newest version waiting for the region's answer, else the agreed one, else
+ * the newest). The coordinator writes the draft, sends it to the parties and records it agreed; the region's
+ * contact answers a sent version; everyone else reads. The contributions section is generated from the
+ * agreed contributions and is never typed here.
  */
 export function SpecialPartTab() {
   const { agreement, me } = useAgreementContext();
   const part = useSpecialPart(agreement.id);
-  return <QueryState query={part}>{(p) => <SpecialPartView part={p} me={me} />}</QueryState>;
+  return (
+    <QueryState query={part}>
+      {(p) => <SpecialPartView part={p} me={me} region={agreement.region} />}
+    </QueryState>
+  );
 }
 
-function SpecialPartView({ part, me }: { part: SpecialPart; me: Me }) {
+function SpecialPartView({ part, me, region }: { part: SpecialPart; me: Me; region: RegionRef }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Said | null>(null);
   const isAdmin = me.role === 'admin';
+  const agreedNumber = part.versions.find((v) => v.state === 'agreed')?.number ?? 0;
+  const toAnswer =
+    me.role === 'region' && me.regionId === region.id
+      ? part.versions.find((v) => v.state === 'sent' && v.number > agreedNumber)?.id
+      : null;
   const chosen =
     params.get('versjon') ||
     (isAdmin ? part.draftVersionId : null) ||
+    toAnswer ||
     part.currentVersionId ||
     part.versions[0]?.id ||
     '';
-  const show = (id: string, message: string | null = null) => {
-    setNotice(message);
+  const show: OnChanged = (id, text, mail) => {
+    setNotice({ text, mail });
     setParams({ versjon: id });
   };
 
@@ -70,11 +91,7 @@ function SpecialPartView({ part, me }: { part: SpecialPart; me: Me }) {
         {t('specialPart.heading')}
       </Heading>
       <Paragraph className="muted">{t('specialPart.intro')}</Paragraph>
-      {notice && (
-        <Alert data-color="success" role="status">
-          {notice}
-        </Alert>
-      )}
+      {notice && <Notice text={notice.text} mail={notice.mail} outbox={isAdmin} />}
       {part.versions.length === 0 ? (
         <NotStarted agreementId={part.agreementId} isAdmin={isAdmin} onStarted={show} />
       ) : (
@@ -87,7 +104,7 @@ function SpecialPartView({ part, me }: { part: SpecialPart; me: Me }) {
               </Link>
             </Paragraph>
           )}
-          {chosen && <ChosenVersion id={chosen} part={part} isAdmin={isAdmin} onChanged={show} />}
+          {chosen && <ChosenVersion id={chosen} part={part} me={me} region={region} onChanged={show} />}
         </>
       )}
     </section>
@@ -101,7 +118,7 @@ function NotStarted({
 }: {
   agreementId: string;
   isAdmin: boolean;
-  onStarted: (id: string, notice: string) => void;
+  onStarted: OnChanged;
 }) {
   const { t } = useTranslation();
   const start = useStartSpecialPart(agreementId);
@@ -182,13 +199,15 @@ function VersionList({ part, chosen }: { part: SpecialPart; chosen: string }) {
 function ChosenVersion({
   id,
   part,
-  isAdmin,
+  me,
+  region,
   onChanged,
 }: {
   id: string;
   part: SpecialPart;
-  isAdmin: boolean;
-  onChanged: (id: string, notice: string) => void;
+  me: Me;
+  region: RegionRef;
+  onChanged: OnChanged;
 }) {
   const { t } = useTranslation();
   const version = useSpecialPartVersion(id);
@@ -198,7 +217,9 @@ function ChosenVersion({
       back={{ to: specialPartPath(part.agreementId), label: t('specialPart.compare.back') }}
       notFound={t('specialPart.notFound')}
     >
-      {(v) => <VersionView key={v.id} version={v} part={part} isAdmin={isAdmin} onChanged={onChanged} />}
+      {(v) => (
+        <VersionView key={v.id} version={v} part={part} me={me} region={region} onChanged={onChanged} />
+      )}
     </DetailState>
   );
 }
@@ -206,31 +227,53 @@ function ChosenVersion({
 function VersionView({
   version,
   part,
-  isAdmin,
+  me,
+  region,
   onChanged,
 }: {
   version: SpecialPartVersion;
   part: SpecialPart;
-  isAdmin: boolean;
-  onChanged: (id: string, notice: string) => void;
+  me: Me;
+  region: RegionRef;
+  onChanged: OnChanged;
 }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState<'send' | 'agree' | null>(null);
   const [unsavedWarning, setUnsavedWarning] = useState(false);
   const unsavedForms = useContext(UnsavedFormsContext);
-  const send = useTransition(version.id, 'send');
+  const isAdmin = me.role === 'admin';
+  // The same query as the one shown: asked again before the question, so that it speaks of the contributions
+  // agreed by now, which are what sending freezes.
+  const current = useSpecialPartVersion(version.id);
+  const send = useSendSpecialPart(version.id);
   const agree = useTransition(version.id, 'agree');
   const basedOn = part.versions.find((v) => v.id === version.basedOnVersionId)?.number;
   const editing = isAdmin && version.state === 'draft';
   const headingId = `special-part-version-${version.id}`;
-  // Sending cannot be undone: the question names the written sections still empty.
+  // The coordinator reads the region's answer before recording the version as agreed: above its text. The
+  // region's contact answers after reading the text: below it.
+  const answering = me.role === 'region';
+  const answer = <SpecialPartAnswerSection version={version} me={me} regionId={region.id} />;
+  // Sending cannot be undone: the question says when the contributions section would be frozen without a
+  // single agreed contribution, and names the written sections still empty.
   const empty = version.sections
     .filter((s) => !s.generated && isEmptyRichText(s.body))
     .map((s) => `«${s.title}»`);
-  const confirmBody = (which: 'send' | 'agree') =>
-    which === 'send' && empty.length > 0
-      ? `${t('specialPart.send.body')} ${t('specialPart.send.emptySections', { count: empty.length, sections: empty.join(', ') })}`
-      : t(`specialPart.${which}.body`);
+  const generated = version.sections.find((s) => s.generated);
+  const noContributions =
+    generated !== undefined && version.contributions.subjectAreas.every((a) => a.contributions.length === 0);
+  const confirmBody = (which: 'send' | 'agree') => {
+    if (which === 'agree') return t('specialPart.agree.body');
+    return [
+      t('specialPart.send.body'),
+      noContributions && t('specialPart.send.noContributions', { section: `«${generated?.title}»` }),
+      empty.length > 0 &&
+        t('specialPart.send.emptySections', { count: empty.length, sections: empty.join(', ') }),
+      t('specialPart.send.region', { region: region.name }),
+    ]
+      .filter(Boolean)
+      .join(' ');
+  };
 
   return (
     <article className="stack" aria-labelledby={headingId}>
@@ -245,11 +288,13 @@ function VersionView({
         <div className="row">
           {version.state === 'draft' && (
             <Button
-              onClick={() => {
+              onClick={async () => {
                 // What is sent is the saved draft: typing not yet saved would silently be left out.
                 const unsaved = unsavedForms !== null && anyUnsaved(unsavedForms);
                 setUnsavedWarning(unsaved);
-                if (!unsaved) setConfirming('send');
+                if (unsaved) return;
+                await current.refetch();
+                setConfirming('send');
               }}
               aria-haspopup="dialog"
             >
@@ -271,6 +316,7 @@ function VersionView({
           {t('specialPart.send.unsaved')}
         </Alert>
       )}
+      {!answering && answer}
       {editing ? (
         <section className="stack" aria-label={t('specialPart.version.editHeading')}>
           <Suspense fallback={<Spinner aria-label={t('app.loading')} />}>
@@ -280,6 +326,7 @@ function VersionView({
       ) : (
         <Sections version={version} />
       )}
+      {answering && answer}
       <ConfirmDialog
         open={confirming !== null}
         onClose={() => setConfirming(null)}
@@ -287,9 +334,16 @@ function VersionView({
         body={confirmBody(confirming ?? 'send')}
         confirmLabel={t(`specialPart.${confirming ?? 'send'}.confirm`)}
         onConfirm={async () => {
-          const which = confirming ?? 'send';
-          const done = await (which === 'send' ? send : agree).mutateAsync(version.version);
-          onChanged(done.id, t(`specialPart.${which}.done`, { number: done.number }));
+          if (confirming === 'agree') {
+            const done = await agree.mutateAsync(version.version);
+            onChanged(done.id, t('specialPart.agree.done', { number: done.number }));
+            return;
+          }
+          const done = await send.mutateAsync(version.version);
+          onChanged(done.id, t('specialPart.send.done', { number: done.number }), {
+            outcome: done.mail,
+            unreached: done.regionsWithoutContact.map((r) => r.name),
+          });
         }}
       />
     </article>
@@ -365,7 +419,7 @@ function CreateDraftButton({
   onCreated,
 }: {
   source: SpecialPartVersionSummary;
-  onCreated: (id: string, notice: string) => void;
+  onCreated: OnChanged;
 }) {
   const { t } = useTranslation();
   const create = useCreateSpecialPartDraft();

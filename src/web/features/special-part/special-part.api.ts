@@ -1,19 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   SpecialPart,
+  SpecialPartAnswerInput,
+  SpecialPartAnswerView,
   SpecialPartComparison,
   SpecialPartVersion,
+  SpecialPartVersionSent,
   UpdateSpecialPartSectionsInput,
 } from '../../../shared/contracts/special-part';
 import { api, query } from '../../shared/api';
+
+export { specialPartPath } from '../../../shared/contracts/paths';
 
 /** Every query of the special part starts with this key: a change reads the lists and comparisons again. */
 const specialPartKey = ['special-part'] as const;
 const partKey = (agreementId: string) => [...specialPartKey, 'agreement', agreementId] as const;
 const versionKey = (id: string) => [...specialPartKey, 'version', id] as const;
 const enc = encodeURIComponent;
-
-export const specialPartPath = (agreementId: string) => `/avtaler/${agreementId}/spesiell-del`;
 
 export function useSpecialPart(agreementId: string) {
   return useQuery({
@@ -77,6 +80,40 @@ export function useTransition(id: string, to: 'send' | 'agree') {
     mutationFn: (version: number) =>
       api<SpecialPartVersion>('POST', `/api/v1/special-part-versions/${enc(id)}/${to}`, { version }),
     onSuccess: changed,
+  });
+}
+
+/** Sending answers with the version and what became of the e-mail to the region's contacts. */
+export function useSendSpecialPart(id: string) {
+  const changed = useVersionChanged();
+  return useMutation({
+    mutationFn: (version: number) =>
+      api<SpecialPartVersionSent>('POST', `/api/v1/special-part-versions/${enc(id)}/send`, { version }),
+    onSuccess: ({ mail: _mail, regionsWithoutContact: _unreached, ...version }) => changed(version),
+  });
+}
+
+const answerKey = (versionId: string) => [...specialPartKey, 'answer', versionId] as const;
+
+/** The region's answer to a version; asked only by those who may read it (not another region's contact). */
+export function useSpecialPartAnswer(versionId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: answerKey(versionId),
+    queryFn: () =>
+      api<SpecialPartAnswerView>('GET', `/api/v1/special-part-versions/${enc(versionId)}/answer`),
+    enabled,
+  });
+}
+
+export function useAnswerSpecialPart(versionId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SpecialPartAnswerInput) =>
+      api<SpecialPartAnswerView>('PUT', `/api/v1/special-part-versions/${enc(versionId)}/answer`, input),
+    onSuccess: (view) => {
+      client.setQueryData(answerKey(versionId), view);
+      return client.invalidateQueries({ queryKey: ['my-tasks'] });
+    },
   });
 }
 
