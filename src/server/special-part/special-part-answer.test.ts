@@ -113,6 +113,32 @@ describe("sending a special part to the region's contacts", () => {
     expect(mail?.text).toContain(`/avtaler/${agreement.id}/spesiell-del?versjon=${version.id}`);
   });
 
+  it('says the e-mail is queued, not kept, where a mail server sends it', async () => {
+    const mailed = await startTestApp({ mailConfigured: true });
+    try {
+      const world = await specialPartWorld(mailed);
+      const agreement = await newAgreement(mailed, world, mailed.actors.otherRegion.regionId);
+      const cookie = await mailed.cookieFor('admin@demo.partnerskap.no');
+      const draft = (
+        await mailed.request({
+          method: 'POST',
+          url: `/api/v1/agreements/${agreement.id}/special-part`,
+          cookie,
+        })
+      ).json() as SpecialPartVersion;
+      const res = await mailed.request({
+        method: 'POST',
+        url: `/api/v1/special-part-versions/${draft.id}/send`,
+        payload: { version: draft.version },
+        cookie,
+      });
+      expect(res.statusCode).toBe(200);
+      expect((res.json() as SpecialPartVersionSent).mail).toEqual({ queued: 1, kept: 0 });
+    } finally {
+      await mailed.close();
+    }
+  });
+
   it('names the region when it has no active contact, and queues nothing', async () => {
     const { draft } = await started();
     await t.database.db.update(users).set({ active: false }).where(eq(users.id, t.actors.region.id));
@@ -130,6 +156,16 @@ describe("sending a special part to the region's contacts", () => {
 });
 
 describe("the region's answer", () => {
+  it('is published in the API description: read it, and give or change it', async () => {
+    const doc = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(Object.keys(doc.paths['/api/v1/special-part-versions/{id}/answer'] ?? {}).sort()).toEqual([
+      'get',
+      'put',
+    ]);
+  });
+
   it('takes the own region’s answer, shows it to the coordinator, and lets the region change it until agreed', async () => {
     const { world, agreement, sent: version } = await sent();
     const empty = await readAnswer(version.id, region);
