@@ -286,6 +286,10 @@ export const webEn: WebCatalogue = {
           agree: 'Special part recorded as agreed',
           supersede: 'Special part superseded',
         },
+        specialPartAnswer: {
+          give: 'The region answered the special part',
+          change: 'The region changed its answer to the special part',
+        },
         county: { create: 'County registered', update: 'County changed' },
         department: { create: 'Department created', update: 'Department changed' },
         region: { create: 'Municipal region created', update: 'Municipal region changed' },
@@ -386,6 +390,7 @@ export const webEn: WebCatalogue = {
         cycle: 'Cycle',
         generalPartVersion: 'Version of the general part',
         specialPartVersion: 'Version of the special part',
+        specialPartAnswer: 'The region’s answer to a special part',
         county: 'County',
         department: 'Department',
         region: 'Municipal region',

@@ -283,6 +283,10 @@ export const webNb = {
           agree: 'Spesiell del registrert som avtalt',
           supersede: 'Spesiell del erstattet',
         },
+        specialPartAnswer: {
+          give: 'Regionen svarte på spesiell del',
+          change: 'Regionen endret svaret på spesiell del',
+        },
         county: { create: 'Fylke registrert', update: 'Fylke endret' },
         department: { create: 'Rådsområde opprettet', update: 'Rådsområde endret' },
         region: { create: 'Kommuneregion opprettet', update: 'Kommuneregion endret' },
@@ -383,6 +387,7 @@ export const webNb = {
         cycle: 'Avtalesyklus',
         generalPartVersion: 'Versjon av generell del',
         specialPartVersion: 'Versjon av spesiell del',
+        specialPartAnswer: 'Regionens svar på spesiell del',
         county: 'Fylke',
         department: 'Rådsområde',
         region: 'Kommuneregion',

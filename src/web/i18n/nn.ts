@@ -284,6 +284,10 @@ export const webNn: WebCatalogue = {
           agree: 'Særskild del registrert som avtalt',
           supersede: 'Særskild del erstatta',
         },
+        specialPartAnswer: {
+          give: 'Regionen svarte på særskild del',
+          change: 'Regionen endra svaret på særskild del',
+        },
         county: { create: 'Fylke registrert', update: 'Fylke endra' },
         department: { create: 'Rådsområde oppretta', update: 'Rådsområde endra' },
         region: { create: 'Kommuneregion oppretta', update: 'Kommuneregion endra' },
@@ -380,6 +384,7 @@ export const webNn: WebCatalogue = {
         cycle: 'Avtalesyklus',
         generalPartVersion: 'Versjon av generell del',
         specialPartVersion: 'Versjon av særskild del',
+        specialPartAnswer: 'Svaret frå regionen på særskild del',
         county: 'Fylke',
         department: 'Rådsområde',
         region: 'Kommuneregion',
