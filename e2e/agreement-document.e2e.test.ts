@@ -41,7 +41,7 @@ describe.skipIf(!chromiumPath)('agreement documents in the browser', () => {
     await expectAccessible(page, 'agreement page with its downloads');
 
     const docx = await download(page, 'Last ned DOCX');
-    expect(docx.filename).toBe('Partnerskapsavtale-Hallingdal-2037-2040.docx');
+    expect(docx.filename).toBe('Partnerskapsavtale-Hallingdal-2037-2040-generell-v1-utkast.docx');
     const words = readDocx(docx.content);
     for (const expected of [
       'Partnarskapsavtale',
@@ -54,7 +54,7 @@ describe.skipIf(!chromiumPath)('agreement documents in the browser', () => {
     for (const s of requiredSections) expect(words.body).toContain(s.title);
 
     const pdf = await download(page, 'Last ned PDF');
-    expect(pdf.filename).toBe('Partnerskapsavtale-Hallingdal-2037-2040.pdf');
+    expect(pdf.filename).toBe('Partnerskapsavtale-Hallingdal-2037-2040-generell-v1-utkast.pdf');
     const text = squash((await readPdfPages(pdf.content)).join('\n'));
     expect(text).toContain('Regionrådet for Hallingdal');
     expect(text).toContain('Handsaming og vedtak');
@@ -83,10 +83,10 @@ describe.skipIf(!chromiumPath)('agreement documents in the browser', () => {
     const zip = await download(page, 'Last ned Partnerskapsavtaler-2037-2040.zip');
     expect(zip.filename).toBe('Partnerskapsavtaler-2037-2040.zip');
     expect([...unzipText(zip.content).keys()].sort()).toEqual([
-      'Partnerskapsavtale-Hallingdal-2037-2040.docx',
-      'Partnerskapsavtale-Hallingdal-2037-2040.pdf',
-      'Partnerskapsavtale-Indre-Østfold-2037-2040.docx',
-      'Partnerskapsavtale-Indre-Østfold-2037-2040.pdf',
+      'Partnerskapsavtale-Hallingdal-2037-2040-generell-v1-utkast.docx',
+      'Partnerskapsavtale-Hallingdal-2037-2040-generell-v1-utkast.pdf',
+      'Partnerskapsavtale-Indre-Østfold-2037-2040-generell-v1-utkast.docx',
+      'Partnerskapsavtale-Indre-Østfold-2037-2040-generell-v1-utkast.pdf',
     ]);
   }, 180_000);
 });

@@ -258,7 +258,7 @@ describe.skipIf(!chromiumPath)('special parts from contributions to the agreemen
     await expectAccessible(page, 'the agreement page with its downloads');
 
     const docx = await download(page, 'Last ned DOCX');
-    expect(docx.filename).toMatch(/^Partnerskapsavtale-.+-2045-2048\.docx$/);
+    expect(docx.filename).toMatch(/^Partnerskapsavtale-.+-2045-2048-generell-v1-utkast\.docx$/);
     const words = squash(readDocx(docx.content).body);
     expect(words).toContain(`Partnerskapsavtale mellom Viken fylkeskommune og ${own}`);
     for (const m of members) expect(words).toContain(`Kommunestyret i ${m}`);
@@ -269,7 +269,7 @@ describe.skipIf(!chromiumPath)('special parts from contributions to the agreemen
     expect(words).not.toContain(parkingTitle);
 
     const pdf = await download(page, 'Last ned PDF');
-    expect(pdf.filename).toMatch(/^Partnerskapsavtale-.+-2045-2048\.pdf$/);
+    expect(pdf.filename).toMatch(/^Partnerskapsavtale-.+-2045-2048-generell-v1-utkast\.pdf$/);
     const text = squash((await readPdfPages(pdf.content)).join('\n'));
     expect(text).toContain('Viken fylkeskommune');
     expect(text).toContain(own);

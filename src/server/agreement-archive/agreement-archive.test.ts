@@ -138,19 +138,24 @@ describe('the ZIP of all agreements of a cycle', () => {
     expect(file.headers['content-disposition']).toContain(`Partnerskapsavtaler-${years}.zip`);
     expect(file.rawPayload.length).toBe(progress.json().size);
     const entries = unzip(file.rawPayload);
-    const names = ['Hallingdal', 'Indre-Østfold', 'Kongsbergregionen'].flatMap((short) =>
-      ['docx', 'pdf'].map((ext) => `Partnerskapsavtale-${short}-${years}.${ext}`),
+    // Each file says which versions it holds, in the region's written standard; agreed, so no state.
+    const names = [
+      ['Hallingdal', 'særskild'],
+      ['Indre-Østfold', 'spesiell'],
+      ['Kongsbergregionen', 'spesiell'],
+    ].flatMap(([short, special]) =>
+      ['docx', 'pdf'].map((ext) => `Partnerskapsavtale-${short}-${years}-generell-v1-${special}-v1.${ext}`),
     );
     expect([...entries.keys()].sort()).toEqual(names.sort());
     const hallingdal = readDocx(
-      entries.get(`Partnerskapsavtale-Hallingdal-${years}.docx`) ?? Buffer.alloc(0),
+      entries.get(`Partnerskapsavtale-Hallingdal-${years}-generell-v1-særskild-v1.docx`) ?? Buffer.alloc(0),
     );
     expect(hallingdal.body).toContain('Regionrådet for Hallingdal');
     expect(hallingdal.body).toContain('Særskild del');
     const agreed = fixtureContributions.filter((c) => c.status === 'agreed');
     for (const c of agreed) expect(hallingdal.body).toContain(c.title);
     const pdf = await readPdfPages(
-      entries.get(`Partnerskapsavtale-Indre-Østfold-${years}.pdf`) ?? Buffer.alloc(0),
+      entries.get(`Partnerskapsavtale-Indre-Østfold-${years}-generell-v1-spesiell-v1.pdf`) ?? Buffer.alloc(0),
     );
     expect(squash(pdf.join('\n'))).toContain('Indre Østfold regionråd');
 

@@ -144,16 +144,34 @@ function osloDay(instant: string): string {
 }
 
 /**
- * `Partnerskapsavtale-Hallingdal-2021-2024`: the region's short name (without "Regionrådet for",
- * "regionråd", "interkommunale politiske råd" …) and the period's years, with hyphens for spaces; the same name in both written standards,
- * so a folder of downloads sorts together.
+ * `Partnerskapsavtale-Hallingdal-2021-2024-generell-v2-særskild-v1-utkast`: the region's short name (without
+ * "Regionrådet for", "regionråd", "interkommunale politiske råd" …), the cycle's years, the versions of the
+ * general and the special part, and the special part's state unless it is agreed ("utkast", or sent for
+ * agreement), in the document's written standard, with hyphens for spaces. A file that lies in a council's
+ * folder says which agreement, which versions and whether it is final without being opened; every version of
+ * one region's agreement sorts together.
  */
 export function agreementFileName(data: AgreementDocumentData): string {
+  const w = agreementWords[data.region.writtenStandard];
   const short = data.region.name
     .replace(/^(regionrådet|samarbeidsrådet) (for|i) /i, '')
     .replace(/ (regionråd|interkommunale politiske råd)$/i, '')
     .replace(/[\\/:*?"<>|]/g, '')
     .trim()
     .replace(/\s+/g, '-');
-  return `Partnerskapsavtale-${short}-${data.periodFrom.slice(0, 4)}-${data.periodTo.slice(0, 4)}`;
+  const special = data.specialPart;
+  const versions = [
+    `${w.fileParts.general}-v${data.generalPart.number}`,
+    ...(special ? [`${w.fileParts.special}-v${special.number}`] : []),
+  ];
+  const state =
+    special?.state === 'agreed' ? [] : special?.state === 'sent' ? [w.fileParts.sent] : [w.fileParts.draft];
+  return [
+    'Partnerskapsavtale',
+    short,
+    data.periodFrom.slice(0, 4),
+    data.periodTo.slice(0, 4),
+    ...versions,
+    ...state,
+  ].join('-');
 }

@@ -21,7 +21,13 @@ export type AgreementWords = {
   agreedOn: (date: string) => string;
   specialState: Record<'draft' | 'sent', string>;
   notStarted: string;
+  /**
+   * The footer's versions, with the special part's state in the title page's words (a sent version is "sent
+   * for agreement" in both places, not a draft in one and sent in the other).
+   */
   footerVersion: (general: number, special: { number: number; state: string } | null) => string;
+  /** The words of the file name's versions and state. */
+  fileParts: { general: string; special: string; draft: string; sent: string };
   contributionsHeading: string;
   noContributions: string;
   draftRule: string;
@@ -64,7 +70,8 @@ const nb: AgreementWords = {
   specialState: { draft: 'utkast', sent: 'sendt til avtale' },
   notStarted: 'ikke påbegynt',
   footerVersion: (general, special) =>
-    `Generell del v${general} · spesiell del ${special ? `v${special.number}${special.state === 'agreed' ? '' : ' (utkast)'}` : 'ikke påbegynt'}`,
+    `Generell del v${general} · spesiell del ${special ? `v${special.number}${special.state === 'agreed' ? '' : special.state === 'sent' ? ' (sendt til avtale)' : ' (utkast)'}` : 'ikke påbegynt'}`,
+  fileParts: { general: 'generell', special: 'spesiell', draft: 'utkast', sent: 'sendt-til-avtale' },
   contributionsHeading: 'Bidrag fordelt på fagområder',
   noContributions: 'Ingen bidrag er avtalt ennå.',
   draftRule: 'Spesiell del er ikke avtalt ennå. Bidragene under er de som er avtalt så langt.',
@@ -107,7 +114,8 @@ const nn: AgreementWords = {
   specialState: { draft: 'utkast', sent: 'send til avtale' },
   notStarted: 'ikkje påbyrja',
   footerVersion: (general, special) =>
-    `Generell del v${general} · særskild del ${special ? `v${special.number}${special.state === 'agreed' ? '' : ' (utkast)'}` : 'ikkje påbyrja'}`,
+    `Generell del v${general} · særskild del ${special ? `v${special.number}${special.state === 'agreed' ? '' : special.state === 'sent' ? ' (send til avtale)' : ' (utkast)'}` : 'ikkje påbyrja'}`,
+  fileParts: { general: 'generell', special: 'særskild', draft: 'utkast', sent: 'send-til-avtale' },
   contributionsHeading: 'Bidrag fordelte på fagområde',
   noContributions: 'Ingen bidrag er avtalte enno.',
   draftRule: 'Særskild del er ikkje avtalt enno. Bidraga under er dei som er avtalte så langt.',

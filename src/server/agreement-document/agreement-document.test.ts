@@ -60,7 +60,7 @@ describe('the agreement as DOCX', () => {
     expect(res.headers['content-type']).toBe(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
-    const name = `Partnerskapsavtale-Indre-Østfold-${years(bokmal)}.docx`;
+    const name = `Partnerskapsavtale-Indre-Østfold-${years(bokmal)}-generell-v1-spesiell-v1.docx`;
     expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
     expect(res.headers['cache-control']).toBe('private, no-store');
 
@@ -128,7 +128,7 @@ describe('the agreement as PDF', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toContain(
-      `filename*=UTF-8''${encodeURIComponent(`Partnerskapsavtale-Indre-Østfold-${years(bokmal)}.pdf`)}`,
+      `filename*=UTF-8''${encodeURIComponent(`Partnerskapsavtale-Indre-Østfold-${years(bokmal)}-generell-v1-spesiell-v1.pdf`)}`,
     );
     const pages = await readPdfPages(res.rawPayload);
     const words = squash(pages.join('\n'));
@@ -160,7 +160,7 @@ describe("the region's written standard", () => {
     const res = await get(documentUrl(nynorsk.agreement.id, 'docx'), cookies.admin);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain(
-      `filename*=UTF-8''${encodeURIComponent(`Partnerskapsavtale-Hallingdal-${years(nynorsk)}.docx`)}`,
+      `filename*=UTF-8''${encodeURIComponent(`Partnerskapsavtale-Hallingdal-${years(nynorsk)}-generell-v1-særskild-v1.docx`)}`,
     );
     const docx = readDocx(res.rawPayload);
     for (const words of [
