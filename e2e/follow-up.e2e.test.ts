@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../src/server/documents/testing/read-document.js';
 import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
@@ -10,6 +11,17 @@ const regionContact = 'indre-ostfold@demo.partnerskap.no';
 const roundName = 'Halvårsrapport – oppfølgingsreisen';
 /** Indre Østfold's road safety measure, the Samferdsel department's commitment with an indicator. */
 const roadSafety = /^Trafikksikkerhetstiltak langs/;
+
+/** With SCREENSHOTS=<dir>, the page at a desktop's and a phone's width, for a person to look at. */
+const shots = process.env.SCREENSHOTS;
+async function shoot(page: Page, name: string) {
+  if (!shots) return;
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
 
 /** A calendar day in Oslo, some days from today, as the date field takes it. */
 const osloDay = (days: number) =>
@@ -134,7 +146,36 @@ describe.skipIf(!chromiumPath)('follow-up in the browser', () => {
     const rows = page.getByRole('table', { name: 'Forpliktelsene i runden' });
     await rows.getByRole('row', { name: /Trafikksikkerhetstiltak.*I rute, 35 %/ }).waitFor();
     await rows.getByRole('row', { name: /Forsinket, 10 %/ }).waitFor();
+    await page.getByText('Sendt inn: 2 · Utkast: 0 · Åpnet igjen: 0 · Ikke påbegynt: 0').waitFor();
+    await page.getByText('Viser 2 av 2 forpliktelser').waitFor();
     await expectAccessible(page, 'the complete round');
+    await shoot(page, 'round');
+
+    // The filters are the server's, kept in the address; the counts beside the states are the whole round's.
+    await page.getByLabel('Eier', { exact: true }).selectOption({ label: 'Regionenes egne' });
+    await page.getByText('Viser 1 forpliktelse', { exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.get('owner')).toBe('region');
+    expect(await rows.getByRole('row').count()).toBe(2);
+    await rows.getByRole('row', { name: /Forsinket, 10 %/ }).waitFor();
+    await page.getByLabel('Rapport', { exact: true }).selectOption({ label: 'Ikke påbegynt (0)' });
+    await page.getByText('Ingen forpliktelser passer med filtrene.', { exact: false }).waitFor();
+    await expectAccessible(page, 'the round filtered to nothing');
+    await shoot(page, 'round-filtered');
+    await page.getByRole('button', { name: 'Nullstill filtre' }).click();
+    await page.getByText('Viser 2 av 2 forpliktelser').waitFor();
+
+    // A page at a time: with pages of one row, «Vis flere» adds the second below the first.
+    const commitmentsApi = /\/api\/v1\/reporting-rounds\/[^/]+\/commitments\?/;
+    await page.route(commitmentsApi, (route) =>
+      route.continue({ url: route.request().url().replace('limit=100', 'limit=1') }),
+    );
+    await page.reload();
+    await page.getByText('Viser 1 av 2 forpliktelser. Det finnes flere.', { exact: false }).waitFor();
+    await expectAccessible(page, 'the round with more commitments to show');
+    await page.getByRole('button', { name: 'Vis flere' }).click();
+    await page.getByText('Viser 2 av 2 forpliktelser', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Vis flere' }).count()).toBe(0);
+    await page.unroute(commitmentsApi);
 
     await rows.getByRole('link', { name: roadSafety }).click();
     await page.getByRole('link', { name: 'Se forpliktelsen med indikatorer og tidligere rapporter' }).click();

@@ -250,6 +250,7 @@ const expected: Record<string, Expected> = {
   'GET /api/v1/reporting-rounds': { access: everyone },
   'POST /api/v1/reporting-rounds': { access: admin },
   'GET /api/v1/reporting-rounds/{id}': { access: everyone },
+  'GET /api/v1/reporting-rounds/{id}/commitments': { access: everyone },
   'POST /api/v1/reporting-rounds/{id}/close': { access: admin },
   'POST /api/v1/reporting-rounds/{id}/publish': { access: admin },
   'GET /api/v1/reporting-rounds/{id}/commitments/{commitmentId}/report': { access: everyone },

@@ -7,21 +7,25 @@ import {
   ReportingRound,
   ReportingRoundList,
   ReportParams,
+  RoundCommitmentPage,
+  RoundCommitmentQuery,
   RoundParams,
   RoundQuery,
   RoundStatus,
   RoundVersionInput,
   SaveReportInput,
 } from '../../shared/contracts/follow-up.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
 import { adminOnly, authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
+import { notFound } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
 import { closeRound, publishRound } from './close-round.js';
 import { reporters } from './commitment-rules.js';
 import { openRound } from './open-round.js';
 import { reopenReport } from './reopen-report.js';
 import { loadReport } from './report-reads.js';
-import { listRounds, loadRoundStatus } from './reporting-round-reads.js';
+import { listRoundCommitments, listRounds, type RoundTally, tallyRound } from './reporting-round-reads.js';
 import { saveReport } from './save-report.js';
 
 const tags = ['follow-up'];
@@ -32,10 +36,25 @@ export async function getRounds(ctx: Ctx, raw: unknown): Promise<ReportingRoundL
   return { items: await listRounds(db, query) };
 }
 
+/**
+ * A round's status reads every commitment of the round, and its page is opened again and again while
+ * reports come in: kept while nothing is written (every report saved appends an audit event, so a status
+ * read after it is read anew).
+ */
+const roundTallies = createReadCache<RoundTally | null>({ maxEntries: 16 });
+
 export async function getRoundStatus(ctx: Ctx, id: string): Promise<RoundStatus> {
+  const { actor } = authorize(ctx, everyone);
+  assertId(id);
+  const tally = await roundTallies.read(ctx, id, (reader) => tallyRound(reader, id));
+  if (!tally) throw notFound();
+  return { ...tally, mayManage: actor.role === 'admin' };
+}
+
+export async function getRoundCommitments(ctx: Ctx, id: string, raw: unknown): Promise<RoundCommitmentPage> {
   const { db, actor } = authorize(ctx, everyone);
   assertId(id);
-  return loadRoundStatus(db, actor, id);
+  return listRoundCommitments(db, actor, id, parse(RoundCommitmentQuery, raw ?? {}));
 }
 
 export async function getReport(ctx: Ctx, roundId: string, commitmentId: string): Promise<CommitmentReport> {
@@ -89,12 +108,28 @@ export const reportingRoundRoutes: FastifyPluginAsyncZod<ReportingRoundRouteOpti
       config: { access: everyone },
       schema: {
         tags,
-        summary: "A round's status: each commitment's report, and which owners have and have not reported",
+        summary:
+          "A round's status over all its commitments: how many reports are not started, drafts, reopened and submitted, which owners have and have not reported, and the regions it covers",
         params: RoundParams,
         response: { 200: RoundStatus },
       },
     },
     async (request) => getRoundStatus(request.ctx, request.params.id),
+  );
+  app.get(
+    '/api/v1/reporting-rounds/:id/commitments',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        summary:
+          "A page of a round's commitments with where each one's report stands, by region, subject area and title; filtered by report state, region and owner (a department's id, or `region` for the regions' own)",
+        params: RoundParams,
+        querystring: RoundCommitmentQuery,
+        response: { 200: RoundCommitmentPage },
+      },
+    },
+    async (request) => getRoundCommitments(request.ctx, request.params.id, request.query),
   );
   app.post(
     '/api/v1/reporting-rounds/:id/close',

@@ -6,10 +6,12 @@ import type {
   CommitmentReport,
   ReportingRound,
   ReportingRoundList,
+  RoundCommitmentPage,
   RoundStatus,
 } from '../../shared/contracts/follow-up.js';
 import { jobRequests } from '../jobs/job.table.js';
 import { type MeetingCookies, meetingRequests, signInMeetingRoles } from '../meetings/meeting.fixtures.js';
+import { encodeCursor } from '../platform/cursor.js';
 import { commitmentIndicators } from './commitment.table.js';
 import { type FollowUpFixture, followUpFixture, halfway, inDays, unknownId } from './follow-up.fixtures.js';
 import { commitmentReports, reportIndicatorValues } from './reporting-round.table.js';
@@ -26,6 +28,10 @@ beforeAll(async () => {
   fx = await followUpFixture(t);
 });
 afterAll(async () => t.close());
+
+/** A page of the round's commitments, with the query given (limit, cursor, filters). */
+const commitmentsOf = (cookie: string, query = '') =>
+  ok<RoundCommitmentPage>('GET', `/api/v1/reporting-rounds/${round.id}/commitments${query}`, cookie);
 
 const reportUrl = (commitmentId: string, action = '') =>
   `/api/v1/reporting-rounds/${round.id}/commitments/${commitmentId}/report${action}`;
@@ -66,11 +72,19 @@ describe('opening a reporting round', () => {
       deadline: inDays(30),
     });
     round = await ok<RoundStatus>('GET', `/api/v1/reporting-rounds/${opened.id}`, cookies.admin);
-    expect(round).toMatchObject({ state: 'open', commitments: 3, submitted: 0, mayManage: true });
-    expect(round.rows.map((r) => r.commitment.id).sort()).toEqual(
+    expect(round).toMatchObject({
+      state: 'open',
+      commitments: 3,
+      submitted: 0,
+      counts: { not_started: 3, draft: 0, reopened: 0, submitted: 0 },
+      regions: [{ id: t.actors.region.regionId }],
+      mayManage: true,
+    });
+    const rows = (await commitmentsOf(cookies.admin)).items;
+    expect(rows.map((r) => r.commitment.id).sort()).toEqual(
       [fx.commitments.bus.id, fx.commitments.garden.id, fx.commitments.manager.id].sort(),
     );
-    expect(round.rows.every((r) => r.report === null && r.mayReport)).toBe(true);
+    expect(rows.every((r) => r.report === null && r.mayReport)).toBe(true);
     expect(round.owners).toHaveLength(3);
     expect((await auditTrail(t, 'reportingRound', round.id)).map((e) => e.action)).toEqual([
       'reportingRound.open',
@@ -290,6 +304,99 @@ describe('the round’s status, reopening, closing and publishing', () => {
     });
     // Those with something left come first.
     expect(status.owners[0]?.submitted).toBe(0);
+    expect(status.counts).toEqual({ not_started: 1, draft: 0, reopened: 0, submitted: 2 });
+  });
+
+  it('lists the round’s commitments a page at a time by region, subject area and title, the counts over them all', async () => {
+    const whole = await commitmentsOf(cookies.viewer, '?limit=500');
+    expect(whole.nextCursor).toBeNull();
+    expect(whole.items).toHaveLength(3);
+    const paged: string[] = [];
+    let cursor: string | null = '';
+    let pages = 0;
+    while (cursor !== null) {
+      const page: RoundCommitmentPage = await commitmentsOf(
+        cookies.viewer,
+        `?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(page.items).toHaveLength(1);
+      paged.push(...page.items.map((r) => r.commitment.id));
+      cursor = page.nextCursor;
+      pages += 1;
+      // The round's status counts every commitment whatever the page holds.
+      const status = await ok<RoundStatus>('GET', `/api/v1/reporting-rounds/${round.id}`, cookies.viewer);
+      expect(Object.values(status.counts).reduce((a, b) => a + b, 0)).toBe(3);
+    }
+    expect(pages).toBe(3);
+    expect(paged).toEqual(whole.items.map((r) => r.commitment.id));
+    // The second page by the first page's cursor starts right after it.
+    const first = await commitmentsOf(cookies.viewer, '?limit=2');
+    const second = await commitmentsOf(
+      cookies.viewer,
+      `?limit=2&cursor=${encodeURIComponent(first.nextCursor ?? '')}`,
+    );
+    expect([...first.items, ...second.items].map((r) => r.commitment.id)).toEqual(paged);
+    expect(second.nextCursor).toBeNull();
+    // One region: the subject areas in the cycle's order (transport before business), then the titles.
+    expect(paged).toEqual([fx.commitments.bus.id, fx.commitments.garden.id, fx.commitments.manager.id]);
+  });
+
+  it('filters the round’s commitments on the server by report state, region and owner', async () => {
+    const ids = async (query: string) =>
+      (await commitmentsOf(cookies.viewer, `?${query}`)).items.map((r) => r.commitment.id).sort();
+    expect(await ids('state=not_started')).toEqual([fx.commitments.garden.id]);
+    expect(await ids('state=draft')).toEqual([]);
+    await ok('PUT', reportUrl(fx.commitments.garden.id), cookies.otherDepartment, { status: 'at_risk' });
+    expect(await ids('state=submitted')).toEqual([fx.commitments.bus.id, fx.commitments.manager.id].sort());
+    expect(await ids('state=draft')).toEqual([fx.commitments.garden.id]);
+    expect(await ids('state=not_started')).toEqual([]);
+    expect(
+      (await ok<RoundStatus>('GET', `/api/v1/reporting-rounds/${round.id}`, cookies.viewer)).counts,
+    ).toEqual({ not_started: 0, draft: 1, reopened: 0, submitted: 2 });
+    expect(await ids('owner=region')).toEqual([fx.commitments.manager.id]);
+    expect(await ids(`owner=${t.actors.department.departmentId}`)).toEqual([fx.commitments.bus.id]);
+    expect(await ids(`owner=${t.actors.otherDepartment.departmentId}&state=submitted`)).toEqual([]);
+    expect(await ids(`region=${t.actors.region.regionId}`)).toHaveLength(3);
+    expect(await ids(`region=${t.actors.otherRegion.regionId}`)).toEqual([]);
+    // A page of a filtered list goes on by its cursor within the filter.
+    const first = await commitmentsOf(cookies.viewer, '?state=submitted&limit=1');
+    const next = await commitmentsOf(
+      cookies.viewer,
+      `?state=submitted&limit=1&cursor=${encodeURIComponent(first.nextCursor ?? '')}`,
+    );
+    expect([...first.items, ...next.items].map((r) => r.commitment.id).sort()).toEqual(
+      await ids('state=submitted'),
+    );
+    expect(next.nextCursor).toBeNull();
+    // Who may report on which row is the caller's: the department editor on its own, while the round is open.
+    const mine = await commitmentsOf(cookies.department);
+    expect(mine.items.filter((r) => r.mayReport).map((r) => r.commitment.id)).toEqual([
+      fx.commitments.bus.id,
+    ]);
+  });
+
+  it('refuses a bad cursor, a limit outside 1–500 and an unknown filter with 400 problem+json, and an unknown round with 404', async () => {
+    const base = `/api/v1/reporting-rounds/${round.id}/commitments`;
+    for (const [query, field] of [
+      ['cursor=not-a-cursor', 'cursor'],
+      // A cursor of the right shape naming a commitment outside the round.
+      [`cursor=${encodeCursor([unknownId])}`, 'cursor'],
+      [`cursor=${encodeCursor(['x'])}`, 'cursor'],
+      ['limit=0', 'limit'],
+      ['limit=501', 'limit'],
+      ['limit=ten', 'limit'],
+      ['state=late', 'state'],
+      ['owner=nobody', 'owner'],
+      ['region=Moss', 'region'],
+    ] as const) {
+      const res = (await refused(() => req('GET', `${base}?${query}`, cookies.admin), 400)) as Awaited<
+        ReturnType<typeof req>
+      >;
+      expect(res.headers['content-type'], query).toContain('application/problem+json');
+      expect((res.json() as { errors: { field: string }[] }).errors[0]?.field, query).toBe(field);
+    }
+    await refused(() => req('GET', `/api/v1/reporting-rounds/${unknownId}/commitments`, cookies.admin), 404);
+    await refused(() => req('GET', `/api/v1/reporting-rounds/${unknownId}`, cookies.admin), 404);
   });
 
   it('lets the admin reopen a submitted report with a reason, and the owner submit it again', async () => {
@@ -322,6 +429,11 @@ describe('the round’s status, reopening, closing and publishing', () => {
       state: 'draft',
       reopenedReason: 'Beløpet brukt mangler driftsmidlene.',
     });
+    const whileReopened = await ok<RoundStatus>('GET', `/api/v1/reporting-rounds/${round.id}`, cookies.admin);
+    expect(whileReopened.counts).toEqual({ not_started: 0, draft: 1, reopened: 1, submitted: 1 });
+    expect((await commitmentsOf(cookies.admin, '?state=reopened')).items.map((r) => r.commitment.id)).toEqual(
+      [fx.commitments.bus.id],
+    );
     await refused(
       () =>
         req('POST', reportUrl(fx.commitments.bus.id, '/reopen'), cookies.admin, {
@@ -373,7 +485,7 @@ describe('the round’s status, reopening, closing and publishing', () => {
       },
     );
     expect(closed).toMatchObject({ state: 'closed' });
-    expect(closed.rows.every((r) => !r.mayReport)).toBe(true);
+    expect((await commitmentsOf(cookies.admin)).items.every((r) => !r.mayReport)).toBe(true);
     await refused(
       () => req('PUT', reportUrl(fx.commitments.garden.id), cookies.otherDepartment, halfway()),
       409,

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { Id, IsoDate, optionalIsoDate, optionalText, requiredText, Version } from './common.js';
+import {
+  Id,
+  IsoDate,
+  ListQuery,
+  optionalIsoDate,
+  optionalText,
+  page,
+  requiredText,
+  Version,
+} from './common.js';
 import { DepartmentRef, RegionRef } from './hearings.js';
 import { RichTextDoc, RichTextInput } from './rich-text.js';
 
@@ -324,12 +333,53 @@ export const RoundOwner = z.object({
 });
 export type RoundOwner = z.infer<typeof RoundOwner>;
 
+/**
+ * Where a commitment's report in a round stands: no report yet, a draft, a draft the coordinator reopened
+ * (once submitted, now to be corrected), or submitted. Each commitment of a round is in exactly one.
+ */
+export const roundReportStates = ['not_started', 'draft', 'reopened', 'submitted'] as const;
+export const RoundReportState = z.enum(roundReportStates, { error: 'validation.invalid' });
+export type RoundReportState = z.infer<typeof RoundReportState>;
+
+/** How many of a round's commitments are in each report state, over the whole round. */
+export const RoundCounts = z.object({
+  not_started: z.number(),
+  draft: z.number(),
+  reopened: z.number(),
+  submitted: z.number(),
+});
+export type RoundCounts = z.infer<typeof RoundCounts>;
+
+/**
+ * A round's status over all its commitments: how many are in each report state, each owner with how many
+ * it has submitted, and the regions whose agreements it covers (for the list's filter). The commitments
+ * themselves come a page at a time (`RoundCommitmentPage`).
+ */
 export const RoundStatus = ReportingRound.extend({
-  rows: z.array(RoundRow),
+  counts: RoundCounts,
   owners: z.array(RoundOwner),
+  regions: z.array(RegionRef),
   mayManage: z.boolean(),
 });
 export type RoundStatus = z.infer<typeof RoundStatus>;
+
+/** The owner filter of a round's commitments: a department's id, or `region` for the regions' own. */
+export const regionOwner = 'region';
+
+/**
+ * A page of a round's commitments, by region, subject area and title: after `cursor` (the last one of the
+ * page before), only those whose report is in `state`, in `region`'s agreement, or owned by `owner`.
+ */
+export const RoundCommitmentQuery = ListQuery.extend({
+  limit: ListQuery.shape.limit.unwrap().default(100),
+  state: RoundReportState.optional(),
+  region: Id.optional(),
+  owner: z.union([z.literal(regionOwner), Id], { error: 'validation.invalid' }).optional(),
+});
+export type RoundCommitmentQuery = z.infer<typeof RoundCommitmentQuery>;
+
+export const RoundCommitmentPage = page(RoundRow);
+export type RoundCommitmentPage = z.infer<typeof RoundCommitmentPage>;
 
 export const OpenRoundInput = z.object({
   cycleId: Id,

@@ -11,12 +11,14 @@ import type {
   ReopenReportInput,
   ReportingRound,
   ReportingRoundList,
+  RoundCommitmentQuery,
+  RoundRow,
   RoundStatus,
   SaveReportInput,
 } from '../../../shared/contracts/follow-up';
 import type { User } from '../../../shared/contracts/users';
 import { api, query } from '../../shared/api';
-import type { Paged } from '../../shared/use-paged-list';
+import { type Paged, usePagedList } from '../../shared/use-paged-list';
 
 /** Every query of this feature starts with this key: a report, a round or a commitment changed reads all again. */
 export const followUpKey = ['follow-up'] as const;
@@ -52,6 +54,23 @@ export function useRound(id: string) {
     queryKey: [...followUpKey, 'round', id],
     queryFn: () => api<RoundStatus>('GET', `/api/v1/reporting-rounds/${enc(id)}`),
   });
+}
+
+/**
+ * A round's commitments the filters select, a page at a time ("Vis flere" adds the next); under this
+ * feature's key, so a report saved or reopened, or the round closed, reads them again.
+ */
+export function useRoundCommitments(
+  id: string,
+  filters: Partial<Pick<RoundCommitmentQuery, 'state' | 'region' | 'owner'>>,
+) {
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(filters)) if (v) params[k] = v;
+  return usePagedList<RoundRow>(
+    [...followUpKey, 'round-commitments', id],
+    `/api/v1/reporting-rounds/${enc(id)}/commitments`,
+    params,
+  );
 }
 
 export function useCommitments(cycleId: string) {
