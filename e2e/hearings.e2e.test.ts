@@ -1,4 +1,4 @@
-import { request } from 'playwright-core';
+import { type Locator, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumPath,
@@ -16,8 +16,37 @@ const hallingdal = 'hallingdal@demo.partnerskap.no';
 const cycleName = 'Partnerskapsavtaler 2029–2032';
 
 const indreOstfoldText = 'Indre Østfold ber om at avtalen sier mer om kollektivtrafikken mellom byene.';
-const hallingdalText = 'Hallingdal vil ha reiseliv med i formålet, slik regionrådet vedtok i juni.';
+/** Longer than the dialog once showed of an input (160 characters): the answer is written to all of it. */
+const hallingdalText =
+  'Hallingdal vil ha reiseliv med i formålet, slik regionrådet vedtok i juni. Reiselivet gir arbeidsplasser i alle seks kommunene, og hyttebyggingen krever at fylkeskommunen og kommunene planlegger vei, vann og kollektivtrafikk sammen. Regionrådet ber derfor om at formålet nevner reiselivet ved navn.';
 const lateText = 'Haldenregionen sender innspillet sitt etter fristen: grensehandelen bør nevnes.';
+
+/** With SCREENSHOTS=<dir>, the page at a desktop's and a phone's width, for a person to look at. */
+const shots = process.env.SCREENSHOTS;
+async function shoot(page: Page, name: string) {
+  if (!shots) return;
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+/** The same for an open dialog: what the screen shows of it, scrolled to its top and to its end. */
+async function shootDialog(page: Page, dialog: Locator, name: string) {
+  if (!shots) return;
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const [end, top] of [
+      ['top', true],
+      ['end', false],
+    ] as const) {
+      await dialog.evaluate((el, toTop) => el.scrollTo(0, toTop ? 0 : el.scrollHeight), top);
+      await page.screenshot({ path: `${shots}/${name}-${end}-${width}.png` });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
 
 /** A calendar date (Oslo) some days from today, as ISO and as the app writes it. */
 function osloDate(days: number) {
@@ -366,32 +395,59 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
     await page.getByRole('button', { name: 'Behandle det valgte innspillet' }).click();
     let dialog = page.getByRole('dialog', { name: 'Behandle innspillet' });
     await settled(dialog);
-    await dialog.getByRole('button', { name: 'Lagre behandlingen' }).click();
+    await dialog.getByRole('button', { name: 'Gjør endelig' }).click();
     await dialog.getByText('Velg hvordan innspillet er behandlet.').waitFor();
     await dialog.getByRole('radio', { name: 'Tatt inn', exact: true }).check();
     await dialog
       .getByLabel('Begrunnelse')
       .fill('Kollektivtrafikken mellom byene er tatt inn under gjennomføring i neste utkast.');
     await expectAccessible(page, 'the disposition dialog');
-    await dialog.getByRole('button', { name: 'Lagre behandlingen' }).click();
+    await dialog.getByRole('button', { name: 'Gjør endelig' }).click();
     await page.getByText('Innspillet er behandlet: Tatt inn.').waitFor();
     await page.getByText('Viser 2 av 3 innspill').waitFor();
 
-    // The region filter in the address: only Hallingdal's input, which gets its answer alone.
+    // The region filter in the address: only Hallingdal's input, answered from its own row. The dialog
+    // shows the input whole with its region, and the answer is saved as a draft before it is made final.
     await page.getByLabel('Region', { exact: true }).selectOption({ label: 'Regionrådet for Hallingdal' });
     await page.getByText('Viser 1 av 3 innspill').waitFor();
     expect(new URL(page.url()).searchParams.get('region')).not.toBeNull();
-    await page.getByRole('button', { name: 'Velg det ubehandlede innspillet' }).click();
-    await page.getByRole('button', { name: 'Behandle det valgte innspillet' }).click();
+    await shoot(page, 'dispositions-one-region');
+    await page
+      .getByRole('button', { name: 'Svar på innspillet fra Regionrådet for Hallingdal om Formål' })
+      .click();
     dialog = page.getByRole('dialog', { name: 'Behandle innspillet' });
     await settled(dialog);
-    expect(await dialog.textContent()).toContain(hallingdalText);
+    const answered = dialog.getByRole('region', { name: 'Behandlingen gjelder dette innspillet:' });
+    await answered.getByRole('heading', { level: 3, name: 'Regionrådet for Hallingdal om Formål' }).waitFor();
+    expect(await answered.getByText(hallingdalText, { exact: true }).isVisible()).toBe(true);
     await dialog.getByRole('radio', { name: 'Tatt til orientering', exact: true }).check();
     await dialog
       .getByLabel('Begrunnelse')
       .fill('Reiselivet hører hjemme i den spesielle delen for Hallingdal.');
-    await dialog.getByRole('button', { name: 'Lagre behandlingen' }).click();
-    await page.getByText('Innspillet er behandlet: Tatt til orientering.').waitFor();
+    await expectAccessible(page, 'the disposition dialog of one input from its row');
+    await shootDialog(page, dialog, 'disposition-dialog');
+    await dialog.getByRole('button', { name: 'Lagre utkast' }).click();
+    await page
+      .getByText('Utkastet til behandling av innspillet er lagret: Tatt til orientering.', { exact: false })
+      .waitFor();
+    // A draft is not an answer yet: the input is still among the unanswered, with its draft.
+    await page.getByText('Viser 1 av 3 innspill').waitFor();
+    const table = page.getByRole('table', { name: 'Innspill og behandling' });
+    await table.getByText('Tatt til orientering (utkast)').waitFor();
+    await page
+      .getByRole('button', {
+        name: 'Endre behandlingen av innspillet fra Regionrådet for Hallingdal om Formål',
+      })
+      .click();
+    dialog = page.getByRole('dialog', { name: 'Endre behandlingen' });
+    await settled(dialog);
+    expect(await dialog.getByText(hallingdalText, { exact: true }).isVisible()).toBe(true);
+    expect(await dialog.getByLabel('Begrunnelse').inputValue()).toBe(
+      'Reiselivet hører hjemme i den spesielle delen for Hallingdal.',
+    );
+    await expectAccessible(page, 'the disposition dialog of a draft');
+    await dialog.getByRole('button', { name: 'Gjør endelig' }).click();
+    await page.getByText('Behandlingen er gjort endelig: Tatt til orientering.', { exact: false }).waitFor();
     await page.getByText('Ingen innspill passer med filtrene.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Nullstill filtre' }).click();
     await page.getByText('Viser 3 av 3 innspill').waitFor();
@@ -460,7 +516,7 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
     ).toContain('Versjon 2');
     await dialog.getByLabel('Avsnitt', { exact: true }).selectOption({ label: 'Gjennomføring' });
     await expectAccessible(page, 'the disposition dialog pointing at version 2');
-    await dialog.getByRole('button', { name: 'Lagre behandlingen' }).click();
+    await dialog.getByRole('button', { name: 'Lagre endringen' }).click();
     await page.getByText('Behandlingen er lagret: Tatt inn.').waitFor();
     await signOut(page);
 

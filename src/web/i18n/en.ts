@@ -1189,6 +1189,7 @@ export const webEn: WebCatalogue = {
       edit: 'Change',
       answer: 'Answer',
       whichInput: 'the answer to the input from {{region}} on {{about}}',
+      onInput: 'the input from {{region}} on {{about}}',
     },
     tallies: {
       perRegion: 'By region',
@@ -1217,7 +1218,7 @@ export const webEn: WebCatalogue = {
         'The department can write the outcome and the reason. The answer is a draft until you make it final.',
       noDepartment: 'None',
       draftWhileAssigned:
-        'When a department answers first, the answer is saved as a draft. The regions see it once you have made it final.',
+        'Choose “Save draft” and the department can answer first. The regions see the answer once you have made it final. If you make it final now, the department cannot change it.',
       takenIn: 'Where the input was taken in',
       takenInHelp:
         'The version of the general part, and preferably the section, where the input was taken in.',
@@ -1226,13 +1227,15 @@ export const webEn: WebCatalogue = {
       noVersion: 'Not chosen',
       wholeVersion: 'No particular section',
       takenInLink: 'See where it was taken in, in version {{number}}',
-      final: 'The answer is final',
       finalHelp: 'The regions see final answers only. A department cannot change a final answer.',
       answerIntro: 'Write the department’s answer. The coordinator makes it final.',
       answer: 'The county’s answer:',
       assignedTo: 'Assigned to {{department}}.',
       draftOutcome: '{{outcome}} (draft)',
-      save: 'Save the answer',
+      saveDraft: 'Save draft',
+      makeFinal: 'Make final',
+      saveFinal: 'Save the change',
+      backToDraft: 'Turn back into a draft',
       created_one: 'The input has been answered: {{outcome}}.',
       created_other: '{{count}} inputs have been answered: {{outcome}}.',
       createdDraft_one:
@@ -1240,6 +1243,13 @@ export const webEn: WebCatalogue = {
       createdDraft_other:
         '{{count}} inputs are assigned to {{department}}, which answers first. The answer is a draft: {{outcome}}.',
       saved: 'The answer has been saved: {{outcome}}.',
+      createdDraftOnly_one:
+        'The draft answer to the input has been saved: {{outcome}}. The regions see it once you have made it final.',
+      createdDraftOnly_other:
+        'The draft answer to {{count}} inputs has been saved: {{outcome}}. The regions see it once you have made it final.',
+      savedDraft: 'The draft has been saved: {{outcome}}. The regions see the answer once it is made final.',
+      madeFinal: 'The answer has been made final: {{outcome}}. The regions now see it.',
+      answered: 'The answer has been saved: {{outcome}}. The coordinator makes it final.',
     },
     summary: {
       title: 'Input summary: {{kind}}, version {{number}}',

@@ -1187,6 +1187,7 @@ export const webNb = {
       edit: 'Endre',
       answer: 'Svar',
       whichInput: 'behandlingen av innspillet fra {{region}} om {{about}}',
+      onInput: 'på innspillet fra {{region}} om {{about}}',
     },
     tallies: {
       perRegion: 'Per region',
@@ -1215,7 +1216,7 @@ export const webNb = {
         'Rådsområdet kan skrive utfall og begrunnelse. Behandlingen er et utkast til du gjør den endelig.',
       noDepartment: 'Ingen',
       draftWhileAssigned:
-        'Når et rådsområde skal svare først, blir behandlingen lagret som et utkast. Regionene ser den først når du har gjort den endelig.',
+        'Velg «Lagre utkast», så kan rådsområdet svare først. Regionene ser behandlingen når du har gjort den endelig. Gjør du den endelig nå, kan rådsområdet ikke endre den.',
       takenIn: 'Hvor innspillet er tatt inn',
       takenInHelp: 'Versjonen av generell del, og gjerne avsnittet, der innspillet er tatt inn.',
       takenInVersion: 'Versjon',
@@ -1223,14 +1224,16 @@ export const webNb = {
       noVersion: 'Ikke valgt',
       wholeVersion: 'Ikke ett bestemt avsnitt',
       takenInLink: 'Se hvor det er tatt inn i versjon {{number}}',
-      final: 'Behandlingen er endelig',
       finalHelp:
         'Regionene ser bare endelige behandlinger. Et rådsområde kan ikke endre en endelig behandling.',
       answerIntro: 'Skriv rådsområdets svar. Koordinatoren gjør behandlingen endelig.',
       answer: 'Fylkeskommunens behandling:',
       assignedTo: 'Tildelt {{department}}.',
       draftOutcome: '{{outcome}} (utkast)',
-      save: 'Lagre behandlingen',
+      saveDraft: 'Lagre utkast',
+      makeFinal: 'Gjør endelig',
+      saveFinal: 'Lagre endringen',
+      backToDraft: 'Gjør om til utkast',
       created_one: 'Innspillet er behandlet: {{outcome}}.',
       created_other: '{{count}} innspill er behandlet: {{outcome}}.',
       createdDraft_one:
@@ -1238,6 +1241,13 @@ export const webNb = {
       createdDraft_other:
         '{{count}} innspill er tildelt {{department}}, som svarer først. Behandlingen er et utkast: {{outcome}}.',
       saved: 'Behandlingen er lagret: {{outcome}}.',
+      createdDraftOnly_one:
+        'Utkastet til behandling av innspillet er lagret: {{outcome}}. Regionene ser det når du har gjort det endelig.',
+      createdDraftOnly_other:
+        'Utkastet til behandling av {{count}} innspill er lagret: {{outcome}}. Regionene ser det når du har gjort det endelig.',
+      savedDraft: 'Utkastet er lagret: {{outcome}}. Regionene ser behandlingen når den er gjort endelig.',
+      madeFinal: 'Behandlingen er gjort endelig: {{outcome}}. Nå ser regionene den.',
+      answered: 'Svaret er lagret: {{outcome}}. Koordinatoren gjør behandlingen endelig.',
     },
     summary: {
       title: 'Innspillsoppsummering: {{kind}}, versjon {{number}}',

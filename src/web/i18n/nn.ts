@@ -1185,6 +1185,7 @@ export const webNn: WebCatalogue = {
       edit: 'Endre',
       answer: 'Svar',
       whichInput: 'handsaminga av innspelet frå {{region}} om {{about}}',
+      onInput: 'på innspelet frå {{region}} om {{about}}',
     },
     tallies: {
       perRegion: 'Per region',
@@ -1213,7 +1214,7 @@ export const webNn: WebCatalogue = {
         'Rådsområdet kan skrive utfall og grunngjeving. Handsaminga er eit utkast til du gjer henne endeleg.',
       noDepartment: 'Ingen',
       draftWhileAssigned:
-        'Når eit rådsområde skal svare først, blir handsaminga lagra som eit utkast. Regionane ser henne først når du har gjort henne endeleg.',
+        'Vel «Lagre utkast», så kan rådsområdet svare først. Regionane ser handsaminga når du har gjort henne endeleg. Gjer du henne endeleg no, kan rådsområdet ikkje endre henne.',
       takenIn: 'Kvar innspelet er teke inn',
       takenInHelp: 'Versjonen av generell del, og gjerne avsnittet, der innspelet er teke inn.',
       takenInVersion: 'Versjon',
@@ -1221,14 +1222,16 @@ export const webNn: WebCatalogue = {
       noVersion: 'Ikkje vald',
       wholeVersion: 'Ikkje eitt bestemt avsnitt',
       takenInLink: 'Sjå kvar det er teke inn i versjon {{number}}',
-      final: 'Handsaminga er endeleg',
       finalHelp:
         'Regionane ser berre endelege handsamingar. Eit rådsområde kan ikkje endre ei endeleg handsaming.',
       answerIntro: 'Skriv svaret frå rådsområdet. Koordinatoren gjer handsaminga endeleg.',
       answer: 'Handsaminga til fylkeskommunen:',
       assignedTo: 'Tildelt {{department}}.',
       draftOutcome: '{{outcome}} (utkast)',
-      save: 'Lagre handsaminga',
+      saveDraft: 'Lagre utkast',
+      makeFinal: 'Gjer endeleg',
+      saveFinal: 'Lagre endringa',
+      backToDraft: 'Gjer om til utkast',
       created_one: 'Innspelet er handsama: {{outcome}}.',
       created_other: '{{count}} innspel er handsama: {{outcome}}.',
       createdDraft_one:
@@ -1236,6 +1239,13 @@ export const webNn: WebCatalogue = {
       createdDraft_other:
         '{{count}} innspel er tildelte {{department}}, som svarer først. Handsaminga er eit utkast: {{outcome}}.',
       saved: 'Handsaminga er lagra: {{outcome}}.',
+      createdDraftOnly_one:
+        'Utkastet til handsaming av innspelet er lagra: {{outcome}}. Regionane ser det når du har gjort det endeleg.',
+      createdDraftOnly_other:
+        'Utkastet til handsaming av {{count}} innspel er lagra: {{outcome}}. Regionane ser det når du har gjort det endeleg.',
+      savedDraft: 'Utkastet er lagra: {{outcome}}. Regionane ser handsaminga når ho er gjord endeleg.',
+      madeFinal: 'Handsaminga er gjord endeleg: {{outcome}}. No ser regionane henne.',
+      answered: 'Svaret er lagra: {{outcome}}. Koordinatoren gjer handsaminga endeleg.',
     },
     summary: {
       title: 'Innspelsoppsummering: {{kind}}, versjon {{number}}',

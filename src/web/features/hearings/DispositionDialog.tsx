@@ -1,4 +1,5 @@
-import { Alert, Checkbox, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GeneralPartVersionSummary } from '../../../shared/contracts/general-part';
 import {
@@ -9,10 +10,11 @@ import {
 } from '../../../shared/contracts/hearings';
 import type { Department } from '../../../shared/contracts/registry';
 import { FormError } from '../../shared/components/FormError';
-import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
+import { ModalDialog, useDialogCancel } from '../../shared/components/ModalDialog';
 import { useForm } from '../../shared/use-form';
 import { DispositionFields, type DispositionValues, dispositionFields } from './DispositionFields';
-import { useCreateDisposition, useUpdateDisposition } from './hearings.api';
+import { LateTag } from './HearingStateTag';
+import { attachmentUrl, useCreateDisposition, useUpdateDisposition } from './hearings.api';
 import { aboutText } from './InputCard';
 
 /** What the dialog does: answer new inputs (admin), change an answer (admin), or answer as the department. */
@@ -64,25 +66,88 @@ export function DispositionDialog({
   );
 }
 
-/** Which inputs get this answer, so nobody answers the wrong ones. */
+/**
+ * Which inputs get this answer, each whole with its region, so nobody answers what they have not read.
+ * Long inputs scroll in their own box, which keeps the answer's fields near; it takes focus so the keyboard
+ * can scroll it too.
+ */
 function InputsAnswered({ inputs }: { inputs: HearingInput[] }) {
   const { t } = useTranslation();
+  const labelId = useId();
   return (
-    <div>
-      <Paragraph data-size="sm">{t('hearings.disposition.forInputs', { count: inputs.length })}</Paragraph>
-      <ul className="hearings-answered">
+    <div className="stack hearings-tight">
+      <Paragraph id={labelId} data-size="sm">
+        {t('hearings.disposition.forInputs', { count: inputs.length })}
+      </Paragraph>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1). */}
+      <section className="hearings-answered stack" aria-labelledby={labelId} tabIndex={0}>
         {inputs.map((i) => (
-          <li key={i.id}>
-            <strong>
-              {t('hearings.input.heading', {
-                region: i.region.name,
-                about: aboutText(t, i),
-              })}
-            </strong>
-            : {i.text.length > 160 ? `${i.text.slice(0, 160)} …` : i.text}
-          </li>
+          <article key={i.id} className="stack hearings-tight" aria-labelledby={`${labelId}-${i.id}`}>
+            <div className="row hearings-middle">
+              <Heading level={3} data-size="2xs" id={`${labelId}-${i.id}`}>
+                {t('hearings.input.heading', { region: i.region.name, about: aboutText(t, i) })}
+              </Heading>
+              {i.late && <LateTag />}
+            </div>
+            <Paragraph className="hearings-letter">{i.text}</Paragraph>
+            {i.attachments.length > 0 && (
+              <ul className="hearings-attachments">
+                {i.attachments.map((a) => (
+                  <li key={a.id}>
+                    <a href={attachmentUrl(a.id)} download>
+                      {a.filename}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </article>
         ))}
-      </ul>
+      </section>
+    </div>
+  );
+}
+
+/** A way to save the answer: whether it leaves it final, and what its button says. */
+type SaveChoice = { final: boolean; label: string };
+
+/** Whether the button the form was sent with makes the answer final (Enter sends it with the first). */
+const sentFinal = (e: FormEvent<HTMLFormElement>) =>
+  (e.nativeEvent as SubmitEvent).submitter?.getAttribute('data-final') === 'true';
+
+/**
+ * The ways to save, one button each, and the way out without saving. The first is the default that Enter
+ * in a field sends, so it is always the one that changes least: a draft stays a draft, a final answer final.
+ */
+function SaveButtons({
+  choices,
+  submitting,
+  pressed,
+  onCancel,
+}: {
+  choices: readonly SaveChoice[];
+  submitting: boolean;
+  pressed: boolean | null;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const cancel = useDialogCancel(onCancel);
+  return (
+    <div className="row">
+      {choices.map((c, index) => (
+        <Button
+          key={String(c.final)}
+          type="submit"
+          variant={index === 0 ? 'primary' : 'secondary'}
+          data-final={String(c.final)}
+          disabled={submitting}
+        >
+          {submitting && pressed === c.final ? t('common.saving') : c.label}
+        </Button>
+      ))}
+      <Button type="button" variant="tertiary" onClick={cancel}>
+        {t('common.cancel')}
+      </Button>
     </div>
   );
 }
@@ -102,6 +167,7 @@ function CreateForm({
 }) {
   const { t } = useTranslation();
   const create = useCreateDisposition(hearingId);
+  const [pressed, setPressed] = useState<boolean | null>(null);
   const initial: DispositionValues & { inputIds: string[] } = {
     inputIds: inputs.map((i) => i.id),
     outcome: '',
@@ -115,33 +181,53 @@ function CreateForm({
     <form
       className="stack"
       noValidate
-      onSubmit={form.submit(async (data) => {
-        const saved = await create.mutateAsync(data);
-        onDone(
-          t(saved.final ? 'hearings.disposition.created' : 'hearings.disposition.createdDraft', {
+      onSubmit={(e) => {
+        const final = sentFinal(e);
+        setPressed(final);
+        return form.submit(async (data) => {
+          const saved = await create.mutateAsync({ ...data, final });
+          const params = {
             count: saved.inputIds.length,
             outcome: t(`hearings.outcome.${saved.outcome}`),
             department: saved.assignedDepartment?.name ?? '',
-          }),
-        );
-      })}
+          };
+          onDone(
+            saved.final
+              ? t('hearings.disposition.created', params)
+              : saved.assignedDepartment
+                ? t('hearings.disposition.createdDraft', params)
+                : t('hearings.disposition.createdDraftOnly', params),
+          );
+        })(e);
+      }}
     >
       <FormError error={form.formError} errors={form.errors} fields={dispositionFields} />
       <DispositionFields form={form} full departments={choices.departments} versions={choices.versions} />
-      {form.values.assignedDepartmentId && (
+      {form.values.assignedDepartmentId ? (
         <Alert data-color="info">
           <Paragraph>{t('hearings.disposition.draftWhileAssigned')}</Paragraph>
         </Alert>
+      ) : (
+        <Paragraph data-size="sm">{t('hearings.disposition.finalHelp')}</Paragraph>
       )}
-      <DialogButtons
+      <SaveButtons
+        choices={[
+          { final: false, label: t('hearings.disposition.saveDraft') },
+          { final: true, label: t('hearings.disposition.makeFinal') },
+        ]}
         submitting={form.submitting}
-        submit={t('hearings.disposition.save')}
+        pressed={pressed}
         onCancel={onCancel}
       />
     </form>
   );
 }
 
+/**
+ * Changes an answer. The coordinator (`full`) changes everything and decides with the button whether it is
+ * a draft or final; a department editor answers a draft assigned to the department with outcome and reason,
+ * which stays a draft until the coordinator makes it final (the server refuses the editor anything else).
+ */
 function UpdateForm({
   disposition,
   full,
@@ -157,26 +243,51 @@ function UpdateForm({
 }) {
   const { t } = useTranslation();
   const update = useUpdateDisposition();
-  const initial: DispositionValues & { final: boolean; version: number } = {
+  const [pressed, setPressed] = useState<boolean | null>(null);
+  const initial: DispositionValues & { version: number } = {
     outcome: disposition.outcome,
     reason: disposition.reason,
     assignedDepartmentId: disposition.assignedDepartment?.id ?? null,
     takenInVersionId: disposition.takenIn?.versionId ?? null,
     takenInSectionKey: disposition.takenIn?.sectionKey ?? null,
-    final: disposition.final,
     version: disposition.version,
   };
   const form = useForm(UpdateDispositionInput, initial);
+  const saveChoices: SaveChoice[] = !full
+    ? [{ final: false, label: t('hearings.disposition.saveDraft') }]
+    : disposition.final
+      ? [
+          { final: true, label: t('hearings.disposition.saveFinal') },
+          { final: false, label: t('hearings.disposition.backToDraft') },
+        ]
+      : [
+          { final: false, label: t('hearings.disposition.saveDraft') },
+          { final: true, label: t('hearings.disposition.makeFinal') },
+        ];
   return (
     <form
       className="stack"
       noValidate
-      onSubmit={form.submit(async (data) => {
-        // A department editor may change the answer itself and nothing else (the server refuses the rest).
-        const body = full ? data : { outcome: data.outcome, reason: data.reason, version: data.version };
-        const saved = await update.mutateAsync({ id: disposition.id, ...body });
-        onDone(t('hearings.disposition.saved', { outcome: t(`hearings.outcome.${saved.outcome}`) }));
-      })}
+      onSubmit={(e) => {
+        const final = full && sentFinal(e);
+        setPressed(final);
+        return form.submit(async (data) => {
+          const body = full
+            ? { ...data, final }
+            : { outcome: data.outcome, reason: data.reason, version: data.version };
+          const saved = await update.mutateAsync({ id: disposition.id, ...body });
+          const outcome = t(`hearings.outcome.${saved.outcome}`);
+          onDone(
+            !full
+              ? t('hearings.disposition.answered', { outcome })
+              : !saved.final
+                ? t('hearings.disposition.savedDraft', { outcome })
+                : disposition.final
+                  ? t('hearings.disposition.saved', { outcome })
+                  : t('hearings.disposition.madeFinal', { outcome }),
+          );
+        })(e);
+      }}
     >
       <FormError error={form.formError} errors={form.errors} fields={dispositionFields} />
       {!full && <Paragraph>{t('hearings.disposition.answerIntro')}</Paragraph>}
@@ -186,20 +297,8 @@ function UpdateForm({
         departments={choices.departments}
         versions={choices.versions}
       />
-      {full && (
-        <Checkbox
-          label={t('hearings.disposition.final')}
-          description={t('hearings.disposition.finalHelp')}
-          checked={form.values.final}
-          onChange={(e) => form.set('final', e.target.checked)}
-          error={form.errors.final}
-        />
-      )}
-      <DialogButtons
-        submitting={form.submitting}
-        submit={t('hearings.disposition.save')}
-        onCancel={onCancel}
-      />
+      {full && <Paragraph data-size="sm">{t('hearings.disposition.finalHelp')}</Paragraph>}
+      <SaveButtons choices={saveChoices} submitting={form.submitting} pressed={pressed} onCancel={onCancel} />
     </form>
   );
 }

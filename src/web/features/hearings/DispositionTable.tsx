@@ -10,8 +10,9 @@ import { aboutText } from './InputCard';
 
 /**
  * The inputs the filters select, each with the county's answer or "not answered". The coordinator selects
- * inputs without an answer and gives them one disposition, or changes one; a department editor answers the
- * dispositions assigned to the department while they are drafts. Answering waits until the hearing closed.
+ * inputs without an answer and gives them one disposition, answers one from its row («Svar»), or changes
+ * one; a department editor answers the dispositions assigned to the department while they are drafts.
+ * Answering waits until the hearing closed.
  */
 export function DispositionTable({
   inputs,
@@ -153,6 +154,20 @@ export function DispositionTable({
                   )}
                 </Table.Cell>
                 <Table.Cell>
+                  {!i.disposition && selectable && (
+                    <Button
+                      variant="secondary"
+                      data-size="sm"
+                      aria-haspopup="dialog"
+                      onClick={() => onTask({ mode: 'create', inputs: [i] })}
+                    >
+                      {t('hearings.dispositions.answer')}
+                      <span className="visually-hidden">
+                        {' '}
+                        {t('hearings.dispositions.onInput', { region: i.region.name, about: about(i) })}
+                      </span>
+                    </Button>
+                  )}
                   {i.disposition && answerable(i) && (
                     <Button
                       variant="secondary"
@@ -171,7 +186,9 @@ export function DispositionTable({
                       {isAdmin ? t('hearings.dispositions.edit') : t('hearings.dispositions.answer')}
                       <span className="visually-hidden">
                         {' '}
-                        {t('hearings.dispositions.whichInput', { region: i.region.name, about: about(i) })}
+                        {isAdmin
+                          ? t('hearings.dispositions.whichInput', { region: i.region.name, about: about(i) })
+                          : t('hearings.dispositions.onInput', { region: i.region.name, about: about(i) })}
                       </span>
                     </Button>
                   )}

@@ -129,6 +129,15 @@ export function ModalDialog({
   );
 }
 
+/**
+ * The way out of a dialog's form without saving: `onCancel`, after asking when the dialog's forms hold
+ * unsaved changes. For a form whose buttons are more than `DialogButtons` has.
+ */
+export function useDialogCancel(onCancel: () => void): () => void {
+  const guard = useContext(DiscardContext);
+  return () => (guard ? guard(onCancel) : onCancel());
+}
+
 /** A dialog form's submit button, saying what happens, and the way out without saving. */
 export function DialogButtons({
   submitting,
@@ -140,13 +149,13 @@ export function DialogButtons({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const guard = useContext(DiscardContext);
+  const cancel = useDialogCancel(onCancel);
   return (
     <div className="row">
       <Button type="submit" disabled={submitting}>
         {submitting ? t('common.saving') : submit}
       </Button>
-      <Button type="button" variant="secondary" onClick={() => (guard ? guard(onCancel) : onCancel())}>
+      <Button type="button" variant="secondary" onClick={cancel}>
         {t('common.cancel')}
       </Button>
     </div>
