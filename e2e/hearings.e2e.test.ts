@@ -13,6 +13,7 @@ import { mainNav, minimalPdf, settled, signOut } from './support/journey.js';
 const admin = 'admin@demo.partnerskap.no';
 const indreOstfold = 'indre-ostfold@demo.partnerskap.no';
 const hallingdal = 'hallingdal@demo.partnerskap.no';
+const departmentEditor = 'samferdsel@demo.partnerskap.no';
 const cycleName = 'Partnerskapsavtaler 2029–2032';
 
 const indreOstfoldText = 'Indre Østfold ber om at avtalen sier mer om kollektivtrafikken mellom byene.';
@@ -475,6 +476,67 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
     const { readFile } = await import('node:fs/promises');
     const bytes = await readFile(path);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('lets a department answer a draft assigned to it with «Lagre utkast» only, and the coordinator make it final', async () => {
+    const { page } = j;
+    const dispositions = `${hearingUrl}/dispositions`;
+    const lateRow = 'innspillet fra Haldenregionen om hele dokumentet';
+    await page.goto(dispositions);
+    await page.getByLabel('Region', { exact: true }).selectOption({ label: 'Haldenregionen' });
+    await page.getByText('Viser 1 av 3 innspill').waitFor();
+    // Opened from the keyboard, the dialog's box with the input takes the focus so the keys can scroll it.
+    await page.getByRole('button', { name: `Svar på ${lateRow}` }).press('Enter');
+    let dialog = page.getByRole('dialog', { name: 'Behandle innspillet' });
+    await settled(dialog);
+    const answered = dialog.getByRole('region', { name: 'Behandlingen gjelder dette innspillet:' });
+    await answered.getByText(lateText, { exact: true }).waitFor();
+    await answered.focus();
+    expect(await answered.evaluate((el) => el === document.activeElement)).toBe(true);
+    await dialog.getByRole('radio', { name: 'Ikke tatt inn', exact: true }).check();
+    await dialog.getByLabel('Begrunnelse').fill('Samferdsel svarer på grensehandelen.');
+    await dialog.getByLabel('Rådsområde som svarer først (valgfritt)').selectOption({ label: 'Samferdsel' });
+    await dialog
+      .getByText('Velg «Lagre utkast», så kan rådsområdet svare først.', { exact: false })
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Lagre utkast' }).click();
+    await page
+      .getByText(
+        'Innspillet er tildelt Samferdsel, som svarer først. Behandlingen er et utkast: Ikke tatt inn.',
+      )
+      .waitFor();
+    await signOut(page);
+
+    await signIn(page, departmentEditor);
+    await page.goto(dispositions);
+    await page.getByLabel('Region', { exact: true }).selectOption({ label: 'Haldenregionen' });
+    await page.getByRole('button', { name: `Svar på ${lateRow}` }).click();
+    dialog = page.getByRole('dialog', { name: 'Svar på innspillet' });
+    await settled(dialog);
+    await dialog.getByText(lateText, { exact: true }).waitFor();
+    // The department saves its answer; making it final is the coordinator's, so there is no such button.
+    expect(await dialog.getByRole('button', { name: 'Gjør endelig' }).count()).toBe(0);
+    await dialog.getByRole('radio', { name: 'Delvis tatt inn', exact: true }).check();
+    await dialog.getByLabel('Begrunnelse').fill('Grensehandelen nevnes under gjennomføring.');
+    await expectAccessible(page, 'the department’s answer dialog');
+    await dialog.getByRole('button', { name: 'Lagre utkast' }).click();
+    await page
+      .getByText('Svaret er lagret: Delvis tatt inn. Koordinatoren gjør behandlingen endelig.')
+      .waitFor();
+    await page.getByText('Delvis tatt inn (utkast)').waitFor();
+    await signOut(page);
+
+    await signIn(page, admin);
+    await page.goto(dispositions);
+    await page.getByLabel('Region', { exact: true }).selectOption({ label: 'Haldenregionen' });
+    await page.getByRole('button', { name: `Endre behandlingen av ${lateRow}` }).click();
+    dialog = page.getByRole('dialog', { name: 'Endre behandlingen' });
+    await settled(dialog);
+    expect(await dialog.getByLabel('Begrunnelse').inputValue()).toBe(
+      'Grensehandelen nevnes under gjennomføring.',
+    );
+    await dialog.getByRole('button', { name: 'Gjør endelig' }).click();
+    await page.getByText('Behandlingen er gjort endelig: Delvis tatt inn.', { exact: false }).waitFor();
   });
 
   it('lets the coordinator take the input into version 2, point the answer at it, compare and approve version 2', async () => {
