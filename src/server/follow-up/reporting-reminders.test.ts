@@ -32,6 +32,12 @@ afterAll(async () => {
   await t.close();
 });
 
+/**
+ * A reminder of this test's round. The fixture's agreements were made through the use cases, whose hearing
+ * and special part e-mails reach the same contacts' mailboxes.
+ */
+const isReminder = (m: { subject: string }) => m.subject.endsWith('– Årsrapport 2026');
+
 describe('reminders of a reporting round through a real mail server', () => {
   it('reminds the owners who have not submitted, 14 and 3 days before, each once, in their own language', async () => {
     expect(roundReminderDays).toEqual([14, 3]);
@@ -59,17 +65,17 @@ describe('reminders of a reporting round through a real mail server', () => {
     expect(await sendRoundReminder(t.database.db, data)).toBe(0);
 
     const english = await waitFor('the English reminder', () =>
-      smtp.received.find((m) => m.to.includes(t.actors.otherDepartment.email)),
+      smtp.received.find((m) => m.to.includes(t.actors.otherDepartment.email) && isReminder(m)),
     );
     expect(english.subject).toBe('Reminder: 14 days left to report – Årsrapport 2026');
     expect(english.text).toContain('has not yet submitted its report on 1 commitment in the reporting round');
     expect(english.text).toContain(`${links.appUrl}/oppfolging/runder/${round.id}`);
     const bokmal = await waitFor('the region’s reminder', () =>
-      smtp.received.find((m) => m.to.includes(t.actors.region.email)),
+      smtp.received.find((m) => m.to.includes(t.actors.region.email) && isReminder(m)),
     );
     expect(bokmal.subject).toBe('Påminnelse: 14 dager igjen til rapporteringsfristen – Årsrapport 2026');
     expect(bokmal.text).toContain('Indre Østfold regionråd har ennå ikke sendt rapport om 1 forpliktelse');
-    expect(smtp.received.some((m) => m.to.includes(t.actors.department.email))).toBe(false);
+    expect(smtp.received.some((m) => m.to.includes(t.actors.department.email) && isReminder(m))).toBe(false);
 
     // Three days before, after the region has submitted: only Næring is reminded.
     await saveReport(
@@ -85,6 +91,8 @@ describe('reminders of a reporting round through a real mail server', () => {
     );
     // A reminder made for another deadline (the round's was moved) sends nothing.
     expect(await sendRoundReminder(t.database.db, { ...data, daysBefore: 3, deadline: inDays(21) })).toBe(0);
-    expect(smtp.received.filter((m) => m.to.includes(t.actors.region.email))).toHaveLength(1);
+    expect(smtp.received.filter((m) => m.to.includes(t.actors.region.email) && isReminder(m))).toHaveLength(
+      1,
+    );
   });
 });
