@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../../shared/contracts/common';
 import type { Contribution } from '../../../shared/contracts/contributions';
+import { kronerOfInput } from '../../shared/amount';
 import { intlLocale } from '../../shared/format';
 
 /** "kr 2 500 000": whole kroner the Norwegian way. */
@@ -18,12 +19,11 @@ export const ownerName = (t: TFunction, c: Pick<Contribution, 'owner' | 'region'
     : t('contributions.ownerRegionNamed', { region: c.region.name });
 
 /**
- * What the budget field holds as the API wants it: nothing typed is no budget; whole kroner, with spaces
- * between thousands allowed, is a number; anything else is sent as typed, so the shared schema names the
- * problem on the field ("must be a whole number of kroner").
+ * What the budget field holds as the API wants it: nothing typed is no budget; kroner as Norwegians type
+ * them («1 200 000 kr») are a number; anything else is kept as typed, so the shared schema names the
+ * problem on the field with an example of an amount that works.
  */
 export function budgetFromText(text: string): number | string | null {
-  const compact = text.replace(/[\s\u00a0]/g, '');
-  if (compact === '') return null;
-  return /^-?\d+$/.test(compact) ? Number(compact) : text;
+  const amount = kronerOfInput(text);
+  return Number.isNaN(amount) ? text : amount;
 }

@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ChangeCommitmentInput, type CommitmentDetail } from '../../../shared/contracts/follow-up';
+import { kronerOfInput } from '../../shared/amount';
 import { FormError, useConflict } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { SelectField } from '../../shared/components/SelectField';
 import { useForm } from '../../shared/use-form';
 import { useChangeCommitment } from './follow-up.api';
-import { numberOfInput } from './follow-up-format';
 
 type Values = {
   title: string;
@@ -62,7 +62,7 @@ function ChangeForm({
   const [schema] = useState(() =>
     z.preprocess((raw) => {
       const v = raw as Values;
-      const budget = numberOfInput(v.budgetNok);
+      const budget = kronerOfInput(v.budgetNok);
       return {
         ...(v.title !== c.title ? { title: v.title } : {}),
         ...(budget !== c.budgetNok ? { budgetNok: budget } : {}),

@@ -7,6 +7,7 @@ import {
   type CommitmentDetail,
   CreateCommitmentInput,
 } from '../../../shared/contracts/follow-up';
+import { kronerOfInput } from '../../shared/amount';
 import { FormError } from '../../shared/components/FormError';
 import { DialogButtons, ModalDialog } from '../../shared/components/ModalDialog';
 import { QueryState } from '../../shared/components/QueryState';
@@ -17,7 +18,6 @@ import { useForm } from '../../shared/use-form';
 import { useSubjectAreas } from '../agreements';
 import { useDepartments } from '../registry';
 import { useAgreementsInForce, useCreateCommitment, useUserSearch } from './follow-up.api';
-import { numberOfInput } from './follow-up-format';
 
 type Values = {
   agreementId: string;
@@ -53,7 +53,7 @@ const CommitmentForm = z.preprocess((raw) => {
     responsibleName: v.responsibleName,
     startsOn: v.startsOn || null,
     endsOn: v.endsOn || null,
-    budgetNok: numberOfInput(v.budgetNok),
+    budgetNok: kronerOfInput(v.budgetNok),
     needsSeparateDecision: v.needsSeparateDecision,
     agreedElsewhere: v.agreedElsewhere,
   };

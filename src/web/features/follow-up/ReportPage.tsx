@@ -21,6 +21,7 @@ import {
   SaveReportInput,
 } from '../../../shared/contracts/follow-up';
 import { emptyRichText, type RichTextDoc } from '../../../shared/contracts/rich-text';
+import { kronerOfInput } from '../../shared/amount';
 import { FormError, useConflict } from '../../shared/components/FormError';
 import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
@@ -138,7 +139,7 @@ const toInput = (indicators: readonly CommitmentIndicator[]) => (raw: unknown) =
     progress: amountOf(v.progress),
     done: isEmptyDoc(v.done) ? null : v.done,
     next: isEmptyDoc(v.next) ? null : v.next,
-    spentNok: amountOf(v.spentNok),
+    spentNok: kronerOfInput(v.spentNok),
     values: indicators
       .filter((i) => (v.values[i.id]?.value ?? '').trim() !== '')
       .map((i) => ({
