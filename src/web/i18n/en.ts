@@ -95,6 +95,7 @@ export const webEn: WebCatalogue = {
     reload: 'Reload',
     optional: '(optional)',
     confirm: 'Confirm',
+    errorSummary: 'Correct the following before you continue:',
   },
   start: {
     title: 'My tasks',
@@ -1333,6 +1334,7 @@ export const webEn: WebCatalogue = {
     },
     fields: {
       subjectArea: 'Subject area',
+      subjectAreaMissing: 'Choose a subject area.',
       kind: 'Type',
       owner: 'Owner',
       chooseDepartment: 'Choose the owner',
@@ -3283,6 +3285,7 @@ export const webEn: WebCatalogue = {
       noAgreements: 'No agreement of the cycle is in force yet, so no commitment can be added.',
       agreement: 'Agreement',
       chooseAgreement: 'Choose an agreement',
+      agreementMissing: 'Choose the agreement the commitment belongs to.',
       agreementOption: '{{region}} ({{from}}–{{to}})',
       agreedElsewhere: 'Where it was agreed',
       agreedElsewhereHelp:
@@ -3295,6 +3298,7 @@ export const webEn: WebCatalogue = {
       ownerRegionNamed: 'The region ({{region}})',
       subjectArea: 'Subject area',
       chooseSubjectArea: 'Choose a subject area',
+      subjectAreaMissing: 'Choose a subject area.',
       responsibleSearch: 'Search for the responsible user',
       responsibleSearchHelp: 'Type at least two letters of the name or e-mail address.',
       responsibleUser: 'Responsible user',

@@ -94,6 +94,7 @@ export const webNb = {
     reload: 'Last inn på nytt',
     optional: '(valgfritt)',
     confirm: 'Bekreft',
+    errorSummary: 'Rett opp dette før du går videre:',
   },
   start: {
     title: 'Mine oppgaver',
@@ -1331,6 +1332,7 @@ export const webNb = {
     },
     fields: {
       subjectArea: 'Fagområde',
+      subjectAreaMissing: 'Velg et fagområde.',
       kind: 'Type',
       owner: 'Eier',
       chooseDepartment: 'Velg eier',
@@ -3265,6 +3267,7 @@ export const webNb = {
       noAgreements: 'Ingen avtaler i syklusen er i kraft ennå, så det kan ikke legges til forpliktelser.',
       agreement: 'Avtale',
       chooseAgreement: 'Velg avtale',
+      agreementMissing: 'Velg avtalen forpliktelsen hører til.',
       agreementOption: '{{region}} ({{from}}–{{to}})',
       agreedElsewhere: 'Hvor den ble avtalt',
       agreedElsewhereHelp:
@@ -3277,6 +3280,7 @@ export const webNb = {
       ownerRegionNamed: 'Regionen ({{region}})',
       subjectArea: 'Fagområde',
       chooseSubjectArea: 'Velg fagområde',
+      subjectAreaMissing: 'Velg et fagområde.',
       responsibleSearch: 'Søk etter ansvarlig bruker',
       responsibleSearchHelp: 'Skriv minst to bokstaver av navnet eller e-postadressen.',
       responsibleUser: 'Ansvarlig bruker',

@@ -95,6 +95,7 @@ export const webNn: WebCatalogue = {
     reload: 'Last inn på nytt',
     optional: '(valfritt)',
     confirm: 'Stadfest',
+    errorSummary: 'Rett opp dette før du går vidare:',
   },
   start: {
     title: 'Mine oppgåver',
@@ -1328,6 +1329,7 @@ export const webNn: WebCatalogue = {
     },
     fields: {
       subjectArea: 'Fagområde',
+      subjectAreaMissing: 'Vel eit fagområde.',
       kind: 'Type',
       owner: 'Eigar',
       chooseDepartment: 'Vel eigar',
@@ -3267,6 +3269,7 @@ export const webNn: WebCatalogue = {
       noAgreements: 'Ingen avtalar i syklusen er i kraft enno, så det kan ikkje leggjast til forpliktingar.',
       agreement: 'Avtale',
       chooseAgreement: 'Vel avtale',
+      agreementMissing: 'Vel avtalen forpliktinga høyrer til.',
       agreementOption: '{{region}} ({{from}}–{{to}})',
       agreedElsewhere: 'Kvar ho vart avtalt',
       agreedElsewhereHelp:
@@ -3279,6 +3282,7 @@ export const webNn: WebCatalogue = {
       ownerRegionNamed: 'Regionen ({{region}})',
       subjectArea: 'Fagområde',
       chooseSubjectArea: 'Vel fagområde',
+      subjectAreaMissing: 'Vel eit fagområde.',
       responsibleSearch: 'Søk etter ansvarleg brukar',
       responsibleSearchHelp: 'Skriv minst to bokstavar av namnet eller e-postadressa.',
       responsibleUser: 'Ansvarleg brukar',

@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ZodType, z } from 'zod';
 import { fieldIssues } from '../../shared/contracts/field-errors';
+import { afterClick, listenForClicks } from './after-click';
 import { ApiError } from './api';
 import { useUnsavedChanges } from './unsaved-changes';
 
@@ -15,8 +16,12 @@ export type PlainTextKey<V> = {
 }[keyof V] &
   string;
 
-/** What a Textfield, SelectField or Select needs to show one field of the form and change it. */
+/**
+ * What a Textfield, SelectField, Select or Textarea needs to show one field of the form and change it. The
+ * id is the form's own (two forms on a page never share one), so the error summary can send the focus to it.
+ */
 export type FieldProps = {
+  id: string;
   value: string;
   onChange: (input: string | { target: { value: string } }) => void;
   onBlur: () => void;
@@ -30,6 +35,7 @@ export type FieldProps = {
 export type FormFields<V> = {
   values: V;
   errors: Record<string, string>;
+  fieldId(name: string): string;
   field<K extends PlainTextKey<V>>(name: K): FieldProps;
   field<K extends TextKey<V>>(name: K, parse: (text: string) => V[K]): FieldProps;
 };
@@ -51,6 +57,24 @@ type Checked<S extends FormSchema> = S extends ZodType
   ? z.output<S>
   : Extract<ReturnType<S['safeParse']>, { success: true }>['data'];
 
+/**
+ * What the error summary at the top of a form (FormError) needs: which errors to list and how to reach
+ * their fields. `attempt` counts the submits refused for errors on fields; each one shows the summary anew
+ * and gives it the focus.
+ */
+export type FormSummary = {
+  attempt: number;
+  errors: Record<string, string>;
+  fieldId(name: string): string;
+};
+
+/**
+ * Per field, the catalogue key to say instead of a generic one: `{ subjectAreaId: { 'validation.id':
+ * 'contributions.errors.chooseSubjectArea' } }` says «Velg et fagområde.» where the shared schema can only
+ * say that a choice is missing. It applies to the form's own checks and to the server's field errors alike.
+ */
+export type FieldMessages = Record<string, Record<string, string>>;
+
 /** For `field(name, orNull)`: an optional field left empty is null, as the shared schemas have it. */
 export const orNull = (text: string): string | null => text || null;
 
@@ -61,8 +85,17 @@ export const orNull = (text: string): string | null => text || null;
  * Once something is typed, leaving the page (closing the tab, or a navigation inside the app) asks first,
  * until the form is saved or reset.
  */
-export function useForm<S extends FormSchema, V extends Record<string, unknown>>(schema: S, initial: V) {
+export function useForm<S extends FormSchema, V extends Record<string, unknown>>(
+  schema: S,
+  initial: V,
+  options: { messages?: FieldMessages } = {},
+) {
   const { t } = useTranslation();
+  const { messages } = options;
+  const formId = useId();
+  const fieldId = useCallback((name: string) => `${formId}${name}`, [formId]);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(listenForClicks, []);
   const [values, setValues] = useState<V>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -77,11 +110,12 @@ export function useForm<S extends FormSchema, V extends Record<string, unknown>>
       if (result.success) return {};
       const out: Record<string, string> = {};
       for (const issue of fieldIssues(result.error.issues)) {
-        if (!out[issue.field]) out[issue.field] = t(issue.code, issue.params);
+        if (!out[issue.field])
+          out[issue.field] = t(messages?.[issue.field]?.[issue.code] ?? issue.code, issue.params);
       }
       return out;
     },
-    [schema, t],
+    [schema, t, messages],
   );
 
   const set = <K extends keyof V>(field: K, value: V[K]) => {
@@ -98,15 +132,20 @@ export function useForm<S extends FormSchema, V extends Record<string, unknown>>
     });
   };
 
-  /** Validates one field when it loses focus. */
+  /**
+   * Validates one field when it loses focus. Its message waits until the click that took the focus away
+   * has landed (see after-click.ts), so a message appearing does not move the button being clicked.
+   */
   const blur = (field: keyof V) => {
     const fresh = errorsFrom(values)[field as string];
-    setErrors((current) => {
-      const next = { ...current };
-      if (fresh) next[field as string] = fresh;
-      else delete next[field as string];
-      return next;
-    });
+    afterClick(() =>
+      setErrors((current) => {
+        const next = { ...current };
+        if (fresh) next[field as string] = fresh;
+        else delete next[field as string];
+        return next;
+      }),
+    );
   };
 
   /**
@@ -119,6 +158,7 @@ export function useForm<S extends FormSchema, V extends Record<string, unknown>>
   function field<K extends TextKey<V>>(name: K, parse: (text: string) => V[K]): FieldProps;
   function field<K extends TextKey<V>>(name: K, parse?: (text: string) => V[K]): FieldProps {
     return {
+      id: fieldId(name),
       value: (values[name] ?? '') as string,
       onChange: (input) => {
         const text = typeof input === 'string' ? input : input.target.value;
@@ -136,6 +176,7 @@ export function useForm<S extends FormSchema, V extends Record<string, unknown>>
       const result = schema.safeParse(values);
       if (!result.success) {
         setErrors(errorsFrom(values));
+        setAttempt((n) => n + 1);
         return;
       }
       setSubmitting(true);
@@ -145,9 +186,15 @@ export function useForm<S extends FormSchema, V extends Record<string, unknown>>
         setErrors({});
       } catch (error) {
         if (error instanceof ApiError) {
-          const fields = error.fieldErrors();
+          const fields = Object.fromEntries(
+            (error.problem.errors ?? []).map((e) => {
+              const own = messages?.[e.field]?.[e.code];
+              return [e.field, own ? t(own) : e.message];
+            }),
+          );
           setErrors(fields);
           setFormError(error.problem.title || t('errors.internal'));
+          if (Object.keys(fields).length > 0) setAttempt((n) => n + 1);
         } else {
           setFormError(t('errors.internal'));
         }
@@ -163,5 +210,6 @@ export function useForm<S extends FormSchema, V extends Record<string, unknown>>
     setDirty(false);
   };
 
-  return { values, set, blur, field, errors, formError, submitting, submit, reset, dirty };
+  const summary: FormSummary = { attempt, errors, fieldId };
+  return { values, set, blur, field, fieldId, errors, formError, summary, submitting, submit, reset, dirty };
 }

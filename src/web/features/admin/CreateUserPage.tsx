@@ -49,7 +49,7 @@ export function CreateUserPage() {
           });
         })}
       >
-        <FormError error={form.formError} />
+        <FormError summary={form.summary} error={form.formError} />
         <Textfield label={t('admin.users.name')} autoComplete="off" {...form.field('name')} />
         <Textfield label={t('admin.users.email')} type="email" autoComplete="off" {...form.field('email')} />
         <RoleFields form={form} />

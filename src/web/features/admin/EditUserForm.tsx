@@ -50,6 +50,7 @@ export function EditUserForm({
       })}
     >
       <FormError
+        summary={form.summary}
         error={form.formError}
         conflict={conflict}
         onReload={onReload}

@@ -59,7 +59,7 @@ function PasswordForm({
       })}
     >
       <Paragraph>{t('admin.users.resetPasswordBody')}</Paragraph>
-      <FormError error={form.formError} />
+      <FormError summary={form.summary} error={form.formError} />
       <Textfield
         label={t('admin.users.newPassword')}
         description={t('admin.users.passwordHelp')}

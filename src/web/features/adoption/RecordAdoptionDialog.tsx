@@ -89,7 +89,7 @@ function RecordForm({
         onSaved();
       })}
     >
-      <FormError error={form.formError} errors={form.errors} fields={shownFields} />
+      <FormError summary={form.summary} error={form.formError} errors={form.errors} fields={shownFields} />
       {row.councilId === null ? (
         <Paragraph>{t('adoption.record.noCouncil')}</Paragraph>
       ) : council.isSuccess && meetings.length === 0 ? (

@@ -97,7 +97,7 @@ function ResolveDivergenceForm({
         onResolved();
       })}
     >
-      <FormError error={form.formError} errors={form.errors} fields={shownFields} />
+      <FormError summary={form.summary} error={form.formError} errors={form.errors} fields={shownFields} />
       <div className="stack stack--tight">
         <Paragraph data-size="sm" className="muted">
           {t('adoption.resolve.changedText')}

@@ -67,6 +67,7 @@ function MoveForm({
         {t('agreements.move.intro', { pinned: agreement.generalPartVersion.number, number: target.number })}
       </Paragraph>
       <FormError
+        summary={form.summary}
         error={form.formError && (form.errors._ ?? form.formError)}
         conflict={conflict}
         conflictText={t('agreements.stale')}

@@ -54,7 +54,12 @@ function PeriodForm({
       })}
     >
       <Paragraph>{t('agreements.period.intro')}</Paragraph>
-      <FormError error={form.formError} conflict={conflict} conflictText={t('agreements.stale')} />
+      <FormError
+        summary={form.summary}
+        error={form.formError}
+        conflict={conflict}
+        conflictText={t('agreements.stale')}
+      />
       <div className="form-grid">
         <Textfield label={t('agreements.period.from')} type="date" {...form.field('periodFrom')} />
         <Textfield label={t('agreements.period.to')} type="date" {...form.field('periodTo')} />

@@ -208,7 +208,7 @@ function CreateForm({
       })}
     >
       <Paragraph>{t('agreements.subjectAreas.createIntro')}</Paragraph>
-      <FormError error={form.formError} />
+      <FormError summary={form.summary} error={form.formError} />
       <AreaFields form={form} />
       <DialogButtons
         submitting={form.submitting}
@@ -246,7 +246,12 @@ function EditForm({
         onSaved(saved.name);
       })}
     >
-      <FormError error={form.formError} conflict={conflict} conflictText={t('agreements.stale')} />
+      <FormError
+        summary={form.summary}
+        error={form.formError}
+        conflict={conflict}
+        conflictText={t('agreements.stale')}
+      />
       <AreaFields form={form} />
       <DialogButtons submitting={form.submitting} submit={t('common.save')} onCancel={onCancel} />
     </form>

@@ -213,7 +213,7 @@ function MarkForm({
       })}
     >
       {area.description && <Paragraph className="muted">{area.description}</Paragraph>}
-      <FormError error={form.formError} />
+      <FormError summary={form.summary} error={form.formError} />
       <Field>
         <Label>{t('agreements.wanted.justification')}</Label>
         <Field.Description>{t('agreements.wanted.justificationHelp')}</Field.Description>

@@ -55,7 +55,7 @@ export function LoginPage() {
           await login.mutateAsync(data);
         })}
       >
-        <FormError error={form.formError} />
+        <FormError summary={form.summary} error={form.formError} />
         <Textfield label={t('login.email')} type="email" autoComplete="username" {...form.field('email')} />
         <Textfield
           label={t('login.password')}

@@ -155,7 +155,7 @@ function CommentForm({
         onDone?.();
       })}
     >
-      <FormError error={form.formError} errors={form.errors} fields={['body']} />
+      <FormError summary={form.summary} error={form.formError} errors={form.errors} fields={['body']} />
       <Textfield
         label={
           parent

@@ -26,6 +26,14 @@ export type ContributionTask =
 const ownerKey = (owner: { type: 'region' } | { type: 'department'; departmentId: string }) =>
   owner.type === 'region' ? 'region' : owner.departmentId;
 
+/** A subject area left unchosen is named as the choice to make, not as a missing reference. */
+const messages = {
+  subjectAreaId: {
+    'validation.id': 'contributions.fields.subjectAreaMissing',
+    'validation.required': 'contributions.fields.subjectAreaMissing',
+  },
+};
+
 /** The fields the form shows; a refusal on any other field is listed at the top of the form. */
 const shownFields = [
   'subjectAreaId',
@@ -139,7 +147,7 @@ function ContributionForm({
     ),
     note: '',
   };
-  const form = useForm(CreateContributionInput, initial);
+  const form = useForm(CreateContributionInput, initial, { messages });
   const { values, errors } = form;
 
   const ownerOptions: { key: string; label: string }[] = isAdmin
@@ -186,6 +194,7 @@ function ContributionForm({
       })}
     >
       <FormError
+        summary={form.summary}
         error={form.formError}
         errors={errors}
         fields={[...shownFields, ...Object.keys(errors).filter((f) => f.startsWith('indicators.'))]}
@@ -208,6 +217,7 @@ function ContributionForm({
           ))}
         </SelectField>
         <SelectField
+          id={form.fieldId('owner')}
           label={t('contributions.fields.owner')}
           value={ownerKey(values.owner)}
           onChange={(v) =>
@@ -243,6 +253,7 @@ function ContributionForm({
         />
       </div>
       <Textfield
+        id={form.fieldId('budgetNokPerYear')}
         label={t('contributions.fields.budget')}
         description={t('contributions.fields.budgetHelp')}
         inputMode="numeric"

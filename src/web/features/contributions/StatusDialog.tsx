@@ -55,7 +55,12 @@ function StatusForm({
         );
       })}
     >
-      <FormError error={form.formError} errors={form.errors} fields={['status', 'reason']} />
+      <FormError
+        summary={form.summary}
+        error={form.formError}
+        errors={form.errors}
+        fields={['status', 'reason']}
+      />
       <Paragraph>
         {t('contributions.statusDialog.current', {
           status: t(`contributions.status.${contribution.status}`),

@@ -121,6 +121,7 @@ function AddIndicatorForm({
       })}
     >
       <FormError
+        summary={form.summary}
         error={form.formError}
         errors={form.errors}
         fields={[...fields, ...Object.keys(form.errors).filter((f) => f.startsWith('goals.'))]}

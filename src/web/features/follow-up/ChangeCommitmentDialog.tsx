@@ -95,6 +95,7 @@ function ChangeForm({
       })}
     >
       <FormError
+        summary={form.summary}
         error={form.formError}
         conflict={conflict.conflict}
         conflictText={t('followUp.changeCommitment.conflict')}

@@ -59,6 +59,15 @@ const CommitmentForm = z.preprocess((raw) => {
   };
 }, CreateCommitmentInput);
 
+/** What a choice left open is called on its field: what to choose, not that a value is missing. */
+const messages = {
+  agreementId: { 'validation.required': 'followUp.createCommitment.agreementMissing' },
+  subjectAreaId: {
+    'validation.required': 'followUp.createCommitment.subjectAreaMissing',
+    'validation.id': 'followUp.createCommitment.subjectAreaMissing',
+  },
+};
+
 /** The fields the form shows; a refusal on any other is listed at the top of the form. */
 const fields = [
   'agreementId',
@@ -134,21 +143,25 @@ function CommitmentFormFields({
   const create = useCreateCommitment();
   const subjectAreas = useSubjectAreas(cycleId);
   const departments = useDepartments({ activeOnly: true });
-  const form = useForm(CommitmentForm, {
-    // With one agreement in force there is nothing to choose.
-    agreementId: agreements.length === 1 ? (agreements[0]?.id ?? '') : '',
-    owner: '',
-    subjectAreaId: '',
-    title: '',
-    description: '',
-    responsibleUserId: '',
-    responsibleName: '',
-    startsOn: '',
-    endsOn: '',
-    budgetNok: '',
-    needsSeparateDecision: false,
-    agreedElsewhere: '',
-  } as Values);
+  const form = useForm(
+    CommitmentForm,
+    {
+      // With one agreement in force there is nothing to choose.
+      agreementId: agreements.length === 1 ? (agreements[0]?.id ?? '') : '',
+      owner: '',
+      subjectAreaId: '',
+      title: '',
+      description: '',
+      responsibleUserId: '',
+      responsibleName: '',
+      startsOn: '',
+      endsOn: '',
+      budgetNok: '',
+      needsSeparateDecision: false,
+      agreedElsewhere: '',
+    } as Values,
+    { messages },
+  );
   const { values, errors } = form;
   const agreement = agreements.find((a) => a.id === values.agreementId);
   const date = (d: string) => formatShortDate(d, locale);
@@ -179,7 +192,7 @@ function CommitmentFormFields({
       })}
     >
       <Paragraph>{t('followUp.createCommitment.intro')}</Paragraph>
-      <FormError error={form.formError} errors={errors} fields={fields} />
+      <FormError summary={form.summary} error={form.formError} errors={errors} fields={fields} />
       <SelectField label={t('followUp.createCommitment.agreement')} {...form.field('agreementId')}>
         <Select.Option value="">{t('followUp.createCommitment.chooseAgreement')}</Select.Option>
         {agreements.map((a) => (

@@ -68,7 +68,12 @@ function OpenRoundForm({
         onDone(await openRound.mutateAsync({ ...data, commitmentIds: chosen }));
       })}
     >
-      <FormError error={form.formError} errors={form.errors} fields={['name', 'deadline']} />
+      <FormError
+        summary={form.summary}
+        error={form.formError}
+        errors={form.errors}
+        fields={['name', 'deadline']}
+      />
       <Textfield
         label={t('followUp.openRound.name')}
         description={t('followUp.openRound.nameHelp')}

@@ -62,7 +62,7 @@ function ReopenForm({
         onDone();
       })}
     >
-      <FormError error={form.formError} errors={form.errors} fields={['reason']} />
+      <FormError summary={form.summary} error={form.formError} errors={form.errors} fields={['reason']} />
       <Textfield
         label={t('followUp.reopen.reason')}
         description={t('followUp.reopen.reasonHelp')}

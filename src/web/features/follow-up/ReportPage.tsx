@@ -208,6 +208,7 @@ function ReportForm({ report, onSaved }: { report: CommitmentReport; onSaved: (n
       })}
     >
       <FormError
+        summary={form.summary}
         error={form.formError}
         conflict={conflict.conflict}
         conflictText={t('followUp.report.conflict')}

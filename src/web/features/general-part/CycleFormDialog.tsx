@@ -105,7 +105,7 @@ function CreateCycleForm({
       })}
     >
       <Paragraph>{t('generalPart.cycle.createIntro')}</Paragraph>
-      <FormError error={form.formError} />
+      <FormError summary={form.summary} error={form.formError} />
       <CycleFields form={form} />
       <div className="row">
         <Button type="submit" disabled={form.submitting}>
@@ -149,7 +149,12 @@ function EditCycleForm({
         onSaved(t('generalPart.cycle.saved', { name: saved.name }));
       })}
     >
-      <FormError error={form.formError} conflict={conflict} conflictText={t('generalPart.cycle.stale')} />
+      <FormError
+        summary={form.summary}
+        error={form.formError}
+        conflict={conflict}
+        conflictText={t('generalPart.cycle.stale')}
+      />
       <CycleFields form={form} />
       <div className="row">
         <Button type="submit" disabled={form.submitting}>

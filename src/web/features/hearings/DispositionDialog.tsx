@@ -201,7 +201,12 @@ function CreateForm({
         })(e);
       }}
     >
-      <FormError error={form.formError} errors={form.errors} fields={dispositionFields} />
+      <FormError
+        summary={form.summary}
+        error={form.formError}
+        errors={form.errors}
+        fields={dispositionFields}
+      />
       <DispositionFields form={form} full departments={choices.departments} versions={choices.versions} />
       {form.values.assignedDepartmentId ? (
         <Alert data-color="info">
@@ -289,7 +294,12 @@ function UpdateForm({
         })(e);
       }}
     >
-      <FormError error={form.formError} errors={form.errors} fields={dispositionFields} />
+      <FormError
+        summary={form.summary}
+        error={form.formError}
+        errors={form.errors}
+        fields={dispositionFields}
+      />
       {!full && <Paragraph>{t('hearings.disposition.answerIntro')}</Paragraph>}
       <DispositionFields
         form={form}

@@ -109,7 +109,7 @@ function ExtendForm({
           count: hearing.invitedRegions.length,
         })}
       </Paragraph>
-      <FormError error={form.formError} errors={form.errors} fields={['deadline']} />
+      <FormError summary={form.summary} error={form.formError} errors={form.errors} fields={['deadline']} />
       <Textfield
         label={t('hearings.extend.deadline')}
         type="date"

@@ -161,7 +161,7 @@ export function InputForm({
 
   return (
     <form className="stack hearings-form" noValidate onSubmit={save}>
-      <FormError error={form.formError} errors={errors} fields={formFields} />
+      <FormError summary={form.summary} error={form.formError} errors={errors} fields={formFields} />
       {regions && (
         <SelectField
           label={t('hearings.input.region')}

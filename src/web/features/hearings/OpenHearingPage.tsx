@@ -208,7 +208,7 @@ function OpenForm({
             ? t('hearings.open.registerOnlyIntro')
             : t('hearings.open.intro', { cycle: cycle.name })}
         </Paragraph>
-        <FormError error={form.formError} errors={errors} fields={formFields} />
+        <FormError summary={form.summary} error={form.formError} errors={errors} fields={formFields} />
         <SelectField
           label={t('hearings.open.version')}
           description={t('hearings.open.versionHelp')}

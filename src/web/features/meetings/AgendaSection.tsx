@@ -197,7 +197,12 @@ function AddAgendaItem({
         {proposes ? t('meetings.agenda.proposeHeading') : t('meetings.agenda.addHeading')}
       </Heading>
       {proposes && <Paragraph data-size="sm">{t('meetings.agenda.proposeHelp')}</Paragraph>}
-      <FormError error={form.formError} errors={form.errors} fields={['title', 'durationMinutes']} />
+      <FormError
+        summary={form.summary}
+        error={form.formError}
+        errors={form.errors}
+        fields={['title', 'durationMinutes']}
+      />
       <div className="row">
         <Textfield label={t('meetings.agenda.title')} {...form.field('title')} />
         <Textfield
@@ -240,7 +245,12 @@ function EditAgendaItem({
         onDone(saved.title);
       })}
     >
-      <FormError error={form.formError} errors={form.errors} fields={['title', 'durationMinutes']} />
+      <FormError
+        summary={form.summary}
+        error={form.formError}
+        errors={form.errors}
+        fields={['title', 'durationMinutes']}
+      />
       <Textfield label={t('meetings.agenda.title')} {...form.field('title')} />
       <Textfield
         label={t('meetings.agenda.minutes')}

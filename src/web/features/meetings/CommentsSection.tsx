@@ -65,7 +65,7 @@ function CommentForm({ meetingId, onNotice }: { meetingId: string; onNotice: (te
         onNotice(t('meetings.comments.sent'));
       })}
     >
-      <FormError error={form.formError} errors={form.errors} fields={['body']} />
+      <FormError summary={form.summary} error={form.formError} errors={form.errors} fields={['body']} />
       <Textfield label={t('meetings.comments.label')} multiline rows={3} {...form.field('body')} />
       <div>
         <Button type="submit" disabled={form.submitting}>

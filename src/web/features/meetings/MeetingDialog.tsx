@@ -216,7 +216,7 @@ function MeetingForm({
         onDone(saved);
       })}
     >
-      <FormError error={form.formError} errors={errors} fields={shownFields} />
+      <FormError summary={form.summary} error={form.formError} errors={errors} fields={shownFields} />
       <SelectField label={t('meetings.form.type')} {...form.field('type')} disabled={department}>
         <Select.Option value="">{t('meetings.form.chooseType')}</Select.Option>
         {meetingTypes.map((k) => (

@@ -151,7 +151,7 @@ function OutcomeForm({
         onDone(t(outcome ? 'meetings.outcomes.saved' : 'meetings.outcomes.added'));
       })}
     >
-      <FormError error={form.formError} errors={errors} fields={shownFields} />
+      <FormError summary={form.summary} error={form.formError} errors={errors} fields={shownFields} />
       <SelectField
         label={t('meetings.outcomes.kind')}
         value={values.kind}

@@ -116,6 +116,7 @@ function ParticipantsForm({
       })}
     >
       <FormError
+        summary={form.summary}
         error={form.formError}
         errors={form.errors}
         fields={Object.keys(form.errors).filter((f) => f.startsWith('participants.'))}

@@ -73,6 +73,7 @@ function MilestoneForm({
       })}
     >
       <FormError
+        summary={form.summary}
         error={form.formError}
         conflict={conflict}
         conflictText={t('milestones.dialog.stale')}

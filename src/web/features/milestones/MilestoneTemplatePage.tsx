@@ -340,7 +340,7 @@ function CreateForm({
       })}
     >
       <Paragraph>{t('milestones.template.createIntro')}</Paragraph>
-      <FormError error={form.formError} />
+      <FormError summary={form.summary} error={form.formError} />
       <ItemFields form={form} />
       <DialogButtons
         submitting={form.submitting}
@@ -381,7 +381,12 @@ function EditForm({
       })}
     >
       <Paragraph>{t('milestones.template.editIntro')}</Paragraph>
-      <FormError error={form.formError} conflict={conflict} conflictText={t('milestones.template.stale')} />
+      <FormError
+        summary={form.summary}
+        error={form.formError}
+        conflict={conflict}
+        conflictText={t('milestones.template.stale')}
+      />
       <ItemFields form={form} />
       <DialogButtons submitting={form.submitting} submit={t('common.save')} onCancel={onCancel} />
     </form>

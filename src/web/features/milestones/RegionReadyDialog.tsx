@@ -56,7 +56,12 @@ function ReadyForm({
       })}
     >
       <Paragraph>{t('milestones.ready.intro')}</Paragraph>
-      <FormError error={form.formError} conflict={conflict} conflictText={t('milestones.ready.stale')} />
+      <FormError
+        summary={form.summary}
+        error={form.formError}
+        conflict={conflict}
+        conflictText={t('milestones.ready.stale')}
+      />
       <Fieldset>
         <Fieldset.Legend>{t('milestones.ready.legend')}</Fieldset.Legend>
         <Radio

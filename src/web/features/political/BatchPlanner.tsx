@@ -105,7 +105,7 @@ function PlannerForm({ plan, cycleId }: { plan: BatchPlan; cycleId: string }) {
           });
         })}
       >
-        <FormError error={form.formError} errors={form.errors} fields={shownFields} />
+        <FormError summary={form.summary} error={form.formError} errors={form.errors} fields={shownFields} />
         <Fieldset aria-describedby={form.errors.agreementIds ? errorId : undefined}>
           <Fieldset.Legend id={legendId}>
             {t('political.planner.readyLegend', { count: ready.length })}

@@ -81,7 +81,7 @@ function MeetingForm({
         onDone(saved);
       })}
     >
-      <FormError error={form.formError} errors={form.errors} fields={shownFields} />
+      <FormError summary={form.summary} error={form.formError} errors={form.errors} fields={shownFields} />
       <Textfield label={t('political.plan.date')} type="date" {...form.field('date')} />
       {county && (
         <Textfield

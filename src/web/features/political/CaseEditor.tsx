@@ -180,6 +180,7 @@ export function CaseEditor({
       >
         {conflict.conflict ? (
           <FormError
+            summary={form.summary}
             error={form.formError}
             conflict
             onReload={async () => {
@@ -195,7 +196,12 @@ export function CaseEditor({
             reloadLabel={t('political.case.reload')}
           />
         ) : (
-          <FormError error={form.formError} errors={errors} fields={[...shownFields, ...pointFields]} />
+          <FormError
+            summary={form.summary}
+            error={form.formError}
+            errors={errors}
+            fields={[...shownFields, ...pointFields]}
+          />
         )}
         <Textfield
           label={t('political.case.title')}

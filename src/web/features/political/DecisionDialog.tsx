@@ -162,7 +162,7 @@ function DecisionFormView({
         onDone(next);
       })}
     >
-      <FormError error={form.formError} errors={form.errors} fields={shownFields} />
+      <FormError summary={form.summary} error={form.formError} errors={form.errors} fields={shownFields} />
       <Paragraph data-size="sm">
         {t('political.decision.meetingOf', { date: formatDate(meetingDate, locale) })}
       </Paragraph>

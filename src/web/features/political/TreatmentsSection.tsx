@@ -307,7 +307,7 @@ function TreatmentForm({
         onDone(next);
       })}
     >
-      <FormError error={form.formError} errors={form.errors} fields={shownFields} />
+      <FormError summary={form.summary} error={form.formError} errors={form.errors} fields={shownFields} />
       <SelectField
         label={t('political.treatments.meeting')}
         description={t('political.treatments.meetingHelp', { body: treatment.bodyName })}

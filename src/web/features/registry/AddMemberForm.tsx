@@ -45,7 +45,7 @@ export function AddMemberForm({ region }: { region: Region }) {
         );
       })}
     >
-      <FormError error={form.formError} />
+      <FormError summary={form.summary} error={form.formError} />
       <SelectField
         className="registry-wide-field"
         label={t('registry.members.municipality')}

@@ -27,7 +27,7 @@ export function CreateDepartmentForm({
       noValidate
       onSubmit={form.submit(async (data) => onSaved(await create.mutateAsync(data)))}
     >
-      <FormError error={form.formError} />
+      <FormError summary={form.summary} error={form.formError} />
       <Textfield label={t('registry.departments.name')} autoComplete="off" {...form.field('name')} />
       <DialogButtons
         submitting={form.submitting}
@@ -68,6 +68,7 @@ export function RenameDepartmentForm({
       )}
     >
       <FormError
+        summary={form.summary}
         error={form.formError}
         conflict={conflict}
         conflictText={t('registry.conflict')}

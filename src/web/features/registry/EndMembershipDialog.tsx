@@ -84,6 +84,7 @@ function EndForm({
         {t('registry.end.intro', { from: formatDate(membership.validFrom, currentLocale()) })}
       </Paragraph>
       <FormError
+        summary={form.summary}
         error={form.formError}
         conflict={conflict}
         conflictText={t('registry.conflict')}

@@ -47,7 +47,7 @@ export function NewMunicipalityPage() {
           });
         })}
       >
-        <FormError error={form.formError} />
+        <FormError summary={form.summary} error={form.formError} />
         <MunicipalityFields form={form} />
         <FormButtons
           submitting={form.submitting}
@@ -106,6 +106,7 @@ function EditMunicipalityForm({ municipality }: { municipality: Municipality }) 
         })}
       >
         <FormError
+          summary={form.summary}
           error={form.formError}
           conflict={conflict}
           conflictText={t('registry.conflict')}

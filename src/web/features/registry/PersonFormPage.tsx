@@ -29,7 +29,7 @@ export function NewPersonPage() {
           });
         })}
       >
-        <FormError error={form.formError} />
+        <FormError summary={form.summary} error={form.formError} />
         <PersonFields form={form} />
         <FormButtons submitting={form.submitting} submit={t('registry.person.createSubmit')} cancelTo=".." />
       </form>
@@ -82,6 +82,7 @@ function EditPersonForm({ person }: { person: Person }) {
         })}
       >
         <FormError
+          summary={form.summary}
           error={form.formError}
           conflict={conflict}
           conflictText={t('registry.conflict')}

@@ -67,7 +67,7 @@ function CreateRegionForm({ onCancel }: { onCancel: () => void }) {
         });
       })}
     >
-      <FormError error={form.formError} />
+      <FormError summary={form.summary} error={form.formError} />
       <RegionFields form={form} />
       <DialogButtons
         submitting={form.submitting}
@@ -110,6 +110,7 @@ function EditRegionForm({
       })}
     >
       <FormError
+        summary={form.summary}
         error={form.formError}
         conflict={conflict}
         conflictText={t('registry.conflict')}

@@ -1,7 +1,8 @@
-import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, ErrorSummary, Paragraph } from '@digdir/designsystemet-react';
+import { type ComponentRef, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
+import type { FormSummary } from '../use-form';
 
 /**
  * Notices an edit conflict: the server answers 409 `stale` when someone else saved the same thing after
@@ -29,6 +30,12 @@ export function useConflict() {
  * - `fields`: the fields the form shows. Errors on them stay on those fields; the others (the state of the
  *   hearing, a required section of the version without text) are listed here, since no field can hold them,
  *   and the message takes the focus so it is seen and read out.
+ * - `summary` (useForm's): after a submit refused for errors on fields, by the form's own checks or by the
+ *   server, an error summary takes the place of the message and the focus. It lists every error, each on a
+ *   field as a link that moves the focus to that field; the errors stay on their fields as well. It lists
+ *   what was wrong at that submit, dropping each error as it is put right, and never grows between submits,
+ *   so a message found on leaving a field does not push the form down under the pointer.
+ *   `errors` (if given) says the errors in the form's own words.
  */
 export function FormError({
   error,
@@ -36,8 +43,9 @@ export function FormError({
   conflictText,
   onReload,
   reloadLabel,
-  errors = {},
+  errors,
   fields,
+  summary,
 }: {
   error: string | null;
   conflict?: boolean;
@@ -46,10 +54,15 @@ export function FormError({
   reloadLabel?: string;
   errors?: Record<string, string>;
   fields?: readonly string[];
+  summary?: FormSummary;
 }) {
   const { t } = useTranslation();
-  if (fields) return <FocusedError error={error} errors={errors} fields={fields} />;
+  const listed = useSummaryItems(summary, errors ?? summary?.errors ?? {});
   const conflictWords = conflict ? (conflictText ?? error) : null;
+  if (summary && listed.length > 0 && !conflictWords) {
+    return <FieldErrorSummary summary={summary} items={listed} fields={fields} />;
+  }
+  if (fields) return <FocusedError error={error} errors={errors ?? {}} fields={fields} />;
   if (conflictWords && onReload) {
     return (
       <Alert data-color="warning" role="alert">
@@ -110,4 +123,100 @@ function FocusedError({
       )}
     </div>
   );
+}
+
+type SummaryItem = { field: string; message: string };
+
+/**
+ * The errors the summary lists: those there were at the last refused submit that are still there, in the
+ * words they have now. Kept from one render to the next as React's "information from previous renders".
+ */
+function useSummaryItems(summary: FormSummary | undefined, errors: Record<string, string>): SummaryItem[] {
+  const attempt = summary?.attempt ?? 0;
+  const [shown, setShown] = useState<{ attempt: number; fields: string[] }>({ attempt: 0, fields: [] });
+  let fields = shown.fields;
+  if (shown.attempt !== attempt) {
+    fields = Object.keys(errors);
+    setShown({ attempt, fields });
+  }
+  if (attempt === 0) return [];
+  return fields.flatMap((field) => {
+    const message = errors[field];
+    return message ? [{ field, message }] : [];
+  });
+}
+
+function FieldErrorSummary({
+  summary,
+  items,
+  fields,
+}: {
+  summary: FormSummary;
+  items: SummaryItem[];
+  fields?: readonly string[];
+}) {
+  const { t } = useTranslation();
+  const box = useRef<ComponentRef<typeof ErrorSummary>>(null);
+  // The element takes the focus when it is put on the page; a new key each refused submit puts it there anew.
+  useEffect(() => {
+    if (summary.attempt > 0) box.current?.focus();
+  }, [summary.attempt]);
+  const onField = (field: string) => (fields ? fields.includes(field) : field !== '_');
+  return (
+    <ErrorSummary key={summary.attempt} ref={box}>
+      <ErrorSummary.Heading level={2} data-size="2xs">
+        {t('common.errorSummary')}
+      </ErrorSummary.Heading>
+      <ErrorSummary.List>
+        {items.map((item, index) => (
+          <ErrorSummary.Item key={item.field}>
+            {onField(item.field) ? (
+              <ErrorSummary.Link
+                href={`#${summary.fieldId(item.field)}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  const target = fieldOf(e.currentTarget, summary, items, index);
+                  target?.focus();
+                  target?.scrollIntoView({ block: 'center' });
+                }}
+              >
+                {item.message}
+              </ErrorSummary.Link>
+            ) : (
+              item.message
+            )}
+          </ErrorSummary.Item>
+        ))}
+      </ErrorSummary.List>
+    </ErrorSummary>
+  );
+}
+
+/**
+ * The field of a summary's item: the one with the form's id for it (useForm's `field()` gives it), or, for
+ * a field bound by hand, the field whose error message says the same, found by the message it is described
+ * by. Of several fields with the same message not bound by id, the item's place among those items picks one.
+ */
+function fieldOf(
+  link: HTMLElement,
+  summary: FormSummary,
+  items: SummaryItem[],
+  index: number,
+): HTMLElement | null {
+  const item = items[index];
+  if (!item) return null;
+  const byId = document.getElementById(summary.fieldId(item.field));
+  if (byId) return byId;
+  const scope = link.closest('form') ?? link.closest('dialog') ?? document.body;
+  const bound = new Set(
+    items.map((i) => document.getElementById(summary.fieldId(i.field))).filter((el) => el !== null),
+  );
+  const candidates = [...scope.querySelectorAll<HTMLElement>('[data-field="validation"]')]
+    .filter((m) => m.textContent === item.message && m.id)
+    .map((m) => scope.querySelector<HTMLElement>(`[aria-describedby~="${CSS.escape(m.id)}"]`))
+    .filter((el): el is HTMLElement => el !== null && !bound.has(el));
+  const place = items
+    .slice(0, index)
+    .filter((i) => i.message === item.message && !document.getElementById(summary.fieldId(i.field))).length;
+  return candidates[place] ?? null;
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 
 /** A labelled select with an optional description and the error of its field, as Textfield has for text. */
 export function SelectField({
+  id,
   label,
   description,
   error,
@@ -13,6 +14,7 @@ export function SelectField({
   className,
   children,
 }: {
+  id?: string;
   label: string;
   description?: string;
   error?: string;
@@ -28,6 +30,7 @@ export function SelectField({
       <Label>{label}</Label>
       {description && <Field.Description>{description}</Field.Description>}
       <Select
+        id={id}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}
