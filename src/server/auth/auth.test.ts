@@ -320,7 +320,7 @@ describe('language preference', () => {
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json()).toMatchObject({
       title: 'Some fields are not filled in correctly.',
-      errors: [{ field: 'locale', message: 'Invalid value.' }],
+      errors: [{ field: 'locale', message: 'This value does not fit here. Check what is typed or chosen.' }],
     });
 
     await t.request({ method: 'PUT', url: '/api/v1/auth/me/preferences', cookie, payload: { locale: 'nn' } });
