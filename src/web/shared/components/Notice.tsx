@@ -1,5 +1,5 @@
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { MailOutcome } from '../../../shared/contracts/mail';
@@ -25,6 +25,12 @@ const noticeOf = (state: unknown): NoticeState | null =>
  * back later does not say it again. Only one notice on a page should take it. With `mail` (or a carried
  * one) it also says what became of the e-mail, truthfully: kept in the outbox (no mail server), or waiting
  * to be sent; `outbox` adds a link to the outbox (for the admin, who may read it).
+ *
+ * A new notice is scrolled into view when it is not on the screen: on a phone the form that was sent (a
+ * dialog, or a long page) is often far below the notice at the top, and the confirmation would go unseen.
+ * The focus stays where the person left it (the button that opened the dialog): the notice is a status and
+ * is read out without it. The scroll waits a frame, until a closing dialog has given the focus back, since
+ * that may scroll the page too.
  */
 export function Notice({
   text,
@@ -47,11 +53,24 @@ export function Notice({
     navigate(location.pathname + location.search + location.hash, { replace: true, state: null });
   }, [fromNavigation, location, navigate]);
   const message = text ?? carried?.notice;
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!message) return;
+    const frame = requestAnimationFrame(() => {
+      const el = box.current;
+      if (!el) return;
+      const { top, bottom } = el.getBoundingClientRect();
+      if (top >= 0 && bottom <= window.innerHeight) return;
+      const smooth = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      el.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [message]);
   if (!message) return null;
   const report = text ? mail : (carried?.mail ?? mail);
   return (
     <>
-      <Alert data-color="success" role="status">
+      <Alert ref={box} data-color="success" role="status">
         {message}
       </Alert>
       {report && <MailNotice report={report} outbox={outbox} />}
