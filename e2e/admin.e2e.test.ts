@@ -89,7 +89,7 @@ describe.skipIf(!chromiumPath)('administration', () => {
     const password = page.getByLabel('Passord');
     await password.fill('for-kort');
     await password.blur();
-    await page.getByText('Passordet må ha minst 12 tegn.').waitFor();
+    await page.getByText('Passordet må ha minst 12 tegn.').last().waitFor();
     expect(await password.getAttribute('aria-invalid')).toBe('true');
     expect(await descriptionOf(password)).toContain('Passordet må ha minst 12 tegn.');
 
@@ -97,7 +97,7 @@ describe.skipIf(!chromiumPath)('administration', () => {
     await password.fill('samferdsel-passord-2024');
     await page.getByRole('button', { name: 'Opprett bruker' }).click();
     const email = page.getByLabel('E-postadresse');
-    await page.getByText('E-postadressen er allerede i bruk.').waitFor();
+    await page.getByText('E-postadressen er allerede i bruk.').last().waitFor();
     expect(await email.getAttribute('aria-invalid')).toBe('true');
     expect(await descriptionOf(email)).toContain('E-postadressen er allerede i bruk.');
     expect(await page.getByLabel('Navn').inputValue()).toBe('Siri Samferdsel');
@@ -133,7 +133,7 @@ describe.skipIf(!chromiumPath)('administration', () => {
     expect(await page.getByLabel('Rådsområde', { exact: true }).count()).toBe(0);
     await page.getByRole('button', { name: 'Lagre' }).click();
     const region = page.getByLabel('Kommuneregion', { exact: true });
-    await page.getByText('Velg regionen brukeren er kontaktperson for.').waitFor();
+    await page.getByText('Velg regionen brukeren er kontaktperson for.').last().waitFor();
     expect(await region.getAttribute('aria-invalid')).toBe('true');
     await region.selectOption({ label: 'Regionrådet for Hallingdal' });
     await page.getByRole('button', { name: 'Lagre' }).click();
@@ -161,7 +161,7 @@ describe.skipIf(!chromiumPath)('administration', () => {
     const reset = page.getByRole('dialog', { name: 'Nytt passord for Siri Samferdsel' });
     await reset.getByLabel('Nytt passord').fill('kort');
     await reset.getByRole('button', { name: 'Lagre nytt passord' }).click();
-    await reset.getByText('Passordet må ha minst 12 tegn.').waitFor();
+    await reset.getByText('Passordet må ha minst 12 tegn.').last().waitFor();
     await settled(reset);
     await expectAccessible(page, 'new password dialog with an error');
     // What was typed is not thrown away without asking.
@@ -254,7 +254,7 @@ describe.skipIf(!chromiumPath)('administration', () => {
     await page.getByLabel('Fra og med').fill('2099-03-10');
     await page.getByLabel('Til og med').fill('2099-03-01');
     const to = page.getByLabel('Til og med');
-    await page.getByText('Til-datoen må være samme dag som eller etter fra-datoen.').waitFor();
+    await page.getByText('Til-datoen må være samme dag som eller etter fra-datoen.').last().waitFor();
     expect(await to.getAttribute('aria-invalid')).toBe('true');
     expect(new URL(page.url()).searchParams.get('from')).toBe('2099-03-10');
     await page.getByText('Ingen endringer passer med filtrene.', { exact: false }).waitFor();

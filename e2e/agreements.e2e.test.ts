@@ -56,7 +56,7 @@ describe.skipIf(!chromiumPath)('agreements in the browser', () => {
     // Choosing none is refused on the field; "all" chooses them again.
     await dialog.getByLabel('Alle regioner uten avtale').uncheck();
     await dialog.getByRole('button', { name: 'Opprett 0 avtaler' }).click();
-    await dialog.getByText('Velg minst én region.').waitFor();
+    await dialog.getByText('Velg minst én region.').last().waitFor();
     await dialog.getByLabel('Alle regioner uten avtale').check();
     await dialog.getByRole('button', { name: 'Opprett 12 avtaler' }).click();
     await page.getByText('12 avtaler er opprettet.').waitFor();
@@ -96,7 +96,7 @@ describe.skipIf(!chromiumPath)('agreements in the browser', () => {
     await settled(move);
     await expectAccessible(page, 'move general part dialog');
     await move.getByRole('button', { name: 'Flytt til versjon 2' }).click();
-    await move.getByText('Feltet må fylles ut.').waitFor();
+    await move.getByText('Feltet må fylles ut.').last().waitFor();
     await move.getByLabel('Begrunnelse').fill('Fylkesrådet vedtok endret generell del 1. mars.');
     await move.getByRole('button', { name: 'Flytt til versjon 2' }).click();
     await page.getByText('Avtalen bruker nå versjon 2 av den generelle delen.').waitFor();
@@ -125,7 +125,7 @@ describe.skipIf(!chromiumPath)('agreements in the browser', () => {
     await expectAccessible(page, 'agreement period dialog');
     await period.getByLabel('Fra').fill('2037-01-01');
     await period.getByRole('button', { name: 'Lagre' }).click();
-    await period.getByText('Sluttdatoen må være etter startdatoen.').waitFor();
+    await period.getByText('Sluttdatoen må være etter startdatoen.').last().waitFor();
     await period.getByLabel('Fra').fill('2020-06-01');
     await period.getByRole('button', { name: 'Lagre' }).click();
     await page.getByText('Avtaleperioden er lagret.').waitFor();
@@ -187,7 +187,7 @@ describe.skipIf(!chromiumPath)('agreements in the browser', () => {
     await settled(dialog);
     await expectAccessible(page, 'mark wanted subject area dialog');
     await dialog.getByRole('button', { name: 'Lagre' }).click();
-    await dialog.getByText('Feltet må fylles ut.').waitFor();
+    await dialog.getByText('Feltet må fylles ut.').last().waitFor();
     await dialog.getByLabel('Begrunnelse').fill('Flere arbeidsplasser i regionen.');
     await dialog.getByRole('button', { name: 'Lagre' }).click();
     await page.getByText('Næring er markert som ønsket.').waitFor();

@@ -53,10 +53,10 @@ describe.skipIf(!chromiumPath)('contributions in the browser', () => {
     // A negative budget is named on its field as soon as the field is left.
     await dialog.getByLabel('Budsjett per år (kroner)').fill('-5');
     await dialog.getByLabel('Budsjett per år (kroner)').blur();
-    await dialog.getByText('Budsjettet kan ikke være negativt.').waitFor();
+    await dialog.getByText('Budsjettet kan ikke være negativt.').last().waitFor();
     await dialog.getByRole('button', { name: 'Legg til bidraget' }).click();
     // The indicator without a name is refused on its field too, and what was typed is kept.
-    await dialog.getByText('Feltet må fylles ut.').waitFor();
+    await dialog.getByText('Feltet må fylles ut.').last().waitFor();
     expect(await dialog.getByLabel('Tittel').inputValue()).toBe('Hyppigere bussavganger Mysen–Askim');
     await expectAccessible(page, 'the contribution dialog with errors');
     // Closing with unsaved changes asks first, by Escape as by Avbryt; "Fortsett å redigere" keeps them.
@@ -151,7 +151,7 @@ describe.skipIf(!chromiumPath)('contributions in the browser', () => {
     await settled(dialog);
     await dialog.getByLabel('Ny status').selectOption({ label: 'Avtalt' });
     await dialog.getByRole('button', { name: 'Endre status' }).click();
-    await dialog.getByText('Feltet må fylles ut.').waitFor();
+    await dialog.getByText('Feltet må fylles ut.').last().waitFor();
     await expectAccessible(page, 'the status dialog with an error');
     await dialog.getByLabel('Begrunnelse').fill('Enighet på dialogmøtet 12. mars.');
     await dialog.getByRole('button', { name: 'Endre status' }).click();

@@ -96,7 +96,7 @@ describe.skipIf(!chromiumPath)('commitments agreed elsewhere, their goals and ch
     const budget = dialog.getByLabel('Budsjett i kroner (valgfritt)');
     await budget.fill('-5000');
     await dialog.getByRole('button', { name: 'Legg til forpliktelsen' }).click();
-    await dialog.getByText('Beløpet kan ikke være negativt.').waitFor();
+    await dialog.getByText('Beløpet kan ikke være negativt.').last().waitFor();
     expect(await descriptionOf(budget)).toContain('Beløpet kan ikke være negativt.');
     expect(await dialog.getByLabel('Tittel').inputValue()).toBe(title);
     await expectAccessible(page, 'the new commitment dialog with an error');
@@ -137,7 +137,7 @@ describe.skipIf(!chromiumPath)('commitments agreed elsewhere, their goals and ch
     expect(await dialog.getByLabel('Verdi for delmål 2').count()).toBe(0);
     // A goal dated after the target is refused on its date.
     await dialog.getByRole('button', { name: 'Legg til', exact: true }).click();
-    await dialog.getByText('Delmålet må ligge mellom utgangspunktets dato og målets dato.').waitFor();
+    await dialog.getByText('Delmålet må ligge mellom utgangspunktets dato og målets dato.').last().waitFor();
     expect(await descriptionOf(goalDate)).toContain('Delmålet må ligge mellom');
     await expectAccessible(page, 'the indicator dialog with a goal refused');
     await dialogShots(page, goalDate, 'indicator-dialog-goal-error');

@@ -69,7 +69,7 @@ describe.skipIf(!chromiumPath)('follow-up in the browser', () => {
     await dialog.getByLabel('Navn').fill(roundName);
     await dialog.getByLabel('Frist').fill(osloDay(-2));
     await dialog.getByRole('button', { name: 'Åpne runden' }).click();
-    await dialog.getByText('Fristen kan ikke være passert.').waitFor();
+    await dialog.getByText('Fristen kan ikke være passert.').last().waitFor();
     await expectAccessible(page, 'the open round dialog with an error');
     await dialog.getByLabel('Frist').fill(osloDay(30));
     await dialog.getByRole('button', { name: 'Åpne runden' }).click();
@@ -94,7 +94,7 @@ describe.skipIf(!chromiumPath)('follow-up in the browser', () => {
     await form.getByRole('radio', { name: 'I rute' }).check();
     await form.getByLabel('Framdrift i prosent').fill('120');
     await form.getByRole('button', { name: 'Send inn rapporten' }).click();
-    await form.getByText('Framdriften må være et helt tall fra 0 til 100.').waitFor();
+    await form.getByText('Framdriften må være et helt tall fra 0 til 100.').last().waitFor();
     await expectAccessible(page, 'the report form with an error');
     await form.getByLabel('Framdrift i prosent').fill('35');
     await form.getByRole('textbox', { name: 'Hva er gjort' }).click();
@@ -203,7 +203,7 @@ describe.skipIf(!chromiumPath)('follow-up in the browser', () => {
     await dialog.getByLabel('Mål', { exact: true }).fill('9');
     await dialog.getByLabel('Dato for målet').fill('2021-12-31');
     await dialog.getByRole('button', { name: 'Legg til', exact: true }).click();
-    await dialog.getByText('Målets dato kan ikke være før utgangspunktets dato.').waitFor();
+    await dialog.getByText('Målets dato kan ikke være før utgangspunktets dato.').last().waitFor();
     await expectAccessible(page, 'the indicator dialog with an error');
     await dialog.getByLabel('Dato for målet').fill('2024-12-31');
     await dialog.getByRole('button', { name: 'Legg til', exact: true }).click();

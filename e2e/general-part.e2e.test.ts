@@ -250,7 +250,7 @@ describe.skipIf(!chromiumPath)('the general part in the browser', () => {
     await settled(edit);
     await edit.getByLabel('Avtaleperiode til').fill('2032-12-31');
     await edit.getByRole('button', { name: 'Lagre' }).click();
-    await edit.getByText('Sluttdatoen må være etter startdatoen.').waitFor();
+    await edit.getByText('Sluttdatoen må være etter startdatoen.').last().waitFor();
     expect(await edit.getByLabel('Avtaleperiode til').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'edit-cycle dialog with a wrong period');
     await edit.getByLabel('Avtaleperiode til').fill('2036-06-30');
@@ -308,6 +308,7 @@ describe.skipIf(!chromiumPath)('the general part in the browser', () => {
     await page
       .getByRole('region', { name: '6. Avsnitt uten tittel' })
       .getByText('Feltet må fylles ut.')
+      .last()
       .waitFor();
     await expectAccessible(page, 'editor with a section refused for its empty title');
     await title.fill('Økonomi');
@@ -338,7 +339,7 @@ describe.skipIf(!chromiumPath)('the general part in the browser', () => {
     await expectAccessible(page, 'link dialog');
     await linkDialog.getByLabel('Nettadresse').fill('javascript:alert(1)');
     await linkDialog.getByRole('button', { name: 'Sett inn lenke' }).click();
-    await linkDialog.getByText('Lenker må begynne med http://, https:// eller mailto:.').waitFor();
+    await linkDialog.getByText('Lenker må begynne med http://, https:// eller mailto:.').last().waitFor();
     await linkDialog.getByLabel('Nettadresse').fill('www.viken.no');
     await linkDialog.getByLabel('Tekst som vises').fill('nettsidene');
     await linkDialog.getByRole('button', { name: 'Sett inn lenke' }).click();

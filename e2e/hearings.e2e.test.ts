@@ -133,20 +133,20 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
     // Nothing chosen and a deadline in the past: the errors are on their fields.
     await page.getByLabel('Frist for innspill').fill(osloDate(-1).iso);
     await page.getByLabel('Frist for innspill').blur();
-    await page.getByText('Fristen kan ikke være tilbake i tid.').waitFor();
+    await page.getByText('Fristen kan ikke være tilbake i tid.').last().waitFor();
     expect(await page.getByLabel('Frist for innspill').getAttribute('aria-invalid')).toBe('true');
     await page.getByRole('button', { name: 'Velg ingen' }).click();
     await page.getByText('0 av 12 regioner er valgt.').waitFor();
     await page.getByRole('button', { name: 'Send på høring' }).click();
-    await page.getByText('Velg om høringen er uformell eller formell.').waitFor();
-    await page.getByText('Velg minst én region.').waitFor();
+    await page.getByText('Velg om høringen er uformell eller formell.').last().waitFor();
+    await page.getByText('Velg minst én region.').last().waitFor();
     expect(await page.getByRole('dialog').count()).toBe(0);
     await expectAccessible(page, 'the form with errors');
 
     await page.getByRole('radio', { name: 'Formell høring', exact: true }).check();
     await page.getByLabel('Frist for innspill').fill(deadline.iso);
     await page.getByLabel('Frist for innspill').blur();
-    await page.getByText('Fristen kan ikke være tilbake i tid.').waitFor({ state: 'detached' });
+    await page.getByText('Fristen kan ikke være tilbake i tid.').last().waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Velg alle' }).click();
     await page.getByText('12 av 12 regioner er valgt.').waitFor();
     await page
@@ -397,7 +397,7 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
     let dialog = page.getByRole('dialog', { name: 'Behandle innspillet' });
     await settled(dialog);
     await dialog.getByRole('button', { name: 'Gjør endelig' }).click();
-    await dialog.getByText('Velg hvordan innspillet er behandlet.').waitFor();
+    await dialog.getByText('Velg hvordan innspillet er behandlet.').last().waitFor();
     await dialog.getByRole('radio', { name: 'Tatt inn', exact: true }).check();
     await dialog
       .getByLabel('Begrunnelse')

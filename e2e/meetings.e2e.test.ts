@@ -57,7 +57,7 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
     // An end before the start is named on its field as soon as the form is sent, and what was typed stays.
     await plan.getByLabel('Til klokken').fill('09:00');
     await plan.getByRole('button', { name: 'Planlegg møtet' }).click();
-    await plan.getByText('Møtet må slutte etter at det begynner.').waitFor();
+    await plan.getByText('Møtet må slutte etter at det begynner.').last().waitFor();
     await expectAccessible(page, 'the meeting dialog with an error');
     await plan.getByLabel('Til klokken').fill('12:30');
     await plan.getByLabel(/^Sted/).fill('Askim rådhus');
@@ -95,7 +95,7 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
     await mayor.getByLabel('Organisasjon').fill('Marker kommune');
     await people.getByRole('button', { name: 'Lagre deltakerne' }).click();
     // A side is required: the form says so on the row's field.
-    await mayor.getByText('Velg hvilken side deltakeren kommer fra.').waitFor();
+    await mayor.getByText('Velg hvilken side deltakeren kommer fra.').last().waitFor();
     await expectAccessible(page, 'the participants dialog with an error');
     await mayor.getByLabel('Side').selectOption({ label: 'Kommune' });
     await people.getByRole('button', { name: 'Lagre deltakerne' }).click();
@@ -169,8 +169,8 @@ describe.skipIf(!chromiumPath)('meetings in the browser', () => {
     await outcome.getByLabel('Hva ble sagt, vedtatt eller skal gjøres').fill(action);
     // An action without an owner or a due date is refused on those fields.
     await outcome.getByRole('button', { name: 'Legg til utfallet' }).click();
-    await outcome.getByText('En oppgave må ha en ansvarlig: en person eller et rådsområde.').waitFor();
-    await outcome.getByText('En oppgave må ha en frist.').waitFor();
+    await outcome.getByText('En oppgave må ha en ansvarlig: en person eller et rådsområde.').last().waitFor();
+    await outcome.getByText('En oppgave må ha en frist.').last().waitFor();
     await expectAccessible(page, 'the outcome dialog with errors');
     await outcome.getByLabel('Ansvarlig').selectOption({ label: 'Et rådsområde' });
     await outcome.getByLabel('Rådsområde', { exact: true }).selectOption({ label: 'Samferdsel' });

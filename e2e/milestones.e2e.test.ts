@@ -54,8 +54,8 @@ describe.skipIf(!chromiumPath)('milestones and phase in the browser', () => {
     await settled(create);
     await expectAccessible(page, 'new milestone dialog');
     await create.getByRole('button', { name: 'Opprett milepæl' }).click();
-    await create.getByText('Feltet må fylles ut.').waitFor();
-    await create.getByText('Velg hvilken del av prosessen milepælen hører til.').waitFor();
+    await create.getByText('Feltet må fylles ut.').last().waitFor();
+    await create.getByText('Velg hvilken del av prosessen milepælen hører til.').last().waitFor();
     await create.getByLabel('Navn').fill('Regionrådets vedtak om oppstart');
     await create.getByLabel('Del av prosessen').selectOption({ label: 'Regionens interne arbeid' });
     await create.getByLabel('Valgfri milepæl').check();
@@ -108,6 +108,7 @@ describe.skipIf(!chromiumPath)('milestones and phase in the browser', () => {
     await dialog.getByRole('button', { name: 'Lagre' }).click();
     await dialog
       .getByText('Skriv hvorfor milepælen er fullført, når den markeres som fullført for hånd.')
+      .last()
       .waitFor();
     await dialog
       .getByLabel('Begrunnelse')

@@ -135,7 +135,7 @@ describe.skipIf(!chromiumPath)('the political processing, from two ready agreeme
       .waitFor();
     // Nothing chosen: the form says so on the field.
     await page.getByRole('button', { name: 'Lag sak' }).click();
-    await page.getByText('Velg minst én avtale.').waitFor();
+    await page.getByText('Velg minst én avtale.').last().waitFor();
     await expectAccessible(page, 'the batch planner with two ready agreements');
     await shoot(page, 'cases-page');
 
@@ -183,7 +183,10 @@ describe.skipIf(!chromiumPath)('the political processing, from two ready agreeme
     await settled(treatment);
     await treatment.getByLabel(/^Utvalgssaksnummer/).fill('52');
     await treatment.getByRole('button', { name: 'Lagre' }).click();
-    await treatment.getByText('Skriv utvalgssaksnummeret som nummer/år, for eksempel 123/20.').waitFor();
+    await treatment
+      .getByText('Skriv utvalgssaksnummeret som nummer/år, for eksempel 123/20.')
+      .last()
+      .waitFor();
     await expectAccessible(page, 'the treatment dialog with an error');
     await treatment.getByLabel(/^Utvalgssaksnummer/).fill('52/26');
     await treatment.getByRole('button', { name: 'Lagre' }).click();
@@ -220,7 +223,7 @@ describe.skipIf(!chromiumPath)('the political processing, from two ready agreeme
     // Dated the day before the meeting: the server's refusal lands on the date, and the text stays.
     await decision.getByLabel('Dato for vedtaket').fill(osloDay(29));
     await decision.getByRole('button', { name: 'Registrer vedtak' }).click();
-    await decision.getByText('Vedtaket kan ikke være datert før møtet.').waitFor();
+    await decision.getByText('Vedtaket kan ikke være datert før møtet.').last().waitFor();
     expect(await descriptionOf(decision.getByLabel('Dato for vedtaket'))).toContain(
       'Vedtaket kan ikke være datert før møtet.',
     );
@@ -314,12 +317,12 @@ describe.skipIf(!chromiumPath)('the political processing, from two ready agreeme
     await dialog.getByLabel(/^Saksnummer/).fill('45/26');
     await dialog.getByLabel(/^Lenke til protokollen/).fill('ftp://einnsyn.no/sak');
     await page.keyboard.press('Tab');
-    await dialog.getByText('Skriv en gyldig nettadresse som begynner med https://.').waitFor();
+    await dialog.getByText('Skriv en gyldig nettadresse som begynner med https://.').last().waitFor();
     await dialog.getByRole('radio', { name: 'Vedtatt med endringer' }).check();
     await dialog.getByRole('button', { name: 'Lagre vedtaket' }).click();
     // The link and the missing change are named on their fields, and what was typed stays.
     const changedText = dialog.getByLabel('Endringen kommunestyret vedtok');
-    await dialog.getByText('Skriv hva utvalget endret.').waitFor();
+    await dialog.getByText('Skriv hva utvalget endret.').last().waitFor();
     expect(await descriptionOf(changedText)).toContain('Skriv hva utvalget endret.');
     expect(await dialog.getByLabel(/^Saksnummer/).inputValue()).toBe('45/26');
     await expectAccessible(page, 'the record decision dialog with errors');
@@ -444,14 +447,14 @@ describe.skipIf(!chromiumPath)('the political processing, from two ready agreeme
     await settled(dialog);
     await dialog.getByText(change).waitFor();
     await dialog.getByRole('button', { name: 'Løs endringen' }).click();
-    await dialog.getByText('Velg hvordan endringen løses.').waitFor();
+    await dialog.getByText('Velg hvordan endringen løses.').last().waitFor();
     await expectAccessible(page, 'the resolve dialog with an error');
     await dialog.getByRole('radio', { name: 'Send avtalen tilbake til forhandling' }).check();
     await dialog.getByText('Dette kan ikke angres.', { exact: false }).waitFor();
     await dialog.getByRole('radio', { name: /^Den er tatt inn i en ny versjon/ }).check();
     const version = dialog.getByLabel('Versjonen med endringen');
     await dialog.getByRole('button', { name: 'Løs endringen' }).click();
-    await dialog.getByText('Velg den nye versjonen som tar inn endringen.').waitFor();
+    await dialog.getByText('Velg den nye versjonen som tar inn endringen.').last().waitFor();
     expect(await descriptionOf(version)).toContain('Velg den nye versjonen som tar inn endringen.');
     await version.selectOption({ index: 1 });
     expect(await version.locator('option:checked').textContent()).toMatch(

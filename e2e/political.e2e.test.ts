@@ -56,7 +56,7 @@ describe.skipIf(!chromiumPath)('political processing in the browser', () => {
     // A deadline after the meeting is named on its own field, and what was typed stays.
     await dialog.getByLabel(/^Frist for saksframlegg/).fill(osloDay(45));
     await dialog.getByRole('button', { name: 'Legg til møte' }).click();
-    await dialog.getByText('Fristen for saksframlegg kan ikke være etter møtet.').waitFor();
+    await dialog.getByText('Fristen for saksframlegg kan ikke være etter møtet.').last().waitFor();
     expect(await descriptionOf(dialog.getByLabel(/^Frist for saksframlegg/))).toContain(
       'Fristen for saksframlegg kan ikke være etter møtet.',
     );
@@ -105,7 +105,7 @@ describe.skipIf(!chromiumPath)('political processing in the browser', () => {
     await settled(again);
     await again.getByLabel('Dato for møtet').fill(osloDay(60));
     await again.getByRole('button', { name: 'Legg til møte' }).click();
-    await again.getByText('Utvalget har allerede et møte denne dagen.').waitFor();
+    await again.getByText('Utvalget har allerede et møte denne dagen.').last().waitFor();
     expect(await descriptionOf(again.getByLabel('Dato for møtet'))).toContain(
       'Utvalget har allerede et møte denne dagen.',
     );
