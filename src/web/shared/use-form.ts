@@ -69,9 +69,10 @@ export type FormSummary = {
 };
 
 /**
- * Per field, the catalogue key to say instead of a generic one: `{ subjectAreaId: { 'validation.id':
- * 'contributions.errors.chooseSubjectArea' } }` says «Velg et fagområde.» where the shared schema can only
- * say that a choice is missing. It applies to the form's own checks and to the server's field errors alike.
+ * Per field and error code, the catalogue key to say instead of the generic one: `{ subjectAreaId: {
+ * 'validation.id': 'contributions.fields.subjectAreaMissing' } }` says «Velg et fagområde.» where the shared
+ * schema can only say that one of the options must be chosen. It applies to the form's own checks and to the
+ * server's field errors alike. Keep the object outside the component: the checks are made anew when it changes.
  */
 export type FieldMessages = Record<string, Record<string, string>>;
 
