@@ -227,6 +227,7 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
       .waitFor();
     await page
       .getByText('innspill.pdf: Filen må være en PDF eller et Word-dokument (DOCX)', { exact: false })
+      .last()
       .waitFor();
     expect(await file.getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'the input form with the file refused');

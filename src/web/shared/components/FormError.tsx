@@ -35,7 +35,8 @@ export function useConflict() {
  *   field as a link that moves the focus to that field; the errors stay on their fields as well. It lists
  *   what was wrong at that submit, dropping each error as it is put right, and never grows between submits,
  *   so a message found on leaving a field does not push the form down under the pointer.
- *   `errors` (if given) says the errors in the form's own words.
+ *   `errors` (if given) says the errors in the form's own words. The server's own words for the refusal are
+ *   kept in the summary when they say more than that some fields are wrong.
  */
 export function FormError({
   error,
@@ -60,7 +61,7 @@ export function FormError({
   const listed = useSummaryItems(summary, errors ?? summary?.errors ?? {});
   const conflictWords = conflict ? (conflictText ?? error) : null;
   if (summary && listed.length > 0 && !conflictWords) {
-    return <FieldErrorSummary summary={summary} items={listed} fields={fields} />;
+    return <FieldErrorSummary summary={summary} items={listed} fields={fields} error={error} />;
   }
   if (fields) return <FocusedError error={error} errors={errors ?? {}} fields={fields} />;
   if (conflictWords && onReload) {
@@ -150,10 +151,12 @@ function FieldErrorSummary({
   summary,
   items,
   fields,
+  error,
 }: {
   summary: FormSummary;
   items: SummaryItem[];
   fields?: readonly string[];
+  error: string | null;
 }) {
   const { t } = useTranslation();
   const box = useRef<ComponentRef<typeof ErrorSummary>>(null);
@@ -167,6 +170,9 @@ function FieldErrorSummary({
       <ErrorSummary.Heading level={2} data-size="2xs">
         {t('common.errorSummary')}
       </ErrorSummary.Heading>
+      {/* What the server said besides, unless it only says that some fields are wrong (the heading says so):
+          that the input was saved without its file, say. */}
+      {error && error !== t('errors.validation') && <Paragraph>{error}</Paragraph>}
       <ErrorSummary.List>
         {items.map((item, index) => (
           <ErrorSummary.Item key={item.field}>
