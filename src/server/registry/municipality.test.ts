@@ -77,7 +77,11 @@ describe('listing municipalities', () => {
       const res = await t.request({ method: 'GET', url: `/api/v1/municipalities?cursor=${cursor}`, cookie });
       expect(res.statusCode).toBe(400);
       expect(res.json().errors).toEqual([
-        { field: 'cursor', code: 'validation.invalid', message: 'Verdien passer ikke her. Sjekk det som er skrevet eller valgt.' },
+        {
+          field: 'cursor',
+          code: 'validation.invalid',
+          message: 'Verdien passer ikke her. Sjekk det som er skrevet eller valgt.',
+        },
       ]);
     }
   });

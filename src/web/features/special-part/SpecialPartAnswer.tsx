@@ -256,6 +256,7 @@ function AnswerForm({
         error={form.formError}
         errors={errors}
         fields={['verdict', 'comments', ...sections.map((s) => commentField(s.key))]}
+        summary={form.summary}
       />
       <Fieldset aria-describedby={verdictError ? verdictErrorId : undefined}>
         <Fieldset.Legend>{t('specialPart.answer.form.legend', { number: version.number })}</Fieldset.Legend>
