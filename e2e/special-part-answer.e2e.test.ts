@@ -101,12 +101,13 @@ describe.skipIf(!chromiumPath)('answering a sent special part', () => {
     // Sent without a single comment: the form says what is missing, and keeps the choice.
     await page.getByRole('button', { name: 'Send svaret' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByText('Skriv en merknad til minst ett avsnitt.').waitFor();
+    // Beside the sections and in the error summary at the top of the form.
+    await page.getByText('Skriv en merknad til minst ett avsnitt.').last().waitFor();
     await expectAccessible(page, 'the answer form with its error');
     const followUp = page.getByRole('textbox', { name: 'Merknad til «Oppfølging»' });
     await followUp.focus();
     await page.keyboard.type('Vi ønsker ett av møtene på Gran.');
-    await expect(page.getByText('Skriv en merknad til minst ett avsnitt.').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByText('Skriv en merknad til minst ett avsnitt.').count()).toBe(0);
     await shots(page, 'special-part-answer-form');
     await page.getByRole('button', { name: 'Send svaret' }).focus();
     await page.keyboard.press('Enter');

@@ -230,7 +230,9 @@ function AnswerForm({
   // since typing checks only the field typed in.
   const anyComment = sections.some((s) => values[commentField(s.key)]?.trim());
   const commentsError = anyComment ? undefined : errors.comments;
-  anyComment && errors.comments === t('validation.answerNeedsComment') ? undefined : errors.comments;
+  // What the form's own message and its error summary list: the same, without the comments' error once gone.
+  const { comments: _comments, ...otherErrors } = errors;
+  const shownErrors = commentsError ? { ...otherErrors, comments: commentsError } : otherErrors;
 
   const submit = form.submit(async () => {
     const { input, fieldOf } = inputOf(values, sections, answer?.version);
@@ -254,7 +256,7 @@ function AnswerForm({
     <form className="stack" noValidate onSubmit={submit}>
       <FormError
         error={form.formError}
-        errors={errors}
+        errors={shownErrors}
         fields={['verdict', 'comments', ...sections.map((s) => commentField(s.key))]}
         summary={form.summary}
       />
