@@ -193,13 +193,14 @@ describe.skipIf(!chromiumPath)('the public pages, without signing in', () => {
     await page.getByRole('link', { name: 'Se de avsluttede høringene' }).click();
     await page.getByRole('heading', { level: 1, name: 'Avsluttede høringer' }).waitFor();
     const table = page.getByRole('table', { name: 'Avsluttede høringer' });
-    expect(await table.getByRole('row').count()).toBe(closed.items.length + 1);
+    // The heading shows before the list has come: wait for the rows.
+    await expect.poll(() => table.getByRole('row').count()).toBe(closed.items.length + 1);
     await expectAccessible(page, 'the public hearings');
     await page.locator(`a[href="/offentlig/horinger/${withInputs.id}"]`).click();
     await page.getByRole('heading', { level: 1, name: / om versjon \d+$/ }).waitFor();
     await page.getByText('Innspillene til hver del av dokumentet', { exact: false }).waitFor();
     // One card per input, each headed by its region.
-    expect(await page.getByRole('heading', { level: 3 }).count()).toBe(withInputs.inputs);
+    await expect.poll(() => page.getByRole('heading', { level: 3 }).count()).toBe(withInputs.inputs);
     await expectAccessible(page, 'a public hearing with its summary');
     await shoot(page, 'public-hearing');
     // An address that is no closed hearing says so.
