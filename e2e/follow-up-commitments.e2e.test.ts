@@ -2,26 +2,13 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
 import { descriptionOf, mainNav, settled, signOut } from './support/journey.js';
+import { shoot } from './support/screenshots.js';
 
 const admin = 'admin@demo.partnerskap.no';
 const departmentEditor = 'samferdsel@demo.partnerskap.no';
 
 const title = 'Skoleskyss til kulturskolen i Marker';
 const reference = 'Fylkesrådets vedtak 14/26, punkt 3';
-
-/** With SCREENSHOTS set to a folder, the page is photographed there at desktop and phone width. */
-async function shots(page: Page, name: string) {
-  const folder = process.env.SCREENSHOTS;
-  if (!folder) return;
-  for (const [width, height] of [
-    [1366, 900],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${folder}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 /** With SCREENSHOTS set, an open dialog is photographed where `at` is (its heading, an error) at both widths. */
 async function dialogShots(page: Page, at: Locator, name: string) {
@@ -168,7 +155,7 @@ describe.skipIf(!chromiumPath)('commitments agreed elsewhere, their goals and ch
       '30.06.2024Mål90 elever',
     ]);
     await expectAccessible(page, 'the commitment with its indicator’s chart');
-    await shots(page, 'commitment-chart-no-values');
+    await shoot(page, 'commitment-chart-no-values');
   });
 
   it('draws the values reported against the goals, and says where the latest stands', async () => {
@@ -185,7 +172,7 @@ describe.skipIf(!chromiumPath)('commitments agreed elsewhere, their goals and ch
       .waitFor();
     await page.getByText(/Høyere er bedre\. Utgangspunktet er .* gjestedøgn/).waitFor();
     await expectAccessible(page, 'a commitment with values reported');
-    await shots(page, 'commitment-chart-values');
+    await shoot(page, 'commitment-chart-values');
     await signOut(page);
   });
 

@@ -1,25 +1,11 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
 import { card, cycleWithAgreements, descriptionOf, send, settled } from './support/journey.js';
+import { shoot } from './support/screenshots.js';
 
 const admin = 'admin@demo.partnerskap.no';
 const title = 'Felles innkjøp av el-busser';
-
-/** With SCREENSHOTS set, the page is photographed where `at` is, at desktop and phone width. */
-async function shots(page: Page, at: Locator, name: string) {
-  const folder = process.env.SCREENSHOTS;
-  if (!folder) return;
-  for (const [width, height] of [
-    [1366, 900],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await at.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${folder}/${name}-${width}.png` });
-  }
-  await page.setViewportSize({ width: 1366, height: 900 });
-}
 
 /** Whether the element has the focus. */
 const focused = (element: Locator) => element.evaluate((el) => el === document.activeElement);
@@ -97,7 +83,7 @@ describe.skipIf(!chromiumPath)('forms that help, in the browser', () => {
     expect(await descriptionOf(dialog.getByLabel('Fagområde'))).toContain('Velg et fagområde.');
     expect(await descriptionOf(dialog.getByLabel('Navn på indikatoren'))).toContain('Feltet må fylles ut.');
     await expectAccessible(page, 'the contribution dialog with its error summary');
-    await shots(page, summary, 'forms-error-summary');
+    await shoot(page, 'forms-error-summary', summary);
 
     // Each link moves the focus to its field: by a click, and by the keyboard.
     await summary.getByRole('link', { name: 'Velg et fagområde.' }).click();

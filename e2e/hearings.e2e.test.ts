@@ -1,4 +1,4 @@
-import { type Locator, type Page, request } from 'playwright-core';
+import { request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumPath,
@@ -9,6 +9,7 @@ import {
   startJourney,
 } from './support/browser.js';
 import { mainNav, minimalPdf, settled, signOut } from './support/journey.js';
+import { shoot, shootDialog } from './support/screenshots.js';
 
 const admin = 'admin@demo.partnerskap.no';
 const indreOstfold = 'indre-ostfold@demo.partnerskap.no';
@@ -21,33 +22,6 @@ const indreOstfoldText = 'Indre Østfold ber om at avtalen sier mer om kollektiv
 const hallingdalText =
   'Hallingdal vil ha reiseliv med i formålet, slik regionrådet vedtok i juni. Reiselivet gir arbeidsplasser i alle seks kommunene, og hyttebyggingen krever at fylkeskommunen og kommunene planlegger vei, vann og kollektivtrafikk sammen. Regionrådet ber derfor om at formålet nevner reiselivet ved navn.';
 const lateText = 'Haldenregionen sender innspillet sitt etter fristen: grensehandelen bør nevnes.';
-
-/** With SCREENSHOTS=<dir>, the page at a desktop's and a phone's width, for a person to look at. */
-const shots = process.env.SCREENSHOTS;
-async function shoot(page: Page, name: string) {
-  if (!shots) return;
-  for (const width of [1366, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
-
-/** The same for an open dialog: what the screen shows of it, scrolled to its top and to its end. */
-async function shootDialog(page: Page, dialog: Locator, name: string) {
-  if (!shots) return;
-  for (const width of [1366, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    for (const [end, top] of [
-      ['top', true],
-      ['end', false],
-    ] as const) {
-      await dialog.evaluate((el, toTop) => el.scrollTo(0, toTop ? 0 : el.scrollHeight), top);
-      await page.screenshot({ path: `${shots}/${name}-${end}-${width}.png` });
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 /** A calendar date (Oslo) some days from today, as ISO and as the app writes it. */
 function osloDate(days: number) {
@@ -508,10 +482,16 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
       .waitFor();
     await signOut(page);
 
+    // The start page's link to the assigned input lands on its row: scrolled to, focused and marked.
     await signIn(page, departmentEditor);
-    await page.goto(dispositions);
-    await page.getByLabel('Region', { exact: true }).selectOption({ label: 'Haldenregionen' });
-    await page.getByRole('button', { name: `Svar på ${lateRow}` }).click();
+    await page.getByRole('link', { name: /^1 innspill i .* på versjon 1/ }).click();
+    const row = page.getByRole('row').filter({ hasText: lateText });
+    await page.waitForFunction(() => document.activeElement?.id.startsWith('innspill-') ?? false);
+    expect(await row.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await row.getAttribute('class')).toContain('landed');
+    await expectAccessible(page, 'the answer list landed on the assigned input');
+    await shoot(page, 'dispositions-landed');
+    await row.getByRole('button', { name: `Svar på ${lateRow}` }).click();
     dialog = page.getByRole('dialog', { name: 'Svar på innspillet' });
     await settled(dialog);
     await dialog.getByText(lateText, { exact: true }).waitFor();

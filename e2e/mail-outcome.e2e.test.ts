@@ -5,6 +5,7 @@ import { requiredSections } from '../src/shared/contracts/general-part.js';
 import { startSmtpServer, type TestSmtpServer } from '../test/support/smtp-server.js';
 import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
 import { mainNav, send, settled } from './support/journey.js';
+import { shoot } from './support/screenshots.js';
 
 /**
  * What the coordinator is told about the e-mail when a hearing is sent out: the truth the outbox will show.
@@ -14,19 +15,6 @@ import { mainNav, send, settled } from './support/journey.js';
 
 const admin = 'admin@demo.partnerskap.no';
 
-/** With SCREENSHOTS set to a folder, the page is photographed there at desktop and phone width. */
-async function shots(page: Page, name: string) {
-  const folder = process.env.SCREENSHOTS;
-  if (!folder) return;
-  for (const [width, height] of [
-    [1366, 900],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${folder}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 const from = 'Partnerskap Viken <partnerskap@viken.test>';
 
 /** A calendar date in Oslo the given number of days from today, as the date field takes it. */
@@ -99,7 +87,7 @@ describe.skipIf(!chromiumPath)('e-mail without a mail server', () => {
       )
       .waitFor();
     await expectAccessible(page, 'the hearing with its e-mail kept');
-    await shots(page, 'hearing-mail-kept');
+    await shoot(page, 'hearing-mail-kept');
 
     await page.getByRole('link', { name: 'Se e-postene i utboksen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Utboks' }).waitFor();
@@ -132,7 +120,7 @@ describe.skipIf(!chromiumPath)('e-mail with a mail server', () => {
     await page.getByText('12 e-poster ligger i utboksen og sendes om litt.').waitFor();
     expect(await page.getByText('ikke satt opp').count()).toBe(0);
     await expectAccessible(page, 'the hearing with its e-mail queued');
-    await shots(page, 'hearing-mail-queued');
+    await shoot(page, 'hearing-mail-queued');
 
     await page.getByRole('link', { name: 'Se e-postene i utboksen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Utboks' }).waitFor();

@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, expectAccessible, type Journey, signIn, startJourney } from './support/browser.js';
 import { mainNav, save, send, settled, signOut, write } from './support/journey.js';
+import { shoot } from './support/screenshots.js';
 
 /**
  * Issue 14, item 1: a sent special part reaches the region. The coordinator sends Hadeland's special part
@@ -13,20 +13,6 @@ import { mainNav, save, send, settled, signOut, write } from './support/journey.
 const admin = 'admin@demo.partnerskap.no';
 const contact = 'hadeland@demo.partnerskap.no';
 const region = 'Regionrådet for Hadeland';
-
-/** With SCREENSHOTS set to a folder, the page is photographed there at desktop and phone width. */
-async function shots(page: Page, name: string) {
-  const folder = process.env.SCREENSHOTS;
-  if (!folder) return;
-  for (const [width, height] of [
-    [1366, 900],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${folder}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 describe.skipIf(!chromiumPath)('answering a sent special part', () => {
   let j: Journey;
@@ -61,7 +47,7 @@ describe.skipIf(!chromiumPath)('answering a sent special part', () => {
       .waitFor();
     await question.getByText(`${region} kan deretter svare på versjonen`, { exact: false }).waitFor();
     await expectAccessible(page, 'the question before sending');
-    await shots(page, 'special-part-send-question');
+    await shoot(page, 'special-part-send-question');
     await question.getByRole('button', { name: 'Send versjonen' }).click();
     await question.waitFor({ state: 'hidden' });
     await page.getByText('Versjon 1 er sendt til partene. Bidragene er fryst.').waitFor();
@@ -71,7 +57,7 @@ describe.skipIf(!chromiumPath)('answering a sent special part', () => {
       .waitFor();
     await page.getByText('Regionen har ikke svart på versjonen ennå.').waitFor();
     await expectAccessible(page, 'the sent special part, for the coordinator');
-    await shots(page, 'special-part-sent');
+    await shoot(page, 'special-part-sent');
     const outbox = await send<{ items: { to: string; subject: string; entityType: string }[] }>(
       page,
       baseUrl,
@@ -89,7 +75,7 @@ describe.skipIf(!chromiumPath)('answering a sent special part', () => {
     await toAnswer.waitFor();
     await page.getByText('Regionen har ikke svart ennå.').waitFor();
     await expectAccessible(page, 'the start page of a region with a special part to answer');
-    await shots(page, 'special-part-start-region');
+    await shoot(page, 'special-part-start-region');
     await page.getByRole('link', { name: 'Versjon 1 av den spesielle delen' }).click();
     await page.getByRole('heading', { level: 4, name: `Svar fra ${region}` }).waitFor();
     await page.getByText('Partene møtes to ganger i året.').waitFor();
@@ -108,7 +94,7 @@ describe.skipIf(!chromiumPath)('answering a sent special part', () => {
     await followUp.focus();
     await page.keyboard.type('Vi ønsker ett av møtene på Gran.');
     await expect.poll(() => page.getByText('Skriv en merknad til minst ett avsnitt.').count()).toBe(0);
-    await shots(page, 'special-part-answer-form');
+    await shoot(page, 'special-part-answer-form');
     await page.getByRole('button', { name: 'Send svaret' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText('Svaret er lagret.', { exact: false }).waitFor();
@@ -116,7 +102,7 @@ describe.skipIf(!chromiumPath)('answering a sent special part', () => {
     await page.getByText('Vi ønsker ett av møtene på Gran.').waitFor();
     await page.getByRole('button', { name: 'Endre svaret' }).waitFor();
     await expectAccessible(page, 'the answer given, for the region');
-    await shots(page, 'special-part-answered-region');
+    await shoot(page, 'special-part-answered-region');
     await signOut(page);
 
     // The coordinator finds the answer on the start page, reads the comment and records the version agreed.
@@ -124,7 +110,7 @@ describe.skipIf(!chromiumPath)('answering a sent special part', () => {
     await page.getByRole('heading', { level: 2, name: 'Regionenes svar på spesielle deler' }).waitFor();
     await page.getByText('Merknader til 1 avsnitt, svart', { exact: false }).waitFor();
     await expectAccessible(page, "the coordinator's start page with an answer");
-    await shots(page, 'special-part-start-admin');
+    await shoot(page, 'special-part-start-admin');
     await page.getByRole('link', { name: `${region}, versjon 1` }).click();
     const answer = page.getByRole('region', { name: `Svar fra ${region}` });
     await answer.getByText('Til «Oppfølging»').waitFor();
@@ -133,7 +119,7 @@ describe.skipIf(!chromiumPath)('answering a sent special part', () => {
       .getByText('Svart av Kontaktperson Regionrådet for Hadeland (demo)', { exact: false })
       .waitFor();
     await expectAccessible(page, 'the answer, for the coordinator');
-    await shots(page, 'special-part-answer-admin');
+    await shoot(page, 'special-part-answer-admin');
     await page.getByRole('button', { name: 'Registrer som avtalt' }).click();
     const agree = page.getByRole('dialog', { name: 'Registrere versjon 1 som avtalt?' });
     await settled(agree);

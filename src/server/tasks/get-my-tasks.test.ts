@@ -38,7 +38,16 @@ describe('my tasks', () => {
 
     const mine = await getMyTasks(t.ctx(t.actors.department), { cycle: cycle.id });
     expect(mine.assignedDispositions).toEqual([
-      { hearingId: hearing.id, kind: 'formal', versionNumber: 1, cycleName: cycle.name, count: 2 },
+      {
+        hearingId: hearing.id,
+        kind: 'formal',
+        versionNumber: 1,
+        cycleName: cycle.name,
+        count: 2,
+        // The link lands on the first of them in the answer list's order, by region name: «Indre Østfold
+        // regionråd» before «Regionrådet for Hallingdal».
+        firstInputId: first.id,
+      },
     ]);
     // Nobody else owes that answer.
     expect((await getMyTasks(t.ctx(t.actors.admin), { cycle: cycle.id })).assignedDispositions).toEqual([]);

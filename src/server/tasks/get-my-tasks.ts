@@ -5,7 +5,7 @@ import { agreementSubjectAreas, agreements } from '../agreements/agreement.table
 import { contributions } from '../contributions/contribution.table.js';
 import type { Db } from '../db/client.js';
 import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
-import { dispositionInputs, dispositions, hearings } from '../hearings/hearing.table.js';
+import { dispositionInputs, dispositions, hearingInputs, hearings } from '../hearings/hearing.table.js';
 import { openActionsFor } from '../meetings/meeting-reads.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Actor, Ctx } from '../platform/context.js';
@@ -118,9 +118,12 @@ async function assignedDispositions(db: Db, actor: Actor, cycleId: string) {
       versionNumber: generalPartVersions.number,
       cycleName: cycles.name,
       count: count(dispositionInputs.inputId),
+      firstInputId: sql<string>`(array_agg(${hearingInputs.id} order by ${regions.name}, ${hearingInputs.submittedAt}, ${hearingInputs.id}))[1]`,
     })
     .from(dispositions)
     .innerJoin(dispositionInputs, eq(dispositionInputs.dispositionId, dispositions.id))
+    .innerJoin(hearingInputs, eq(hearingInputs.id, dispositionInputs.inputId))
+    .innerJoin(regions, eq(regions.id, hearingInputs.regionId))
     .innerJoin(hearings, eq(hearings.id, dispositions.hearingId))
     .innerJoin(generalPartVersions, eq(generalPartVersions.id, hearings.versionId))
     .innerJoin(cycles, eq(cycles.id, hearings.cycleId))

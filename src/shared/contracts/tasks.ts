@@ -14,6 +14,8 @@ export const AssignedDispositions = z.object({
   versionNumber: z.number(),
   cycleName: z.string(),
   count: z.number(),
+  /** The first of them in the answer list's order (region, then time), which the task's link lands on. */
+  firstInputId: z.string(),
 });
 export type AssignedDispositions = z.infer<typeof AssignedDispositions>;
 

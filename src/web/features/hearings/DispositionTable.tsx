@@ -3,10 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/contracts/auth';
 import type { HearingInput } from '../../../shared/contracts/hearings';
+import { useLandOnHash } from '../../shared/use-land-on-hash';
 import type { DispositionTask } from './DispositionDialog';
 import { LateTag, OutcomeTag } from './HearingStateTag';
 import { attachmentUrl } from './hearings.api';
 import { aboutText } from './InputCard';
+
+const landingPrefixes = ['innspill-'] as const;
 
 /**
  * The inputs the filters select, each with the county's answer or "not answered". The coordinator selects
@@ -32,6 +35,8 @@ export function DispositionTable({
   const isAdmin = me.role === 'admin';
   const selectable = isAdmin && canAnswer;
   const open = inputs.filter((i) => !i.disposition);
+  // A link to one input (the start page's assigned inputs, `#innspill-<id>`) lands on its row.
+  useLandOnHash(landingPrefixes, inputs.length > 0);
   const chosen = open.filter((i) => selected.has(i.id));
   const about = (i: HearingInput) => aboutText(t, i);
   const toggle = (id: string, on: boolean) =>
@@ -101,7 +106,7 @@ export function DispositionTable({
           </Table.Head>
           <Table.Body>
             {inputs.map((i) => (
-              <Table.Row key={i.id}>
+              <Table.Row key={i.id} id={`innspill-${i.id}`}>
                 {selectable && (
                   <Table.Cell>
                     {!i.disposition && (

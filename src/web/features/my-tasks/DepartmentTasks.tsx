@@ -51,7 +51,9 @@ function AssignedInputs({ tasks, me }: { tasks: MyTasks; me: Me }) {
       <List.Unordered>
         {tasks.assignedDispositions.map((a) => (
           <List.Item key={a.hearingId}>
-            <Link to={`/horinger/${a.hearingId}/dispositions?department=${me.departmentId ?? ''}`}>
+            <Link
+              to={`/horinger/${a.hearingId}/dispositions?department=${me.departmentId ?? ''}#innspill-${a.firstInputId}`}
+            >
               {t('start.tasks.assigned', {
                 count: a.count,
                 kind: t(`hearings.kindLower.${a.kind}`),
