@@ -15,6 +15,7 @@ import { useForm } from '../../shared/use-form';
 import { DispositionFields, type DispositionValues, dispositionFields } from './DispositionFields';
 import { LateTag } from './HearingStateTag';
 import { attachmentUrl, useCreateDisposition, useUpdateDisposition } from './hearings.api';
+import { InputAttachments } from './InputAttachments';
 import { aboutText } from './InputCard';
 
 /** What the dialog does: answer new inputs (admin), change an answer (admin), or answer as the department. */
@@ -90,17 +91,7 @@ function InputsAnswered({ inputs }: { inputs: HearingInput[] }) {
               {i.late && <LateTag />}
             </div>
             <Paragraph className="hearings-letter">{i.text}</Paragraph>
-            {i.attachments.length > 0 && (
-              <ul className="hearings-attachments">
-                {i.attachments.map((a) => (
-                  <li key={a.id}>
-                    <a href={attachmentUrl(a.id)} download>
-                      {a.filename}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <InputAttachments attachments={i.attachments} />
           </article>
         ))}
       </section>

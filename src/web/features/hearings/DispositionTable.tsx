@@ -6,7 +6,7 @@ import type { HearingInput } from '../../../shared/contracts/hearings';
 import { useLandOnHash } from '../../shared/use-land-on-hash';
 import type { DispositionTask } from './DispositionDialog';
 import { LateTag, OutcomeTag } from './HearingStateTag';
-import { attachmentUrl } from './hearings.api';
+import { InputAttachments } from './InputAttachments';
 import { aboutText } from './InputCard';
 
 const landingPrefixes = ['innspill-'] as const;
@@ -127,17 +127,7 @@ export function DispositionTable({
                 <Table.Cell>{i.sectionTitle ?? t('hearings.input.wholeDocument')}</Table.Cell>
                 <Table.Cell className="hearings-text-cell">
                   <span className="hearings-letter">{i.text}</span>
-                  {i.attachments.length > 0 && (
-                    <ul className="hearings-attachments">
-                      {i.attachments.map((a) => (
-                        <li key={a.id}>
-                          <a href={attachmentUrl(a.id)} download>
-                            {a.filename}
-                          </a>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
+                  <InputAttachments attachments={i.attachments} />
                 </Table.Cell>
                 <Table.Cell className="hearings-text-cell">
                   {i.disposition ? (
