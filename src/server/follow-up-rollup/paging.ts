@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { decodeCursor, pageAfterKey } from '../platform/cursor.js';
 
 /**
  * The order the roll-up's groups and equal treatment's regions are shown and paged in, and so the key a
@@ -24,22 +24,9 @@ export const compareKeys = (a: SortKey, b: SortKey): number =>
 export const afterKey = (cursor: string | undefined): SortKey | null =>
   cursor ? decodeCursor(SortKey, cursor) : null;
 
-/**
- * The `limit` rows after `after` of rows sorted by `compareKeys`, and the cursor of the page after them
- * (null on the last page). A row that was removed since the cursor was made is no matter: the page starts at
- * the first key after it.
- */
-export function pageAfter<T>(
+/** The `limit` rows after `after` of rows sorted by `compareKeys`, and the cursor of the page after them. */
+export const pageAfter = <T>(
   sorted: readonly { key: SortKey; row: T }[],
   after: SortKey | null,
   limit: number,
-): { rows: T[]; nextCursor: string | null } {
-  const start = after === null ? 0 : sorted.findIndex((r) => compareKeys(r.key, after) > 0);
-  const rest = start < 0 ? [] : sorted.slice(start);
-  const shown = rest.slice(0, limit);
-  const last = shown.at(-1);
-  return {
-    rows: shown.map((r) => r.row),
-    nextCursor: rest.length > limit && last ? encodeCursor(last.key) : null,
-  };
-}
+) => pageAfterKey(sorted, after, limit, compareKeys, (key) => key);

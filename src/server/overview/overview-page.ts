@@ -8,7 +8,7 @@ import {
   overviewEntries,
   overviewSortKeys,
 } from '../../shared/contracts/overview.js';
-import { decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { decodeCursor, pageAfterKey } from '../platform/cursor.js';
 import { fieldError } from '../platform/errors.js';
 
 /** Text the Norwegian way (æ, ø, å last), numbers in text by value, case ignored, as the table always sorted. */
@@ -86,25 +86,28 @@ export function overviewPage(full: Overview, query: OverviewQuery): Overview {
   });
   passing.sort((a, b) => compareKeys(a.key, b.key, query.dir));
 
-  let start = 0;
+  let after: Key | null = null;
   if (query.cursor) {
-    const [sort, dir, ...after] = decodeCursor(Cursor, query.cursor);
+    const [sort, dir, ...key] = decodeCursor(Cursor, query.cursor);
     // A cursor of another order would start the page at an arbitrary row.
     if (sort !== query.sort || dir !== query.dir) throw fieldError('cursor', 'validation.invalid');
-    const position = passing.findIndex((p) => compareKeys(p.key, after, query.dir) > 0);
-    start = position === -1 ? passing.length : position;
+    after = key;
   }
-  const page = passing.slice(start, start + query.limit);
-  const last = page.at(-1);
-  const more = start + query.limit < passing.length;
+  const page = pageAfterKey(
+    passing.map((p) => ({ key: p.key, row: p.index })),
+    after,
+    query.limit,
+    (a, b) => compareKeys(a, b, query.dir),
+    (key) => [query.sort, query.dir, ...key],
+  );
   return {
     ...full,
-    rows: page.flatMap((p) => {
-      const row = full.rows[p.index];
+    rows: page.rows.flatMap((index) => {
+      const row = full.rows[index];
       return row ? [row] : [];
     }),
     total: full.rows.length,
     matching: passing.length,
-    nextCursor: more && last ? encodeCursor([query.sort, query.dir, ...last.key]) : null,
+    nextCursor: page.nextCursor,
   };
 }

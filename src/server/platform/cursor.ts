@@ -62,3 +62,26 @@ export function toPage<Row, Item>(
     nextCursor: rows.length > limit && last ? encodeCursor(keyOfRow(last)) : null,
   };
 }
+
+/**
+ * The same for a list already made in full and sorted in memory (a cached answer cut into pages): the
+ * `limit` entries after the key `after` by `compare`, and the cursor (`cursorOf` the last key shown) of the
+ * page after them, null on the last page. An entry removed since the cursor was made is no matter: the page
+ * starts at the first key after it.
+ */
+export function pageAfterKey<Key, Row>(
+  sorted: readonly { key: Key; row: Row }[],
+  after: Key | null,
+  limit: number,
+  compare: (a: Key, b: Key) => number,
+  cursorOf: (key: Key) => Record<string, unknown> | readonly (string | number)[],
+): { rows: Row[]; nextCursor: string | null } {
+  const found = after === null ? 0 : sorted.findIndex((r) => compare(r.key, after) > 0);
+  const start = found === -1 ? sorted.length : found;
+  const shown = sorted.slice(start, start + limit);
+  const last = shown.at(-1);
+  return {
+    rows: shown.map((r) => r.row),
+    nextCursor: start + limit < sorted.length && last ? encodeCursor(cursorOf(last.key)) : null,
+  };
+}

@@ -17,7 +17,7 @@ import { documentCaller } from '../documents/render-pool.js';
 import { osloDate } from '../hearings/deadline.js';
 import { parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { decodeCursor, encodeCursor } from '../platform/cursor.js';
+import { decodeCursor, pageAfterKey } from '../platform/cursor.js';
 import type { StoredFile } from '../platform/files.js';
 import { assertId } from '../platform/ids.js';
 import { openDataFile } from './open-data.js';
@@ -53,7 +53,11 @@ const inForceList = createReadCache<PublicAgreementList>({ maxEntries: 16 });
 
 /** The list's order, by which its cursor is compared: region, start of the period, id. */
 const Key = z.tuple([z.string(), z.string(), z.string()]);
-const keyOf = (a: PublicAgreement): z.infer<typeof Key> => [a.regionName, a.periodFrom, a.id];
+const keyOf = (a: Pick<PublicAgreement, 'regionName' | 'periodFrom' | 'id'>): z.infer<typeof Key> => [
+  a.regionName,
+  a.periodFrom,
+  a.id,
+];
 const byName = new Intl.Collator('nb', { sensitivity: 'variant' });
 const compareKeys = (a: readonly string[], b: readonly string[]) =>
   byName.compare(a[0] ?? '', b[0] ?? '') ||
@@ -64,11 +68,11 @@ export async function listAgreementsInForce(ctx: Ctx, raw: unknown): Promise<Pub
   const { limit, cursor } = parse(PublicAgreementListQuery, raw ?? {});
   const after = cursor ? decodeCursor(Key, cursor) : null;
   return inForceList.read(ctx, `${limit}|${cursor ?? ''}`, async (reader) => {
-    const all = (await loadAgreementsInForce(reader)).sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
-    const rest = after ? all.filter((a) => compareKeys(keyOf(a), after) > 0) : all;
-    const items = rest.slice(0, limit).map(({ adoption: _adoption, ...summary }) => summary);
-    const last = rest.length > limit ? rest[limit - 1] : undefined;
-    return { items, nextCursor: last ? encodeCursor(keyOf(last)) : null };
+    const all = (await loadAgreementsInForce(reader))
+      .map(({ adoption: _adoption, ...summary }) => ({ key: keyOf(summary), row: summary }))
+      .sort((a, b) => compareKeys(a.key, b.key));
+    const page = pageAfterKey(all, after, limit, compareKeys, (key) => key);
+    return { items: page.rows, nextCursor: page.nextCursor };
   });
 }
 
