@@ -133,6 +133,9 @@ const expected: Record<string, Expected> = {
   'DELETE /api/v1/contributions/{id}': { access: ['admin', 'department', 'region'], ownership: true },
   'POST /api/v1/contributions/{id}/status': { access: ['admin', 'department', 'region'], ownership: true },
   'POST /api/v1/contributions/{id}/move': { access: ['admin', 'department', 'region'], ownership: true },
+  // Copying a department's contribution to other regions: its department's editor (or the coordinator)
+  'GET /api/v1/contributions/{id}/copy-targets': { access: adminAndDepartment, ownership: true },
+  'POST /api/v1/contributions/{id}/copies': { access: adminAndDepartment, ownership: true },
   'GET /api/v1/contributions/{id}/comments': { access: everyone },
   'POST /api/v1/contributions/{id}/comments': { access: everyone },
   'GET /api/v1/mentionable-users': { access: everyone },

@@ -5,9 +5,12 @@ import {
   ChangeStatusInput,
   Comment,
   CommentList,
+  ContributionCopies,
   ContributionDetail,
   ContributionList,
   ContributionListQuery,
+  CopyContributionInput,
+  CopyTargetList,
   CreateCommentInput,
   CreateContributionInput,
   DeleteContributionQuery,
@@ -18,11 +21,13 @@ import {
 import { everyone } from '../platform/authorize.js';
 import { addComment } from './add-comment.js';
 import { changeStatus } from './change-status.js';
+import { contributionCopiers, copyContribution } from './copy-contribution.js';
 import { contributionWriters, createContribution } from './create-contribution.js';
 import { deleteContribution } from './delete-contribution.js';
 import { getContribution } from './get-contribution.js';
 import { listComments } from './list-comments.js';
 import { listContributions } from './list-contributions.js';
+import { listCopyTargets } from './list-copy-targets.js';
 import { listMentionableUsers } from './list-mentionable-users.js';
 import { moveContribution } from './move-contribution.js';
 import { updateContribution } from './update-contribution.js';
@@ -138,6 +143,35 @@ export const contributionRoutes: FastifyPluginAsyncZod<ContributionRouteOptions>
       },
     },
     async (request) => moveContribution(request.ctx, request.params.id, request.body),
+  );
+  app.get(
+    '/api/v1/contributions/:id/copy-targets',
+    {
+      config: { access: contributionCopiers },
+      schema: {
+        tags,
+        summary: "The regions a department's contribution can be copied to, and why not where it cannot",
+        params: IdParams,
+        response: { 200: CopyTargetList },
+      },
+    },
+    async (request) => listCopyTargets(request.ctx, request.params.id),
+  );
+  app.post(
+    '/api/v1/contributions/:id/copies',
+    {
+      config: { access: contributionCopiers },
+      schema: {
+        tags,
+        summary:
+          "Copy a department's contribution to other regions' agreements of its cycle, all or none, each copy its own",
+        params: IdParams,
+        body: CopyContributionInput,
+        response: { 201: ContributionCopies },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await copyContribution(request.ctx, request.params.id, request.body)),
   );
   app.get(
     '/api/v1/contributions/:id/comments',

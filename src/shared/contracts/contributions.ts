@@ -202,6 +202,42 @@ export const MoveContributionInput = z.object({
 });
 export type MoveContributionInput = z.infer<typeof MoveContributionInput>;
 
+// ---- Copies to other regions ----
+
+/** Why a contribution cannot be copied to a region: it has no agreement in the cycle, or that one is in force. */
+export const copyBlocks = ['noAgreement', 'inForce'] as const;
+export const CopyBlock = z.enum(copyBlocks);
+export type CopyBlock = z.infer<typeof CopyBlock>;
+
+/** A region a contribution may be copied to (every region but its own), and why not when it cannot. */
+export const CopyTarget = z.object({
+  region: RegionRef,
+  /** The region's agreement in the contribution's cycle; null when it has none. */
+  agreementId: z.string().nullable(),
+  blocked: CopyBlock.nullable(),
+});
+export type CopyTarget = z.infer<typeof CopyTarget>;
+
+/** By region name. */
+export const CopyTargetList = z.object({ items: z.array(CopyTarget) });
+export type CopyTargetList = z.infer<typeof CopyTargetList>;
+
+export const maxCopyRegions = 200;
+
+/** The regions to copy a contribution to, each getting its own copy in its agreement of the same cycle. */
+export const CopyContributionInput = z.object({
+  regionIds: z
+    .array(Id, { error: 'validation.invalid' })
+    .min(1, { error: 'validation.noRegions' })
+    .max(maxCopyRegions, { error: 'validation.tooMany' })
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'validation.duplicateRegion' }),
+});
+export type CopyContributionInput = z.infer<typeof CopyContributionInput>;
+
+/** The copies made, one per region asked for, by region name. */
+export const ContributionCopies = z.object({ items: z.array(Contribution) });
+export type ContributionCopies = z.infer<typeof ContributionCopies>;
+
 // ---- Comments ----
 
 export const commentMaxLength = 10_000;

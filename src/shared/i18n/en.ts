@@ -119,6 +119,10 @@ export const en: Catalogue = {
     versionNotForHearing: 'Only a draft or a version already on hearing can be sent on hearing.',
     noRegions: 'Choose at least one region.',
     duplicateRegion: 'The same region is chosen twice.',
+    copySameRegion: 'The contribution already belongs to {{region}}. Choose other regions.',
+    copyNoAgreement: '{{region}} has no agreement in this cycle.',
+    copyInForce: 'The agreement with {{region}} is in force, and no contributions can be added to it.',
+    copyRegionOwned: "Only a department's contribution can be copied to other regions.",
     deadlineInPast: 'The deadline cannot be in the past.',
     deadlineNotPassed:
       'A hearing registered afterwards must have a deadline that has passed. A hearing with a deadline ahead is opened as usual.',

@@ -116,6 +116,10 @@ export const nb = {
     versionNotForHearing: 'Bare et utkast eller en versjon som alt er på høring, kan sendes på høring.',
     noRegions: 'Velg minst én region.',
     duplicateRegion: 'Den samme regionen er valgt to ganger.',
+    copySameRegion: 'Bidraget hører allerede til {{region}}. Velg andre regioner.',
+    copyNoAgreement: '{{region}} har ingen avtale i denne avtalesyklusen.',
+    copyInForce: 'Avtalen med {{region}} er i kraft, og nye bidrag kan ikke legges til.',
+    copyRegionOwned: 'Bare et rådsområdes bidrag kan kopieres til andre regioner.',
     deadlineInPast: 'Fristen kan ikke være tilbake i tid.',
     deadlineNotPassed:
       'En høring som registreres i etterkant, må ha en frist som er passert. En høring med frist fram i tid åpnes vanlig.',

@@ -119,6 +119,10 @@ export const nn: Catalogue = {
     versionNotForHearing: 'Berre eit utkast eller ein versjon som alt er på høyring, kan sendast på høyring.',
     noRegions: 'Vel minst éin region.',
     duplicateRegion: 'Den same regionen er vald to gonger.',
+    copySameRegion: 'Bidraget høyrer alt til {{region}}. Vel andre regionar.',
+    copyNoAgreement: '{{region}} har ingen avtale i denne avtalesyklusen.',
+    copyInForce: 'Avtalen med {{region}} er i kraft, og nye bidrag kan ikkje leggjast til.',
+    copyRegionOwned: 'Berre bidrag frå eit rådsområde kan kopierast til andre regionar.',
     deadlineInPast: 'Fristen kan ikkje vere tilbake i tid.',
     deadlineNotPassed:
       'Ei høyring som blir registrert i etterkant, må ha ein frist som er passert. Ei høyring med frist fram i tid blir opna vanleg.',
