@@ -1381,6 +1381,34 @@ export const webEn: WebCatalogue = {
     deleteBody:
       '"{{title}}" is deleted for good. Only proposed contributions can be deleted; one that has been discussed is set to "Dropped" instead.',
     deleteConfirm: 'Delete the contribution',
+    copy: {
+      action: 'Copy to other regions',
+      actionLabel: 'Copy “{{title}}” to other regions',
+      title: 'Copy “{{title}}” to other regions',
+      intro:
+        'Each region you choose gets its own copy, proposed, in its agreement. The copies change separately. Status, status history and comments are not copied.',
+      regions: 'Regions',
+      regionsHelp:
+        'The regions of the same cycle. Where the contribution cannot be added, the reason is given.',
+      all_one: 'Choose the one',
+      all_other: 'Choose all {{count}}',
+      noneChosen: 'Choose none',
+      blocked: {
+        noAgreement: 'Has no agreement in this cycle.',
+        inForce: 'The agreement is in force. New contributions come with a new version of the special part.',
+      },
+      none: 'No other region can take a copy now: they have no agreement in this cycle, or their agreement is in force.',
+      summaryNone: 'No regions chosen yet.',
+      summary_one: 'The contribution is copied to {{count}} region: {{names}}.',
+      summary_other: 'The contribution is copied to {{count}} regions: {{names}}.',
+      submitNone: 'Copy',
+      submit_one: 'Copy to {{count}} region',
+      submit_other: 'Copy to {{count}} regions',
+      done_one: 'Copied to {{count}} region.',
+      done_other: 'Copied to {{count}} regions.',
+      copiesLabel: 'The new contributions',
+      copyLink: '“{{title}}” in {{region}}',
+    },
     statusDialog: {
       agreedByCoordinator: 'The coordinator records a contribution as agreed, once the parties agree.',
       title: 'Change the status of "{{title}}"',

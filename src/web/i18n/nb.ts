@@ -1379,6 +1379,33 @@ export const webNb = {
     deleteBody:
       '«{{title}}» slettes for godt. Bare foreslåtte bidrag kan slettes; et bidrag som er drøftet, settes til «Falt bort» i stedet.',
     deleteConfirm: 'Slett bidraget',
+    copy: {
+      action: 'Kopier til andre regioner',
+      actionLabel: 'Kopier «{{title}}» til andre regioner',
+      title: 'Kopier «{{title}}» til andre regioner',
+      intro:
+        'Hver region du velger, får sin egen kopi som foreslått bidrag i sin avtale. Kopiene endres hver for seg. Status, statushistorikk og kommentarer blir ikke med.',
+      regions: 'Regioner',
+      regionsHelp: 'Regionene i samme avtalesyklus. Der bidraget ikke kan legges til, står grunnen.',
+      all_one: 'Velg den ene',
+      all_other: 'Velg alle {{count}}',
+      noneChosen: 'Velg ingen',
+      blocked: {
+        noAgreement: 'Har ingen avtale i denne avtalesyklusen.',
+        inForce: 'Avtalen er i kraft. Nye bidrag kommer med i en ny versjon av spesiell del.',
+      },
+      none: 'Ingen andre regioner kan få en kopi nå: de har ingen avtale i denne avtalesyklusen, eller avtalen er i kraft.',
+      summaryNone: 'Ingen regioner er valgt ennå.',
+      summary_one: 'Bidraget kopieres til {{count}} region: {{names}}.',
+      summary_other: 'Bidraget kopieres til {{count}} regioner: {{names}}.',
+      submitNone: 'Kopier',
+      submit_one: 'Kopier til {{count}} region',
+      submit_other: 'Kopier til {{count}} regioner',
+      done_one: 'Kopiert til {{count}} region.',
+      done_other: 'Kopiert til {{count}} regioner.',
+      copiesLabel: 'De nye bidragene',
+      copyLink: '«{{title}}» i {{region}}',
+    },
     statusDialog: {
       agreedByCoordinator:
         'Det er koordinatoren som registrerer at et bidrag er avtalt, når partene er enige.',

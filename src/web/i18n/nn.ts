@@ -1376,6 +1376,33 @@ export const webNn: WebCatalogue = {
     deleteBody:
       '«{{title}}» blir sletta for godt. Berre føreslåtte bidrag kan slettast; eit bidrag som er drøfta, blir sett til «Fall bort» i staden.',
     deleteConfirm: 'Slett bidraget',
+    copy: {
+      action: 'Kopier til andre regionar',
+      actionLabel: 'Kopier «{{title}}» til andre regionar',
+      title: 'Kopier «{{title}}» til andre regionar',
+      intro:
+        'Kvar region du vel, får sin eigen kopi som føreslått bidrag i avtalen sin. Kopiane blir endra kvar for seg. Status, statushistorikk og kommentarar blir ikkje med.',
+      regions: 'Regionar',
+      regionsHelp: 'Regionane i same avtalesyklus. Der bidraget ikkje kan leggjast til, står grunnen.',
+      all_one: 'Vel den eine',
+      all_other: 'Vel alle {{count}}',
+      noneChosen: 'Vel ingen',
+      blocked: {
+        noAgreement: 'Har ingen avtale i denne avtalesyklusen.',
+        inForce: 'Avtalen er i kraft. Nye bidrag kjem med i ein ny versjon av særskild del.',
+      },
+      none: 'Ingen andre regionar kan få ein kopi no: dei har ingen avtale i denne avtalesyklusen, eller avtalen er i kraft.',
+      summaryNone: 'Ingen regionar er valde enno.',
+      summary_one: 'Bidraget blir kopiert til {{count}} region: {{names}}.',
+      summary_other: 'Bidraget blir kopiert til {{count}} regionar: {{names}}.',
+      submitNone: 'Kopier',
+      submit_one: 'Kopier til {{count}} region',
+      submit_other: 'Kopier til {{count}} regionar',
+      done_one: 'Kopiert til {{count}} region.',
+      done_other: 'Kopiert til {{count}} regionar.',
+      copiesLabel: 'Dei nye bidraga',
+      copyLink: '«{{title}}» i {{region}}',
+    },
     statusDialog: {
       agreedByCoordinator:
         'Det er koordinatoren som registrerer at eit bidrag er avtalt, når partane er samde.',

@@ -6,6 +6,7 @@ import { QueryState } from '../../shared/components/QueryState';
 import { formatDateTime } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { CommentThread } from './CommentThread';
+import { CopiedNotice } from './CopyDialog';
 import { formatNok, ownerName } from './contribution-format';
 import { useContribution } from './contributions.api';
 
@@ -26,6 +27,9 @@ export type CardActions = {
   onStatus: (c: Contribution) => void;
   onDelete: (c: Contribution) => void;
   onMove: (c: Contribution, direction: 'up' | 'down') => void;
+  /** Whether the caller may copy it to other regions (a department's item, by its editor or the admin). */
+  mayCopy: (c: Contribution) => boolean;
+  onCopy: (c: Contribution) => void;
 };
 
 /** The id of an item's move button, so focus can follow the item after it moved. */
@@ -41,12 +45,15 @@ export function ContributionCard({
   first,
   last,
   actions,
+  copies,
 }: {
   contribution: Contribution;
   headingLevel: 3 | 4 | 5;
   first: boolean;
   last: boolean;
   actions: CardActions;
+  /** The copies of it just made, to say so with links to them. */
+  copies?: Contribution[];
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -105,64 +112,84 @@ export function ContributionCard({
           </Table.Body>
         </Table>
       )}
-      {c.canEdit && (
+      {(c.canEdit || actions.mayCopy(c)) && (
         <div className="row contributions-actions">
-          <Button
-            type="button"
-            variant="secondary"
-            data-size="sm"
-            onClick={() => actions.onEdit(c)}
-            aria-label={t('contributions.actions.editLabel', { title: c.title })}
-          >
-            {t('contributions.actions.edit')}
-          </Button>
-          {c.statusChoices.length > 0 && (
+          {c.canEdit && (
+            <>
+              <Button
+                type="button"
+                variant="secondary"
+                data-size="sm"
+                onClick={() => actions.onEdit(c)}
+                aria-label={t('contributions.actions.editLabel', { title: c.title })}
+              >
+                {t('contributions.actions.edit')}
+              </Button>
+              {c.statusChoices.length > 0 && (
+                <Button
+                  type="button"
+                  variant="secondary"
+                  data-size="sm"
+                  onClick={() => actions.onStatus(c)}
+                  aria-label={t('contributions.actions.changeStatusLabel', { title: c.title })}
+                >
+                  {t('contributions.actions.changeStatus')}
+                </Button>
+              )}
+            </>
+          )}
+          {actions.mayCopy(c) && (
             <Button
               type="button"
               variant="secondary"
               data-size="sm"
-              onClick={() => actions.onStatus(c)}
-              aria-label={t('contributions.actions.changeStatusLabel', { title: c.title })}
+              onClick={() => actions.onCopy(c)}
+              aria-label={t('contributions.copy.actionLabel', { title: c.title })}
             >
-              {t('contributions.actions.changeStatus')}
+              {t('contributions.copy.action')}
             </Button>
           )}
-          <Button
-            type="button"
-            variant="tertiary"
-            data-size="sm"
-            id={moveButtonId(c.id, 'up')}
-            disabled={first}
-            onClick={() => actions.onMove(c, 'up')}
-            aria-label={t('contributions.actions.moveUpLabel', { title: c.title })}
-          >
-            ↑ {t('contributions.actions.moveUp')}
-          </Button>
-          <Button
-            type="button"
-            variant="tertiary"
-            data-size="sm"
-            id={moveButtonId(c.id, 'down')}
-            disabled={last}
-            onClick={() => actions.onMove(c, 'down')}
-            aria-label={t('contributions.actions.moveDownLabel', { title: c.title })}
-          >
-            ↓ {t('contributions.actions.moveDown')}
-          </Button>
-          {c.status === 'proposed' && (
-            <Button
-              type="button"
-              variant="tertiary"
-              data-color="danger"
-              data-size="sm"
-              onClick={() => actions.onDelete(c)}
-              aria-label={t('contributions.actions.deleteLabel', { title: c.title })}
-            >
-              {t('contributions.actions.delete')}
-            </Button>
+          {c.canEdit && (
+            <>
+              <Button
+                type="button"
+                variant="tertiary"
+                data-size="sm"
+                id={moveButtonId(c.id, 'up')}
+                disabled={first}
+                onClick={() => actions.onMove(c, 'up')}
+                aria-label={t('contributions.actions.moveUpLabel', { title: c.title })}
+              >
+                ↑ {t('contributions.actions.moveUp')}
+              </Button>
+              <Button
+                type="button"
+                variant="tertiary"
+                data-size="sm"
+                id={moveButtonId(c.id, 'down')}
+                disabled={last}
+                onClick={() => actions.onMove(c, 'down')}
+                aria-label={t('contributions.actions.moveDownLabel', { title: c.title })}
+              >
+                ↓ {t('contributions.actions.moveDown')}
+              </Button>
+              {c.status === 'proposed' && (
+                <Button
+                  type="button"
+                  variant="tertiary"
+                  data-color="danger"
+                  data-size="sm"
+                  onClick={() => actions.onDelete(c)}
+                  aria-label={t('contributions.actions.deleteLabel', { title: c.title })}
+                >
+                  {t('contributions.actions.delete')}
+                </Button>
+              )}
+            </>
           )}
         </div>
       )}
+      {copies && <CopiedNotice copies={copies} />}
       <details className="contributions-fold" onToggle={(e) => setHistoryOpen(e.currentTarget.open)}>
         <summary>{t('contributions.history.title')}</summary>
         {historyOpen && <StatusHistory id={c.id} />}

@@ -13,6 +13,7 @@ import { QueryState } from '../../shared/components/QueryState';
 import { useLandOnHash } from '../../shared/use-land-on-hash';
 import { type CardActions, ContributionCard, moveButtonId } from './ContributionCard';
 import { ContributionDialog, type ContributionTask } from './ContributionDialog';
+import { CopyDialog } from './CopyDialog';
 import { useContributions, useDeleteContribution, useMoveContribution } from './contributions.api';
 import { StatusDialog } from './StatusDialog';
 import './contributions.css';
@@ -25,6 +26,11 @@ export const mayAdd = (me: Me, agreementRegionId: string) =>
   me.role === 'admin' ||
   me.role === 'department' ||
   (me.role === 'region' && me.regionId === agreementRegionId);
+
+/** Whether the signed-in person may copy the item to other regions: a department's, by its editor or the admin. */
+export const mayCopy = (me: Me, c: Contribution) =>
+  c.owner.type === 'department' &&
+  (me.role === 'admin' || (me.role === 'department' && me.departmentId === c.owner.department.id));
 
 /**
  * An agreement's contributions grouped by subject area (wanted ones marked), with everything the
@@ -99,6 +105,8 @@ function Groups({
   const [task, setTask] = useState<ContributionTask | null>(null);
   const [statusOf, setStatusOf] = useState<Contribution | null>(null);
   const [deleting, setDeleting] = useState<Contribution | null>(null);
+  const [copying, setCopying] = useState<Contribution | null>(null);
+  const [copied, setCopied] = useState<{ sourceId: string; copies: Contribution[] } | null>(null);
   const [ownNotice, setOwnNotice] = useState<string | null>(null);
   const [moveError, setMoveError] = useState<string | null>(null);
   const [pendingFocus, setPendingFocus] = useState<{ id: string; direction: 'up' | 'down' } | null>(null);
@@ -112,6 +120,11 @@ function Groups({
     onEdit: (c) => setTask({ mode: 'edit', contribution: c }),
     onStatus: setStatusOf,
     onDelete: setDeleting,
+    mayCopy: (c) => mayCopy(me, c),
+    onCopy: (c) => {
+      setCopied(null);
+      setCopying(c);
+    },
     onMove: (c, direction) => {
       setMoveError(null);
       move.mutate(
@@ -206,6 +219,7 @@ function Groups({
                       first={index === 0 && !filtered}
                       last={index === items.length - 1 && !filtered}
                       actions={actions}
+                      copies={copied?.sourceId === c.id ? copied.copies : undefined}
                     />
                   </li>
                 ))}
@@ -244,6 +258,14 @@ function Groups({
         onDone={(message) => {
           setStatusOf(null);
           say(message);
+        }}
+      />
+      <CopyDialog
+        contribution={copying}
+        onClose={() => setCopying(null)}
+        onDone={(copies) => {
+          if (copying) setCopied({ sourceId: copying.id, copies });
+          setCopying(null);
         }}
       />
       <ConfirmDialog

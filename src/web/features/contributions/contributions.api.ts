@@ -3,9 +3,12 @@ import type {
   ChangeStatusInput,
   Comment,
   CommentList,
+  ContributionCopies,
   ContributionDetail,
   ContributionList,
   ContributionListQuery,
+  CopyContributionInput,
+  CopyTargetList,
   CreateCommentBody,
   CreateContributionBody,
   MentionableUserList,
@@ -124,5 +127,24 @@ export function useAddComment(contributionId: string) {
     mutationFn: (body: CreateCommentBody) =>
       api<Comment>('POST', `/api/v1/contributions/${enc(contributionId)}/comments`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: contributionsKey }),
+  });
+}
+
+/** The regions a contribution can be copied to, with why not where it cannot; read when the dialog opens. */
+export function useCopyTargets(id: string) {
+  return useQuery({
+    queryKey: [...contributionsKey, 'copy-targets', id],
+    queryFn: () => api<CopyTargetList>('GET', `/api/v1/contributions/${enc(id)}/copy-targets`),
+    select: (list) => list.items,
+  });
+}
+
+/** Copies a contribution to the regions given, all or none; the answer is the copies made. */
+export function useCopyContribution() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, ...body }: CopyContributionInput & { id: string }) =>
+      api<ContributionCopies>('POST', `/api/v1/contributions/${enc(id)}/copies`, body),
+    onSuccess: invalidate,
   });
 }
