@@ -82,7 +82,7 @@ describe.skipIf(!chromiumPath)('copying a contribution to other regions in the b
     await expectAccessible(page, 'the copy dialog with an error');
 
     // Choose all, then none, then the two regions one by one with the space bar.
-    await dialog.getByRole('button', { name: 'Velg alle 2' }).focus();
+    await dialog.getByRole('button', { name: 'Velg alle' }).focus();
     await page.keyboard.press('Enter');
     expect(await dialog.getByRole('checkbox', { name: hallingdal }).isChecked()).toBe(true);
     expect(await dialog.getByRole('checkbox', { name: moss }).isChecked()).toBe(true);

@@ -1390,8 +1390,7 @@ export const webEn: WebCatalogue = {
       regions: 'Regions',
       regionsHelp:
         'The regions of the same cycle. Where the contribution cannot be added, the reason is given.',
-      all_one: 'Choose the one',
-      all_other: 'Choose all {{count}}',
+      all: 'Choose all',
       noneChosen: 'Choose none',
       blocked: {
         noAgreement: 'Has no agreement in this cycle.',

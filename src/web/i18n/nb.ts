@@ -1387,8 +1387,7 @@ export const webNb = {
         'Hver region du velger, får sin egen kopi som foreslått bidrag i sin avtale. Kopiene endres hver for seg. Status, statushistorikk og kommentarer blir ikke med.',
       regions: 'Regioner',
       regionsHelp: 'Regionene i samme avtalesyklus. Der bidraget ikke kan legges til, står grunnen.',
-      all_one: 'Velg den ene',
-      all_other: 'Velg alle {{count}}',
+      all: 'Velg alle',
       noneChosen: 'Velg ingen',
       blocked: {
         noAgreement: 'Har ingen avtale i denne avtalesyklusen.',

@@ -1384,8 +1384,7 @@ export const webNn: WebCatalogue = {
         'Kvar region du vel, får sin eigen kopi som føreslått bidrag i avtalen sin. Kopiane blir endra kvar for seg. Status, statushistorikk og kommentarar blir ikkje med.',
       regions: 'Regionar',
       regionsHelp: 'Regionane i same avtalesyklus. Der bidraget ikkje kan leggjast til, står grunnen.',
-      all_one: 'Vel den eine',
-      all_other: 'Vel alle {{count}}',
+      all: 'Vel alle',
       noneChosen: 'Vel ingen',
       blocked: {
         noAgreement: 'Har ingen avtale i denne avtalesyklusen.',

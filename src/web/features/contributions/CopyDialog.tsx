@@ -135,7 +135,7 @@ function CopyForm({
             disabled={chosen.size === open.length}
             onClick={() => choose(new Set(open.map((r) => r.region.id)))}
           >
-            {t('contributions.copy.all', { count: open.length })}
+            {t('contributions.copy.all')}
           </Button>
           <Button
             type="button"
