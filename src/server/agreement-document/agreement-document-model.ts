@@ -88,14 +88,18 @@ function titleFacts(data: AgreementDocumentData, w: AgreementWords): Fact[] {
   ];
 }
 
-/** The contributions by subject area: a heading per area, then each contribution with its facts. */
+/**
+ * The contributions by subject area: a heading per area, then each contribution with its facts, kept on one
+ * page when it fits on one.
+ */
 function contributionsBlocks(data: AgreementDocumentData, w: AgreementWords): DocumentBlock[] {
   const blocks: DocumentBlock[] = [];
   if (data.specialPart?.state !== 'agreed') blocks.push({ type: 'note', text: w.draftRule });
   if (data.subjectAreas.length === 0) blocks.push({ type: 'note', text: w.noContributions });
   for (const area of data.subjectAreas) {
     blocks.push({ type: 'heading', level: 3, text: area.name });
-    for (const c of area.contributions) blocks.push(...contributionBlocks(c, w));
+    for (const c of area.contributions)
+      blocks.push({ type: 'keepTogether', blocks: contributionBlocks(c, w) });
   }
   return blocks;
 }

@@ -34,6 +34,9 @@ export type Fact = { label: string; value: string };
  * - `table`: a header row repeated on every page, and rows of plain cells (line breaks kept). `widths` are
  *   relative (e.g. [1, 3, 1, 2]); without them the columns share the width equally.
  * - `note`: a paragraph in a quieter style, e.g. "Ingen innspill til denne delen."
+ * - `keepTogether`: blocks that belong together (a contribution: its heading, text and facts); the PDF starts
+ *   them on the next page rather than split them, unless they are taller than a page. The DOCX lays them
+ *   out as if they were not grouped.
  */
 export type DocumentBlock =
   | { type: 'heading'; level: HeadingLevel; text: string; pageBreakBefore?: boolean }
@@ -43,7 +46,8 @@ export type DocumentBlock =
   | { type: 'facts'; items: Fact[] }
   | { type: 'list'; ordered: boolean; items: string[] }
   | { type: 'table'; header: string[]; rows: string[][]; widths?: number[] }
-  | { type: 'pageBreak' };
+  | { type: 'pageBreak' }
+  | { type: 'keepTogether'; blocks: DocumentBlock[] };
 
 export type HeadingLevel = 1 | 2 | 3 | 4;
 

@@ -6,6 +6,7 @@ import type {
   RichTextRow,
 } from '../../shared/contracts/rich-text.js';
 import { shiftedHeading } from './document-model.js';
+import type { ListPlace } from './pdf-structure.js';
 import {
   bodyText,
   contentWidth,
@@ -36,7 +37,7 @@ function blockToPdf(block: RichTextBlock, shift: number, style: TextStyle): Bloc
       return [heading(shiftedHeading(block.attrs.level, shift), inlineToSpans(block.content))];
     case 'bulletList':
     case 'orderedList':
-      return listToPdf(block, shift, style, 0);
+      return listToPdf(block, shift, style, 0, 0, []);
     case 'table':
       return [richTable(block.content, shift)];
   }
@@ -52,9 +53,12 @@ function listToPdf(
   shift: number,
   style: TextStyle,
   depth: number,
-  outer = 0,
+  outer: number,
+  path: readonly ListPlace[],
 ): Paragraph[] {
   const ordered = list.type === 'orderedList';
+  // The list's identity for the tagged PDF: its items' paragraphs say they belong to it.
+  const identity = {};
   const start = ordered ? (list.attrs?.start ?? 1) : 1;
   const indent = outer + (ordered ? numberedIndent(start + list.content.length - 1, style) : listIndent);
   const out: Paragraph[] = [];
@@ -62,7 +66,7 @@ function listToPdf(
     const marker: Marker = ordered
       ? { type: 'text', text: `${start + i}.` }
       : (bullets[depth % bullets.length] as Marker);
-    out.push(...itemToPdf(item, marker, shift, style, depth, indent));
+    out.push(...itemToPdf(item, marker, shift, style, depth, indent, [...path, { list: identity, item: i }]));
   });
   // Space after the whole list, not after a nested one (the item's own spacing follows it).
   const last = out.at(-1);
@@ -78,12 +82,13 @@ function itemToPdf(
   style: TextStyle,
   depth: number,
   indent: number,
+  list: ListPlace[],
 ): Paragraph[] {
   const out: Paragraph[] = [];
   for (const block of item.content) {
     if (block.type === 'bulletList' || block.type === 'orderedList') {
-      if (out.length === 0) out.push({ ...paragraph([], style, 0), indent, marker });
-      out.push(...listToPdf(block, shift, style, depth + 1, indent));
+      if (out.length === 0) out.push({ ...paragraph([], style, 0), indent, marker, list });
+      out.push(...listToPdf(block, shift, style, depth + 1, indent, list));
     } else {
       const spans =
         block.type === 'paragraph' || block.type === 'heading'
@@ -92,11 +97,12 @@ function itemToPdf(
       out.push({
         ...paragraph(spans, style, spacing.listItem),
         indent,
+        list,
         ...(out.length === 0 ? { marker } : {}),
       });
     }
   }
-  if (out.length === 0) out.push({ ...paragraph([], style, spacing.listItem), indent, marker });
+  if (out.length === 0) out.push({ ...paragraph([], style, spacing.listItem), indent, marker, list });
   return out;
 }
 
@@ -106,7 +112,7 @@ function richTable(rows: readonly RichTextRow[], shift: number): Table {
     1,
     ...rows.map((row) => row.content.reduce((n, c) => n + (c.attrs?.colspan ?? 1), 0)),
   );
-  const cells: Cell[][] = rows.map((row) =>
+  const cells: Cell[][] = rows.map((row, r) =>
     row.content.map((cell) => {
       const header = cell.type === 'tableHeader';
       const style = header ? { ...tableText, bold: true } : tableText;
@@ -114,7 +120,9 @@ function richTable(rows: readonly RichTextRow[], shift: number): Table {
         blocks: cellBlocks(cell.content, shift, style),
         ...((cell.attrs?.colspan ?? 1) > 1 ? { colSpan: cell.attrs?.colspan } : {}),
         ...((cell.attrs?.rowspan ?? 1) > 1 ? { rowSpan: cell.attrs?.rowspan } : {}),
-        ...(header ? { fill: tableHeaderFill } : {}),
+        ...(header
+          ? { fill: tableHeaderFill, header: r === 0 ? ('Column' as const) : ('Row' as const) }
+          : {}),
       };
     }),
   );
@@ -138,7 +146,7 @@ function cellBlocks(blocks: readonly RichTextBlock[], shift: number, style: Text
   const out: Paragraph[] = [];
   for (const block of blocks) {
     if (block.type === 'bulletList' || block.type === 'orderedList')
-      out.push(...listToPdf(block, shift, style, 0));
+      out.push(...listToPdf(block, shift, style, 0, 0, []));
     else if (block.type === 'heading')
       out.push(paragraph(inlineToSpans(block.content), { ...style, bold: true }));
     else if (block.type === 'table') out.push(paragraph([{ text: tableAsText(block.content) }], style));

@@ -1,4 +1,5 @@
 import type { Run } from '../../shared/contracts/rich-text.js';
+import type { ParagraphRole } from './pdf-structure.js';
 import type { Paragraph, Span, TextStyle } from './pdf-typesetter.js';
 
 /** The PDF's page, colours and text styles, shared by the document blocks and the rich text. */
@@ -37,9 +38,11 @@ export const ruledTable = {
 export const factsLayout = { rule: null, padding: { left: 0, right: 10, top: 2, bottom: 2 } };
 
 export function heading(level: number, spans: Span[], pageBreakBefore = false): Paragraph {
-  const h = headings[Math.min(Math.max(level, 1), headings.length) - 1] as (typeof headings)[number];
+  const depth = Math.min(Math.max(level, 1), headings.length);
+  const h = headings[depth - 1] as (typeof headings)[number];
   return {
     type: 'paragraph',
+    role: `H${depth}` as ParagraphRole,
     spans,
     style: { size: h.size, lineHeight: 1.2, color: accent, bold: true, italic: h.italic ?? false },
     spaceBefore: h.before,

@@ -1,5 +1,14 @@
 import PDFDocument from 'pdfkit';
 import { type Face, faceOf, faces, fontFiles } from './pdf-fonts.js';
+import {
+  Container,
+  type ListPlace,
+  type Mark,
+  type ParagraphMarks,
+  type ParagraphRole,
+  StructNode,
+} from './pdf-structure.js';
+import { Tagging } from './pdf-tagging.js';
 
 /**
  * A small typesetter on PDFKit: it breaks paragraphs into lines, flows them and tables over pages, and then
@@ -41,6 +50,10 @@ export type Paragraph = {
   /** A heading: never the last thing on a page. */
   keepWithNext?: boolean;
   pageBreakBefore?: boolean;
+  /** What it is in the tagged PDF: body text (the default) or a heading. */
+  role?: ParagraphRole;
+  /** A list item's paragraph: the item it belongs to in each list around it, outermost first. */
+  list?: ListPlace[];
 };
 
 export type TableLayout = {
@@ -50,7 +63,14 @@ export type TableLayout = {
 };
 
 /** A cell as stored in HTML and Tiptap: cells covered by another's span are left out of their row. */
-export type Cell = { blocks: Paragraph[]; colSpan?: number; rowSpan?: number; fill?: string };
+export type Cell = {
+  blocks: Paragraph[];
+  colSpan?: number;
+  rowSpan?: number;
+  fill?: string;
+  /** A header cell (TH) for the column below it or the row beside it; otherwise a data cell (TD). */
+  header?: 'Column' | 'Row';
+};
 
 export type Table = {
   type: 'table';
@@ -66,7 +86,13 @@ export type Table = {
 
 export type PageBreak = { type: 'pageBreak' };
 
-export type Block = Paragraph | Table | PageBreak;
+/**
+ * Blocks that start on the next page rather than straddle a page break, when together they fit on one
+ * page; taller than a page, they flow as they would without it. Tagged as a section (Sect).
+ */
+export type KeepTogether = { type: 'keepTogether'; blocks: (Paragraph | Table)[] };
+
+export type Block = Paragraph | Table | PageBreak | KeepTogether;
 
 export type PageFrame = {
   width: number;
@@ -111,8 +137,11 @@ type Fragment = {
 };
 type Line = { height: number; width: number; fragments: Fragment[] };
 
-/** What is drawn: a run of text at its place on the page (a fragment placed), and the shapes of rules and markers. */
-type Op =
+/**
+ * What is drawn: a run of text at its place on the page (a fragment placed), and the shapes of rules and
+ * markers, each with what it is in the tagged PDF.
+ */
+type Op = { mark: Mark } & (
   | (Fragment & { type: 'text'; y: number })
   | {
       type: 'rect';
@@ -131,19 +160,28 @@ type Op =
       r: number;
       fill?: string;
       stroke?: { width: number; color: string };
-    };
+    }
+);
 
-/** The PDF of a typeset document, with its fonts embedded as subsets. */
+/**
+ * The PDF of a typeset document: PDF/A-2a, so an archive can keep it and read it in decades (fonts embedded
+ * as subsets, sRGB output intent, XMP metadata), and tagged, so a screen reader reads headings, lists and
+ * tables for what they are and skips the page furniture.
+ */
 export async function typeset(document: TypesetDocument): Promise<Buffer> {
   const pdf = new PDFDocument({
     autoFirstPage: false,
     size: [document.frame.width, document.frame.height],
     margin: 0,
     compress: true,
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2a',
+    tagged: true,
     lang: document.language,
     displayTitle: true,
     info: { Title: document.info.title, Author: document.info.author, Subject: document.info.subject },
   });
+  escapeInfoInXmp(pdf);
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<Buffer>((resolve, reject) => {
@@ -159,7 +197,7 @@ export async function typeset(document: TypesetDocument): Promise<Buffer> {
   const pages = flow.pages;
   // Measured before anything is painted: painting changes the document's font size, which measuring sets.
   const furniture = pages.map((_, i) => furnitureOps(document.furniture(i + 1, pages.length), metrics));
-  const painter = new Painter(pdf);
+  const painter = new Painter(pdf, new Tagging(pdf, flow.root));
   pages.forEach((ops, i) => {
     pdf.addPage({ size: [document.frame.width, document.frame.height], margin: 0 });
     painter.paint(ops);
@@ -167,6 +205,30 @@ export async function typeset(document: TypesetDocument): Promise<Buffer> {
   });
   pdf.end();
   return ended;
+}
+
+/**
+ * PDFKit copies the title, author and subject into the XMP metadata as they are, so a title with "&" or "<"
+ * would make it broken XML (and the file no longer PDF/A). They are escaped for the XMP only; the document
+ * information keeps the plain text, so both say the same.
+ */
+function escapeInfoInXmp(pdf: PDFKit.PDFDocument): void {
+  const endMetadata = pdf.endMetadata.bind(pdf);
+  pdf.endMetadata = () => {
+    const plain = { ...pdf.info };
+    for (const key of ['Title', 'Author', 'Subject', 'Keywords'] as const) {
+      const value = pdf.info[key];
+      if (typeof value === 'string') pdf.info[key] = escapeXml(value);
+    }
+    endMetadata();
+    Object.assign(pdf.info, plain);
+  };
+}
+
+const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => xmlEntities[c] ?? c);
 }
 
 /**
@@ -220,7 +282,11 @@ class Metrics {
     let word: { span: Span; face: Face; text: string; width: number }[] = [];
     let wordWidth = 0;
 
-    const endLine = () => {
+    // A line that ends between words ends with a space, drawn after its last word where it shows nothing,
+    // so that text read from the file (a screen reader, a copy) keeps the words of two lines apart.
+    const endLine = (midWord = false) => {
+      const last = fragments.at(-1);
+      if (last && !midWord && !last.text.endsWith(' ')) last.text += ' ';
       lines.push({ height, width: x, fragments });
       fragments = [];
       x = 0;
@@ -252,7 +318,15 @@ class Metrics {
       space = null;
       for (const piece of word) {
         if (piece.width <= width - x) append(piece.span, piece.face, piece.text, piece.width);
-        else this.breakWord(piece, style.size, width, () => x, append, endLine);
+        else
+          this.breakWord(
+            piece,
+            style.size,
+            width,
+            () => x,
+            append,
+            () => endLine(true),
+          );
       }
       word = [];
       wordWidth = 0;
@@ -280,7 +354,10 @@ class Metrics {
       }
     }
     endWord();
-    if (fragments.length > 0 || lines.length === 0) endLine();
+    if (fragments.length > 0 || lines.length === 0) {
+      lines.push({ height, width: x, fragments });
+      fragments = [];
+    }
     return lines;
   }
 
@@ -311,9 +388,17 @@ class Metrics {
 }
 
 /** A measured paragraph in a cell: its lines with their offsets from the top of the cell's content. */
-type CellItem = { line: Line; dy: number; x: number; marker?: Marker; style: TextStyle };
+type CellItem = {
+  line: Line;
+  dy: number;
+  x: number;
+  marker?: Marker;
+  style: TextStyle;
+  paragraph: Paragraph;
+};
 
 type PlacedCell = {
+  source: Cell;
   row: number;
   column: number;
   colSpan: number;
@@ -346,6 +431,11 @@ class Flow {
   private overflowed = false;
   private readonly measured = new WeakMap<Paragraph, Line[]>();
   private readonly tables = new WeakMap<Table, MeasuredTable>();
+  /** The structure tree, built in reading order; blocks go into the innermost open container. */
+  readonly root = new StructNode('Document');
+  private container = new Container(this.root);
+  /** What the paragraphs of the table being placed are marked as. */
+  private cellMarks = new Map<Paragraph, ParagraphMarks>();
 
   constructor(
     private readonly frame: PageFrame,
@@ -380,14 +470,43 @@ class Flow {
   }
 
   place(blocks: readonly Block[]): void {
+    this.placeAll(blocks);
+    // A document never ends on a page with nothing on it.
+    if (this.empty && this.pages.length > 1) this.pages.pop();
+  }
+
+  private placeAll(blocks: readonly Block[]): void {
     blocks.forEach((block, i) => {
       if (block.type === 'pageBreak') {
         if (!this.empty) this.startPage(false);
       } else if (block.type === 'paragraph') this.placeParagraph(block, blocks, i);
-      else this.placeTable(block);
+      else if (block.type === 'table') this.placeTable(block);
+      else this.placeKeptTogether(block);
     });
-    // A document never ends on a page with nothing on it.
-    if (this.empty && this.pages.length > 1) this.pages.pop();
+  }
+
+  /** A group goes to the next page when it does not fit below what is there but fits on a page. */
+  private placeKeptTogether(group: KeepTogether): void {
+    if (!this.empty) {
+      const need = this.groupHeight(group, this.spaceBefore(group.blocks[0]?.spaceBefore ?? 0));
+      if (this.y + need > this.bottom && need <= this.pageHeight) this.startPage(true);
+    }
+    const outer = this.container;
+    this.container = new Container(outer.block('Sect'));
+    this.placeAll(group.blocks);
+    this.container = outer;
+  }
+
+  /** A group's height from the top of its first block to the foot of its last, with `before` above it. */
+  private groupHeight(group: KeepTogether, before: number): number {
+    let total = before;
+    group.blocks.forEach((block, i) => {
+      if (i > 0) total += block.spaceBefore;
+      if (block.type === 'paragraph') total += sum(this.paragraphLines(block).map((line) => line.height));
+      else total += sum(this.measureTable(block).rowHeights);
+      if (i < group.blocks.length - 1) total += block.spaceAfter;
+    });
+    return total;
   }
 
   private paragraphLines(p: Paragraph): Line[] {
@@ -414,10 +533,11 @@ class Flow {
     }
     this.y += this.spaceBefore(p.spaceBefore);
     const x = this.frame.left + indentWithin(p, this.contentWidth);
+    const marks = this.container.paragraph(p, Boolean(p.marker));
     lines.forEach((line, i) => {
       if (this.y + line.height > this.bottom && !this.empty) this.startPage(true);
-      if (i === 0 && p.marker) this.marker(p.marker, x, this.y, line.height, p.style);
-      this.line(line, x, this.y, line.height, p.style);
+      if (i === 0 && p.marker) this.marker(p.marker, x, this.y, line.height, p.style, marks.label);
+      this.line(line, x, this.y, line.height, p.style, marks.text);
       this.y += line.height;
       this.empty = false;
     });
@@ -433,6 +553,10 @@ class Flow {
     for (let i = index; i < blocks.length && total <= this.pageHeight; i++) {
       const next = blocks[i];
       if (!next || next.type === 'pageBreak') break;
+      if (next.type === 'keepTogether') {
+        const group = this.groupHeight(next, next.blocks[0]?.spaceBefore ?? 0);
+        return total + (group <= this.pageHeight ? group : this.lead(next.blocks, 0));
+      }
       if (next.type === 'paragraph') {
         if (next.pageBreakBefore) break;
         const lines = this.paragraphLines(next);
@@ -474,6 +598,7 @@ class Flow {
       const last = items.at(-1);
       const content = last ? last.dy + last.line.height : 0;
       const placed: PlacedCell = {
+        source: cell,
         row,
         column,
         colSpan,
@@ -522,6 +647,7 @@ class Flow {
           dy,
           x: indent,
           style: p.style,
+          paragraph: p,
           ...(j === 0 && p.marker ? { marker: p.marker } : {}),
         });
         dy += line.height;
@@ -539,11 +665,13 @@ class Flow {
     const body = measured.bands.filter((band) => band.from >= headerRows);
     const height = (band: { from: number; to: number }) => sum(rowHeights.slice(band.from, band.to + 1));
 
+    let repeat = false;
     const drawHeader = () => {
       if (headerRows > 0) {
-        this.band(measured, header, this.y);
+        this.band(measured, header, this.y, repeat);
         this.y += headerHeight;
       }
+      repeat = true;
     };
     if (!this.empty) {
       const first = body[0] ? Math.min(height(body[0]), this.pageHeight / 3) : 0;
@@ -551,6 +679,7 @@ class Flow {
       if (this.y + need > this.bottom && need <= this.pageHeight) this.startPage(true);
     }
     this.y += this.spaceBefore(table.spaceBefore);
+    this.tagTable(measured);
     drawHeader();
     this.empty = false;
     for (const band of body) {
@@ -564,20 +693,43 @@ class Flow {
           continue;
         }
       }
-      this.band(measured, band, this.y);
+      this.band(measured, band, this.y, false);
       this.y += h;
       this.empty = false;
     }
     this.y += table.spaceAfter;
   }
 
-  /** Draws rows `from`–`to` with their top at `top`. */
-  private band(table: MeasuredTable, band: { from: number; to: number }, top: number): void {
+  /**
+   * The table's elements: a row (TR) per row, a cell (TH or TD) per cell. A cell of one paragraph holds its
+   * text; a cell of several holds them as paragraphs and lists.
+   */
+  private tagTable(table: MeasuredTable): void {
+    const element = this.container.block('Table');
+    this.cellMarks = new Map();
+    for (const row of table.byRow) {
+      const tr = element.add('TR');
+      for (const cell of row) {
+        const { header, blocks } = cell.source;
+        const td = tr.add(header ? 'TH' : 'TD', header);
+        const [only] = blocks;
+        if (only && blocks.length === 1 && !only.list && !only.marker) {
+          this.cellMarks.set(only, { text: td, label: td });
+          continue;
+        }
+        const inside = new Container(td);
+        for (const p of blocks) this.cellMarks.set(p, inside.paragraph(p, Boolean(p.marker)));
+      }
+    }
+  }
+
+  /** Draws rows `from`–`to` with their top at `top`; a header repeated on a later page is an artifact. */
+  private band(table: MeasuredTable, band: { from: number; to: number }, top: number, repeat: boolean): void {
     const rowTop = (row: number) => top + sum(table.rowHeights.slice(band.from, row));
     for (const cell of table.byRow.slice(band.from, band.to + 1).flat()) {
       const y = rowTop(cell.row);
       const h = sum(table.rowHeights.slice(cell.row, cell.row + cell.rowSpan));
-      this.cell(table.table.layout, cell, cell.items, y, h);
+      this.cell(table.table.layout, cell, cell.items, y, h, repeat);
     }
   }
 
@@ -618,7 +770,7 @@ class Flow {
         const h = more
           ? this.bottom - this.y
           : Math.max(...taken.map((t) => t.height)) + padding.top + padding.bottom;
-        for (const t of taken) this.cell(table.table.layout, t.cell, t.moved, this.y, h);
+        for (const t of taken) this.cell(table.table.layout, t.cell, t.moved, this.y, h, false);
         this.y += h;
         this.empty = false;
         parts = taken.map((t) => ({ cell: t.cell, items: t.rest }));
@@ -636,40 +788,47 @@ class Flow {
     items: readonly CellItem[],
     y: number,
     h: number,
+    repeat: boolean,
   ): void {
-    if (cell.fill) this.ops.push({ type: 'rect', x: cell.x, y, w: cell.width, h, fill: cell.fill });
-    if (layout.rule) this.ops.push({ type: 'rect', x: cell.x, y, w: cell.width, h, stroke: layout.rule });
+    const mark = 'layout';
+    if (cell.fill) this.ops.push({ type: 'rect', x: cell.x, y, w: cell.width, h, fill: cell.fill, mark });
+    if (layout.rule)
+      this.ops.push({ type: 'rect', x: cell.x, y, w: cell.width, h, stroke: layout.rule, mark });
     const x = cell.x + layout.padding.left;
     const top = y + layout.padding.top;
     for (const item of items) {
-      if (item.marker) this.marker(item.marker, x + item.x, top + item.dy, item.line.height, item.style);
-      this.line(item.line, x + item.x, top + item.dy, item.line.height, item.style);
+      const marks = repeat
+        ? { text: 'pagination' as const, label: 'pagination' as const }
+        : (this.cellMarks.get(item.paragraph) ?? { text: 'layout' as const, label: 'layout' as const });
+      if (item.marker)
+        this.marker(item.marker, x + item.x, top + item.dy, item.line.height, item.style, marks.label);
+      this.line(item.line, x + item.x, top + item.dy, item.line.height, item.style, marks.text);
     }
   }
 
   /** A line's runs; the line's extra leading is shared above and below the text. */
-  private line(line: Line, x: number, y: number, height: number, style: TextStyle): void {
+  private line(line: Line, x: number, y: number, height: number, style: TextStyle, mark: Mark): void {
     const textTop = y + (height - this.metrics.em * style.size) / 2;
     for (const f of line.fragments) {
-      this.ops.push({ ...f, type: 'text', x: x + f.x, y: textTop });
+      this.ops.push({ ...f, type: 'text', x: x + f.x, y: textTop, mark });
     }
   }
 
   /** A number right-aligned before the text, or a bullet shape centred on the first line's x-height. */
-  private marker(marker: Marker, x: number, y: number, height: number, style: TextStyle): void {
+  private marker(marker: Marker, x: number, y: number, height: number, style: TextStyle, mark: Mark): void {
     if (marker.type === 'text') {
       const [line] = this.metrics.lines([{ text: marker.text }], style, Number.POSITIVE_INFINITY);
-      if (line) this.line(line, x - line.width - style.size * 0.4, y, height, style);
+      if (line) this.line(line, x - line.width - style.size * 0.4, y, height, style, mark);
       return;
     }
     const r = style.size * 0.17;
     const cx = x - style.size * 0.85;
     const cy = y + height / 2 + style.size * 0.05;
     if (marker.type === 'square')
-      this.ops.push({ type: 'rect', x: cx - r, y: cy - r, w: 2 * r, h: 2 * r, fill: style.color });
+      this.ops.push({ type: 'rect', x: cx - r, y: cy - r, w: 2 * r, h: 2 * r, fill: style.color, mark });
     else if (marker.type === 'circle')
-      this.ops.push({ type: 'circle', x: cx, y: cy, r, stroke: { width: 0.6, color: style.color } });
-    else this.ops.push({ type: 'circle', x: cx, y: cy, r, fill: style.color });
+      this.ops.push({ type: 'circle', x: cx, y: cy, r, stroke: { width: 0.6, color: style.color }, mark });
+    else this.ops.push({ type: 'circle', x: cx, y: cy, r, fill: style.color, mark });
   }
 }
 
@@ -758,7 +917,8 @@ function furnitureOps(items: readonly FurnitureItem[], metrics: Metrics): Op[] {
       let y = item.y;
       for (const line of fitted(metrics, spans, item.style, width)) {
         const start = align === 'right' ? x + width - line.width : x;
-        for (const f of line.fragments) ops.push({ ...f, type: 'text', x: start + f.x, y });
+        for (const f of line.fragments)
+          ops.push({ ...f, type: 'text', x: start + f.x, y, mark: 'pagination' });
         y += line.height;
       }
       bottom = Math.max(bottom, y);
@@ -775,6 +935,7 @@ function furnitureOps(items: readonly FurnitureItem[], metrics: Metrics): Op[] {
         y2: y,
         width: item.ruleBelow.width,
         color: item.ruleBelow.color,
+        mark: 'pagination',
       });
     }
   }
@@ -821,13 +982,17 @@ class Painter {
   private size = 0;
   private color = '';
 
-  constructor(private readonly pdf: PDFKit.PDFDocument) {}
+  constructor(
+    private readonly pdf: PDFKit.PDFDocument,
+    private readonly tagging: Tagging,
+  ) {}
 
   paint(ops: readonly Op[]): void {
     const pdf = this.pdf;
     this.face = null;
     this.color = '';
     for (const op of ops) {
+      const link = this.tagging.enter(op.mark, op.type === 'text' ? op.link : undefined);
       switch (op.type) {
         case 'text':
           if (op.face !== this.face || op.size !== this.size) {
@@ -838,11 +1003,13 @@ class Painter {
           this.fill(op.color);
           pdf.text(op.text, op.x, op.y, {
             lineBreak: false,
-            // PDFKit sizes a link's area and underline from the measured width it is given.
+            // PDFKit sizes the underline from the measured width it is given.
             textWidth: op.width,
             wordCount: 1,
-            ...(op.link ? { link: op.link, underline: true } : {}),
+            ...(op.link ? { underline: true } : {}),
           } as PDFKit.Mixins.TextOptions);
+          // The annotation belongs to the Link element that holds the link's text.
+          if (op.link) pdf.link(op.x, op.y, op.width, pdf.currentLineHeight(), op.link, linkOptions(link));
           break;
         case 'rect':
           pdf.rect(op.x, op.y, op.w, op.h);
@@ -857,6 +1024,7 @@ class Painter {
           break;
       }
     }
+    this.tagging.leave();
   }
 
   private fill(color: string): void {
@@ -874,4 +1042,9 @@ class Painter {
       this.pdf.lineWidth(stroke.width).strokeColor(stroke.color).stroke();
     }
   }
+}
+
+/** PDFKit takes the structure element of a link annotation as an option its type definitions leave out. */
+function linkOptions(parent: PDFKit.PDFStructureElement | undefined): PDFKit.Mixins.AnnotationOption {
+  return (parent ? { structParent: parent } : {}) as PDFKit.Mixins.AnnotationOption;
 }

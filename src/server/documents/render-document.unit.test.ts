@@ -3,7 +3,14 @@ import type { RichTextDoc } from '../../shared/contracts/rich-text.js';
 import type { DocumentBlock, DocumentModel } from './document-model.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
-import { readDocx, readPdfFonts, readPdfPages, readPdfWords, squash } from './testing/read-document.js';
+import {
+  readDocx,
+  readPdfFonts,
+  readPdfInfo,
+  readPdfPages,
+  readPdfWords,
+  squash,
+} from './testing/read-document.js';
 
 const text = (value: string, marks?: ({ type: 'bold' } | { type: 'italic' })[]) => ({
   type: 'text' as const,
@@ -343,6 +350,8 @@ describe('PDF', () => {
       expect(placements.some((p) => p.pages === 1)).toBe(true);
       expect(placements.some((p) => p.pages === 2)).toBe(true);
     },
+    // Twelve documents made and read: more than the default five seconds on a busy machine.
+    30_000,
   );
 
   it('keeps every word of a block too long to move with its heading', async () => {
@@ -491,5 +500,231 @@ describe('PDF', () => {
     for (const n of [1, 40, 80]) expect(words).toContain(`Rad ${n}`);
     expect(pages.filter((p) => p.includes('Overskriftslinje 120.'))).toHaveLength(1);
     expect(words).toContain('H2999 Etter overskriftene.');
+    // poppler's pdftotext takes seconds for a tagged PDF of 150 pages and 3,000 headings.
+  }, 60_000);
+});
+
+/** An element of a PDF's structure tree as `pdfinfo -struct-text` lists it, with its text and its children in order. */
+type StructElement = { role: string; inline: boolean; parts: (string | StructElement)[] };
+
+function parseStructure(listing: string): StructElement {
+  const root: StructElement = { role: '', inline: false, parts: [] };
+  const stack: { element: StructElement; depth: number }[] = [{ element: root, depth: -1 }];
+  for (const line of listing.split('\n')) {
+    const text = line.trim();
+    if (text === '') continue;
+    const depth = line.search(/\S/);
+    while ((stack.at(-1)?.depth ?? -1) >= depth) stack.pop();
+    const parent = stack.at(-1)?.element ?? root;
+    if (text.startsWith('"')) parent.parts.push(text.slice(1, -1));
+    else if (/^[A-Za-z][A-Za-z0-9]*( \((block|inline)\))?:?$/.test(text)) {
+      const element: StructElement = {
+        role: text.replace(/[ :].*$/, ''),
+        inline: text.includes('(inline)'),
+        parts: [],
+      };
+      parent.parts.push(element);
+      stack.push({ element, depth });
+    }
+  }
+  return root;
+}
+
+const kids = (e: StructElement) => e.parts.filter((p): p is StructElement => typeof p !== 'string');
+/** An element's text: block elements read as separate words, inline ones (a link) as part of their line. */
+const textOf = (e: StructElement): string =>
+  squash(
+    e.parts.map((p) => (typeof p === 'string' ? p : p.inline ? textOf(p) : ` ${textOf(p)} `)).join(''),
+  ).trim();
+const elements = (e: StructElement): StructElement[] => [e, ...kids(e).flatMap(elements)];
+/** An element's shape: its role and its children's, e.g. "L(LI(Lbl LBody(P)))". */
+const outline = (e: StructElement): string =>
+  kids(e).length > 0 ? `${e.role}(${kids(e).map(outline).join(' ')})` : e.role;
+
+const contribution: DocumentBlock[] = [
+  { type: 'heading', level: 4, text: 'Bidrag: Kollektivtilbud på kveldstid' },
+  {
+    type: 'paragraph',
+    content:
+      'Fylkeskommunen og regionen samarbeider om å utvikle tilbudet i hele regionen. Tiltaket følges opp i ' +
+      'det årlige partnerskapsmøtet, og erfaringene deles med de andre kommuneregionene. '.repeat(3),
+  },
+  {
+    type: 'paragraph',
+    content: 'Type: Tiltak\nEier: Samferdsel\nBudsjett: 450 000 kr per år\nTidsramme: 2025–2028',
+  },
+];
+
+// poppler takes seconds to list a structure tree with its text, the more so on a busy machine.
+describe('PDF for archives and screen readers', () => {
+  it('is tagged: headings, paragraphs, lists, tables and links in reading order, without the page furniture', async () => {
+    const pdf = await renderPdf(
+      model({ body: [...model().body, { type: 'keepTogether', blocks: contribution }] }),
+    );
+    const listing = await readPdfInfo(pdf, '-struct-text');
+    const [document, ...others] = kids(parseStructure(listing));
+    expect(others).toEqual([]);
+    if (!document) throw new Error('no structure tree');
+    expect(document.role).toBe('Document');
+    const all = elements(document);
+    const texts = (role: string) => all.filter((e) => e.role === role).map(textOf);
+
+    expect(texts('H1')).toEqual(['Partnerskapsavtale', '1 Formål']);
+    expect(texts('H2')).toEqual(['Mål for samarbeidet', 'Innspill & <svar>']);
+    expect(texts('H4')).toEqual(['Bidrag: Kollektivtilbud på kveldstid']);
+    expect(texts('P')).toEqual(
+      expect.arrayContaining([
+        'Regionrådet og fylkeskommunen skal samarbeide tett om næringsutvikling. Les mer på viken.no',
+        'Første linje. Andre linje med ÆØÅ.',
+        'Merk: kursiv',
+        'Ingen innspill til denne delen.',
+      ]),
+    );
+    expect(texts('Link')).toEqual(['viken.no']);
+
+    // Each list is one L; an item's marker is its Lbl, its paragraphs and nested list its LBody.
+    const lists = kids(document).filter((e) => e.role === 'L');
+    expect(lists.map(outline)).toEqual([
+      'L(LI(Lbl LBody(P L(LI(Lbl LBody(P))))) LI(Lbl LBody(P P)))',
+      'L(LI(Lbl LBody(P L(LI(Lbl LBody(P))))) LI(Lbl LBody(P)))',
+      'L(LI(Lbl LBody(P)))',
+      'L(LI(Lbl LBody(P)) LI(Lbl LBody(P)))',
+    ]);
+    expect(lists.map(textOf)).toEqual([
+      'Samferdsel Kollektivtrafikk på Østlandet Kompetanse Også fagskole.',
+      '3. Tredje punkt 1. Underpunkt én 4. Fjerde punkt',
+      '1. Ny liste, første',
+      'Rakkestad kommune Aremark kommune',
+    ]);
+
+    // Tables: the title page's facts, the rich text's table with spans, the facts block and the plain table.
+    const tables = kids(document).filter((e) => e.role === 'Table');
+    expect(
+      tables.map((t) =>
+        kids(t).map((row) =>
+          kids(row)
+            .map((cell) => cell.role)
+            .join(' '),
+        ),
+      ),
+    ).toEqual([
+      ['TH TD', 'TH TD'],
+      ['TH TH TH', 'TD TD', 'TD TD'],
+      ['TH TD'],
+      ['TH TH TH', 'TD TD TD', 'TD TD TD'],
+    ]);
+    expect(texts('TH')).toEqual(
+      expect.arrayContaining([
+        'Avtaleperiode',
+        'Tiltak',
+        'Ansvar',
+        'År',
+        'Region',
+        'Innspill',
+        'Disposisjon',
+      ]),
+    );
+    expect(texts('TD')).toEqual(
+      expect.arrayContaining([
+        'Etablerertjeneste',
+        'Næring og regionråd',
+        'Ta inn «samferdsel» & <kollektiv>. Og kompetanse.',
+      ]),
+    );
+    expect(listing).toContain('/Scope /Column');
+    expect(listing).toContain('/Scope /Row');
+
+    // A contribution kept together is a section of its own.
+    expect(
+      kids(document)
+        .filter((e) => e.role === 'Sect')
+        .map(outline),
+    ).toEqual(['Sect(H4 P P)']);
+
+    // Header and footer are artifacts: the version printed on every page is read once, from the title page.
+    const pages = await readPdfPages(pdf);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(listing.match(/Versjon 3/g)).toHaveLength(1);
+    expect(listing).not.toContain('Side 2');
+  }, 60_000);
+
+  it('reads a table header repeated on every page once', async () => {
+    const rows = Array.from({ length: 70 }, (_, i) => [`Rad ${i + 1}`, 'Tekst']);
+    const pdf = await renderPdf(
+      model({ titlePage: undefined, body: [{ type: 'table', header: ['Kolonne', 'Innhold'], rows }] }),
+    );
+    expect((await readPdfPages(pdf)).filter((page) => page.includes('Kolonne')).length).toBeGreaterThan(1);
+    const table = elements(parseStructure(await readPdfInfo(pdf, '-struct-text'))).filter(
+      (e) => e.role === 'Table',
+    );
+    expect(table).toHaveLength(1);
+    const [header, ...body] = kids(table[0] as StructElement);
+    expect(header && textOf(header)).toBe('Kolonne Innhold');
+    expect(body).toHaveLength(70);
+    expect(body.map(textOf).filter((text) => text.includes('Kolonne'))).toEqual([]);
+  }, 60_000);
+
+  it('is PDF/A-2a with its title shown and its language set, also when the title has "&" and "<"', async () => {
+    const pdf = await renderPdf(model({ title: 'Avtale for Vest & <Øst>', county: 'Agder & Telemark' }));
+    const info = await readPdfInfo(pdf);
+    expect(info).toMatch(/^Title:\s+Avtale for Vest & <Øst>$/m);
+    expect(info).toMatch(/^Author:\s+Agder & Telemark$/m);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(/^PDF version:\s+1\.7$/m);
+    const xmp = await readPdfInfo(pdf, '-meta');
+    expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(xmp).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
+    // The XMP is XML: the title's "&" and "<" are escaped there, and no bare "&" or "<" is left.
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">Avtale for Vest &amp; &lt;Øst&gt;</rdf:li>');
+    expect(xmp).not.toMatch(/&(?!amp;|lt;|gt;|quot;)/);
+    expect(xmp).not.toMatch(/<(?![?!/A-Za-z])/);
+    // Dictionaries are not compressed, only content streams.
+    const raw = pdf.toString('latin1');
+    expect(raw).toContain('/DisplayDocTitle true');
+    expect(raw).toContain('/Lang (nb-NO)');
+    expect(raw).toMatch(/\/S \/GTS_PDFA1\s+\/Info \(sRGB IEC61966-2\.1\)/);
+    expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
+  });
+});
+
+describe('PDF: kept together', () => {
+  const filler = Array.from({ length: 60 }, (_, i) => ({
+    type: 'paragraph' as const,
+    content: `Linje ${i}`,
+  }));
+  const render = async (lines: number, group: DocumentBlock[]) =>
+    readPdfPages(
+      await renderPdf(model({ titlePage: undefined, body: [...filler.slice(0, lines), ...group] })),
+    );
+
+  it('starts a contribution that would straddle a page break on the next page', async () => {
+    const split: number[] = [];
+    const kept: number[] = [];
+    // About 37 lines fill a page and the contribution takes about ten: these counts put it across the break.
+    for (let lines = 26; lines <= 34; lines += 2) {
+      const loose = await render(lines, contribution);
+      if (!loose.some((page) => page.includes('Bidrag: Kollektivtilbud') && page.includes('Tidsramme')))
+        split.push(lines);
+      const together = await render(lines, [{ type: 'keepTogether', blocks: contribution }]);
+      const at = together.findIndex((page) => page.includes('Bidrag: Kollektivtilbud'));
+      const page = squash(together[at] ?? '');
+      if (page.includes('Tidsramme: 2025–2028') && page.includes('Eier: Samferdsel')) kept.push(lines);
+      // Moved whole, nothing of it left behind, and the page before still holds the filler.
+      expect(squash(together[at - 1] ?? '')).not.toContain('Fylkeskommunen og regionen');
+    }
+    expect(split.length).toBeGreaterThan(0);
+    expect(kept).toEqual([26, 28, 30, 32, 34]);
+  }, 60_000);
+
+  it('lets a contribution taller than a page flow from where it is, losing no word', async () => {
+    const long: DocumentBlock[] = [
+      ...contribution.slice(0, 1),
+      { type: 'paragraph', content: Array.from({ length: 80 }, (_, i) => `Setning ${i + 1}.`).join('\n') },
+    ];
+    const pages = await render(20, [{ type: 'keepTogether', blocks: long }]);
+    const at = pages.findIndex((page) => page.includes('Bidrag: Kollektivtilbud'));
+    expect(pages[at]).toContain('Linje 19');
+    const words = squash(pages.join('\n'));
+    for (const n of [1, 40, 80]) expect(words).toContain(`Setning ${n}.`);
   });
 });

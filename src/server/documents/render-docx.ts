@@ -104,6 +104,8 @@ function blockToDocx(block: DocumentBlock, lists: DocxLists): (Paragraph | Table
       return [plainTable(block.header, block.rows, block.widths)];
     case 'pageBreak':
       return [new Paragraph({ pageBreakBefore: true })];
+    case 'keepTogether':
+      return block.blocks.flatMap((inner) => blockToDocx(inner, lists));
   }
 }
 

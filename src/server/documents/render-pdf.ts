@@ -84,7 +84,7 @@ function titlePage(model: DocumentModel): Block[] {
   });
   return [
     text(model.county, { size: 14, lineHeight: 1.2, color: quiet }, 150, 12),
-    text(title.title, { size: 26, lineHeight: 1.2, color: accent, bold: true }, 0, 12),
+    { ...text(title.title, { size: 26, lineHeight: 1.2, color: accent, bold: true }, 0, 12), role: 'H1' },
     ...(title.subtitle ? [text(title.subtitle, { size: 15, lineHeight: 1.2, color: accent }, 0, 24)] : []),
     ...(title.facts.length > 0 ? [factsTable(title.facts)] : []),
     text(model.version, { size: 11, lineHeight: 1.2, color: quiet }, 24, 0),
@@ -106,17 +106,28 @@ function blockToPdf(block: DocumentBlock): Block[] {
       return richTextToPdf(block.doc, block.headingShift ?? 0);
     case 'facts':
       return [factsTable(block.items)];
-    case 'list':
+    case 'list': {
+      const list = {};
       return block.items.map((text, i) => ({
         ...paragraph([{ text }], bodyText, i === block.items.length - 1 ? spacing.list : spacing.listItem),
         indent: block.ordered ? numberedIndent(block.items.length, bodyText) : listIndent,
         marker: block.ordered ? { type: 'text' as const, text: `${i + 1}.` } : { type: 'disc' as const },
+        list: [{ list, item: i }],
       }));
+    }
     case 'table':
       return [plainTable(block.header, block.rows, block.widths)];
     case 'pageBreak':
       return [{ type: 'pageBreak' }];
+    case 'keepTogether':
+      return [{ type: 'keepTogether', blocks: block.blocks.flatMap(blockToPdf).flatMap(flowing) }];
   }
+}
+
+/** What a kept-together group holds: its paragraphs and tables (a group within it joins it; a page break does not). */
+function flowing(block: Block): (Paragraph | Table)[] {
+  if (block.type === 'keepTogether') return block.blocks;
+  return block.type === 'pageBreak' ? [] : [block];
 }
 
 /** Column widths in points from relative widths. */
@@ -135,7 +146,11 @@ function plainTable(header: readonly string[], rows: readonly string[][], widths
     widths: columnWidths(header.length, widths),
     headerRows: 1,
     rows: [
-      header.map((text) => ({ blocks: [cellText(text, true)], fill: tableHeaderFill })),
+      header.map((text) => ({
+        blocks: [cellText(text, true)],
+        fill: tableHeaderFill,
+        header: 'Column' as const,
+      })),
       ...rows.map((row) => header.map((_, c) => ({ blocks: [cellText(row[c] ?? '')] }))),
     ],
     layout: ruledTable,
@@ -150,7 +165,7 @@ function factsTable(items: readonly Fact[]): Table {
     widths: [130, contentWidth - 130],
     headerRows: 0,
     rows: items.map((fact) => [
-      { blocks: [paragraph([{ text: fact.label, bold: true }], bodyText, 0)] },
+      { blocks: [paragraph([{ text: fact.label, bold: true }], bodyText, 0)], header: 'Row' as const },
       { blocks: [paragraph([{ text: fact.value }], bodyText, 0)] },
     ]),
     layout: factsLayout,

@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 
 /**
@@ -114,6 +117,22 @@ export async function readPdfWords(pdf: Buffer): Promise<PlacedWord[]> {
 /** The fonts of a PDF as pdffonts lists them (name, type, embedded, …). */
 export function readPdfFonts(pdf: Buffer): Promise<string> {
   return run('pdffonts', ['-'], pdf);
+}
+
+/**
+ * What `pdfinfo` says of a PDF: its information and flags (`Tagged: yes`), its XMP metadata (`-meta`), or
+ * its structure tree with the text of each element (`-struct-text`). pdfinfo reads files only, so the PDF
+ * is written to a temporary one.
+ */
+export async function readPdfInfo(pdf: Buffer, option?: '-meta' | '-struct-text'): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'pdfinfo-'));
+  const file = path.join(folder, 'document.pdf');
+  try {
+    await writeFile(file, pdf);
+    return await run('pdfinfo', ['-enc', 'UTF-8', ...(option ? [option] : []), file], Buffer.alloc(0));
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
 
 /** Words with any run of white space (line ends inside table cells included) as one space. */
