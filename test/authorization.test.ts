@@ -95,6 +95,7 @@ const expected: Record<string, Expected> = {
   'POST /api/v1/hearings/registered-afterwards': { access: admin },
   'GET /api/v1/hearings/{id}': { access: everyone, ownership: true },
   'POST /api/v1/hearings/{id}/extend': { access: admin },
+  'POST /api/v1/hearings/{id}/remind': { access: admin },
   'POST /api/v1/hearings/{id}/close': { access: admin },
   'GET /api/v1/hearings/{id}/overview': { access: everyone, ownership: true },
   'GET /api/v1/hearings/{id}/inputs': { access: everyone, ownership: true },

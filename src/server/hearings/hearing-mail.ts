@@ -173,3 +173,44 @@ export function reminderMail(r: Recipient, h: HearingFacts, daysBefore: number, 
     ),
   };
 }
+
+/**
+ * The reminder the coordinator sends from the start page to a region that has not answered: unlike the
+ * scheduled ones it is not tied to a number of days left, so it names the deadline only.
+ */
+export function manualReminderMail(r: Recipient, h: HearingFacts, link: string): Mail {
+  const w = words[r.standard];
+  const deadline = longDate(r.standard, h.deadline);
+  if (r.standard === 'nn') {
+    return {
+      subject: `Påminning: fristen for innspel er ${deadline}`,
+      text: lines(
+        'Hei,',
+        '',
+        `${r.regionName} har enno ikkje sendt innspel i ${w.theHearing[h.kind]} ${w.about} (${h.cycleName}), versjon ${h.versionNumber}. Fristen er ${deadline}.`,
+        '',
+        'Gje innspel i Partnerskap:',
+        link,
+        '',
+        'Har regionen ingen innspel, kan du sjå bort frå denne påminninga.',
+        '',
+        w.footer,
+      ),
+    };
+  }
+  return {
+    subject: `Påminnelse: fristen for innspill er ${deadline}`,
+    text: lines(
+      'Hei,',
+      '',
+      `${r.regionName} har ennå ikke sendt innspill i ${w.theHearing[h.kind]} ${w.about} (${h.cycleName}), versjon ${h.versionNumber}. Fristen er ${deadline}.`,
+      '',
+      'Gi innspill i Partnerskap:',
+      link,
+      '',
+      'Har regionen ingen innspill, kan du se bort fra denne påminnelsen.',
+      '',
+      w.footer,
+    ),
+  };
+}

@@ -12,6 +12,7 @@ import {
   InputListQuery,
   OpenHearingInput,
   RegisterHearingInput,
+  SilentRegionsReminded,
 } from '../../shared/contracts/hearings.js';
 import { type MailDelivery, noMailServer } from '../mail/mail-outcome.js';
 import { adminOnly, everyone } from '../platform/authorize.js';
@@ -22,6 +23,7 @@ import { getOverview } from './get-overview.js';
 import { listHearings } from './list-hearings.js';
 import { openHearing } from './open-hearing.js';
 import { registerHearing } from './register-hearing.js';
+import { remindSilentRegions } from './remind-silent-regions.js';
 
 const tags = ['hearings'];
 
@@ -101,6 +103,20 @@ export const hearingRoutes: FastifyPluginAsyncZod<HearingRouteOptions> = async (
       },
     },
     async (request) => extendHearing(request.ctx, request.params.id, request.body, links(request), delivery),
+  );
+  app.post(
+    '/api/v1/hearings/:id/remind',
+    {
+      config: { access: adminOnly },
+      schema: {
+        tags,
+        summary:
+          'Remind the contacts of the invited regions that have not answered an open hearing, each contact once',
+        params: IdParams,
+        response: { 200: SilentRegionsReminded },
+      },
+    },
+    async (request) => remindSilentRegions(request.ctx, request.params.id, links(request), delivery),
   );
   app.post(
     '/api/v1/hearings/:id/close',

@@ -17,6 +17,8 @@ import {
   specialPartVersions,
 } from '../special-part/special-part.table.js';
 import { answerOpenSql } from '../special-part/special-part-answer-reads.js';
+import { commentTasks } from './comment-tasks.js';
+import { coordinatorTasks } from './coordinator-tasks.js';
 
 /** Statuses of an item still being negotiated: it waits for somebody to discuss or settle it. */
 const negotiating = ['proposed', 'discussed'];
@@ -27,8 +29,9 @@ const negotiating = ['proposed', 'discussed'];
  * yet and the department's items still negotiated; a region contact sees the region's own agreement and
  * what in it is still open; everyone but a viewer sees the open actions from meetings that they (as a
  * registry person) or their department own. A region contact also sees the region's sent special parts to
- * answer, and the coordinator those the regions have answered. Hearings are listed by their own route; the
- * coordinator's overview is the matrix.
+ * answer, and the coordinator those the regions have answered. The coordinator has an inbox of their own
+ * (coordinator-tasks.ts), and everyone but a viewer the recent comments for them (comment-tasks.ts).
+ * Hearings are listed by their own route; the coordinator's overview is the matrix.
  */
 export async function getMyTasks(ctx: Ctx, raw: unknown): Promise<MyTasks> {
   const { db, actor } = authorize(ctx, everyone);
@@ -41,6 +44,8 @@ export async function getMyTasks(ctx: Ctx, raw: unknown): Promise<MyTasks> {
     region: await regionTasks(db, actor, cycle.id),
     meetingActions: await openActionsFor(db, actor, cycle.id),
     specialParts: await specialPartTasks(db, actor, cycle.id),
+    coordinator: await coordinatorTasks(db, actor, cycle.id),
+    comments: await commentTasks(db, actor, cycle.id),
   };
 }
 

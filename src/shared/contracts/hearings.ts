@@ -87,6 +87,19 @@ export const HearingMailed = Hearing.extend({
 });
 export type HearingMailed = z.infer<typeof HearingMailed>;
 
+/**
+ * What a press of "remind the regions that have not answered" did: the silent regions whose contacts were
+ * reminded now, those reminded before (nobody there is reminded twice), those without an active contact,
+ * and what became of the e-mail queued now.
+ */
+export const SilentRegionsReminded = z.object({
+  remindedNow: z.array(RegionRef),
+  remindedBefore: z.array(RegionRef),
+  withoutContact: z.array(RegionRef),
+  mail: MailOutcome,
+});
+export type SilentRegionsReminded = z.infer<typeof SilentRegionsReminded>;
+
 const uniqueIds = (ids: readonly string[]) => new Set(ids).size === ids.length;
 
 export const OpenHearingInput = z.object({
