@@ -7,6 +7,8 @@ import { Page } from '../../shared/components/Page';
 import { useCurrentCycle } from '../../shared/current-cycle';
 import { HearingTasks } from '../hearings';
 import { MeetingActions } from '../meetings';
+import { CommentTasks } from './CommentTasks';
+import { CoordinatorInbox } from './CoordinatorInbox';
 import { DepartmentTasks } from './DepartmentTasks';
 import { useMyTasks } from './my-tasks.api';
 import { SpecialPartTasks } from './SpecialPartTasks';
@@ -16,7 +18,9 @@ import { SpecialPartTasks } from './SpecialPartTasks';
  * region's agreement in the current cycle (UX.md), a department editor the department's part of the
  * agreements; then the tasks: the sent special parts a region contact answers and the coordinator reads the
  * answers to, the open actions from meetings that the person or their department owns, hearings for regions
- * and the coordinator, answers and contributions for a department.
+ * and the coordinator, answers and contributions for a department. The coordinator's inbox comes first for
+ * the coordinator, and the recent comments for them (mentions; on a department's contributions) follow the
+ * special parts.
  */
 export function StartPage({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -24,9 +28,13 @@ export function StartPage({ me }: { me: Me }) {
   const tasks = useMyTasks(cycle?.id);
   const actions = tasks.data?.meetingActions ?? [];
   const specialParts = tasks.data?.specialParts ?? [];
-  // With special parts or actions from meetings waiting, the other lists say nothing when they are empty.
+  const coordinator = tasks.data?.coordinator ?? null;
+  const comments = tasks.data?.comments;
+  const commented = (comments?.mentions.length ?? 0) + (comments?.onOwn.length ?? 0);
+  // With anything else waiting, or the coordinator's inbox (whose sections say themselves when they are
+  // empty), the other lists say nothing when they are empty.
   const none =
-    actions.length > 0 || specialParts.length > 0 ? null : (
+    actions.length > 0 || specialParts.length > 0 || commented > 0 || coordinator ? null : (
       <Card data-color="neutral">
         <Paragraph>
           {me.role === 'viewer'
@@ -48,7 +56,9 @@ export function StartPage({ me }: { me: Me }) {
         {me.regionName && t('start.youAreRegion', { region: me.regionName })}
       </Paragraph>
       <OwnPart me={me} />
+      {coordinator && <CoordinatorInbox tasks={coordinator} />}
       <SpecialPartTasks me={me} items={specialParts} />
+      {comments && <CommentTasks me={me} comments={comments} />}
       {actions.length > 0 && <MeetingActions actions={actions} />}
       {me.role === 'department' ? (
         <DepartmentTasks me={me} none={none} />

@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SilentRegionsReminded } from '../../../shared/contracts/hearings';
 import type { MyTasks } from '../../../shared/contracts/tasks';
 import { api, query } from '../../shared/api';
 
@@ -9,5 +10,15 @@ export function useMyTasks(cycleId: string | undefined) {
     queryFn: () => api<MyTasks>('GET', `/api/v1/my-tasks${query({ cycle: cycleId })}`),
     enabled: Boolean(cycleId),
     staleTime: 0,
+  });
+}
+
+/** The coordinator reminds the regions that have not answered a hearing; the inbox is read again after. */
+export function useRemindSilentRegions(hearingId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      api<SilentRegionsReminded>('POST', `/api/v1/hearings/${encodeURIComponent(hearingId)}/remind`),
+    onSettled: () => client.invalidateQueries({ queryKey: ['my-tasks'] }),
   });
 }
