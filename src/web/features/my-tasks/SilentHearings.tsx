@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Heading, List, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -24,7 +24,11 @@ export function SilentHearings({ hearings }: { hearings: readonly SilentHearing[
       {hearings.length === 0 ? (
         <Paragraph>{t('start.inbox.silentNone')}</Paragraph>
       ) : (
-        hearings.map((h) => <SilentHearingItem key={h.hearingId} hearing={h} />)
+        <List.Unordered>
+          {hearings.map((h) => (
+            <SilentHearingItem key={h.hearingId} hearing={h} />
+          ))}
+        </List.Unordered>
       )}
     </Card>
   );
@@ -36,10 +40,10 @@ function SilentHearingItem({ hearing }: { hearing: SilentHearing }) {
   const remind = useRemindSilentRegions(hearing.hearingId);
   const [result, setResult] = useState<SilentRegionsReminded | null>(null);
   const reminded = hearing.silentRegions.filter((r) => r.reminded);
-  const headingId = `stille-${hearing.hearingId}`;
   return (
-    <section className="stack" aria-labelledby={headingId}>
-      <Heading level={3} data-size="xs" id={headingId}>
+    // Not a heading: a link in a card's heading makes the whole card a click on it (Designsystemet's Card).
+    <List.Item className="stack">
+      <Paragraph>
         <Link to={hearingPath(hearing.hearingId)}>
           {t('start.inbox.silentHearing', {
             kind: t(`hearings.kind.${hearing.kind}`),
@@ -47,7 +51,7 @@ function SilentHearingItem({ hearing }: { hearing: SilentHearing }) {
             deadline: formatShortDate(hearing.deadline, locale),
           })}
         </Link>
-      </Heading>
+      </Paragraph>
       <Paragraph>
         {t('start.inbox.silentRegions', {
           count: hearing.silentRegions.length,
@@ -85,7 +89,7 @@ function SilentHearingItem({ hearing }: { hearing: SilentHearing }) {
           outbox
         />
       )}
-    </section>
+    </List.Item>
   );
 }
 
