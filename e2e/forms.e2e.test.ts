@@ -71,14 +71,16 @@ describe.skipIf(!chromiumPath)('forms that help, in the browser', () => {
     const summary = dialog.getByRole('group', { name: 'Rett opp dette før du går videre:' });
     await summary.waitFor();
     await page.waitForFunction(() => document.activeElement?.localName === 'ds-error-summary');
-    const links = await summary.getByRole('link').allTextContents();
-    expect(links).toEqual([
-      'Velg et fagområde.',
-      'Velg en type.',
-      'Feltet må fylles ut.',
-      example,
-      'Feltet må fylles ut.',
-    ]);
+    // Each names its field, so the two alike messages can be told apart.
+    await expect
+      .poll(() => summary.getByRole('link').allTextContents())
+      .toEqual([
+        'Fagområde: Velg et fagområde.',
+        'Type: Velg en type.',
+        'Tittel: Feltet må fylles ut.',
+        `Budsjett per år (kroner): ${example}`,
+        'Navn på indikatoren: Feltet må fylles ut.',
+      ]);
     // The errors stay on their fields as well, in words that say what to do.
     expect(await descriptionOf(dialog.getByLabel('Fagområde'))).toContain('Velg et fagområde.');
     expect(await descriptionOf(dialog.getByLabel('Navn på indikatoren'))).toContain('Feltet må fylles ut.');
@@ -86,15 +88,15 @@ describe.skipIf(!chromiumPath)('forms that help, in the browser', () => {
     await shoot(page, 'forms-error-summary', summary);
 
     // Each link moves the focus to its field: by a click, and by the keyboard.
-    await summary.getByRole('link', { name: 'Velg et fagområde.' }).click();
+    await summary.getByRole('link', { name: 'Fagområde: Velg et fagområde.' }).click();
     expect(await focused(dialog.getByLabel('Fagområde'))).toBe(true);
-    await summary.getByRole('link', { name: 'Feltet må fylles ut.' }).first().focus();
+    await summary.getByRole('link', { name: 'Tittel: Feltet må fylles ut.' }).focus();
     await page.keyboard.press('Enter');
     expect(await focused(dialog.getByLabel('Tittel'))).toBe(true);
     // The indicator's name is a field bound by hand: its link finds it by its message.
-    await summary.getByRole('link', { name: 'Feltet må fylles ut.' }).last().click();
+    await summary.getByRole('link', { name: 'Navn på indikatoren: Feltet må fylles ut.' }).click();
     expect(await focused(dialog.getByLabel('Navn på indikatoren'))).toBe(true);
-    await summary.getByRole('link', { name: example }).click();
+    await summary.getByRole('link', { name: `Budsjett per år (kroner): ${example}` }).click();
     expect(await focused(budget)).toBe(true);
 
     // Put right, the form is sent; kroner are read as Norwegians type them.

@@ -1,5 +1,5 @@
 import { Alert, Button, ErrorSummary, Paragraph } from '@digdir/designsystemet-react';
-import { type ComponentRef, useEffect, useRef, useState } from 'react';
+import { type ComponentRef, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import type { FormSummary } from '../use-form';
@@ -165,6 +165,29 @@ function FieldErrorSummary({
     if (summary.attempt > 0) box.current?.focus();
   }, [summary.attempt]);
   const onField = (field: string) => (fields ? fields.includes(field) : field !== '_');
+  // Each link names its field («Tittel: Feltet må fylles ut.»), so that two alike messages can be told apart.
+  // The names are read from the fields' labels once they are on the page.
+  const [names, setNames] = useState<readonly (string | null)[]>([]);
+  const itemsKey = items.map((i) => `${i.field}\u0000${i.message}`).join('\u0001');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the names change only with the listed items.
+  useLayoutEffect(() => {
+    const anchor = box.current as HTMLElement | null;
+    if (!anchor) return;
+    const read = () =>
+      items.map((item, index) =>
+        onField(item.field) ? labelOf(fieldOf(anchor, summary, items, index)) : null,
+      );
+    const first = read();
+    setNames(first);
+    // A field bound by hand is found by its message, which may show a moment after the summary does.
+    if (first.every((name, index) => name !== null || !onField(items[index]?.field ?? '_'))) return;
+    const later = window.setTimeout(() => setNames(read()), 300);
+    return () => window.clearTimeout(later);
+  }, [itemsKey]);
+  const worded = (item: SummaryItem, index: number) => {
+    const name = names[index];
+    return name && !item.message.startsWith(name) ? `${name}: ${item.message}` : item.message;
+  };
   return (
     <ErrorSummary key={summary.attempt} ref={box}>
       <ErrorSummary.Heading level={2} data-size="2xs">
@@ -186,7 +209,7 @@ function FieldErrorSummary({
                   target?.scrollIntoView({ block: 'center' });
                 }}
               >
-                {item.message}
+                {worded(item, index)}
               </ErrorSummary.Link>
             ) : (
               item.message
@@ -225,4 +248,19 @@ function fieldOf(
     .slice(0, index)
     .filter((i) => i.message === item.message && !document.getElementById(summary.fieldId(i.field))).length;
   return candidates[place] ?? null;
+}
+
+/** What a field is called: its label's text, or the text its `aria-labelledby` or `aria-label` gives it. */
+function labelOf(field: HTMLElement | null): string | null {
+  if (!field) return null;
+  const fromLabel = 'labels' in field ? (field as HTMLInputElement).labels?.[0]?.textContent : null;
+  const labelledBy = field
+    .getAttribute('aria-labelledby')
+    ?.split(/\s+/)
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+  const name = (fromLabel || labelledBy || field.getAttribute('aria-label') || '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return name === '' ? null : name;
 }
