@@ -86,6 +86,9 @@ const expected: Record<string, Expected> = {
   'PUT /api/v1/general-part-versions/{id}/sections': { access: admin },
   'POST /api/v1/general-part-versions/{id}/approve': { access: admin },
   'POST /api/v1/general-part-versions/{id}/approval-attachments': { access: admin },
+  'GET /api/v1/general-part-versions/{id}/nynorsk': { access: everyone },
+  'PUT /api/v1/general-part-versions/{id}/nynorsk': { access: admin },
+  'GET /api/v1/general-part-versions/{id}/document': { access: everyone },
   'GET /api/v1/approval-attachments/{id}': { access: everyone },
   // Hearings: everyone signed in reads them (a region contact only those their region is invited to, and
   // while open only its own input); the coordinator opens, extends and closes them and answers input; a

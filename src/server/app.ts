@@ -34,6 +34,7 @@ import { reportingRoundRoutes } from './follow-up/reporting-round.routes.js';
 import { followUpReportRoutes } from './follow-up-report/follow-up-report.routes.js';
 import { followUpRollupRoutes } from './follow-up-rollup/follow-up-rollup.routes.js';
 import { generalPartRoutes } from './general-part/general-part.routes.js';
+import { generalPartDocumentRoutes } from './general-part-document/general-part-document.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { createLifecycle, type Lifecycle } from './health/lifecycle.js';
 import { hearingSummaryRoutes } from './hearing-summary/hearing-summary.routes.js';
@@ -185,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(outboxRoutes);
   await app.register(generalPartRoutes);
+  await app.register(generalPartDocumentRoutes);
   await app.register(hearingsRoutes, {
     publicUrl: options.publicUrl,
     mail: { configured: options.mailConfigured ?? false },

@@ -13,6 +13,7 @@ const tables = [
   'document_versions',
   'document_sections',
   'approval_attachments',
+  'general_part_nynorsk_sections',
   'hearings',
   'hearing_invitations',
   'hearing_inputs',

@@ -1,10 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { RichTextDoc } from '../../shared/contracts/rich-text.js';
 import type { GeneratedSubjectArea } from '../../shared/contracts/special-part.js';
 import { agreements } from '../agreements/agreement.table.js';
 import { agreementTitle, partiesOf } from '../agreements/agreement-reads.js';
 import type { Db, Tx } from '../db/client.js';
-import { cycles, generalPartSections, generalPartVersions } from '../general-part/general-part.table.js';
+import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
+import { generalPartText } from '../general-part/nynorsk-reads.js';
 import { notFound } from '../platform/errors.js';
 import { regions } from '../registry/registry.table.js';
 import { generateContributionsContent } from '../special-part/contributions-content.js';
@@ -34,6 +35,7 @@ export type AgreementDocumentData = {
   periodTo: string;
   /** The region's member municipalities on the agreement's start date, by name. */
   members: { name: string; outsideCounty: boolean }[];
+  /** The pinned version: its nynorsk text when the region writes nynorsk and the version has one. */
   generalPart: { number: number; state: string; approvedOn: string | null; sections: DocumentSection[] };
   specialPart: { number: number; state: string; agreedAt: string | null; sections: DocumentSection[] } | null;
   /** The contributions printed, by subject area in the cycle's order (empty areas are not listed). */
@@ -74,15 +76,8 @@ export async function loadAgreementDocumentData(
   const writtenStandard = row.region.writtenStandard === 'nn' ? 'nn' : 'nb';
 
   const parties = await partiesOf(db, row.region.id, agreement.periodFrom);
-  const generalSections = await db
-    .select({
-      key: generalPartSections.key,
-      title: generalPartSections.title,
-      body: generalPartSections.body,
-    })
-    .from(generalPartSections)
-    .where(eq(generalPartSections.versionId, agreement.generalPartVersionId))
-    .orderBy(asc(generalPartSections.position));
+  // A nynorsk region's agreement takes the pinned version's nynorsk text when the coordinator has entered it.
+  const general = await generalPartText(db, agreement.generalPartVersionId, writtenStandard);
   const special = await loadSpecialPartForDocument(db, agreement.id);
   const contributions = special?.contributions ?? (await generateContributionsContent(db, agreement.id));
 
@@ -95,7 +90,10 @@ export async function loadAgreementDocumentData(
     periodFrom: agreement.periodFrom,
     periodTo: agreement.periodTo,
     members: parties.municipalities.map((m) => ({ name: m.name, outsideCounty: m.outsideCounty })),
-    generalPart: { ...row.general, sections: generalSections.map((s) => ({ ...s, generated: false })) },
+    generalPart: {
+      ...row.general,
+      sections: general.sections.map((s) => ({ ...s, generated: false })),
+    },
     specialPart: special
       ? {
           number: special.number,

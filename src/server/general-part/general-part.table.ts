@@ -133,3 +133,18 @@ export const approvalAttachments = pgTable(
     ...storedFileChecks('approval_attachments', t),
   ],
 );
+
+/**
+ * The nynorsk text of one section of an approved version, entered by the coordinator after the approval,
+ * so that a region whose written standard is nynorsk gets its agreement in nynorsk throughout. A table of
+ * its own, not columns on the section: a new draft copies its source's sections, and a translation of a
+ * text that is about to change must not travel with it.
+ */
+export const generalPartNynorskSections = pgTable('general_part_nynorsk_sections', {
+  sectionId: uuid('section_id')
+    .primaryKey()
+    .references(() => generalPartSections.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  /** ProseMirror JSON, checked by the rich text schema before it is stored. */
+  body: jsonb('body').$type<RichTextDoc>().notNull(),
+});

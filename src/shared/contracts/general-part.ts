@@ -187,3 +187,59 @@ export type VersionRef = z.infer<typeof VersionRef>;
 
 export const Comparison = comparisonOf(VersionRef);
 export type Comparison = z.infer<typeof Comparison>;
+
+// ---- The nynorsk text of an approved version ----
+
+/** A section's nynorsk text, entered by the coordinator for an approved version. */
+export const NynorskText = z.object({ title: z.string(), body: RichTextDoc });
+export type NynorskText = z.infer<typeof NynorskText>;
+
+/** A section of an approved version in bokmål, beside its nynorsk text (null until one is entered). */
+export const NynorskSection = z.object({
+  key: z.string(),
+  title: z.string(),
+  body: RichTextDoc,
+  nynorsk: NynorskText.nullable(),
+});
+export type NynorskSection = z.infer<typeof NynorskSection>;
+
+/**
+ * A version's nynorsk text, section by section. Documents for a region whose written standard is nynorsk
+ * use it when every section has one (`complete`), else the bokmål.
+ */
+export const GeneralPartNynorsk = z.object({
+  versionId: z.string(),
+  cycleId: z.string(),
+  number: z.number(),
+  state: VersionState,
+  /** The version's `version`: send it back with the nynorsk text. */
+  version: z.number(),
+  complete: z.boolean(),
+  sections: z.array(NynorskSection),
+});
+export type GeneralPartNynorsk = z.infer<typeof GeneralPartNynorsk>;
+
+export const NynorskSectionInput = z.object({
+  key: SectionKey,
+  title: requiredText(200),
+  body: RichTextInput,
+});
+export type NynorskSectionInput = z.infer<typeof NynorskSectionInput>;
+
+/** The nynorsk text of every section of an approved version, which replaces any entered before. */
+export const UpdateNynorskInput = z
+  .object({
+    version: Version,
+    sections: z.array(NynorskSectionInput).max(maxSections, { error: 'validation.tooManySections' }),
+  })
+  .superRefine((input, ctx) => {
+    checkUniqueSectionKeys(input.sections, ctx);
+  });
+export type UpdateNynorskInput = z.infer<typeof UpdateNynorskInput>;
+
+/** The general part of one version as DOCX or PDF. */
+export const generalPartDocumentFormats = ['docx', 'pdf'] as const;
+export const GeneralPartDocumentQuery = z.object({
+  format: z.enum(generalPartDocumentFormats, { error: 'validation.invalid' }),
+});
+export type GeneralPartDocumentQuery = z.infer<typeof GeneralPartDocumentQuery>;

@@ -115,6 +115,8 @@ export const en: Catalogue = {
     versionNotApprovable: 'Only a draft or a version sent on hearing can be approved.',
     olderThanApproved: 'A newer version has already been approved.',
     versionNotApproved: 'Decision documents can only be attached to an approved version.',
+    nynorskNotApproved: 'A nynorsk text can only be entered for the approved version in force.',
+    nynorskSectionMissing: 'The section “{{title}}” has no nynorsk text.',
     tooManyApprovalAttachments: 'An approval can have at most 10 decision documents.',
     versionNotForHearing: 'Only a draft or a version already on hearing can be sent on hearing.',
     noRegions: 'Choose at least one region.',

@@ -112,6 +112,8 @@ export const nb = {
     versionNotApprovable: 'Bare et utkast eller en versjon som er sendt på høring, kan vedtas.',
     olderThanApproved: 'En nyere versjon er allerede vedtatt.',
     versionNotApproved: 'Vedtaksdokumenter kan bare legges ved en versjon som er vedtatt.',
+    nynorskNotApproved: 'Nynorsk tekst kan bare legges inn for en versjon som er vedtatt og gjeldende.',
+    nynorskSectionMissing: 'Avsnittet «{{title}}» mangler nynorsk tekst.',
     tooManyApprovalAttachments: 'Et vedtak kan ha høyst 10 vedtaksdokumenter.',
     versionNotForHearing: 'Bare et utkast eller en versjon som alt er på høring, kan sendes på høring.',
     noRegions: 'Velg minst én region.',

@@ -115,6 +115,8 @@ export const nn: Catalogue = {
     versionNotApprovable: 'Berre eit utkast eller ein versjon som er send på høyring, kan vedtakast.',
     olderThanApproved: 'Ein nyare versjon er alt vedteken.',
     versionNotApproved: 'Vedtaksdokument kan berre leggjast ved ein versjon som er vedteken.',
+    nynorskNotApproved: 'Nynorsk tekst kan berre leggjast inn for ein versjon som er vedteken og gjeldande.',
+    nynorskSectionMissing: 'Avsnittet «{{title}}» manglar nynorsk tekst.',
     tooManyApprovalAttachments: 'Eit vedtak kan ha høgst 10 vedtaksdokument.',
     versionNotForHearing: 'Berre eit utkast eller ein versjon som alt er på høyring, kan sendast på høyring.',
     noRegions: 'Vel minst éin region.',
