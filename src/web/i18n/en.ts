@@ -796,6 +796,28 @@ export const webEn: WebCatalogue = {
       contents: 'Contents',
       emptySection: 'This section has no text yet.',
     },
+    download: {
+      docx: 'Download DOCX',
+      pdf: 'Download PDF',
+      docxLabel: 'Download general part version {{number}} as DOCX',
+      pdfLabel: 'Download general part version {{number}} as PDF',
+    },
+    nynorsk: {
+      open: 'Nynorsk text',
+      title: 'Nynorsk text of the general part, version {{number}}',
+      intro:
+        'Write the nynorsk text of each section beside the bokmål. Once every section has a nynorsk text, regions whose written standard is nynorsk get their agreement in nynorsk.',
+      notApproved: 'A nynorsk text can only be entered for the approved version in force.',
+      formLabel: 'Nynorsk text',
+      bokmal: 'Bokmål',
+      sectionTitle: 'Heading in nynorsk ({{title}})',
+      sectionText: 'Text in nynorsk ({{title}})',
+      toolbar: 'Formatting of the nynorsk text ({{title}})',
+      save: 'Save nynorsk text',
+      saved: 'The nynorsk text has been saved. Documents for regions writing nynorsk use it now.',
+      conflict: 'Someone else saved the nynorsk text while you were writing. Reload to see it.',
+      reload: 'Reload',
+    },
     approval: {
       title: 'Decision',
       date: 'Date',

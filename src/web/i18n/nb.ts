@@ -792,6 +792,28 @@ export const webNb = {
       contents: 'Innhold',
       emptySection: 'Dette avsnittet har ingen tekst ennå.',
     },
+    download: {
+      docx: 'Last ned DOCX',
+      pdf: 'Last ned PDF',
+      docxLabel: 'Last ned generell del versjon {{number}} som DOCX',
+      pdfLabel: 'Last ned generell del versjon {{number}} som PDF',
+    },
+    nynorsk: {
+      open: 'Nynorsk tekst',
+      title: 'Nynorsk tekst til generell del, versjon {{number}}',
+      intro:
+        'Skriv den nynorske teksten til hvert avsnitt ved siden av bokmålsteksten. Når alle avsnittene har nynorsk tekst, får regioner som har nynorsk som målform, avtalen sin på nynorsk.',
+      notApproved: 'Nynorsk tekst kan bare legges inn for den vedtatte og gjeldende versjonen.',
+      formLabel: 'Nynorsk tekst',
+      bokmal: 'Bokmål',
+      sectionTitle: 'Overskrift på nynorsk ({{title}})',
+      sectionText: 'Tekst på nynorsk ({{title}})',
+      toolbar: 'Formatering av nynorsk tekst ({{title}})',
+      save: 'Lagre nynorsk tekst',
+      saved: 'Den nynorske teksten er lagret. Dokumentene til regioner med nynorsk bruker den nå.',
+      conflict: 'Noen andre har lagret den nynorske teksten mens du skrev. Last inn på nytt for å se den.',
+      reload: 'Last inn på nytt',
+    },
     approval: {
       title: 'Vedtak',
       date: 'Dato',

@@ -790,6 +790,28 @@ export const webNn: WebCatalogue = {
       contents: 'Innhald',
       emptySection: 'Dette avsnittet har inga tekst enno.',
     },
+    download: {
+      docx: 'Last ned DOCX',
+      pdf: 'Last ned PDF',
+      docxLabel: 'Last ned generell del versjon {{number}} som DOCX',
+      pdfLabel: 'Last ned generell del versjon {{number}} som PDF',
+    },
+    nynorsk: {
+      open: 'Nynorsk tekst',
+      title: 'Nynorsk tekst til generell del, versjon {{number}}',
+      intro:
+        'Skriv den nynorske teksten til kvart avsnitt ved sida av bokmålsteksten. Når alle avsnitta har nynorsk tekst, får regionar som har nynorsk som målform, avtalen sin på nynorsk.',
+      notApproved: 'Nynorsk tekst kan berre leggjast inn for den vedtekne og gjeldande versjonen.',
+      formLabel: 'Nynorsk tekst',
+      bokmal: 'Bokmål',
+      sectionTitle: 'Overskrift på nynorsk ({{title}})',
+      sectionText: 'Tekst på nynorsk ({{title}})',
+      toolbar: 'Formatering av nynorsk tekst ({{title}})',
+      save: 'Lagre nynorsk tekst',
+      saved: 'Den nynorske teksten er lagra. Dokumenta til regionar med nynorsk brukar han no.',
+      conflict: 'Nokon andre har lagra den nynorske teksten medan du skreiv. Last inn på nytt for å sjå han.',
+      reload: 'Last inn på nytt',
+    },
     approval: {
       title: 'Vedtak',
       date: 'Dato',

@@ -11,6 +11,7 @@ import './general-part.css';
 
 // The editor (Tiptap and ProseMirror) is loaded when a draft is opened for writing, not by every reader.
 const EditorPage = lazy(() => import('./EditorPage').then((m) => ({ default: m.EditorPage })));
+const NynorskPage = lazy(() => import('./NynorskPage').then((m) => ({ default: m.NynorskPage })));
 
 /**
  * Generell del: the text every region's agreement shares, in versions. Everyone signed in reads it and
@@ -32,6 +33,16 @@ export function GeneralPartRoutes({ me }: { me: Me }) {
           element={
             <Suspense fallback={loading}>
               <EditorPage />
+            </Suspense>
+          }
+        />
+      )}
+      {isAdmin && (
+        <Route
+          path="versions/:id/nynorsk"
+          element={
+            <Suspense fallback={loading}>
+              <NynorskPage />
             </Suspense>
           }
         />

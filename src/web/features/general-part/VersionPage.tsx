@@ -16,6 +16,7 @@ import { ApprovalDetails } from './ApprovalDetails';
 import { ApproveDialog } from './ApproveDialog';
 import { CreateDraftButton } from './CreateDraftButton';
 import { useGeneralPart, useVersion } from './general-part.api';
+import { VersionDownloads } from './VersionDownloads';
 import { VersionStateTag } from './VersionStateTag';
 
 /** One version of the general part, read-only: its sections in order, and the approval when it has one. */
@@ -90,8 +91,12 @@ function VersionView({ version, me }: { version: GeneralPartVersion; me: Me }) {
             {t('generalPart.version.compareWithBase', { number: basedOn ?? '' })}
           </Link>
         )}
+        {isAdmin && version.state === 'approved' && (
+          <Link to={`/general-part/versions/${version.id}/nynorsk`}>{t('generalPart.nynorsk.open')}</Link>
+        )}
         <Link to="/general-part">{t('generalPart.backToOverview')}</Link>
       </div>
+      <VersionDownloads versionId={version.id} number={version.number} />
       {version.approval && (
         <ApprovalDetails
           versionId={version.id}

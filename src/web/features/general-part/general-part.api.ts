@@ -7,8 +7,10 @@ import type {
   CreateCycleInput,
   Cycle,
   GeneralPart,
+  GeneralPartNynorsk,
   GeneralPartVersion,
   UpdateCycleInput,
+  UpdateNynorskInput,
   UpdateSectionsInput,
 } from '../../../shared/contracts/general-part';
 import { api, query, uploadFile } from '../../shared/api';
@@ -112,5 +114,36 @@ export function useUploadApprovalAttachment(versionId: string) {
         mediaType,
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: versionKey(versionId) }),
+  });
+}
+
+/** One version of the general part as a file; a region contact whose region writes nynorsk may get nynorsk. */
+export const versionDocumentUrl = (id: string, format: 'docx' | 'pdf') =>
+  `/api/v1/general-part-versions/${encodeURIComponent(id)}/document${query({ format })}`;
+
+const nynorskKey = (id: string) => [...generalPartKey, 'nynorsk', id] as const;
+
+export function useNynorsk(id: string) {
+  return useQuery({
+    queryKey: nynorskKey(id),
+    queryFn: () =>
+      api<GeneralPartNynorsk>('GET', `/api/v1/general-part-versions/${encodeURIComponent(id)}/nynorsk`),
+  });
+}
+
+/** Saves an approved version's nynorsk text; the version (its `version` moved on) is read again. */
+export function useSaveNynorsk(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateNynorskInput) =>
+      api<GeneralPartNynorsk>(
+        'PUT',
+        `/api/v1/general-part-versions/${encodeURIComponent(id)}/nynorsk`,
+        input,
+      ),
+    onSuccess: (saved) => {
+      client.setQueryData(nynorskKey(id), saved);
+      return client.invalidateQueries({ queryKey: versionKey(id) });
+    },
   });
 }

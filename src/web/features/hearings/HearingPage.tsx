@@ -10,6 +10,7 @@ import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { formatDate, formatDateTime, formatShortDate, todayInOslo } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
+import { VersionDownloads } from '../general-part';
 import { deadlineStatus, deadlineText } from './deadline';
 import { HearingActions } from './HearingActions';
 import { HearingInputs } from './HearingInputs';
@@ -65,6 +66,7 @@ function HearingView({ hearing, me }: { hearing: Hearing; me: Me }) {
           <Link to={`/general-part/versions/${hearing.versionId}`}>
             {t('hearings.hearing.versionLink', { number: hearing.versionNumber })}
           </Link>
+          <VersionDownloads versionId={hearing.versionId} number={hearing.versionNumber} />
         </dd>
         <dt>{t('hearings.hearing.cycle')}</dt>
         <dd>{hearing.cycleName}</dd>
