@@ -123,12 +123,17 @@ export function useForm<S extends FormSchema, V extends Record<string, unknown>>
     setValues((v) => ({ ...v, [field]: value }));
     setDirty(true);
     // Validate as the person types once the field has shown an error, so it clears as soon as it is fixed.
+    // A field that holds a list (a document's sections) has its errors under `field.<index>.<part>`.
     setErrors((current) => {
-      if (!current[field as string]) return current;
+      const name = field as string;
+      const shown = Object.keys(current).filter((k) => k === name || k.startsWith(`${name}.`));
+      if (shown.length === 0) return current;
       const next = { ...current };
-      const fresh = errorsFrom({ ...values, [field]: value })[field as string];
-      if (fresh) next[field as string] = fresh;
-      else delete next[field as string];
+      const fresh = errorsFrom({ ...values, [field]: value });
+      for (const key of shown) {
+        if (fresh[key]) next[key] = fresh[key];
+        else delete next[key];
+      }
       return next;
     });
   };
