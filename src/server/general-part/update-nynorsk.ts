@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { FieldIssue } from '../../shared/contracts/field-errors.js';
 import { type GeneralPartNynorsk, UpdateNynorskInput } from '../../shared/contracts/general-part.js';
 import { isEmptyRichText, type RichTextDoc, toPlainText } from '../../shared/contracts/rich-text.js';
@@ -37,39 +37,40 @@ export async function updateNynorsk(ctx: Ctx, versionId: string, raw: unknown): 
         body: generalPartSections.body,
       })
       .from(generalPartSections)
-      .where(eq(generalPartSections.versionId, versionId));
+      .where(eq(generalPartSections.versionId, versionId))
+      .orderBy(asc(generalPartSections.position));
     const issues = nynorskIssues(sections, input.sections);
     if (issues.length > 0) throw new AppError('validation', issues);
 
+    // An approved version has its required sections, so neither list is ever empty.
     const ids = sections.map((s) => s.id);
-    const existing = ids.length
-      ? await tx
-          .select()
-          .from(generalPartNynorskSections)
-          .where(inArray(generalPartNynorskSections.sectionId, ids))
-      : [];
-    const idOf = new Map(sections.map((s) => [s.key, s.id]));
-    const wanted = input.sections.map((s) => ({
-      sectionId: idOf.get(s.key) ?? '',
-      title: s.title,
-      body: s.body,
-    }));
-    if (ids.length)
-      await tx.delete(generalPartNynorskSections).where(inArray(generalPartNynorskSections.sectionId, ids));
-    if (wanted.length) await tx.insert(generalPartNynorskSections).values(wanted);
+    const existing = await tx
+      .select()
+      .from(generalPartNynorskSections)
+      .where(inArray(generalPartNynorskSections.sectionId, ids));
+    const given = new Map(input.sections.map((s) => [s.key, s]));
+    const wanted = sections.flatMap((section) => {
+      const nynorsk = given.get(section.key);
+      return nynorsk ? [{ sectionId: section.id, title: nynorsk.title, body: nynorsk.body }] : [];
+    });
+    await tx.delete(generalPartNynorskSections).where(inArray(generalPartNynorskSections.sectionId, ids));
+    await tx.insert(generalPartNynorskSections).values(wanted);
     await tx
       .update(generalPartVersions)
       .set(nextVersion(generalPartVersions))
       .where(eq(generalPartVersions.id, versionId));
 
-    const keyOf = new Map(sections.map((s) => [s.id, s.key]));
+    const had = new Map(existing.map((s) => [s.sectionId, s]));
     await appendAudit(tx, actx, {
       action: 'generalPartVersion.updateNynorsk',
       entityType: 'generalPartVersion',
       entityId: versionId,
       before: {
         version: before.version,
-        sections: existing.map((s) => audited(keyOf.get(s.sectionId) ?? '', s)),
+        sections: sections.flatMap((section) => {
+          const old = had.get(section.id);
+          return old ? [audited(section.key, old)] : [];
+        }),
       },
       after: { version: before.version + 1, sections: input.sections.map((s) => audited(s.key, s)) },
     });
