@@ -311,6 +311,11 @@ describe.skipIf(!chromiumPath)('the general part in the browser', () => {
       .last()
       .waitFor();
     await expectAccessible(page, 'editor with a section refused for its empty title');
+    // The error summary at the top names the section and the field, and its link moves to the field.
+    const summary = page.getByRole('group', { name: 'Rett opp dette før du går videre:' });
+    await page.getByRole('button', { name: 'Legg til avsnitt' }).focus();
+    await summary.getByRole('link', { name: '6. Avsnitt uten tittel, tittel: Feltet må fylles ut.' }).click();
+    await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
     await title.fill('Økonomi');
     const renamed = page.getByRole('region', { name: '6. Økonomi' }).getByLabel('Tittel', { exact: true });
     await expect.poll(() => renamed.getAttribute('aria-invalid')).not.toBe('true');

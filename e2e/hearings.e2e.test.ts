@@ -332,6 +332,13 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
     await page.getByText('Innspillet fra Haldenregionen er registrert og merket «For sent».').waitFor();
     await page.getByRole('article', { name: 'Haldenregionen' }).getByText('For sent').waitFor();
     await expectAccessible(page, 'the closed hearing with all input');
+
+    // The start page lists the late input until it is answered, and its link lands on its row.
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Haldenregionen, formell høring på versjon 1' }).click();
+    await page.waitForFunction(() => document.activeElement?.id.startsWith('innspill-') ?? false);
+    const lateRow = page.getByRole('row').filter({ hasText: lateText });
+    expect(await lateRow.evaluate((el) => el === document.activeElement)).toBe(true);
     await signOut(page);
   });
 

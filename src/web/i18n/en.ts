@@ -874,6 +874,7 @@ export const webEn: WebCatalogue = {
         'The general part must include this section. You can change its title and text, but not remove it.',
       title: 'Title',
       text: 'Text of “{{title}}”',
+      textShort: 'Text',
       moveUp: 'Move up',
       moveDown: 'Move down',
       remove: 'Remove the section',

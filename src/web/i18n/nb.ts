@@ -870,6 +870,7 @@ export const webNb = {
         'Avsnittet må være med i den generelle delen. Du kan endre tittelen og teksten, men ikke fjerne det.',
       title: 'Tittel',
       text: 'Tekst i «{{title}}»',
+      textShort: 'Tekst',
       moveUp: 'Flytt opp',
       moveDown: 'Flytt ned',
       remove: 'Fjern avsnittet',

@@ -868,6 +868,7 @@ export const webNn: WebCatalogue = {
         'Avsnittet må vere med i den generelle delen. Du kan endre tittelen og teksta, men ikkje fjerne det.',
       title: 'Tittel',
       text: 'Tekst i «{{title}}»',
+      textShort: 'Tekst',
       moveUp: 'Flytt opp',
       moveDown: 'Flytt ned',
       remove: 'Fjern avsnittet',

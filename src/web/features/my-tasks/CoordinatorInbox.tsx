@@ -64,7 +64,7 @@ function LateInputsSection({ tasks }: { tasks: CoordinatorTasks }) {
           <List.Unordered>
             {items.map((i) => (
               <List.Item key={i.inputId}>
-                <Link to={`${hearingPath(i.hearingId)}/dispositions?status=unanswered`}>
+                <Link to={`${hearingPath(i.hearingId)}/dispositions#innspill-${i.inputId}`}>
                   {t('start.inbox.lateInput', {
                     region: i.regionName,
                     kind: t(`hearings.kindLower.${i.kind}`),

@@ -1,4 +1,4 @@
-import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, ErrorSummary, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -14,8 +14,14 @@ export function ProblemAlert({
   versionPath,
   onReload,
   reloading,
+  fieldErrors = [],
 }: {
   problem: Problem | null;
+  /**
+   * The errors on the sections' fields, in the sections' order: after a refused save they are listed as an
+   * error summary whose links move to each field (its title, or its text's editor).
+   */
+  fieldErrors?: readonly SectionFieldError[];
   /** Where the version is read (its page). */
   versionPath: string;
   onReload: () => void;
@@ -43,6 +49,40 @@ export function ProblemAlert({
       </Alert>
     );
   }
+  if (fieldErrors.length > 0) {
+    // The first message says the draft was not saved; the others are errors no field holds.
+    const [notSaved, ...general] = problem.messages;
+    return (
+      <ErrorSummary>
+        <ErrorSummary.Heading level={2} data-size="2xs">
+          {t('common.errorSummary')}
+        </ErrorSummary.Heading>
+        {notSaved && <Paragraph>{notSaved}</Paragraph>}
+        <ErrorSummary.List>
+          {general.map((m) => (
+            <ErrorSummary.Item key={m}>{m}</ErrorSummary.Item>
+          ))}
+          {fieldErrors.map((e) => (
+            <ErrorSummary.Item key={`${e.sectionId}-${e.field}`}>
+              <ErrorSummary.Link
+                href={`#${e.sectionId}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  const target = document.querySelector<HTMLElement>(
+                    `[data-section="${CSS.escape(e.sectionId)}"] ${e.field === 'title' ? '[data-field="title"]' : '[contenteditable="true"]'}`,
+                  );
+                  target?.focus();
+                  target?.scrollIntoView({ block: 'center' });
+                }}
+              >
+                {`${e.label}: ${e.message}`}
+              </ErrorSummary.Link>
+            </ErrorSummary.Item>
+          ))}
+        </ErrorSummary.List>
+      </ErrorSummary>
+    );
+  }
   return (
     <Alert data-color="danger">
       {problem.messages.map((m) => (
@@ -51,6 +91,14 @@ export function ProblemAlert({
     </Alert>
   );
 }
+
+/** One error on a section's field, named as the summary names it («2. Formål – tittel»). */
+export type SectionFieldError = {
+  sectionId: string;
+  field: 'title' | 'body';
+  label: string;
+  message: string;
+};
 
 /**
  * The save button, always in reach at the bottom of the window while writing, with whether everything is

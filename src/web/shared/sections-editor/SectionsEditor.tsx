@@ -13,7 +13,7 @@ import { formatDateTime } from '../format';
 import { currentLocale } from '../i18n';
 import { useUnsavedChanges } from '../unsaved-changes';
 import './sections-editor.css';
-import { type Problem, ProblemAlert, SaveBar } from './DraftStatus';
+import { type Problem, ProblemAlert, SaveBar, type SectionFieldError } from './DraftStatus';
 import {
   type DraftSection,
   differingFrom,
@@ -165,6 +165,23 @@ export function SectionsEditor({
     focusLater(section.id, `[data-move="${by < 0 ? 'up' : 'down'}"]`);
   };
 
+  // The summary lists the errors as they are now: each goes from it as soon as it is put right.
+  const summaryOf = (sections: readonly DraftSection[]): SectionFieldError[] =>
+    sections.flatMap((section, index) => {
+      const errors = sectionErrors.get(section.id);
+      if (!errors) return [];
+      const name = t('generalPart.editor.sectionHeading', {
+        number: index + 1,
+        title: section.title.trim() || t('generalPart.editor.untitled'),
+      });
+      return (['title', 'body'] as const).flatMap((field) => {
+        const message = errors[field];
+        if (!message) return [];
+        const what = field === 'title' ? t('generalPart.editor.title') : t('generalPart.editor.textShort');
+        return [{ sectionId: section.id, field, label: `${name}, ${what.toLocaleLowerCase()}`, message }];
+      });
+    });
+
   const add = () => {
     const id = newSectionId();
     dispatch({ type: 'add', id });
@@ -179,6 +196,7 @@ export function SectionsEditor({
       <div ref={problemRef} tabIndex={-1} className="focus-target">
         <ProblemAlert
           problem={problem}
+          fieldErrors={problem?.kind === 'error' ? summaryOf(state.sections) : []}
           versionPath={versionPath}
           onReload={() => void reload()}
           reloading={reloading}
