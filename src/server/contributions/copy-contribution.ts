@@ -1,16 +1,15 @@
 import { inArray } from 'drizzle-orm';
 import type { Locale, Role } from '../../shared/contracts/common.js';
 import { type ContributionCopies, CopyContributionInput } from '../../shared/contracts/contributions.js';
-import { appendAudit } from '../audit/append-audit.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { userIdOf } from '../platform/context.js';
 import { fieldError } from '../platform/errors.js';
 import { regions } from '../registry/registry.table.js';
-import { contributionStatusChanges, contributions } from './contribution.table.js';
+import { contributions } from './contribution.table.js';
 import { readContributions } from './contribution-reads.js';
-import { auditedContribution, lockAgreement, nextPosition } from './contribution-rules.js';
+import { lockAgreement } from './contribution-rules.js';
 import { copyTargetsOf, readCopySource } from './copy-targets.js';
+import { insertProposed } from './insert-proposed.js';
 
 /** A region contact's items are the region's own, which no other region takes over; the viewer writes none. */
 export const contributionCopiers: readonly Role[] = ['admin', 'department'];
@@ -58,9 +57,10 @@ export async function copyContribution(ctx: Ctx, id: string, raw: unknown): Prom
     const reason = copiedReason[actx.actor.locale](source.regionName);
     const made: string[] = [];
     for (const agreementId of agreementIds) {
-      const [row] = await tx
-        .insert(contributions)
-        .values({
+      const row = await insertProposed(
+        tx,
+        actx,
+        {
           agreementId,
           cycleId: source.cycleId,
           subjectAreaId: source.subjectAreaId,
@@ -72,26 +72,10 @@ export async function copyContribution(ctx: Ctx, id: string, raw: unknown): Prom
           budgetNokPerYear: source.budgetNokPerYear,
           timeFrame: source.timeFrame,
           indicators: source.indicators,
-          status: 'proposed',
-          position: await nextPosition(tx, agreementId, source.subjectAreaId),
-          createdBy: userIdOf(actx.actor),
-        })
-        .returning();
-      if (!row) throw new Error('insert returned nothing');
-      await tx.insert(contributionStatusChanges).values({
-        contributionId: row.id,
-        fromStatus: null,
-        toStatus: 'proposed',
+        },
         reason,
-        changedBy: userIdOf(actx.actor),
-      });
-      await appendAudit(tx, actx, {
-        action: 'contribution.create',
-        entityType: 'contribution',
-        entityId: row.id,
-        before: null,
-        after: { ...auditedContribution(row), copiedFrom: source.id },
-      });
+        { copiedFrom: source.id },
+      );
       made.push(row.id);
     }
     const items = await readContributions(tx, actx.actor, inArray(contributions.id, made));

@@ -1,21 +1,17 @@
 import type { Locale, Role } from '../../shared/contracts/common.js';
 import { type ContributionDetail, CreateContributionInput } from '../../shared/contracts/contributions.js';
-import { appendAudit } from '../audit/append-audit.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
-import { userIdOf } from '../platform/context.js';
 import { assertId } from '../platform/ids.js';
-import { contributionStatusChanges, contributions } from './contribution.table.js';
 import { readDetail } from './contribution-reads.js';
 import {
   assertDepartment,
   assertMayWrite,
   assertSubjectArea,
-  auditedContribution,
   lockAgreement,
-  nextPosition,
   ownerDepartmentIdOf,
 } from './contribution-rules.js';
+import { insertProposed } from './insert-proposed.js';
 
 export const contributionWriters: readonly Role[] = ['admin', 'department', 'region'];
 
@@ -41,10 +37,10 @@ export async function createContribution(
     assertMayWrite(actx.actor, agreement.regionId, ownerDepartmentId);
     await assertSubjectArea(tx, agreement.cycleId, input.subjectAreaId);
     await assertDepartment(tx, ownerDepartmentId);
-    const position = await nextPosition(tx, agreementId, input.subjectAreaId);
-    const [row] = await tx
-      .insert(contributions)
-      .values({
+    const row = await insertProposed(
+      tx,
+      actx,
+      {
         agreementId,
         cycleId: agreement.cycleId,
         subjectAreaId: input.subjectAreaId,
@@ -56,26 +52,9 @@ export async function createContribution(
         budgetNokPerYear: input.budgetNokPerYear,
         timeFrame: input.timeFrame,
         indicators: input.indicators,
-        status: 'proposed',
-        position,
-        createdBy: userIdOf(actx.actor),
-      })
-      .returning();
-    if (!row) throw new Error('insert returned nothing');
-    await tx.insert(contributionStatusChanges).values({
-      contributionId: row.id,
-      fromStatus: null,
-      toStatus: 'proposed',
-      reason: input.note ?? createdReason[actx.actor.locale],
-      changedBy: userIdOf(actx.actor),
-    });
-    await appendAudit(tx, actx, {
-      action: 'contribution.create',
-      entityType: 'contribution',
-      entityId: row.id,
-      before: null,
-      after: auditedContribution(row),
-    });
+      },
+      input.note ?? createdReason[actx.actor.locale],
+    );
     return readDetail(tx, actx.actor, row.id);
   });
 }

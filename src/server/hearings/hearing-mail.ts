@@ -136,81 +136,56 @@ export function extendedMail(r: Recipient, h: HearingFacts, previousDeadline: st
 }
 
 export function reminderMail(r: Recipient, h: HearingFacts, daysBefore: number, link: string): Mail {
-  const w = words[r.standard];
   const deadline = longDate(r.standard, h.deadline);
-  if (r.standard === 'nn') {
-    const left = daysBefore === 1 ? '1 dag' : `${daysBefore} dagar`;
-    return {
-      subject: `Påminning: ${left} att til fristen for innspel – ${deadline}`,
-      text: lines(
-        'Hei,',
-        '',
-        `${r.regionName} har enno ikkje sendt innspel i ${w.theHearing[h.kind]} ${w.about} (${h.cycleName}), versjon ${h.versionNumber}. Fristen er ${deadline}.`,
-        '',
-        'Gje innspel i Partnerskap:',
-        link,
-        '',
-        'Har regionen ingen innspel, kan du sjå bort frå denne påminninga.',
-        '',
-        w.footer,
-      ),
-    };
-  }
-  const left = daysBefore === 1 ? '1 dag' : `${daysBefore} dager`;
-  return {
-    subject: `Påminnelse: ${left} igjen til fristen for innspill – ${deadline}`,
-    text: lines(
-      'Hei,',
-      '',
-      `${r.regionName} har ennå ikke sendt innspill i ${w.theHearing[h.kind]} ${w.about} (${h.cycleName}), versjon ${h.versionNumber}. Fristen er ${deadline}.`,
-      '',
-      'Gi innspill i Partnerskap:',
-      link,
-      '',
-      'Har regionen ingen innspill, kan du se bort fra denne påminnelsen.',
-      '',
-      w.footer,
-    ),
-  };
+  const subject =
+    r.standard === 'nn'
+      ? `Påminning: ${daysBefore === 1 ? '1 dag' : `${daysBefore} dagar`} att til fristen for innspel – ${deadline}`
+      : `Påminnelse: ${daysBefore === 1 ? '1 dag' : `${daysBefore} dager`} igjen til fristen for innspill – ${deadline}`;
+  return { subject, text: reminderText(r, h, link) };
 }
 
 /**
  * The reminder the coordinator sends from the start page to a region that has not answered: unlike the
- * scheduled ones it is not tied to a number of days left, so it names the deadline only.
+ * scheduled ones it is not tied to a number of days left, so its subject names the deadline only.
  */
 export function manualReminderMail(r: Recipient, h: HearingFacts, link: string): Mail {
+  const deadline = longDate(r.standard, h.deadline);
+  const subject =
+    r.standard === 'nn'
+      ? `Påminning: fristen for innspel er ${deadline}`
+      : `Påminnelse: fristen for innspill er ${deadline}`;
+  return { subject, text: reminderText(r, h, link) };
+}
+
+/** What every reminder says: the region has not answered, the deadline, and where to answer. */
+function reminderText(r: Recipient, h: HearingFacts, link: string): string {
   const w = words[r.standard];
   const deadline = longDate(r.standard, h.deadline);
+  const about = `${w.theHearing[h.kind]} ${w.about} (${h.cycleName}), versjon ${h.versionNumber}`;
   if (r.standard === 'nn') {
-    return {
-      subject: `Påminning: fristen for innspel er ${deadline}`,
-      text: lines(
-        'Hei,',
-        '',
-        `${r.regionName} har enno ikkje sendt innspel i ${w.theHearing[h.kind]} ${w.about} (${h.cycleName}), versjon ${h.versionNumber}. Fristen er ${deadline}.`,
-        '',
-        'Gje innspel i Partnerskap:',
-        link,
-        '',
-        'Har regionen ingen innspel, kan du sjå bort frå denne påminninga.',
-        '',
-        w.footer,
-      ),
-    };
-  }
-  return {
-    subject: `Påminnelse: fristen for innspill er ${deadline}`,
-    text: lines(
+    return lines(
       'Hei,',
       '',
-      `${r.regionName} har ennå ikke sendt innspill i ${w.theHearing[h.kind]} ${w.about} (${h.cycleName}), versjon ${h.versionNumber}. Fristen er ${deadline}.`,
+      `${r.regionName} har enno ikkje sendt innspel i ${about}. Fristen er ${deadline}.`,
       '',
-      'Gi innspill i Partnerskap:',
+      'Gje innspel i Partnerskap:',
       link,
       '',
-      'Har regionen ingen innspill, kan du se bort fra denne påminnelsen.',
+      'Har regionen ingen innspel, kan du sjå bort frå denne påminninga.',
       '',
       w.footer,
-    ),
-  };
+    );
+  }
+  return lines(
+    'Hei,',
+    '',
+    `${r.regionName} har ennå ikke sendt innspill i ${about}. Fristen er ${deadline}.`,
+    '',
+    'Gi innspill i Partnerskap:',
+    link,
+    '',
+    'Har regionen ingen innspill, kan du se bort fra denne påminnelsen.',
+    '',
+    w.footer,
+  );
 }
