@@ -412,7 +412,7 @@ describe('loading the special parts', () => {
     });
   });
 
-  it('adds well under a second to the demo', async () => {
+  it('loads again into the demo cycle once its agreements are gone, with the same twelve agreements', async () => {
     // Take the special parts out again (the agreements' rows cascade) and time loading them alone. The
     // political processing holds on to the agreements (demo-political.ts): it goes first, with the
     // commitments Indre Østfold's agreement made coming into force (their reporting rounds before them,
@@ -424,13 +424,9 @@ describe('loading the special parts', () => {
     await database.db.delete(politicalCases).where(isNotNull(politicalCases.sourceCaseId));
     await database.db.delete(politicalCases);
     await database.db.delete(agreements).where(eq(agreements.cycleId, cycleId));
-    const started = performance.now();
     const summary = await loadDemoSpecialParts(database.db, 'admin@demo.partnerskap.no');
-    const elapsed = performance.now() - started;
     expect(summary).toMatchObject({ agreements: 12, contributions: items.length, specialPartVersions: 3 });
     await readDemo();
     expect(agreementRows).toHaveLength(12);
-    // About 0.1 s on a quiet machine; the bound is for a busy two-core one running other suites.
-    expect(elapsed).toBeLessThan(2_000);
   });
 });
