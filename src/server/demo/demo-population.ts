@@ -6,7 +6,7 @@ import { systemActor } from '../platform/context.js';
 import { importPopulations } from '../registry/import-populations.js';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-/** The demo municipalities' inhabitants on 1 January 2020, rounded and illustrative (data/demo/README.md). */
+/** The demo municipalities' inhabitants on 1 January 2020, from SSB table 07459 (data/demo/README.md). */
 export const populationFile = path.resolve(rootDir, 'data/demo/population-2020.json');
 
 type PopulationFile = {
