@@ -3202,6 +3202,8 @@ export const webEn: WebCatalogue = {
       regionOwner: "{{region}} (the region's own)",
       ownerDone: 'All {{total}} reported',
       ownerMissing: '{{missing}} of {{total}} missing',
+      ownersCount_one: 'Showing {{count, number}} of {{total, number}} owners',
+      ownersCount_other: 'Showing {{count, number}} of {{total, number}} owners',
       commitmentsHeading: 'The commitments of the round',
       commitmentsHelp: 'Choose a commitment to read or write its report.',
       reports: 'Reports',

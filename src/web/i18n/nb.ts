@@ -3183,6 +3183,8 @@ export const webNb = {
       regionOwner: '{{region}} (regionens egne)',
       ownerDone: 'Alle {{total}} rapportert',
       ownerMissing: 'Mangler {{missing}} av {{total}}',
+      ownersCount_one: 'Viser {{count, number}} av {{total, number}} eiere',
+      ownersCount_other: 'Viser {{count, number}} av {{total, number}} eiere',
       commitmentsHeading: 'Forpliktelsene i runden',
       commitmentsHelp: 'Velg en forpliktelse for å se eller skrive rapporten.',
       reports: 'Rapportene',

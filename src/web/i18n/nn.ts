@@ -3185,6 +3185,8 @@ export const webNn: WebCatalogue = {
       regionOwner: '{{region}} (regionen sine eigne)',
       ownerDone: 'Alle {{total}} rapporterte',
       ownerMissing: 'Manglar {{missing}} av {{total}}',
+      ownersCount_one: 'Viser {{count, number}} av {{total, number}} eigarar',
+      ownersCount_other: 'Viser {{count, number}} av {{total, number}} eigarar',
       commitmentsHeading: 'Forpliktingane i runden',
       commitmentsHelp: 'Vel ei forplikting for å sjå eller skrive rapporten.',
       reports: 'Rapportane',

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Me } from '../../../shared/contracts/auth';
 import {
-  type RoundOwner,
   RoundReportState,
   type RoundRow,
   type RoundStatus,
@@ -30,6 +29,7 @@ import {
 } from './follow-up.api';
 import { ownerName } from './follow-up-format';
 import { ReopenDialog } from './ReopenDialog';
+import { RoundOwners } from './RoundOwners';
 
 /**
  * A reporting round's status: how many reports stand where and which owners have and have not reported
@@ -91,7 +91,7 @@ function RoundView({ round, me }: { round: RoundStatus; me: Me }) {
         <dd>{t('followUp.round.countsSummary', round.counts)}</dd>
       </dl>
       <AnnualReportSection round={round} me={me} />
-      <Owners owners={round.owners} />
+      <RoundOwners owners={round.owners} />
       <Rows round={round} onReopen={setReopening} />
       <ConfirmDialog
         open={confirm === 'close'}
@@ -125,50 +125,6 @@ function RoundView({ round, me }: { round: RoundStatus; me: Me }) {
         }}
       />
     </Page>
-  );
-}
-
-/** Who has and has not reported: each owner with how many of its commitments it has submitted. */
-function Owners({ owners }: { owners: RoundOwner[] }) {
-  const { t } = useTranslation();
-  const headingId = useId();
-  return (
-    <section className="stack page-section" aria-labelledby={headingId}>
-      <Heading level={2} data-size="sm" id={headingId}>
-        {t('followUp.round.ownersHeading')}
-      </Heading>
-      <div className="table-wrap">
-        <Table aria-labelledby={headingId} zebra>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('followUp.round.columns.owner')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('followUp.round.columns.reported')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {owners.map((o) => (
-              <Table.Row
-                key={o.owner.type === 'department' ? o.owner.department.id : `region-${o.region?.id}`}
-              >
-                <Table.Cell>
-                  {o.owner.type === 'department'
-                    ? o.owner.department.name
-                    : t('followUp.round.regionOwner', { region: o.region?.name ?? '' })}
-                </Table.Cell>
-                <Table.Cell>
-                  {o.submitted === o.commitments
-                    ? t('followUp.round.ownerDone', { total: o.commitments })
-                    : t('followUp.round.ownerMissing', {
-                        missing: o.commitments - o.submitted,
-                        total: o.commitments,
-                      })}
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
-    </section>
   );
 }
 
