@@ -9,19 +9,17 @@ import {
   type TemplateField,
   type TreatmentOutcome,
 } from '../../shared/contracts/cases.js';
-import type { HearingKind } from '../../shared/contracts/hearings.js';
 import { politicalStatesOf } from '../adoption/political-state.js';
 import { agreements } from '../agreements/agreement.table.js';
 import { bodyMeetings, politicalBodies } from '../bodies/body.table.js';
 import type { Db, Tx } from '../db/client.js';
 import { generalPartVersions } from '../general-part/general-part.table.js';
-import { hearings } from '../hearings/hearing.table.js';
-import { closedSql, osloTodaySql } from '../hearings/hearing-rules.js';
 import { evidenceFactsOf } from '../milestones/milestone-reads.js';
 import { notFound } from '../platform/errors.js';
 import { regions } from '../registry/registry.table.js';
 import { users } from '../users/user.table.js';
 import { caseAgreements, caseDecisionPoints, caseTreatments, politicalCases } from './case.table.js';
+import { closedHearingsOfCase } from './case-hearings.js';
 
 /** A treatment's decision as the API shows it; null until one is recorded. */
 export function decisionOf(
@@ -79,17 +77,7 @@ export async function loadCase(db: Db | Tx, id: string): Promise<PoliticalCase> 
     .leftJoin(users, eq(users.id, caseTreatments.decidedBy))
     .where(eq(caseTreatments.caseId, id))
     .orderBy(asc(caseTreatments.position));
-  const closedHearings = await db
-    .select({
-      hearingId: hearings.id,
-      kind: hearings.kind,
-      versionNumber: generalPartVersions.number,
-      deadline: hearings.deadline,
-    })
-    .from(hearings)
-    .innerJoin(generalPartVersions, eq(generalPartVersions.id, hearings.versionId))
-    .where(and(eq(hearings.cycleId, row.cycleId), closedSql(osloTodaySql)))
-    .orderBy(asc(hearings.deadline), asc(hearings.id));
+  const closedHearings = await closedHearingsOfCase(db, id);
   const [followUp] = await db
     .select({ id: politicalCases.id })
     .from(politicalCases)
@@ -101,7 +89,7 @@ export async function loadCase(db: Db | Tx, id: string): Promise<PoliticalCase> 
     title: row.title,
     archiveReference: row.archiveYear === null ? null : `${row.archiveYear}/${row.archiveSequence}`,
     agreements: agreementRows,
-    hearingSummaries: closedHearings.map((h) => ({ ...h, kind: h.kind as HearingKind })),
+    hearingSummaries: closedHearings,
     decisionPoints: points.map((p) => ({ id: p.id, text: p.text, fromTemplate: p.fromTemplate })),
     background: row.background,
     facts: row.facts,

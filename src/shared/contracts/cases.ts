@@ -106,8 +106,10 @@ export const PoliticalCase = z.object({
   archiveReference: z.string().nullable(),
   agreements: z.array(CaseAgreement),
   /**
-   * The closed hearings of the general part in the case's cycle, earliest deadline first: the case
-   * document attaches each one's input summary, with the county's final answers, after the agreements.
+   * The closed hearings behind the general part the case's agreements are pinned to (the pinned version's
+   * own, and those of the drafts it was made from since the version approved before it), earliest deadline
+   * first: the case document attaches each one's input summary, with the county's final answers, after the
+   * agreements. Empty when the pinned versions had no closed hearing.
    */
   hearingSummaries: z.array(
     z.object({ hearingId: z.string(), kind: HearingKind, versionNumber: z.number(), deadline: z.string() }),
