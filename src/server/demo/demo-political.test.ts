@@ -127,6 +127,15 @@ describe('the demo cases', () => {
     expect(board.treatments[0]?.decision?.decisionText).toMatch(/^1\. /);
   });
 
+  it('attaches to each case the summaries of the 2020 hearings of version 1, from which the approved version 2 was written', () => {
+    for (const c of cases) {
+      expect(c.hearingSummaries.map((h) => [h.kind, h.versionNumber, h.deadline])).toEqual([
+        ['informal', 1, '2020-06-12'],
+        ['formal', 1, '2020-09-15'],
+      ]);
+    }
+  });
+
   it("has the county council's information case for the first batch, taken for information", () => {
     const board = caseOf('executive_board', indre);
     const council = caseOf('county_council', indre);
