@@ -2571,12 +2571,18 @@ export const webEn: WebCatalogue = {
         createdAt: 'Made',
         source: 'Made from',
         followUp: 'Case for the county council',
-        hearingSummaries: 'Input summaries',
-        noHearingSummaries: 'No closed hearing in the agreement cycle',
       },
       sourceLink: 'The county executive board’s case',
       followUpLink: 'Open the county council’s case',
-      hearingSummary: '{{kind}} of the general part, version {{version}} (deadline {{deadline}})',
+      attachments: {
+        heading: 'Attachments',
+        agreement: 'Partnership agreement with {{region}}, general and special part',
+        hearingSummary:
+          'Input summary – {{kind}} of the general part, version {{version}} (deadline {{deadline}})',
+        inDocument: '(in the case document)',
+        noHearingSummary:
+          'The general part the agreements rest on has no closed hearing, so the case has no input summary attached.',
+      },
       councilCase: 'Make case for the county council',
       councilCaseTitle: 'Make a case for the county council?',
       councilCaseBody:

@@ -2557,12 +2557,18 @@ export const webNb = {
         createdAt: 'Laget',
         source: 'Laget fra',
         followUp: 'Sak til fylkestinget',
-        hearingSummaries: 'Innspillsoppsummering',
-        noHearingSummaries: 'Ingen avsluttet høring i avtalesyklusen',
       },
       sourceLink: 'Saken til fylkesrådet',
       followUpLink: 'Åpne saken til fylkestinget',
-      hearingSummary: '{{kind}} av generell del, versjon {{version}} (frist {{deadline}})',
+      attachments: {
+        heading: 'Vedlegg',
+        agreement: 'Partnerskapsavtale med {{region}}, generell og spesiell del',
+        hearingSummary:
+          'Innspillsoppsummering – {{kind}} av generell del, versjon {{version}} (frist {{deadline}})',
+        inDocument: '(i saksframlegget)',
+        noHearingSummary:
+          'Generell del som avtalene bygger på, har ingen avsluttet høring, så saken har ingen innspillsoppsummering som vedlegg.',
+      },
       councilCase: 'Lag sak til fylkestinget',
       councilCaseTitle: 'Lage sak til fylkestinget?',
       councilCaseBody:

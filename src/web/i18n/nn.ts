@@ -2558,12 +2558,18 @@ export const webNn: WebCatalogue = {
         createdAt: 'Laga',
         source: 'Laga frå',
         followUp: 'Sak til fylkestinget',
-        hearingSummaries: 'Innspelsoppsummering',
-        noHearingSummaries: 'Inga avslutta høyring i avtalesyklusen',
       },
       sourceLink: 'Saka til fylkesrådet',
       followUpLink: 'Opne saka til fylkestinget',
-      hearingSummary: '{{kind}} av generell del, versjon {{version}} (frist {{deadline}})',
+      attachments: {
+        heading: 'Vedlegg',
+        agreement: 'Partnarskapsavtale med {{region}}, generell og særskild del',
+        hearingSummary:
+          'Innspelsoppsummering – {{kind}} av generell del, versjon {{version}} (frist {{deadline}})',
+        inDocument: '(i saksframlegget)',
+        noHearingSummary:
+          'Generell del som avtalane byggjer på, har inga avslutta høyring, så saka har inga innspelsoppsummering som vedlegg.',
+      },
       councilCase: 'Lag sak til fylkestinget',
       councilCaseTitle: 'Lage sak til fylkestinget?',
       councilCaseBody:

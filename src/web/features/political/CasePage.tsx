@@ -13,6 +13,8 @@ import { Page } from '../../shared/components/Page';
 import { formatDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { RichText } from '../../shared/rich-text/RichText';
+import { agreementDocumentUrl } from '../agreement-document';
+import { summaryFileUrl } from '../hearings';
 import { CaseEditor } from './CaseEditor';
 import { caseDocumentUrl, politicalPaths, useCase, useCreateCouncilCase } from './political.api';
 import { TreatmentsSection } from './TreatmentsSection';
@@ -63,33 +65,6 @@ function CaseView({ politicalCase: c, me }: { politicalCase: PoliticalCase; me: 
             ))}
           </ul>
         </dd>
-        <dt>{t('political.case.facts.hearingSummaries')}</dt>
-        <dd>
-          {c.hearingSummaries.length === 0 ? (
-            t('political.case.facts.noHearingSummaries')
-          ) : (
-            <ul className="political-inline-list">
-              {c.hearingSummaries.map((h) => {
-                const label = t('political.case.hearingSummary', {
-                  kind: t(`hearings.kind.${h.kind}`),
-                  version: h.versionNumber,
-                  deadline: formatDate(h.deadline, locale),
-                });
-                // The summary's own page is the county's (admin and viewer); a department reads it in the
-                // case document.
-                return (
-                  <li key={h.hearingId}>
-                    {me.role === 'admin' || me.role === 'viewer' ? (
-                      <Link to={`${hearingPath(h.hearingId)}/summary`}>{label}</Link>
-                    ) : (
-                      label
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </dd>
         <dt>{t('political.case.facts.createdAt')}</dt>
         <dd>{formatDate(c.createdAt, locale)}</dd>
         {c.sourceCaseId && (
@@ -109,6 +84,7 @@ function CaseView({ politicalCase: c, me }: { politicalCase: PoliticalCase; me: 
           </>
         )}
       </dl>
+      <CaseAttachments politicalCase={c} me={me} />
       {admin && board && !c.followUpCaseId && !c.sourceCaseId && (
         <CouncilCase caseId={c.id} onDone={setNotice} />
       )}
@@ -125,6 +101,82 @@ function CaseView({ politicalCase: c, me }: { politicalCase: PoliticalCase; me: 
         <CaseText politicalCase={c} />
       )}
     </Page>
+  );
+}
+
+/**
+ * "Vedlegg": the case document's attachments in its order, each agreement and then the input summaries of
+ * the closed hearings behind the general part the agreements are pinned to, each with its own document. The
+ * summary's page and files are the county's (admin and viewer); a department reads it in the case document.
+ */
+function CaseAttachments({ politicalCase: c, me }: { politicalCase: PoliticalCase; me: Me }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const headingId = useId();
+  const county = me.role === 'admin' || me.role === 'viewer';
+  return (
+    <section className="stack page-section" aria-labelledby={headingId}>
+      <Heading level={2} data-size="sm" id={headingId}>
+        {t('political.case.attachments.heading')}
+      </Heading>
+      <ol className="political-attachments">
+        {c.agreements.map((a) => {
+          const title = t('political.case.attachments.agreement', { region: a.regionName });
+          return (
+            <li key={a.id}>
+              <Link to={agreementPath(a.id)}>{title}</Link>
+              <Files
+                title={title}
+                docx={agreementDocumentUrl(a.id, 'docx')}
+                pdf={agreementDocumentUrl(a.id, 'pdf')}
+              />
+            </li>
+          );
+        })}
+        {c.hearingSummaries.map((h) => {
+          const title = t('political.case.attachments.hearingSummary', {
+            kind: t(`hearings.kindLower.${h.kind}`),
+            version: h.versionNumber,
+            deadline: formatDate(h.deadline, locale),
+          });
+          return (
+            <li key={h.hearingId}>
+              {county ? (
+                <>
+                  <Link to={`${hearingPath(h.hearingId)}/summary`}>{title}</Link>
+                  <Files
+                    title={title}
+                    docx={summaryFileUrl(h.hearingId, 'docx')}
+                    pdf={summaryFileUrl(h.hearingId, 'pdf')}
+                  />
+                </>
+              ) : (
+                <>
+                  {title} {t('political.case.attachments.inDocument')}
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {c.hearingSummaries.length === 0 && (
+        <Paragraph>{t('political.case.attachments.noHearingSummary')}</Paragraph>
+      )}
+    </section>
+  );
+}
+
+/** An attachment's DOCX and PDF, each link named with the attachment for whoever hears the links alone. */
+function Files({ title, docx, pdf }: { title: string; docx: string; pdf: string }) {
+  return (
+    <span className="political-attachments__files">
+      <a href={docx} download>
+        DOCX<span className="visually-hidden"> – {title}</span>
+      </a>
+      <a href={pdf} download>
+        PDF<span className="visually-hidden"> – {title}</span>
+      </a>
+    </span>
   );
 }
 
