@@ -149,7 +149,21 @@ describe.skipIf(!chromiumPath)('the political processing, from two ready agreeme
     const during = await send<Plan>(page, baseUrl, 'GET', `/api/v1/cycles/${cycleId}/batch-plan`);
     expect(during.agreements.filter((a) => a.ready)).toEqual([]);
     await page.getByText('Fylt ut av malen', { exact: true }).first().waitFor();
+    // The attachments in the case document's order: the two agreements, then the input summaries of the
+    // demo's two hearings of 2020 on version 1, from which the approved version 2 was written.
+    const attachments = page.getByRole('region', { name: 'Vedlegg' }).getByRole('listitem');
+    await expect
+      .poll(() => attachments.allTextContents())
+      .toEqual([
+        expect.stringContaining(`Partnerskapsavtale med ${moss}, generell og spesiell del`),
+        expect.stringContaining(`Partnerskapsavtale med ${hadeland}, generell og spesiell del`),
+        expect.stringMatching(/^Innspillsoppsummering – uformell høring av generell del, versjon 1 \(frist /),
+        expect.stringMatching(/^Innspillsoppsummering – formell høring av generell del, versjon 1 \(frist /),
+      ]);
     await expectAccessible(page, 'the new case with two agreements');
+    const summary = await download(page, 'DOCX – Innspillsoppsummering – formell høring');
+    expect(summary.filename).toBe('Innspillsoppsummering Formell høring generell del v1.docx');
+    expect(squash(readDocx(summary.content).body)).toContain(hadeland);
   }, 240_000);
 
   it('edits a decision point and numbers the case; the DOCX carries the edited point', async () => {
@@ -205,6 +219,14 @@ describe.skipIf(!chromiumPath)('the political processing, from two ready agreeme
     expect(text).toMatch(/Behandlet av Møtedato Utvalgssaksnr\. Fylkesrådet \d{2}\.\d{2}\.\d{4} 52\/26/);
     expect(text).toContain(hadeland);
     expect(text).toContain(moss);
+    // After the two agreements, the two hearings' input summaries, each an appendix of its own.
+    const informal = text.indexOf(
+      'Vedlegg 3: Innspillsoppsummering – uformell høring av generell del, versjon 1',
+    );
+    expect(informal).toBeGreaterThan(text.indexOf('Vedlegg 2: Partnerskapsavtale med'));
+    expect(
+      text.indexOf('Vedlegg 4: Innspillsoppsummering – formell høring av generell del, versjon 1'),
+    ).toBeGreaterThan(informal);
   }, 240_000);
 
   it('records the executive board’s approval and makes the county council’s case', async () => {
