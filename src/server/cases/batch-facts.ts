@@ -4,10 +4,12 @@ import { agreements } from '../agreements/agreement.table.js';
 import type { Db, Tx } from '../db/client.js';
 import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
 import { hearingInputs, hearings } from '../hearings/hearing.table.js';
+import { closedSql, osloTodaySql } from '../hearings/hearing-rules.js';
 import { meetingAgreements, meetings } from '../meetings/meeting.table.js';
 import { membersOf } from '../registry/region-members.js';
 import { county, regions } from '../registry/registry.table.js';
 import { specialPartVersions } from '../special-part/special-part.table.js';
+import { versionsBehind } from './case-hearings.js';
 
 /** What the case template says about one agreement of a batch, read from the live process. */
 export type AgreementFacts = {
@@ -42,6 +44,7 @@ export type BatchFacts = {
   countyName: string;
   cycleName: string;
   agreements: AgreementFacts[];
+  /** The closed hearings behind the agreements' general part, the ones the case attaches (case-hearings.ts). */
   hearings: HearingFacts[];
 };
 
@@ -105,7 +108,17 @@ export async function loadBatchFacts(
           .from(hearings)
           .innerJoin(generalPartVersions, eq(generalPartVersions.id, hearings.versionId))
           .leftJoin(hearingInputs, eq(hearingInputs.hearingId, hearings.id))
-          .where(eq(hearings.cycleId, cycleId))
+          .where(
+            and(
+              sql`${hearings.versionId} in ${versionsBehind(
+                sql.join(
+                  versionIds.map((id) => sql`${id}`),
+                  sql`, `,
+                ),
+              )}`,
+              closedSql(osloTodaySql),
+            ),
+          )
           .groupBy(hearings.id, generalPartVersions.number)
           .orderBy(asc(hearings.deadline));
   return {

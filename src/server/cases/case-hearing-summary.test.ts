@@ -64,13 +64,17 @@ async function heardDraft(fromId: string, cycleId: string, input: string) {
 describe('a case whose agreements are pinned to a version approved after its hearing', () => {
   it('attaches that hearing’s summary after the agreement, and not a later hearing of another version', async () => {
     const fx = await casesFixture(t);
+    // The cycle goes on: a new draft of the general part is on a hearing of its own, now closed. The
+    // agreement is still pinned to version 1, so its case has nothing to do with that hearing.
+    await heardDraft(fx.generalPart.id, fx.cycle.id, 'Innspill til neste versjon, ikke til denne saken.');
     const made = await ok<PoliticalCase>('POST', '/api/v1/cases', cookies.admin, {
       cycleId: fx.cycle.id,
       agreementIds: [fx.own.id],
     });
-    // The cycle goes on: a new draft of the general part is on a hearing of its own, now closed. The
-    // agreement is still pinned to version 1, so its case has nothing to do with that hearing.
-    await heardDraft(fx.generalPart.id, fx.cycle.id, 'Innspill til neste versjon, ikke til denne saken.');
+    // The template's facts tell of the hearing the case attaches, and of no other.
+    const facts = JSON.stringify(made.facts);
+    expect(facts).toContain('Formell høring av versjon 1 med frist');
+    expect(facts).not.toContain('høring av versjon 2');
     const c = await ok<PoliticalCase>('GET', `/api/v1/cases/${made.id}`, cookies.department);
     expect(c.hearingSummaries).toEqual([
       { hearingId: fx.hearing.id, kind: 'formal', versionNumber: 1, deadline: expect.any(String) },
@@ -111,11 +115,16 @@ describe('a case whose agreements are pinned to a version that had no hearing', 
     });
     const v1 = await approveVersion(admin, filled.id, approval(filled.version));
     await readyAgreement(t, fx.cycle.id, fx.own.id);
+    const later = await heardDraft(v1.id, fx.cycle.id, 'Samferdsel bør få mer plass i versjon 2.');
     const made = await ok<PoliticalCase>('POST', '/api/v1/cases', cookies.admin, {
       cycleId: fx.cycle.id,
       agreementIds: [fx.own.id],
     });
-    const later = await heardDraft(v1.id, fx.cycle.id, 'Samferdsel bør få mer plass i versjon 2.');
+    const facts = JSON.stringify(made.facts);
+    // The template's facts tell of no hearing: the cycle's hearing was on a version the case does not rest on.
+    expect(facts).toContain('Generell del versjon 1 ble godkjent');
+    expect(facts).not.toContain('høring av versjon');
+    expect(facts).not.toContain('slik den var på høring');
 
     const c = await ok<PoliticalCase>('GET', `/api/v1/cases/${made.id}`, cookies.admin);
     expect(c.hearingSummaries).toEqual([]);
