@@ -12,8 +12,9 @@ import { benchAgreementData, type DocumentBenchResult } from './agreement-docume
  * at most 1 s. Measured in this process on the document the route renders (case-document.ts): the case's
  * text and each agreement as an appendix, built from the agreement document's data. Each agreement has 140
  * agreed contributions, the national dataset's average (~170,000 over 1,200 regions), and the demo's
- * general part. The case also attaches the formal hearing's input summary, as the route does: three inputs
- * from each of the batch's regions and from as many others, each answered.
+ * general part. The case also attaches the input summaries of the hearings behind the general part, as the
+ * route does and as the demo's cases have them: the informal hearing with one input from each of the batch's
+ * regions and from as many others, and the formal hearing with three from each, every one answered.
  */
 export const caseDocumentBudget = { docxMs: 1000 } as const;
 
@@ -26,10 +27,19 @@ const paragraph = (text: string): RichTextDoc => ({
 });
 
 const hearingRegions = batch * 2;
-const inputsPerRegion = 3;
+const hearingsAttached = [
+  { kind: 'informal', openedAt: '2020-05-15T08:00:00.000Z', deadline: '2020-06-12', inputsPerRegion: 1 },
+  { kind: 'formal', openedAt: '2020-06-24T07:00:00.000Z', deadline: '2020-09-15', inputsPerRegion: 3 },
+] as const;
+const inputsAttached = hearingsAttached.reduce((sum, h) => sum + hearingRegions * h.inputsPerRegion, 0);
 
-/** The formal hearing's summary: each region's inputs to the sections in turn, every one answered. */
-function benchSummary(): InputSummary {
+/** A hearing's summary: each region's inputs to the sections in turn, every one answered. */
+function benchSummary({
+  kind,
+  openedAt,
+  deadline,
+  inputsPerRegion,
+}: (typeof hearingsAttached)[number]): InputSummary {
   const regionsOf = Array.from({ length: hearingRegions }, (_, i) => ({
     id: `region-${i}`,
     name: `Regionrådet for Benkeregion ${String(i + 1).padStart(2, '0')}`,
@@ -59,18 +69,18 @@ function benchSummary(): InputSummary {
   const total = inputs.length;
   return {
     hearing: {
-      id: 'bench-hearing',
+      id: `bench-hearing-${kind}`,
       cycleId: 'bench-cycle',
       cycleName: 'Partnerskapsavtaler 2021–2024',
       versionId: 'bench-version',
       versionNumber: 1,
-      kind: 'formal',
-      deadline: '2020-09-15',
-      closesAt: '2020-09-15T22:00:00.000Z',
+      kind,
+      deadline,
+      closesAt: `${deadline}T22:00:00.000Z`,
       state: 'closed',
       daysLeft: null,
       closedAt: null,
-      openedAt: '2020-08-15T10:00:00.000Z',
+      openedAt,
       openedBy: null,
       counts: {
         invitedRegions: hearingRegions,
@@ -122,9 +132,12 @@ function benchCase(appendices: readonly AgreementDocumentData[]): PoliticalCase 
       periodFrom: a.periodFrom,
       periodTo: a.periodTo,
     })),
-    hearingSummaries: [
-      { hearingId: 'bench-hearing', kind: 'formal', versionNumber: 1, deadline: '2020-09-15' },
-    ],
+    hearingSummaries: hearingsAttached.map((h) => ({
+      hearingId: `bench-hearing-${h.kind}`,
+      kind: h.kind,
+      versionNumber: 1,
+      deadline: h.deadline,
+    })),
     decisionPoints: appendices.map((a, i) => ({
       id: `point-${i}`,
       text: `Fylkesrådet godkjenner partnerskapsavtalen med ${a.region.name} for ${a.periodFrom.slice(0, 4)}–${a.periodTo.slice(0, 4)}.`,
@@ -162,8 +175,8 @@ export async function benchCaseDocument(runs: number): Promise<DocumentBenchResu
     return { ...data, agreementId: `agreement-${i}`, region: { ...data.region, id: `region-${i}`, name } };
   });
   const c = benchCase(appendices);
-  const summary = benchSummary();
-  const make = () => renderDocx(caseDocument(c, 'Viken fylkeskommune', appendices, [summary]));
+  const summaries = hearingsAttached.map(benchSummary);
+  const make = () => renderDocx(caseDocument(c, 'Viken fylkeskommune', appendices, summaries));
   let size = (await make()).length; // warm-up: modules, fonts, JIT
   const times: number[] = [];
   const cpu: number[] = [];
@@ -178,7 +191,7 @@ export async function benchCaseDocument(runs: number): Promise<DocumentBenchResu
   const medianMs = median(times);
   return [
     {
-      name: `case DOCX, ${batch} agreements attached (${contributionsPerAgreement} contributions each) and the hearing summary (${hearingRegions * inputsPerRegion} inputs)`,
+      name: `case DOCX, ${batch} agreements attached (${contributionsPerAgreement} contributions each) and ${hearingsAttached.length} hearing summaries (${inputsAttached} inputs)`,
       runs,
       medianMs,
       cpuMedianMs: median(cpu),
