@@ -44,9 +44,10 @@ export const caseWords = {
  * text as an appendix on pages of its own, as a case officer files a case with its attachments in one file:
  * "Vedlegg 1: Partnerskapsavtale med …", its facts (parties, members, period, versions), then the whole
  * agreement as its own document has it (general part, special part with the agreed contributions, the
- * bodies that adopt it), its headings one level down. After them come the input summaries of the cycle's
- * closed hearings of the general part, with the county's final answers, as the summary's own document has
- * them: what the regions said and how the county answered is part of what the politicians decide on.
+ * bodies that adopt it), its headings one level down. After them come the input summaries of the closed
+ * hearings behind the general part the agreements are pinned to (case-hearings.ts), with the county's final
+ * answers, as the summary's own document has them: what the regions said and how the county answered is part
+ * of what the politicians decide on. With no such hearing the list and the appendices name none.
  */
 export function caseDocument(
   c: PoliticalCase,
