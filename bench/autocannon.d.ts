@@ -2,6 +2,19 @@
 declare module 'autocannon' {
   import type { EventEmitter } from 'node:events';
 
+  /**
+   * One request of a connection's sequence. `setupRequest` builds it afresh before each send (the context is
+   * the connection's own, emptied each time the sequence starts over); `onResponse` gets its answer.
+   */
+  export type Request = {
+    method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+  };
+
   export type Options = {
     url: string;
     connections?: number;
@@ -12,6 +25,8 @@ declare module 'autocannon' {
     method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     headers?: Record<string, string>;
     body?: string;
+    /** Each connection sends these in order, round and round. */
+    requests?: Request[];
   };
 
   export type Result = {

@@ -44,7 +44,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon, { type Instance } from 'autocannon';
+import autocannon, { type Request as AutocannonRequest, type Instance } from 'autocannon';
 import pg from 'pg';
 import { openDatabase, serverVersion } from '../src/server/db/client.js';
 import { benchAgreementDocuments, printDocumentResults } from './agreement-document.js';
@@ -53,6 +53,14 @@ import { benchCaseDocument } from './case-document.js';
 import { adminEmail, benchPassword, type DatasetSizes, generateDataset } from './dataset.js';
 import { benchDocumentIsolation, type IsolationResult, printIsolationResult } from './document-isolation.js';
 import { type FirstPageSize, firstPageSizes, printFirstPageSizes } from './first-page.js';
+import {
+  describeTallies,
+  type MixedScenario,
+  mixedBudget,
+  mixedConnections,
+  mixedRouteName,
+  setUpMixedLoad,
+} from './mixed.js';
 import { type BenchRoute, type Budget, type Fixtures, routes } from './routes.js';
 import { benchStartup, printStartupResults } from './startup.js';
 import { benchStatusReport } from './status-report.js';
@@ -249,14 +257,14 @@ function serverCpuMs(server: Server): Promise<number> {
   });
 }
 
-async function signIn(origin: string): Promise<string> {
+async function signIn(origin: string, email = adminEmail): Promise<string> {
   const response = await fetch(`${origin}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({ email: adminEmail, password: benchPassword }),
+    body: JSON.stringify({ email, password: benchPassword }),
   });
   if (response.status !== 200) {
-    throw new Error(`signing in as ${adminEmail} failed: HTTP ${response.status} ${await response.text()}`);
+    throw new Error(`signing in as ${email} failed: HTTP ${response.status} ${await response.text()}`);
   }
   const session = response.headers
     .getSetCookie()
@@ -282,9 +290,9 @@ async function describeFailure(response: Response): Promise<string> {
 // ------------------------------------------------------------------------------------------------- load
 
 type Load = {
-  /** Milliseconds, one per 200 response. */
+  /** Milliseconds, one per 200 response (any 2xx in a mix). */
   latencies: number[];
-  /** Responses other than 200, by status. */
+  /** Responses other than 200 (other than 2xx in a mix), by status. */
   otherStatuses: Map<number, number>;
   connectionErrors: number;
   timeouts: number;
@@ -294,19 +302,29 @@ type Load = {
 /** Chromium's Accept-Encoding. */
 const browserAcceptEncoding = 'gzip, deflate, br, zstd';
 
-function load(url: string, cookie: string, seconds: number): Promise<Load> {
+/** Several kinds of request on each connection (bench/mixed.ts): any 2xx answer counts as served. */
+type Mix = {
+  connections: number;
+  requests: AutocannonRequest[];
+  /** Every answer, right after the request's own onResponse. */
+  onAnswer(statusCode: number, ms: number): void;
+};
+
+function load(url: string, cookie: string, seconds: number, mix?: Mix): Promise<Load> {
+  const served = (statusCode: number) => (mix ? statusCode >= 200 && statusCode <= 299 : statusCode === 200);
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const otherStatuses = new Map<number, number>();
     const instance = autocannon(
       {
         url,
-        connections: settings.connections,
+        connections: mix?.connections ?? settings.connections,
         duration: seconds,
         timeout: 10,
         // What a browser sends: large answers from a read cache then go out compressed, as the web app
         // gets them (platform/http/cached-responses.ts).
         headers: { cookie, accept: 'application/json', 'accept-encoding': browserAcceptEncoding },
+        ...(mix ? { requests: mix.requests } : {}),
       },
       (error, result) => {
         running = null;
@@ -322,8 +340,9 @@ function load(url: string, cookie: string, seconds: number): Promise<Load> {
     );
     running = instance;
     instance.on('response', (_client, statusCode, _bytes, ms) => {
-      if (statusCode === 200) latencies.push(ms);
+      if (served(statusCode)) latencies.push(ms);
       else otherStatuses.set(statusCode, (otherStatuses.get(statusCode) ?? 0) + 1);
+      mix?.onAnswer(statusCode, ms);
     });
   });
 }
@@ -449,25 +468,42 @@ async function benchRoute(
   await probe.arrayBuffer();
 
   const url = `${server.origin}${routePath}`;
-  if (settings.warmupSeconds > 0) {
-    await load(url, cookie, settings.warmupSeconds);
-    // Requests still queued in the server when the load stopped would slow the measured run: one more
+  return measureRoute(route, routePath, server, baselineRps, {
+    load: (seconds) => load(url, cookie, seconds),
+    // Requests still queued in the server when the load stopped would slow the next run: one more
     // request, answered after them, tells that they are done.
-    await drain(url, cookie);
+    settle: () => drain(url, cookie),
+  });
+}
+
+/**
+ * Warms up, then measures one load: the route's own, or the mix's. Any status but the one served is an
+ * error; a single route is then not measured at all, the mix is reported with its errors as a failure.
+ */
+async function measureRoute(
+  route: BenchRoute,
+  routePath: string,
+  server: Server,
+  baselineRps: number | null,
+  run: { load(seconds: number): Promise<Load>; settle(): Promise<void>; mixed?: boolean },
+): Promise<RouteResult> {
+  if (settings.warmupSeconds > 0) {
+    await run.load(settings.warmupSeconds);
+    await run.settle();
   }
   const cpuBefore = await serverCpuMs(server);
   const ownBefore = process.cpuUsage();
   const machineBefore = machineCpu();
   const wallBefore = performance.now();
-  const measured = await load(url, cookie, settings.seconds);
+  const measured = await run.load(settings.seconds);
   // The same after the measured run, so that the next route starts on an idle server.
-  await drain(url, cookie);
+  await run.settle();
   const exited = server.exited();
   if (exited) return errorResult(route, routePath, `the server process stopped during the run (${exited})`);
 
-  if (measured.otherStatuses.size > 0) {
-    const statuses = [...measured.otherStatuses].map(([status, n]) => `${n}× HTTP ${status}`).join(', ');
-    return errorResult(route, routePath, `not every response was 200 under load: ${statuses}`);
+  const otherStatuses = [...measured.otherStatuses].map(([status, n]) => `${n}× HTTP ${status}`).join(', ');
+  if (measured.otherStatuses.size > 0 && !run.mixed) {
+    return errorResult(route, routePath, `not every response was 200 under load: ${otherStatuses}`);
   }
   if (measured.latencies.length === 0)
     return errorResult(route, routePath, `no response completed within the measured ${settings.seconds} s`);
@@ -500,6 +536,7 @@ async function benchRoute(
     loadCpuMsPerRequest: (ownCpu.user + ownCpu.system) / 1000 / sorted.length,
     otherCpuPercent: otherCores === null ? null : otherCores * 100,
   };
+  if (measured.otherStatuses.size > 0) result.reasons.push(`answers other than 2xx: ${otherStatuses}`);
   if (measured.timeouts > 0 || measured.connectionErrors > 0) {
     result.reasons.push(
       `${measured.timeouts} requests timed out (10 s) and ${measured.connectionErrors} failed to connect`,
@@ -522,6 +559,79 @@ async function benchRoute(
   }
   if (result.reasons.length > 0) result.verdict = route.budget === 'baseline' ? 'ERROR' : 'FAIL';
   return result;
+}
+
+/**
+ * Issue 15, item 6: the mix of reads and writes of bench/mixed.ts against the same server, after its setup
+ * (users signed in, and what the versioned writes change made through the API). Prints what each kind of
+ * request got, and how many comments and versions the writes added, counted through the API.
+ */
+async function benchMixed(
+  server: Server,
+  adminCookie: string,
+  fixtures: Fixtures,
+  baselineRps: number | null,
+): Promise<{ result: RouteResult; details: string[] }> {
+  const route: BenchRoute = { name: mixedRouteName, path: '/api/health', budget: mixedBudget };
+  let scenario: MixedScenario;
+  try {
+    scenario = await setUpMixedLoad({
+      origin: server.origin,
+      adminCookie,
+      signIn: (email) => signIn(server.origin, email),
+      fixtures,
+    });
+  } catch (error) {
+    return {
+      result: errorResult(
+        route,
+        null,
+        `setting up: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+      details: [],
+    };
+  }
+  const before = await scenario.countWrites();
+  const healthUrl = `${server.origin}/api/health`;
+  let measuring = false;
+  const mix: Mix = {
+    connections: mixedConnections,
+    requests: scenario.requests,
+    onAnswer: (statusCode, ms) => {
+      const kind = scenario.answered();
+      const tally = kind && measuring ? scenario.tallies.get(kind) : undefined;
+      if (!tally) return;
+      if (statusCode >= 200 && statusCode <= 299) {
+        tally.ok++;
+        tally.latencies.push(ms);
+      } else tally.otherStatuses.set(statusCode, (tally.otherStatuses.get(statusCode) ?? 0) + 1);
+    },
+  };
+  let runs = 0;
+  const result = await measureRoute(route, 'reads and writes of bench/mixed.ts', server, baselineRps, {
+    mixed: true,
+    load: (seconds) => {
+      // The warm-up's answers are not tallied: only the measured run's.
+      measuring = runs++ === (settings.warmupSeconds > 0 ? 1 : 0);
+      return load(healthUrl, adminCookie, seconds, mix);
+    },
+    // Waits for the writes still in the server, then takes back the entities whose answer never came.
+    settle: async () => {
+      await drain(healthUrl, adminCookie);
+      await scenario.reclaim();
+    },
+  });
+  const after = await scenario.countWrites();
+  return {
+    result,
+    details: [
+      `Mixed load: ${scenario.summary}.`,
+      ...describeTallies(scenario.tallies).map((line) => `  ${line}`),
+      `  landed (warm-up and measured run): ${after.comments - before.comments} comments, ` +
+        `${after.contributionVersions - before.contributionVersions} contribution versions, ` +
+        `${after.inputVersions - before.inputVersions} hearing input versions`,
+    ],
+  };
 }
 
 function budgetText(budget: Budget | 'baseline'): string {
@@ -622,6 +732,19 @@ async function main() {
     console.log('  documents off the main loop …');
     isolation = await benchDocumentIsolation(server.origin, fixtures.hearingId);
   }
+  // Issue 15, item 6: last, as it writes.
+  let mixedDetails: string[] = [];
+  if (everything || settings.only.includes('mixed')) {
+    process.stdout.write(`  ${mixedRouteName} … `);
+    const mixed = await benchMixed(server, cookie, fixtures, baselineRps);
+    results.push(mixed.result);
+    mixedDetails = mixed.details;
+    console.log(
+      mixed.result.verdict === 'ERROR'
+        ? `error: ${mixed.result.reasons.join('; ')}`
+        : `${mixed.result.requests} requests`,
+    );
+  }
   await cleanUp();
   // Issue 15, item 7: the web app built afresh, and what its first pages load.
   const firstPage: FirstPageSize[] =
@@ -661,6 +784,7 @@ async function main() {
   }
   console.log('');
   printTable(results);
+  if (mixedDetails.length > 0) console.log(`\n${mixedDetails.join('\n')}`);
   const failed = results.filter((r) => r.verdict === 'FAIL' || r.verdict === 'ERROR');
   console.log('');
   for (const r of failed)
