@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.unit.test.ts', 'src/**/*.unit.test.tsx'],
+          include: ['src/**/*.unit.test.ts', 'src/**/*.unit.test.tsx', 'bench/**/*.unit.test.ts'],
           environment: 'node',
         },
       },

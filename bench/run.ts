@@ -16,7 +16,8 @@
  * routes whose name contains one of these words, after the baseline; the server's start and the documents
  * are then not timed, unless named: `isolation` for /api/health while four large PDFs render,
  * `first-page` for the compressed script of the sign-in and start pages, built afresh with Vite,
- * `case-document` for the case DOCX of 20 agreements with the agreements attached).
+ * `case-document` for the case DOCX of 20 agreements with the agreements attached, `mixed` for the mixed
+ * load of bench/mixed.ts: 100 connections sending two reads to each write as signed-in users, run last).
  *
  * Steps: generate the dataset (bench/dataset.ts: 7 departments, 1,200 regions, 5,600 municipalities,
  * ~6,000 dated memberships, ~1,300 users, 100,000 audit events; bench/dataset-hearing.ts: a general part of
