@@ -232,12 +232,34 @@ export async function setUpMixedLoad(ctx: MixedContext): Promise<MixedScenario> 
   );
   const draft = generalPart.versions.find((v) => v.state === 'draft');
   if (!draft) throw new Error('the new cycle has no draft general part');
+  // Its required sections are empty: a version is approved only with each of them written.
+  const sections = await api<{ sections: { key: string; title: string }[] }>(
+    adminCookie,
+    'GET',
+    `/api/v1/general-part-versions/${draft.id}`,
+  );
+  const written = await api<Versioned>(
+    adminCookie,
+    'PUT',
+    `/api/v1/general-part-versions/${draft.id}/sections`,
+    {
+      version: draft.version,
+      sections: sections.sections.map((s) => ({
+        key: s.key,
+        title: s.title,
+        body: {
+          type: 'doc',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: `${s.title} for perioden.` }] }],
+        },
+      })),
+    },
+  );
   await api(adminCookie, 'POST', `/api/v1/general-part-versions/${draft.id}/approve`, {
     date: isoDay(0),
     body: 'Fylkesrådet',
     caseNumber: '1/33',
     decisionText: 'Fylkesrådet godkjenner generell del.',
-    version: draft.version,
+    version: written.version,
   });
   const agreements = await api<{ id: string; region: { id: string } }[]>(
     adminCookie,
