@@ -402,33 +402,49 @@ export async function setUpMixedLoad(ctx: MixedContext): Promise<MixedScenario> 
   });
   type Context = { kind?: RequestKind; slot?: Slot; pool?: SlotPool };
 
-  const read = (req: Request, context: Context): Request => {
-    const n = readTurn++;
+  /** The n-th read: its kind, path and the user who reads it. */
+  const readOf = (n: number): { kind: ReadKind; path: string; cookie: string } => {
     const kind = readKinds[n % readKinds.length] as ReadKind;
-    context.kind = kind;
     const at = <T>(list: readonly T[]) => list[Math.floor(n / readKinds.length) % list.length] as T;
-    const get = (path: string, cookie: string): Request => ({
-      ...req,
-      method: 'GET',
-      path,
-      headers: readHeaders(cookie),
-      body: undefined,
-    });
     switch (kind) {
       case 'agreements':
-        return get(`/api/v1/agreements?cycle=${cycleId}`, at(viewers));
+        return { kind, path: `/api/v1/agreements?cycle=${cycleId}`, cookie: at(viewers) };
       case 'overview':
-        return get(`/api/v1/overview?cycle=${cycleId}&sort=region&dir=asc&limit=100`, adminCookie);
+        return {
+          kind,
+          path: `/api/v1/overview?cycle=${cycleId}&sort=region&dir=asc&limit=100`,
+          cookie: adminCookie,
+        };
       case 'contributions':
-        return get(`/api/v1/agreements/${at(nationalAgreements)}/contributions`, at(departments).cookie);
+        return {
+          kind,
+          path: `/api/v1/agreements/${at(nationalAgreements)}/contributions`,
+          cookie: at(departments).cookie,
+        };
       case 'hearingOverview':
-        return get(`/api/v1/hearings/${fixtures.hearingId}/overview`, adminCookie);
+        return { kind, path: `/api/v1/hearings/${fixtures.hearingId}/overview`, cookie: adminCookie };
       case 'regions':
-        return get('/api/v1/regions', at(viewers));
+        return { kind, path: '/api/v1/regions', cookie: at(viewers) };
       case 'tasks':
-        return get(`/api/v1/my-tasks?cycle=${cycleId}`, at(taskReaders));
+        return { kind, path: `/api/v1/my-tasks?cycle=${cycleId}`, cookie: at(taskReaders) };
     }
   };
+
+  const read = (req: Request, context: Context): Request => {
+    const { kind, path, cookie } = readOf(readTurn++);
+    context.kind = kind;
+    return { ...req, method: 'GET', path, headers: readHeaders(cookie), body: undefined };
+  };
+
+  // Each read once before the load, as the single routes are probed: it must answer, and how long it takes
+  // alone tells a slow read from a slow mix.
+  const probes: string[] = [];
+  for (let n = 0; n < readKinds.length; n++) {
+    const { kind, path, cookie } = readOf(n);
+    const started = performance.now();
+    await api(cookie, 'GET', path);
+    probes.push(`${kind} ${(performance.now() - started).toFixed(0)} ms`);
+  }
 
   const write = (req: Request, context: Context): Request => {
     const n = writeTurn++;
@@ -540,6 +556,6 @@ export async function setUpMixedLoad(ctx: MixedContext): Promise<MixedScenario> 
       `${everyone.length} users signed in (the admin, ${departments.length} department editors, ` +
       `${regions.length} region contacts, ${viewers.length} readers); ${contributionSlots.length} contributions, ` +
       `${milestoneSlots.length} milestones and ${inputSlots.length} hearing inputs to write, ` +
-      `${commentTargets.length} contributions to comment on`,
+      `${commentTargets.length} contributions to comment on; each read alone before the load: ${probes.join(', ')}`,
   };
 }
