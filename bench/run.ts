@@ -857,6 +857,8 @@ async function main() {
       healthMaxMs: round(isolation.healthMaxMs),
     },
     firstPage,
+    // The mixed load's setup, each kind of request's answers and what its writes added (bench/mixed.ts).
+    mixedLoad: mixedDetails.map((line) => line.trim()),
   };
   mkdirSync(path.dirname(resultsFile), { recursive: true });
   writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
