@@ -15,7 +15,8 @@ import type { Budget, Fixtures } from './routes.js';
  * hearing, a user's language preference, a region contact's note on one of their region's milestones.
  *
  * The three versioned writes send the version they last got back, and cannot conflict: each entity is a
- * slot that one request holds at a time (`SlotPool`), and the answer's version goes back with the slot. The
+ * slot that one request holds at a time (`SlotPool`), and the answer's version goes back with the slot; an
+ * entity whose write failed or was cut off is not written again. The
  * national cycle's agreements are in force, and their contributions can no longer change (409), so the
  * setup makes what the versioned writes change through the API, as the coordinator and the users would: a
  * cycle of its own with an approved general part, agreements for the mix's regions with their milestones,
@@ -59,8 +60,8 @@ export type Slot = {
 /**
  * The entities of one versioned write. A request takes a slot and the answer gives it back with its new
  * version, so no two requests write the same entity at once and each sends the version it was given. A slot
- * whose write failed, or whose answer never came (the load stopped while it was in flight), stays out
- * until `reclaim` has read its version again.
+ * whose write failed, or whose answer never came (it timed out, or the load stopped while it was in
+ * flight), is not lent again: the server may still be writing it, and its version is then unknown.
  */
 export class SlotPool {
   private readonly free: Slot[];
@@ -70,6 +71,7 @@ export class SlotPool {
     this.free = [...slots];
   }
 
+  /** Slots that can still be lent: free now or out with a request. */
   get size(): number {
     return this.free.length + this.held.size;
   }
@@ -87,13 +89,11 @@ export class SlotPool {
     this.free.push(slot);
   }
 
-  /** Back with the server's version, for every slot still held: call it between runs. */
-  async reclaim(): Promise<void> {
-    for (const slot of [...this.held]) {
-      slot.version = await slot.refresh();
-      this.held.delete(slot);
-      this.free.push(slot);
-    }
+  /** Gives up the slots still out, between runs: their answers will not come. */
+  retireHeld(): number {
+    const n = this.held.size;
+    this.held.clear();
+    return n;
   }
 }
 
@@ -167,8 +167,8 @@ export type MixedScenario = {
   tallies: Map<RequestKind, KindTally>;
   /** The kind of the request whose answer autocannon reports next (set by its onResponse). */
   answered(): RequestKind | null;
-  /** Puts back the slots still held (failed or cut off), with their versions read again. */
-  reclaim(): Promise<void>;
+  /** Gives up the entities whose write failed or was cut off; says how many, in all runs so far. */
+  retireHeld(): number;
   /** The rows the writes landed in, counted through the API, to compare before and after a run. */
   countWrites(): Promise<{ comments: number; contributionVersions: number; inputVersions: number }>;
   /** What the setup made, for the report. */
@@ -385,6 +385,7 @@ export async function setUpMixedLoad(ctx: MixedContext): Promise<MixedScenario> 
   const taskReaders = [...departments.map((d) => d.cookie), ...regions.map((r) => r.cookie)];
   const cycleId = fixtures.matrixCycleId;
   const tallies = emptyTallies();
+  let retired = 0;
   let readTurn = 0;
   let writeTurn = 0;
   let lastAnswered: RequestKind | null = null;
@@ -516,7 +517,7 @@ export async function setUpMixedLoad(ctx: MixedContext): Promise<MixedScenario> 
         kind === 'milestone' ? answer.milestones.find((m) => m.id === slot.id)?.version : answer.version;
       if (typeof version === 'number') pool.release(slot, version);
     } catch {
-      // Left held: reclaim reads its version again.
+      // Left held, and so not written again: its version is not known.
     }
   };
 
@@ -546,10 +547,9 @@ export async function setUpMixedLoad(ctx: MixedContext): Promise<MixedScenario> 
     requests,
     tallies,
     answered: () => lastAnswered,
-    reclaim: async () => {
-      await pools.contribution.reclaim();
-      await pools.input.reclaim();
-      await pools.milestone.reclaim();
+    retireHeld: () => {
+      retired += pools.contribution.retireHeld() + pools.input.retireHeld() + pools.milestone.retireHeld();
+      return retired;
     },
     countWrites,
     summary:
