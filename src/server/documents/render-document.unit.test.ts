@@ -1,5 +1,6 @@
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
-import type { RichTextDoc } from '../../shared/contracts/rich-text.js';
+import type { RichTextDoc, Run } from '../../shared/contracts/rich-text.js';
 import type { DocumentBlock, DocumentModel } from './document-model.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
@@ -10,6 +11,7 @@ import {
   readPdfPages,
   readPdfWords,
   squash,
+  unzipText,
 } from './testing/read-document.js';
 
 const text = (value: string, marks?: ({ type: 'bold' } | { type: 'italic' })[]) => ({
@@ -238,6 +240,52 @@ describe('DOCX', () => {
     expect(plain).toMatch(/<w:tblHeader\/>.*?Region.*?Innspill.*?Disposisjon/);
     expect(plain).toMatch(/<w:shd [^>]*w:fill="E6ECF2"/);
     expect(plain).toMatch(/<w:gridCol w:w="2091"\/><w:gridCol w:w="5228"\/><w:gridCol w:w="2091"\/>/);
+  });
+
+  it('writes a paragraph of runs as the XML docx makes of the same runs, escaped and with its line breaks', async () => {
+    const runs: Run[] = [
+      { text: 'Forsinket & <utsatt>', bold: true },
+      { text: ' «sitat» "q" \'a\'\nneste linje\r\ntredje', italic: true },
+      { text: 'begge\u0001', bold: true, italic: true },
+      { text: '' },
+    ];
+    const bodyOf = (docx: Buffer) => {
+      const xml = unzipText(docx).get('word/document.xml') ?? '';
+      return xml.slice(xml.indexOf('<w:body>'), xml.indexOf('<w:sectPr'));
+    };
+    const written = bodyOf(
+      await renderDocx(model({ titlePage: undefined, body: [{ type: 'paragraph', content: runs }] })),
+    );
+    const byDocx = bodyOf(
+      await Packer.toBuffer(
+        new Document({
+          sections: [
+            {
+              children: [
+                new Paragraph({
+                  children: runs.flatMap((run) =>
+                    run.text.split(/\r\n|\n/).map(
+                      (line, i) =>
+                        new TextRun({
+                          text: line,
+                          bold: run.bold,
+                          italics: run.italic,
+                          break: i > 0 ? 1 : undefined,
+                        }),
+                    ),
+                  ),
+                }),
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+    expect(written).toContain('Forsinket &amp; &lt;utsatt&gt;');
+    expect(written).toBe(byDocx);
+    expect(
+      readDocx(await renderDocx(model({ body: [{ type: 'paragraph', content: runs }] }))).body,
+    ).toContain('Forsinket & <utsatt>');
   });
 
   it('renders a document without a title page in one section with header and footer', async () => {
