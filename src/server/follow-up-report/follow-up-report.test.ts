@@ -149,7 +149,7 @@ afterAll(async () => {
 });
 
 describe("a round's annual report", () => {
-  it('is the county’s DOCX in bokmål: the summary table first, then what was agreed and done, the status and the deviations', async () => {
+  it('is the county’s DOCX in bokmål: the summary table first, then the deviations with their explanations, naming the regions’ reports', async () => {
     const res = await get(url('format=docx'), cookies.admin);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe(
@@ -164,17 +164,14 @@ describe("a round's annual report", () => {
       return found;
     };
     const summary = at('Sammendrag\n');
-    const agreed = at('Hva ble avtalt\n');
-    const done = at('Hva er gjort\n');
-    const status = at('Status for forpliktelser og indikatorer\n');
     const deviations = at('Avvik\n');
-    expect(summary).toBeLessThan(agreed);
-    expect(agreed).toBeLessThan(done);
-    expect(done).toBeLessThan(status);
-    expect(status).toBeLessThan(deviations);
+    const regionReports = at('Regionenes årsrapporter\n');
+    expect(summary).toBeLessThan(deviations);
+    expect(deviations).toBeLessThan(regionReports);
 
     // The summary: per region, then per department, each with the county's total, by the roll-up's rules.
-    const table = body.slice(summary, agreed);
+    const table = body.slice(summary, deviations);
+    expect(table).toContain('står i regionens egen årsrapport');
     expect(table).toContain(
       'Region\nForpliktelser\nI rute\nRisiko\nForsinket\nFullført\nAvbrutt\nIkke rapportert\nFramdrift\nBudsjett (kr)\nBrukt (kr)\n',
     );
@@ -192,27 +189,31 @@ describe("a round's annual report", () => {
     );
     expect(table).toContain('Regionenes egne\n1\n0\n0\n0\n0\n0\n1\n0 %');
 
-    // What was agreed: each commitment with its owner and budget.
-    expect(body.slice(agreed, done)).toContain('Næringshage i Askim\nNæring\nNæring\n1 000 000\n');
-    // What was done: the reports' own words.
-    const reports = body.slice(done, status);
-    expect(reports).toContain('Nye ruter mellom Askim og Mysen kjører fra august.');
-    expect(reports).toContain('Evaluering av passasjertallene etter første år.');
-    expect(reports).toContain('Ingen rapport er sendt inn i runden.');
-    // The indicator: baseline, goal, target, latest value and its direction.
-    expect(body.slice(status, deviations)).toContain(
-      'Bussruter mellom Askim og Mysen: Indikator 1\n100 antall\n01.01.2021\n150 antall 31.12.2022\n200 antall\n31.12.2024\n140 antall\n31.12.2022\nMot målet\n(indikatorer bak målet)\n',
+    // The deviations by region, one paragraph each: status, progress, owner and the owner's explanation; then
+    // the region's indicators behind their goal.
+    const deviationPart = body.slice(deviations, regionReports);
+    const indre = deviationPart.indexOf('Indre Østfold');
+    const hallingdal = deviationPart.indexOf('Regionrådet for Hallingdal\n');
+    expect(indre).toBeGreaterThan(0);
+    expect(hallingdal).toBeGreaterThan(indre);
+    expect(deviationPart.slice(indre, hallingdal)).toContain(
+      'Næringshage i Askim (Forsinket, 10 %; eier: Næring)\nHva er gjort: Tomten er ennå ikke regulert, så byggingen er utsatt.\nHva kommer videre: Reguleringsplanen behandles i kommunestyret i mars.\n',
     );
-    // The deviations with their explanations: delayed, at risk, and the indicator behind its goal.
-    const deviationPart = body.slice(deviations);
-    expect(deviationPart).toContain('Indre Østfold');
-    expect(deviationPart).toContain('Næringshage i Askim');
-    expect(deviationPart).toContain('Status: Forsinket, 10 %');
-    expect(deviationPart).toContain('Tomten er ennå ikke regulert, så byggingen er utsatt.');
-    expect(deviationPart).toContain('Kollektivknutepunkt på Gol');
-    expect(deviationPart).toContain('Status: Risiko for forsinkelse, 45 %');
-    expect(deviationPart).toContain('Siste verdi 140 antall, delmål 150 antall innen 31.12.2022');
+    expect(deviationPart.slice(indre, hallingdal)).toContain(
+      'Indikatorer bak målet\nBussruter mellom Askim og Mysen: Indikator 1. Siste verdi 140 antall, delmål 150 antall innen 31.12.2022\n',
+    );
+    expect(deviationPart.slice(hallingdal)).toContain(
+      'Kollektivknutepunkt på Gol (Risiko for forsinkelse, 45 %; eier: Samferdsel)\nHva er gjort: Grunnerverva tek lengre tid enn planlagt.\n',
+    );
     expect(deviationPart).not.toContain('Prosjektleder for regionrådet');
+
+    // The full reports are the regions': not what was agreed, nor the reports on track, in the county's.
+    expect(body).not.toContain('Hva ble avtalt\n');
+    expect(body).not.toContain('Nye ruter mellom Askim og Mysen kjører fra august.');
+    expect(body).not.toContain('Ingen rapport er sendt inn i runden.');
+    expect(body.slice(regionReports)).toMatch(
+      /\nRapport med frist 2023-02-01: Indre Østfold[^\n]* \(bokmål\)\nRapport med frist 2023-02-01: Regionrådet for Hallingdal \(nynorsk\)\n/,
+    );
   });
 
   it('is the same report as a PDF, its text read back', async () => {
@@ -221,10 +222,57 @@ describe("a round's annual report", () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     const pages = await readPdfPages(res.rawPayload);
     expect(pages[0]).toContain('Årsrapport');
-    const text = pages.join('\n');
-    expect(text.indexOf('Sammendrag')).toBeLessThan(text.indexOf('Hva ble avtalt'));
-    expect(text).toContain('Nye ruter mellom Askim og Mysen kjører fra august.');
+    const text = pages.slice(1).join('\n');
+    expect(text.indexOf('Sammendrag')).toBeGreaterThan(0);
+    expect(text.indexOf('Sammendrag')).toBeLessThan(text.indexOf('Avvik\n'));
     expect(text).toContain('Tomten er ennå ikke regulert, så byggingen er utsatt.');
+    expect(text).not.toContain('Nye ruter mellom Askim og Mysen kjører fra august.');
+  });
+
+  it("is Indre Østfold's own report with every commitment's full report: what was agreed and done, the status and the deviations", async () => {
+    const res = await get(url(`format=docx&region=${indreId}`), cookies.admin);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('Rapport-med-frist-2023-02-01-Indre-ostfold');
+    const { body, headers } = readDocx(res.rawPayload);
+    expect(headers).toContain('Rapport med frist 2023-02-01: Indre Østfold');
+    const at = (text: string) => {
+      const found = body.indexOf(text);
+      expect(found, text).toBeGreaterThan(0);
+      return found;
+    };
+    const summary = at('Sammendrag\n');
+    const agreed = at('Hva ble avtalt\n');
+    const done = at('Hva er gjort\n');
+    const status = at('Status for forpliktelser og indikatorer\n');
+    const deviations = at('Avvik\n');
+    expect(summary).toBeLessThan(agreed);
+    expect(agreed).toBeLessThan(done);
+    expect(done).toBeLessThan(status);
+    expect(status).toBeLessThan(deviations);
+    expect(body).not.toContain('Per region\n');
+    expect(body.slice(summary, agreed)).toMatch(
+      /Totalt\n3\n1\n0\n1\n0\n0\n1\n36,4 %\n\(vektet etter budsjett\)\n4 400 000\n1 600 000\n/,
+    );
+
+    // What was agreed: each commitment with its owner and budget.
+    expect(body.slice(agreed, done)).toContain('Næringshage i Askim\nNæring\nNæring\n1 000 000\n');
+    // What was done: every report in the owners' own words, and the one not submitted.
+    const reports = body.slice(done, status);
+    expect(reports).toContain('Nye ruter mellom Askim og Mysen kjører fra august.');
+    expect(reports).toContain('Evaluering av passasjertallene etter første år.');
+    expect(reports).toContain('Prosjektleder for regionrådet');
+    expect(reports).toContain('Ingen rapport er sendt inn i runden.');
+    // The indicator: baseline, goal, target, latest value and its direction.
+    expect(body.slice(status, deviations)).toContain(
+      'Bussruter mellom Askim og Mysen: Indikator 1\n100 antall\n01.01.2021\n150 antall 31.12.2022\n200 antall\n31.12.2024\n140 antall\n31.12.2022\nMot målet\n(indikatorer bak målet)\n',
+    );
+    // The deviations with their explanations: the delayed commitment and the indicator behind its goal.
+    const deviationPart = body.slice(deviations);
+    expect(deviationPart).toContain('Næringshage i Askim\nStatus: Forsinket, 10 %\nEier: Næring\n');
+    expect(deviationPart).toContain('Tomten er ennå ikke regulert, så byggingen er utsatt.');
+    expect(deviationPart).toContain('Siste verdi 140 antall, delmål 150 antall innen 31.12.2022');
+    expect(deviationPart).not.toContain('Prosjektleder for regionrådet');
+    expect(body).not.toContain('Kollektivknutepunkt på Gol');
   });
 
   it("is Hallingdal's own report in nynorsk, with Hallingdal's commitments only", async () => {

@@ -1,9 +1,10 @@
-import type { Run } from '../../shared/contracts/rich-text.js';
+import { type RichTextDoc, type Run, toPlainText } from '../../shared/contracts/rich-text.js';
 import type { DocumentBlock, DocumentLanguage, DocumentModel } from '../documents/document-model.js';
 import {
   addToTally,
   emptyTally,
   indicatorStanding,
+  mergeTallies,
   type RollupStatus,
   summarize,
   type Tally,
@@ -22,12 +23,14 @@ type Group = { name: string; tally: Tally; spent: number };
 
 /**
  * The annual report of a reporting round, for the county as a whole (`regionId` null, in bokmål) or for one
- * region (in the region's written standard): a title page, a summary table first (per region and per
- * department for the county; per department for a region, the region's own commitments as a row of their
- * own), then what was agreed, what was done (the submitted reports), the status of each commitment and
- * indicator, and the deviations with the owners' explanations. The figures are the roll-up's rules
- * (`addToTally`, `summarize`, `indicatorStanding`) applied to this round's reports, so the report and the
- * roll-up screen never weigh or judge differently.
+ * region (in the region's written standard). Both open with a title page and a summary table (per region and
+ * per department for the county; per department for a region, the region's own commitments as a row of their
+ * own). The county's report then holds the deviations with their explanations, region by region and one
+ * paragraph each, and names the regions' reports: it is the document for the executive board. A region's
+ * report holds every commitment in full: what was agreed, what was done (the submitted reports), the status
+ * of each commitment and indicator, and the deviations with the owners' explanations. The figures are the
+ * roll-up's rules (`addToTally`, `summarize`, `indicatorStanding`) applied to this round's reports, so the
+ * report and the roll-up screen never weigh or judge differently.
  */
 export function roundReportDocument(
   data: RoundReportData,
@@ -40,12 +43,22 @@ export function roundReportDocument(
   const items = data.commitments;
   const body: DocumentBlock[] = [{ type: 'heading', level: 1, text: w.summary }];
   body.push({ type: 'paragraph', content: w.summaryIntro });
-  const totals = groupsOf(items, () => w.total)[0];
+  if (region === null) body.push({ type: 'paragraph', content: w.countyIntro });
+  // Each commitment is tallied once, in its region's group for its department; the regions', the
+  // departments' and the county's figures are those groups added up.
+  const parts = groupsOf(items, (c) => `${c.regionId}\u0000${c.department ?? ''}`);
+  const totals =
+    items.length > 0
+      ? mergeGroups(
+          parts.map((p) => p.group),
+          w.total,
+        )
+      : undefined;
   if (region === null) {
     body.push({ type: 'heading', level: 2, text: w.summaryByRegion });
     body.push(
       summaryTable(
-        groupsOf(items, (c) => c.region),
+        mergedBy(parts, (c) => c.region),
         totals,
         w.regionColumn,
         w,
@@ -53,102 +66,14 @@ export function roundReportDocument(
     );
   }
   body.push({ type: 'heading', level: 2, text: w.summaryByDepartment });
-  const byDepartment = groupsOf(items, (c) => c.department ?? '').sort(
+  const byDepartment = mergedBy(parts, (c) => c.department ?? '').sort(
     (a, b) => Number(a.name === '') - Number(b.name === '') || a.name.localeCompare(b.name, 'nb'),
   );
   for (const g of byDepartment) if (g.name === '') g.name = w.regionsOwn;
   body.push(summaryTable(byDepartment, totals, w.departmentColumn, w));
 
-  const perRegion = data.regions.map((r) => ({
-    name: r.name,
-    items: items.filter((c) => c.regionId === r.id),
-  }));
-  const regionHeading = (name: string): DocumentBlock[] =>
-    region === null ? [{ type: 'heading', level: 2, text: name }] : [];
-
-  body.push({ type: 'heading', level: 1, text: w.agreed, pageBreakBefore: true });
-  body.push({ type: 'paragraph', content: w.agreedIntro });
-  for (const r of perRegion) {
-    body.push(...regionHeading(r.name));
-    body.push({
-      type: 'table',
-      header: w.agreedColumns,
-      widths: [5, 3, 2.5, 2],
-      rows: r.items.map((c) => [
-        `${c.title}${c.withdrawn ? ` (${w.withdrawn})` : ''}`,
-        owner(c),
-        c.subjectArea,
-        c.budgetNok === null
-          ? w.unknown
-          : `${formatKroner(c.budgetNok)}${c.needsSeparateDecision ? `\n(${w.separateDecision})` : ''}`,
-      ]),
-    });
-  }
-
-  body.push({ type: 'heading', level: 1, text: w.done, pageBreakBefore: true });
-  body.push({ type: 'paragraph', content: w.doneIntro });
-  for (const r of perRegion) {
-    body.push(...regionHeading(r.name));
-    for (const c of r.items) body.push(...reportBlocks(c, region === null ? 3 : 2, w));
-  }
-
-  body.push({ type: 'heading', level: 1, text: w.status, pageBreakBefore: true });
-  body.push({ type: 'paragraph', content: w.statusIntro });
-  for (const r of perRegion) {
-    body.push(...regionHeading(r.name));
-    body.push({
-      type: 'table',
-      header: [w.agreedColumns[0] ?? '', w.owner, 'Status', w.progress, w.spent],
-      widths: [5, 3, 2.5, 1.5, 2],
-      rows: r.items.map((c) => [
-        c.title,
-        owner(c),
-        w.statuses[c.report?.status ?? 'not_reported'],
-        c.report ? `${c.report.progress} %` : '',
-        c.report?.spentNok != null ? formatKroner(c.report.spentNok) : '',
-      ]),
-    });
-    const indicators = r.items.flatMap((c) => c.indicators.map((i) => ({ c, i })));
-    if (indicators.length === 0) body.push({ type: 'note', text: w.noIndicators });
-    else
-      body.push({
-        type: 'table',
-        header: w.indicatorColumns,
-        widths: [4, 2, 2.5, 2, 2, 2],
-        rows: indicators.map(({ c, i }) => indicatorRow(c, i, w)),
-      });
-  }
-
-  body.push({ type: 'heading', level: 1, text: w.deviations, pageBreakBefore: true });
-  body.push({ type: 'paragraph', content: w.deviationsIntro });
-  const deviating = items.filter((c) => c.report && deviationStatuses.has(c.report.status));
-  const behind = items.flatMap((c) =>
-    c.withdrawn || c.report?.status === 'dropped'
-      ? []
-      : c.indicators.filter((i) => indicatorStanding(i).behindGoal).map((i) => ({ c, i })),
-  );
-  if (deviating.length === 0 && behind.length === 0) body.push({ type: 'note', text: w.noDeviations });
-  for (const c of deviating) {
-    const where = region === null ? `${c.region}: ` : '';
-    body.push({ type: 'heading', level: 2, text: `${where}${c.title}` });
-    body.push(...explanation(c, w));
-  }
-  if (behind.length > 0) {
-    body.push({ type: 'heading', level: 2, text: w.behindGoals });
-    body.push({
-      type: 'list',
-      ordered: false,
-      items: behind.map(({ c, i }) => {
-        const due = dueGoal(i);
-        const where = region === null ? `${c.region}, ` : '';
-        return `${where}${c.title}: ${i.name}. ${w.behindGoal(
-          valueText(i.latest?.value ?? 0, i.unit),
-          valueText(due?.value ?? i.target, i.unit),
-          norwegianDate(due?.on ?? i.targetOn),
-        )}`;
-      }),
-    });
-  }
+  if (region === null) body.push(...countyDeviations(data, w));
+  else body.push(...regionSections(items, w));
 
   const title = region === null ? w.title(data.round.name) : w.regionTitle(data.round.name, region.name);
   return {
@@ -166,20 +91,178 @@ export function roundReportDocument(
         { label: w.made, value: norwegianDateTime(madeAt) },
         ...(region === null ? [{ label: w.regionCount, value: String(data.regions.length) }] : []),
         { label: w.commitmentCount, value: String(items.length) },
+        { label: w.deviations, value: String(items.filter(isDeviation).length) },
       ],
     },
     body,
   };
 }
 
-/** The commitments' tallies by a key, in the order the key first appears. */
-function groupsOf(items: readonly RoundCommitment[], keyOf: (c: RoundCommitment) => string): Group[] {
-  const groups = new Map<string, Group>();
+const isDeviation = (c: RoundCommitment) => c.report !== null && deviationStatuses.has(c.report.status);
+
+/** The indicators behind their goal or target, but not of a withdrawn or dropped commitment. */
+const behindGoal = (items: readonly RoundCommitment[]) =>
+  items.flatMap((c) =>
+    c.withdrawn || c.report?.status === 'dropped'
+      ? []
+      : c.indicators.filter((i) => indicatorStanding(i).behindGoal).map((i) => ({ c, i })),
+  );
+
+function behindGoalText(c: RoundCommitment, i: RoundIndicator, w: RoundReportWords): string {
+  const due = dueGoal(i);
+  return `${c.title}: ${i.name}. ${w.behindGoal(
+    valueText(i.latest?.value ?? 0, i.unit),
+    valueText(due?.value ?? i.target, i.unit),
+    norwegianDate(due?.on ?? i.targetOn),
+  )}`;
+}
+
+/**
+ * A region's report after its summary: what was agreed, what was done (each commitment's full report), the
+ * status of each commitment and indicator, and the deviations with the owners' explanations.
+ */
+function regionSections(items: readonly RoundCommitment[], w: RoundReportWords): DocumentBlock[] {
+  const body: DocumentBlock[] = [{ type: 'heading', level: 1, text: w.agreed, pageBreakBefore: true }];
+  body.push({ type: 'paragraph', content: w.agreedIntro });
+  body.push({
+    type: 'table',
+    header: w.agreedColumns,
+    widths: [5, 3, 2.5, 2],
+    rows: items.map((c) => [
+      `${c.title}${c.withdrawn ? ` (${w.withdrawn})` : ''}`,
+      owner(c),
+      c.subjectArea,
+      c.budgetNok === null
+        ? w.unknown
+        : `${formatKroner(c.budgetNok)}${c.needsSeparateDecision ? `\n(${w.separateDecision})` : ''}`,
+    ]),
+  });
+
+  body.push({ type: 'heading', level: 1, text: w.done, pageBreakBefore: true });
+  body.push({ type: 'paragraph', content: w.doneIntro });
+  for (const c of items) body.push(...reportBlocks(c, w));
+
+  body.push({ type: 'heading', level: 1, text: w.status, pageBreakBefore: true });
+  body.push({ type: 'paragraph', content: w.statusIntro });
+  body.push({
+    type: 'table',
+    header: [w.agreedColumns[0] ?? '', w.owner, 'Status', w.progress, w.spent],
+    widths: [5, 3, 2.5, 1.5, 2],
+    rows: items.map((c) => [
+      c.title,
+      owner(c),
+      w.statuses[c.report?.status ?? 'not_reported'],
+      c.report ? `${c.report.progress} %` : '',
+      c.report?.spentNok != null ? formatKroner(c.report.spentNok) : '',
+    ]),
+  });
+  const indicators = items.flatMap((c) => c.indicators.map((i) => ({ c, i })));
+  if (indicators.length === 0) body.push({ type: 'note', text: w.noIndicators });
+  else
+    body.push({
+      type: 'table',
+      header: w.indicatorColumns,
+      widths: [4, 2, 2.5, 2, 2, 2],
+      rows: indicators.map(({ c, i }) => indicatorRow(c, i, w)),
+    });
+
+  body.push({ type: 'heading', level: 1, text: w.deviations, pageBreakBefore: true });
+  body.push({ type: 'paragraph', content: w.deviationsIntro });
+  const deviating = items.filter(isDeviation);
+  const behind = behindGoal(items);
+  if (deviating.length === 0 && behind.length === 0) body.push({ type: 'note', text: w.noDeviations });
+  for (const c of deviating) {
+    body.push({ type: 'heading', level: 2, text: c.title });
+    body.push(...explanation(c, w));
+  }
+  if (behind.length > 0) {
+    body.push({ type: 'heading', level: 2, text: w.behindGoals });
+    body.push({ type: 'list', ordered: false, items: behind.map(({ c, i }) => behindGoalText(c, i, w)) });
+  }
+  return body;
+}
+
+/**
+ * The county's report after its summary: the deviations region by region, each deviating commitment in one
+ * paragraph (its title, status, progress and owner, then the owner's explanation: what was done and what
+ * comes next, as plain text on a line each), the region's indicators behind their goal as a list, and last
+ * the regions' own reports by name, where each commitment's full report is. One paragraph per deviation
+ * keeps the county's report readable and its making within budget at national size (bench/annual-report.ts).
+ */
+function countyDeviations(data: RoundReportData, w: RoundReportWords): DocumentBlock[] {
+  const body: DocumentBlock[] = [{ type: 'heading', level: 1, text: w.deviations, pageBreakBefore: true }];
+  body.push({ type: 'paragraph', content: w.countyDeviationsIntro });
+  const byRegion = new Map<string, RoundCommitment[]>();
+  for (const c of data.commitments) {
+    const list = byRegion.get(c.regionId);
+    if (list) list.push(c);
+    else byRegion.set(c.regionId, [c]);
+  }
+  let any = false;
+  for (const r of data.regions) {
+    const items = byRegion.get(r.id) ?? [];
+    const deviating = items.filter(isDeviation);
+    const behind = behindGoal(items);
+    if (deviating.length === 0 && behind.length === 0) continue;
+    any = true;
+    body.push({ type: 'heading', level: 2, text: r.name });
+    for (const c of deviating) body.push({ type: 'paragraph', content: compactExplanation(c, w) });
+    if (behind.length > 0) {
+      body.push({ type: 'paragraph', content: [{ text: w.behindGoals, bold: true }] });
+      body.push({ type: 'list', ordered: false, items: behind.map(({ c, i }) => behindGoalText(c, i, w)) });
+    }
+  }
+  if (!any) body.push({ type: 'note', text: w.noDeviations });
+
+  body.push({ type: 'heading', level: 1, text: w.regionReports, pageBreakBefore: true });
+  body.push({ type: 'paragraph', content: w.regionReportsIntro });
+  body.push({
+    type: 'list',
+    ordered: false,
+    items: data.regions.map((r) =>
+      w.regionReportName(w.regionTitle(data.round.name, r.name), r.writtenStandard),
+    ),
+  });
+  return body;
+}
+
+/** A text as stored, on one line: its blocks joined by spaces. */
+const oneLine = (doc: RichTextDoc | null) =>
+  doc === null
+    ? ''
+    : toPlainText(doc)
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .join(' ');
+
+/** One deviating commitment in one paragraph: title, status, owner, and the owner's explanation. */
+function compactExplanation(c: RoundCommitment, w: RoundReportWords): Run[] {
+  const status = c.report ? `${w.statuses[c.report.status]}, ${c.report.progress} %` : '';
+  const done = oneLine(c.report?.done ?? null);
+  const next = oneLine(c.report?.next ?? null);
+  return [
+    { text: c.title, bold: true },
+    { text: ` (${status}; ${w.owner.toLowerCase()}: ${owner(c)})\n${w.whatWasDone}: ${done || w.noText}` },
+    { text: `\n${w.whatComesNext}: ${next || w.noText}` },
+  ];
+}
+
+/** The commitments' tallies by a key, in the order the key first appears, each with its first commitment. */
+function groupsOf(
+  items: readonly RoundCommitment[],
+  keyOf: (c: RoundCommitment) => string,
+): { first: RoundCommitment; group: Group }[] {
+  const groups = new Map<string, { first: RoundCommitment; group: Group }>();
   for (const c of items) {
     const key = keyOf(c);
-    const group = groups.get(key) ?? { name: key, tally: emptyTally(), spent: 0 };
+    let entry = groups.get(key);
+    if (!entry) {
+      entry = { first: c, group: { name: key, tally: emptyTally(), spent: 0 } };
+      groups.set(key, entry);
+    }
     addToTally(
-      group.tally,
+      entry.group.tally,
       {
         budgetNok: c.budgetNok,
         withdrawn: c.withdrawn,
@@ -189,10 +272,32 @@ function groupsOf(items: readonly RoundCommitment[], keyOf: (c: RoundCommitment)
       },
       c.indicators,
     );
-    if (!c.withdrawn) group.spent += c.report?.spentNok ?? 0;
-    groups.set(key, group);
+    if (!c.withdrawn) entry.group.spent += c.report?.spentNok ?? 0;
   }
   return [...groups.values()];
+}
+
+function mergeGroups(groups: readonly Group[], name: string): Group {
+  return {
+    name,
+    tally: mergeTallies(groups.map((g) => g.tally)),
+    spent: groups.reduce((sum, g) => sum + g.spent, 0),
+  };
+}
+
+/** Groups added up by a coarser key (of the group's first commitment), in the order the key first appears. */
+function mergedBy(
+  parts: readonly { first: RoundCommitment; group: Group }[],
+  keyOf: (c: RoundCommitment) => string,
+): Group[] {
+  const byKey = new Map<string, Group[]>();
+  for (const part of parts) {
+    const key = keyOf(part.first);
+    const list = byKey.get(key);
+    if (list) list.push(part.group);
+    else byKey.set(key, [part.group]);
+  }
+  return [...byKey].map(([key, groups]) => mergeGroups(groups, key));
 }
 
 function summaryTable(
@@ -255,8 +360,8 @@ const labelled = (label: string, value: string): Run[] => [
 ];
 
 /** One commitment's report: its facts, then what was done and what comes next as the owner wrote them. */
-function reportBlocks(c: RoundCommitment, level: 2 | 3, w: RoundReportWords): DocumentBlock[] {
-  const blocks: DocumentBlock[] = [{ type: 'heading', level, text: c.title }];
+function reportBlocks(c: RoundCommitment, w: RoundReportWords): DocumentBlock[] {
+  const blocks: DocumentBlock[] = [{ type: 'heading', level: 2, text: c.title }];
   const facts = [
     { label: w.owner, value: owner(c) },
     { label: w.subjectArea, value: c.subjectArea },

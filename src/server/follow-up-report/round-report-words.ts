@@ -20,6 +20,11 @@ export type RoundReportWords = {
   commitmentCount: string;
   summary: string;
   summaryIntro: string;
+  countyIntro: string;
+  countyDeviationsIntro: string;
+  regionReports: string;
+  regionReportsIntro: string;
+  regionReportName: (title: string, writtenStandard: 'nb' | 'nn') => string;
   summaryByRegion: string;
   summaryByDepartment: string;
   summaryColumns: (group: string) => string[];
@@ -77,6 +82,15 @@ export const roundReportWords: Record<DocumentLanguage, RoundReportWords> = {
     summary: 'Sammendrag',
     summaryIntro:
       'Framdriften er framdriften i rapporten hver forpliktelse fikk i runden; en forpliktelse uten innsendt rapport teller som 0 %. Den vektes etter budsjett når alle forpliktelsene som teller har et budsjett over 0 kr, ellers teller hver likt. Avbrutte forpliktelser teller i statusene, men ikke i framdriften.',
+    countyIntro:
+      'Fylkets rapport viser sammendraget og avvikene med forklaring. Den fullstendige rapporten for hver forpliktelse (hva som ble avtalt, hva som er gjort og hva som kommer videre, og status for hver indikator) står i regionens egen årsrapport; regionenes rapporter er nevnt bakerst.',
+    countyDeviationsIntro:
+      'Per region: forpliktelser som er forsinket, har risiko for forsinkelse eller er avbrutt, med status, framdrift, eier og eierens forklaring, og indikatorer som ligger bak delmålet eller målet. Regioner uten avvik er ikke med.',
+    regionReports: 'Regionenes årsrapporter',
+    regionReportsIntro:
+      'Hver region har sin egen årsrapport fra runden, på regionens målform, med hele rapporten for hver forpliktelse. Den lastes ned fra rundens side i Partnerskap.',
+    regionReportName: (title, writtenStandard) =>
+      `${title} (${writtenStandard === 'nn' ? 'nynorsk' : 'bokmål'})`,
     summaryByRegion: 'Per region',
     summaryByDepartment: 'Per avdeling',
     summaryColumns: (group) => [
@@ -160,6 +174,15 @@ export const roundReportWords: Record<DocumentLanguage, RoundReportWords> = {
     summary: 'Samandrag',
     summaryIntro:
       'Framdrifta er framdrifta i rapporten kvar forplikting fekk i runden; ei forplikting utan innsend rapport tel som 0 %. Ho blir vekta etter budsjett når alle forpliktingane som tel, har eit budsjett over 0 kr, elles tel kvar likt. Avbrotne forpliktingar tel i statusane, men ikkje i framdrifta.',
+    countyIntro:
+      'Rapporten til fylket viser samandraget og avvika med forklaring. Den fullstendige rapporten for kvar forplikting (kva som vart avtalt, kva som er gjort og kva som kjem vidare, og status for kvar indikator) står i årsrapporten til regionen; rapportane til regionane er nemnde bakarst.',
+    countyDeviationsIntro:
+      'Per region: forpliktingar som er forseinka, står i fare for å bli forseinka eller er avbrotne, med status, framdrift, eigar og forklaringa frå eigaren, og indikatorar som ligg bak delmålet eller målet. Regionar utan avvik er ikkje med.',
+    regionReports: 'Årsrapportane til regionane',
+    regionReportsIntro:
+      'Kvar region har sin eigen årsrapport frå runden, på målforma til regionen, med heile rapporten for kvar forplikting. Han blir lasta ned frå sida til runden i Partnerskap.',
+    regionReportName: (title, writtenStandard) =>
+      `${title} (${writtenStandard === 'nn' ? 'nynorsk' : 'bokmål'})`,
     summaryByRegion: 'Per region',
     summaryByDepartment: 'Per avdeling',
     summaryColumns: (group) => [
