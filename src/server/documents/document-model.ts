@@ -73,5 +73,5 @@ export const languageTag: Record<DocumentLanguage, string> = { nb: 'nb-NO', nn: 
 
 /** Plain cell and paragraph text keeps its line breaks; Windows and old Mac line ends count as one. */
 export function textLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  return text.includes('\n') || text.includes('\r') ? text.split(/\r\n|\r|\n/) : [text];
 }

@@ -192,9 +192,12 @@ const xmlEscapes: Record<string, string> = {
   '>': '&gt;',
 };
 // As docx escapes text: the five XML characters, and the control characters XML 1.0 cannot hold dropped.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is dropped
+const toEscape = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is dropped
+const toEscapeAll = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 const escapeXml = (text: string) =>
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is dropped
-  text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (char) => xmlEscapes[char] ?? '');
+  toEscape.test(text) ? text.replace(toEscapeAll, (char) => xmlEscapes[char] ?? '') : text;
 
 /** The XML docx writes for the runs of `runsToDocx` without links: each line a run, a break before the next. */
 export function runsXml(runs: readonly Run[]): string {
