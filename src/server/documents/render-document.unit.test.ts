@@ -1,8 +1,8 @@
-import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { describe, expect, it } from 'vitest';
 import type { RichTextDoc, Run } from '../../shared/contracts/rich-text.js';
 import type { DocumentBlock, DocumentModel } from './document-model.js';
-import { renderDocx } from './render-docx.js';
+import { docxContentWidth, renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
 import {
   readDocx,
@@ -286,6 +286,57 @@ describe('DOCX', () => {
     expect(
       readDocx(await renderDocx(model({ body: [{ type: 'paragraph', content: runs }] }))).body,
     ).toContain('Forsinket & <utsatt>');
+  });
+
+  it('writes a table as the XML docx makes of the same table: repeated shaded header, widths, line breaks', async () => {
+    const header = ['Forpliktelse & eier', 'Status', 'Brukt (kr)'];
+    const rows = [
+      ['Bussruter <Askim>\nMysen', 'Forsinket'],
+      ['Næringshage', 'I rute', '100 000'],
+    ];
+    const widths = [5, 2.5, 2];
+    const bodyOf = (docx: Buffer) => {
+      const xml = unzipText(docx).get('word/document.xml') ?? '';
+      return xml.slice(xml.indexOf('<w:body>'), xml.indexOf('<w:sectPr'));
+    };
+    const written = bodyOf(
+      await renderDocx(model({ titlePage: undefined, body: [{ type: 'table', header, rows, widths }] })),
+    );
+    const total = widths.reduce((sum, w) => sum + w, 0);
+    const columns = widths.map((w) => Math.floor((docxContentWidth * w) / total));
+    const cell = (text: string, isHeader: boolean) =>
+      new TableCell({
+        shading: isHeader ? { fill: 'E6ECF2' } : undefined,
+        children: [
+          new Paragraph({
+            style: 'TableText',
+            children: text
+              .split('\n')
+              .map((line, i) => new TextRun({ text: line, bold: isHeader, break: i > 0 ? 1 : undefined })),
+          }),
+        ],
+      });
+    const table = new Table({
+      width: { size: docxContentWidth, type: WidthType.DXA },
+      columnWidths: columns,
+      margins: { top: 60, bottom: 60, left: 100, right: 100 },
+      rows: [
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: header.map((text) => cell(text, true)),
+        }),
+        ...rows.map((row) => new TableRow({ children: header.map((_, c) => cell(row[c] ?? '', false)) })),
+      ],
+    });
+    const byDocx = bodyOf(await Packer.toBuffer(new Document({ sections: [{ children: [table] }] })));
+    expect(written).toContain('<w:tblHeader/>');
+    expect(written).toBe(byDocx);
+    expect(
+      readDocx(await renderDocx(model({ body: [{ type: 'table', header, rows, widths }] }))).body,
+    ).toContain(
+      'Forpliktelse & eier\nStatus\nBrukt (kr)\nBussruter <Askim>\nMysen\nForsinket\n\nNæringshage\nI rute\n100 000\n',
+    );
   });
 
   it('renders a document without a title page in one section with header and footer', async () => {

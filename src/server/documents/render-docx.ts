@@ -13,12 +13,9 @@ import {
   Paragraph,
   type ParagraphChild,
   Tab,
-  Table,
-  TableCell,
-  TableRow,
+  type Table,
   TabStopType,
   TextRun,
-  WidthType,
 } from 'docx';
 import type { Run } from '../../shared/contracts/rich-text.js';
 import {
@@ -86,7 +83,7 @@ function blockToDocx(block: DocumentBlock, lists: DocxLists): FileChild[] {
       ];
     case 'paragraph': {
       const runs = typeof block.content === 'string' ? [{ text: block.content }] : block.content;
-      if (runs.length > 0 && runs.every((run) => !run.href)) return [new WrittenParagraph(runs)];
+      if (runs.length > 0 && runs.every((run) => !run.href)) return [new Written('w:p', runsXml(runs))];
       return [new Paragraph({ children: runsToDocx(runs) })];
     }
     case 'note':
@@ -102,7 +99,7 @@ function blockToDocx(block: DocumentBlock, lists: DocxLists): FileChild[] {
       );
     }
     case 'table':
-      return [plainTable(block.header, block.rows, block.widths)];
+      return [new Written('w:tbl', tableXml(block.header, block.rows, block.widths))];
     case 'pageBreak':
       return [new Paragraph({ pageBreakBefore: true })];
     case 'keepTogether':
@@ -202,35 +199,41 @@ const escapeXml = (text: string) =>
 /** The XML docx writes for the runs of `runsToDocx` without links: each line a run, a break before the next. */
 export function runsXml(runs: readonly Run[]): string {
   let xml = '';
-  for (const run of runs) {
-    const properties = `${run.bold ? '<w:b/><w:bCs/>' : ''}${run.italic ? '<w:i/><w:iCs/>' : ''}`;
-    const lines = textLines(run.text);
-    for (let i = 0; i < lines.length; i++)
-      xml += `<w:r>${properties ? `<w:rPr>${properties}</w:rPr>` : ''}${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXml(lines[i] ?? '')}</w:t></w:r>`;
-  }
+  for (const run of runs)
+    xml += linesXml(run.text, `${run.bold ? '<w:b/><w:bCs/>' : ''}${run.italic ? '<w:i/><w:iCs/>' : ''}`);
+  return xml;
+}
+
+/** A text's lines as runs with these run properties, a break before each line but the first. */
+function linesXml(text: string, properties: string): string {
+  const start = properties ? `<w:r><w:rPr>${properties}</w:rPr>` : '<w:r>';
+  const lines = textLines(text);
+  let xml = '';
+  for (let i = 0; i < lines.length; i++)
+    xml += `${start}${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXml(lines[i] ?? '')}</w:t></w:r>`;
   return xml;
 }
 
 /**
- * A paragraph of runs without links, written as the XML docx would write for it (`runsXml`) rather than
- * built as docx's objects. Those objects are the cost of a long document: a paragraph of four runs costs
- * docx some 65 µs of CPU, most of it allocating and collecting the objects, so 86,000 paragraphs took 5.7 s
- * of CPU; written, they take 1.4 s (the county's annual report at national size, bench/annual-report.ts).
- * docx writes a value that is neither a string nor an object as `String(value)`, unescaped (its stringify's
- * `escapeValue`), so the runs' XML is handed over as a function whose text it is; the unit tests read the
- * paragraphs back from the DOCX.
+ * A paragraph or a table written as the XML docx would write for it (`runsXml`, `tableXml`) rather than built
+ * as docx's objects. Those objects are the cost of a long document: a paragraph of four runs costs docx some
+ * 65 µs of CPU, most of it allocating and collecting the objects, so 86,000 paragraphs took 5.7 s of CPU;
+ * written, they take 1.4 s (the county's annual report at national size, bench/annual-report.ts). docx writes
+ * a value that is neither a string nor an object as `String(value)`, unescaped (its stringify's
+ * `escapeValue`), so the XML inside the element is handed over as a function whose text it is; the unit tests
+ * check it is the XML docx makes of the same content.
  */
-class WrittenParagraph extends FileChild {
+class Written extends FileChild {
   private readonly xml: string;
 
-  constructor(runs: readonly Run[]) {
-    super('w:p');
-    this.xml = runsXml(runs);
+  constructor(rootKey: 'w:p' | 'w:tbl', xml: string) {
+    super(rootKey);
+    this.xml = xml;
   }
 
   override prepForXml(): IXmlableObject {
     const xml = this.xml;
-    return { 'w:p': [Object.assign(() => xml, { toString: () => xml })] };
+    return { [this.rootKey]: [Object.assign(() => xml, { toString: () => xml })] };
   }
 }
 
@@ -241,24 +244,42 @@ function columnWidths(columns: number, widths: readonly number[] | undefined): n
   return weights.map((w) => Math.floor((docxContentWidth * w) / total));
 }
 
-const cellMargins = { top: 60, bottom: 60, left: 100, right: 100 };
+const cellBorder = 'w:val="single" w:color="auto" w:sz="4"';
+const tableProperties =
+  `<w:tblPr><w:tblW w:type="dxa" w:w="${docxContentWidth}"/><w:tblBorders>` +
+  ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+    .map((side) => `<w:${side} ${cellBorder}/>`)
+    .join('') +
+  '</w:tblBorders><w:tblCellMar><w:top w:type="dxa" w:w="60"/><w:left w:type="dxa" w:w="100"/>' +
+  '<w:bottom w:type="dxa" w:w="60"/><w:right w:type="dxa" w:w="100"/></w:tblCellMar></w:tblPr>';
 
-function plainTable(header: readonly string[], rows: readonly string[][], widths?: readonly number[]): Table {
+/**
+ * A table's XML as docx writes a table of the full width with these columns: a header row repeated on every
+ * page, shaded and bold, then rows of plain cells in the TableText style, each line a run. Each cell has its
+ * column's width, scaled up as docx does when the columns add up to less than the table.
+ */
+export function tableXml(
+  header: readonly string[],
+  rows: readonly string[][],
+  widths?: readonly number[],
+): string {
   const columns = columnWidths(header.length, widths);
-  const cell = (text: string, isHeader: boolean) =>
-    new TableCell({
-      shading: isHeader ? { fill: headerFill } : undefined,
-      children: [new Paragraph({ style: 'TableText', children: plainRuns(text, { bold: isHeader }) })],
-    });
-  return new Table({
-    width: { size: docxContentWidth, type: WidthType.DXA },
-    columnWidths: columns,
-    margins: cellMargins,
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: header.map((text) => cell(text, true)) }),
-      ...rows.map((row) => new TableRow({ children: header.map((_, c) => cell(row[c] ?? '', false)) })),
-    ],
-  });
+  const total = columns.reduce((sum, w) => sum + w, 0);
+  const scale = total > 0 && docxContentWidth > total ? docxContentWidth / total : 1;
+  const cellStart = columns.map((w) => `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${Math.round(w * scale)}"/>`);
+  const bold = '<w:b/><w:bCs/>';
+  const notBold = '<w:b w:val="false"/><w:bCs w:val="false"/>';
+  const cell = (c: number, text: string, isHeader: boolean) =>
+    `${cellStart[c]}${isHeader ? `<w:shd w:fill="${headerFill}" w:val="clear"/>` : ''}</w:tcPr>` +
+    `<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>${linesXml(text, isHeader ? bold : notBold)}</w:p></w:tc>`;
+  let xml = `${tableProperties}<w:tblGrid>${columns.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+  xml += `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${header.map((text, c) => cell(c, text, true)).join('')}</w:tr>`;
+  for (const row of rows) {
+    xml += '<w:tr>';
+    for (let c = 0; c < header.length; c++) xml += cell(c, row[c] ?? '', false);
+    xml += '</w:tr>';
+  }
+  return xml;
 }
 
 /**
