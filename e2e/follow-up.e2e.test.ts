@@ -232,17 +232,32 @@ describe.skipIf(!chromiumPath)('follow-up in the browser', () => {
     await expectAccessible(page, 'the commitment with its change');
   });
 
-  it('lets the admin download the annual report with the reports in it, and make it a political case', async () => {
+  it('lets the admin download the county’s annual report with the deviations and the region’s with the reports in it, and make it a political case', async () => {
     const { page } = j;
     await mainNav(page).getByRole('link', { name: 'Oppfølging', exact: true }).click();
     await page.getByRole('link', { name: roundName }).click();
     await page.getByRole('heading', { level: 2, name: 'Årsrapport' }).waitFor();
+    // The county's report: the summary table first, then the deviations with the owner's explanation.
     const docx = await download(page, 'Last ned årsrapport (DOCX)');
     expect(docx.filename).toMatch(/\.docx$/);
-    const words = readDocx(docx.content).body;
-    const summary = words.indexOf('Sammendrag');
+    const county = readDocx(docx.content).body;
+    const summary = county.indexOf('Sammendrag\n');
     expect(summary).toBeGreaterThan(0);
-    expect(words.indexOf('Hva er gjort')).toBeGreaterThan(summary);
+    expect(county.slice(summary)).toMatch(/\nIndre Østfold regionråd\n\d+\n/);
+    const deviations = county.indexOf('Avvik\n');
+    expect(deviations).toBeGreaterThan(summary);
+    expect(county.slice(deviations)).toMatch(
+      /\(Forsinket, 10 %; eier: [^)]+\)\nHva er gjort: Lokalene er klare, men ansettelsen av prosjektleder tok lengre tid enn ventet\./,
+    );
+    expect(county).toContain('Regionenes årsrapporter\n');
+    // Indre Østfold's report holds the reports in full.
+    await page.getByLabel('Regionens årsrapport').selectOption({ label: 'Indre Østfold regionråd' });
+    const regionDocx = await download(page, 'Last ned regionens årsrapport (DOCX)');
+    expect(regionDocx.filename).toMatch(/Indre-ostfold.*\.docx$/i);
+    const words = readDocx(regionDocx.content).body;
+    const regionSummary = words.indexOf('Sammendrag\n');
+    expect(regionSummary).toBeGreaterThan(0);
+    expect(words.indexOf('Hva er gjort\n')).toBeGreaterThan(regionSummary);
     expect(words).toContain('To skoleveier i Marker og Rakkestad er utbedret med belysning og gangfelt.');
     expect(words).toContain('Lokalene er klare, men ansettelsen av prosjektleder tok lengre tid enn ventet.');
     expect(words.slice(words.indexOf('Avvik\n'))).toContain('Status: Forsinket, 10 %');

@@ -3180,7 +3180,10 @@ export const webEn: WebCatalogue = {
     },
     annualReport: {
       heading: 'Annual report',
-      help: "The round's annual report for the whole county: a summary, what was agreed and done, the status of each commitment and indicator, and the deviations with their explanations. Each region's report is in the region's written standard.",
+      help: "The county's annual report of the round: the summary by region and department, and the deviations with their explanations. Each region's annual report holds every commitment's full report (what was agreed and done, the status of each commitment and indicator) and is in the region's written standard.",
+      region: "The region's annual report",
+      regionDocx: "Download the region's annual report (DOCX)",
+      regionPdf: "Download the region's annual report (PDF)",
       regionHelp: "The round's annual report for your region, in the region's written standard.",
       docx: 'Download annual report (DOCX)',
       pdf: 'Download annual report (PDF)',

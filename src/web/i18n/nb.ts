@@ -3161,7 +3161,10 @@ export const webNb = {
     },
     annualReport: {
       heading: 'Årsrapport',
-      help: 'Årsrapporten fra runden for hele fylket: sammendrag, hva som ble avtalt og gjort, status for hver forpliktelse og indikator, og avvikene med forklaring. Hver regions rapport er på regionens målform.',
+      help: 'Fylkets årsrapport fra runden: sammendraget per region og avdeling, og avvikene med forklaring. Hver regions årsrapport har hele rapporten for hver forpliktelse (hva som ble avtalt og gjort, status for hver forpliktelse og indikator) og er på regionens målform.',
+      region: 'Regionens årsrapport',
+      regionDocx: 'Last ned regionens årsrapport (DOCX)',
+      regionPdf: 'Last ned regionens årsrapport (PDF)',
       regionHelp: 'Årsrapporten fra runden for regionen din, på regionens målform.',
       docx: 'Last ned årsrapport (DOCX)',
       pdf: 'Last ned årsrapport (PDF)',

@@ -3163,7 +3163,10 @@ export const webNn: WebCatalogue = {
     },
     annualReport: {
       heading: 'Årsrapport',
-      help: 'Årsrapporten frå runden for heile fylket: samandrag, kva som vart avtalt og gjort, status for kvar forplikting og indikator, og avvika med forklaring. Rapporten til kvar region er på målforma til regionen.',
+      help: 'Årsrapporten til fylket frå runden: samandraget per region og avdeling, og avvika med forklaring. Årsrapporten til kvar region har heile rapporten for kvar forplikting (kva som vart avtalt og gjort, status for kvar forplikting og indikator) og er på målforma til regionen.',
+      region: 'Årsrapporten til regionen',
+      regionDocx: 'Last ned årsrapporten til regionen (DOCX)',
+      regionPdf: 'Last ned årsrapporten til regionen (PDF)',
       regionHelp: 'Årsrapporten frå runden for regionen din, på målforma til regionen.',
       docx: 'Last ned årsrapport (DOCX)',
       pdf: 'Last ned årsrapport (PDF)',

@@ -5,18 +5,21 @@ import { useNavigate } from 'react-router';
 import type { Me } from '../../../shared/contracts/auth';
 import type { RoundStatus } from '../../../shared/contracts/follow-up';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
+import { SelectField } from '../../shared/components/SelectField';
 import { annualReportUrl, useCreateRoundCase } from './annual-report.api';
 
 /**
- * The round's annual report on its page: the county's report as DOCX or PDF for the county's people, a
- * region contact's own region's report (the server refuses the county's to them), and for the coordinator
- * «Lag politisk sak», which makes the report a case for the executive board and opens it.
+ * The round's annual report on its page: for the county's people the county's report (the summary and the
+ * deviations) and, for a region they choose, the region's report with every commitment's full report, each
+ * as DOCX or PDF; a region contact's own region's report (the server refuses the county's to them); and for
+ * the coordinator «Lag politisk sak», which makes the report a case for the executive board and opens it.
  */
 export function AnnualReportSection({ round, me }: { round: RoundStatus; me: Me }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const headingId = useId();
   const [confirm, setConfirm] = useState(false);
+  const [chosenRegion, setChosenRegion] = useState(round.regions[0]?.id ?? '');
   const makeCase = useCreateRoundCase(round.id);
   const regionId = me.role === 'region' ? me.regionId : null;
   if (me.role === 'region' && !regionId) return null;
@@ -41,6 +44,29 @@ export function AnnualReportSection({ round, me }: { round: RoundStatus; me: Me 
           </Button>
         )}
       </div>
+      {!regionId && chosenRegion && (
+        <>
+          <SelectField
+            label={t('followUp.annualReport.region')}
+            value={chosenRegion}
+            onChange={setChosenRegion}
+          >
+            {round.regions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </SelectField>
+          <div className="row">
+            <a href={annualReportUrl(round.id, 'docx', chosenRegion)} download>
+              {t('followUp.annualReport.regionDocx')}
+            </a>
+            <a href={annualReportUrl(round.id, 'pdf', chosenRegion)} download>
+              {t('followUp.annualReport.regionPdf')}
+            </a>
+          </div>
+        </>
+      )}
       <ConfirmDialog
         open={confirm}
         onClose={() => setConfirm(false)}
