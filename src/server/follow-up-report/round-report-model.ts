@@ -1,4 +1,4 @@
-import { type RichTextDoc, type Run, toPlainText } from '../../shared/contracts/rich-text.js';
+import type { RichTextDoc, Run } from '../../shared/contracts/rich-text.js';
 import type { DocumentBlock, DocumentLanguage, DocumentModel } from '../documents/document-model.js';
 import {
   addToTally,
@@ -226,15 +226,27 @@ function countyDeviations(data: RoundReportData, w: RoundReportWords): DocumentB
   return body;
 }
 
-/** A text as stored, on one line: its blocks joined by spaces. */
-const oneLine = (doc: RichTextDoc | null) =>
-  doc === null
-    ? ''
-    : toPlainText(doc)
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== '')
-        .join(' ');
+type TextNode = { type: string; text?: string; content?: readonly TextNode[] };
+
+/**
+ * A text as stored, on one line: its words, with a space where a block, a cell or a line break ends. Lists
+ * lose their markers; the region's report has the text as written.
+ */
+function oneLine(doc: RichTextDoc | null): string {
+  if (doc === null) return '';
+  let text = '';
+  const walk = (nodes: readonly TextNode[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') text += node.text ?? '';
+      else {
+        if (node.content) walk(node.content);
+        text += ' ';
+      }
+    }
+  };
+  walk(doc.content as readonly TextNode[]);
+  return text.replace(/\s+/g, ' ').trim();
+}
 
 /** One deviating commitment in one paragraph: title, status, owner, and the owner's explanation. */
 function compactExplanation(c: RoundCommitment, w: RoundReportWords): Run[] {
