@@ -20,7 +20,7 @@ export const followUpReportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          "The round's annual report as DOCX or PDF: a summary table first, then what was agreed, what was done, the status of each commitment and indicator, and the deviations with their explanations; for the county in bokmål, or with `region` for one region in its written standard. A region contact reads their own region's only",
+          "The round's annual report as DOCX or PDF, a summary table first. The county's (in bokmål) then has the deviations with their explanations region by region and names the regions' reports; a region's (with `region`, in its written standard) has what was agreed, what was done, the status of each commitment and indicator, and the deviations with their explanations. A region contact reads their own region's only",
         params: IdParams,
         querystring: RoundReportQuery,
         response: {
