@@ -2,6 +2,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, Width
 import { describe, expect, it } from 'vitest';
 import type { RichTextDoc, Run } from '../../shared/contracts/rich-text.js';
 import type { DocumentBlock, DocumentModel } from './document-model.js';
+import { packDocx } from './docx-zip.js';
 import { docxContentWidth, renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
 import {
@@ -337,6 +338,18 @@ describe('DOCX', () => {
     ).toContain(
       'Forpliktelse & eier\nStatus\nBrukt (kr)\nBussruter <Askim>\nMysen\nForsinket\n\nNæringshage\nI rute\n100 000\n',
     );
+  });
+
+  it('zips the parts docx compiles, in its order, as docx would zip them', async () => {
+    const document = new Document({
+      title: 'Årsrapport',
+      sections: [{ children: [new Paragraph({ children: [new TextRun('Sammendrag æøå')] })] }],
+    });
+    const ours = unzipText(packDocx(document));
+    const theirs = unzipText(await Packer.toBuffer(document));
+    expect([...ours.keys()]).toEqual([...theirs.keys()]);
+    expect(ours.get('word/document.xml')).toContain('Sammendrag æøå');
+    for (const [name, text] of theirs) expect(ours.get(name), name).toBe(text);
   });
 
   it('renders a document without a title page in one section with header and footer', async () => {

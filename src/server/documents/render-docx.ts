@@ -8,7 +8,6 @@ import {
   HeadingLevel,
   type ISectionOptions,
   type IXmlableObject,
-  Packer,
   PageNumber,
   Paragraph,
   type ParagraphChild,
@@ -29,6 +28,7 @@ import {
 } from './document-model.js';
 import { bulletReference, DocxLists, docxHeading, headerFill, richTextToDocx } from './docx-rich-text.js';
 import { docxStyles } from './docx-styles.js';
+import { packDocx } from './docx-zip.js';
 
 // A4 in twips (1/20 pt), with 2.2 cm side margins: the width tables and the header's right tab stop use.
 const page = { width: 11906, height: 16838, top: 1300, bottom: 1200, side: 1247 };
@@ -68,7 +68,7 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
     numbering: { config: lists.config() },
     sections,
   });
-  return Packer.toBuffer(document);
+  return packDocx(document);
 }
 
 function blockToDocx(block: DocumentBlock, lists: DocxLists): FileChild[] {
