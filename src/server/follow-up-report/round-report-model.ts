@@ -234,18 +234,22 @@ type TextNode = { type: string; text?: string; content?: readonly TextNode[] };
  */
 function oneLine(doc: RichTextDoc | null): string {
   if (doc === null) return '';
-  let text = '';
-  const walk = (nodes: readonly TextNode[]) => {
-    for (const node of nodes) {
-      if (node.type === 'text') text += node.text ?? '';
-      else {
-        if (node.content) walk(node.content);
-        text += ' ';
-      }
+  const words: string[] = [];
+  collectText(doc.content as readonly TextNode[], words);
+  return words.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+function collectText(nodes: readonly TextNode[], words: string[]): void {
+  let line = '';
+  for (const node of nodes) {
+    if (node.type === 'text') line += node.text ?? '';
+    else {
+      if (line !== '') words.push(line);
+      line = '';
+      if (node.content) collectText(node.content, words);
     }
-  };
-  walk(doc.content as readonly TextNode[]);
-  return text.replace(/\s+/g, ' ').trim();
+  }
+  if (line !== '') words.push(line);
 }
 
 /** One deviating commitment in one paragraph: title, status, owner, and the owner's explanation. */
