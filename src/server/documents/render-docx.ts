@@ -217,7 +217,7 @@ function linesXml(text: string, properties: string): string {
 /**
  * A paragraph or a table written as the XML docx would write for it (`runsXml`, `tableXml`) rather than built
  * as docx's objects. Those objects are the cost of a long document: a paragraph of four runs costs docx some
- * 65 µs of CPU, most of it allocating and collecting the objects, so 86,000 paragraphs took 5.7 s of CPU;
+ * 65 µs of CPU, most of it allocating and collecting the objects, so 86,000 such paragraphs took 5.7 s of CPU;
  * written, they take 1.4 s (the county's annual report at national size, bench/annual-report.ts). docx writes
  * a value that is neither a string nor an object as `String(value)`, unescaped (its stringify's
  * `escapeValue`), so the XML inside the element is handed over as a function whose text it is; the unit tests
