@@ -23,6 +23,7 @@ export type RoundCommitment = {
   report: {
     status: ReportStatus;
     progress: number;
+    /** What was done and what comes next; in the county's read only for a deviation (delayed, at risk, dropped). */
     done: RichTextDoc | null;
     next: RichTextDoc | null;
     spentNok: number | null;
@@ -64,6 +65,9 @@ const numberOrNull = (v: unknown) => (v === null || v === undefined ? null : Num
  * the round's commitments with their owner, region and this round's submitted report, their indicators with
  * goals, and the indicators' two latest values submitted in this round or an earlier round of the cycle (a
  * later round's values are not this report's). `regionId` narrows everything to one region's commitments.
+ * For the county's report (`regionId` null) a report's texts (what was done, what comes next) are read only
+ * when it is a deviation (delayed, at risk, dropped), the only ones that report prints: at national size the
+ * texts of the other reports were most of what the read carried and parsed.
  */
 export async function loadRoundReportData(
   db: Db | Tx,
@@ -79,6 +83,8 @@ export async function loadRoundReportData(
   );
   if (!round) throw notFound();
   const region = regionId === null ? sql`true` : sql`a.region_id = ${regionId}`;
+  // The county's report tells the owners' texts of the deviations only; a region's report tells them all.
+  const allTexts = regionId === null ? sql`false` : sql`true`;
   const commitmentRows = await rows(
     db,
     sql`select c.id::text as id, c.title, a.region_id::text as region_id, g.name as region,
@@ -86,7 +92,9 @@ export async function loadRoundReportData(
       s.name as subject_area, coalesce(u.name, c.responsible_name) as responsible,
       c.starts_on::text as starts_on, c.ends_on::text as ends_on, c.budget_nok,
       c.needs_separate_decision, c.state = 'withdrawn' as withdrawn,
-      r.status, r.progress, r.done, r.next, r.spent_nok
+      r.status, r.progress, r.spent_nok,
+      case when ${allTexts} or r.status in ('delayed', 'at_risk', 'dropped') then r.done end as done,
+      case when ${allTexts} or r.status in ('delayed', 'at_risk', 'dropped') then r.next end as next
     from reporting_round_commitments rc
     join commitments c on c.id = rc.commitment_id
     join agreements a on a.id = c.agreement_id
