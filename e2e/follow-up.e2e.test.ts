@@ -251,7 +251,9 @@ describe.skipIf(!chromiumPath)('follow-up in the browser', () => {
     );
     expect(county).toContain('Regionenes årsrapporter\n');
     // The report on track is not a deviation: its text is the region's report's, not the county's.
-    expect(county).not.toContain('To skoleveier i Marker og Rakkestad er utbedret med belysning og gangfelt.');
+    expect(county).not.toContain(
+      'To skoleveier i Marker og Rakkestad er utbedret med belysning og gangfelt.',
+    );
     // Indre Østfold's report holds the reports in full.
     await page.getByLabel('Regionens årsrapport').selectOption({ label: 'Indre Østfold regionråd' });
     const regionDocx = await download(page, 'Last ned regionens årsrapport (DOCX)');
