@@ -22,7 +22,7 @@ const lists = createReadCache<AgreementList | null>({ maxEntries: 32 });
 export async function listAgreements(ctx: Ctx, raw: unknown): Promise<AgreementList> {
   const actx = authorize(ctx, everyone);
   const query = parse(AgreementListQuery, raw);
-  const list = await lists.read(actx, query.cycle, async (reader) => {
+  const list = await lists.read(actx, 'every scope', query.cycle, async (reader) => {
     const [cycle] = await reader.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, query.cycle));
     return cycle ? { items: await listAgreementSummaries(reader, cycle.id), nextCursor: null } : null;
   });

@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { type Actor, userIdOf } from '../platform/context.js';
 import { auditEvents } from './audit.table.js';
+import { auditOnlyScope, everyReadScope } from './cache-scopes.js';
+import { cacheVersions } from './cache-version.table.js';
 
 export type AuditCtx = { actor: Pick<Actor, 'id' | 'name'>; requestId: string | null };
 
@@ -11,6 +14,12 @@ export type AuditEntry = {
   entityId: string;
   before: unknown;
   after: unknown;
+  /**
+   * What cached reads the write changes (audit/cache-scopes.ts): every scope a read of the changed rows
+   * names. Left out, every cached read loads again, which is always correct; `[]` for a write that no cached
+   * read shows (a preference, a session, a feed token).
+   */
+  scopes?: readonly string[];
 };
 
 const secretKeys = new Set(['passwordHash', 'password_hash', 'password']);
@@ -30,9 +39,33 @@ function redact(value: unknown): unknown {
   return value;
 }
 
+/** The scopes each transaction has raised already: once per transaction is enough, as readers see commits. */
+const raisedBy = new WeakMap<Tx, Set<string>>();
+
+/**
+ * Raises the versions of the scopes a write changes, in its transaction (platform/read-cache.ts says why that
+ * keeps cached reads correct). In sorted order, so that two transactions raising the same scopes in one call
+ * wait for each other instead of deadlocking; a scope without a row gets one at version 1.
+ */
+async function raiseVersions(tx: Tx, scopes: readonly string[] | undefined): Promise<void> {
+  const named = scopes === undefined ? [everyReadScope] : scopes.length === 0 ? [auditOnlyScope] : scopes;
+  let raised = raisedBy.get(tx);
+  if (!raised) {
+    raised = new Set();
+    raisedBy.set(tx, raised);
+  }
+  const fresh = [...new Set(named)].filter((scope) => !raised.has(scope)).sort();
+  if (fresh.length === 0) return;
+  await tx
+    .insert(cacheVersions)
+    .values(fresh.map((scope) => ({ scope, version: 1 })))
+    .onConflictDoUpdate({ target: cacheVersions.scope, set: { version: sql`${cacheVersions.version} + 1` } });
+  for (const scope of fresh) raised.add(scope);
+}
+
 /**
  * Appends one audit event inside the caller's transaction, so the change and its record commit together
- * or not at all.
+ * or not at all, and raises the versions of the scopes it names (`entry.scopes`) in the same transaction.
  */
 export async function appendAudit(tx: Tx, ctx: AuditCtx, entry: AuditEntry): Promise<void> {
   await tx.insert(auditEvents).values({
@@ -45,4 +78,5 @@ export async function appendAudit(tx: Tx, ctx: AuditCtx, entry: AuditEntry): Pro
     after: redact(entry.after),
     requestId: ctx.requestId,
   });
+  await raiseVersions(tx, entry.scopes);
 }

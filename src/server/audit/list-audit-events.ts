@@ -29,7 +29,7 @@ export async function listAuditEvents(ctx: Ctx, raw: unknown): Promise<AuditPage
   const query = parse(AuditQuery, raw);
   if (query.from && query.to && query.to < query.from) throw fieldError('to', 'validation.endBeforeStart');
   const values = pageValues(query);
-  return pages.read(ctx, JSON.stringify(values), async (reader) => {
+  return pages.read(ctx, 'every scope', JSON.stringify(values), async (reader) => {
     // Inside the cache's transaction the statement is built for it; on the database it is prepared once.
     const rows =
       reader === db

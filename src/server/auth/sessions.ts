@@ -1,10 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { eq, lt, sql } from 'drizzle-orm';
 import { Locale, Role } from '../../shared/contracts/common.js';
-import { auditEvents } from '../audit/audit.table.js';
+import { auditedVersions } from '../audit/audited-read-cache.js';
 import type { Db, Tx } from '../db/client.js';
 import type { Actor, Ctx } from '../platform/context.js';
-import type { KnownStamp } from '../platform/read-cache.js';
+import { type KnownStamp, parseVersions, versionsQuery } from '../platform/read-cache.js';
 import { users } from '../users/user.table.js';
 import { sessions } from './session.table.js';
 
@@ -34,15 +34,15 @@ type SessionRow = {
   department_id: string | null;
   region_id: string | null;
   locale: string | null;
-  stamp: string;
+  versions: string;
   ms: number | string;
 };
 
 /**
  * The active user behind a session cookie, or null when the session is unknown, expired or the user
- * inactive; and, in the same query, the read caches' stamp (the audit trail's highest id and the
- * database's clock, as platform/read-cache.ts reads them), so that a request served from a read cache costs
- * one query. The stamp row is always there; the session's columns are null when there is no such session.
+ * inactive; and, in the same query, the read caches' stamp (every scope's version and the database's clock,
+ * as platform/read-cache.ts reads them), so that a request served from a read cache costs one query. The
+ * stamp row is always there; the session's columns are null when there is no such session.
  */
 export async function authenticateSession(
   db: Db,
@@ -52,10 +52,9 @@ export async function authenticateSession(
   const result = (await db.execute(sql`
     select ${users.id} as id, ${users.name} as name, ${users.email} as email, ${users.role} as role,
            ${users.departmentId} as department_id, ${users.regionId} as region_id, ${users.locale} as locale,
-           clock.stamp, clock.ms
-      from (select coalesce(max(${auditEvents.id}), 0)::text as stamp,
-                   (extract(epoch from now()) * 1000)::float8 as ms
-              from ${auditEvents}) as clock
+           clock.versions, clock.ms
+      from (select ${versionsQuery(auditedVersions)} as versions,
+                   (extract(epoch from now()) * 1000)::float8 as ms) as clock
       left join (${sessions} inner join ${users} on ${users.id} = ${sessions.userId})
         on ${sessions.id} = ${sessionId(keys.secret, token)}
        and ${sessions.expiresAt} > ${new Date().toISOString()}::timestamptz
@@ -63,8 +62,12 @@ export async function authenticateSession(
      limit 1`)) as { rows: SessionRow[] };
   const row = result.rows[0];
   const ms = Number(row?.ms);
-  if (!row || !Number.isFinite(ms)) throw new Error('the database gave no audit id and time');
-  const readStamp: KnownStamp = { table: auditEvents, stamp: BigInt(row.stamp), now: new Date(ms) };
+  if (!row || !Number.isFinite(ms)) throw new Error('the database gave no versions and time');
+  const readStamp: KnownStamp = {
+    table: auditedVersions.table,
+    versions: parseVersions(row.versions),
+    now: new Date(ms),
+  };
   if (row.id === null || row.name === null || row.email === null) return { actor: null, readStamp };
   const actor: Actor = {
     id: row.id,

@@ -71,7 +71,7 @@ export async function getCalendarFeed(
   appUrl: string,
 ): Promise<StoredFile> {
   const hash = feedTokenHash(keys, token);
-  const cached = await feedCache.read(from, `${hash} ${appUrl}`, async (reader) => {
+  const cached = await feedCache.read(from, 'every scope', `${hash} ${appUrl}`, async (reader) => {
     const [owner] = await reader
       .select({ name: users.name, role: users.role, regionId: users.regionId, locale: users.locale })
       .from(calendarFeeds)

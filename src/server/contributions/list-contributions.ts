@@ -43,7 +43,9 @@ export async function listContributions(
     query.subjectArea ?? '',
     writerKey(actx.actor),
   ];
-  return lists.read(actx, key.join('|'), (reader) => loadList(reader, actx.actor, agreementId, query));
+  return lists.read(actx, 'every scope', key.join('|'), (reader) =>
+    loadList(reader, actx.actor, agreementId, query),
+  );
 }
 
 async function loadList(

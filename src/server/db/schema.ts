@@ -3,6 +3,7 @@ export * from '../adoption/adoption.table.js';
 export * from '../agreement-archive/agreement-archive.table.js';
 export * from '../agreements/agreement.table.js';
 export * from '../audit/audit.table.js';
+export * from '../audit/cache-version.table.js';
 export * from '../auth/session.table.js';
 export * from '../bodies/body.table.js';
 export * from '../calendar/calendar-feed.table.js';

@@ -50,6 +50,7 @@ export async function getEqualTreatment(ctx: Ctx, raw: unknown): Promise<EqualTr
   const after = afterKey(query.cursor);
   const whole = await views.read(
     ctx,
+    'every scope',
     (now) => `${query.cycle}|${query.date ?? ''}|${osloDate(now)}`,
     (reader, now) => loadEqualTreatment(reader, query, osloDate(now)),
   );

@@ -42,6 +42,7 @@ export async function getRollup(ctx: Ctx, raw: unknown): Promise<Rollup> {
   const after = afterKey(query.cursor);
   const whole = await rollups.read(
     ctx,
+    'every scope',
     (now) => `${query.cycle}|${query.by}|${osloDate(now)}`,
     (reader, now) => loadRollup(reader, query, osloDate(now)),
   );

@@ -46,7 +46,7 @@ const roundTallies = createReadCache<RoundTally | null>({ maxEntries: 16 });
 export async function getRoundStatus(ctx: Ctx, id: string): Promise<RoundStatus> {
   const { actor } = authorize(ctx, everyone);
   assertId(id);
-  const tally = await roundTallies.read(ctx, id, (reader) => tallyRound(reader, id));
+  const tally = await roundTallies.read(ctx, 'every scope', id, (reader) => tallyRound(reader, id));
   if (!tally) throw notFound();
   return { ...tally, mayManage: actor.role === 'admin' };
 }

@@ -20,7 +20,9 @@ const comparisons = createReadCache<Comparison>({ maxEntries: 16 });
 export async function compareGeneralPart(ctx: Ctx, raw: unknown): Promise<Comparison> {
   authorize(ctx, everyone);
   const query = parse(CompareQuery, raw);
-  return comparisons.read(ctx, JSON.stringify([query.from, query.to]), (reader) => compare(reader, query));
+  return comparisons.read(ctx, 'every scope', JSON.stringify([query.from, query.to]), (reader) =>
+    compare(reader, query),
+  );
 }
 
 async function compare(db: Db | Tx, query: CompareQuery): Promise<Comparison> {

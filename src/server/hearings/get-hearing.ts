@@ -16,6 +16,7 @@ export async function getHearing(ctx: Ctx, id: string): Promise<Hearing> {
   const row = await hearingForReader(actx, id);
   return hearingsById.read(
     ctx,
+    'every scope',
     (now) => hearingReadKey(row, actor, now),
     async (reader, now) => {
       const hearing = await loadHearing(reader, actor, now, id);

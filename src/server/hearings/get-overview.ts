@@ -53,6 +53,7 @@ export async function getOverview(ctx: Ctx, hearingId: string, raw: unknown): Pr
   const row = await hearingForReader(actx, hearingId);
   return overviews.read(
     ctx,
+    'every scope',
     (now) => hearingReadKey(row, actor, now, query),
     (reader, now) => loadOverview(reader, actor, hearingId, query, now),
   );

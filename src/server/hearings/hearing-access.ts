@@ -21,7 +21,7 @@ const factsById = createReadCache<HearingFacts>({ maxEntries: 256 });
  */
 export async function hearingForReader(ctx: ActorCtx, id: string): Promise<HearingRow> {
   assertId(id);
-  const { row, invited } = await factsById.read(ctx, id, async (reader) => {
+  const { row, invited } = await factsById.read(ctx, 'every scope', id, async (reader) => {
     const hearing = await findHearing(reader, id);
     const rows = await reader
       .select({ regionId: hearingInvitations.regionId })

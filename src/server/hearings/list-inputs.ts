@@ -26,6 +26,7 @@ export async function listInputs(ctx: Ctx, hearingId: string, raw: unknown): Pro
   const row = await hearingForReader(actx, hearingId);
   return inputLists.read(
     ctx,
+    'every scope',
     (now) => hearingReadKey(row, actor, now, query),
     async (reader, now) => {
       const hearing = await findHearing(reader, hearingId);

@@ -32,7 +32,7 @@ export async function getMatrix(ctx: Ctx, raw: unknown): Promise<Matrix> {
   authorize(ctx, everyone);
   const query = parse(MatrixQuery, raw ?? {});
   const key = `${query.cycle}|${query.subjectArea.join(',')}|${query.status.join(',')}`;
-  return matrices.read(ctx, key, async (reader) => {
+  return matrices.read(ctx, 'every scope', key, async (reader) => {
     const scope = await loadMatrixScope(reader, query);
     return loadMatrix(reader, scope, query);
   });

@@ -32,6 +32,7 @@ export async function getOverview(ctx: Ctx, raw: unknown): Promise<Overview> {
   const readerKey = reader.kind === 'region' ? `region:${reader.regionId}` : 'county';
   const overview = await overviews.read(
     ctx,
+    'every scope',
     (now) => `${query.cycle}|${osloDateOf(now)}|${readerKey}`,
     (reader_, now) => loadOverview(reader_, query.cycle, reader, osloDateOf(now)),
   );

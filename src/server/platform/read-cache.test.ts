@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { FastifyInstance } from 'fastify';
@@ -9,11 +9,13 @@ import { origin, startTestApp, type TestApp } from '../../../test/support/app.js
 import type { Region } from '../../shared/contracts/registry.js';
 import { buildApp } from '../app.js';
 import { appendAudit } from '../audit/append-audit.js';
-import { createReadCache } from '../audit/audited-read-cache.js';
+import { auditedVersions, createReadCache } from '../audit/audited-read-cache.js';
+import { cacheScope } from '../audit/cache-scopes.js';
+import { cacheVersions } from '../audit/cache-version.table.js';
 import { type Database, type Db, openDatabase } from '../db/client.js';
 import * as schema from '../db/schema.js';
 import { systemActor } from './context.js';
-import { derivedValue, isCachedValue, type ReadFrom } from './read-cache.js';
+import { derivedValue, isCachedValue, type ReadFrom, type Scopes, stampOf } from './read-cache.js';
 
 let t: TestApp;
 /** A second handle on the same database, as a second server process has: its own connections, its own cache. */
@@ -40,22 +42,32 @@ afterAll(async () => {
   await t.close();
 });
 
-/** Any write: every use case appends an audit event in its transaction, and that is all the cache looks at. */
-const write = (db: Db) =>
+/**
+ * A write that names no scopes, as a use case whose scopes were forgotten: every use case appends an audit
+ * event in its transaction, and appendAudit raises the versions the cache looks at.
+ */
+const write = (db: Db, scopes?: readonly string[]) =>
   db.transaction((tx) =>
     appendAudit(
       tx,
       { actor: systemActor, requestId: 'read-cache-test' },
-      { action: 'county.update', entityType: 'county', entityId: 'county', before: null, after: null },
+      {
+        action: 'county.update',
+        entityType: 'county',
+        entityId: 'county',
+        before: null,
+        after: null,
+        scopes,
+      },
     ),
   );
 
 /** A cache whose loads are counted, each answering with the number of loads so far. */
-function countingCache(maxEntries = 8) {
+function countingCache(maxEntries = 8, scopes: Scopes = 'every scope') {
   const cache = createReadCache<{ load: number; key: string }>({ maxEntries });
   let loads = 0;
   const read = (from: ReadFrom, key: string) =>
-    cache.read(from, key, async () => {
+    cache.read(from, scopes, key, async () => {
       loads += 1;
       return { load: loads, key };
     });
@@ -109,7 +121,9 @@ describe('read cache', () => {
     // A stamp read before a write is not taken for the state after it: the cache loads again.
     await write(t.database.db);
     const after = await authenticateSession(t.database.db, { secret, ttlHours: 1 }, 'no such token');
-    expect(after.readStamp.stamp).toBeGreaterThan(readStamp.stamp);
+    const sum = (stamp: typeof readStamp) =>
+      stampOf(stamp.versions, 'every scope', auditedVersions.everyRead);
+    expect(sum(after.readStamp)).toBeGreaterThan(sum(readStamp));
     expect(await cache.read({ db: counted, readStamp: after.readStamp }, 'a')).toEqual({ load: 2, key: 'a' });
   });
 
@@ -136,16 +150,18 @@ describe('read cache', () => {
   it('keeps nothing when the load fails, and loads again on the next read', async () => {
     const cache = createReadCache<string>({ maxEntries: 2 });
     await expect(
-      cache.read(t.database.db, 'a', async () => {
+      cache.read(t.database.db, 'every scope', 'a', async () => {
         throw new Error('the read failed');
       }),
     ).rejects.toThrow('the read failed');
-    expect(await cache.read(t.database.db, 'a', async () => 'read again')).toBe('read again');
+    expect(await cache.read(t.database.db, 'every scope', 'a', async () => 'read again')).toBe('read again');
   });
 
   it('hands out a frozen value, so that no caller can change what the next one gets', async () => {
     const cache = createReadCache<{ items: { name: string }[] }>({ maxEntries: 2 });
-    const value = await cache.read(t.database.db, 'a', async () => ({ items: [{ name: 'Halden' }] }));
+    const value = await cache.read(t.database.db, 'every scope', 'a', async () => ({
+      items: [{ name: 'Halden' }],
+    }));
     expect(Object.isFrozen(value)).toBe(true);
     expect(Object.isFrozen(value.items[0])).toBe(true);
     expect(() => {
@@ -161,7 +177,9 @@ describe('read cache', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       return { load: loads };
     };
-    const answers = await Promise.all([1, 2, 3, 4].map(() => cache.read(t.database.db, 'a', load)));
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => cache.read(t.database.db, 'every scope', 'a', load)),
+    );
     expect(loads).toBe(1);
     for (const answer of answers) expect(answer).toBe(answers[0]);
   });
@@ -174,10 +192,12 @@ describe('read cache', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       throw new Error('the read failed');
     };
-    const answers = await Promise.allSettled([1, 2, 3].map(() => cache.read(t.database.db, 'a', failing)));
+    const answers = await Promise.allSettled(
+      [1, 2, 3].map(() => cache.read(t.database.db, 'every scope', 'a', failing)),
+    );
     expect(answers.map((a) => a.status)).toEqual(['rejected', 'rejected', 'rejected']);
     expect(loads).toBe(1);
-    expect(await cache.read(t.database.db, 'a', async () => 'read again')).toBe('read again');
+    expect(await cache.read(t.database.db, 'every scope', 'a', async () => 'read again')).toBe('read again');
   });
 
   it('gives a value that depends on the time the database clock, and keys it by what the caller names', async () => {
@@ -192,6 +212,7 @@ describe('read cache', () => {
     const before = await databaseMs();
     const value = await cache.read(
       t.database.db,
+      'every scope',
       (now) => {
         keyedAt = now;
         return 'today';
@@ -205,6 +226,7 @@ describe('read cache', () => {
     expect(
       await cache.read(
         t.database.db,
+        'every scope',
         () => 'today',
         async () => ({ ms: -1 }),
       ),
@@ -212,6 +234,7 @@ describe('read cache', () => {
     expect(
       await cache.read(
         t.database.db,
+        'every scope',
         () => 'tomorrow',
         async () => ({ ms: -1 }),
       ),
@@ -223,12 +246,14 @@ describe('read cache', () => {
   });
 
   it.runIf(process.env.TEST_DATABASE_URL)(
-    'on PostgreSQL, reads correctly but keeps nothing where the app may only append to the audit trail',
+    'on PostgreSQL, keeps what it reads where the app may only append to the audit trail and raise the versions',
     async () => {
       if (t.database.driver.engine !== 'postgresql') throw new Error('a PostgreSQL test database');
       const role = `partnerskap_appender_${randomBytes(4).toString('hex')}`;
       await t.database.db.execute(sql.raw(`create role ${role}`));
       await t.database.db.execute(sql.raw(`grant select, insert on audit_events to ${role}`));
+      await t.database.db.execute(sql.raw(`grant usage on sequence audit_events_id_seq to ${role}`));
+      await t.database.db.execute(sql.raw(`grant select, insert, update on cache_versions to ${role}`));
       const pool = new pg.Pool({ connectionString: t.database.driver.url, max: 2 });
       // Queued on the new connection before any query it is handed out for.
       pool.on('connect', (client) => void client.query(`set role ${role}`));
@@ -236,21 +261,26 @@ describe('read cache', () => {
         const appender = drizzlePg(pool, { schema }) as unknown as Db;
         const cache = countingCache();
         expect(await cache.read(appender, 'a')).toEqual({ load: 1, key: 'a' });
+        expect(await cache.read(appender, 'a')).toEqual({ load: 1, key: 'a' });
+        await write(appender);
         expect(await cache.read(appender, 'a')).toEqual({ load: 2, key: 'a' });
       } finally {
         await pool.end();
         await t.database.db.execute(sql.raw(`revoke all on audit_events from ${role}`));
+        await t.database.db.execute(sql.raw(`revoke all on sequence audit_events_id_seq from ${role}`));
+        await t.database.db.execute(sql.raw(`revoke all on cache_versions from ${role}`));
         await t.database.db.execute(sql.raw(`drop role ${role}`));
       }
     },
   );
 
   // Only a server has several connections: on PGlite a transaction holds the one connection, so no read can
-  // run while a write is in flight, and audit events commit in the order of their ids.
+  // run while a write is in flight.
   it.runIf(process.env.TEST_DATABASE_URL)(
-    'on PostgreSQL, keeps no value read while a write is in flight, so a write that commits after a later one is still seen',
+    'on PostgreSQL, fills and keeps values while a write is in flight, and loads again when it commits',
     async () => {
-      const cache = countingCache();
+      const scope = cacheScope.cycle(randomUUID());
+      const cache = countingCache(8, [scope]);
       await cache.read(t.database.db, 'a');
       let commit = () => {};
       const released = new Promise<void>((resolve) => {
@@ -260,28 +290,172 @@ describe('read cache', () => {
       const appended = new Promise<void>((resolve) => {
         inFlight = resolve;
       });
-      // The slow write takes the lower audit id and commits last.
+      // The slow write raises the scope's version and holds it uncommitted.
       const slow = other.db.transaction(async (tx) => {
         await appendAudit(
           tx,
           { actor: systemActor, requestId: 'slow' },
-          { action: 'county.update', entityType: 'county', entityId: 'county', before: null, after: null },
+          {
+            action: 'county.update',
+            entityType: 'county',
+            entityId: 'county',
+            before: null,
+            after: null,
+            scopes: [scope],
+          },
         );
         inFlight();
         await released;
       });
       await appended;
-      await write(t.database.db); // a higher id, committed first
+      await write(t.database.db, [cacheScope.cycle(randomUUID())]); // another scope, committed meanwhile
 
-      const whileInFlight = await cache.read(t.database.db, 'a');
-      expect(whileInFlight.load).toBe(2);
-      expect(await cache.read(t.database.db, 'a')).toEqual({ load: 3, key: 'a' }); // not kept
+      expect(await cache.read(t.database.db, 'a')).toEqual({ load: 1, key: 'a' });
+      expect(await cache.read(t.database.db, 'b')).toEqual({ load: 2, key: 'b' });
+      expect(await cache.read(t.database.db, 'b')).toEqual({ load: 2, key: 'b' }); // kept
       commit();
       await slow;
-      expect(await cache.read(t.database.db, 'a')).toEqual({ load: 4, key: 'a' });
-      expect(await cache.read(t.database.db, 'a')).toEqual({ load: 4, key: 'a' });
+      expect(await cache.read(t.database.db, 'a')).toEqual({ load: 3, key: 'a' });
+      expect(await cache.read(t.database.db, 'b')).toEqual({ load: 4, key: 'b' });
+      expect(await cache.read(t.database.db, 'b')).toEqual({ load: 4, key: 'b' });
     },
   );
+});
+
+describe('scoped versions', () => {
+  const cycleA = cacheScope.cycle(randomUUID());
+  const cycleB = cacheScope.cycle(randomUUID());
+  const versionOf = async (scope: string) => {
+    const [row] = await t.database.db
+      .select({ version: cacheVersions.version })
+      .from(cacheVersions)
+      .where(eq(cacheVersions.scope, scope));
+    return row?.version ?? 0;
+  };
+
+  it("a write in one cycle loads that cycle's reads again and keeps the other cycle's and the registry's", async () => {
+    const a = countingCache(8, [cycleA, cacheScope.registry]);
+    const b = countingCache(8, [cycleB, cacheScope.registry]);
+    const registry = countingCache(8, [cacheScope.registry]);
+    expect(await a.read(t.database.db, 'overview')).toEqual({ load: 1, key: 'overview' });
+    expect(await b.read(t.database.db, 'overview')).toEqual({ load: 1, key: 'overview' });
+    expect(await registry.read(t.database.db, 'regions')).toEqual({ load: 1, key: 'regions' });
+
+    await write(t.database.db, [cycleA]);
+    expect(await a.read(t.database.db, 'overview')).toEqual({ load: 2, key: 'overview' });
+    expect(await b.read(t.database.db, 'overview')).toEqual({ load: 1, key: 'overview' });
+    expect(await registry.read(t.database.db, 'regions')).toEqual({ load: 1, key: 'regions' });
+
+    // A write to a scope both depend on loads both again.
+    await write(t.database.db, [cacheScope.registry]);
+    expect(await a.read(t.database.db, 'overview')).toEqual({ load: 3, key: 'overview' });
+    expect(await b.read(t.database.db, 'overview')).toEqual({ load: 2, key: 'overview' });
+    expect(await registry.read(t.database.db, 'regions')).toEqual({ load: 2, key: 'regions' });
+  });
+
+  it('a write that names no scope loads every read again; one that no read shows, only the audit log', async () => {
+    const a = countingCache(8, [cycleA]);
+    const auditLog = countingCache(8, 'every scope');
+    await a.read(t.database.db, 'x');
+    await auditLog.read(t.database.db, 'page');
+
+    await write(t.database.db, []);
+    expect(await a.read(t.database.db, 'x')).toEqual({ load: 1, key: 'x' });
+    expect(await auditLog.read(t.database.db, 'page')).toEqual({ load: 2, key: 'page' });
+
+    await write(t.database.db);
+    expect(await a.read(t.database.db, 'x')).toEqual({ load: 2, key: 'x' });
+    expect(await auditLog.read(t.database.db, 'page')).toEqual({ load: 3, key: 'page' });
+  });
+
+  it('a write through a second database handle, as a second server process makes it, is seen the same way', async () => {
+    const a = countingCache(8, [cycleA]);
+    const b = countingCache(8, [cycleB]);
+    for (const db of [t.database.db, other.db]) {
+      await a.read(db, 'x');
+      await b.read(db, 'x');
+    }
+    await write(other.db, [cycleA]);
+    expect(await a.read(t.database.db, 'x')).toEqual({ load: 3, key: 'x' });
+    expect(await a.read(other.db, 'x')).toEqual({ load: 4, key: 'x' });
+    expect(await b.read(t.database.db, 'x')).toEqual({ load: 1, key: 'x' });
+    expect(await b.read(other.db, 'x')).toEqual({ load: 2, key: 'x' });
+  });
+
+  it('serves a scoped read with the versions the session lookup read, asking nothing more, until its scope is written', async () => {
+    const a = countingCache(8, [cycleA]);
+    let queries = 0;
+    const counted = new Proxy(t.database.db, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if ((property === 'execute' || property === 'transaction') && typeof value === 'function')
+          return (...args: unknown[]) => {
+            queries += 1;
+            return value.apply(target, args);
+          };
+        return value;
+      },
+    });
+    const { authenticateSession } = await import('../auth/sessions.js');
+    const session = () => authenticateSession(t.database.db, { secret, ttlHours: 1 }, 'no such token');
+    await a.read(counted, 'x');
+    await write(t.database.db, [cycleB]);
+    queries = 0;
+    expect(await a.read({ db: counted, readStamp: (await session()).readStamp }, 'x')).toEqual({
+      load: 1,
+      key: 'x',
+    });
+    expect(queries).toBe(0);
+
+    await write(t.database.db, [cycleA]);
+    expect(await a.read({ db: counted, readStamp: (await session()).readStamp }, 'x')).toEqual({
+      load: 2,
+      key: 'x',
+    });
+    expect(queries).toBe(1); // the fill: one transaction, the versions and the load in one snapshot
+  });
+
+  it('raises each scope once per transaction, however many events name it', async () => {
+    const before = await versionOf(cycleA);
+    await t.database.db.transaction(async (tx) => {
+      for (const entityId of ['one', 'two', 'three'])
+        await appendAudit(
+          tx,
+          { actor: systemActor, requestId: 'read-cache-test' },
+          {
+            action: 'county.update',
+            entityType: 'county',
+            entityId,
+            before: null,
+            after: null,
+            scopes: [cycleA],
+          },
+        );
+    });
+    expect(await versionOf(cycleA)).toBe(before + 1);
+  });
+
+  it('raises nothing when the write rolls back', async () => {
+    const before = await versionOf(cycleA);
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await appendAudit(
+          tx,
+          { actor: systemActor, requestId: 'read-cache-test' },
+          {
+            action: 'county.update',
+            entityType: 'county',
+            entityId: 'x',
+            before: null,
+            after: null,
+            scopes: [cycleA],
+          },
+        );
+        throw new Error('the write failed');
+      }),
+    ).rejects.toThrow('the write failed');
+    expect(await versionOf(cycleA)).toBe(before);
+  });
 });
 
 describe('cached registry reads', () => {

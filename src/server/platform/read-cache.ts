@@ -3,19 +3,29 @@ import type { AnyPgColumn, AnyPgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client.js';
 
 /**
- * What stamps the cache: an append-only table that every write adds a row to in its own transaction, and its
- * increasing id. The platform does not know which table that is; the audit trail supplies it
- * (audit/audited-read-cache.ts), so the platform never imports a feature.
+ * What stamps the cache: a table of counters, one row per scope (a part of the data that cached reads depend
+ * on), each raised in the transaction of every write to that scope. The platform does not know which table
+ * that is or which scopes exist; the audit trail supplies them (audit/audited-read-cache.ts, and appendAudit
+ * raises them), so the platform never imports a feature. `everyRead` is the scope that every read depends on
+ * whatever it names: a write that does not say what it changes raises it.
  */
-export type StampSource = { table: AnyPgTable; id: AnyPgColumn };
+export type VersionSource = {
+  table: AnyPgTable;
+  scope: AnyPgColumn;
+  version: AnyPgColumn;
+  everyRead: string;
+};
+
+/** The scopes a cached value depends on, or every scope (the audit log, which every write changes). */
+export type Scopes = readonly string[] | 'every scope';
 
 /**
- * A stamp already read in this request, in the same statement as something else it needed (the session
- * lookup reads the audit trail's highest id and the database's clock with the session: auth/sessions.ts),
- * so a request served from the cache costs one query, not two. Only a request that writes nothing may carry
- * one (the access hook gives it to GET and HEAD): after a write in the same request it would be out of date.
+ * The versions already read in this request, in the same statement as something else it needed (the session
+ * lookup reads every scope's version and the database's clock with the session: auth/sessions.ts), so a
+ * request served from the cache costs one query, not two. Only a request that writes nothing may carry them
+ * (the access hook gives them to GET and HEAD): after a write in the same request they would be out of date.
  */
-export type KnownStamp = { table: AnyPgTable; stamp: bigint; now: Date };
+export type KnownStamp = { table: AnyPgTable; versions: ReadonlyMap<string, bigint>; now: Date };
 
 /** Where a cached read reads from: the database, or a use case's context with the stamp its request read. */
 export type ReadFrom = Db | { db: Db; readStamp?: KnownStamp | null | undefined };
@@ -26,68 +36,84 @@ const isDb = (from: ReadFrom): from is Db => typeof (from as { select?: unknown 
  * A per-process cache of read models that is never stale, for reads that many people repeat and few
  * writes change (the registry's regions, a hearing's input, a comparison of two versions).
  *
- * Why it can be trusted: every write appends an audit event in its own transaction (appendAudit), so the
- * highest audit id changes whenever anything was written, by this process or any other on the same
- * database. Each read first asks the database for that id, one index-only read of the primary key's last
- * entry, and serves the cached value only when it was filled at exactly that id; otherwise it loads the
- * value again. Several server processes behind a load balancer each keep their own cache and stay
- * correct, because each asks the database, not its neighbours. A change made outside the use cases (SQL
- * typed by hand) appends no audit event and is seen from the next write on.
+ * Scopes: every write raises, in its own transaction, a counter for each part of the data it changes
+ * (`cycle:<id>`, `hearing:<id>`, `registry`…; appendAudit), and each cached read names the scopes its value
+ * depends on. A value is stamped with the sum of its scopes' versions at the moment it was read, and served
+ * only while that sum is unchanged. Each counter only grows, so the sum grows whenever any of them does, and
+ * a write in one cycle leaves the reads of every other cycle cached. A write that does not name its scopes
+ * raises one that every read counts (`everyRead`), so a forgotten scope costs speed, never correctness. A
+ * read of 'every scope' sums every counter and changes with every write.
  *
- * Why a fill locks: ids are handed out when a row is inserted, not when it commits, so a transaction
- * holding id 100 can commit after another committed 101. A value read between those two commits would be
- * stamped 101 and look current after 100 committed. A fill therefore reads the id and the value while
- * holding `SHARE` on audit_events: it can have that lock only when no transaction has an uncommitted
- * audit event (they hold `ROW EXCLUSIVE` until they end), and while it holds it no audit event can be
- * inserted, so the value is exactly the state at that id. It asks with NOWAIT: when a write is in flight
- * the value is read without being cached rather than making the reader wait, and a write waits for a fill
- * at most as long as the fill's own queries take.
+ * Why it can be trusted: a fill reads the versions and then the value in one REPEATABLE READ transaction,
+ * so both come from one snapshot: the value is exactly the data of the writes that had committed when the
+ * versions were read. A write commits its data and its raised counters together, so any write that
+ * committed later and changes the value has raised a counter the value depends on; a reader that asks
+ * afterwards sees a higher sum and loads again. A write still in flight is in neither the versions nor the
+ * value, so a fill need not wait for it or avoid it (the audit trail's ids, which are handed out before
+ * commit and commit out of order, are not what is compared). Raising a counter is an update of its row,
+ * which the row lock serializes, so two writes to one scope never give it the same version. Several server
+ * processes behind a load balancer each keep their own cache and stay correct, because each asks the
+ * database, not its neighbours. A change made outside the use cases (SQL typed by hand) raises nothing and
+ * is seen from the next write to the same scope.
  */
 
 type Entry<T> = { stamp: bigint; value: T };
 
 export type ReadCache<T> = {
   /**
-   * The value for `key`: from this process's cache while no audit event was appended since it was filled,
-   * otherwise from `load`, which is given the connection to read through. The key must name everything
-   * the value depends on besides the database (the parsed query, the id, the kind of reader). A value that
+   * The value for `key`: from this process's cache while no write to its `scopes` committed since it was
+   * filled, otherwise from `load`, which is given the connection to read through. The scopes must cover
+   * everything the value reads from the database, and the key everything else it depends on (the parsed
+   * query, the id, the kind of reader); the same key must always come with the same scopes. A value that
    * depends on the time (a deadline passed, days left) gets the database's clock, read in the same query
-   * as the audit id: `key` is then a function of it and must name the time as coarsely as the value
+   * as the versions: `key` is then a function of it and must name the time as coarsely as the value
    * changes with it (the Oslo date, say). `from` is the database, or a use case's context: a context
-   * whose request already read the stamp (`readStamp`) saves the stamp query. Whether the caller may read at all is decided before, or by
-   * `load` throwing, which keeps nothing.
+   * whose request already read the versions (`readStamp`) saves that query. Whether the caller may read at
+   * all is decided before, or by `load` throwing, which keeps nothing.
    */
   read(
     from: ReadFrom,
+    scopes: Scopes,
     key: string | ((now: Date) => string),
     load: (reader: Db | Tx, now: Date) => Promise<T>,
   ): Promise<T>;
 };
 
-/** The stamp table's highest id, the version of everything written to the database, and its clock. */
-async function currentStamp(db: Db | Tx, source: StampSource): Promise<{ stamp: bigint; now: Date }> {
-  const query: SQL = sql`select coalesce(max(${source.id}), 0)::text as stamp,
-               (extract(epoch from now()) * 1000)::float8 as ms
-        from ${source.table}`;
-  const result = (await db.execute(query)) as { rows: { stamp: string; ms: number | string }[] };
-  const row = result.rows[0];
-  const ms = Number(row?.ms);
-  if (!row || !Number.isFinite(ms)) throw new Error('the database gave no audit id and time');
-  return { stamp: BigInt(row.stamp), now: new Date(ms) };
+/** The versions of every scope, as sessions.ts also reads them, in the shape the query gives. */
+export function versionsQuery(source: Pick<VersionSource, 'table' | 'scope' | 'version'>): SQL {
+  return sql`(select coalesce(json_object_agg(${source.scope}, ${source.version}::text), '{}'::json)::text
+                from ${source.table})`;
 }
 
-/**
- * Why a fill could not take its lock: lock_not_available (a write in flight, LOCK … NOWAIT), or
- * insufficient_privilege (SHARE needs UPDATE, DELETE or TRUNCATE on audit_events, which an append-only
- * grant to the app's role would withhold: reads then stay correct, uncached). Drizzle wraps the driver's
- * error in `cause`.
- */
-function isLockRefused(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    const code = (e as { code?: unknown }).code;
-    if (code === '55P03' || code === '42501') return true;
+/** The versions as `versionsQuery` answers them: a JSON object of scopes to decimal strings. */
+export function parseVersions(text: string): ReadonlyMap<string, bigint> {
+  const parsed = JSON.parse(text) as Record<string, string>;
+  return new Map(Object.entries(parsed).map(([scope, version]) => [scope, BigInt(version)]));
+}
+
+/** Every scope's version and the database's clock. */
+async function currentVersions(
+  db: Db | Tx,
+  source: VersionSource,
+): Promise<{ versions: ReadonlyMap<string, bigint>; now: Date }> {
+  const query: SQL = sql`select ${versionsQuery(source)} as versions,
+               (extract(epoch from now()) * 1000)::float8 as ms`;
+  const result = (await db.execute(query)) as { rows: { versions: string; ms: number | string }[] };
+  const row = result.rows[0];
+  const ms = Number(row?.ms);
+  if (!row || !Number.isFinite(ms)) throw new Error('the database gave no versions and time');
+  return { versions: parseVersions(row.versions), now: new Date(ms) };
+}
+
+/** The stamp of a value that depends on `scopes`: the sum of their versions and of `everyRead`'s. */
+export function stampOf(versions: ReadonlyMap<string, bigint>, scopes: Scopes, everyRead: string): bigint {
+  let sum = 0n;
+  if (scopes === 'every scope') {
+    for (const version of versions.values()) sum += version;
+    return sum;
   }
-  return false;
+  for (const scope of new Set([...scopes, everyRead])) sum += versions.get(scope) ?? 0n;
+  return sum;
 }
 
 /** Values this module handed out: deeply frozen, so what is serialized once is what every reader gets. */
@@ -147,33 +173,29 @@ export function derivedValue<T>(parent: object, key: string, make: () => T, maxE
 }
 
 /**
- * Loads the value together with the stamp it belongs to, or without a stamp when a write is in flight
- * (see the module comment): such a value is served once and not kept.
+ * Loads the value together with the versions it belongs to, in one snapshot (see the module comment). Read
+ * only: a load that wrote would raise the versions it was stamped with.
  */
 async function fill<T>(
   db: Db,
-  source: StampSource,
+  source: VersionSource,
+  scopes: Scopes,
   now: Date,
   load: (reader: Db | Tx, now: Date) => Promise<T>,
-): Promise<Entry<T> | { value: T }> {
-  try {
-    return await db.transaction(async (tx) => {
-      await tx.execute(sql`lock table ${source.table} in share mode nowait`);
-      const { stamp } = await currentStamp(tx, source);
-      return { stamp, value: markCached(await load(tx, now)) };
-    });
-  } catch (error) {
-    if (!isLockRefused(error)) throw error;
-    return { value: markCached(await load(db, now)) };
-  }
+): Promise<Entry<T>> {
+  return db.transaction(
+    async (tx) => {
+      const { versions } = await currentVersions(tx, source);
+      return { stamp: stampOf(versions, scopes, source.everyRead), value: markCached(await load(tx, now)) };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
 }
-
-type Filled<T> = Entry<T> | { value: T };
 
 /** One database's entries, and the fills running for them (by key, with the stamp they started at). */
 type Store<T> = {
   entries: Map<string, Entry<T>>;
-  filling: Map<string, { stamp: bigint; filled: Promise<Filled<T>> }>;
+  filling: Map<string, { stamp: bigint; filled: Promise<Entry<T>> }>;
 };
 
 /**
@@ -182,9 +204,13 @@ type Store<T> = {
  * stamp wait for one fill instead of each reading the same thing (after a write, fifty readers of a
  * hearing would otherwise run fifty loads of it at once).
  */
-export function createStampedReadCache<T>(options: { maxEntries: number; stamp: StampSource }): ReadCache<T> {
+export function createStampedReadCache<T>(options: {
+  maxEntries: number;
+  versions: VersionSource;
+}): ReadCache<T> {
   if (!Number.isInteger(options.maxEntries) || options.maxEntries < 1)
     throw new Error('a read cache holds at least one entry');
+  const source = options.versions;
   const stores = new WeakMap<Db, Store<T>>();
 
   const keep = (entries: Map<string, Entry<T>>, key: string, entry: Entry<T>) => {
@@ -201,7 +227,7 @@ export function createStampedReadCache<T>(options: { maxEntries: number; stamp: 
   };
 
   return {
-    async read(from, keyOf, load) {
+    async read(from, scopes, keyOf, load) {
       const db = isDb(from) ? from : from.db;
       const known = isDb(from) ? null : from.readStamp;
       let store = stores.get(db);
@@ -210,8 +236,9 @@ export function createStampedReadCache<T>(options: { maxEntries: number; stamp: 
         stores.set(db, store);
       }
       const { entries, filling } = store;
-      const { stamp, now } =
-        known && known.table === options.stamp.table ? known : await currentStamp(db, options.stamp);
+      const { versions, now } =
+        known && known.table === source.table ? known : await currentVersions(db, source);
+      const stamp = stampOf(versions, scopes, source.everyRead);
       const key = typeof keyOf === 'string' ? keyOf : keyOf(now);
       const cached = entries.get(key);
       if (cached && cached.stamp === stamp) {
@@ -221,19 +248,15 @@ export function createStampedReadCache<T>(options: { maxEntries: number; stamp: 
         return cached.value;
       }
 
-      // A fill that started at this stamp and holds the lock reads the state this request saw or a later
-      // one. One that could not lock read while a write was in flight, perhaps before this request began:
-      // its value is not taken over, this request reads for itself.
+      // A fill that started at this stamp reads a snapshot taken after it started, so the state this request
+      // saw or a later one: its value is taken over.
       const running = filling.get(key);
-      if (running && running.stamp === stamp) {
-        const shared = await running.filled;
-        if ('stamp' in shared) return shared.value;
-      }
-      const filled = fill(db, options.stamp, now, load);
+      if (running && running.stamp === stamp) return (await running.filled).value;
+      const filled = fill(db, source, scopes, now, load);
       filling.set(key, { stamp, filled });
       try {
         const result = await filled;
-        if ('stamp' in result) keep(entries, key, result);
+        keep(entries, key, result);
         return result.value;
       } finally {
         if (filling.get(key)?.filled === filled) filling.delete(key);

@@ -40,7 +40,7 @@ import {
 const inForce = createReadCache<{ items: PublicAgreement[] }>({ maxEntries: 1 });
 
 const agreementsInForce = (ctx: Ctx) =>
-  inForce.read(ctx, 'all', async (reader) => ({ items: await loadAgreementsInForce(reader) }));
+  inForce.read(ctx, 'every scope', 'all', async (reader) => ({ items: await loadAgreementsInForce(reader) }));
 
 /**
  * The public list is read by anyone, often: each page of it is kept while nothing is written, so that its
@@ -67,7 +67,7 @@ const compareKeys = (a: readonly string[], b: readonly string[]) =>
 export async function listAgreementsInForce(ctx: Ctx, raw: unknown): Promise<PublicAgreementList> {
   const { limit, cursor } = parse(PublicAgreementListQuery, raw ?? {});
   const after = cursor ? decodeCursor(Key, cursor) : null;
-  return inForceList.read(ctx, `${limit}|${cursor ?? ''}`, async (reader) => {
+  return inForceList.read(ctx, 'every scope', `${limit}|${cursor ?? ''}`, async (reader) => {
     const all = (await loadAgreementsInForce(reader))
       .map(({ adoption: _adoption, ...summary }) => ({ key: keyOf(summary), row: summary }))
       .sort((a, b) => compareKeys(a.key, b.key));
@@ -117,7 +117,7 @@ const closedHearings = createReadCache<PublicHearingList>({ maxEntries: 2 });
  */
 export function listClosedHearings(ctx: Ctx): Promise<PublicHearingList> {
   const today = osloDate(new Date());
-  return closedHearings.read(ctx, today, async (reader) => ({
+  return closedHearings.read(ctx, 'every scope', today, async (reader) => ({
     items: await loadClosedHearings(reader, today),
   }));
 }

@@ -15,7 +15,7 @@ const regionsById = createReadCache<Region>({ maxEntries: 256 });
 export async function getRegion(ctx: Ctx, id: string): Promise<Region> {
   authorize(ctx, everyone);
   assertId(id);
-  return regionsById.read(ctx, id, async (reader) => {
+  return regionsById.read(ctx, 'every scope', id, async (reader) => {
     const [row] = await reader.select(regionColumns).from(regions).where(eq(regions.id, id));
     if (!row) throw notFound();
     const members = await membersOf(reader, [id]);

@@ -31,7 +31,9 @@ export async function listRegions(ctx: Ctx, raw: unknown): Promise<RegionPage> {
   const query = parse(RegionPageQuery, raw ?? {});
   const after = decodeKeyCursor(query.cursor, 1);
   const key = JSON.stringify([query.q ?? null, after, query.limit]);
-  return regionPages.read(ctx, key, (reader) => readPage(reader, query.q, after?.[0], query.limit));
+  return regionPages.read(ctx, 'every scope', key, (reader) =>
+    readPage(reader, query.q, after?.[0], query.limit),
+  );
 }
 
 async function readPage(

@@ -29,7 +29,7 @@ describe('answers from a read cache', () => {
       return JSON.stringify(data);
     })('GET /api/v1/regions');
     const cache = createReadCache<{ name: string }>({ maxEntries: 2 });
-    const value = await cache.read(t.database.db, 'a', async () => ({ name: 'Bø' }));
+    const value = await cache.read(t.database.db, 'every scope', 'a', async () => ({ name: 'Bø' }));
     const first = serialize(value);
     expect(serialize(value)).toBe(first);
     expect(serialized).toBe(1);
