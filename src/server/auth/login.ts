@@ -56,7 +56,15 @@ export async function login(
     await appendAudit(
       tx,
       { actor: user, requestId: ctx.requestId },
-      { action: 'session.create', entityType: 'user', entityId: user.id, before: null, after: { email } },
+      // A session is in no cached read; the audit log shows the sign-in.
+      {
+        action: 'session.create',
+        entityType: 'user',
+        entityId: user.id,
+        before: null,
+        after: { email },
+        scopes: [],
+      },
     );
     const actor: Actor = {
       id: user.id,

@@ -20,6 +20,8 @@ export async function updatePreferences(ctx: Ctx, raw: unknown): Promise<UpdateP
       entityId: actx.actor.id,
       before: { locale: actx.actor.locale },
       after: { locale: input.locale },
+      // Only the calendar feeds, which read every scope, show a person's language.
+      scopes: [],
     });
     return { locale: input.locale };
   });

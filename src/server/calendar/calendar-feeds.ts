@@ -36,6 +36,8 @@ export async function createCalendarFeed(
       entityId: row.id,
       before: null,
       after: { userId: row.userId },
+      // Only the feeds themselves read them, and they read every scope.
+      scopes: [],
     });
     return { ...toFeed(row), url: feedUrl(appUrl, token) };
   });
@@ -78,6 +80,7 @@ export async function revokeCalendarFeed(ctx: Ctx, id: string): Promise<void> {
       entityId: id,
       before: { userId: row.userId },
       after: { userId: row.userId, revokedAt: row.revokedAt?.toISOString() ?? null },
+      scopes: [],
     });
   });
 }

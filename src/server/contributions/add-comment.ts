@@ -8,6 +8,7 @@ import {
 } from '../../shared/contracts/contributions.js';
 import { agreements } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { queueMail } from '../mail/queue-mail.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
@@ -41,6 +42,7 @@ export async function addComment(
       .select({
         id: contributions.id,
         agreementId: contributions.agreementId,
+        cycleId: contributions.cycleId,
         title: contributions.title,
         status: contributions.status,
         regionName: regions.name,
@@ -97,6 +99,7 @@ export async function addComment(
       action: 'contribution.comment',
       entityType: 'contributionComment',
       entityId: row.id,
+      scopes: [cacheScope.cycle(contribution.cycleId)],
       before: null,
       after: {
         contributionId,

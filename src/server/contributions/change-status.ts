@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { ChangeStatusInput, type ContributionDetail } from '../../shared/contracts/contributions.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
@@ -53,6 +54,7 @@ export async function changeStatus(ctx: Ctx, id: string, raw: unknown): Promise<
       action: 'contribution.changeStatus',
       entityType: 'contribution',
       entityId: id,
+      scopes: [cacheScope.cycle(row.cycleId)],
       before: auditedContribution(before),
       after: { ...auditedContribution(row), reason: input.reason },
     });

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { DeleteContributionQuery } from '../../shared/contracts/contributions.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { AppError, stale } from '../platform/errors.js';
@@ -29,6 +30,7 @@ export async function deleteContribution(ctx: Ctx, id: string, raw: unknown): Pr
       action: 'contribution.delete',
       entityType: 'contribution',
       entityId: id,
+      scopes: [cacheScope.cycle(row.cycleId)],
       before: auditedContribution(row),
       after: null,
     });

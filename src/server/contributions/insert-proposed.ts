@@ -1,4 +1,5 @@
 import { type AuditCtx, appendAudit } from '../audit/append-audit.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import type { Tx } from '../db/client.js';
 import { userIdOf } from '../platform/context.js';
 import { contributionStatusChanges, contributions } from './contribution.table.js';
@@ -53,6 +54,7 @@ export async function insertProposed(
     action: 'contribution.create',
     entityType: 'contribution',
     entityId: row.id,
+    scopes: [cacheScope.cycle(row.cycleId)],
     before: null,
     after: { ...auditedContribution(row), ...auditExtra },
   });

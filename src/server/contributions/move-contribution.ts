@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { type ContributionDetail, MoveContributionInput } from '../../shared/contracts/contributions.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { stale } from '../platform/errors.js';
@@ -53,6 +54,7 @@ export async function moveContribution(ctx: Ctx, id: string, raw: unknown): Prom
         action: 'contribution.move',
         entityType: 'contribution',
         entityId: id,
+        scopes: [cacheScope.cycle(row.cycleId)],
         before: { subjectAreaId: row.subjectAreaId, position: row.position, version: row.version },
         after: { subjectAreaId: row.subjectAreaId, position: to, version: row.version + 1 },
       });

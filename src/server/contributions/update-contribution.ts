@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type ContributionDetail, UpdateContributionInput } from '../../shared/contracts/contributions.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { stale } from '../platform/errors.js';
@@ -63,6 +64,7 @@ export async function updateContribution(ctx: Ctx, id: string, raw: unknown): Pr
       action: 'contribution.update',
       entityType: 'contribution',
       entityId: id,
+      scopes: [cacheScope.cycle(row.cycleId)],
       before: auditedContribution(before),
       after: auditedContribution(row),
     });

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { CreateDispositionInput, type Disposition } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { adminOnly, authorize, parse } from '../platform/authorize.js';
 import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
@@ -64,6 +65,7 @@ export async function createDisposition(ctx: Ctx, hearingId: string, raw: unknow
         action: 'disposition.create',
         entityType: 'disposition',
         entityId: row.id,
+        scopes: [cacheScope.hearing(hearingId)],
         before: null,
         after: auditedDisposition(row, [...input.inputIds].sort()),
       });

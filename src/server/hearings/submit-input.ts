@@ -1,6 +1,7 @@
 import type { Role } from '../../shared/contracts/common.js';
 import { type HearingInput, SubmitInputInput } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
@@ -60,6 +61,7 @@ export async function submitInput(ctx: Ctx, hearingId: string, raw: unknown): Pr
         action: closed ? 'input.registerLate' : 'input.submit',
         entityType: 'hearingInput',
         entityId: row.id,
+        scopes: [cacheScope.hearing(hearingId)],
         before: null,
         after: auditedInput(row),
       });

@@ -6,6 +6,7 @@ import {
   UpdateDispositionInput,
 } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
@@ -85,6 +86,7 @@ export async function updateDisposition(ctx: Ctx, id: string, raw: unknown): Pro
       action: 'disposition.update',
       entityType: 'disposition',
       entityId: id,
+      scopes: [cacheScope.hearing(before.hearingId)],
       before: auditedDisposition(before, inputIds),
       after: auditedDisposition(row, inputIds),
     });

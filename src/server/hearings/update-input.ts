@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type HearingInput, UpdateInputInput } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, parse } from '../platform/authorize.js';
 import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
@@ -44,6 +45,7 @@ export async function updateInput(ctx: Ctx, id: string, raw: unknown): Promise<H
         action: 'input.update',
         entityType: 'hearingInput',
         entityId: id,
+        scopes: [cacheScope.hearing(found.hearingId)],
         before: auditedInput(before),
         after: auditedInput(row),
       });

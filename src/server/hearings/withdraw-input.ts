@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { WithdrawInputQuery } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, parse } from '../platform/authorize.js';
 import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
@@ -42,6 +43,7 @@ export async function withdrawInput(ctx: Ctx, id: string, raw: unknown = {}): Pr
       action: 'input.withdraw',
       entityType: 'hearingInput',
       entityId: id,
+      scopes: [cacheScope.hearing(found.hearingId)],
       before: auditedInput(before),
       after: auditedInput(row),
     });
