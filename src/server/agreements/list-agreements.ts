@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { AgreementListQuery, type AgreementSummary } from '../../shared/contracts/agreements.js';
 import { createReadCache } from '../audit/audited-read-cache.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { cycles } from '../general-part/general-part.table.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
@@ -22,7 +23,7 @@ const lists = createReadCache<AgreementList | null>({ maxEntries: 32 });
 export async function listAgreements(ctx: Ctx, raw: unknown): Promise<AgreementList> {
   const actx = authorize(ctx, everyone);
   const query = parse(AgreementListQuery, raw);
-  const list = await lists.read(actx, 'every scope', query.cycle, async (reader) => {
+  const list = await lists.read(actx, [cacheScope.cycle(query.cycle)], query.cycle, async (reader) => {
     const [cycle] = await reader.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, query.cycle));
     return cycle ? { items: await listAgreementSummaries(reader, cycle.id), nextCursor: null } : null;
   });

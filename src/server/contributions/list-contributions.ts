@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { type ContributionList, ContributionListQuery } from '../../shared/contracts/contributions.js';
 import { agreementSubjectAreas, agreements, subjectAreas } from '../agreements/agreement.table.js';
 import { createReadCache } from '../audit/audited-read-cache.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Actor, Ctx } from '../platform/context.js';
@@ -16,6 +17,32 @@ import { listFilter, readContributions } from './contribution-reads.js';
  * not the person.
  */
 const lists = createReadCache<ContributionList>({ maxEntries: 128 });
+
+/**
+ * Each agreement's cycle, by database, as far as lists were read: the list's cache scope. An agreement never
+ * moves to another cycle, so what is kept here is never stale; an agreement read once costs no query for it
+ * again. Dropped whole when it grows past a county's few cycles of agreements.
+ */
+const cyclesOfAgreements = new WeakMap<Db, Map<string, string>>();
+const maxKnownAgreements = 20_000;
+
+async function cycleOfAgreement(db: Db, agreementId: string): Promise<string> {
+  let known = cyclesOfAgreements.get(db);
+  if (!known) {
+    known = new Map();
+    cyclesOfAgreements.set(db, known);
+  }
+  const cycleId = known.get(agreementId);
+  if (cycleId) return cycleId;
+  const [row] = await db
+    .select({ cycleId: agreements.cycleId })
+    .from(agreements)
+    .where(eq(agreements.id, agreementId));
+  if (!row) throw notFound();
+  if (known.size >= maxKnownAgreements) known.clear();
+  known.set(agreementId, row.cycleId);
+  return row.cycleId;
+}
 
 const writerKey = (actor: Actor) =>
   actor.role === 'department'
@@ -43,7 +70,8 @@ export async function listContributions(
     query.subjectArea ?? '',
     writerKey(actx.actor),
   ];
-  return lists.read(actx, 'every scope', key.join('|'), (reader) =>
+  const cycleId = await cycleOfAgreement(actx.db, agreementId);
+  return lists.read(actx, [cacheScope.cycle(cycleId)], key.join('|'), (reader) =>
     loadList(reader, actx.actor, agreementId, query),
   );
 }

@@ -1,5 +1,6 @@
 import type { Hearing } from '../../shared/contracts/hearings.js';
 import { createReadCache } from '../audit/audited-read-cache.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
@@ -16,7 +17,7 @@ export async function getHearing(ctx: Ctx, id: string): Promise<Hearing> {
   const row = await hearingForReader(actx, id);
   return hearingsById.read(
     ctx,
-    'every scope',
+    [cacheScope.hearing(id)],
     (now) => hearingReadKey(row, actor, now),
     async (reader, now) => {
       const hearing = await loadHearing(reader, actor, now, id);

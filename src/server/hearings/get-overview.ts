@@ -7,6 +7,7 @@ import {
   type SectionTally,
 } from '../../shared/contracts/hearings.js';
 import { createReadCache } from '../audit/audited-read-cache.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Actor, Ctx } from '../platform/context.js';
@@ -53,7 +54,7 @@ export async function getOverview(ctx: Ctx, hearingId: string, raw: unknown): Pr
   const row = await hearingForReader(actx, hearingId);
   return overviews.read(
     ctx,
-    'every scope',
+    [cacheScope.hearing(hearingId)],
     (now) => hearingReadKey(row, actor, now, query),
     (reader, now) => loadOverview(reader, actor, hearingId, query, now),
   );

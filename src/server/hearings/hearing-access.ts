@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { createReadCache } from '../audit/audited-read-cache.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import type { ActorCtx } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
@@ -21,7 +22,7 @@ const factsById = createReadCache<HearingFacts>({ maxEntries: 256 });
  */
 export async function hearingForReader(ctx: ActorCtx, id: string): Promise<HearingRow> {
   assertId(id);
-  const { row, invited } = await factsById.read(ctx, 'every scope', id, async (reader) => {
+  const { row, invited } = await factsById.read(ctx, [cacheScope.hearing(id)], id, async (reader) => {
     const hearing = await findHearing(reader, id);
     const rows = await reader
       .select({ regionId: hearingInvitations.regionId })

@@ -1,5 +1,6 @@
 import { type HearingInput, InputListQuery } from '../../shared/contracts/hearings.js';
 import { createReadCache } from '../audit/audited-read-cache.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { hearingForReader } from './hearing-access.js';
@@ -26,7 +27,7 @@ export async function listInputs(ctx: Ctx, hearingId: string, raw: unknown): Pro
   const row = await hearingForReader(actx, hearingId);
   return inputLists.read(
     ctx,
-    'every scope',
+    [cacheScope.hearing(hearingId)],
     (now) => hearingReadKey(row, actor, now, query),
     async (reader, now) => {
       const hearing = await findHearing(reader, hearingId);

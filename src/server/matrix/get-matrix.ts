@@ -9,6 +9,7 @@ import {
 } from '../../shared/contracts/matrix.js';
 import { agreementSubjectAreas, agreements } from '../agreements/agreement.table.js';
 import { createReadCache } from '../audit/audited-read-cache.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { contributions } from '../contributions/contribution.table.js';
 import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
@@ -32,7 +33,7 @@ export async function getMatrix(ctx: Ctx, raw: unknown): Promise<Matrix> {
   authorize(ctx, everyone);
   const query = parse(MatrixQuery, raw ?? {});
   const key = `${query.cycle}|${query.subjectArea.join(',')}|${query.status.join(',')}`;
-  return matrices.read(ctx, 'every scope', key, async (reader) => {
+  return matrices.read(ctx, [cacheScope.cycle(query.cycle)], key, async (reader) => {
     const scope = await loadMatrixScope(reader, query);
     return loadMatrix(reader, scope, query);
   });

@@ -1,5 +1,6 @@
 import { type Overview, OverviewQuery, shortId } from '../../shared/contracts/overview.js';
 import { createReadCache } from '../audit/audited-read-cache.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
@@ -32,7 +33,7 @@ export async function getOverview(ctx: Ctx, raw: unknown): Promise<Overview> {
   const readerKey = reader.kind === 'region' ? `region:${reader.regionId}` : 'county';
   const overview = await overviews.read(
     ctx,
-    'every scope',
+    [cacheScope.cycle(query.cycle)],
     (now) => `${query.cycle}|${osloDateOf(now)}|${readerKey}`,
     (reader_, now) => loadOverview(reader_, query.cycle, reader, osloDateOf(now)),
   );

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Region } from '../../shared/contracts/registry.js';
 import { createReadCache } from '../audit/audited-read-cache.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, everyone } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
@@ -15,7 +16,7 @@ const regionsById = createReadCache<Region>({ maxEntries: 256 });
 export async function getRegion(ctx: Ctx, id: string): Promise<Region> {
   authorize(ctx, everyone);
   assertId(id);
-  return regionsById.read(ctx, 'every scope', id, async (reader) => {
+  return regionsById.read(ctx, [cacheScope.registry], id, async (reader) => {
     const [row] = await reader.select(regionColumns).from(regions).where(eq(regions.id, id));
     if (!row) throw notFound();
     const members = await membersOf(reader, [id]);

@@ -1,6 +1,7 @@
 import { and, asc, gt, ilike, sql } from 'drizzle-orm';
 import { type Region, RegionListQuery } from '../../shared/contracts/registry.js';
 import { createReadCache } from '../audit/audited-read-cache.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
@@ -31,7 +32,7 @@ export async function listRegions(ctx: Ctx, raw: unknown): Promise<RegionPage> {
   const query = parse(RegionPageQuery, raw ?? {});
   const after = decodeKeyCursor(query.cursor, 1);
   const key = JSON.stringify([query.q ?? null, after, query.limit]);
-  return regionPages.read(ctx, 'every scope', key, (reader) =>
+  return regionPages.read(ctx, [cacheScope.registry], key, (reader) =>
     readPage(reader, query.q, after?.[0], query.limit),
   );
 }
