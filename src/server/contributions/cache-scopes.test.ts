@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../test/support/app.js';
+import { listAgreements } from '../agreements/list-agreements.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { getMatrix } from '../matrix/get-matrix.js';
+import { getOverview } from '../overview/get-overview.js';
+import { systemActor } from '../platform/context.js';
+import { changeStatus } from './change-status.js';
+import { agreementsFixture, departmentItem } from './contribution.fixtures.js';
+import { createContribution } from './create-contribution.js';
+import { listContributions } from './list-contributions.js';
+
+/**
+ * A cycle's cached reads (its agreements, an agreement's contributions, the matrix, the overview) depend on
+ * that cycle's scope (audit/cache-scopes.ts): a contribution written in one cycle loads that cycle's reads
+ * again and leaves another cycle's as they were kept, the very same values.
+ */
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+}, 300_000);
+afterAll(async () => t.close());
+
+type Cycle = Awaited<ReturnType<typeof agreementsFixture>>;
+
+async function readsOf(cycle: Cycle) {
+  const ctx = t.ctx(t.actors.admin);
+  return {
+    agreements: await listAgreements(ctx, { cycle: cycle.cycle.id }),
+    contributions: await listContributions(ctx, cycle.own.id, {}),
+    matrix: await getMatrix(ctx, { cycle: cycle.cycle.id }),
+    overview: await getOverview(ctx, { cycle: cycle.cycle.id }),
+  };
+}
+
+const expectSame = (after: Awaited<ReturnType<typeof readsOf>>, before: typeof after) => {
+  expect(after.agreements).toBe(before.agreements);
+  expect(after.contributions).toBe(before.contributions);
+  expect(after.matrix).toBe(before.matrix);
+  expect(after.overview).toBe(before.overview);
+};
+
+describe("a cycle's cached reads", () => {
+  it('load again after a contribution is written in their cycle, and stay kept after one in another cycle', async () => {
+    const a = await agreementsFixture(t);
+    const b = await agreementsFixture(t);
+    const beforeA = await readsOf(a);
+    const beforeB = await readsOf(b);
+    expectSame(await readsOf(b), beforeB);
+
+    const made = await createContribution(
+      t.ctx(t.actors.admin),
+      a.own.id,
+      departmentItem(t, a.areas.transport.id, { title: 'Nytt bidrag i syklus A' }),
+    );
+    const afterA = await readsOf(a);
+    expect(afterA.contributions).not.toBe(beforeA.contributions);
+    expect(afterA.contributions.items.map((i) => i.title)).toContain('Nytt bidrag i syklus A');
+    expect(afterA.agreements).not.toBe(beforeA.agreements);
+    expect(afterA.matrix).not.toBe(beforeA.matrix);
+    expectSame(await readsOf(b), beforeB);
+
+    await changeStatus(t.ctx(t.actors.admin), made.id, {
+      status: 'discussed',
+      reason: 'Drøftet i møtet.',
+      version: made.version,
+    });
+    const discussed = await readsOf(a);
+    expect(discussed.contributions.items.find((i) => i.id === made.id)?.status).toBe('discussed');
+    expectSame(await readsOf(b), beforeB);
+  });
+
+  it('load again after a write that names no scope, in every cycle', async () => {
+    const b = await agreementsFixture(t);
+    const before = await readsOf(b);
+    await t.database.db.transaction((tx) =>
+      appendAudit(
+        tx,
+        { actor: systemActor, requestId: 'cache-scopes-test' },
+        { action: 'county.update', entityType: 'county', entityId: 'county', before: null, after: null },
+      ),
+    );
+    const after = await readsOf(b);
+    expect(after.agreements).not.toBe(before.agreements);
+    expect(after.contributions).not.toBe(before.contributions);
+    expect(after.matrix).not.toBe(before.matrix);
+    expect(after.overview).not.toBe(before.overview);
+  });
+});
