@@ -89,4 +89,27 @@ describe('cached hearing reads', () => {
     expect(region.inputs.map((i) => i.disposition?.final ?? null)).toEqual([true, null]);
     expect((await overviewFor('admin', hearing.id, { status: 'unanswered' })).inputs).toHaveLength(1);
   });
+
+  it("keep another hearing's reads, the very same values, when input comes to one hearing", async () => {
+    const { hearing: one } = await openedHearing(t);
+    const { hearing: other } = await openedHearing(t);
+    const reads = async (hearingId: string) => ({
+      overview: await overviewFor('admin', hearingId),
+      hearing: await getHearing(t.ctx(t.actors.admin), hearingId),
+      inputs: await listInputs(t.ctx(t.actors.admin), hearingId, {}),
+    });
+    const oneBefore = await reads(one.id);
+    const otherBefore = await reads(other.id);
+
+    await submitInput(t.ctx(t.actors.region), one.id, { text: 'Innspill til den ene høringen.' });
+
+    const oneAfter = await reads(one.id);
+    expect(oneAfter.overview).not.toBe(oneBefore.overview);
+    expect(oneAfter.inputs.items.map((i) => i.text)).toEqual(['Innspill til den ene høringen.']);
+    expect(oneAfter.hearing.counts.inputs).toBe(1);
+    const otherAfter = await reads(other.id);
+    expect(otherAfter.overview).toBe(otherBefore.overview);
+    expect(otherAfter.hearing).toBe(otherBefore.hearing);
+    expect(otherAfter.inputs).toBe(otherBefore.inputs);
+  });
 });
