@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Agreement, MarkSubjectAreaInput } from '../../shared/contracts/agreements.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import type { Tx } from '../db/client.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Actor, Ctx } from '../platform/context.js';
@@ -50,7 +51,7 @@ export async function markSubjectArea(
   const actx = authorize(ctx, markers);
   const input = parse(MarkSubjectAreaInput, raw);
   return actx.db.transaction(async (tx) => {
-    await lockPair(tx, actx.actor, agreementId, subjectAreaId);
+    const agreement = await lockPair(tx, actx.actor, agreementId, subjectAreaId);
     const [before] = await tx
       .select()
       .from(agreementSubjectAreas)
@@ -67,6 +68,7 @@ export async function markSubjectArea(
       .returning();
     await appendAudit(tx, actx, {
       action: 'agreement.markSubjectArea',
+      scopes: [cacheScope.cycle(agreement.cycleId)],
       entityType: 'agreement',
       entityId: agreementId,
       before: before ? { subjectAreaId, justification: before.justification } : null,
@@ -80,7 +82,7 @@ export async function markSubjectArea(
 export async function unmarkSubjectArea(ctx: Ctx, agreementId: string, subjectAreaId: string): Promise<void> {
   const actx = authorize(ctx, markers);
   await actx.db.transaction(async (tx) => {
-    await lockPair(tx, actx.actor, agreementId, subjectAreaId);
+    const agreement = await lockPair(tx, actx.actor, agreementId, subjectAreaId);
     const [before] = await tx
       .delete(agreementSubjectAreas)
       .where(markKey(agreementId, subjectAreaId))
@@ -88,6 +90,7 @@ export async function unmarkSubjectArea(ctx: Ctx, agreementId: string, subjectAr
     if (!before) throw notFound();
     await appendAudit(tx, actx, {
       action: 'agreement.unmarkSubjectArea',
+      scopes: [cacheScope.cycle(agreement.cycleId)],
       entityType: 'agreement',
       entityId: agreementId,
       before: { subjectAreaId, justification: before.justification },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { listAgreements } from '../agreements/list-agreements.js';
+import { markSubjectArea, unmarkSubjectArea } from '../agreements/wanted-subject-areas.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { getMatrix } from '../matrix/get-matrix.js';
 import { getOverview } from '../overview/get-overview.js';
@@ -68,6 +69,28 @@ describe("a cycle's cached reads", () => {
     });
     const discussed = await readsOf(a);
     expect(discussed.contributions.items.find((i) => i.id === made.id)?.status).toBe('discussed');
+    expectSame(await readsOf(b), beforeB);
+  });
+
+  it('load again after a subject area is marked wanted in their cycle, and stay kept after one in another cycle', async () => {
+    const a = await agreementsFixture(t);
+    const b = await agreementsFixture(t);
+    const beforeA = await readsOf(a);
+    const beforeB = await readsOf(b);
+    const wanted = (reads: typeof beforeA) =>
+      reads.contributions.subjectAreas.filter((area) => area.wanted).map((area) => area.name);
+    expect(wanted(beforeA)).toEqual(['Næring']);
+
+    await markSubjectArea(t.ctx(t.actors.region), a.own.id, a.areas.culture.id, {
+      justification: 'Kulturlivet trenger et løft.',
+    });
+    const marked = await readsOf(a);
+    expect(wanted(marked)).toEqual(['Næring', 'Kultur']);
+    expect(marked.matrix).not.toBe(beforeA.matrix);
+    expectSame(await readsOf(b), beforeB);
+
+    await unmarkSubjectArea(t.ctx(t.actors.region), a.own.id, a.areas.business.id);
+    expect(wanted(await readsOf(a))).toEqual(['Kultur']);
     expectSame(await readsOf(b), beforeB);
   });
 

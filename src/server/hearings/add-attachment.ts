@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { type Attachment, maxAttachmentsPerInput } from '../../shared/contracts/hearings.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize } from '../platform/authorize.js';
 import { databaseNow } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
@@ -63,6 +64,7 @@ export async function addAttachment(ctx: Ctx, inputId: string, upload: Upload): 
     const attachment = toAttachment(row);
     await appendAudit(tx, actx, {
       action: 'attachment.create',
+      scopes: [cacheScope.hearing(found.hearingId)],
       entityType: 'inputAttachment',
       entityId: row.id,
       before: null,
