@@ -295,6 +295,33 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes on one Postg
       expect(after.items).toHaveLength(before.items.length + 1);
     });
 
+    it("an agreement's contributions list shows a subject area marked wanted on the other process", async () => {
+      const { agreement } = await demoAgreement();
+      const url = `/api/v1/agreements/${agreement.id}/contributions`;
+      const first = await ok(call<ContributionList>(b, 'GET', url, cookies.viewer));
+      const unwanted = first.subjectAreas.find((area) => !area.wanted);
+      if (!unwanted) throw new Error('every subject area is wanted already');
+      const { before, after } = await readWriteRead(
+        () => ok(call<ContributionList>(b, 'GET', url, cookies.viewer)),
+        () =>
+          ok(
+            call(
+              a,
+              'PUT',
+              `/api/v1/agreements/${agreement.id}/subject-areas/${unwanted.id}`,
+              cookies.region,
+              {
+                justification: 'Ønsket på den andre prosessen.',
+              },
+            ),
+          ),
+      );
+      const wanted = (list: ContributionList) =>
+        list.subjectAreas.find((area) => area.id === unwanted.id)?.wanted;
+      expect(wanted(before)).toBe(false);
+      expect(wanted(after)).toBe(true);
+    });
+
     it('the matrix moves a contribution whose status changed on the other process', async () => {
       const item = await newContribution('Flyttet i matrisen');
       const cell = (matrix: Matrix) => {
