@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { runBeforeCommit } from '../db/before-commit.js';
 import type { Tx } from '../db/client.js';
 import { type Actor, userIdOf } from '../platform/context.js';
 import { auditEvents } from './audit.table.js';
@@ -39,27 +40,48 @@ function redact(value: unknown): unknown {
   return value;
 }
 
-/** The scopes each transaction has raised already: once per transaction is enough, as readers see commits. */
+/** The scopes each transaction raised already, where it could not wait until its end: once is enough. */
 const raisedBy = new WeakMap<Tx, Set<string>>();
+
+/** The scopes each transaction will raise just before it commits. */
+const toRaiseBy = new WeakMap<Tx, Set<string>>();
+
+/** Raises the versions of `scopes` by one, in sorted order; a scope without a row gets one at version 1. */
+async function raise(tx: Tx, scopes: Iterable<string>): Promise<void> {
+  const sorted = [...scopes].sort();
+  if (sorted.length === 0) return;
+  await tx
+    .insert(cacheVersions)
+    .values(sorted.map((scope) => ({ scope, version: 1 })))
+    .onConflictDoUpdate({ target: cacheVersions.scope, set: { version: sql`${cacheVersions.version} + 1` } });
+}
 
 /**
  * Raises the versions of the scopes a write changes, in its transaction (platform/read-cache.ts says why that
- * keeps cached reads correct). In sorted order, so that two transactions raising the same scopes in one call
- * wait for each other instead of deadlocking; a scope without a row gets one at version 1.
+ * keeps cached reads correct), once per transaction and scope: readers only see commits. The rows are locked
+ * until the transaction ends, so they are raised as its last statement (db/before-commit.ts), all in one
+ * statement in sorted order: a transaction then takes no lock after them, and two that raise the same scopes
+ * wait for each other instead of deadlocking. A savepoint raises at once.
  */
 async function raiseVersions(tx: Tx, scopes: readonly string[] | undefined): Promise<void> {
   const named = scopes === undefined ? [everyReadScope] : scopes.length === 0 ? [auditOnlyScope] : scopes;
+  const toRaise = toRaiseBy.get(tx);
+  if (toRaise) {
+    for (const scope of named) toRaise.add(scope);
+    return;
+  }
+  const queued = new Set(named);
+  if (runBeforeCommit(tx, () => raise(tx, queued))) {
+    toRaiseBy.set(tx, queued);
+    return;
+  }
   let raised = raisedBy.get(tx);
   if (!raised) {
     raised = new Set();
     raisedBy.set(tx, raised);
   }
-  const fresh = [...new Set(named)].filter((scope) => !raised.has(scope)).sort();
-  if (fresh.length === 0) return;
-  await tx
-    .insert(cacheVersions)
-    .values(fresh.map((scope) => ({ scope, version: 1 })))
-    .onConflictDoUpdate({ target: cacheVersions.scope, set: { version: sql`${cacheVersions.version} + 1` } });
+  const fresh = [...queued].filter((scope) => !raised.has(scope));
+  await raise(tx, fresh);
   for (const scope of fresh) raised.add(scope);
 }
 

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { withWorkBeforeCommit } from './before-commit.js';
 import { acquireFolderLock } from './folder-lock.js';
 import * as schema from './schema.js';
 
@@ -50,7 +51,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool.on('error', () => {});
     // node-postgres returns bigint as string; our only bigint is the audit id, which stays well inside 2^53.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = withWorkBeforeCommit(drizzlePg(pool, { schema }) as unknown as Db);
     return {
       db,
       engine: 'postgresql',
@@ -64,7 +65,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const client = options.dataDir
       ? await PGlite.create(options.dataDir)
       : await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const db = withWorkBeforeCommit(drizzlePglite(client, { schema }) as unknown as Db);
     return {
       db,
       engine: 'pglite',

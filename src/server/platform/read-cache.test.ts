@@ -290,7 +290,7 @@ describe('read cache', () => {
       const appended = new Promise<void>((resolve) => {
         inFlight = resolve;
       });
-      // The slow write raises the scope's version and holds it uncommitted.
+      // The slow write has changed its scope and not committed.
       const slow = other.db.transaction(async (tx) => {
         await appendAudit(
           tx,
@@ -434,6 +434,93 @@ describe('scoped versions', () => {
     });
     expect(await versionOf(cycleA)).toBe(before + 1);
   });
+
+  it('raises the versions as the last statement of the transaction, or at once inside a savepoint', async () => {
+    const before = await versionOf(cycleA);
+    const seen = await t.database.db.transaction(async (tx) => {
+      await appendAudit(
+        tx,
+        { actor: systemActor, requestId: 'read-cache-test' },
+        {
+          action: 'county.update',
+          entityType: 'county',
+          entityId: 'x',
+          before: null,
+          after: null,
+          scopes: [cycleA],
+        },
+      );
+      const [row] = await tx
+        .select({ version: cacheVersions.version })
+        .from(cacheVersions)
+        .where(eq(cacheVersions.scope, cycleA));
+      const inSavepoint = await tx.transaction(async (savepoint) => {
+        await appendAudit(
+          savepoint,
+          { actor: systemActor, requestId: 'read-cache-test' },
+          {
+            action: 'county.update',
+            entityType: 'county',
+            entityId: 'y',
+            before: null,
+            after: null,
+            scopes: [cycleB],
+          },
+        );
+        const [raised] = await savepoint
+          .select({ version: cacheVersions.version })
+          .from(cacheVersions)
+          .where(eq(cacheVersions.scope, cycleB));
+        return raised?.version ?? 0;
+      });
+      return { inTransaction: row?.version ?? 0, inSavepoint };
+    });
+    expect(seen.inTransaction).toBe(before);
+    expect(seen.inSavepoint).toBeGreaterThan(0);
+    expect(await versionOf(cycleA)).toBe(before + 1);
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'on PostgreSQL, a write to a scope does not wait for another transaction that wrote to it and has not ended',
+    async () => {
+      const before = await versionOf(cycleA);
+      let end = () => {};
+      const ended = new Promise<void>((resolve) => {
+        end = resolve;
+      });
+      let appended = () => {};
+      const inFlight = new Promise<void>((resolve) => {
+        appended = resolve;
+      });
+      const slow = other.db.transaction(async (tx) => {
+        await appendAudit(
+          tx,
+          { actor: systemActor, requestId: 'slow' },
+          {
+            action: 'county.update',
+            entityType: 'county',
+            entityId: 'x',
+            before: null,
+            after: null,
+            scopes: [cycleA],
+          },
+        );
+        appended();
+        await ended;
+      });
+      await inFlight;
+      const quick = write(t.database.db, [cycleA]).then(() => 'committed');
+      const waited = new Promise((resolve) => setTimeout(() => resolve('waited'), 2_000));
+      try {
+        expect(await Promise.race([quick, waited])).toBe('committed');
+      } finally {
+        end();
+        await slow;
+        await quick;
+      }
+      expect(await versionOf(cycleA)).toBe(before + 2);
+    },
+  );
 
   it('raises nothing when the write rolls back', async () => {
     const before = await versionOf(cycleA);
