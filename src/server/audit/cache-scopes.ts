@@ -4,7 +4,11 @@
  * lookup can read every version in its one statement: the registry, each cycle, each hearing.
  */
 export const cacheScope = {
-  /** Counties, municipalities, regions and their members, departments: what reads show by name. */
+  /**
+   * The regions and their members, as the registry's own reads show them. No write names it yet: region and
+   * department names show in the cycles' and hearings' reads as well, which do not count this scope, so a
+   * registry write raises every read's (it names no scope) until those reads name it too.
+   */
   registry: 'registry',
   /** A cycle and everything in it: its general part, agreements, contributions, follow-up. */
   cycle: (cycleId: string) => `cycle:${cycleId}`,
