@@ -7,17 +7,24 @@ export const cacheScope = {
   /**
    * The regions and their members, as the registry's own reads show them. No write names it yet: region and
    * department names show in the cycles' and hearings' reads as well, which do not count this scope, so a
-   * registry write raises every read's (it names no scope) until those reads name it too.
+   * registry write names no scope, and every read loads again, until those reads name it too.
    */
   registry: 'registry',
-  /** A cycle and everything in it: its general part, agreements, contributions, follow-up. */
+  /**
+   * A cycle's agreements, their wanted subject areas and contributions, as the cycle's reads (agreements,
+   * contributions, matrix, overview) show them. The general part shows in the hearings' reads as well, so
+   * its writes name no scope.
+   */
   cycle: (cycleId: string) => `cycle:${cycleId}`,
-  /** A hearing: its row, invitations, inputs and their answers. */
+  /** A hearing's inputs, their attachments and dispositions, as the hearing's reads show them. */
   hearing: (hearingId: string) => `hearing:${hearingId}`,
 } as const;
 
 /** Raised by a write that does not name its scopes, and counted by every read: a missing scope costs speed only. */
 export const everyReadScope = 'all';
 
-/** Raised by a write that no cached read shows (`scopes: []`), so that the audit log, which shows it, sees it. */
+/**
+ * Raised by a write that no read naming scopes shows (`scopes: []`): only the reads of every scope count it,
+ * the audit log among them.
+ */
 export const auditOnlyScope = 'audit';
