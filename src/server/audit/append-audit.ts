@@ -17,8 +17,9 @@ export type AuditEntry = {
   after: unknown;
   /**
    * What cached reads the write changes (audit/cache-scopes.ts): every scope a read of the changed rows
-   * names. Left out, every cached read loads again, which is always correct; `[]` for a write that no cached
-   * read shows (a preference, a session, a feed token).
+   * names. Left out, every cached read loads again, which is always correct; `[]` for a write that no read
+   * naming scopes shows (a session, a language preference, a feed token), which only the reads of every
+   * scope load again.
    */
   scopes?: readonly string[];
 };
