@@ -16,6 +16,12 @@ export const cacheScope = {
    * its writes name no scope.
    */
   cycle: (cycleId: string) => `cycle:${cycleId}`,
+  /**
+   * The comments on a cycle's contributions, which only the contributions list shows (as a count per
+   * contribution): a comment leaves the cycle's agreements, matrix and overview as they were. The
+   * contributions list counts this scope beside its cycle's.
+   */
+  comments: (cycleId: string) => `comments:${cycleId}`,
   /** A hearing's inputs, their attachments and dispositions, as the hearing's reads show them. */
   hearing: (hearingId: string) => `hearing:${hearingId}`,
 } as const;

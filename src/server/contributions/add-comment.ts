@@ -99,7 +99,7 @@ export async function addComment(
       action: 'contribution.comment',
       entityType: 'contributionComment',
       entityId: row.id,
-      scopes: [cacheScope.cycle(contribution.cycleId)],
+      scopes: [cacheScope.comments(contribution.cycleId)],
       before: null,
       after: {
         contributionId,

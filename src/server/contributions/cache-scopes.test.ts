@@ -4,8 +4,10 @@ import { listAgreements } from '../agreements/list-agreements.js';
 import { markSubjectArea, unmarkSubjectArea } from '../agreements/wanted-subject-areas.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { getMatrix } from '../matrix/get-matrix.js';
+import { markRegionReady } from '../milestones/mark-region-ready.js';
 import { getOverview } from '../overview/get-overview.js';
 import { systemActor } from '../platform/context.js';
+import { addComment } from './add-comment.js';
 import { changeStatus } from './change-status.js';
 import { agreementsFixture, departmentItem } from './contribution.fixtures.js';
 import { createContribution } from './create-contribution.js';
@@ -91,6 +93,49 @@ describe("a cycle's cached reads", () => {
 
     await unmarkSubjectArea(t.ctx(t.actors.region), a.own.id, a.areas.business.id);
     expect(wanted(await readsOf(a))).toEqual(['Kultur']);
+    expectSame(await readsOf(b), beforeB);
+  });
+
+  it('keep the agreements, matrix and overview after a comment, and load the contributions list again for its count', async () => {
+    const a = await agreementsFixture(t);
+    const made = await createContribution(
+      t.ctx(t.actors.admin),
+      a.own.id,
+      departmentItem(t, a.areas.transport.id, { title: 'Bidrag det kommenteres på' }),
+    );
+    const before = await readsOf(a);
+    const count = (reads: typeof before) =>
+      reads.contributions.items.find((i) => i.id === made.id)?.commentCount;
+    expect(count(before)).toBe(0);
+
+    await addComment(
+      t.ctx(t.actors.department),
+      made.id,
+      { body: 'Kan vi starte i vår?' },
+      { appUrl: 'http://localhost' },
+    );
+    const after = await readsOf(a);
+    expect(after.contributions).not.toBe(before.contributions);
+    expect(count(after)).toBe(1);
+    expect(after.agreements).toBe(before.agreements);
+    expect(after.matrix).toBe(before.matrix);
+    expect(after.overview).toBe(before.overview);
+  });
+
+  it('load again after a region is marked ready in their cycle, and stay kept after one in another cycle', async () => {
+    const a = await agreementsFixture(t);
+    const b = await agreementsFixture(t);
+    const beforeA = await readsOf(a);
+    const beforeB = await readsOf(b);
+
+    await markRegionReady(t.ctx(t.actors.admin), a.own.id, {
+      ready: true,
+      note: 'Regionrådet har vedtatt å starte.',
+      version: a.own.version,
+    });
+    const afterA = await readsOf(a);
+    expect(afterA.overview).not.toBe(beforeA.overview);
+    expect(afterA.agreements).not.toBe(beforeA.agreements);
     expectSame(await readsOf(b), beforeB);
   });
 

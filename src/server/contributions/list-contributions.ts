@@ -71,7 +71,7 @@ export async function listContributions(
     writerKey(actx.actor),
   ];
   const cycleId = await cycleOfAgreement(actx.db, agreementId);
-  return lists.read(actx, [cacheScope.cycle(cycleId)], key.join('|'), (reader) =>
+  return lists.read(actx, [cacheScope.cycle(cycleId), cacheScope.comments(cycleId)], key.join('|'), (reader) =>
     loadList(reader, actx.actor, agreementId, query),
   );
 }

@@ -3,6 +3,7 @@ import { type AgreementMilestones, MarkRegionReadyInput } from '../../shared/con
 import { agreements } from '../agreements/agreement.table.js';
 import { findAgreement } from '../agreements/agreement-reads.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
@@ -51,6 +52,7 @@ export async function markRegionReady(
       action: 'agreement.markRegionReady',
       entityType: 'agreement',
       entityId: agreementId,
+      scopes: [cacheScope.cycle(agreement.cycleId)],
       before: audited(before),
       after: audited(after),
     });

@@ -6,6 +6,7 @@ import {
 } from '../../shared/contracts/milestones.js';
 import { findAgreement } from '../agreements/agreement-reads.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
 import { userIdOf } from '../platform/context.js';
@@ -61,6 +62,7 @@ export async function updateMilestone(ctx: Ctx, id: string, raw: unknown): Promi
       action: 'milestone.update',
       entityType: 'milestone',
       entityId: id,
+      scopes: [cacheScope.cycle(agreement.cycleId)],
       before: auditedMilestone(before),
       after: auditedMilestone(after),
     });
