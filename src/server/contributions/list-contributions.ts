@@ -71,8 +71,11 @@ export async function listContributions(
     writerKey(actx.actor),
   ];
   const cycleId = await cycleOfAgreement(actx.db, agreementId);
-  return lists.read(actx, [cacheScope.cycle(cycleId), cacheScope.comments(cycleId)], key.join('|'), (reader) =>
-    loadList(reader, actx.actor, agreementId, query),
+  return lists.read(
+    actx,
+    [cacheScope.cycle(cycleId), cacheScope.comments(cycleId)],
+    key.join('|'),
+    (reader) => loadList(reader, actx.actor, agreementId, query),
   );
 }
 
