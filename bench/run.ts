@@ -16,8 +16,9 @@
  * routes whose name contains one of these words, after the baseline; the server's start and the documents
  * are then not timed, unless named: `isolation` for /api/health while four large PDFs render,
  * `first-page` for the compressed script of the sign-in and start pages, built afresh with Vite,
- * `case-document` for the case DOCX of 20 agreements with the agreements attached, `mixed` for the mixed
- * load of bench/mixed.ts: 100 connections sending two reads to each write as signed-in users, run last).
+ * `case-document` for the case DOCX of 20 agreements with the agreements attached, `agreement-document`,
+ * `status-report` and `annual-report` for those documents, `mixed` for the mixed load of bench/mixed.ts: 100
+ * connections sending two reads to each write as signed-in users, run last).
  *
  * Steps: generate the dataset (bench/dataset.ts: 7 departments, 1,200 regions, 5,600 municipalities,
  * ~6,000 dated memberships, ~1,300 users, 100,000 audit events; bench/dataset-hearing.ts: a general part of
@@ -48,7 +49,12 @@ import { fileURLToPath } from 'node:url';
 import autocannon, { type Request as AutocannonRequest, type Instance } from 'autocannon';
 import pg from 'pg';
 import { openDatabase, serverVersion } from '../src/server/db/client.js';
-import { benchAgreementDocuments, printDocumentResults } from './agreement-document.js';
+import {
+  benchAgreementDocuments,
+  type DocumentBenchResult,
+  printDocumentResults,
+} from './agreement-document.js';
+import { benchAnnualReport } from './annual-report.js';
 import { calendarFeedPath, generateCalendarMeetings } from './calendar.js';
 import { benchCaseDocument } from './case-document.js';
 import { adminEmail, benchPassword, type DatasetSizes, generateDataset } from './dataset.js';
@@ -753,15 +759,16 @@ async function main() {
   const firstPage: FirstPageSize[] =
     everything || settings.only.includes('first-page') ? buildAndMeasureFirstPage() : [];
   // In this process, once the server has stopped: the documents' time is the renderers' alone.
-  const documents = everything
-    ? [
-        ...(await benchAgreementDocuments(settings.documentRuns)),
-        ...(await benchStatusReport(settings.documentRuns)),
-        ...(await benchCaseDocument(settings.documentRuns)),
-      ]
-    : settings.only.includes('case-document')
-      ? await benchCaseDocument(settings.documentRuns)
-      : [];
+  // Each is also run alone when its word is among BENCH_ROUTES.
+  const documentBenches: [string, (runs: number) => Promise<DocumentBenchResult[]>][] = [
+    ['agreement-document', benchAgreementDocuments],
+    ['status-report', benchStatusReport],
+    ['case-document', benchCaseDocument],
+    ['annual-report', benchAnnualReport],
+  ];
+  const documents: DocumentBenchResult[] = [];
+  for (const [word, bench] of documentBenches)
+    if (everything || settings.only.includes(word)) documents.push(...(await bench(settings.documentRuns)));
 
   console.log(`\nLatency: ${latencyMethod}.`);
   console.log(
