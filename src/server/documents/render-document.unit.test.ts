@@ -345,7 +345,7 @@ describe('DOCX', () => {
       title: 'Årsrapport',
       sections: [{ children: [new Paragraph({ children: [new TextRun('Sammendrag æøå')] })] }],
     });
-    const ours = unzipText(packDocx(document));
+    const ours = unzipText(await packDocx(document));
     const theirs = unzipText(await Packer.toBuffer(document));
     expect([...ours.keys()]).toEqual([...theirs.keys()]);
     expect(ours.get('word/document.xml')).toContain('Sammendrag æøå');

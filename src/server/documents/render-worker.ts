@@ -1,3 +1,4 @@
+import { zip } from './docx-zip.js';
 import type { RenderTask } from './render-tasks.js';
 
 /**
@@ -22,25 +23,4 @@ export default async function render(task: RenderTask): Promise<Uint8Array> {
     case 'zip':
       return zip(task.entries);
   }
-}
-
-async function zip(entries: { name: string; content: Uint8Array }[]): Promise<Buffer> {
-  const { ZipArchive } = await import('archiver');
-  const archive = new ZipArchive({ zlib: { level: 6 } });
-  const chunks: Buffer[] = [];
-  archive.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    archive.on('end', resolve);
-    archive.on('error', reject);
-    archive.on('warning', reject);
-  });
-  try {
-    for (const entry of entries) archive.append(Buffer.from(entry.content), { name: entry.name });
-    await archive.finalize();
-    await finished;
-  } catch (error) {
-    archive.abort();
-    throw error;
-  }
-  return Buffer.concat(chunks);
 }
