@@ -7,7 +7,7 @@ import type { Budget, Fixtures } from './routes.js';
  * send, two reads and then one write, over and over (every third request sent is a write, whichever
  * connection sends it, from the first on), as signed-in users of the roles that do them:
  *
- * reads, in turn: the agreements list of the national cycle, the overview of all regions, one agreement's
+ * reads, in turn: the agreements table's first page of the national cycle, the overview of all regions, one agreement's
  * contributions (a different region's each time), the 1,000-input hearing's overview, the regions list and
  * the start page's tasks of a department editor or a region contact;
  *
@@ -410,7 +410,11 @@ export async function setUpMixedLoad(ctx: MixedContext): Promise<MixedScenario> 
     const at = <T>(list: readonly T[]) => list[Math.floor(n / readKinds.length) % list.length] as T;
     switch (kind) {
       case 'agreements':
-        return { kind, path: `/api/v1/agreements?cycle=${cycleId}`, cookie: at(viewers) };
+        return {
+          kind,
+          path: `/api/v1/agreements?cycle=${cycleId}&sort=region&dir=asc&limit=100`,
+          cookie: at(viewers),
+        };
       case 'overview':
         return {
           kind,

@@ -89,6 +89,10 @@ async function nextPage(ctx: RouteContext, firstPage: string): Promise<string> {
   return `${firstPage}${separator}cursor=${encodeURIComponent(page.nextCursor)}`;
 }
 
+/** The agreements table's first page as the web asks for it (web/features/agreements/agreements.api.ts). */
+export const agreementsPage = (fixtures: Fixtures) =>
+  `/api/v1/agreements?cycle=${fixtures.matrixCycleId}&sort=region&dir=asc&limit=100`;
+
 /** The first pages of Samlet oppfølging as the web asks for them (cycle, dimension, then limit). */
 const rollupPage = (fixtures: Fixtures) =>
   `/api/v1/follow-up/rollup?cycle=${fixtures.matrixCycleId}&by=region&limit=100`;
@@ -137,17 +141,23 @@ export const routes: readonly BenchRoute[] = [
       `/api/v1/general-part-versions/compare?from=${fixtures.compareFrom}&to=${fixtures.compareTo}`,
     budget: compareBudget,
   },
-  // The agreements page (web: AgreementListPage): every agreement of the national cycle with its counts.
+  // The agreements page (web: AgreementListPage): the national cycle's 1,200 agreements with their counts,
+  // as the table asks for them, 100 at a time in the region's order, and the next 100 after «Vis flere».
   {
-    name: 'GET /api/v1/agreements?cycle= (1,200 agreements)',
-    path: ({ fixtures }) => `/api/v1/agreements?cycle=${fixtures.matrixCycleId}`,
+    name: 'GET /api/v1/agreements?limit=100 (1,200 agreements)',
+    path: ({ fixtures }) => agreementsPage(fixtures),
+    budget: foundationBudget,
+  },
+  {
+    name: 'GET /api/v1/agreements?limit=100, page 2',
+    path: (ctx) => nextPage(ctx, agreementsPage(ctx.fixtures)),
     budget: foundationBudget,
   },
   // An agreement's Bidrag tab (web: ContributionsTab): one region's contributions from every department.
   {
     name: 'GET /api/v1/agreements/{id}/contributions (one agreement of the national cycle)',
     path: async (ctx) => {
-      const agreements = `/api/v1/agreements?cycle=${ctx.fixtures.matrixCycleId}`;
+      const agreements = `/api/v1/agreements?cycle=${ctx.fixtures.matrixCycleId}&limit=1`;
       const first = AgreementPage.parse(await ctx.getJson(agreements)).items[0];
       if (!first) throw new Error('the national cycle has no agreements');
       return `/api/v1/agreements/${first.id}/contributions`;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   Agreement,
+  AgreementList,
   AgreementListQuery,
   AgreementSummary,
   CreateAgreementsInput,
@@ -41,7 +42,7 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "A cycle's agreements, by region name, with drift and counts",
         querystring: AgreementListQuery,
-        response: { 200: page(AgreementSummary) },
+        response: { 200: AgreementList },
       },
     },
     async (request) => listAgreements(request.ctx, request.query),

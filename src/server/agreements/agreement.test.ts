@@ -330,6 +330,110 @@ describe('counts', () => {
   });
 });
 
+describe('the agreements table, a page at a time', () => {
+  type ListPage = {
+    items: AgreementSummary[];
+    nextCursor: string | null;
+    total: number;
+    matching: number;
+  };
+  const pageOf = async (url: string, cookie = admin) => {
+    const res = await get(url, cookie);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as ListPage;
+  };
+  /** Every page of the table in turn, following the cursors, as "Vis flere" does. */
+  async function allPages(base: string, cookie = admin): Promise<ListPage[]> {
+    const pages: ListPage[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page = await pageOf(`${base}${cursor ? `&cursor=${cursor}` : ''}`, cookie);
+      pages.push(page);
+      cursor = page.nextCursor;
+      if (pages.length > 50) throw new Error('the cursors never end');
+    }
+    return pages;
+  }
+
+  it("pages through every agreement once, in the column's order both ways, with the counts", async () => {
+    const { cycle } = await approvedCycle(t);
+    const created = (
+      await send('POST', '/api/v1/agreements', { cycleId: cycle.id })
+    ).json() as AgreementSummary[];
+    expect(created.length).toBeGreaterThan(4);
+    const byName = [...created].sort((a, b) => a.region.name.localeCompare(b.region.name, 'nb'));
+
+    const pages = await allPages(`/api/v1/agreements?cycle=${cycle.id}&limit=3`);
+    expect(pages.length).toBe(Math.ceil(created.length / 3));
+    expect(pages.map((p) => p.items.length).slice(0, -1)).toEqual(Array(pages.length - 1).fill(3));
+    expect(pages.flatMap((p) => p.items.map((a) => a.id))).toEqual(byName.map((a) => a.id));
+    expect(pages[0]).toMatchObject({ total: created.length, matching: created.length });
+
+    const down = await allPages(`/api/v1/agreements?cycle=${cycle.id}&limit=3&sort=region&dir=desc`);
+    expect(down.flatMap((p) => p.items.map((a) => a.id))).toEqual(byName.map((a) => a.id).reverse());
+
+    // Sorted by a count: the agreement with most wanted subject areas first going down, ties by name.
+    const [area] = await subjectAreasOf(cycle.id);
+    const wanted = byName.at(-1);
+    if (!area || !wanted) throw new Error('no subject area or agreement');
+    await send('PUT', `/api/v1/agreements/${wanted.id}/subject-areas/${area.id}`, { justification: 'Ja.' });
+    const byWanted = await allPages(`/api/v1/agreements?cycle=${cycle.id}&limit=4&sort=wanted&dir=desc`);
+    const ids = byWanted.flatMap((p) => p.items.map((a) => a.id));
+    expect(ids).toEqual([wanted.id, ...byName.slice(0, -1).map((a) => a.id)]);
+  });
+
+  it("finds regions by a part of their name, and puts a region contact's own agreement first", async () => {
+    const { cycle } = await approvedCycle(t);
+    const created = (
+      await send('POST', '/api/v1/agreements', { cycleId: cycle.id })
+    ).json() as AgreementSummary[];
+    const found = await pageOf(
+      `/api/v1/agreements?cycle=${cycle.id}&limit=50&q=${encodeURIComponent('hallingDAL')}`,
+    );
+    expect(found.items.map((a) => a.region.name)).toEqual([hallingdal]);
+    expect(found).toMatchObject({ total: created.length, matching: 1, nextCursor: null });
+    const none = await pageOf(`/api/v1/agreements?cycle=${cycle.id}&limit=50&q=ingen-slik-region`);
+    expect(none).toMatchObject({ items: [], matching: 0, total: created.length });
+
+    // Indre Østfold's contact sees their own first, in either direction; the rest keep their order.
+    const own = await regionIdOf(t, indre);
+    for (const dir of ['asc', 'desc'] as const) {
+      const pages = await allPages(`/api/v1/agreements?cycle=${cycle.id}&limit=2&dir=${dir}`, others.region);
+      const names = pages.flatMap((p) => p.items.map((a) => a.region.name));
+      expect(names[0]).toBe(indre);
+      expect(pages[0]?.items[0]?.region.id).toBe(own);
+      const rest = created.map((a) => a.region.name).filter((n) => n !== indre);
+      const sorted = rest.sort((a, b) => a.localeCompare(b, 'nb'));
+      expect(names.slice(1)).toEqual(dir === 'asc' ? sorted : [...sorted].reverse());
+    }
+    // The full list for choosing among them stays by name, the own region in its place.
+    const full = await pageOf(`/api/v1/agreements?cycle=${cycle.id}`, others.region);
+    expect(full.items.map((a) => a.id)).toEqual(created.map((a) => a.id));
+  });
+
+  it('refuses a broken cursor, one of another order and bad parameters with 400 on the field', async () => {
+    const { cycle } = await approvedCycle(t);
+    await send('POST', '/api/v1/agreements', { cycleId: cycle.id });
+    const first = await pageOf(`/api/v1/agreements?cycle=${cycle.id}&limit=2`);
+    expect(first.nextCursor).not.toBeNull();
+    const cases: [string, string][] = [
+      [`limit=2&cursor=${first.nextCursor}&dir=desc`, 'cursor'],
+      [`limit=2&cursor=${first.nextCursor}&sort=wanted`, 'cursor'],
+      ['limit=2&cursor=not-a-cursor', 'cursor'],
+      ['limit=0', 'limit'],
+      ['limit=501', 'limit'],
+      ['sort=secret', 'sort'],
+      ['dir=up', 'dir'],
+    ];
+    for (const [params, field] of cases) {
+      const res = await get(`/api/v1/agreements?cycle=${cycle.id}&${params}`);
+      expect(res.statusCode, params).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect((res.json() as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain(field);
+    }
+  });
+});
+
 describe('moving an agreement to a newer general part', () => {
   it('shows the drift when a newer version is approved, and moves with a recorded reason', async () => {
     const { v1, agreement } = await oneAgreement(t, indre);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, optionalText, requiredText, Version } from './common.js';
+import { Id, IsoDate, optionalText, page, requiredText, safeString, Version } from './common.js';
 import { PersonRef, VersionState } from './general-part.js';
 import { RegionRef } from './hearings.js';
 import { WrittenStandard } from './registry.js';
@@ -134,8 +134,39 @@ export const Agreement = AgreementSummary.extend({
 });
 export type Agreement = z.infer<typeof Agreement>;
 
-export const AgreementListQuery = z.object({ cycle: Id });
+/** The columns the agreements table sorts by (web: AgreementListPage). */
+export const agreementSortKeys = [
+  'region',
+  'period',
+  'generalPart',
+  'wanted',
+  'contributions',
+  'agreed',
+] as const;
+export type AgreementSortKey = (typeof agreementSortKeys)[number];
+
+/**
+ * A cycle's agreements. Without `limit`, every agreement by region name (the lists that choose among them:
+ * a meeting's regions, a batch); with it, a page of the agreements table: those whose region's name holds
+ * `q`, in the column's order, a region contact's own region first, from the row after `cursor`.
+ */
+export const AgreementListQuery = z.object({
+  cycle: Id,
+  q: safeString().trim().max(200).optional(),
+  sort: z.enum(agreementSortKeys, { error: 'validation.invalid' }).default('region'),
+  dir: z.enum(['asc', 'desc'], { error: 'validation.invalid' }).default('asc'),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  cursor: safeString().max(2000).optional(),
+});
 export type AgreementListQuery = z.infer<typeof AgreementListQuery>;
+export type AgreementListParams = z.input<typeof AgreementListQuery>;
+
+/** The agreements asked for, with how many the cycle has (`total`) and how many pass `q` (`matching`). */
+export const AgreementList = page(AgreementSummary).extend({
+  total: z.number().int(),
+  matching: z.number().int(),
+});
+export type AgreementList = z.infer<typeof AgreementList>;
 
 const uniqueIds = (ids: readonly string[]) => new Set(ids).size === ids.length;
 

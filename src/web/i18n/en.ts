@@ -1525,6 +1525,12 @@ export const webEn: WebCatalogue = {
       tableLabel: 'Agreements in {{cycle}}',
       count_one: 'Showing {{count}} agreement',
       count_other: 'Showing {{count}} agreements',
+      countFirst: 'Showing the first {{shown}} of {{matching}} agreements',
+      countMatching_one: 'Showing {{count}} of {{total}} agreements',
+      countMatching_other: 'Showing {{count}} of {{total}} agreements',
+      moreExist: 'There are more – see “Show more” below the table.',
+      search: 'Search for a municipal region',
+      noMatch: 'No municipal region matches the search.',
       empty: 'No agreements have been created in this cycle yet.',
       columns: {
         region: 'Municipal region',

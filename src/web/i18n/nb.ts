@@ -1524,6 +1524,12 @@ export const webNb = {
       tableLabel: 'Avtaler i {{cycle}}',
       count_one: 'Viser {{count}} avtale',
       count_other: 'Viser {{count}} avtaler',
+      countFirst: 'Viser de {{shown}} første av {{matching}} avtaler',
+      countMatching_one: 'Viser {{count}} av {{total}} avtaler',
+      countMatching_other: 'Viser {{count}} av {{total}} avtaler',
+      moreExist: 'Det finnes flere – se «Vis flere» under tabellen.',
+      search: 'Søk etter kommuneregion',
+      noMatch: 'Ingen kommuneregion passer søket.',
       empty: 'Det er ikke opprettet noen avtaler i denne avtalesyklusen ennå.',
       columns: {
         region: 'Kommuneregion',

@@ -1521,6 +1521,12 @@ export const webNn: WebCatalogue = {
       tableLabel: 'Avtalar i {{cycle}}',
       count_one: 'Viser {{count}} avtale',
       count_other: 'Viser {{count}} avtalar',
+      countFirst: 'Viser dei {{shown}} første av {{matching}} avtalar',
+      countMatching_one: 'Viser {{count}} av {{total}} avtalar',
+      countMatching_other: 'Viser {{count}} av {{total}} avtalar',
+      moreExist: 'Det finst fleire – sjå «Vis fleire» under tabellen.',
+      search: 'Søk etter kommuneregion',
+      noMatch: 'Ingen kommuneregion passar søket.',
       empty: 'Det er ikkje oppretta nokon avtalar i denne avtalesyklusen enno.',
       columns: {
         region: 'Kommuneregion',

@@ -1,42 +1,33 @@
-import { Button, Card, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Card,
+  Heading,
+  Paragraph,
+  Spinner,
+  Table,
+  Tag,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type AgreementSummary, agreementPath } from '../../../shared/contracts/agreements';
+import { agreementPath, agreementSortKeys } from '../../../shared/contracts/agreements';
 import type { Me } from '../../../shared/contracts/auth';
-import { ListCount } from '../../shared/components/ListCount';
+import { ListCount, LoadMore } from '../../shared/components/ListCount';
 import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
 import { useCurrentCycle } from '../../shared/current-cycle';
 import { formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
+import { useUrlFilters } from '../../shared/url-state';
 import { useSort } from '../../shared/use-sort';
 import { AgreementArchivePanel } from '../agreement-document';
 import { StatusReportPanel } from '../status-report';
 import { agreementsPages } from './agreement-tabs';
-import { useAgreements } from './agreements.api';
+import { useAgreementPages } from './agreements.api';
 import { CreateAgreementsDialog } from './CreateAgreementsDialog';
-
-const sortKeys = ['region', 'period', 'generalPart', 'wanted', 'contributions', 'agreed'] as const;
-type SortKey = (typeof sortKeys)[number];
-
-const sortValue = (a: AgreementSummary, key: SortKey): string | number => {
-  switch (key) {
-    case 'region':
-      return a.region.name;
-    case 'period':
-      return a.periodFrom;
-    case 'generalPart':
-      return a.generalPartVersion.number;
-    case 'wanted':
-      return a.counts?.wantedSubjectAreas ?? 0;
-    case 'contributions':
-      return a.counts?.contributions ?? 0;
-    case 'agreed':
-      return a.counts?.agreedContributions ?? 0;
-  }
-};
 
 /**
  * "Avtaler": the agreements of the cycle chosen in the top bar, one per region, with the general part
@@ -107,18 +98,10 @@ export function AgreementListPage({ me }: { me: Me }) {
   );
 }
 
-/** The rows with the own region's first, the rest in their order. */
-function ownFirst<T extends { region: { id: string } }>(rows: readonly T[], ownRegionId: string | null): T[] {
-  if (!ownRegionId) return [...rows];
-  return [
-    ...rows.filter((a) => a.region.id === ownRegionId),
-    ...rows.filter((a) => a.region.id !== ownRegionId),
-  ];
-}
-
 /**
- * The cycle's agreements in the chosen order; a region contact's own region's agreement first whatever the
- * order, marked as theirs: it is the one they work on, and the others are there to compare with.
+ * The cycle's agreements in the chosen order, a page at a time from the server (a national county has
+ * 1,200), searchable by the region's name; a region contact's own region's agreement comes first whatever
+ * the order, marked as theirs: it is the one they work on, and the others are there to compare with.
  */
 function CycleAgreements({
   cycleId,
@@ -130,73 +113,113 @@ function CycleAgreements({
   ownRegionId: string | null;
 }) {
   const { t } = useTranslation();
-  const agreements = useAgreements(cycleId);
-  const sort = useSort(sortKeys, 'region');
+  const filters = useUrlFilters(['q'] as const);
+  const sort = useSort(agreementSortKeys, 'region');
+  const paged = useAgreementPages(cycleId, {
+    q: filters.values.q || undefined,
+    sort: sort.key,
+    dir: sort.dir,
+  });
+  // The field keeps what is typed (spaces too); the address keeps the trimmed search.
+  const [text, setText] = useState(filters.values.q);
   const locale = currentLocale();
+  const first = paged.pages[0];
   return (
     <>
       <Heading level={2} data-size="sm">
         {t('agreements.list.inCycle', { cycle: cycleName })}
       </Heading>
-      <QueryState query={agreements}>
-        {(items) => (
-          <>
-            <ListCount count={t('agreements.list.count', { count: items.length })} />
-            {items.length === 0 ? (
-              <Card>
-                <Paragraph>{t('agreements.list.empty')}</Paragraph>
-              </Card>
-            ) : (
-              <div className="table-wrap">
-                <Table aria-label={t('agreements.list.tableLabel', { cycle: cycleName })} zebra>
-                  <Table.Head>
-                    <Table.Row>
-                      {sortKeys.map((k) => (
-                        <Table.HeaderCell key={k} {...sort.header(k)}>
-                          {t(`agreements.list.columns.${k}`)}
-                        </Table.HeaderCell>
-                      ))}
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {ownFirst(sort.sorted(items, sortValue), ownRegionId).map((a) => (
-                      <Table.Row key={a.id}>
-                        <Table.Cell>
-                          <Link to={agreementPath(a.id)}>{a.region.name}</Link>
-                          {a.region.id === ownRegionId && (
-                            <>
-                              {' '}
-                              <Tag data-color="accent" data-size="sm">
-                                {t('agreements.list.ownRegion')}
-                              </Tag>
-                            </>
-                          )}
-                        </Table.Cell>
-                        <Table.Cell>
-                          {formatShortDate(a.periodFrom, locale)}–{formatShortDate(a.periodTo, locale)}
-                        </Table.Cell>
-                        <Table.Cell>
-                          <span className="agreements-version">
-                            {t('agreements.versionName', { number: a.generalPartVersion.number })}
-                            {a.newerGeneralPartVersion && (
-                              <Tag data-color="warning" data-size="sm">
-                                {t('agreements.drift.tag', { number: a.newerGeneralPartVersion.number })}
-                              </Tag>
-                            )}
-                          </span>
-                        </Table.Cell>
-                        <Table.Cell>{a.counts?.wantedSubjectAreas ?? 0}</Table.Cell>
-                        <Table.Cell>{a.counts?.contributions ?? 0}</Table.Cell>
-                        <Table.Cell>{a.counts?.agreedContributions ?? 0}</Table.Cell>
-                      </Table.Row>
+      {paged.list.isPending ? (
+        <Spinner aria-label={t('app.loading')} />
+      ) : paged.list.isError || !first ? (
+        <Alert data-color="danger">
+          <Paragraph>{t('app.loadFailed')}</Paragraph>
+          <Button variant="secondary" onClick={() => void paged.list.refetch()}>
+            {t('app.retry')}
+          </Button>
+        </Alert>
+      ) : first.total === 0 ? (
+        <Card>
+          <Paragraph>{t('agreements.list.empty')}</Paragraph>
+        </Card>
+      ) : (
+        <>
+          <search aria-label={t('agreements.list.search')}>
+            <Textfield
+              label={t('agreements.list.search')}
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                filters.set('q', e.target.value);
+              }}
+            />
+          </search>
+          <ListCount
+            paged={paged}
+            count={
+              paged.hasMore
+                ? t('agreements.list.countFirst', { shown: paged.items.length, matching: first.matching })
+                : first.matching === first.total
+                  ? t('agreements.list.count', { count: first.total })
+                  : t('agreements.list.countMatching', { count: first.matching, total: first.total })
+            }
+            more={t('agreements.list.moreExist')}
+          />
+          {paged.items.length === 0 ? (
+            <Card>
+              <Paragraph>{t('agreements.list.noMatch')}</Paragraph>
+            </Card>
+          ) : (
+            <div className="table-wrap">
+              <Table aria-label={t('agreements.list.tableLabel', { cycle: cycleName })} zebra>
+                <Table.Head>
+                  <Table.Row>
+                    {agreementSortKeys.map((k) => (
+                      <Table.HeaderCell key={k} {...sort.header(k)}>
+                        {t(`agreements.list.columns.${k}`)}
+                      </Table.HeaderCell>
                     ))}
-                  </Table.Body>
-                </Table>
-              </div>
-            )}
-          </>
-        )}
-      </QueryState>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {paged.items.map((a) => (
+                    <Table.Row key={a.id}>
+                      <Table.Cell>
+                        <Link to={agreementPath(a.id)}>{a.region.name}</Link>
+                        {a.region.id === ownRegionId && (
+                          <>
+                            {' '}
+                            <Tag data-color="accent" data-size="sm">
+                              {t('agreements.list.ownRegion')}
+                            </Tag>
+                          </>
+                        )}
+                      </Table.Cell>
+                      <Table.Cell>
+                        {formatShortDate(a.periodFrom, locale)}–{formatShortDate(a.periodTo, locale)}
+                      </Table.Cell>
+                      <Table.Cell>
+                        <span className="agreements-version">
+                          {t('agreements.versionName', { number: a.generalPartVersion.number })}
+                          {a.newerGeneralPartVersion && (
+                            <Tag data-color="warning" data-size="sm">
+                              {t('agreements.drift.tag', { number: a.newerGeneralPartVersion.number })}
+                            </Tag>
+                          )}
+                        </span>
+                      </Table.Cell>
+                      <Table.Cell>{a.counts?.wantedSubjectAreas ?? 0}</Table.Cell>
+                      <Table.Cell>{a.counts?.contributions ?? 0}</Table.Cell>
+                      <Table.Cell>{a.counts?.agreedContributions ?? 0}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </div>
+          )}
+          <LoadMore paged={paged} />
+        </>
+      )}
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Agreement,
+  AgreementList,
+  AgreementListParams,
   AgreementSummary,
   CreateAgreementsInput,
   CreateSubjectAreaInput,
@@ -12,7 +14,7 @@ import type {
 } from '../../../shared/contracts/agreements';
 import type { Region } from '../../../shared/contracts/registry';
 import { api, query } from '../../shared/api';
-import type { Paged } from '../../shared/use-paged-list';
+import { type Paged, usePagedList } from '../../shared/use-paged-list';
 
 /**
  * Every query of this feature starts with this key: a change to an agreement or a subject area reads the
@@ -22,7 +24,20 @@ export const agreementsKey = ['agreements'] as const;
 
 const enc = encodeURIComponent;
 
-/** A cycle's agreements, by region name. Not paged: one per region. */
+/**
+ * The agreements table: a page of the cycle's agreements at a time, those whose region's name holds `q`,
+ * in the column's order (a region contact's own first); `loadMore` adds the next page below.
+ */
+export function useAgreementPages(cycleId: string, params: Pick<AgreementListParams, 'q' | 'sort' | 'dir'>) {
+  const defined = Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string');
+  return usePagedList<AgreementSummary, AgreementList>(
+    [...agreementsKey, 'pages', cycleId],
+    '/api/v1/agreements',
+    { cycle: cycleId, ...Object.fromEntries(defined) },
+  );
+}
+
+/** Every agreement of a cycle, by region name, for a screen that chooses among them. */
 export function useAgreements(cycleId: string) {
   return useQuery({
     queryKey: [...agreementsKey, 'list', cycleId],
