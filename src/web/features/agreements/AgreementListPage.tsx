@@ -144,7 +144,7 @@ function CycleAgreements({
         </Card>
       ) : (
         <>
-          <search aria-label={t('agreements.list.search')}>
+          <search>
             <Textfield
               label={t('agreements.list.search')}
               value={text}
