@@ -27,6 +27,7 @@ export async function createSession(tx: Tx | Db, keys: SessionKeys, userId: stri
 }
 
 type SessionRow = {
+  session_id: string | null;
   id: string | null;
   name: string | null;
   email: string | null;
@@ -38,47 +39,108 @@ type SessionRow = {
   ms: number | string;
 };
 
+type Lookup = { actor: Actor | null; readStamp: KnownStamp };
+type Waiting = { id: string; resolve: (lookup: Lookup) => void; reject: (error: unknown) => void };
+
+/**
+ * The session lookups of one database, made together: every request needs one, and under load each of them
+ * was a round trip of its own. A lookup asked for while none is in flight starts at once; those asked for
+ * while one is in flight wait for it to end and then go together in the next query. So each request's
+ * lookup is a query that started after the request came (what a write committed before is in its versions,
+ * as platform/read-cache.ts needs), and many requests share a round trip when they come faster than the
+ * database answers.
+ */
+class SessionLookups {
+  private waiting: Waiting[] = [];
+  private running = false;
+
+  constructor(private readonly db: Db) {}
+
+  lookup(id: string): Promise<Lookup> {
+    return new Promise<Lookup>((resolve, reject) => {
+      this.waiting.push({ id, resolve, reject });
+      if (!this.running) void this.run();
+    });
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting;
+        this.waiting = [];
+        try {
+          const found = await this.query([...new Set(batch.map((w) => w.id))]);
+          for (const w of batch)
+            w.resolve({ actor: found.actors.get(w.id) ?? null, readStamp: found.readStamp });
+        } catch (error) {
+          for (const w of batch) w.reject(error);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /**
+   * The active sessions among `ids` with their users, and the read caches' stamp (every scope's version and
+   * the database's clock) in the same statement. The stamp row is always there; the session's columns are
+   * null when none of the sessions is active.
+   */
+  private async query(ids: string[]): Promise<{ actors: Map<string, Actor>; readStamp: KnownStamp }> {
+    const result = (await this.db.execute(sql`
+      select ${sessions.id} as session_id, ${users.id} as id, ${users.name} as name, ${users.email} as email,
+             ${users.role} as role, ${users.departmentId} as department_id, ${users.regionId} as region_id,
+             ${users.locale} as locale, clock.versions, clock.ms
+        from (select ${versionsQuery(auditedVersions)} as versions,
+                     (extract(epoch from now()) * 1000)::float8 as ms) as clock
+        left join (${sessions} inner join ${users} on ${users.id} = ${sessions.userId})
+          on ${sessions.id} in (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})
+         and ${sessions.expiresAt} > ${new Date().toISOString()}::timestamptz
+         and ${users.active}`)) as { rows: SessionRow[] };
+    const first = result.rows[0];
+    const ms = Number(first?.ms);
+    if (!first || !Number.isFinite(ms)) throw new Error('the database gave no versions and time');
+    const readStamp: KnownStamp = {
+      table: auditedVersions.table,
+      versions: parseVersions(first.versions),
+      now: new Date(ms),
+    };
+    const actors = new Map<string, Actor>();
+    for (const row of result.rows) {
+      if (row.session_id === null || row.id === null || row.name === null || row.email === null) continue;
+      actors.set(row.session_id, {
+        id: row.id,
+        name: row.name,
+        email: row.email,
+        role: Role.parse(row.role),
+        departmentId: row.department_id,
+        regionId: row.region_id,
+        locale: Locale.parse(row.locale),
+      });
+    }
+    return { actors, readStamp };
+  }
+}
+
+const lookups = new WeakMap<Db, SessionLookups>();
+
 /**
  * The active user behind a session cookie, or null when the session is unknown, expired or the user
  * inactive; and, in the same query, the read caches' stamp (every scope's version and the database's clock,
- * as platform/read-cache.ts reads them), so that a request served from a read cache costs one query. The
- * stamp row is always there; the session's columns are null when there is no such session.
+ * as platform/read-cache.ts reads them), so that a request served from a read cache costs one query, shared
+ * with the other requests that come meanwhile (`SessionLookups`).
  */
-export async function authenticateSession(
-  db: Db,
-  keys: SessionKeys,
-  token: string,
-): Promise<{ actor: Actor | null; readStamp: KnownStamp }> {
-  const result = (await db.execute(sql`
-    select ${users.id} as id, ${users.name} as name, ${users.email} as email, ${users.role} as role,
-           ${users.departmentId} as department_id, ${users.regionId} as region_id, ${users.locale} as locale,
-           clock.versions, clock.ms
-      from (select ${versionsQuery(auditedVersions)} as versions,
-                   (extract(epoch from now()) * 1000)::float8 as ms) as clock
-      left join (${sessions} inner join ${users} on ${users.id} = ${sessions.userId})
-        on ${sessions.id} = ${sessionId(keys.secret, token)}
-       and ${sessions.expiresAt} > ${new Date().toISOString()}::timestamptz
-       and ${users.active}
-     limit 1`)) as { rows: SessionRow[] };
-  const row = result.rows[0];
-  const ms = Number(row?.ms);
-  if (!row || !Number.isFinite(ms)) throw new Error('the database gave no versions and time');
-  const readStamp: KnownStamp = {
-    table: auditedVersions.table,
-    versions: parseVersions(row.versions),
-    now: new Date(ms),
-  };
-  if (row.id === null || row.name === null || row.email === null) return { actor: null, readStamp };
-  const actor: Actor = {
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    role: Role.parse(row.role),
-    departmentId: row.department_id,
-    regionId: row.region_id,
-    locale: Locale.parse(row.locale),
-  };
-  return { actor, readStamp };
+export function authenticateSession(db: Db, keys: SessionKeys, token: string): Promise<Lookup> {
+  let batcher = lookups.get(db);
+  if (!batcher) {
+    batcher = new SessionLookups(db);
+    lookups.set(db, batcher);
+  }
+  return batcher.lookup(sessionId(keys.secret, token));
 }
 
 /** Signing out ends the session on the server, not only in the browser. */
