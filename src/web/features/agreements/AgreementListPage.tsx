@@ -144,7 +144,7 @@ function CycleAgreements({
         </Card>
       ) : (
         <>
-          <search>
+          <search className="agreements-search">
             <Textfield
               label={t('agreements.list.search')}
               value={text}
