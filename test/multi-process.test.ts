@@ -20,6 +20,7 @@ import {
 import type { Hearing, HearingInput, HearingOverview } from '../src/shared/contracts/hearings.js';
 import { type Matrix, matrixCellCounts } from '../src/shared/contracts/matrix.js';
 import type { Region } from '../src/shared/contracts/registry.js';
+import type { MyTasks } from '../src/shared/contracts/tasks.js';
 import { openTestDatabase } from './support/database.js';
 import { type ServerProcess, startServerProcess } from './support/server-process.js';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp-server.js';
@@ -389,6 +390,48 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes on one Postg
       ]);
       expect(after.overview.sections.find((s) => s.key === 'purpose')).toMatchObject({ inputs: 1 });
       expect(after.inputs.items.map((i) => i.text)).toEqual(['Innspill gitt gjennom den andre prosessen.']);
+    });
+
+    it("the start page's tasks count a department's new item and a region's input given on the other process", async () => {
+      // A department editor's items in negotiation: the cycle's scope.
+      const tasksOf = (cycleId: string, cookie: string) =>
+        ok(call<MyTasks>(b, 'GET', `/api/v1/my-tasks?cycle=${cycleId}`, cookie));
+      const department = await readWriteRead(
+        () => tasksOf(demoCycle.id, cookies.department),
+        () => newContribution('Telt på startsiden'),
+      );
+      expect(department.after.department?.inNegotiation).toBe(
+        (department.before.department?.inNegotiation ?? 0) + 1,
+      );
+
+      // The coordinator's silent regions of an open hearing: the hearing's scope.
+      const { cycle, draft } = await filledCycle();
+      const hearing = await ok(
+        call<Hearing>(a, 'POST', '/api/v1/hearings', cookies.admin, {
+          cycleId: cycle.id,
+          versionId: draft.id,
+          kind: 'informal',
+          deadline: addDays(osloDate(new Date()), 21),
+          invitedRegionIds: [people.region?.regionId],
+          coverLetter: 'Fylkeskommunen ber om innspill.',
+        }),
+        201,
+      );
+      const silentOf = (tasks: MyTasks) =>
+        tasks.coordinator?.silentHearings.find((h) => h.hearingId === hearing.id)?.silentRegions.length ?? 0;
+      const coordinator = await readWriteRead(
+        () => tasksOf(cycle.id, cookies.admin),
+        () =>
+          ok(
+            call(a, 'POST', `/api/v1/hearings/${hearing.id}/inputs`, cookies.region, {
+              sectionKey: 'purpose',
+              text: 'Innspill som tar regionen av listen over dem som ikke har svart.',
+            }),
+            201,
+          ),
+      );
+      expect(silentOf(coordinator.before)).toBe(1);
+      expect(silentOf(coordinator.after)).toBe(0);
     });
 
     it('a comparison of two general part versions shows a draft edited on the other process', async () => {

@@ -295,7 +295,7 @@ export async function readMeetingAfter(tx: Tx, actor: Actor, id: string): Promis
  * The open actions a person owns in a cycle, for "Mine oppgaver": those owned by a registry person who is
  * the caller, and, for a department editor, those owned by their department. Earliest due first.
  */
-export async function openActionsFor(db: Db, actor: Actor, cycleId: string): Promise<MeetingAction[]> {
+export async function openActionsFor(db: Db | Tx, actor: Actor, cycleId: string): Promise<MeetingAction[]> {
   if (actor.role === 'viewer') return [];
   const personIds = await personIdsOf(db, actor);
   const owners: SQL[] = [];

@@ -3,7 +3,7 @@ import { HearingKind } from '../../shared/contracts/hearings.js';
 import { type CoordinatorTasks, lateInputsShown } from '../../shared/contracts/tasks.js';
 import { agreements } from '../agreements/agreement.table.js';
 import { contributions } from '../contributions/contribution.table.js';
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { generalPartVersions } from '../general-part/general-part.table.js';
 import {
   dispositionInputs,
@@ -24,7 +24,7 @@ const kindOf = (kind: string): HearingKind => HearingKind.parse(kind);
  * whatever the size of the cycle, each bounded by the cycle's own rows through its indexes.
  */
 export async function coordinatorTasks(
-  db: Db,
+  db: Db | Tx,
   actor: Actor,
   cycleId: string,
 ): Promise<CoordinatorTasks | null> {
@@ -40,7 +40,7 @@ export async function coordinatorTasks(
  * Per region, the contributions that have been discussed and now wait to be agreed (or dropped); the link
  * lands on the one that has waited longest since it last changed.
  */
-async function discussedContributions(db: Db, cycleId: string) {
+async function discussedContributions(db: Db | Tx, cycleId: string) {
   return db
     .select({
       agreementId: contributions.agreementId,
@@ -61,7 +61,7 @@ async function discussedContributions(db: Db, cycleId: string) {
  * disposition yet: the coordinator decides whether and how they are taken into account. Newest first, the
  * first few with the total.
  */
-async function lateInputs(db: Db, cycleId: string) {
+async function lateInputs(db: Db | Tx, cycleId: string) {
   const rows = await db
     .select({
       inputId: hearingInputs.id,
@@ -102,7 +102,7 @@ async function lateInputs(db: Db, cycleId: string) {
  * The cycle's open hearings with invited regions that have not given input, each region marked if the
  * coordinator has reminded it already. A closed hearing takes no more input, so it is not chased here.
  */
-async function silentHearings(db: Db, cycleId: string) {
+async function silentHearings(db: Db | Tx, cycleId: string) {
   const invited = db
     .select({ n: count() })
     .from(hearingInvitations)

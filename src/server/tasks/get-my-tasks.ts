@@ -2,9 +2,12 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from 'driz
 import type { SpecialPartVerdict } from '../../shared/contracts/special-part.js';
 import { type MyTasks, MyTasksQuery, type SpecialPartToAnswer } from '../../shared/contracts/tasks.js';
 import { agreementSubjectAreas, agreements } from '../agreements/agreement.table.js';
+import { createReadCache } from '../audit/audited-read-cache.js';
+import { cacheScope } from '../audit/cache-scopes.js';
 import { contributions } from '../contributions/contribution.table.js';
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { cycles, generalPartVersions } from '../general-part/general-part.table.js';
+import { osloDate } from '../hearings/deadline.js';
 import { dispositionInputs, dispositions, hearingInputs, hearings } from '../hearings/hearing.table.js';
 import { openActionsFor } from '../meetings/meeting-reads.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
@@ -23,6 +26,23 @@ import { coordinatorTasks } from './coordinator-tasks.js';
 /** Statuses of an item still being negotiated: it waits for somebody to discuss or settle it. */
 const negotiating = ['proposed', 'discussed'];
 
+/** What the start page shows of a cycle, but the recent comments: kept per user while nothing it reads changes. */
+type CachedTasks = Omit<MyTasks, 'comments'>;
+
+/** The hearings of each cycle, whose versions the cached tasks count (a new hearing raises every read's). */
+const cycleHearings = createReadCache<readonly string[]>({ maxEntries: 64 });
+
+/**
+ * Everyone opens the start page first, and it was nine queries, two of them over a department's items of the
+ * whole cycle: kept per user and cycle while nothing it reads is written. It reads the cycle's agreements and
+ * contributions (the cycle's scope) and its hearings' inputs and dispositions (each hearing's scope); the
+ * meetings' actions, special parts, reminders and users change with writes that name no scope, which every
+ * cached read counts. The coordinator's open hearings depend on the day, so the key names the Oslo date,
+ * and on who reads (role, department, region). The recent comments are read afresh each time: comments
+ * come all day, and should not throw the rest away.
+ */
+const tasksCache = createReadCache<CachedTasks | null>({ maxEntries: 1024 });
+
 /**
  * What waits for the caller in one cycle (UX.md, "Mine oppgaver"): a department editor sees the inputs the
  * coordinator asked the department to answer, the regions whose agreement has nothing from the department
@@ -36,8 +56,29 @@ const negotiating = ['proposed', 'discussed'];
 export async function getMyTasks(ctx: Ctx, raw: unknown): Promise<MyTasks> {
   const { db, actor } = authorize(ctx, everyone);
   const query = parse(MyTasksQuery, raw);
-  const [cycle] = await db.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, query.cycle));
-  if (!cycle) throw notFound();
+  const hearingIds = await cycleHearings.read(ctx, [cacheScope.cycle(query.cycle)], query.cycle, (reader) =>
+    reader
+      .select({ id: hearings.id })
+      .from(hearings)
+      .where(eq(hearings.cycleId, query.cycle))
+      .orderBy(asc(hearings.id))
+      .then((rows) => rows.map((r) => r.id)),
+  );
+  const reader = [actor.id, actor.role, actor.departmentId ?? '', actor.regionId ?? ''].join(':');
+  // The same key always comes with the same scopes: the hearings are part of it.
+  const tasks = await tasksCache.read(
+    ctx,
+    [cacheScope.cycle(query.cycle), ...hearingIds.map((id) => cacheScope.hearing(id))],
+    (now) => `${query.cycle}|${osloDate(now)}|${reader}|${hearingIds.join(',')}`,
+    (tx) => loadTasks(tx, actor, query.cycle),
+  );
+  if (!tasks) throw notFound();
+  return { ...tasks, comments: await commentTasks(db, actor, query.cycle) };
+}
+
+async function loadTasks(db: Db | Tx, actor: Actor, cycleId: string): Promise<CachedTasks | null> {
+  const [cycle] = await db.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, cycleId));
+  if (!cycle) return null;
   return {
     assignedDispositions: await assignedDispositions(db, actor, cycle.id),
     department: await departmentTasks(db, actor, cycle.id),
@@ -45,7 +86,6 @@ export async function getMyTasks(ctx: Ctx, raw: unknown): Promise<MyTasks> {
     meetingActions: await openActionsFor(db, actor, cycle.id),
     specialParts: await specialPartTasks(db, actor, cycle.id),
     coordinator: await coordinatorTasks(db, actor, cycle.id),
-    comments: await commentTasks(db, actor, cycle.id),
   };
 }
 
@@ -54,7 +94,7 @@ export async function getMyTasks(ctx: Ctx, raw: unknown): Promise<MyTasks> {
  * own, answered or not (the oldest sent first); for the coordinator those answered (the latest answer first),
  * which wait for the coordinator to read them and record the version agreed.
  */
-async function specialPartTasks(db: Db, actor: Actor, cycleId: string): Promise<SpecialPartToAnswer[]> {
+async function specialPartTasks(db: Db | Tx, actor: Actor, cycleId: string): Promise<SpecialPartToAnswer[]> {
   const forRegion = actor.role === 'region' && actor.regionId;
   if (!forRegion && actor.role !== 'admin') return [];
   const commented = db
@@ -114,7 +154,7 @@ async function specialPartTasks(db: Db, actor: Actor, cycleId: string): Promise<
 }
 
 /** Draft answers assigned to the caller's department, counted in inputs, per hearing of the cycle. */
-async function assignedDispositions(db: Db, actor: Actor, cycleId: string) {
+async function assignedDispositions(db: Db | Tx, actor: Actor, cycleId: string) {
   if (actor.role !== 'department' || !actor.departmentId) return [];
   return db
     .select({
@@ -149,7 +189,7 @@ async function assignedDispositions(db: Db, actor: Actor, cycleId: string) {
  * (a probe of the matrix index per agreement, where a list of the department's 24,000 items of a national
  * cycle took tens of milliseconds), and, computed once, how many of the department's items are negotiated.
  */
-async function departmentTasks(db: Db, actor: Actor, cycleId: string) {
+async function departmentTasks(db: Db | Tx, actor: Actor, cycleId: string) {
   if (actor.role !== 'department' || !actor.departmentId) return null;
   const departmentId = actor.departmentId;
   const own = db
@@ -193,7 +233,7 @@ async function departmentTasks(db: Db, actor: Actor, cycleId: string) {
   };
 }
 
-async function regionTasks(db: Db, actor: Actor, cycleId: string) {
+async function regionTasks(db: Db | Tx, actor: Actor, cycleId: string) {
   if (actor.role !== 'region' || !actor.regionId) return null;
   const [agreement] = await db
     .select({ id: agreements.id })
