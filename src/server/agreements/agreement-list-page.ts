@@ -8,9 +8,7 @@ import {
 } from '../../shared/contracts/agreements.js';
 import { decodeCursor, pageAfterKey } from '../platform/cursor.js';
 import { fieldError } from '../platform/errors.js';
-
-/** Text the Norwegian way (æ, ø, å last), numbers in text by value, case ignored, as the table always sorted. */
-const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
+import { compareColumnValues, tableCollator } from '../platform/table-order.js';
 
 /** What an agreement is sorted by in a column of the agreements table. */
 export function agreementSortValue(a: AgreementSummary, key: AgreementSortKey): string | number {
@@ -46,14 +44,11 @@ const Cursor = z.tuple([
   z.string().max(40),
 ]);
 
-const compareValues = (x: string | number, y: string | number) =>
-  typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
-
 function compareKeys(a: Key, b: Key, dir: 'asc' | 'desc'): number {
   return (
     a[0] - b[0] ||
-    (dir === 'asc' ? 1 : -1) * compareValues(a[1], b[1]) ||
-    collator.compare(a[2], b[2]) ||
+    (dir === 'asc' ? 1 : -1) * compareColumnValues(a[1], b[1]) ||
+    tableCollator.compare(a[2], b[2]) ||
     (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0)
   );
 }

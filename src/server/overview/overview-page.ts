@@ -10,9 +10,7 @@ import {
 } from '../../shared/contracts/overview.js';
 import { decodeCursor, pageAfterKey } from '../platform/cursor.js';
 import { fieldError } from '../platform/errors.js';
-
-/** Text the Norwegian way (æ, ø, å last), numbers in text by value, case ignored, as the table always sorted. */
-const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
+import { compareColumnValues, tableCollator } from '../platform/table-order.js';
 
 /** What a row is sorted by in a column: numbers as numbers, text and days as text. */
 export function overviewSortValue(r: OverviewEntry, key: OverviewSortKey): string | number {
@@ -50,17 +48,14 @@ const Cursor = z.tuple([
   z.string().max(40),
 ]);
 
-const compareValues = (x: string | number, y: string | number) =>
-  typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
-
 /**
  * The column's direction turns the values around; rows with the same value stay by region name, then by
  * id, so the order is total and a cursor can say where a page ended.
  */
 function compareKeys(a: Key, b: Key, dir: 'asc' | 'desc'): number {
   return (
-    (dir === 'asc' ? 1 : -1) * compareValues(a[0], b[0]) ||
-    collator.compare(a[1], b[1]) ||
+    (dir === 'asc' ? 1 : -1) * compareColumnValues(a[0], b[0]) ||
+    tableCollator.compare(a[1], b[1]) ||
     (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0)
   );
 }
