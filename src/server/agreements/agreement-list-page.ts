@@ -6,9 +6,8 @@ import {
   type AgreementSummary,
   agreementSortKeys,
 } from '../../shared/contracts/agreements.js';
-import { decodeCursor, pageAfterKey } from '../platform/cursor.js';
-import { fieldError } from '../platform/errors.js';
-import { compareColumnValues, tableCollator } from '../platform/table-order.js';
+import { decodeCursor } from '../platform/cursor.js';
+import { compareColumnValues, pageInOrder, tableCollator } from '../platform/table-order.js';
 
 /** What an agreement is sorted by in a column of the agreements table. */
 export function agreementSortValue(a: AgreementSummary, key: AgreementSortKey): string | number {
@@ -72,21 +71,6 @@ export function agreementListPage(
       row: a,
     });
   }
-  passing.sort((a, b) => compareKeys(a.key, b.key, query.dir));
-
-  let after: Key | null = null;
-  if (query.cursor) {
-    const [sort, dir, ...key] = decodeCursor(Cursor, query.cursor);
-    // A cursor of another order would start the page at an arbitrary row.
-    if (sort !== query.sort || dir !== query.dir) throw fieldError('cursor', 'validation.invalid');
-    after = key;
-  }
-  const page = pageAfterKey(
-    passing,
-    after,
-    query.limit,
-    (a, b) => compareKeys(a, b, query.dir),
-    (key) => [query.sort, query.dir, ...key],
-  );
+  const page = pageInOrder(passing, query, (cursor) => decodeCursor(Cursor, cursor), compareKeys);
   return { items: page.rows, nextCursor: page.nextCursor, total: all.length, matching: passing.length };
 }

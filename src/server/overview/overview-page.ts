@@ -8,9 +8,8 @@ import {
   overviewEntries,
   overviewSortKeys,
 } from '../../shared/contracts/overview.js';
-import { decodeCursor, pageAfterKey } from '../platform/cursor.js';
-import { fieldError } from '../platform/errors.js';
-import { compareColumnValues, tableCollator } from '../platform/table-order.js';
+import { decodeCursor } from '../platform/cursor.js';
+import { compareColumnValues, pageInOrder, tableCollator } from '../platform/table-order.js';
 
 /** What a row is sorted by in a column: numbers as numbers, text and days as text. */
 export function overviewSortValue(r: OverviewEntry, key: OverviewSortKey): string | number {
@@ -69,32 +68,17 @@ function compareKeys(a: Key, b: Key, dir: 'asc' | 'desc'): number {
 export function overviewPage(full: Overview, query: OverviewQuery): Overview {
   const entries = overviewEntries(full);
   const q = query.q ? query.q.toLocaleLowerCase('nb') : '';
-  const passing: { index: number; key: Key }[] = [];
+  const passing: { key: Key; row: number }[] = [];
   entries.forEach((e, index) => {
     if (query.phase && e.phase !== query.phase) return;
     if (query.ready && (query.ready === 'yes') !== e.regionReady) return;
     if (q && !e.regionName.toLocaleLowerCase('nb').includes(q)) return;
     passing.push({
-      index,
       key: [overviewSortValue(e, query.sort), e.regionName, full.rows[index]?.[0] ?? ''],
+      row: index,
     });
   });
-  passing.sort((a, b) => compareKeys(a.key, b.key, query.dir));
-
-  let after: Key | null = null;
-  if (query.cursor) {
-    const [sort, dir, ...key] = decodeCursor(Cursor, query.cursor);
-    // A cursor of another order would start the page at an arbitrary row.
-    if (sort !== query.sort || dir !== query.dir) throw fieldError('cursor', 'validation.invalid');
-    after = key;
-  }
-  const page = pageAfterKey(
-    passing.map((p) => ({ key: p.key, row: p.index })),
-    after,
-    query.limit,
-    (a, b) => compareKeys(a, b, query.dir),
-    (key) => [query.sort, query.dir, ...key],
-  );
+  const page = pageInOrder(passing, query, (cursor) => decodeCursor(Cursor, cursor), compareKeys);
   return {
     ...full,
     rows: page.rows.flatMap((index) => {
