@@ -330,8 +330,9 @@ describe.skipIf(!chromiumPath)('the general part in the browser', () => {
     const italic = toolbar.getByRole('button', { name: 'Kursiv' });
     expect(await focused(italic)).toBe(true);
     await page.keyboard.press('Enter');
-    expect(await focused(textOf(page, 'Økonomi'))).toBe(true);
-    expect(await italic.getAttribute('aria-pressed')).toBe('true');
+    // The editor takes the focus back on the next animation frame, so the check waits for it.
+    await expect.poll(() => focused(textOf(page, 'Økonomi'))).toBe(true);
+    await expect.poll(() => italic.getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.type('Se budsjettet');
     expect(await textOf(page, 'Økonomi').locator('em').textContent()).toBe('Se budsjettet');
     await page.keyboard.press('Control+i');
