@@ -16,11 +16,17 @@ import { hearingInvitations, hearings } from './hearing.table.js';
 import { hearingForReader } from './hearing-access.js';
 import { hearingReadKey, loadHearingSummaries } from './hearing-reads.js';
 import { closedForInput, findHearing } from './hearing-rules.js';
+import { filtersOf, inDocumentOrder, type OrderedInputs, pageOfInputs } from './input-pages.js';
 import { loadInputs, matchesFilters, sectionsOf } from './input-reads.js';
 import { assertInputId } from './input-rules.js';
 
-/** The hearing screen is opened again and again while input is answered: kept while nothing is written. */
-const overviews = createReadCache<HearingOverview>({ maxEntries: 16 });
+type Overview = Pick<HearingOverview, 'hearing' | 'regions' | 'sections'> & { ordered: OrderedInputs };
+
+/**
+ * The hearing screen is opened again and again while input is answered: kept while nothing is written, with
+ * every input the filters select in order, and cut into the page asked for.
+ */
+const overviews = createReadCache<Overview>({ maxEntries: 16 });
 
 type Tally = { inputs: number; late: number; unanswered: number };
 
@@ -42,7 +48,7 @@ const wholeDocumentKey = '\u0000';
 
 /**
  * The hearing screen: per invited region and per section (the whole document first), what came in and
- * what is still unanswered, and the inputs the filters select. The tallies count what the caller may see,
+ * what is still unanswered, and the inputs the filters select (or a page of them). The tallies count what the caller may see,
  * before the filters; while the hearing is open a region contact gets only their own region's line, since
  * zeros for the others would be a false picture of input they may not see yet.
  */
@@ -52,12 +58,14 @@ export async function getOverview(ctx: Ctx, hearingId: string, raw: unknown): Pr
   assertInputId(hearingId);
   const query = parse(InputListQuery, raw ?? {});
   const row = await hearingForReader(actx, hearingId);
-  return overviews.read(
+  const { ordered, ...overview } = await overviews.read(
     ctx,
     [cacheScope.hearing(hearingId)],
-    (now) => hearingReadKey(row, actor, now, query),
+    (now) => hearingReadKey(row, actor, now, filtersOf(query)),
     (reader, now) => loadOverview(reader, actor, hearingId, query, now),
   );
+  const { items, nextCursor } = pageOfInputs(ordered, query);
+  return { ...overview, inputs: items, matching: ordered.length, nextCursor };
 }
 
 async function loadOverview(
@@ -66,7 +74,7 @@ async function loadOverview(
   hearingId: string,
   query: InputListQuery,
   now: Date,
-): Promise<HearingOverview> {
+): Promise<Overview> {
   const hearing = await findHearing(db, hearingId);
   const closed = closedForInput(hearing, now);
   const [summary] = await loadHearingSummaries(db, actor, now, eq(hearings.id, hearingId));
@@ -97,6 +105,9 @@ async function loadOverview(
     hearing: summary,
     regions: regionTallies,
     sections: sectionTallies,
-    inputs: inputs.filter((i) => matchesFilters(i, query)),
+    ordered: inDocumentOrder(
+      inputs.filter((i) => matchesFilters(i, query)),
+      sections,
+    ),
   };
 }

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, page } from '../../shared/contracts/common.js';
+import { IdParams } from '../../shared/contracts/common.js';
 import {
   Attachment,
   AttachmentQuery,
   attachmentMaxBytes,
   HearingInput,
+  InputList,
   InputListQuery,
   SubmitInputInput,
   UpdateInputInput,
@@ -37,7 +38,7 @@ export const inputRoutes: FastifyPluginAsyncZod = async (app) => {
           "A hearing's input the caller may see (a region: its own while open, all invited once closed)",
         params: IdParams,
         querystring: InputListQuery,
-        response: { 200: page(HearingInput) },
+        response: { 200: InputList },
       },
     },
     async (request) => listInputs(request.ctx, request.params.id, request.query),

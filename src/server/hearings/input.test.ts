@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { snapshot } from '../../../test/support/expect-unchanged.js';
+import { requiredSections } from '../../shared/contracts/general-part.js';
 import { closeHearing } from './close-hearing.js';
 import { auditOf, openedHearing, passDeadline, regionId, unknownId } from './hearing.fixtures.js';
 import { hearingInputs } from './hearing.table.js';
@@ -373,7 +374,8 @@ describe('who sees which input', () => {
       'Regionrådet for Hallingdal',
     ]);
     expect(await inputsSeenBy(cookies.department, hearing.id)).toEqual([]);
-    const all = ['Indre Østfold regionråd', 'Regionrådet for Hallingdal'];
+    // In the document's order: Hallingdal's input on the whole document before Indre Østfold's on a section.
+    const all = ['Regionrådet for Hallingdal', 'Indre Østfold regionråd'];
     expect(names(await inputsSeenBy(cookies.admin, hearing.id))).toEqual(all);
     expect(names(await inputsSeenBy(cookies.viewer, hearing.id))).toEqual(all);
     // Counts follow what the caller may see.
@@ -410,5 +412,88 @@ describe('who sees which input', () => {
       cookies.admin,
     );
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('a page of the input', () => {
+  it("gives the input in the document's order, a page at a time, on the list and on the hearing screen", async () => {
+    const { hearing } = await openedHearing(t);
+    const [first, second] = requiredSections.map((s) => s.key);
+    // Given in a jumbled order: the later section first, the whole document last.
+    for (const as of [asRegion, asOtherRegion]) {
+      await submitInput(as(), hearing.id, { sectionKey: second, text: 'Om den andre delen.' });
+      await submitInput(as(), hearing.id, { sectionKey: first, text: 'Om den første delen.' });
+      await submitInput(as(), hearing.id, { text: 'Om hele dokumentet.' });
+    }
+    await passDeadline(t, hearing.id);
+    const place = (i: { sectionKey: string | null; region: { name: string } }) =>
+      `${i.sectionKey ?? 'dokumentet'}: ${i.region.name}`;
+    const inDocumentOrder = [null, first, second].flatMap((key) =>
+      ['Indre Østfold regionråd', 'Regionrådet for Hallingdal'].map(
+        (name) => `${key ?? 'dokumentet'}: ${name}`,
+      ),
+    );
+    expect((await inputsSeenBy(cookies.admin, hearing.id)).map(place)).toEqual(inDocumentOrder);
+
+    for (const path of ['inputs', 'overview']) {
+      const seen: string[] = [];
+      let cursor: string | null = '';
+      let pages = 0;
+      while (cursor !== null) {
+        const res = await req(
+          'GET',
+          `/api/v1/hearings/${hearing.id}/${path}?limit=4&cursor=${cursor}`,
+          cookies.admin,
+        );
+        expect(res.statusCode).toBe(200);
+        const body = res.json();
+        const items = path === 'inputs' ? body.items : body.inputs;
+        if (path === 'overview') expect(body.matching).toBe(6);
+        seen.push(...items.map(place));
+        cursor = body.nextCursor;
+        pages++;
+      }
+      expect(pages).toBe(2);
+      expect(seen).toEqual(inDocumentOrder);
+    }
+
+    // The filters select before the page is cut; the tallies stay those of everything.
+    const res = await req(
+      'GET',
+      `/api/v1/hearings/${hearing.id}/overview?section=_document&limit=1`,
+      cookies.admin,
+    );
+    const body = res.json();
+    expect(body.inputs.map(place)).toEqual([inDocumentOrder[0]]);
+    expect(body.matching).toBe(2);
+    expect(body.nextCursor).toEqual(expect.any(String));
+    expect(body.sections.map((s: { inputs: number }) => s.inputs).slice(0, 3)).toEqual([2, 2, 2]);
+  });
+
+  it('starts the next page after the last input shown, even when that input was withdrawn meanwhile', async () => {
+    const { hearing } = await openedHearing(t);
+    const [first, second] = requiredSections.map((s) => s.key);
+    await submitInput(asRegion(), hearing.id, { sectionKey: second, text: 'Om den andre delen.' });
+    const gone = await submitInput(asRegion(), hearing.id, { sectionKey: first, text: 'Om den første.' });
+    await submitInput(asRegion(), hearing.id, { text: 'Om hele dokumentet.' });
+    const url = `/api/v1/hearings/${hearing.id}/inputs?limit=2`;
+    const page1 = (await req('GET', url, cookies.region)).json();
+    expect(page1.items.map((i: { sectionKey: string | null }) => i.sectionKey)).toEqual([null, first]);
+    await withdrawInput(asRegion(), gone.id, {});
+    const page2 = (await req('GET', `${url}&cursor=${page1.nextCursor}`, cookies.region)).json();
+    expect(page2.items.map((i: { sectionKey: string | null }) => i.sectionKey)).toEqual([second]);
+    expect(page2.nextCursor).toBeNull();
+  });
+
+  it('refuses a cursor that is not one of its own, and a limit out of range, on the field', async () => {
+    const { hearing } = await openedHearing(t);
+    const bad = Buffer.from(JSON.stringify(['x', 1]), 'utf8').toString('base64url');
+    for (const query of [`limit=10&cursor=${bad}`, 'limit=10&cursor=%25%25', 'limit=0', 'limit=501']) {
+      const res = await req('GET', `/api/v1/hearings/${hearing.id}/overview?${query}`, cookies.admin);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      const field = query.includes('cursor') ? 'cursor' : 'limit';
+      expect(JSON.stringify(res.json()), query).toContain(field);
+    }
   });
 });

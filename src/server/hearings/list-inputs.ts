@@ -1,4 +1,4 @@
-import { type HearingInput, InputListQuery } from '../../shared/contracts/hearings.js';
+import { type InputList, InputListQuery } from '../../shared/contracts/hearings.js';
 import { createReadCache } from '../audit/audited-read-cache.js';
 import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
@@ -6,18 +6,20 @@ import type { Ctx } from '../platform/context.js';
 import { hearingForReader } from './hearing-access.js';
 import { hearingReadKey } from './hearing-reads.js';
 import { closedForInput, findHearing } from './hearing-rules.js';
-import { loadInputs, matchesFilters } from './input-reads.js';
+import { filtersOf, inDocumentOrder, type OrderedInputs, pageOfInputs } from './input-pages.js';
+import { loadInputs, matchesFilters, sectionsOf } from './input-reads.js';
 import { assertInputId } from './input-rules.js';
 
-type InputList = { items: HearingInput[]; nextCursor: null };
-
-/** A hearing's input can be a thousand answers long: kept while nothing is written, a few at a time. */
-const inputLists = createReadCache<InputList>({ maxEntries: 16 });
+/**
+ * A hearing's input can be a thousand answers long: kept in order while nothing is written, a few filters
+ * at a time, and cut into the page asked for.
+ */
+const inputLists = createReadCache<OrderedInputs>({ maxEntries: 16 });
 
 /**
  * A hearing's input, as far as the caller may see it (hearing-rules.ts `visibleInputs`), filtered by
- * region, section, answered or not, and assigned department. Not paged: a region has at most one live
- * input per section, so a hearing has at most (invited regions × sections) of them.
+ * region, section, answered or not, and assigned department, in the document's order (input-pages.ts);
+ * every input, or a page of them with `limit` and `cursor`.
  */
 export async function listInputs(ctx: Ctx, hearingId: string, raw: unknown): Promise<InputList> {
   const actx = authorize(ctx, everyone);
@@ -25,14 +27,16 @@ export async function listInputs(ctx: Ctx, hearingId: string, raw: unknown): Pro
   assertInputId(hearingId);
   const query = parse(InputListQuery, raw ?? {});
   const row = await hearingForReader(actx, hearingId);
-  return inputLists.read(
+  const ordered = await inputLists.read(
     ctx,
     [cacheScope.hearing(hearingId)],
-    (now) => hearingReadKey(row, actor, now, query),
+    (now) => hearingReadKey(row, actor, now, filtersOf(query)),
     async (reader, now) => {
       const hearing = await findHearing(reader, hearingId);
       const inputs = await loadInputs(reader, actor, hearing, closedForInput(hearing, now));
-      return { items: inputs.filter((i) => matchesFilters(i, query)), nextCursor: null };
+      const shown = inputs.filter((i) => matchesFilters(i, query));
+      return inDocumentOrder(shown, await sectionsOf(reader, hearing.versionId));
     },
   );
+  return pageOfInputs(ordered, query);
 }

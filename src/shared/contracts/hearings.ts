@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, requiredText, UploadedFile, Version } from './common.js';
+import { Id, IsoDate, page, requiredText, safeString, UploadedFile, Version } from './common.js';
 import { PersonRef, SectionKey } from './general-part.js';
 import { MailOutcome } from './mail.js';
 
@@ -234,8 +234,21 @@ export const InputListQuery = z.object({
   status: z.enum(['answered', 'unanswered'], { error: 'validation.invalid' }).optional(),
   /** Inputs whose disposition is assigned to this department. */
   department: Id.optional(),
+  /**
+   * Without `limit`, every input the filters select; with it, that many, in the document's order (the whole
+   * document first, then section by section, each section's regions by name), from the input after `cursor`.
+   */
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  cursor: safeString().max(2000).optional(),
 });
 export type InputListQuery = z.infer<typeof InputListQuery>;
+
+/** The filters of an input list: what it selects, whichever page of it is asked for. */
+export const inputFilterKeys = ['region', 'section', 'status', 'department'] as const;
+
+/** A hearing's inputs (`GET /hearings/{id}/inputs`): a page of them when `limit` is given. */
+export const InputList = page(HearingInput);
+export type InputList = z.infer<typeof InputList>;
 
 // ---- Dispositions ----
 
@@ -303,6 +316,11 @@ export const HearingOverview = z.object({
   hearing: HearingSummary,
   regions: z.array(RegionTally),
   sections: z.array(SectionTally),
+  /** The inputs the filters select, or a page of them (InputListQuery `limit`, `cursor`). */
   inputs: z.array(HearingInput),
+  /** How many inputs the filters select, on every page. */
+  matching: z.number(),
+  /** The cursor of the next page; null when this is the last or the request was not paged. */
+  nextCursor: z.string().nullable(),
 });
 export type HearingOverview = z.infer<typeof HearingOverview>;
