@@ -355,6 +355,47 @@ describe.skipIf(!chromiumPath)('a hearing in the browser', () => {
     await signOut(page);
   });
 
+  it('shows the input a page at a time, and fetches pages until a link to one input lands on it', async () => {
+    const { page } = j;
+    await signIn(page, admin);
+    // A long hearing in small: pages of one input instead of a hundred.
+    const overviewApi = /\/api\/v1\/hearings\/[^/]+\/overview\?/;
+    await page.route(overviewApi, (route) =>
+      route.continue({ url: route.request().url().replace('limit=100', 'limit=1') }),
+    );
+    await page.goto(hearingUrl);
+    await page.getByRole('heading', { name: 'Innspill (3)' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Viser de 1 første av 3 innspill. Det finnes flere – se «Vis flere» nederst.' })
+      .waitFor();
+    expect(await page.getByText(hallingdalText).count()).toBe(0);
+    await expectAccessible(page, 'a hearing with more input than one page');
+    const more = page.getByRole('button', { name: 'Vis flere' });
+    await more.click();
+    await page.getByRole('status').filter({ hasText: 'Viser de 2 første av 3 innspill' }).waitFor();
+    await more.click();
+    // Input on a section comes after input on the whole document, under its section's heading with its count.
+    await page.getByText(hallingdalText).waitFor();
+    expect(await more.count()).toBe(0);
+
+    const hearingId = hearingUrl.split('/').pop() ?? '';
+    const inputId = await page.evaluate(
+      async ([id, text]) => {
+        const list = await (await fetch(`/api/v1/hearings/${id}/inputs`)).json();
+        return (list.items as { id: string; text: string }[]).find((i) => i.text === text)?.id ?? '';
+      },
+      [hearingId, hallingdalText],
+    );
+    expect(inputId).not.toBe('');
+    await page.goto(`${hearingUrl}/dispositions#innspill-${inputId}`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`innspill-${inputId}`);
+    expect(await page.locator('tbody tr[id^="innspill-"]').count()).toBe(3);
+    await page.getByRole('status').filter({ hasText: 'Viser 3 av 3 innspill' }).waitFor();
+    await page.unroute(overviewApi);
+    await signOut(page);
+  });
+
   it('lets the coordinator answer the input, take one in, and download the summary as DOCX', async () => {
     const { page } = j;
     await signIn(page, admin);

@@ -1150,6 +1150,9 @@ export const webEn: WebCatalogue = {
         'The deadline for input was {{deadline}}. You can no longer give, change or withdraw input.',
       closedEarly: 'The hearing was closed on {{date}}. You can no longer give, change or withdraw input.',
       allCanRead: 'Every invited region can now read all the input.',
+      countFirst_one: 'Showing the first {{shown}} of {{count}} input',
+      countFirst_other: 'Showing the first {{shown}} of {{count}} inputs',
+      moreExist: 'There are more – see «Show more» at the bottom.',
     },
     own: {
       title_one: 'Input from your region ({{count}})',
@@ -1230,6 +1233,8 @@ export const webEn: WebCatalogue = {
       onlyMine: 'Show only input assigned to {{department}}',
       count_one: 'Showing {{count}} of {{total}} inputs',
       count_other: 'Showing {{count}} of {{total}} inputs',
+      countFirst_one: 'Showing the first {{shown}} of {{count}} input',
+      countFirst_other: 'Showing the first {{shown}} of {{count}} inputs',
       empty: 'No input has come in to this hearing.',
       emptyFiltered: 'No input matches the filters. Change or clear the filters.',
       selection: 'Selected inputs',

@@ -1150,6 +1150,9 @@ export const webNb = {
       closedEarly:
         'Høringen ble lukket {{date}}. Du kan ikke lenger gi, endre eller trekke tilbake innspill.',
       allCanRead: 'Nå kan alle de inviterte regionene lese alle innspillene.',
+      countFirst_one: 'Viser de {{shown}} første av {{count}} innspill',
+      countFirst_other: 'Viser de {{shown}} første av {{count}} innspill',
+      moreExist: 'Det finnes flere – se «Vis flere» nederst.',
     },
     own: {
       title_one: 'Innspill fra regionen din ({{count}})',
@@ -1229,6 +1232,8 @@ export const webNb = {
       onlyMine: 'Vis bare innspill tildelt {{department}}',
       count_one: 'Viser {{count}} av {{total}} innspill',
       count_other: 'Viser {{count}} av {{total}} innspill',
+      countFirst_one: 'Viser de {{shown}} første av {{count}} innspill',
+      countFirst_other: 'Viser de {{shown}} første av {{count}} innspill',
       empty: 'Det er ikke kommet noen innspill til denne høringen.',
       emptyFiltered: 'Ingen innspill passer med filtrene. Endre eller nullstill filtrene.',
       selection: 'Valgte innspill',

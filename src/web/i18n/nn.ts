@@ -1148,6 +1148,9 @@ export const webNn: WebCatalogue = {
       closedEarly:
         'Høyringa vart lukka {{date}}. Du kan ikkje lenger gje, endre eller trekkje tilbake innspel.',
       allCanRead: 'No kan alle dei inviterte regionane lese alle innspela.',
+      countFirst_one: 'Viser dei {{shown}} første av {{count}} innspel',
+      countFirst_other: 'Viser dei {{shown}} første av {{count}} innspel',
+      moreExist: 'Det finst fleire – sjå «Vis fleire» nedst.',
     },
     own: {
       title_one: 'Innspel frå regionen din ({{count}})',
@@ -1227,6 +1230,8 @@ export const webNn: WebCatalogue = {
       onlyMine: 'Vis berre innspel tildelte {{department}}',
       count_one: 'Viser {{count}} av {{total}} innspel',
       count_other: 'Viser {{count}} av {{total}} innspel',
+      countFirst_one: 'Viser dei {{shown}} første av {{count}} innspel',
+      countFirst_other: 'Viser dei {{shown}} første av {{count}} innspel',
       empty: 'Det har ikkje kome nokon innspel til denne høyringa.',
       emptyFiltered: 'Ingen innspel passar med filtera. Endre eller nullstill filtera.',
       selection: 'Valde innspel',

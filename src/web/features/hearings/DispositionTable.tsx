@@ -3,13 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/contracts/auth';
 import type { HearingInput } from '../../../shared/contracts/hearings';
-import { useLandOnHash } from '../../shared/use-land-on-hash';
 import type { DispositionTask } from './DispositionDialog';
 import { LateTag, OutcomeTag } from './HearingStateTag';
 import { InputAttachments } from './InputAttachments';
 import { aboutText } from './InputCard';
-
-const landingPrefixes = ['innspill-'] as const;
 
 /**
  * The inputs the filters select, each with the county's answer or "not answered". The coordinator selects
@@ -35,8 +32,6 @@ export function DispositionTable({
   const isAdmin = me.role === 'admin';
   const selectable = isAdmin && canAnswer;
   const open = inputs.filter((i) => !i.disposition);
-  // A link to one input (the start page's assigned inputs, `#innspill-<id>`) lands on its row.
-  useLandOnHash(landingPrefixes, inputs.length > 0);
   const chosen = open.filter((i) => selected.has(i.id));
   const about = (i: HearingInput) => aboutText(t, i);
   const toggle = (id: string, on: boolean) =>

@@ -1,16 +1,17 @@
 import { Alert, Button, Heading, Paragraph, Select } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import type { Me } from '../../../shared/contracts/auth';
 import {
   type Hearing,
   type HearingOverview,
   InputListQuery,
+  inputFilterKeys,
   wholeDocument,
 } from '../../../shared/contracts/hearings';
 import { DetailState } from '../../shared/components/DetailState';
-import { ListCount } from '../../shared/components/ListCount';
+import { ListCount, LoadMore } from '../../shared/components/ListCount';
 import { Notice } from '../../shared/components/Notice';
 import { Page } from '../../shared/components/Page';
 import { QueryState } from '../../shared/components/QueryState';
@@ -18,14 +19,17 @@ import { SelectField } from '../../shared/components/SelectField';
 import { formatShortDate } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { useUrlFilters } from '../../shared/url-state';
+import { useLandOnHash } from '../../shared/use-land-on-hash';
 import { useGeneralPart } from '../general-part';
 import { useDepartments } from '../registry';
 import { DispositionDialog, type DispositionTask } from './DispositionDialog';
 import { DispositionTable } from './DispositionTable';
-import { useHearing, useOverview } from './hearings.api';
+import { useHearing, useHearingOverview } from './hearings.api';
 import { Tallies } from './Tallies';
 
-const filterKeys = ['region', 'section', 'status', 'department'] as const;
+const filterKeys = inputFilterKeys;
+const landingPrefix = 'innspill-';
+const landingPrefixes = [landingPrefix] as const;
 
 /**
  * "Behandling av innspill": per region and per section what came in and what is still unanswered, the
@@ -58,8 +62,19 @@ function Dispositions({ hearing, me }: { hearing: Hearing; me: Me }) {
       return value && InputListQuery.shape[k].safeParse(value).success ? [[k, value]] : [];
     }),
   );
-  const all = useOverview(hearing.id);
-  const filtered = useOverview(hearing.id, active);
+  const overview = useHearingOverview(hearing.id, active);
+  // A link to one input (the start page's assigned inputs, `#innspill-<id>`) lands on its row: pages are
+  // fetched until it is among them.
+  const { hash } = useLocation();
+  const wanted = hash.startsWith(`#${landingPrefix}`)
+    ? decodeURIComponent(hash.slice(landingPrefix.length + 1))
+    : null;
+  const found = wanted !== null && overview.inputs.some((i) => i.id === wanted);
+  const { hasMore, loadingMore, loadMore } = overview;
+  useEffect(() => {
+    if (wanted !== null && !found && hasMore && !loadingMore) loadMore();
+  }, [wanted, found, hasMore, loadingMore, loadMore]);
+  useLandOnHash(landingPrefixes, overview.inputs.length > 0 && (found || !hasMore));
   const departments = useDepartments();
   const part = useGeneralPart(hearing.cycleId);
   const [task, setTask] = useState<DispositionTask | null>(null);
@@ -85,32 +100,38 @@ function Dispositions({ hearing, me }: { hearing: Hearing; me: Me }) {
         </Alert>
       )}
       <Paragraph>{t(isAdmin ? 'hearings.dispositions.introAdmin' : 'hearings.dispositions.intro')}</Paragraph>
-      <QueryState query={all}>
-        {(overview) => (
-          <>
-            <Tallies overview={overview} />
-            <Filters overview={overview} filters={filters} me={me} />
-            <QueryState query={filtered}>
-              {(shown) => (
-                <>
-                  <ListCount
-                    count={t('hearings.dispositions.count', {
-                      count: shown.inputs.length,
-                      total: overview.hearing.counts.inputs,
-                    })}
-                  />
-                  <DispositionTable
-                    inputs={shown.inputs}
-                    me={me}
-                    canAnswer={hearing.state === 'closed'}
-                    filtered={filters.any}
-                    onTask={setTask}
-                  />
-                </>
-              )}
-            </QueryState>
-          </>
-        )}
+      <QueryState query={overview.list}>
+        {({ pages: [first] }) =>
+          first && (
+            <>
+              <Tallies overview={first} />
+              <Filters overview={first} filters={filters} me={me} />
+              <ListCount
+                paged={overview}
+                count={
+                  overview.hasMore
+                    ? t('hearings.dispositions.countFirst', {
+                        shown: overview.inputs.length,
+                        count: first.matching,
+                      })
+                    : t('hearings.dispositions.count', {
+                        count: first.matching,
+                        total: first.hearing.counts.inputs,
+                      })
+                }
+                more={t('hearings.inputs.moreExist')}
+              />
+              <DispositionTable
+                inputs={overview.inputs}
+                me={me}
+                canAnswer={hearing.state === 'closed'}
+                filtered={filters.any}
+                onTask={setTask}
+              />
+              <LoadMore paged={overview} />
+            </>
+          )
+        }
       </QueryState>
       <DispositionDialog
         hearingId={hearing.id}

@@ -2,11 +2,18 @@ import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/contracts/auth';
-import type { Hearing, HearingInput, HearingOverview } from '../../../shared/contracts/hearings';
+import type {
+  Hearing,
+  HearingInput,
+  HearingOverview,
+  SectionTally,
+} from '../../../shared/contracts/hearings';
+import { ListCount, LoadMore } from '../../shared/components/ListCount';
 import { ModalDialog } from '../../shared/components/ModalDialog';
 import { formatShortDate, todayInOslo } from '../../shared/format';
 import { currentLocale } from '../../shared/i18n';
 import { deadlineStatus } from './deadline';
+import type { HearingOverviewPages } from './hearings.api';
 import { InputCard } from './InputCard';
 import { InputForm, type SectionOption } from './InputForm';
 import { OwnInputs } from './OwnInputs';
@@ -18,18 +25,21 @@ import { OwnInputs } from './OwnInputs';
  */
 export function HearingInputs({
   hearing,
+  first,
   overview,
   me,
   onNotice,
 }: {
   hearing: Hearing;
-  overview: HearingOverview;
+  /** The first page: the tallies and how many inputs there are. */
+  first: HearingOverview;
+  overview: HearingOverviewPages;
   me: Me;
   onNotice: (text: string) => void;
 }) {
   const { t } = useTranslation();
   const open = hearing.state === 'open';
-  const sections: SectionOption[] = overview.sections.flatMap((s) =>
+  const sections: SectionOption[] = first.sections.flatMap((s) =>
     s.key ? [{ key: s.key, title: s.title ?? s.key }] : [],
   );
 
@@ -39,7 +49,7 @@ export function HearingInputs({
   return (
     <section aria-labelledby="inputs-heading" className="stack">
       <Heading level={2} data-size="sm" id="inputs-heading">
-        {t('hearings.inputs.title', { count: overview.inputs.length })}
+        {t('hearings.inputs.title', { count: first.matching })}
       </Heading>
       {me.role === 'region' && <ClosedMessage hearing={hearing} />}
       {me.role === 'admin' && !open && (
@@ -52,7 +62,20 @@ export function HearingInputs({
             : t('hearings.inputs.none')}
         </Paragraph>
       ) : (
-        <InputsBySection sections={sections} inputs={overview.inputs} />
+        <>
+          {overview.hasMore && (
+            <ListCount
+              paged={overview}
+              count={t('hearings.inputs.countFirst', {
+                shown: overview.inputs.length,
+                count: first.matching,
+              })}
+              more={t('hearings.inputs.moreExist')}
+            />
+          )}
+          <InputsBySection sections={sections} inputs={overview.inputs} tallies={first.sections} />
+          <LoadMore paged={overview} />
+        </>
       )}
     </section>
   );
@@ -79,20 +102,27 @@ function ClosedMessage({ hearing }: { hearing: Hearing }) {
 export function InputsBySection({
   sections,
   inputs,
+  tallies,
 }: {
   sections: readonly SectionOption[];
   inputs: readonly HearingInput[];
+  /** How many inputs each section has in all, where only some pages of them are shown. */
+  tallies?: readonly SectionTally[];
 }) {
   const { t } = useTranslation();
   const groups = [{ key: null, title: t('hearings.input.wholeDocument') }, ...sections]
-    .map((s) => ({ ...s, inputs: inputs.filter((i) => i.sectionKey === s.key) }))
+    .map((s) => {
+      const on = inputs.filter((i) => i.sectionKey === s.key);
+      const all = tallies?.find((x) => x.key === s.key)?.inputs ?? on.length;
+      return { ...s, inputs: on, count: Math.max(all, on.length) };
+    })
     .filter((g) => g.inputs.length > 0);
   return (
     <>
       {groups.map((g) => (
         <section key={g.key ?? ''} aria-labelledby={`inputs-${g.key ?? 'document'}`} className="stack">
           <Heading level={3} data-size="xs" id={`inputs-${g.key ?? 'document'}`}>
-            {t('hearings.inputs.about', { title: g.title, count: g.inputs.length })}
+            {t('hearings.inputs.about', { title: g.title, count: g.count })}
           </Heading>
           {g.inputs.map((i) => (
             <InputCard key={i.id} input={i} heading="region" level={4} />

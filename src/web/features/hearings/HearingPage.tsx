@@ -15,7 +15,7 @@ import { deadlineStatus, deadlineText } from './deadline';
 import { HearingActions } from './HearingActions';
 import { HearingInputs } from './HearingInputs';
 import { HearingStateTag } from './HearingStateTag';
-import { useHearing, useOverview } from './hearings.api';
+import { useHearing, useHearingOverview } from './hearings.api';
 import { InvitedRegions } from './InvitedRegions';
 
 /** One hearing: its cover letter, deadline, version and invited regions, and the input given to it. */
@@ -37,9 +37,10 @@ export function HearingPage({ me }: { me: Me }) {
 function HearingView({ hearing, me }: { hearing: Hearing; me: Me }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const overview = useOverview(hearing.id);
   const isAdmin = me.role === 'admin';
   const closed = hearing.state === 'closed';
+  // A region contact's own input while the hearing is open is one form, whole; the rest is read page by page.
+  const overview = useHearingOverview(hearing.id, {}, !(me.role === 'region' && hearing.state === 'open'));
   // The summary is for county staff at any time; for the regions once every input may be seen.
   const seesSummary = isAdmin || me.role === 'viewer' || (me.role === 'region' && closed);
   const answers = isAdmin || me.role === 'department';
@@ -125,13 +126,15 @@ function HearingView({ hearing, me }: { hearing: Hearing; me: Me }) {
         </Heading>
         <Paragraph className="hearings-letter">{hearing.coverLetter}</Paragraph>
       </section>
-      <QueryState query={overview}>
-        {(o) => (
-          <>
-            <InvitedRegions hearing={hearing} tallies={o.regions} me={me} />
-            <HearingInputs hearing={hearing} overview={o} me={me} onNotice={say} />
-          </>
-        )}
+      <QueryState query={overview.list}>
+        {({ pages: [first] }) =>
+          first && (
+            <>
+              <InvitedRegions hearing={hearing} tallies={first.regions} me={me} />
+              <HearingInputs hearing={hearing} first={first} overview={overview} me={me} onNotice={say} />
+            </>
+          )
+        }
       </QueryState>
     </Page>
   );

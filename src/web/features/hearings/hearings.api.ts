@@ -1,4 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { InputSummary } from '../../../shared/contracts/hearing-summary';
 import type {
   Attachment,
@@ -46,14 +52,42 @@ export function useHearing(id: string) {
   });
 }
 
-/** The hearing screen: tallies per region and per section, and the inputs the filters select. */
-export function useOverview(id: string, filters: Record<string, string> = {}) {
-  return useQuery({
-    queryKey: [...hearingsKey, 'overview', id, filters],
-    queryFn: () =>
-      api<HearingOverview>('GET', `/api/v1/hearings/${encodeURIComponent(id)}/overview${query(filters)}`),
+/** How many inputs the hearing screen and the dispositions table fetch at a time. */
+export const inputPageSize = 100;
+
+/**
+ * The hearing screen: the tallies per region and per section (the same on every page), and the inputs the
+ * filters select in the document's order, `inputPageSize` at a time; `loadMore` adds the next page below the
+ * inputs shown. With `paged` false every input comes at once: a region contact's own input while the
+ * hearing is open, at most one per section, which their form shows whole. A new filter keeps the last
+ * answer on screen until its own comes, so the tallies and the filters stay where they are.
+ */
+export function useHearingOverview(id: string, filters: Record<string, string> = {}, paged = true) {
+  const list = useInfiniteQuery({
+    queryKey: [...hearingsKey, 'overview', id, filters, paged],
+    queryFn: ({ pageParam }) =>
+      api<HearingOverview>(
+        'GET',
+        `/api/v1/hearings/${encodeURIComponent(id)}/overview${query({
+          ...filters,
+          ...(paged ? { limit: inputPageSize, cursor: pageParam } : {}),
+        })}`,
+      ),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
   });
+  const pages = list.data?.pages ?? [];
+  return {
+    list,
+    first: pages[0],
+    inputs: pages.flatMap((p) => p.inputs),
+    hasMore: list.hasNextPage,
+    loadingMore: list.isFetchingNextPage,
+    loadMore: () => void list.fetchNextPage(),
+  };
 }
+export type HearingOverviewPages = ReturnType<typeof useHearingOverview>;
 
 export function useSummary(id: string) {
   return useQuery({
