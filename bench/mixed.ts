@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request } from 'autocannon';
-import type { Budget, Fixtures } from './routes.js';
+import { type Budget, type Fixtures, hearingPage } from './routes.js';
 
 /**
  * Issue 15, item 6: a working day's mixed load, `BENCH_ROUTES=mixed`. 100 connections; of the requests they
@@ -428,7 +428,7 @@ export async function setUpMixedLoad(ctx: MixedContext): Promise<MixedScenario> 
           cookie: at(departments).cookie,
         };
       case 'hearingOverview':
-        return { kind, path: `/api/v1/hearings/${fixtures.hearingId}/overview`, cookie: adminCookie };
+        return { kind, path: hearingPage(fixtures, 'overview'), cookie: adminCookie };
       case 'regions':
         return { kind, path: '/api/v1/regions', cookie: at(viewers) };
       case 'tasks':

@@ -89,6 +89,10 @@ async function nextPage(ctx: RouteContext, firstPage: string): Promise<string> {
   return `${firstPage}${separator}cursor=${encodeURIComponent(page.nextCursor)}`;
 }
 
+/** A hearing's first page of inputs as the web asks for it (web/features/hearings/hearings.api.ts). */
+export const hearingPage = (fixtures: Fixtures, what: 'inputs' | 'overview', filters = '') =>
+  `/api/v1/hearings/${fixtures.hearingId}/${what}?${filters}limit=100`;
+
 /** The agreements table's first page as the web asks for it (web/features/agreements/agreements.api.ts). */
 export const agreementsPage = (fixtures: Fixtures) =>
   `/api/v1/agreements?cycle=${fixtures.matrixCycleId}&sort=region&dir=asc&limit=100`;
@@ -113,26 +117,32 @@ export const routes: readonly BenchRoute[] = [
     path: (ctx) => nextPage(ctx, '/api/v1/audit-events?entityType=region'),
     budget: foundationBudget,
   },
-  // The hearing screen (web: HearingPage) loads the hearing and its overview; the dispositions page loads
-  // the overview with filters, and the inputs list is the same input as a page.
+  // The hearing screen (web: HearingPage) loads the hearing and its overview, a hundred inputs at a time
+  // (web/features/hearings/hearings.api.ts); the dispositions page loads the overview with filters, and the
+  // inputs list is the same input without the tallies. The hearing has 1,000 inputs.
   {
     name: 'GET /api/v1/hearings/{id} (1,200 invited)',
     path: ({ fixtures }) => `/api/v1/hearings/${fixtures.hearingId}`,
     budget: hearingScreenBudget,
   },
   {
-    name: 'GET /api/v1/hearings/{id}/inputs (1,000)',
-    path: ({ fixtures }) => `/api/v1/hearings/${fixtures.hearingId}/inputs`,
+    name: 'GET /api/v1/hearings/{id}/inputs?limit=100 (of 1,000)',
+    path: ({ fixtures }) => hearingPage(fixtures, 'inputs'),
     budget: hearingScreenBudget,
   },
   {
-    name: 'GET /api/v1/hearings/{id}/overview (1,000)',
-    path: ({ fixtures }) => `/api/v1/hearings/${fixtures.hearingId}/overview`,
+    name: 'GET /api/v1/hearings/{id}/overview?limit=100 (of 1,000)',
+    path: ({ fixtures }) => hearingPage(fixtures, 'overview'),
     budget: hearingScreenBudget,
   },
   {
-    name: 'GET /api/v1/hearings/{id}/overview?status=unanswered',
-    path: ({ fixtures }) => `/api/v1/hearings/${fixtures.hearingId}/overview?status=unanswered`,
+    name: 'GET /api/v1/hearings/{id}/overview?limit=100 (of 1,000), page 2',
+    path: (ctx) => nextPage(ctx, hearingPage(ctx.fixtures, 'overview')),
+    budget: hearingScreenBudget,
+  },
+  {
+    name: 'GET /api/v1/hearings/{id}/overview?status=unanswered&limit=100',
+    path: ({ fixtures }) => hearingPage(fixtures, 'overview', 'status=unanswered&'),
     budget: hearingScreenBudget,
   },
   {
