@@ -11,12 +11,13 @@ import { cacheScope } from '../audit/cache-scopes.js';
 import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Actor, Ctx } from '../platform/context.js';
+import { derivedValue } from '../platform/read-cache.js';
 import { regions } from '../registry/registry.table.js';
 import { hearingInvitations, hearings } from './hearing.table.js';
 import { hearingForReader } from './hearing-access.js';
 import { hearingReadKey, loadHearingSummaries } from './hearing-reads.js';
 import { closedForInput, findHearing } from './hearing-rules.js';
-import { filtersOf, inDocumentOrder, type OrderedInputs, pageOfInputs } from './input-pages.js';
+import { filtersOf, inDocumentOrder, type OrderedInputs, pageKey, pageOfInputs } from './input-pages.js';
 import { loadInputs, matchesFilters, sectionsOf } from './input-reads.js';
 import { assertInputId } from './input-rules.js';
 
@@ -58,14 +59,18 @@ export async function getOverview(ctx: Ctx, hearingId: string, raw: unknown): Pr
   assertInputId(hearingId);
   const query = parse(InputListQuery, raw ?? {});
   const row = await hearingForReader(actx, hearingId);
-  const { ordered, ...overview } = await overviews.read(
+  const kept = await overviews.read(
     ctx,
     [cacheScope.hearing(hearingId)],
     (now) => hearingReadKey(row, actor, now, filtersOf(query)),
     (reader, now) => loadOverview(reader, actor, hearingId, query, now),
   );
-  const { items, nextCursor } = pageOfInputs(ordered, query);
-  return { ...overview, inputs: items, matching: ordered.length, nextCursor };
+  // Each page is made once from what is kept, and goes with it: its JSON and compressed bytes are kept too.
+  return derivedValue(kept, pageKey(query), () => {
+    const { ordered, ...overview } = kept;
+    const { items, nextCursor } = pageOfInputs(ordered, query);
+    return { ...overview, inputs: items, matching: ordered.length, nextCursor };
+  });
 }
 
 async function loadOverview(

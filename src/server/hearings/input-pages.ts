@@ -58,3 +58,7 @@ export function pageOfInputs(
 /** The filters of a query, without its page: the key of what a read cache keeps for every page of it. */
 export const filtersOf = (query: InputListQuery) =>
   Object.fromEntries(inputFilterKeys.flatMap((k) => (query[k] === undefined ? [] : [[k, query[k]]])));
+
+/** Which page of a kept list a query asks for (platform/read-cache.ts `derivedValue`). */
+export const pageKey = (query: Pick<InputListQuery, 'limit' | 'cursor'>) =>
+  JSON.stringify([query.limit ?? null, query.cursor ?? null]);

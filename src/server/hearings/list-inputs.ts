@@ -3,10 +3,11 @@ import { createReadCache } from '../audit/audited-read-cache.js';
 import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Ctx } from '../platform/context.js';
+import { derivedValue } from '../platform/read-cache.js';
 import { hearingForReader } from './hearing-access.js';
 import { hearingReadKey } from './hearing-reads.js';
 import { closedForInput, findHearing } from './hearing-rules.js';
-import { filtersOf, inDocumentOrder, type OrderedInputs, pageOfInputs } from './input-pages.js';
+import { filtersOf, inDocumentOrder, type OrderedInputs, pageKey, pageOfInputs } from './input-pages.js';
 import { loadInputs, matchesFilters, sectionsOf } from './input-reads.js';
 import { assertInputId } from './input-rules.js';
 
@@ -38,5 +39,5 @@ export async function listInputs(ctx: Ctx, hearingId: string, raw: unknown): Pro
       return inDocumentOrder(shown, await sectionsOf(reader, hearing.versionId));
     },
   );
-  return pageOfInputs(ordered, query);
+  return derivedValue(ordered, pageKey(query), () => pageOfInputs(ordered, query));
 }
