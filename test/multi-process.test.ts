@@ -190,6 +190,23 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes on one Postg
     return { cycle, draft: filled };
   }
 
+  /** A hearing (through A) on a new cycle's filled draft, with the region contact's region invited. */
+  async function openHearing(kind: 'formal' | 'informal', coverLetter: string) {
+    const { cycle, draft } = await filledCycle();
+    const hearing = await ok(
+      call<Hearing>(a, 'POST', '/api/v1/hearings', cookies.admin, {
+        cycleId: cycle.id,
+        versionId: draft.id,
+        kind,
+        deadline: addDays(osloDate(new Date()), 21),
+        invitedRegionIds: [people.region?.regionId],
+        coverLetter,
+      }),
+      201,
+    );
+    return { cycle, hearing };
+  }
+
   /** Hallingdal's agreement in the demo cycle, and a subject area of the cycle. */
   async function demoAgreement() {
     const list = await ok(
@@ -350,18 +367,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes on one Postg
     });
 
     it('a hearing, its overview and its inputs show input given on the other process', async () => {
-      const { cycle, draft } = await filledCycle();
-      const hearing = await ok(
-        call<Hearing>(a, 'POST', '/api/v1/hearings', cookies.admin, {
-          cycleId: cycle.id,
-          versionId: draft.id,
-          kind: 'formal',
-          deadline: addDays(osloDate(new Date()), 21),
-          invitedRegionIds: [people.region?.regionId],
-          coverLetter: 'Fylkeskommunen sender generell del på høring.',
-        }),
-        201,
-      );
+      const { hearing } = await openHearing('formal', 'Fylkeskommunen sender generell del på høring.');
       const { before, after } = await readWriteRead(
         async () => ({
           hearing: await ok(call<Hearing>(b, 'GET', `/api/v1/hearings/${hearing.id}`, cookies.admin)),
@@ -405,18 +411,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two server processes on one Postg
       );
 
       // The coordinator's silent regions of an open hearing: the hearing's scope.
-      const { cycle, draft } = await filledCycle();
-      const hearing = await ok(
-        call<Hearing>(a, 'POST', '/api/v1/hearings', cookies.admin, {
-          cycleId: cycle.id,
-          versionId: draft.id,
-          kind: 'informal',
-          deadline: addDays(osloDate(new Date()), 21),
-          invitedRegionIds: [people.region?.regionId],
-          coverLetter: 'Fylkeskommunen ber om innspill.',
-        }),
-        201,
-      );
+      const { cycle, hearing } = await openHearing('informal', 'Fylkeskommunen ber om innspill.');
       const silentOf = (tasks: MyTasks) =>
         tasks.coordinator?.silentHearings.find((h) => h.hearingId === hearing.id)?.silentRegions.length ?? 0;
       const coordinator = await readWriteRead(

@@ -49,9 +49,9 @@ const wholeDocumentKey = '\u0000';
 
 /**
  * The hearing screen: per invited region and per section (the whole document first), what came in and
- * what is still unanswered, and the inputs the filters select (or a page of them). The tallies count what the caller may see,
- * before the filters; while the hearing is open a region contact gets only their own region's line, since
- * zeros for the others would be a false picture of input they may not see yet.
+ * what is still unanswered, and the inputs the filters select (or a page of them). The tallies count what
+ * the caller may see, before the filters; while the hearing is open a region contact gets only their own
+ * region's line, since zeros for the others would be a false picture of input they may not see yet.
  */
 export async function getOverview(ctx: Ctx, hearingId: string, raw: unknown): Promise<HearingOverview> {
   const actx = authorize(ctx, everyone);

@@ -27,7 +27,6 @@ import { DispositionTable } from './DispositionTable';
 import { useHearing, useHearingOverview } from './hearings.api';
 import { Tallies } from './Tallies';
 
-const filterKeys = inputFilterKeys;
 const landingPrefix = 'innspill-';
 const landingPrefixes = [landingPrefix] as const;
 
@@ -54,10 +53,10 @@ export function DispositionsPage({ me }: { me: Me }) {
 function Dispositions({ hearing, me }: { hearing: Hearing; me: Me }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const filters = useUrlFilters(filterKeys);
+  const filters = useUrlFilters(inputFilterKeys);
   // Values a shared link holds that the API would refuse filter by nothing rather than failing.
   const active = Object.fromEntries(
-    filterKeys.flatMap((k) => {
+    inputFilterKeys.flatMap((k) => {
       const value = filters.values[k];
       return value && InputListQuery.shape[k].safeParse(value).success ? [[k, value]] : [];
     }),
@@ -153,7 +152,7 @@ function Filters({
   me,
 }: {
   overview: HearingOverview;
-  filters: ReturnType<typeof useUrlFilters<(typeof filterKeys)[number]>>;
+  filters: ReturnType<typeof useUrlFilters<(typeof inputFilterKeys)[number]>>;
   me: Me;
 }) {
   const { t } = useTranslation();
