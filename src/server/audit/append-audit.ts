@@ -44,54 +44,50 @@ function redact(value: unknown): unknown {
 /** The scopes each transaction raised already, where it could not wait until its end: once is enough. */
 const raisedBy = new WeakMap<Tx, Set<string>>();
 
-/** The scopes each transaction will raise just before it commits. */
-const toRaiseBy = new WeakMap<Tx, Set<string>>();
+type AuditRow = typeof auditEvents.$inferInsert;
 
-/** Raises the versions of `scopes` by one, in sorted order; a scope without a row gets one at version 1. */
-async function raise(tx: Tx, scopes: Iterable<string>): Promise<void> {
-  const sorted = [...scopes].sort();
-  if (sorted.length === 0) return;
-  await tx
+/** What each transaction will write just before it commits: its audit events and the scopes they raise. */
+type Pending = { rows: AuditRow[]; scopes: Set<string> };
+const pendingBy = new WeakMap<Tx, Pending>();
+
+/** The versions of `scopes` raised by one, in sorted order; a scope without a row gets one at version 1. */
+function raiseStatement(tx: Tx, scopes: Iterable<string>) {
+  const sorted = [...new Set(scopes)].sort();
+  return tx
     .insert(cacheVersions)
     .values(sorted.map((scope) => ({ scope, version: 1 })))
     .onConflictDoUpdate({ target: cacheVersions.scope, set: { version: sql`${cacheVersions.version} + 1` } });
 }
 
 /**
- * Raises the versions of the scopes a write changes, in its transaction (platform/read-cache.ts says why that
- * keeps cached reads correct), once per transaction and scope: readers only see commits. The rows are locked
- * until the transaction ends, so they are raised as its last statement (db/before-commit.ts), all in one
- * statement in sorted order: a transaction then takes no lock after them, and two that raise the same scopes
- * wait for each other instead of deadlocking. A savepoint raises at once.
+ * A transaction's audit events and the raise of their scopes, as one statement: a round trip less for every
+ * write. The events go in the order they were appended, so their ids keep it.
  */
-async function raiseVersions(tx: Tx, scopes: readonly string[] | undefined): Promise<void> {
-  const named = scopes === undefined ? [everyReadScope] : scopes.length === 0 ? [auditOnlyScope] : scopes;
-  const toRaise = toRaiseBy.get(tx);
-  if (toRaise) {
-    for (const scope of named) toRaise.add(scope);
-    return;
-  }
-  const queued = new Set(named);
-  if (runBeforeCommit(tx, () => raise(tx, queued))) {
-    toRaiseBy.set(tx, queued);
-    return;
-  }
-  let raised = raisedBy.get(tx);
-  if (!raised) {
-    raised = new Set();
-    raisedBy.set(tx, raised);
-  }
-  const fresh = [...queued].filter((scope) => !raised.has(scope));
-  await raise(tx, fresh);
-  for (const scope of fresh) raised.add(scope);
+async function writePending(tx: Tx, pending: Pending): Promise<void> {
+  const audited = tx.insert(auditEvents).values(pending.rows).getSQL();
+  await tx.execute(sql`with audited as (${audited}) ${raiseStatement(tx, pending.scopes).getSQL()}`);
+}
+
+/** The scopes an entry raises: `undefined` is every read's, `[]` only the audit log's. */
+function scopesOf(entry: AuditEntry): readonly string[] {
+  if (entry.scopes === undefined) return [everyReadScope];
+  return entry.scopes.length === 0 ? [auditOnlyScope] : entry.scopes;
 }
 
 /**
  * Appends one audit event inside the caller's transaction, so the change and its record commit together
- * or not at all, and raises the versions of the scopes it names (`entry.scopes`) in the same transaction.
+ * or not at all, and raises the versions of the scopes it names (`entry.scopes`) in the same transaction
+ * (platform/read-cache.ts says why that keeps cached reads correct), once per transaction and scope:
+ * readers only see commits.
+ *
+ * Both are written as the transaction's last statement (db/before-commit.ts), in one: the version rows are
+ * locked until the transaction ends, so they are raised last, in sorted order, so that a transaction takes
+ * no lock after them and two that raise the same scopes wait for each other instead of deadlocking. Nothing
+ * reads the audit trail inside the transaction that writes it. In a savepoint, or a transaction that queues
+ * no work, both are written at once.
  */
 export async function appendAudit(tx: Tx, ctx: AuditCtx, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
+  const row: AuditRow = {
     actorId: userIdOf(ctx.actor),
     actorName: ctx.actor.name,
     action: entry.action,
@@ -100,6 +96,26 @@ export async function appendAudit(tx: Tx, ctx: AuditCtx, entry: AuditEntry): Pro
     before: redact(entry.before),
     after: redact(entry.after),
     requestId: ctx.requestId,
-  });
-  await raiseVersions(tx, entry.scopes);
+  };
+  const scopes = scopesOf(entry);
+  const pending = pendingBy.get(tx);
+  if (pending) {
+    pending.rows.push(row);
+    for (const scope of scopes) pending.scopes.add(scope);
+    return;
+  }
+  const queued: Pending = { rows: [row], scopes: new Set(scopes) };
+  if (runBeforeCommit(tx, () => writePending(tx, queued))) {
+    pendingBy.set(tx, queued);
+    return;
+  }
+  await tx.insert(auditEvents).values(row);
+  let raised = raisedBy.get(tx);
+  if (!raised) {
+    raised = new Set();
+    raisedBy.set(tx, raised);
+  }
+  const fresh = scopes.filter((scope) => !raised.has(scope));
+  if (fresh.length > 0) await raiseStatement(tx, fresh);
+  for (const scope of fresh) raised.add(scope);
 }

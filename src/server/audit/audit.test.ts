@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorsExcept } from '../../../test/support/actors.js';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
@@ -7,10 +7,14 @@ import { snapshot } from '../../../test/support/expect-unchanged.js';
 import type { AuditEvent } from '../../shared/contracts/audit.js';
 import { AuditQuery } from '../../shared/contracts/audit.js';
 import { updatePreferences } from '../auth/update-preferences.js';
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
+import { systemActor } from '../platform/context.js';
 import { createDepartment } from '../registry/create-department.js';
+import { departments } from '../registry/registry.table.js';
 import { createUser } from '../users/create-user.js';
+import { appendAudit } from './append-audit.js';
 import { auditEvents } from './audit.table.js';
+import { cacheVersions } from './cache-version.table.js';
 import { distinctActions, listAuditActions } from './list-audit-actions.js';
 import { listAuditEvents, selectAuditPage } from './list-audit-events.js';
 
@@ -273,6 +277,61 @@ describe('a change and its audit event', () => {
     const created = await createDepartment(t.ctx(t.actors.admin), { name: 'Uten spor' });
     const { items } = await listAuditEvents(t.ctx(t.actors.admin), { entityId: created.id });
     expect(items.map((e) => e.action)).toEqual(['department.create']);
+  });
+
+  it("are written as the transaction's last statement, with the versions they raise, in the order appended", async () => {
+    const entityId = randomUUID();
+    const scope = `cycle:${randomUUID()}`;
+    const ctx = { actor: systemActor, requestId: 'audit-test' };
+    const eventsOf = (db: Db | Tx) =>
+      db
+        .select({ id: auditEvents.id, action: auditEvents.action })
+        .from(auditEvents)
+        .where(eq(auditEvents.entityId, entityId))
+        .orderBy(auditEvents.id);
+    const versionOf = async (db: Db | Tx) =>
+      (
+        await db
+          .select({ version: cacheVersions.version })
+          .from(cacheVersions)
+          .where(eq(cacheVersions.scope, scope))
+      )[0]?.version ?? 0;
+    const seen = await t.database.db.transaction(async (tx) => {
+      for (const action of ['county.first', 'county.second', 'county.third'])
+        await appendAudit(tx, ctx, {
+          action,
+          entityType: 'county',
+          entityId,
+          before: null,
+          after: null,
+          scopes: [scope],
+        });
+      return { events: (await eventsOf(tx)).length, version: await versionOf(tx) };
+    });
+    expect(seen).toEqual({ events: 0, version: 0 });
+    const written = await eventsOf(t.database.db);
+    expect(written.map((e) => e.action)).toEqual(['county.first', 'county.second', 'county.third']);
+    expect(await versionOf(t.database.db)).toBe(1);
+
+    // When the statement fails, so does the transaction: its change is not kept without its record.
+    const department = randomUUID();
+    await withAuditFailing(async () => {
+      await expect(
+        t.database.db.transaction(async (tx) => {
+          await tx.insert(departments).values({ id: department, name: `Uten spor ${department}` });
+          await appendAudit(tx, ctx, {
+            action: 'department.create',
+            entityType: 'department',
+            entityId: department,
+            before: null,
+            after: null,
+            scopes: [scope],
+          });
+        }),
+      ).rejects.toThrow();
+    });
+    expect(await t.database.db.select().from(departments).where(eq(departments.id, department))).toEqual([]);
+    expect(await versionOf(t.database.db)).toBe(1);
   });
 });
 
