@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import {
   type ContributionStatus,
   contributionStatuses,
@@ -81,15 +81,20 @@ export const ownerDepartmentIdOf = (owner: OwnerInput) =>
  * changes take this lock, so two of them never hand out the same position).
  */
 export async function lockAgreement(tx: Tx, agreementId: string) {
+  return lockAgreementWhere(tx, eq(agreements.id, agreementId));
+}
+
+/** `lockAgreement` of the one agreement `where` selects, in the same statement as the lock. */
+async function lockAgreementWhere(tx: Tx, where: SQL) {
   const [row] = await tx
     .select({ id: agreements.id, cycleId: agreements.cycleId, regionId: agreements.regionId })
     .from(agreements)
-    .where(eq(agreements.id, agreementId))
+    .where(where)
     .for('no key update');
   if (!row) throw notFound();
   // An agreement in force is what the councils adopted: its contributions change only through a new
   // version of the special part and a new decision.
-  if ((await politicalStatesOf(tx, { agreementId })).get(agreementId) === 'in_force') {
+  if ((await politicalStatesOf(tx, { agreementId: row.id })).get(row.id) === 'in_force') {
     throw conflict('validation.agreementInForce');
   }
   return row;
@@ -146,12 +151,12 @@ export const auditedContribution = (row: ContributionRow) => ({
  */
 export async function lockContribution(tx: Tx, id: string) {
   assertId(id);
-  const [found] = await tx
-    .select({ agreementId: contributions.agreementId })
-    .from(contributions)
-    .where(eq(contributions.id, id));
-  if (!found) throw notFound();
-  const agreement = await lockAgreement(tx, found.agreementId);
+  // The agreement found from the contribution and locked in one statement; a contribution stays in its
+  // agreement. No agreement: no such contribution.
+  const agreement = await lockAgreementWhere(
+    tx,
+    sql`${agreements.id} = (select ${contributions.agreementId} from ${contributions} where ${contributions.id} = ${id})`,
+  );
   const [row] = await tx.select().from(contributions).where(eq(contributions.id, id)).for('update');
   if (!row) throw notFound();
   return { row, agreement };

@@ -3,7 +3,7 @@ import { type HearingInput, UpdateInputInput } from '../../shared/contracts/hear
 import { appendAudit } from '../audit/append-audit.js';
 import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, parse } from '../platform/authorize.js';
-import { databaseNow } from '../platform/clock.js';
+import { databaseNowMs, dateOfMs } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound, rethrowUnique, stale } from '../platform/errors.js';
 import { nextVersion } from '../platform/versioned.js';
@@ -21,7 +21,7 @@ export async function updateInput(ctx: Ctx, id: string, raw: unknown): Promise<H
   try {
     return await actx.db.transaction(async (tx) => {
       const [found] = await tx
-        .select({ hearingId: hearingInputs.hearingId })
+        .select({ hearingId: hearingInputs.hearingId, nowMs: databaseNowMs })
         .from(hearingInputs)
         .where(eq(hearingInputs.id, id));
       if (!found) throw notFound();
@@ -29,7 +29,7 @@ export async function updateInput(ctx: Ctx, id: string, raw: unknown): Promise<H
       const hearing = await lockHearing(tx, found.hearingId, 'share');
       const [before] = await tx.select().from(hearingInputs).where(eq(hearingInputs.id, id)).for('update');
       if (!before) throw notFound();
-      const now = await databaseNow(tx);
+      const now = dateOfMs(found.nowMs);
       const closed = closedForInput(hearing, now);
       await assertMayChangeInput(tx, actx.actor, before, closed);
       if (before.version !== input.version) throw stale();

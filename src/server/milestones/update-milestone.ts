@@ -15,7 +15,7 @@ import { assertId } from '../platform/ids.js';
 import { lockVersioned, nextVersion } from '../platform/versioned.js';
 import { auditedMilestone } from './milestone.mapper.js';
 import { agreementMilestones } from './milestone.table.js';
-import { reloadAgreementMilestones } from './milestone-reads.js';
+import { loadAgreementMilestones } from './milestone-reads.js';
 import { canEditMilestone } from './milestone-rules.js';
 
 const editors = ['admin', 'region'] as const;
@@ -66,6 +66,7 @@ export async function updateMilestone(ctx: Ctx, id: string, raw: unknown): Promi
       before: auditedMilestone(before),
       after: auditedMilestone(after),
     });
-    return reloadAgreementMilestones(tx, agreement.id, actx.actor);
+    // The agreement row read above is as this transaction leaves it: a milestone's change is not in it.
+    return loadAgreementMilestones(tx, agreement, actx.actor);
   });
 }
