@@ -156,3 +156,57 @@ describe("a cycle's cached reads", () => {
     expect(after.overview).not.toBe(before.overview);
   });
 });
+
+describe("an agreement's kept list of contributions", () => {
+  it('stays kept through a comment: only the counts load again, and the new count shows', async () => {
+    const a = await agreementsFixture(t);
+    const made = await createContribution(
+      t.ctx(t.actors.admin),
+      a.own.id,
+      departmentItem(t, a.areas.transport.id, { title: 'Kommentert bidrag' }),
+    );
+    const ctx = t.ctx(t.actors.viewer);
+    const before = await listContributions(ctx, a.own.id, {});
+    await addComment(
+      t.ctx(t.actors.department),
+      made.id,
+      { body: 'Hva med høsten?' },
+      { appUrl: 'http://localhost' },
+    );
+    const after = await listContributions(ctx, a.own.id, {});
+    expect(after).not.toBe(before);
+    expect(after.items.find((i) => i.id === made.id)?.commentCount).toBe(1);
+    // The rows kept from before the comment, not read again: their parts are the very same objects.
+    expect(after.subjectAreas).toBe(before.subjectAreas);
+    expect(after.items.map((i) => i.subjectArea)).toEqual(before.items.map((i) => i.subjectArea));
+    after.items.forEach((item, n) => {
+      expect(item.region).toBe(before.items[n]?.region);
+      expect(item.indicators).toBe(before.items[n]?.indicators);
+    });
+  });
+
+  it('is one answer for everyone who may change nothing in it, and shows each writer their own rights', async () => {
+    const a = await agreementsFixture(t);
+    const made = await createContribution(
+      t.ctx(t.actors.admin),
+      a.own.id,
+      departmentItem(t, a.areas.transport.id, { title: 'Samferdsels bidrag' }),
+    );
+    const read = (actor: keyof typeof t.actors) => listContributions(t.ctx(t.actors[actor]), a.own.id, {});
+    const viewer = await read('viewer');
+    // Another department owns nothing here and another region's contact writes only in their own agreement.
+    expect(await read('otherDepartment')).toBe(viewer);
+    expect(await read('otherRegion')).toBe(viewer);
+    expect(viewer.items.every((i) => !i.canEdit && i.statusChoices.length === 0)).toBe(true);
+
+    const owner = await read('department');
+    expect(owner).not.toBe(viewer);
+    expect(owner.items.find((i) => i.id === made.id)).toMatchObject({ canEdit: true });
+    const admin = await read('admin');
+    expect(admin.items.find((i) => i.id === made.id)?.statusChoices).toContain('agreed');
+    const region = await read('region');
+    expect(region).not.toBe(viewer);
+    expect(region.items.find((i) => i.id === made.id)).toMatchObject({ canEdit: false, statusChoices: [] });
+    expect(await read('department')).toBe(owner);
+  });
+});

@@ -18,19 +18,27 @@ import { mayChange, statusChoices } from './contribution-rules.js';
 const commentCount = sql<number>`(select count(*)::int from ${contributionComments} where ${contributionComments.contributionId} = ${contributions.id})`;
 
 /**
- * Contributions as the caller sees them, in the agreement's order: the cycle's subject area order, then
- * the position within the subject area.
+ * A contribution as every reader sees it: without its comment count, which comments change, and without
+ * what the caller may do with it. The agreement's list keeps these (list-contributions.ts).
  */
-export async function readContributions(db: Db | Tx, actor: Actor, where: SQL | undefined) {
-  const rows = await db
-    .select({
-      row: contributions,
-      regionId: agreements.regionId,
-      regionName: regions.name,
-      subjectAreaName: subjectAreas.name,
-      departmentName: departments.name,
-      commentCount,
-    })
+export type ContributionBase = Omit<Contribution, 'commentCount' | 'canEdit' | 'statusChoices'>;
+
+const columns = {
+  row: contributions,
+  regionId: agreements.regionId,
+  regionName: regions.name,
+  subjectAreaName: subjectAreas.name,
+  departmentName: departments.name,
+};
+
+/** The rows of `where`, in the agreement's order, with `extra` columns beside them. */
+function selectRows<Extra extends Record<string, SQL.Aliased | SQL>>(
+  db: Db | Tx,
+  where: SQL | undefined,
+  extra: Extra,
+) {
+  return db
+    .select({ ...columns, ...extra })
     .from(contributions)
     .innerJoin(agreements, eq(agreements.id, contributions.agreementId))
     .innerJoin(regions, eq(regions.id, agreements.regionId))
@@ -38,43 +46,85 @@ export async function readContributions(db: Db | Tx, actor: Actor, where: SQL | 
     .leftJoin(departments, eq(departments.id, contributions.ownerDepartmentId))
     .where(where)
     .orderBy(asc(subjectAreas.position), asc(contributions.position), asc(contributions.createdAt));
-  return rows.map(
-    (r): Contribution => ({
-      id: r.row.id,
-      agreementId: r.row.agreementId,
-      cycleId: r.row.cycleId,
-      region: { id: r.regionId, name: r.regionName },
-      subjectArea: { id: r.row.subjectAreaId, name: r.subjectAreaName },
-      // The CHECK constraints hold these columns to the contract's values.
-      kind: r.row.kind as ContributionKind,
-      owner:
-        r.row.ownerDepartmentId === null
-          ? { type: 'region' }
-          : {
-              type: 'department',
-              department: { id: r.row.ownerDepartmentId, name: r.departmentName ?? '' },
-            },
-      title: r.row.title,
-      description: r.row.description,
-      responsible: r.row.responsible,
-      budgetNokPerYear: r.row.budgetNokPerYear,
-      timeFrame: r.row.timeFrame,
-      indicators: r.row.indicators.map((i) => ({
-        name: i.name,
-        baseline: i.baseline ?? null,
-        target: i.target ?? null,
-        unit: i.unit ?? null,
-      })),
-      status: r.row.status as ContributionStatus,
-      position: r.row.position,
-      commentCount: Number(r.commentCount),
-      version: r.row.version,
-      createdAt: r.row.createdAt.toISOString(),
-      updatedAt: r.row.updatedAt.toISOString(),
-      canEdit: mayChange(actor, r.regionId, r.row.ownerDepartmentId, r.row.status),
-      statusChoices: statusChoices(actor, r.regionId, r.row.ownerDepartmentId, r.row.status),
-    }),
-  );
+}
+
+type Row = {
+  row: typeof contributions.$inferSelect;
+  regionId: string;
+  regionName: string;
+  subjectAreaName: string;
+  departmentName: string | null;
+};
+
+function baseOf(r: Row): ContributionBase {
+  return {
+    id: r.row.id,
+    agreementId: r.row.agreementId,
+    cycleId: r.row.cycleId,
+    region: { id: r.regionId, name: r.regionName },
+    subjectArea: { id: r.row.subjectAreaId, name: r.subjectAreaName },
+    // The CHECK constraints hold these columns to the contract's values.
+    kind: r.row.kind as ContributionKind,
+    owner:
+      r.row.ownerDepartmentId === null
+        ? { type: 'region' }
+        : {
+            type: 'department',
+            department: { id: r.row.ownerDepartmentId, name: r.departmentName ?? '' },
+          },
+    title: r.row.title,
+    description: r.row.description,
+    responsible: r.row.responsible,
+    budgetNokPerYear: r.row.budgetNokPerYear,
+    timeFrame: r.row.timeFrame,
+    indicators: r.row.indicators.map((i) => ({
+      name: i.name,
+      baseline: i.baseline ?? null,
+      target: i.target ?? null,
+      unit: i.unit ?? null,
+    })),
+    status: r.row.status as ContributionStatus,
+    position: r.row.position,
+    version: r.row.version,
+    createdAt: r.row.createdAt.toISOString(),
+    updatedAt: r.row.updatedAt.toISOString(),
+  };
+}
+
+/** A contribution as `actor` sees it: with its comment count and what the actor may do with it. */
+export function asSeenBy(actor: Actor, base: ContributionBase, comments: number): Contribution {
+  const ownerDepartmentId = base.owner.type === 'department' ? base.owner.department.id : null;
+  return {
+    ...base,
+    commentCount: comments,
+    canEdit: mayChange(actor, base.region.id, ownerDepartmentId, base.status),
+    statusChoices: statusChoices(actor, base.region.id, ownerDepartmentId, base.status),
+  };
+}
+
+/**
+ * Contributions as the caller sees them, in the agreement's order: the cycle's subject area order, then
+ * the position within the subject area.
+ */
+export async function readContributions(db: Db | Tx, actor: Actor, where: SQL | undefined) {
+  const rows = await selectRows(db, where, { commentCount });
+  return rows.map((r) => asSeenBy(actor, baseOf(r), Number(r.commentCount)));
+}
+
+/** `readContributions` as every reader sees them (`ContributionBase`), in the same order. */
+export async function readContributionBases(db: Db | Tx, where: SQL | undefined) {
+  return (await selectRows(db, where, {})).map(baseOf);
+}
+
+/** How many comments each of an agreement's contributions has; one without comments is not named. */
+export async function commentCountsOf(db: Db | Tx, agreementId: string): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ id: contributionComments.contributionId, n: sql<number>`count(*)::int` })
+    .from(contributionComments)
+    .innerJoin(contributions, eq(contributions.id, contributionComments.contributionId))
+    .where(eq(contributions.agreementId, agreementId))
+    .groupBy(contributionComments.contributionId);
+  return Object.fromEntries(rows.map((r) => [r.id, Number(r.n)]));
 }
 
 /** The filters of an agreement's list. */

@@ -8,15 +8,42 @@ import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Actor, Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { assertId } from '../platform/ids.js';
+import { derivedValue } from '../platform/read-cache.js';
 import { regions } from '../registry/registry.table.js';
-import { listFilter, readContributions } from './contribution-reads.js';
+import {
+  asSeenBy,
+  type ContributionBase,
+  commentCountsOf,
+  listFilter,
+  readContributionBases,
+} from './contribution-reads.js';
 
 /**
- * The lists people open again and again (the Bidrag tab, the matrix's cells) kept while nothing is written.
- * Only `canEdit` and `statusChoices` depend on the reader, and only on what they may write: the key names that,
- * not the person.
+ * The lists people open again and again (the Bidrag tab, the matrix's cells), kept while nothing in their
+ * cycle is written, as every reader sees them: one per agreement and filters, whoever reads it.
  */
-const lists = createReadCache<ContributionList>({ maxEntries: 128 });
+const lists = createReadCache<ListBase>({ maxEntries: 256 });
+
+/**
+ * Each agreement's comment counts, kept apart from its list: comments come all day, and a comment anywhere
+ * in the cycle then loads this small count again, not the list.
+ */
+const counts = createReadCache<CommentCounts>({ maxEntries: 256 });
+
+type ListBase = Omit<ContributionList, 'items'> & { items: ContributionBase[] };
+type CommentCounts = { byContribution: Readonly<Record<string, number>> };
+
+/** A number for each kept list, for the key of the answers made from it. */
+const listNumbers = new WeakMap<object, number>();
+let nextListNumber = 0;
+function numberOf(list: object): number {
+  let n = listNumbers.get(list);
+  if (n === undefined) {
+    n = ++nextListNumber;
+    listNumbers.set(list, n);
+  }
+  return n;
+}
 
 /**
  * Each agreement's cycle, by database, as far as lists were read: the list's cache scope. An agreement never
@@ -44,12 +71,25 @@ async function cycleOfAgreement(db: Db, agreementId: string): Promise<string> {
   return row.cycleId;
 }
 
-const writerKey = (actor: Actor) =>
-  actor.role === 'department'
-    ? `department:${actor.departmentId}`
-    : actor.role === 'region'
-      ? `region:${actor.regionId}`
-      : actor.role;
+/**
+ * Who the reader is to this list, as far as `canEdit` and `statusChoices` go (contribution-rules.ts
+ * `mayWrite`): the coordinator; a department editor whose department owns an item in it; the agreement's own
+ * region contact; or anyone else, who may change nothing in it and sees what a reader sees.
+ */
+function writerKey(actor: Actor, list: ListBase): string {
+  if (actor.role === 'admin') return 'admin';
+  if (
+    actor.role === 'department' &&
+    list.items.some((i) => i.owner.type === 'department' && i.owner.department.id === actor.departmentId)
+  )
+    return `department:${actor.departmentId}`;
+  if (actor.role === 'region' && actor.regionId === list.agreement.region.id)
+    return `region:${actor.regionId}`;
+  return 'reader';
+}
+
+/** Answers kept with each agreement's counts: its readers' kinds, for a list or two. */
+const answersPerCounts = 16;
 
 /**
  * An agreement's contributions, grouped by the cycle's subject areas in their order (each marked when the
@@ -63,28 +103,28 @@ export async function listContributions(
   const actx = authorize(ctx, everyone);
   assertId(agreementId);
   const query = parse(ContributionListQuery, raw);
-  const key = [
-    agreementId,
-    query.owner ?? '',
-    query.status ?? '',
-    query.subjectArea ?? '',
-    writerKey(actx.actor),
-  ];
+  const key = [agreementId, query.owner ?? '', query.status ?? '', query.subjectArea ?? ''];
   const cycleId = await cycleOfAgreement(actx.db, agreementId);
-  return lists.read(
-    actx,
-    [cacheScope.cycle(cycleId), cacheScope.comments(cycleId)],
-    key.join('|'),
-    (reader) => loadList(reader, actx.actor, agreementId, query),
+  const list = await lists.read(actx, [cacheScope.cycle(cycleId)], key.join('|'), (reader) =>
+    loadList(reader, agreementId, query),
+  );
+  const commented = await counts.read(actx, [cacheScope.comments(cycleId)], agreementId, async (reader) => ({
+    byContribution: await commentCountsOf(reader, agreementId),
+  }));
+  // The answer a reader gets, made once for each list, its counts and what the reader may write (only
+  // `canEdit` and `statusChoices` depend on that), and kept with the counts: they change more often.
+  return derivedValue(
+    commented,
+    `${numberOf(list)}|${writerKey(actx.actor, list)}`,
+    () => ({
+      ...list,
+      items: list.items.map((item) => asSeenBy(actx.actor, item, commented.byContribution[item.id] ?? 0)),
+    }),
+    answersPerCounts,
   );
 }
 
-async function loadList(
-  db: Db | Tx,
-  actor: Actor,
-  agreementId: string,
-  query: ContributionListQuery,
-): Promise<ContributionList> {
+async function loadList(db: Db | Tx, agreementId: string, query: ContributionListQuery): Promise<ListBase> {
   const [agreement] = await db
     .select({
       id: agreements.id,
@@ -113,7 +153,7 @@ async function loadList(
     )
     .where(eq(subjectAreas.cycleId, agreement.cycleId))
     .orderBy(asc(subjectAreas.position), asc(subjectAreas.name));
-  const items = await readContributions(db, actor, listFilter(agreementId, query));
+  const items = await readContributionBases(db, listFilter(agreementId, query));
   return {
     agreement: {
       id: agreement.id,
