@@ -185,6 +185,39 @@ describe("an agreement's kept list of contributions", () => {
     });
   });
 
+  it("stays the very same answer through a comment on another agreement's contribution", async () => {
+    const a = await agreementsFixture(t);
+    const [here, there] = await Promise.all(
+      [a.own.id, a.other.id].map((agreementId) =>
+        createContribution(
+          t.ctx(t.actors.admin),
+          agreementId,
+          departmentItem(t, a.areas.transport.id, { title: 'Bidrag' }),
+        ),
+      ),
+    );
+    const ctx = t.ctx(t.actors.viewer);
+    const before = await listContributions(ctx, a.own.id, {});
+    await addComment(
+      t.ctx(t.actors.department),
+      there?.id ?? '',
+      { body: 'Et annet sted.' },
+      {
+        appUrl: 'http://localhost',
+      },
+    );
+    expect(await listContributions(ctx, a.own.id, {})).toBe(before);
+    await addComment(
+      t.ctx(t.actors.department),
+      here?.id ?? '',
+      { body: 'Her.' },
+      { appUrl: 'http://localhost' },
+    );
+    const after = await listContributions(ctx, a.own.id, {});
+    expect(after).not.toBe(before);
+    expect(after.items.find((i) => i.id === here?.id)?.commentCount).toBe(1);
+  });
+
   it('is one answer for everyone who may change nothing in it, and shows each writer their own rights', async () => {
     const a = await agreementsFixture(t);
     const made = await createContribution(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { type ContributionList, ContributionListQuery } from '../../shared/contracts/contributions.js';
 import { agreementSubjectAreas, agreements, subjectAreas } from '../agreements/agreement.table.js';
@@ -26,23 +27,21 @@ const lists = createReadCache<ListBase>({ maxEntries: 256 });
 
 /**
  * Each agreement's comment counts, kept apart from its list: comments come all day, and a comment anywhere
- * in the cycle then loads this small count again, not the list.
+ * in the cycle then loads this small count again, not the list. `digest` names the counts, so that counts
+ * loaded again but unchanged (a comment on another agreement) find the answers already made from them.
  */
 const counts = createReadCache<CommentCounts>({ maxEntries: 256 });
 
 type ListBase = Omit<ContributionList, 'items'> & { items: ContributionBase[] };
-type CommentCounts = { byContribution: Readonly<Record<string, number>> };
+type CommentCounts = { byContribution: Readonly<Record<string, number>>; digest: string };
 
-/** A number for each kept list, for the key of the answers made from it. */
-const listNumbers = new WeakMap<object, number>();
-let nextListNumber = 0;
-function numberOf(list: object): number {
-  let n = listNumbers.get(list);
-  if (n === undefined) {
-    n = ++nextListNumber;
-    listNumbers.set(list, n);
-  }
-  return n;
+async function loadCounts(db: Db | Tx, agreementId: string): Promise<CommentCounts> {
+  const byContribution = await commentCountsOf(db, agreementId);
+  const listed = Object.entries(byContribution)
+    .map(([id, n]) => `${id}:${n}`)
+    .sort()
+    .join(',');
+  return { byContribution, digest: createHash('sha256').update(listed).digest('base64url') };
 }
 
 /**
@@ -88,8 +87,8 @@ function writerKey(actor: Actor, list: ListBase): string {
   return 'reader';
 }
 
-/** Answers kept with each agreement's counts: its readers' kinds, for a list or two. */
-const answersPerCounts = 16;
+/** Answers kept with each list: its kinds of reader, for its latest counts and a few before. */
+const answersPerList = 16;
 
 /**
  * An agreement's contributions, grouped by the cycle's subject areas in their order (each marked when the
@@ -108,19 +107,19 @@ export async function listContributions(
   const list = await lists.read(actx, [cacheScope.cycle(cycleId)], key.join('|'), (reader) =>
     loadList(reader, agreementId, query),
   );
-  const commented = await counts.read(actx, [cacheScope.comments(cycleId)], agreementId, async (reader) => ({
-    byContribution: await commentCountsOf(reader, agreementId),
-  }));
+  const commented = await counts.read(actx, [cacheScope.comments(cycleId)], agreementId, (reader) =>
+    loadCounts(reader, agreementId),
+  );
   // The answer a reader gets, made once for each list, its counts and what the reader may write (only
-  // `canEdit` and `statusChoices` depend on that), and kept with the counts: they change more often.
+  // `canEdit` and `statusChoices` depend on that), and kept with the list.
   return derivedValue(
-    commented,
-    `${numberOf(list)}|${writerKey(actx.actor, list)}`,
+    list,
+    `${writerKey(actx.actor, list)}|${commented.digest}`,
     () => ({
       ...list,
       items: list.items.map((item) => asSeenBy(actx.actor, item, commented.byContribution[item.id] ?? 0)),
     }),
-    answersPerCounts,
+    answersPerList,
   );
 }
 
