@@ -14,8 +14,9 @@ import { regions } from '../registry/registry.table.js';
 import {
   asSeenBy,
   type ContributionBase,
-  commentCountsOf,
+  commentCountsQuery,
   listFilter,
+  parseCommentCounts,
   readContributionBases,
 } from './contribution-reads.js';
 
@@ -27,16 +28,17 @@ const lists = createReadCache<ListBase>({ maxEntries: 256 });
 
 /**
  * Each agreement's comment counts, kept apart from its list: comments come all day, and a comment anywhere
- * in the cycle then loads this small count again, not the list. `digest` names the counts, so that counts
- * loaded again but unchanged (a comment on another agreement) find the answers already made from them.
+ * in the cycle then loads this small count again, not the list, in the statement that reads the versions.
+ * `digest` names the counts, so that counts loaded again but unchanged (a comment on another agreement) find
+ * the answers already made from them.
  */
 const counts = createReadCache<CommentCounts>({ maxEntries: 256 });
 
 type ListBase = Omit<ContributionList, 'items'> & { items: ContributionBase[] };
 type CommentCounts = { byContribution: Readonly<Record<string, number>>; digest: string };
 
-async function loadCounts(db: Db | Tx, agreementId: string): Promise<CommentCounts> {
-  const byContribution = await commentCountsOf(db, agreementId);
+function countsOf(json: unknown): CommentCounts {
+  const byContribution = parseCommentCounts(json);
   const listed = Object.entries(byContribution)
     .map(([id, n]) => `${id}:${n}`)
     .sort()
@@ -107,8 +109,12 @@ export async function listContributions(
   const list = await lists.read(actx, [cacheScope.cycle(cycleId)], key.join('|'), (reader) =>
     loadList(reader, agreementId, query),
   );
-  const commented = await counts.read(actx, [cacheScope.comments(cycleId)], agreementId, (reader) =>
-    loadCounts(reader, agreementId),
+  const commented = await counts.readJson(
+    actx,
+    [cacheScope.comments(cycleId)],
+    agreementId,
+    commentCountsQuery(agreementId),
+    countsOf,
   );
   // The answer a reader gets, made once for each list, its counts and what the reader may write (only
   // `canEdit` and `statusChoices` depend on that), and kept with the list.

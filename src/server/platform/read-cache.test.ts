@@ -415,6 +415,63 @@ describe('scoped versions', () => {
     expect(queries).toBe(1); // the fill: one transaction, the versions and the load in one snapshot
   });
 
+  it('reads a value that one query gives in the statement that reads the versions: one statement per miss', async () => {
+    const cache = createReadCache<{ version: number; parsed: number }>({ maxEntries: 4 });
+    let parsed = 0;
+    let statements = 0;
+    const counted = new Proxy(t.database.db, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if ((property === 'execute' || property === 'transaction') && typeof value === 'function')
+          return (...args: unknown[]) => {
+            statements += 1;
+            return value.apply(target, args);
+          };
+        return value;
+      },
+    });
+    // The value is cycle A's own version, so it shows which snapshot it was read in.
+    const read = async () =>
+      cache.readJson(
+        { db: counted, readStamp: (await session()).readStamp },
+        [cycleA],
+        'version of A',
+        sql`(select json_build_object('version', coalesce(max(${cacheVersions.version}), 0))
+               from ${cacheVersions} where ${cacheVersions.scope} = ${cycleA})`,
+        (json) => {
+          parsed += 1;
+          return { version: Number((json as { version: number }).version), parsed };
+        },
+      );
+    const { authenticateSession } = await import('../auth/sessions.js');
+    const session = () => authenticateSession(t.database.db, { secret, ttlHours: 1 }, 'no such token');
+
+    await write(t.database.db, [cycleA]);
+    const first = await read();
+    expect(statements).toBe(1);
+    expect(first.version).toBe(Number(await versionOf(cycleA)));
+    expect(Object.isFrozen(first)).toBe(true);
+
+    // Kept through a write to another scope; read again, in one statement, after a write to its own.
+    await write(t.database.db, [cycleB]);
+    expect(await read()).toBe(first);
+    expect(statements).toBe(1);
+    await write(other.db, [cycleA]);
+    const second = await read();
+    expect(statements).toBe(2);
+    expect(second).toEqual({ version: first.version + 1, parsed: 2 });
+    expect(await read()).toBe(second);
+
+    // A value the parser refuses is not kept: the next read asks again.
+    const refusing = createReadCache<never>({ maxEntries: 4 });
+    const refused = () =>
+      refusing.readJson(t.database.db, [cycleA], 'x', sql`(select json_build_object('n', 1))`, () => {
+        throw new Error('not the shape asked for');
+      });
+    await expect(refused()).rejects.toThrow('not the shape asked for');
+    await expect(refused()).rejects.toThrow('not the shape asked for');
+  });
+
   it('raises each scope once per transaction, however many events name it', async () => {
     const before = await versionOf(cycleA);
     await t.database.db.transaction(async (tx) => {
