@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { agreements } from '../agreements/agreement.table.js';
 import { politicalBodies } from '../bodies/body.table.js';
 import { caseAgreements, caseTreatments } from '../cases/case.table.js';
@@ -16,6 +17,14 @@ const scoped = (scope: PoliticalScope): SQL | undefined => {
   if ('all' in scope) return undefined;
   return 'cycleId' in scope ? eq(agreements.cycleId, scope.cycleId) : eq(agreements.id, scope.agreementId);
 };
+
+/**
+ * Whether the agreement is in a political case, as a column of a select: an agreement in none has no
+ * political state (`politicalStatesOf` leaves it out), so a write can ask this in its first statement and
+ * the rest only when it is.
+ */
+export const inAnyCase = (agreementId: AnyPgColumn) =>
+  sql<boolean>`exists (select 1 from ${caseAgreements} where ${caseAgreements.agreementId} = ${agreementId})`;
 
 /**
  * The political state of every agreement of a cycle that is in a case (or of one agreement), in five

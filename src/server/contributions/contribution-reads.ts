@@ -149,34 +149,58 @@ export function listFilter(agreementId: string, query: ContributionListQuery): S
   );
 }
 
-export async function readContribution(db: Db | Tx, actor: Actor, id: string): Promise<Contribution | null> {
-  const [item] = await readContributions(db, actor, eq(contributions.id, id));
-  return item ?? null;
-}
+/** A status change as the history subquery gives it (JSON), before it is made a `StatusChange`. */
+type StatusChangeJson = {
+  from: string | null;
+  to: string;
+  reason: string;
+  changedBy: string | null;
+  changerName: string | null;
+  changedAt: string;
+};
 
-/** A contribution's status history, oldest first. */
-export async function readStatusHistory(db: Db | Tx, id: string): Promise<StatusChange[]> {
-  const rows = await db
-    .select({ change: contributionStatusChanges, changerName: users.name })
-    .from(contributionStatusChanges)
-    .leftJoin(users, eq(users.id, contributionStatusChanges.changedBy))
-    .where(eq(contributionStatusChanges.contributionId, id))
-    .orderBy(
-      asc(contributionStatusChanges.changedAt),
-      sql`${contributionStatusChanges.fromStatus} asc nulls first`,
-    );
-  return rows.map(({ change, changerName }) => ({
-    from: (change.fromStatus as ContributionStatus | null) ?? null,
-    to: change.toStatus as ContributionStatus,
+/**
+ * A contribution's status changes, oldest first (the first, from no status, before any other at the same
+ * moment), with who made them, as JSON text: a subquery on the contribution of the outer query.
+ */
+const statusHistoryJson = sql<string>`(select coalesce(json_agg(json_build_object(
+    'from', ${contributionStatusChanges.fromStatus}, 'to', ${contributionStatusChanges.toStatus},
+    'reason', ${contributionStatusChanges.reason}, 'changedBy', ${contributionStatusChanges.changedBy},
+    'changerName', ${users.name}, 'changedAt', ${contributionStatusChanges.changedAt})
+    order by ${contributionStatusChanges.changedAt} asc, ${contributionStatusChanges.fromStatus} asc nulls first),
+    '[]'::json)::text
+  from ${contributionStatusChanges} left join ${users} on ${users.id} = ${contributionStatusChanges.changedBy}
+  where ${contributionStatusChanges.contributionId} = ${contributions.id})`;
+
+function statusHistoryOf(text: string): StatusChange[] {
+  return (JSON.parse(text) as StatusChangeJson[]).map((change) => ({
+    // The CHECK constraints hold the statuses to the contract's values.
+    from: (change.from as ContributionStatus | null) ?? null,
+    to: change.to as ContributionStatus,
     reason: change.reason,
-    changedBy: change.changedBy && changerName ? { id: change.changedBy, name: changerName } : null,
-    changedAt: change.changedAt.toISOString(),
+    changedBy:
+      change.changedBy && change.changerName ? { id: change.changedBy, name: change.changerName } : null,
+    // JSON gives the database's own notation of the moment; the contract's is the ISO one, in milliseconds.
+    changedAt: new Date(change.changedAt).toISOString(),
   }));
 }
 
-/** A contribution with its history, read inside the writer's transaction after a change. */
+/** A contribution read inside the writer's transaction after a change: `findDetail`, which must find it. */
 export async function readDetail(db: Db | Tx, actor: Actor, id: string): Promise<ContributionDetail> {
-  const item = await readContribution(db, actor, id);
-  if (!item) throw new Error('contribution vanished');
-  return { ...item, statusHistory: await readStatusHistory(db, id) };
+  const detail = await findDetail(db, actor, id);
+  if (!detail) throw new Error('contribution vanished');
+  return detail;
+}
+
+/**
+ * A contribution as `actor` sees it, with its history, in one statement, or null when there is none: the
+ * contribution's own page, and the answer of each write to it.
+ */
+export async function findDetail(db: Db | Tx, actor: Actor, id: string): Promise<ContributionDetail | null> {
+  const [row] = await selectRows(db, eq(contributions.id, id), { commentCount, history: statusHistoryJson });
+  if (!row) return null;
+  return {
+    ...asSeenBy(actor, baseOf(row), Number(row.commentCount)),
+    statusHistory: statusHistoryOf(row.history),
+  };
 }

@@ -4,7 +4,7 @@ import {
   contributionStatuses,
   type OwnerInput,
 } from '../../shared/contracts/contributions.js';
-import { politicalStatesOf } from '../adoption/political-state.js';
+import { inAnyCase, politicalStatesOf } from '../adoption/political-state.js';
 import { agreements, subjectAreas } from '../agreements/agreement.table.js';
 import type { Tx } from '../db/client.js';
 import type { Actor } from '../platform/context.js';
@@ -86,15 +86,22 @@ export async function lockAgreement(tx: Tx, agreementId: string) {
 
 /** `lockAgreement` of the one agreement `where` selects, in the same statement as the lock. */
 async function lockAgreementWhere(tx: Tx, where: SQL) {
-  const [row] = await tx
-    .select({ id: agreements.id, cycleId: agreements.cycleId, regionId: agreements.regionId })
+  const [locked] = await tx
+    .select({
+      id: agreements.id,
+      cycleId: agreements.cycleId,
+      regionId: agreements.regionId,
+      inCase: inAnyCase(agreements.id),
+    })
     .from(agreements)
     .where(where)
     .for('no key update');
-  if (!row) throw notFound();
+  if (!locked) throw notFound();
+  const { inCase, ...row } = locked;
   // An agreement in force is what the councils adopted: its contributions change only through a new
-  // version of the special part and a new decision.
-  if ((await politicalStatesOf(tx, { agreementId: row.id })).get(row.id) === 'in_force') {
+  // version of the special part and a new decision. Only an agreement in a political case can be; one in
+  // none (all of them while they are negotiated) needs no more queries to tell.
+  if (inCase && (await politicalStatesOf(tx, { agreementId: row.id })).get(row.id) === 'in_force') {
     throw conflict('validation.agreementInForce');
   }
   return row;

@@ -90,7 +90,8 @@ describe('adding contributions', () => {
         to: 'proposed',
         reason: 'Opprettet',
         changedBy: { id: t.actors.department.id, name: t.actors.department.name },
-        changedAt: expect.any(String),
+        // Made in the transaction that made the item, so at its moment, in the contract's notation.
+        changedAt: item.createdAt,
       },
     ]);
     const audit = await auditOf(t, 'contribution', item.id);

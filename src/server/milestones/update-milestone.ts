@@ -4,7 +4,7 @@ import {
   type MilestoneStage,
   UpdateMilestoneInput,
 } from '../../shared/contracts/milestones.js';
-import { findAgreement } from '../agreements/agreement-reads.js';
+import { agreements } from '../agreements/agreement.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { cacheScope } from '../audit/cache-scopes.js';
 import { authorize, parse } from '../platform/authorize.js';
@@ -30,12 +30,15 @@ export async function updateMilestone(ctx: Ctx, id: string, raw: unknown): Promi
   assertId(id);
   const input = parse(UpdateMilestoneInput, raw);
   return actx.db.transaction(async (tx) => {
+    // The milestone's agreement, locked against a change of its own, in the statement that finds it.
     const [found] = await tx
-      .select({ agreementId: agreementMilestones.agreementId, stage: agreementMilestones.stage })
+      .select({ agreement: agreements, stage: agreementMilestones.stage })
       .from(agreementMilestones)
-      .where(eq(agreementMilestones.id, id));
+      .innerJoin(agreements, eq(agreements.id, agreementMilestones.agreementId))
+      .where(eq(agreementMilestones.id, id))
+      .for('share', { of: agreements });
     if (!found) throw notFound();
-    const agreement = await findAgreement(tx, found.agreementId, 'share');
+    const { agreement } = found;
     if (!canEditMilestone(actx.actor, agreement, found.stage as MilestoneStage)) throw forbidden();
     const before = await lockVersioned(tx, agreementMilestones, id, input.version);
     const state = input.state ?? before.state;
