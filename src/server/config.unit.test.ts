@@ -15,6 +15,7 @@ describe('configuration', () => {
       databaseUrl: undefined,
       seedDemo: true,
       demoPassword: 'demo-partnerskap',
+      preparedStatements: true,
     });
     expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
     // The generated secret is kept, so sessions survive a restart.
@@ -23,6 +24,15 @@ describe('configuration', () => {
 
   it('treats an empty variable as not set', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: '', PORT: '' }).databaseUrl).toBeUndefined();
+  });
+
+  it('names repeated statements unless DATABASE_PREPARED_STATEMENTS=false, and refuses any other value', () => {
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), DATABASE_PREPARED_STATEMENTS: 'false' }).preparedStatements,
+    ).toBe(false);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), DATABASE_PREPARED_STATEMENTS: 'no' })).toThrow(
+      /DATABASE_PREPARED_STATEMENTS/,
+    );
   });
 
   it('refuses a bad port or URL with a message naming the variable', () => {

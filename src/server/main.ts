@@ -24,7 +24,11 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const database = config.databaseUrl
-    ? await openDatabase({ kind: 'postgresql', url: config.databaseUrl })
+    ? await openDatabase({
+        kind: 'postgresql',
+        url: config.databaseUrl,
+        preparedStatements: config.preparedStatements,
+      })
     : await openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') });
   logger.info({ engine: database.engine }, 'database opened; running migrations');
   await database.migrate();

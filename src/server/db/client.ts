@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { withWorkBeforeCommit } from './before-commit.js';
 import { acquireFolderLock } from './folder-lock.js';
+import { namingClient, statementNames } from './named-statements.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -35,7 +36,13 @@ export type Database = {
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
 export type DatabaseOptions =
-  | { kind: 'postgresql'; url: string; poolSize?: number }
+  | {
+      kind: 'postgresql';
+      url: string;
+      poolSize?: number;
+      /** Name repeated statements so that PostgreSQL parses and plans them once (default: yes). */
+      preparedStatements?: boolean;
+    }
   | {
       kind: 'pglite';
       dataDir?: string /* undefined: in memory */;
@@ -43,9 +50,18 @@ export type DatabaseOptions =
       loadDataDir?: Blob;
     };
 
+/** The statements a pool names at most: a few hundred are the application's, with room to spare. */
+const maxStatementNames = 1000;
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgresql') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      ...(options.preparedStatements === false
+        ? {}
+        : { Client: namingClient(statementNames(maxStatementNames)) }),
+    });
     // An idle connection the server closes (restart, failover, a dropped test database) is discarded by the
     // pool; without a listener its error would end the process. Queries in flight get their own errors.
     pool.on('error', () => {});
