@@ -6,6 +6,7 @@ import { closeHearing } from './close-hearing.js';
 import { openedHearing } from './hearing.fixtures.js';
 import { hearingInputs, hearingInvitations, hearings } from './hearing.table.js';
 import { submitInput } from './submit-input.js';
+import { updateInput } from './update-input.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -56,5 +57,46 @@ describe('closing a hearing while input arrives', () => {
     expect(counts).toMatchObject({ all: 40, onTimeAfterClose: 0, lateBeforeClose: 0 });
     // How many are late depends on the engine: PGlite runs one transaction at a time (the last twenty are
     // late); on PostgreSQL input holding the row shared may be taken before a close waiting for it.
+  });
+
+  it('takes an edit of the region’s input racing the close, or refuses it as closed; no edit fails otherwise', async () => {
+    const { hearing, draft } = await openedHearing(t);
+    const region = t.ctx(t.actors.region);
+    const sections = await t.database.db
+      .select({ key: generalPartSections.key })
+      .from(generalPartSections)
+      .where(eq(generalPartSections.versionId, draft.id));
+    const inputs = [];
+    for (const sectionKey of [null, ...sections.map((s) => s.key)])
+      inputs.push(
+        await submitInput(region, hearing.id, { sectionKey, text: `Før ${sectionKey ?? 'helheten'}` }),
+      );
+    expect(inputs.length).toBeGreaterThanOrEqual(4);
+
+    // The edits, the close, and the edits again, all at once: on PostgreSQL some edits wait for the
+    // hearing's row while the close holds it, and must then see it closed.
+    const edit = (i: (typeof inputs)[number], n: number) =>
+      updateInput(region, i.id, { version: i.version, text: `Endret ${n}` });
+    const half = Math.ceil(inputs.length / 2);
+    const first = inputs.slice(0, half).map(edit);
+    const close = closeHearing(t.ctx(t.actors.admin), hearing.id, { version: hearing.version });
+    const then = inputs.slice(half).map((i, n) => edit(i, half + n));
+    const [closed, ...edits] = await Promise.allSettled([close, ...first, ...then]);
+    expect(closed.status).toBe('fulfilled');
+    for (const result of edits)
+      if (result.status === 'rejected')
+        expect(result.reason).toMatchObject({ status: 409, fields: [{ code: 'validation.hearingClosed' }] });
+
+    // Every edit taken is counted, and none carries a time after closed_at.
+    const [counts] = await t.database.db
+      .select({
+        edited: sql<number>`(count(*) filter (where ${hearingInputs.version} > 1))::int`,
+        editedAfterClose: sql<number>`(count(*) filter (where ${hearingInputs.version} > 1 and ${hearingInputs.updatedAt} > ${hearings.closedAt}))::int`,
+      })
+      .from(hearingInputs)
+      .innerJoin(hearings, eq(hearings.id, hearingInputs.hearingId))
+      .where(eq(hearingInputs.hearingId, hearing.id));
+    expect(counts?.edited).toBe(edits.filter((r) => r.status === 'fulfilled').length);
+    expect(counts?.editedAfterClose).toBe(0);
   });
 });

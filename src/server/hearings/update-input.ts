@@ -7,8 +7,8 @@ import { databaseNowMs, dateOfMs } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound, rethrowUnique, stale } from '../platform/errors.js';
 import { nextVersion } from '../platform/versioned.js';
-import { hearingInputs } from './hearing.table.js';
-import { closedForInput, lockHearing } from './hearing-rules.js';
+import { hearingInputs, hearings } from './hearing.table.js';
+import { closedForInput } from './hearing-rules.js';
 import { assertSectionOnHearing, loadInput } from './input-reads.js';
 import { assertInputId, assertMayChangeInput, auditedInput } from './input-rules.js';
 import { inputWriters } from './submit-input.js';
@@ -20,13 +20,16 @@ export async function updateInput(ctx: Ctx, id: string, raw: unknown): Promise<H
   const input = parse(UpdateInputInput, raw);
   try {
     return await actx.db.transaction(async (tx) => {
+      // The hearing first, as every input write locks it, found from the input in the same statement: a
+      // close in flight is waited for, and the hearing as the close left it is what the statement gives.
       const [found] = await tx
-        .select({ hearingId: hearingInputs.hearingId, nowMs: databaseNowMs })
+        .select({ hearing: hearings, nowMs: databaseNowMs })
         .from(hearingInputs)
-        .where(eq(hearingInputs.id, id));
+        .innerJoin(hearings, eq(hearings.id, hearingInputs.hearingId))
+        .where(eq(hearingInputs.id, id))
+        .for('share', { of: hearings });
       if (!found) throw notFound();
-      // The hearing first, as every input write locks it: a close in flight is waited for, then seen.
-      const hearing = await lockHearing(tx, found.hearingId, 'share');
+      const { hearing } = found;
       const [before] = await tx.select().from(hearingInputs).where(eq(hearingInputs.id, id)).for('update');
       if (!before) throw notFound();
       const now = dateOfMs(found.nowMs);
@@ -45,7 +48,7 @@ export async function updateInput(ctx: Ctx, id: string, raw: unknown): Promise<H
         action: 'input.update',
         entityType: 'hearingInput',
         entityId: id,
-        scopes: [cacheScope.hearing(found.hearingId)],
+        scopes: [cacheScope.hearing(hearing.id)],
         before: auditedInput(before),
         after: auditedInput(row),
       });
