@@ -66,7 +66,7 @@ describe('closing a hearing while input arrives', () => {
       .select({ key: generalPartSections.key })
       .from(generalPartSections)
       .where(eq(generalPartSections.versionId, draft.id));
-    const inputs = [];
+    const inputs: Awaited<ReturnType<typeof submitInput>>[] = [];
     for (const sectionKey of [null, ...sections.map((s) => s.key)])
       inputs.push(
         await submitInput(region, hearing.id, { sectionKey, text: `Før ${sectionKey ?? 'helheten'}` }),
