@@ -74,6 +74,26 @@ function countingCache(maxEntries = 8, scopes: Scopes = 'every scope') {
   return { read, loads: () => loads };
 }
 
+/**
+ * The database handle with the statements and transactions it is asked for counted: the versions' query is
+ * one `execute`, a fill one `transaction`.
+ */
+function counting(db: Db): { db: Db; count: () => number; reset: () => void } {
+  let calls = 0;
+  const counted = new Proxy(db, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if ((property === 'execute' || property === 'transaction') && typeof value === 'function')
+        return (...args: unknown[]) => {
+          calls += 1;
+          return value.apply(target, args);
+        };
+      return value;
+    },
+  });
+  return { db: counted, count: () => calls, reset: () => (calls = 0) };
+}
+
 describe('read cache', () => {
   it('serves the value it read while nothing was written, without loading it again', async () => {
     const cache = countingCache();
@@ -384,52 +404,30 @@ describe('scoped versions', () => {
 
   it('serves a scoped read with the versions the session lookup read, asking nothing more, until its scope is written', async () => {
     const a = countingCache(8, [cycleA]);
-    let queries = 0;
-    const counted = new Proxy(t.database.db, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
-        if ((property === 'execute' || property === 'transaction') && typeof value === 'function')
-          return (...args: unknown[]) => {
-            queries += 1;
-            return value.apply(target, args);
-          };
-        return value;
-      },
-    });
+    const { db: counted, count: queries, reset } = counting(t.database.db);
     const { authenticateSession } = await import('../auth/sessions.js');
     const session = () => authenticateSession(t.database.db, { secret, ttlHours: 1 }, 'no such token');
     await a.read(counted, 'x');
     await write(t.database.db, [cycleB]);
-    queries = 0;
+    reset();
     expect(await a.read({ db: counted, readStamp: (await session()).readStamp }, 'x')).toEqual({
       load: 1,
       key: 'x',
     });
-    expect(queries).toBe(0);
+    expect(queries()).toBe(0);
 
     await write(t.database.db, [cycleA]);
     expect(await a.read({ db: counted, readStamp: (await session()).readStamp }, 'x')).toEqual({
       load: 2,
       key: 'x',
     });
-    expect(queries).toBe(1); // the fill: one transaction, the versions and the load in one snapshot
+    expect(queries()).toBe(1); // the fill: one transaction, the versions and the load in one snapshot
   });
 
   it('reads a value that one query gives in the statement that reads the versions: one statement per miss', async () => {
     const cache = createReadCache<{ version: number; parsed: number }>({ maxEntries: 4 });
     let parsed = 0;
-    let statements = 0;
-    const counted = new Proxy(t.database.db, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
-        if ((property === 'execute' || property === 'transaction') && typeof value === 'function')
-          return (...args: unknown[]) => {
-            statements += 1;
-            return value.apply(target, args);
-          };
-        return value;
-      },
-    });
+    const { db: counted, count: statements } = counting(t.database.db);
     // The value is cycle A's own version, so it shows which snapshot it was read in.
     const read = async () =>
       cache.readJson(
@@ -448,17 +446,17 @@ describe('scoped versions', () => {
 
     await write(t.database.db, [cycleA]);
     const first = await read();
-    expect(statements).toBe(1);
+    expect(statements()).toBe(1);
     expect(first.version).toBe(Number(await versionOf(cycleA)));
     expect(Object.isFrozen(first)).toBe(true);
 
     // Kept through a write to another scope; read again, in one statement, after a write to its own.
     await write(t.database.db, [cycleB]);
     expect(await read()).toBe(first);
-    expect(statements).toBe(1);
+    expect(statements()).toBe(1);
     await write(other.db, [cycleA]);
     const second = await read();
-    expect(statements).toBe(2);
+    expect(statements()).toBe(2);
     expect(second).toEqual({ version: first.version + 1, parsed: 2 });
     expect(await read()).toBe(second);
 
