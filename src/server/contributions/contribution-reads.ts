@@ -130,9 +130,11 @@ export function commentCountsQuery(agreementId: string): SQL {
                       group by ${contributionComments.contributionId}) as counted)`;
 }
 
+const CommentCounts = z.record(z.string(), z.number().int().nonnegative());
+
 /** The counts as `commentCountsQuery` gives them, checked: contribution ids to whole numbers. */
 export function parseCommentCounts(json: unknown): Record<string, number> {
-  return z.record(z.string(), z.number().int().nonnegative()).parse(json);
+  return CommentCounts.parse(json);
 }
 
 /** The filters of an agreement's list. */

@@ -11,11 +11,12 @@ import pg from 'pg';
 import { withWorkBeforeCommit } from './before-commit.js';
 import { acquireFolderLock } from './folder-lock.js';
 import { namingClient, statementNames } from './named-statements.js';
-import * as schema from './schema.js';
-
-export type Schema = typeof schema;
-/** The one database type the use cases see: the same for PGlite and PostgreSQL. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * The one database type the use cases see: the same for PGlite and PostgreSQL. It is made without the
+ * schema: the use cases build their queries from the tables, never through Drizzle's relational `db.query`,
+ * and a handle made with the schema sets up a query builder for every table again in each transaction.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Engine = 'pglite' | 'postgresql';
 
@@ -67,7 +68,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool.on('error', () => {});
     // node-postgres returns bigint as string; our only bigint is the audit id, which stays well inside 2^53.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
-    const db = withWorkBeforeCommit(drizzlePg(pool, { schema }) as unknown as Db);
+    const db = withWorkBeforeCommit(drizzlePg(pool) as unknown as Db);
     return {
       db,
       engine: 'postgresql',
@@ -81,7 +82,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const client = options.dataDir
       ? await PGlite.create(options.dataDir)
       : await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-    const db = withWorkBeforeCommit(drizzlePglite(client, { schema }) as unknown as Db);
+    const db = withWorkBeforeCommit(drizzlePglite(client) as unknown as Db);
     return {
       db,
       engine: 'pglite',
