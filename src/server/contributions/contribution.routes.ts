@@ -26,7 +26,7 @@ import { contributionWriters, createContribution } from './create-contribution.j
 import { deleteContribution } from './delete-contribution.js';
 import { getContribution } from './get-contribution.js';
 import { listComments } from './list-comments.js';
-import { listContributions } from './list-contributions.js';
+import { listContributionsJson } from './list-contributions.js';
 import { listCopyTargets } from './list-copy-targets.js';
 import { listMentionableUsers } from './list-mentionable-users.js';
 import { moveContribution } from './move-contribution.js';
@@ -55,7 +55,12 @@ export const contributionRoutes: FastifyPluginAsyncZod<ContributionRouteOptions>
         response: { 200: ContributionList },
       },
     },
-    async (request) => listContributions(request.ctx, request.params.id, request.query),
+    // The answer comes as the JSON listContributionsJson made with the contract's schemas, and Fastify sends
+    // bytes as they are, past the response serializer; the route's type names the objects they encode.
+    async (request, reply) => {
+      const json = await listContributionsJson(request.ctx, request.params.id, request.query);
+      return reply.type('application/json; charset=utf-8').send(json as unknown as ContributionList);
+    },
   );
   app.post(
     '/api/v1/agreements/:id/contributions',

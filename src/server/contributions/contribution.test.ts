@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
-import type { ContributionDetail, ContributionList } from '../../shared/contracts/contributions.js';
+import { type ContributionDetail, ContributionList } from '../../shared/contracts/contributions.js';
 import { changeStatus } from './change-status.js';
 import {
   agreementsFixture,
@@ -291,6 +291,55 @@ describe('reading contributions', () => {
     expect(
       (await req('GET', `/api/v1/agreements/${unknownId}/contributions`, cookies.admin)).statusCode,
     ).toBe(404);
+  });
+
+  it('answers each reader with the JSON of the contract, the same as the list its counts and rights make', async () => {
+    const { areas, own } = await agreementsFixture(t);
+    const admin = t.ctx(t.actors.admin);
+    const mine = await createContribution(
+      admin,
+      own.id,
+      departmentItem(t, areas.transport.id, { title: 'S1' }),
+    );
+    await createContribution(admin, own.id, regionItem(areas.business.id, { title: 'N1' }));
+    const agreed = await createContribution(admin, own.id, departmentItem(t, areas.culture.id));
+    await changeStatus(admin, agreed.id, { status: 'agreed', reason: 'Enighet i møtet.', version: 1 });
+    const readers = [
+      [cookies.admin, t.actors.admin],
+      [cookies.viewer, t.actors.viewer],
+      [cookies.department, t.actors.department],
+      [cookies.region, t.actors.region],
+    ] as const;
+    const expectAsListed = async (query: string, filter: Record<string, string>) => {
+      for (const [cookie, actor] of readers) {
+        const res = await req('GET', `/api/v1/agreements/${own.id}/contributions${query}`, cookie);
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+        const answer = res.json() as ContributionList;
+        // Exactly the contract's shape: encoding it again drops nothing and changes nothing.
+        expect(JSON.parse(JSON.stringify(ContributionList.encode(answer)))).toEqual(answer);
+        const listed = await listContributions(t.ctx(actor), own.id, filter);
+        expect(answer).toEqual(JSON.parse(JSON.stringify(ContributionList.encode(listed))));
+        // Asked again, the same bytes.
+        expect((await req('GET', `/api/v1/agreements/${own.id}/contributions${query}`, cookie)).body).toBe(
+          res.body,
+        );
+      }
+    };
+    await expectAsListed('', {});
+    const commented = await req('POST', `/api/v1/contributions/${mine.id}/comments`, cookies.region, {
+      body: 'Når starter arbeidet?',
+    });
+    expect(commented.statusCode).toBe(201);
+    await expectAsListed('', {});
+    await expectAsListed('?status=proposed', { status: 'proposed' });
+    const department = await req('GET', `/api/v1/agreements/${own.id}/contributions`, cookies.department);
+    const items = (department.json() as ContributionList).items;
+    expect(items.map((i) => [i.title, i.commentCount, i.canEdit])).toEqual([
+      ['S1', 1, true],
+      ['N1', 0, false],
+      [agreed.title, 0, false],
+    ]);
   });
 
   it('shows one contribution with its status history to everyone signed in', async () => {

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { type ContributionList, ContributionListQuery } from '../../shared/contracts/contributions.js';
+import {
+  Contribution,
+  ContributionList,
+  ContributionListQuery,
+} from '../../shared/contracts/contributions.js';
 import { agreementSubjectAreas, agreements, subjectAreas } from '../agreements/agreement.table.js';
 import { createReadCache } from '../audit/audited-read-cache.js';
 import { cacheScope } from '../audit/cache-scopes.js';
@@ -8,6 +12,7 @@ import type { Db, Tx } from '../db/client.js';
 import { authorize, everyone, parse } from '../platform/authorize.js';
 import type { Actor, Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
+import { keepEncodings } from '../platform/http/cached-responses.js';
 import { assertId } from '../platform/ids.js';
 import { derivedValue } from '../platform/read-cache.js';
 import { regions } from '../registry/registry.table.js';
@@ -92,15 +97,10 @@ function writerKey(actor: Actor, list: ListBase): string {
 /** Answers kept with each list: its kinds of reader, for its latest counts and a few before. */
 const answersPerList = 16;
 
-/**
- * An agreement's contributions, grouped by the cycle's subject areas in their order (each marked when the
- * region wants it), filtered by owner, status and subject area. Everyone signed in reads every agreement.
- */
-export async function listContributions(
-  ctx: Ctx,
-  agreementId: string,
-  raw: unknown,
-): Promise<ContributionList> {
+/** What an answer is made of: the list as every reader sees it, its comment counts, and who reads it. */
+type ListRead = { actor: Actor; list: ListBase; commented: CommentCounts; writer: string };
+
+async function readList(ctx: Ctx, agreementId: string, raw: unknown): Promise<ListRead> {
   const actx = authorize(ctx, everyone);
   assertId(agreementId);
   const query = parse(ContributionListQuery, raw);
@@ -116,17 +116,75 @@ export async function listContributions(
     commentCountsQuery(agreementId),
     countsOf,
   );
-  // The answer a reader gets, made once for each list, its counts and what the reader may write (only
-  // `canEdit` and `statusChoices` depend on that), and kept with the list.
+  return { actor: actx.actor, list, commented, writer: writerKey(actx.actor, list) };
+}
+
+/**
+ * An agreement's contributions, grouped by the cycle's subject areas in their order (each marked when the
+ * region wants it), filtered by owner, status and subject area. Everyone signed in reads every agreement.
+ * The answer is made once for each list, its counts and what the reader may write (only `canEdit` and
+ * `statusChoices` depend on that), and kept with the list. The API sends `listContributionsJson`, the same
+ * answer as JSON; this is what that JSON is checked against.
+ */
+export async function listContributions(
+  ctx: Ctx,
+  agreementId: string,
+  raw: unknown,
+): Promise<ContributionList> {
+  const { actor, list, commented, writer } = await readList(ctx, agreementId, raw);
   return derivedValue(
     list,
-    `${writerKey(actx.actor, list)}|${commented.digest}`,
+    `${writer}|${commented.digest}`,
     () => ({
       ...list,
-      items: list.items.map((item) => asSeenBy(actx.actor, item, commented.byContribution[item.id] ?? 0)),
+      items: list.items.map((item) => asSeenBy(actor, item, commented.byContribution[item.id] ?? 0)),
     }),
     answersPerList,
   );
+}
+
+/**
+ * `listContributions` as the JSON the API sends. Comments change the counts all day, and each reader sees
+ * their own `canEdit`, so most answers are made for one request: validating and serializing the whole list
+ * for each (a hundred contributions with their texts) cost more than the rest of the request. So each
+ * list's parts that every reader sees (the agreement, the subject areas, each item without its count and
+ * what the reader may do) are validated against the contract and serialized once, kept with the list, and
+ * an answer joins them with each item's three reader's fields. The bytes are kept as the objects were,
+ * and compressed once (platform/http/cached-responses.ts `keepEncodings`).
+ */
+export async function listContributionsJson(ctx: Ctx, agreementId: string, raw: unknown): Promise<Buffer> {
+  const { actor, list, commented, writer } = await readList(ctx, agreementId, raw);
+  const parts = derivedValue(list, 'json parts', () => jsonPartsOf(list));
+  return derivedValue(
+    list,
+    `json|${writer}|${commented.digest}`,
+    () => keepEncodings(Buffer.from(jsonAnswer(parts, list, actor, commented), 'utf8')),
+    answersPerList,
+  );
+}
+
+/** An item's JSON without its closing brace, and the list's JSON up to its items' opening bracket. */
+type JsonParts = { head: string; items: readonly string[] };
+
+const ListHead = ContributionList.omit({ items: true });
+const ItemBase = Contribution.omit({ commentCount: true, canEdit: true, statusChoices: true });
+
+function jsonPartsOf(list: ListBase): JsonParts {
+  const head = JSON.stringify(
+    ListHead.encode({ agreement: list.agreement, subjectAreas: list.subjectAreas }),
+  );
+  return {
+    head: `${head.slice(0, -1)},"items":[`,
+    items: list.items.map((item) => JSON.stringify(ItemBase.encode(item)).slice(0, -1)),
+  };
+}
+
+function jsonAnswer(parts: JsonParts, list: ListBase, actor: Actor, commented: CommentCounts): string {
+  const items = list.items.map((item, n) => {
+    const seen = asSeenBy(actor, item, commented.byContribution[item.id] ?? 0);
+    return `${parts.items[n]},"commentCount":${seen.commentCount},"canEdit":${seen.canEdit},"statusChoices":${JSON.stringify(seen.statusChoices)}}`;
+  });
+  return `${parts.head}${items.join(',')}]}`;
 }
 
 async function loadList(db: Db | Tx, agreementId: string, query: ContributionListQuery): Promise<ListBase> {

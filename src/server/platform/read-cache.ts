@@ -125,10 +125,15 @@ export function stampOf(versions: ReadonlyMap<string, bigint>, scopes: Scopes, e
   return sum;
 }
 
-/** Values this module handed out: deeply frozen, so what is serialized once is what every reader gets. */
+/**
+ * Values this module handed out: deeply frozen, so what is serialized once is what every reader gets. Bytes
+ * (a Buffer: an answer already serialized) cannot be frozen; they are kept as they are, and no caller
+ * writes into them.
+ */
 const cachedValues = new WeakSet<object>();
 
 function deepFreeze(value: unknown): void {
+  if (ArrayBuffer.isView(value)) return;
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const inner of Object.values(value)) deepFreeze(inner);
