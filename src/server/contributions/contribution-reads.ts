@@ -92,15 +92,23 @@ function baseOf(r: Row): ContributionBase {
   };
 }
 
-/** A contribution as `actor` sees it: with its comment count and what the actor may do with it. */
-export function asSeenBy(actor: Actor, base: ContributionBase, comments: number): Contribution {
+/** What a contribution's answer adds to it for `actor`: its comment count and what the actor may do with it. */
+export function readerFieldsOf(
+  actor: Actor,
+  base: ContributionBase,
+  comments: number,
+): Pick<Contribution, 'commentCount' | 'canEdit' | 'statusChoices'> {
   const ownerDepartmentId = base.owner.type === 'department' ? base.owner.department.id : null;
   return {
-    ...base,
     commentCount: comments,
     canEdit: mayChange(actor, base.region.id, ownerDepartmentId, base.status),
     statusChoices: statusChoices(actor, base.region.id, ownerDepartmentId, base.status),
   };
+}
+
+/** A contribution as `actor` sees it: with its comment count and what the actor may do with it. */
+export function asSeenBy(actor: Actor, base: ContributionBase, comments: number): Contribution {
+  return { ...base, ...readerFieldsOf(actor, base, comments) };
 }
 
 /**

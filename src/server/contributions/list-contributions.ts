@@ -23,6 +23,7 @@ import {
   listFilter,
   parseCommentCounts,
   readContributionBases,
+  readerFieldsOf,
 } from './contribution-reads.js';
 
 /**
@@ -158,33 +159,46 @@ export async function listContributionsJson(ctx: Ctx, agreementId: string, raw: 
   return derivedValue(
     list,
     `json|${writer}|${commented.digest}`,
-    () => keepEncodings(Buffer.from(jsonAnswer(parts, list, actor, commented), 'utf8')),
+    () => keepEncodings(jsonAnswer(parts, list, actor, commented)),
     answersPerList,
   );
 }
 
-/** An item's JSON without its closing brace, and the list's JSON up to its items' opening bracket. */
-type JsonParts = { head: string; items: readonly string[] };
+/**
+ * The list's JSON up to its items' opening bracket, and each item's JSON without its closing brace, as
+ * UTF-8: an answer is then copied together, not encoded again.
+ */
+type JsonParts = { head: Buffer; items: readonly Buffer[] };
 
 const ListHead = ContributionList.omit({ items: true });
 const ItemBase = Contribution.omit({ commentCount: true, canEdit: true, statusChoices: true });
+const comma = Buffer.from(',');
+const listEnd = Buffer.from(']}');
 
 function jsonPartsOf(list: ListBase): JsonParts {
   const head = JSON.stringify(
     ListHead.encode({ agreement: list.agreement, subjectAreas: list.subjectAreas }),
   );
   return {
-    head: `${head.slice(0, -1)},"items":[`,
-    items: list.items.map((item) => JSON.stringify(ItemBase.encode(item)).slice(0, -1)),
+    head: Buffer.from(`${head.slice(0, -1)},"items":[`),
+    items: list.items.map((item) => Buffer.from(JSON.stringify(ItemBase.encode(item)).slice(0, -1))),
   };
 }
 
-function jsonAnswer(parts: JsonParts, list: ListBase, actor: Actor, commented: CommentCounts): string {
-  const items = list.items.map((item, n) => {
-    const seen = asSeenBy(actor, item, commented.byContribution[item.id] ?? 0);
-    return `${parts.items[n]},"commentCount":${seen.commentCount},"canEdit":${seen.canEdit},"statusChoices":${JSON.stringify(seen.statusChoices)}}`;
+function jsonAnswer(parts: JsonParts, list: ListBase, actor: Actor, commented: CommentCounts): Buffer {
+  const chunks: Buffer[] = [parts.head];
+  list.items.forEach((item, n) => {
+    const seen = readerFieldsOf(actor, item, commented.byContribution[item.id] ?? 0);
+    if (n > 0) chunks.push(comma);
+    chunks.push(
+      parts.items[n] as Buffer,
+      Buffer.from(
+        `,"commentCount":${seen.commentCount},"canEdit":${seen.canEdit},"statusChoices":${JSON.stringify(seen.statusChoices)}}`,
+      ),
+    );
   });
-  return `${parts.head}${items.join(',')}]}`;
+  chunks.push(listEnd);
+  return Buffer.concat(chunks);
 }
 
 async function loadList(db: Db | Tx, agreementId: string, query: ContributionListQuery): Promise<ListBase> {
