@@ -66,16 +66,125 @@ export function withName(names: StatementNames, config: unknown, values: unknown
   return named === undefined ? config : { ...config, name: named };
 }
 
+/** What node-postgres's connection offers a query object when it is sent (pg/lib/connection.js). */
+type Wire = {
+  parsedStatements: Record<string, string>;
+  stream: { cork?: () => void; uncork?: () => void };
+  bind(config: { statement: string; values: unknown[] }): void;
+  execute(config: Record<string, never>): void;
+};
+
+/** A statement's text and the name its connection prepared it under. */
+type Prepared = { name: string; text: string };
+
+/** A transaction's start as node-postgres answers it, for a BEGIN that is sent with the next statement. */
+const began = { command: 'BEGIN', rowCount: null, oid: null, rows: [], fields: [] };
+
+const beginText = /^\s*begin\b/i;
+const endText = /^\s*(commit|rollback)\s*$/i;
+
+/**
+ * A statement sent after its transaction's BEGIN, in one write and one round trip: Bind and Execute of the
+ * BEGIN prepared on the connection, then the statement as node-postgres sends it, then one Sync. The
+ * database runs them in order and stops at the first error, so the statement runs only in the transaction.
+ * The BEGIN's answer comes first and becomes a result of its own (pg/lib/query.js `_checkForMultirow`); the
+ * statement's result is the last.
+ */
+class BegunQuery extends pg.Query {
+  constructor(
+    private readonly begin: Prepared,
+    config: unknown,
+    values: unknown,
+    callback: (error: Error | null, result: unknown) => void,
+  ) {
+    super(config as pg.QueryConfig, values as unknown[], callback as never);
+  }
+
+  override submit = (connection: unknown): void => {
+    const wire = connection as Wire;
+    wire.stream.cork?.();
+    try {
+      wire.bind({ statement: this.begin.name, values: [] });
+      wire.execute({});
+      (pg.Query.prototype as unknown as { submit(c: unknown): void }).submit.call(this, connection);
+    } finally {
+      wire.stream.uncork?.();
+    }
+  };
+}
+
 /**
  * A node-postgres client class for `new pg.Pool({ Client })` (the pool's documented option) whose
  * connections send their parameterized statements under the names `names` gives.
+ *
+ * A transaction's BEGIN waits, and goes with its first statement (`BegunQuery`), when the connection has
+ * prepared that BEGIN (its first transaction prepares it) and the statement has parameters: every write
+ * then costs one round trip and one write to the socket less. A statement without parameters (a savepoint)
+ * is sent after the BEGIN, as before, and a transaction that ends before any statement sends nothing.
+ * Only the promise form Drizzle uses is held; a query with a callback goes as it is.
  */
 export function namingClient(names: StatementNames): typeof pg.Client {
   return class NamingClient extends pg.Client {
+    private waitingBegin: Prepared | null = null;
+
     // node-postgres's query has many overloads; every one takes the config first and the values second.
     override query(...args: unknown[]): never {
       const [config, values, ...rest] = args;
-      return (super.query as (...a: unknown[]) => never)(withName(names, config, values), values, ...rest);
+      const send = (...a: unknown[]) => (super.query as (...a: unknown[]) => never)(...a);
+      const text = textOf(config);
+      const promised = rest.length === 0 && typeof values !== 'function' && text !== undefined;
+      const params = paramsOf(config, values);
+      if (!promised) return send(withName(names, config, values), values, ...rest);
+      const begin = this.waitingBegin;
+      if (begin === null) {
+        if (!beginText.test(text) || params.length > 0) return send(withName(names, config, values), values);
+        const prepared = { name: beginName(text), text };
+        if (this.wire().parsedStatements[prepared.name] !== text) return send(prepared);
+        this.waitingBegin = prepared;
+        return Promise.resolve(began) as never;
+      }
+      this.waitingBegin = null;
+      const ended = endText.exec(text);
+      if (ended) return Promise.resolve({ ...began, command: ended[1]?.toUpperCase() }) as never;
+      if (params.length === 0) {
+        const both = [send(begin), send(withName(names, config, values), values)] as Promise<unknown>[];
+        return Promise.all(both).then(([, result]) => result) as never;
+      }
+      return new Promise((resolve, reject) => {
+        const query = new BegunQuery(begin, withName(names, config, values), values, (error, result) =>
+          error ? reject(error) : resolve(Array.isArray(result) ? result[result.length - 1] : result),
+        );
+        send(query);
+      }) as never;
+    }
+
+    private wire(): Wire {
+      return (this as unknown as { connection: Wire }).connection;
     }
   } as typeof pg.Client;
+}
+
+function textOf(config: unknown): string | undefined {
+  if (typeof config === 'string') return config;
+  if (typeof config !== 'object' || config === null || 'submit' in config) return undefined;
+  const { text } = config as QueryConfig;
+  return typeof text === 'string' ? text : undefined;
+}
+
+function paramsOf(config: unknown, values: unknown): unknown[] {
+  if (Array.isArray(values)) return values;
+  const given = typeof config === 'object' && config !== null ? (config as QueryConfig).values : undefined;
+  return Array.isArray(given) ? given : [];
+}
+
+/** The name a connection prepares a BEGIN under: one for each kind (isolation level, read only). */
+const beginNames = new Map<string, string>();
+
+function beginName(text: string): string {
+  let name = beginNames.get(text);
+  if (name === undefined) {
+    name = `b_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
+    if (beginNames.size < 100) beginNames.set(text, name);
+  }
+  return name;
 }
