@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/support/database.js';
 import { regions } from '../registry/registry.table.js';
+import { thenCommit } from './before-commit.js';
 import { type Database, type Db, openDatabase } from './client.js';
 import { namingClient, statementNames } from './named-statements.js';
 
@@ -141,6 +142,74 @@ describe.runIf(process.env.TEST_DATABASE_URL)('statements named on PostgreSQL', 
         });
       });
       expect(await named('I et lagringspunkt')).toHaveLength(1);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('send the statement marked last before the commit with the COMMIT, and fail the transaction with either', async () => {
+    const client = new (namingClient(statementNames(100)))({ connectionString: url });
+    await client.connect();
+    let roundTrips = 0;
+    (client as unknown as { connection: pg.Connection }).connection.on('readyForQuery', () => {
+      roundTrips += 1;
+    });
+    const db = drizzle(client);
+    const last = (query: ReturnType<typeof sql>) => sql`${sql.raw(thenCommit)}${query}`;
+    const rows = async (query: ReturnType<typeof sql>) =>
+      ((await db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
+    try {
+      await db.execute(sql`create temp table pipelined (
+        id int primary key,
+        parent int references pipelined (id) deferrable initially deferred)`);
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`insert into pipelined (id) values (${1})`);
+      });
+      const before = roundTrips;
+      // BEGIN with the insert, the marked statement with the COMMIT: two round trips, and it is kept.
+      const answer = await db.transaction(async (tx) => {
+        await tx.execute(sql`insert into pipelined (id) values (${2})`);
+        return rows(last(sql`select count(*)::int as n from pipelined where id <= ${2}`));
+      });
+      expect(roundTrips - before).toBe(2);
+      expect(answer).toEqual([{ n: 2 }]);
+      expect(await rows(sql`select id from pipelined order by id`)).toEqual([{ id: 1 }, { id: 2 }]);
+
+      // The marked statement fails: nothing of the transaction is kept.
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.execute(sql`insert into pipelined (id) values (${3})`);
+          await tx.execute(last(sql`select 1 / ${0}::int`));
+        }),
+      ).rejects.toMatchObject({ cause: { code: '22012' } });
+      // The COMMIT fails (a deferred check): the error is the transaction's, and nothing is kept.
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.execute(sql`insert into pipelined (id, parent) values (${4}, ${99})`);
+          await tx.execute(last(sql`select ${1}::int as one`));
+        }),
+      ).rejects.toMatchObject({ cause: { code: '23503' } });
+      expect(await rows(sql`select id from pipelined order by id`)).toEqual([{ id: 1 }, { id: 2 }]);
+
+      // A statement after the one that committed is refused, not run outside the transaction.
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.execute(last(sql`insert into pipelined (id) values (${5})`));
+          await tx.execute(sql`insert into pipelined (id) values (${6})`);
+        }),
+      ).rejects.toMatchObject({
+        cause: { message: expect.stringContaining('a statement after its transaction committed') },
+      });
+      expect(await rows(sql`select id from pipelined order by id`)).toEqual([
+        { id: 1 },
+        { id: 2 },
+        { id: 5 },
+      ]);
+      // The connection goes on as before.
+      await db.transaction(async (tx) => {
+        await tx.execute(last(sql`insert into pipelined (id) values (${7})`));
+      });
+      expect(await rows(sql`select count(*)::int as n from pipelined`)).toEqual([{ n: 4 }]);
     } finally {
       await client.end();
     }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { thenCommit } from './before-commit.js';
 
 /**
  * PostgreSQL parses and plans an unnamed statement every time it comes. For the queries the use cases send
@@ -70,29 +71,35 @@ export function withName(names: StatementNames, config: unknown, values: unknown
 type Wire = {
   parsedStatements: Record<string, string>;
   stream: { cork?: () => void; uncork?: () => void };
+  parse(config: { text: string }): void;
   bind(config: { statement: string; values: unknown[] }): void;
-  execute(config: Record<string, never>): void;
+  execute(config: { portal?: string; rows?: number }): void;
+  sync(): void;
 };
 
 /** A statement's text and the name its connection prepared it under. */
 type Prepared = { name: string; text: string };
 
-/** A transaction's start as node-postgres answers it, for a BEGIN that is sent with the next statement. */
-const began = { command: 'BEGIN', rowCount: null, oid: null, rows: [], fields: [] };
+/** A command's answer as node-postgres gives it, for one that goes with another statement. */
+const answered = (command: string) => ({ command, rowCount: null, oid: null, rows: [], fields: [] });
 
 const beginText = /^\s*begin\b/i;
 const endText = /^\s*(commit|rollback)\s*$/i;
 
+type Result = { command?: string };
+
 /**
- * A statement sent after its transaction's BEGIN, in one write and one round trip: Bind and Execute of the
- * BEGIN prepared on the connection, then the statement as node-postgres sends it, then one Sync. The
- * database runs them in order and stops at the first error, so the statement runs only in the transaction.
- * The BEGIN's answer comes first and becomes a result of its own (pg/lib/query.js `_checkForMultirow`); the
- * statement's result is the last.
+ * A statement sent with its transaction's BEGIN before it, its COMMIT after it, or both, in one write to
+ * the socket and one round trip: Bind and Execute of the BEGIN the connection prepared; the statement as
+ * node-postgres sends it; Parse, Bind and Execute of COMMIT; then one Sync. The database runs them in order
+ * and skips the rest at the first error, so the statement runs only inside the transaction and the COMMIT
+ * only after it succeeded. Each command's answer becomes a result of its own (pg/lib/query.js
+ * `_checkForMultirow`), in that order.
  */
-class BegunQuery extends pg.Query {
+class PipelinedQuery extends pg.Query {
   constructor(
-    private readonly begin: Prepared,
+    private readonly begin: Prepared | null,
+    private readonly commit: boolean,
     config: unknown,
     values: unknown,
     callback: (error: Error | null, result: unknown) => void,
@@ -104,28 +111,60 @@ class BegunQuery extends pg.Query {
     const wire = connection as Wire;
     wire.stream.cork?.();
     try {
-      wire.bind({ statement: this.begin.name, values: [] });
-      wire.execute({});
+      if (this.begin) {
+        wire.bind({ statement: this.begin.name, values: [] });
+        wire.execute({});
+      }
       (pg.Query.prototype as unknown as { submit(c: unknown): void }).submit.call(this, connection);
     } finally {
       wire.stream.uncork?.();
     }
   };
+
+  /** node-postgres ends the statement with Execute and Sync here (pg/lib/query.js `prepare`). */
+  _getRows(connection: unknown, rows: unknown): void {
+    if (!this.commit) {
+      const own = pg.Query.prototype as unknown as { _getRows(c: unknown, r: unknown): void };
+      own._getRows.call(this, connection, rows);
+      return;
+    }
+    const wire = connection as Wire;
+    if (rows) throw new Error('a statement sent with the commit is read whole');
+    wire.execute({});
+    wire.parse({ text: 'commit' });
+    wire.bind({ statement: '', values: [] });
+    wire.execute({});
+    wire.sync();
+  }
+
+  /** The statement's own result, from the results of the commands sent with it. */
+  statementResult(results: unknown): unknown {
+    const all = (Array.isArray(results) ? results : [results]) as Result[];
+    const statement = all[this.begin ? 1 : 0];
+    if (this.commit && all[all.length - 1]?.command !== 'COMMIT')
+      throw new Error('the transaction did not commit');
+    return statement;
+  }
 }
 
 /**
  * A node-postgres client class for `new pg.Pool({ Client })` (the pool's documented option) whose
  * connections send their parameterized statements under the names `names` gives.
  *
- * A transaction's BEGIN waits, and goes with its first statement (`BegunQuery`), when the connection has
- * prepared that BEGIN (its first transaction prepares it) and the statement has parameters: every write
- * then costs one round trip and one write to the socket less. A statement without parameters (a savepoint)
- * is sent after the BEGIN, as before, and a transaction that ends before any statement sends nothing.
- * Only the promise form Drizzle uses is held; a query with a callback goes as it is.
+ * They also save two round trips on every transaction that writes:
+ * - Its BEGIN waits, and goes with its first statement, when the connection has prepared that BEGIN (its
+ *   first transaction prepares it) and the statement has parameters. A statement without parameters (a
+ *   savepoint) is sent after the BEGIN, as before; a transaction that ends before any statement sends
+ *   nothing.
+ * - Its last statement before the commit (db/before-commit.ts `thenCommit` marks it: the audit trail's) goes
+ *   with the COMMIT. Drizzle's COMMIT that follows is then answered here, and any other statement on the
+ *   connection before it is refused: it would run outside the transaction.
+ * Only the promise form Drizzle uses is held or joined; a query with a callback goes as it is.
  */
 export function namingClient(names: StatementNames): typeof pg.Client {
   return class NamingClient extends pg.Client {
     private waitingBegin: Prepared | null = null;
+    private committed = false;
 
     // node-postgres's query has many overloads; every one takes the config first and the values second.
     override query(...args: unknown[]): never {
@@ -133,27 +172,42 @@ export function namingClient(names: StatementNames): typeof pg.Client {
       const send = (...a: unknown[]) => (super.query as (...a: unknown[]) => never)(...a);
       const text = textOf(config);
       const promised = rest.length === 0 && typeof values !== 'function' && text !== undefined;
-      const params = paramsOf(config, values);
       if (!promised) return send(withName(names, config, values), values, ...rest);
+      const params = paramsOf(config, values);
+      const ending = endText.exec(text);
+      if (this.committed) {
+        this.committed = false;
+        if (ending?.[1]?.toLowerCase() === 'commit') return Promise.resolve(answered('COMMIT')) as never;
+        return Promise.reject(new Error(`a statement after its transaction committed: ${text}`)) as never;
+      }
       const begin = this.waitingBegin;
-      if (begin === null) {
-        if (!beginText.test(text) || params.length > 0) return send(withName(names, config, values), values);
+      if (begin === null && beginText.test(text) && params.length === 0) {
         const prepared = { name: beginName(text), text };
         if (this.wire().parsedStatements[prepared.name] !== text) return send(prepared);
         this.waitingBegin = prepared;
-        return Promise.resolve(began) as never;
+        return Promise.resolve(answered('BEGIN')) as never;
       }
       this.waitingBegin = null;
-      const ended = endText.exec(text);
-      if (ended) return Promise.resolve({ ...began, command: ended[1]?.toUpperCase() }) as never;
+      if (begin !== null && ending) return Promise.resolve(answered(ending[1]?.toUpperCase() ?? '')) as never;
+      const config_ = withName(names, config, values);
       if (params.length === 0) {
-        const both = [send(begin), send(withName(names, config, values), values)] as Promise<unknown>[];
+        if (begin === null) return send(config_, values);
+        const both = [send(begin), send(config_, values)] as Promise<unknown>[];
         return Promise.all(both).then(([, result]) => result) as never;
       }
+      const commit = text.startsWith(thenCommit);
+      if (begin === null && !commit) return send(config_, values);
       return new Promise((resolve, reject) => {
-        const query = new BegunQuery(begin, withName(names, config, values), values, (error, result) =>
-          error ? reject(error) : resolve(Array.isArray(result) ? result[result.length - 1] : result),
-        );
+        const query: PipelinedQuery = new PipelinedQuery(begin, commit, config_, values, (error, results) => {
+          if (error) return reject(error);
+          try {
+            const result = query.statementResult(results);
+            if (commit) this.committed = true;
+            resolve(result);
+          } catch (failed) {
+            reject(failed);
+          }
+        });
         send(query);
       }) as never;
     }
