@@ -16,6 +16,23 @@ async function prepared(db: Db): Promise<string[]> {
   return result.rows.map((r) => r.statement);
 }
 
+/** A connection of the pool's client class alone, with Drizzle on it, counting its round trips. */
+async function oneNamingClient(url: string) {
+  const client = new (namingClient(statementNames(100)))({ connectionString: url });
+  await client.connect();
+  let roundTrips = 0;
+  // Each round trip ends with ReadyForQuery.
+  (client as unknown as { connection: pg.Connection }).connection.on('readyForQuery', () => {
+    roundTrips += 1;
+  });
+  const counted = async (run: () => Promise<unknown>) => {
+    const before = roundTrips;
+    await run();
+    return roundTrips - before;
+  };
+  return { client, db: drizzle(client), counted };
+}
+
 describe.runIf(process.env.TEST_DATABASE_URL)('statements named on PostgreSQL', () => {
   let database: Database;
   let url: string;
@@ -71,18 +88,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('statements named on PostgreSQL', 
   });
 
   it("send a transaction's BEGIN with its first statement, one round trip less, and keep what it means", async () => {
-    const client = new (namingClient(statementNames(100)))({ connectionString: url });
-    await client.connect();
-    let roundTrips = 0;
-    (client as unknown as { connection: pg.Connection }).connection.on('readyForQuery', () => {
-      roundTrips += 1;
-    });
-    const db = drizzle(client);
-    const counted = async (run: () => Promise<unknown>) => {
-      const before = roundTrips;
-      await run();
-      return roundTrips - before;
-    };
+    const { client, db, counted } = await oneNamingClient(url);
     const named = (name: string) => db.select({ id: regions.id }).from(regions).where(eq(regions.name, name));
     try {
       const insert = (name: string) =>
@@ -148,13 +154,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('statements named on PostgreSQL', 
   });
 
   it('send the statement marked last before the commit with the COMMIT, and fail the transaction with either', async () => {
-    const client = new (namingClient(statementNames(100)))({ connectionString: url });
-    await client.connect();
-    let roundTrips = 0;
-    (client as unknown as { connection: pg.Connection }).connection.on('readyForQuery', () => {
-      roundTrips += 1;
-    });
-    const db = drizzle(client);
+    const { client, db, counted } = await oneNamingClient(url);
     const last = (query: ReturnType<typeof sql>) => sql`${sql.raw(thenCommit)}${query}`;
     const rows = async (query: ReturnType<typeof sql>) =>
       ((await db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
@@ -165,13 +165,15 @@ describe.runIf(process.env.TEST_DATABASE_URL)('statements named on PostgreSQL', 
       await db.transaction(async (tx) => {
         await tx.execute(sql`insert into pipelined (id) values (${1})`);
       });
-      const before = roundTrips;
       // BEGIN with the insert, the marked statement with the COMMIT: two round trips, and it is kept.
-      const answer = await db.transaction(async (tx) => {
-        await tx.execute(sql`insert into pipelined (id) values (${2})`);
-        return rows(last(sql`select count(*)::int as n from pipelined where id <= ${2}`));
+      let answer: unknown;
+      const trips = await counted(async () => {
+        answer = await db.transaction(async (tx) => {
+          await tx.execute(sql`insert into pipelined (id) values (${2})`);
+          return rows(last(sql`select count(*)::int as n from pipelined where id <= ${2}`));
+        });
       });
-      expect(roundTrips - before).toBe(2);
+      expect(trips).toBe(2);
       expect(answer).toEqual([{ n: 2 }]);
       expect(await rows(sql`select id from pipelined order by id`)).toEqual([{ id: 1 }, { id: 2 }]);
 
